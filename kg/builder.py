@@ -1,0 +1,172 @@
+"""Build a graph from news sources: read → parse → extract → map → store, streamed in batches.
+
+Documents are parsed paragraph by paragraph (a blank line inside a spaCy text derails the
+parser), rejoined into one ``Doc`` whose text is exactly ``Document.text``, so every offset
+points into the article. Each batch of documents is written in one store transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+from kg import iris
+from kg.mapping import MappedDocument, map_extraction
+from kg.records import Document, Extraction
+from kg.sources import Notice, Skipped, iter_documents, paragraphs
+from kg.store import Store, open_store
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+DEFAULT_STORE = "kg-store"
+
+
+def default_store() -> str:
+    """``$KG_STORE`` if set, else ``./kg-store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+@dataclass(frozen=True)
+class Progress:
+    documents: int
+    words: int
+    seconds: float
+
+
+@dataclass
+class BuildReport:
+    """What a build did. ``unchanged`` documents were already in the store."""
+
+    documents: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    entities: int = 0
+    relations: int = 0
+    quotes: int = 0
+    triples: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    skipped: list[Skipped] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def build(
+    sources: Iterable[str | Path],
+    *,
+    store: str | Path | Store | None = None,
+    model: str | Path | None = None,
+    base: str = iris.DEFAULT_BASE,
+    default_date: dt.date | None = None,
+    batch_size: int = 32,
+    n_process: int = 1,
+    stdin: IO[str] | None = None,
+    progress: Callable[[Progress], None] | None = None,
+) -> BuildReport:
+    """Read ``sources`` into the store; documents already there (same text) are skipped."""
+    from kg.extract import pipeline_aliases
+    from kg.nlp import pipeline
+
+    iris.check_base(base)
+    nlp = pipeline.load(model)
+    report = BuildReport()
+    start = time.perf_counter()
+    items = iter_documents(sources, default_date=default_date, stdin=stdin)
+    with _store(store) as graph:
+        fresh = _new_documents(items, graph, report)
+        parsed = parse_documents(nlp, fresh, batch_size=batch_size, n_process=n_process)
+        aliases = pipeline_aliases(nlp)
+        extractions = (_extract(doc, document, aliases, report) for document, doc in parsed)
+        for batch in _batched((e for e in extractions if e is not None), batch_size):
+            mapped = [map_extraction(e, base=base) for e in batch]
+            summary = graph.write_documents(mapped)
+            _count(report, batch, mapped, summary.replaced)
+            report.seconds = time.perf_counter() - start
+            if progress:
+                progress(Progress(report.documents, report.words, report.seconds))
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def parse_documents(
+    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32, n_process: int = 1
+) -> Iterator[tuple[Document, Doc]]:
+    """Parse each document paragraph by paragraph; yield it with one Doc over its whole text."""
+    from spacy.tokens import Doc
+
+    def chunks() -> Iterator[tuple[str, tuple[Document, bool]]]:
+        for document in documents:
+            pieces = chunk_text(document.text)
+            for i, piece in enumerate(pieces):
+                yield piece, (document, i == len(pieces) - 1)
+
+    parts: list[Doc] = []
+    piped = nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size * 8, n_process=n_process)
+    for doc, (document, last) in piped:
+        parts.append(doc)
+        if last:
+            joined = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+            parts = []
+            yield document, joined
+
+
+def chunk_text(text: str) -> list[str]:
+    """The text cut at paragraph starts; each piece keeps the blank line after it."""
+    starts = [start for start, _ in paragraphs(text)] or [0]
+    starts[0] = 0
+    return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+
+
+def _store(store: str | Path | Store | None):  # type: ignore[no-untyped-def]
+    if isinstance(store, Store):
+        from contextlib import nullcontext
+
+        return nullcontext(store)
+    return open_store(Path(store or default_store()))
+
+
+def _new_documents(items: Iterable[object], graph: Store, report: BuildReport) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif isinstance(item, Notice):
+            report.notices.append(item)
+        elif isinstance(item, Document):
+            if graph.has_document(item.id):
+                report.unchanged += 1
+            else:
+                yield item
+
+
+def _extract(doc: Doc, document: Document, aliases, report: BuildReport) -> Extraction | None:  # type: ignore[no-untyped-def]
+    from kg.extract import extract
+
+    try:
+        return extract(doc, document, aliases=aliases)
+    except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        source = document.source or document.id
+        report.skipped.append(Skipped(source, f"could not extract ({type(exc).__name__}: {exc})"))
+        return None
+
+
+def _batched(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
+def _count(report: BuildReport, batch: list[Extraction], mapped: list[MappedDocument], replaced: int) -> None:
+    report.documents += len(batch)
+    report.replaced += replaced
+    report.entities += sum(len(e.entities) for e in batch)
+    report.relations += sum(len(e.events) for e in batch)
+    report.quotes += sum(len(e.quotes) for e in batch)
+    report.triples += sum(len(m.quads) for m in mapped)
+    report.words += sum(len(e.document.text.split()) for e in batch)

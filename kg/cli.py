@@ -1,0 +1,220 @@
+"""kg's command line: each command parses its options, makes one library call, renders."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+import click
+
+from kg import __version__
+from kg.errors import KgError
+
+
+class KgGroup(click.Group):
+    """Turns kg's own errors into one line on stderr and exit code 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KgError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+def main() -> None:
+    """Build a knowledge graph from English news, query it with SPARQL, export it."""
+
+
+model_option = click.option(
+    "--model",
+    "model",
+    default=None,
+    metavar="NAME_OR_PATH",
+    help="spaCy pipeline: an installed package (en_core_web_sm) or a folder. "
+    "Default: kg's shipped pipeline.",
+)
+
+
+store_option = click.option(
+    "--store",
+    "store",
+    default=None,
+    metavar="DIR",
+    help="The graph store folder. Default: $KG_STORE, else ./kg-store.",
+)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@store_option
+@model_option
+@click.option("--base", default=None, metavar="IRI", help="Base IRI for minted IRIs.")
+@click.option(
+    "--date",
+    "default_date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="Publication date for articles that give none (YYYY-MM-DD).",
+)
+@click.option("--batch-size", default=32, show_default=True, help="Documents per transaction.")
+@click.option("--processes", "n_process", default=1, show_default=True, help="Parser processes.")
+def build(
+    sources: tuple[str, ...],
+    store: str | None,
+    model: str | None,
+    base: str | None,
+    default_date: Any,
+    batch_size: int,
+    n_process: int,
+) -> None:
+    """Read news articles into the graph store.
+
+    SOURCES are files (.txt, .md, .html, .jsonl), folders, glob patterns, or - for stdin.
+    Articles already in the store are skipped; a changed article replaces its old version.
+
+    Example:
+
+        kg build examples/ --store kg-store
+    """
+    from kg import builder as building
+
+    options: dict[str, Any] = {"base": base} if base else {}
+    report = building.build(
+        sources,
+        store=store,
+        model=model,
+        default_date=default_date.date() if default_date else None,
+        batch_size=batch_size,
+        n_process=n_process,
+        stdin=click.get_text_stream("stdin"),
+        progress=_show_progress if sys.stderr.isatty() else None,
+        **options,
+    )
+    if report.documents and sys.stderr.isatty():
+        click.echo("\r\033[K", nl=False, err=True)
+    for notice in report.notices:
+        click.echo(f"note: {notice.source}: {notice.message}", err=True)
+    for skipped in report.skipped:
+        click.echo(f"skipped: {skipped.source}: {skipped.reason}", err=True)
+    click.echo(render_build_report(report))
+    if report.skipped:
+        count = len(report.skipped)
+        raise click.ClickException(
+            f"{count} source{'s' if count > 1 else ''} skipped (reasons above); "
+            "the other articles were built"
+        )
+
+
+def _show_progress(progress: Any) -> None:
+    rate = progress.words / progress.seconds if progress.seconds else 0.0
+    click.echo(
+        f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True
+    )
+
+
+def render_build_report(report: Any) -> str:
+    parts = [
+        f"{report.documents:,} documents",
+        f"{report.entities:,} entities",
+        f"{report.relations:,} relations",
+        f"{report.quotes:,} quotes",
+        f"{report.triples:,} triples",
+        f"{report.seconds:.1f} s",
+    ]
+    extra = []
+    if report.unchanged:
+        extra.append(f"{report.unchanged:,} unchanged")
+    if report.replaced:
+        extra.append(f"{report.replaced:,} replaced")
+    if report.skipped:
+        extra.append(f"{len(report.skipped):,} skipped")
+    return ", ".join(parts) + (f" ({', '.join(extra)})" if extra else "")
+
+
+@main.group(cls=KgGroup)
+def model() -> None:
+    """The spaCy pipeline kg reads news with."""
+
+
+@model.command("path")
+@model_option
+def model_path(model: str | None) -> None:
+    """Print the folder of the pipeline (the shipped one by default).
+
+    Example:
+
+        python -c "import spacy; spacy.load('$(kg model path)')"
+    """
+    from kg.nlp import pipeline
+
+    click.echo(str(pipeline.info(model)["path"]))
+
+
+@model.command("info")
+@model_option
+@click.option("--json", "as_json", is_flag=True, help="Print the description as JSON.")
+def model_info(model: str | None, as_json: bool) -> None:
+    """Describe a pipeline: components, labels, accuracy, speed, training data, licences.
+
+    Example:
+
+        kg model info
+    """
+    from kg.nlp import pipeline
+
+    described = pipeline.info(model)
+    click.echo(json.dumps(described, indent=2) if as_json else render_model_info(described))
+
+
+def render_model_info(info: dict[str, Any]) -> str:
+    lines = [
+        f"{info['name']} {info['version']} (spaCy {info['spacy_version']})",
+        f"path:       {info['path']}",
+        f"size:       {info['size_bytes'] / 1e6:.1f} MB",
+        f"components: {', '.join(info['components'])}",
+    ]
+    ents = sorted(set(info["labels"].get("ner", [])) | set(info["labels"].get("kg_entity_rules", [])))
+    if ents:
+        lines.append(f"entities:   {', '.join(ents)}")
+    if info.get("license"):
+        lines.append(f"licence:    {info['license']}")
+    bench = info.get("benchmark") or {}
+    if bench:
+        lines.append("accuracy (held-out test splits; benchmarks/pipeline.py):")
+        ud = bench.get("ud_ewt_test", {})
+        if ud:
+            lines.append(
+                "  UD EWT test: " + ", ".join(f"{k} {v:.3f}" for k, v in ud.items())
+            )
+        for key, title in (("uner_ewt_test", "UNER EWT test"), ("uner_pud", "UNER PUD")):
+            ner = bench.get(key)
+            if ner:
+                per_type = ", ".join(f"{t} {ner[t]['f']:.3f}" for t in ("PER", "ORG", "LOC"))
+                lines.append(
+                    f"  {title} entities: P {ner['all']['p']:.3f} R {ner['all']['r']:.3f} "
+                    f"F1 {ner['all']['f']:.3f} ({per_type})"
+                )
+        if "re3d_proper_names_recall" in bench:
+            r = bench["re3d_proper_names_recall"]
+            lines.append(f"  re3d proper names recall: exact {r['exact']:.3f}, overlap {r['lenient']:.3f}")
+        if "seed_mentions" in bench:
+            s = bench["seed_mentions"]
+            lines.append(f"  seed articles: {s['correct']}/{s['total']} mentions right")
+        if "speed" in bench:
+            sp = bench["speed"]
+            lines.append(
+                f"  speed: {sp['wps_1proc']:,} words/s (1 process), {sp['wps_2proc']:,} (2); "
+                f"loads in {sp['load_s']} s"
+            )
+    if info.get("sources"):
+        lines.append("trained on:")
+        for source in info["sources"]:
+            lines.append(f"  {source['name']} ({source['license']}): {source.get('used_for', '')}")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

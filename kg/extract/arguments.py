@@ -1,0 +1,213 @@
+"""Arguments of an event: a phrase turned into a role with its entity, quantity or date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from kg.extract import dates, quantities
+from kg.extract.names import words
+from kg.extract.parse import ARGUMENT_CUT, NP_CUT, Parse
+from kg.extract.resolve import Resolver
+from kg.records import Argument
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "throughout",
+        "within",
+        "into",
+        "around",
+        "beyond",
+        "outside of",
+        "near to",
+        "on",
+    }
+)
+# Common nouns that name a place, for "at a U.S.-led military base in ...".
+PLACE_NOUNS = words("""base city town village region country capital headquarters area province camp
+    airport embassy compound site border street district neighborhood neighbourhood
+    port island state territory zone facility building hospital school market""")
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+# Roles every event may have; other prepositional objects take their preposition as role.
+ROLES = (
+    "agent",
+    "theme",
+    "recipient",
+    "place",
+    "time",
+    "instrument",
+    "topic",
+    "attribute",
+    "extent",
+    "source",
+    "with",
+)
+# Time words that attach as adverbs: "said today".
+TIME_ADVERBS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
+CLAUSE_CUT = frozenset({"punct"})
+# Parts of speech that never head an argument (a misparse made them a subject or object).
+NOT_ARGUMENTS = frozenset({"PUNCT", "SPACE", "SCONJ", "CCONJ", "PART", "ADP", "INTJ"})
+
+
+class ArgumentMaker:
+    """Builds ``Argument`` records, tracking how entities were resolved and which dates named."""
+
+    def __init__(self, p: Parse, resolver: Resolver, published: dt.date | None):
+        self.p, self.resolver, self.published = p, resolver, published
+        self.times: dict[str, list[tuple[int, int]]] = {}  # ISO date → token spans naming it
+
+    def usable(self, head: int, i: int) -> bool:
+        """Whether token ``i`` can head an argument of ``head``: a word, in its paragraph."""
+        p = self.p
+        return not p.blank[i] and p.pos[i] not in NOT_ARGUMENTS and p.same_paragraph(head, i)
+
+    def label_of(self, key: str | None) -> str | None:
+        if key is None:
+            return None
+        cluster = self.resolver.clusters.get(key)
+        return None if cluster is None else self.resolver.index.label[cluster]
+
+    def phrase(
+        self, role: str, i: int, *, exclude: str | None = None
+    ) -> tuple[Argument, str | None]:
+        """(argument, how its entity was found) for the noun phrase headed by ``i``."""
+        p = self.p
+        start, end = p.phrase(i, cut=ARGUMENT_CUT)
+        found = self.resolver.entity(i, exclude=exclude)
+        argument = Argument(
+            role=role,
+            text=p.span_text(start, end),
+            entity=found[0] if found else None,
+            quantity=quantities.of_phrase(p, i),
+        )
+        return argument, found[1] if found else None
+
+    def clause(self, role: str, i: int) -> Argument:
+        """A clause as plain text: "to raise the number of troops", "(that) the alliance will"."""
+        p = self.p
+        start, end = p.trim_edges(*p.phrase(i, cut=CLAUSE_CUT))
+        if start < end and p.dep[start] == "mark" and p.lower[start] == "that":
+            start += 1
+        return Argument(role=role, text=p.span_text(start, end))
+
+    def attribute(self, i: int, cut: frozenset[str]) -> Argument:
+        """The predicate of a copula: "a Shia group" in "Awliya Al Dam is a Shia group"."""
+        p = self.p
+        start, end = p.phrase(i, cut=cut)
+        found = self.resolver.entity(i) if p.pos[i] in ("PROPN", "NOUN", "PRON") else None
+        return Argument(
+            role="attribute",
+            text=p.span_text(start, end),
+            entity=found[0] if found else None,
+            quantity=quantities.of_phrase(p, i),
+        )
+
+    def time(self, i: int) -> Argument:
+        """A time phrase, resolved to a day where it names one."""
+        p = self.p
+        start, end = dates.time_span(p, i)
+        text = p.span_text(start, end)
+        day = dates.resolve(text, self.published)
+        key = None
+        if day is not None:
+            key = day.isoformat()
+            spans = self.times.setdefault(key, [])
+            if (start, end) not in spans:
+                spans.append((start, end))
+        return Argument(role="time", text=text, entity=key, date=day)
+
+    def oblique(
+        self, prep: str, i: int, *, passive: bool, theme_prep: str | None = None
+    ) -> Iterator[tuple[Argument, str | None]]:
+        """The argument(s) a prepositional or bare-noun modifier makes, by preposition and kind."""
+        p = self.p
+        if theme_prep is not None and prep == theme_prep:
+            yield self.phrase("theme", i)
+            return
+        if prep == "by" and passive:
+            yield self.phrase("agent", i)
+            return
+        if dates.is_time(p, i, prep):
+            yield self.time(i), None
+            return
+        if prep == "according to":
+            yield self.phrase("source", i)
+            return
+        argument, how = self.phrase(prep or "modifier", i)
+        label = self.label_of(argument.entity)
+        if prep in PLACE_PREPS and (label in PLACE_LABELS or p.lemma[i] in PLACE_NOUNS):
+            yield _with_role(argument, "place"), how
+            if label not in PLACE_LABELS:
+                yield from self._places_within(i, depth=0)
+        elif prep == "to" and label in AGENT_LABELS:
+            yield _with_role(argument, "recipient"), how
+        elif prep == "with":
+            yield _with_role(argument, "with" if label in AGENT_LABELS else "instrument"), how
+        elif prep in TOPIC_PREPS:
+            yield _with_role(argument, "topic"), how
+        elif prep:
+            yield argument, how
+        yield from self.times_within(i)
+
+    def _places_within(self, i: int, depth: int) -> Iterator[tuple[Argument, str | None]]:
+        # Rule: "a base in Kurdish northern Iraq", "the city of Irbil": the named place inside.
+        if depth > 2:
+            return
+        for prep, noun in self.p.obliques(i):
+            if prep in PLACE_PREPS or (prep == "of" and self.p.lemma[i] in PLACE_NOUNS):
+                argument, how = self.phrase("place", noun)
+                if self.label_of(argument.entity) in PLACE_LABELS:
+                    yield argument, how
+                else:
+                    yield from self._places_within(noun, depth + 1)
+
+    def times_within(self, i: int) -> Iterator[tuple[Argument, str | None]]:
+        # Rule: "during a virtual news conference today": a bare time inside the phrase.
+        p = self.p
+        for c in p.children[i]:
+            if p.dep[c] in ("nmod:unmarked", "obl:unmarked", "advmod") and (
+                p.lower[c] in TIME_ADVERBS
+                or p.ent_label[c] in dates.TIME_LABELS
+                or p.dep[c] != "advmod"
+                and dates.is_time(p, c)
+            ):
+                yield self.time(c), None
+
+
+def _with_role(argument: Argument, role: str) -> Argument:
+    return Argument(
+        role=role,
+        text=argument.text,
+        entity=argument.entity,
+        quantity=argument.quantity,
+        date=argument.date,
+    )
+
+
+ATTRIBUTE_CUT = NP_CUT | frozenset(
+    {
+        "nsubj",
+        "nsubj:pass",
+        "csubj",
+        "cop",
+        "aux",
+        "aux:pass",
+        "obl",
+        "obl:unmarked",
+        "advmod",
+        "mark",
+        "expl",
+        "xcomp",
+        "discourse",
+        "obl:agent",
+        "nsubj:outer",
+    }
+)

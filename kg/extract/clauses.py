@@ -1,0 +1,265 @@
+"""Clause structure: which tokens head a clause, their predicate, subject, modality, polarity.
+
+Plain functions over a ``Parse``; ``events`` turns them into records.
+"""
+
+from __future__ import annotations
+
+from kg.extract.names import words
+from kg.extract.parse import ALL_SUBJECTS, OBJECTS, PASSIVE_SUBJECTS, Parse
+
+SPEECH_VERBS = words(
+    """say tell announce add warn explain state claim promise confirm deny insist note argue
+    report declare acknowledge admit reply respond stress emphasize emphasise assure vow
+    pledge predict suggest write ask urge reiterate comment mention disclose reveal
+    estimate caution allege indicate"""
+)
+# Verbs whose complement clause is the content they report or commit to (statement_of).
+ATTITUDE_VERBS = words(
+    """agree decide plan intend want hope expect fear refuse threaten believe think
+    order propose demand request offer seek aim"""
+)
+# Speech verbs that put their subject after them ("..., said Colonel Marotto"), and the
+# labels a parser may give that subject by mistake.
+INVERTING_VERBS = frozenset({"say", "add", "explain", "note", "write", "state"})
+INVERTED = frozenset({"obj", "ccomp", "dep", "appos", "parataxis", "xcomp"})
+# Speech verbs whose object is the hearer: "told reporters", "assured him".
+TELL_VERBS = words("tell inform brief assure warn notify remind advise ask urge")
+# "X is believed to be Y": the embedded clause, hedged, replaces the hedging verb.
+HEDGE_VERBS = words(
+    "believe think say report allege expect suppose understand rumor rumour presume consider know"
+)
+RAISING_VERBS = frozenset({"seem", "appear"})
+# Intransitive change-of-state verbs: their subject undergoes the event.
+CHANGE_VERBS = words(
+    """increase decrease rise fall grow drop decline expand shrink double triple climb jump
+    surge plunge soar die occur happen"""
+)
+# Verbs whose object, not subject, controls an infinitive: "urged them to leave".
+OBJECT_CONTROL = words(
+    "ask tell urge persuade force allow order invite encourage require help enable"
+)
+MODALS = {
+    "will": "will",
+    "wo": "will",
+    "'ll": "will",
+    "shall": "shall",
+    "would": "would",
+    "'d": "would",
+    "should": "should",
+    "may": "may",
+    "might": "might",
+    "can": "can",
+    "ca": "can",
+    "could": "could",
+    "must": "must",
+    "ought": "ought",
+}
+NEGATORS = frozenset({"not", "n't", "never", "no", "nt"})
+# Nominal phrases after a light verb that carry the meaning: (verb, noun) → (predicate, prep
+# whose object becomes the theme).
+LIGHT_VERBS = {
+    ("claim", "responsibility"): ("claim responsibility for", "for"),
+    ("take", "responsibility"): ("take responsibility for", "for"),
+    ("take", "part"): ("take part in", "in"),
+    ("take", "place"): ("take place", None),
+    ("make", "announcement"): ("announce", None),
+    ("make", "decision"): ("decide", None),
+    ("claim", "life"): ("kill", "of"),
+    ("pay", "tribute"): ("pay tribute to", "to"),
+    ("hold", "talks"): ("hold talks with", "with"),
+    ("launch", "attack"): ("attack", "on"),
+    ("carry", "attack"): ("attack", "on"),
+}
+NOT_HEAD_DEPS = frozenset(
+    {
+        "aux",
+        "aux:pass",
+        "cop",
+        "amod",
+        "compound",
+        "case",
+        "mark",
+        "det",
+        "fixed",
+        "flat",
+        "goeswith",
+        "reparandum",
+        "punct",
+        "cc",
+        "discourse",
+        "nummod",
+        "compound:prt",
+        "advmod",
+        "det:predet",
+        "nmod:poss",
+        "vocative",
+        "expl",
+        "nmod:desc",
+    }
+)
+# "a group called Awliya Al Dam": a naming participle, read as an alias, not an event.
+NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
+COPULA = frozenset({"cop"})
+ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
+
+
+def is_head(p: Parse, i: int) -> bool:
+    """Whether token ``i`` heads a clause (a verb, a main "be"/"have", or a predicate with "be")."""
+    if p.dep[i] in NOT_HEAD_DEPS or p.blank[i]:
+        return False
+    pos = p.pos[i]
+    if pos == "VERB" or pos == "AUX":
+        # "a group called X", "NATO, also called the North Atlantic Alliance": a name, read
+        # by entity merging; a stranded modal ("they will, in a way, be able") is no event.
+        return not _naming(p, i) and p.lower[i] not in MODALS
+    return p.has_kid(i, COPULA)
+
+
+def _naming(p: Parse, i: int) -> bool:
+    if p.lemma[i] not in NAMING_VERBS or p.tag[i] not in ("VBN", "VBD"):
+        return False
+    if p.tag[i] == "VBD" and not any(p.lower[c] == "also" for c in p.children[i]):
+        return False  # "Biden called Putin" is a call; "X, also called Y" is a name
+    return p.dep[i] == "acl" or any(
+        p.pos[c] == "PROPN" and (p.dep[c] in ("xcomp", "obj", "attr") or p.preposition(c) == "as")
+        for c in p.children[i]
+    )
+
+
+def is_copula(p: Parse, i: int) -> bool:
+    return p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in ("AUX", "VERB"))
+
+
+def wrapper(p: Parse, i: int) -> tuple[int, str] | None:
+    """(embedded clause, modality) when clause ``i`` only hedges or modalizes another.
+
+    "is believed to be a front" → (front, "believed"); "are going to anticipate" →
+    (anticipate, "going to"); "seems to work" → (work, "seem"); "have to make" → (make, "have to").
+    """
+    xcomps = [c for c in p.children[i] if p.dep[c] == "xcomp"]
+    if not xcomps:
+        return None
+    lemma, target = p.lemma[i], xcomps[0]
+    if lemma in HEDGE_VERBS and p.is_passive(i):
+        return target, p.lower[i]
+    if lemma in RAISING_VERBS:
+        return target, lemma
+    if lemma == "go" and p.tag[i] == "VBG" and _has_to(p, target):
+        return target, "going to"
+    if lemma == "have" and _has_to(p, target) and not p.has_kid(i, OBJECTS):
+        return target, "have to"
+    return None
+
+
+def _has_to(p: Parse, i: int) -> bool:
+    return any(p.dep[c] == "mark" and p.lower[c] == "to" for c in p.children[i])
+
+
+def predicate(p: Parse, i: int) -> tuple[str, int | None, str | None]:
+    """(predicate, object token it absorbed, preposition whose object is the theme).
+
+    "carried out" → "carry out"; "claimed responsibility for X" → "claim responsibility for"
+    with X as theme; "is a group" → "be".
+    """
+    if p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in ("AUX", "VERB")):
+        return "be", None, None
+    lemma = p.lemma[i]
+    particles = [p.lower[c] for c in p.children[i] if p.dep[c] == "compound:prt"]
+    for c in p.children[i]:
+        if p.dep[c] in OBJECTS and (lemma, p.lemma[c]) in LIGHT_VERBS:
+            phrase, prep = LIGHT_VERBS[(lemma, p.lemma[c])]
+            return phrase, c, prep
+    return " ".join([lemma, *particles]), None, None
+
+
+def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
+    """(token, inherited) for each subject of clause ``i``, conjuncts distributed.
+
+    A clause without its own subject takes its controller's: "agreed to raise" (xcomp),
+    "claimed ... and is believed" (conj), "the coalition fighting ISIS" (acl),
+    "he said, adding that" (advcl).
+    """
+    own = [c for c in p.children[i] if p.dep[c] in ALL_SUBJECTS]
+    if own:
+        out = []
+        for c in own:
+            if p.dep[i] == "acl:relcl" and _relative_pronoun(p, c):
+                out.append((p.head[i], True))
+            else:
+                out.extend((k, False) for k in p.conjuncts(c))
+        return out
+    if p.lemma[i] in INVERTING_VERBS:
+        # "..., said US Army Colonel Wayne Marotto": a name after the verb, misread as object.
+        named = [c for c in p.children[i] if c > i and p.pos[c] == "PROPN" and p.dep[c] in INVERTED]
+        if named:
+            return [(named[0], False)]
+    head, dep = p.head[i], p.dep[i]
+    if head == i or depth > 6:
+        return []
+    if dep == "xcomp":
+        if p.lemma[head] in OBJECT_CONTROL:
+            objs = [c for c in p.children[head] if p.dep[c] in OBJECTS]
+            if objs:
+                return [(k, True) for k in p.conjuncts(objs[0])]
+        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
+    if dep == "conj" and _is_clause_like(p, head):
+        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
+    if dep in ("acl", "acl:relcl"):
+        # "the coalition fighting ISIS"; but "the decision to expand" names no agent.
+        return [] if _has_to(p, i) else [(head, True)]
+    if dep == "advcl" and (p.tag[i] in ADVERBIAL_CLAUSE_FORMS or _has_to(p, i)):
+        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
+    if dep in ("ccomp", "parataxis") and p.tag[i] == "VBG":
+        # "he said, adding that ...", with the participle misread as a complement.
+        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
+    return []
+
+
+def is_complement(p: Parse, i: int) -> bool:
+    """Whether ``i`` is a clausal complement, not "adding that ..." misread as one."""
+    if p.dep[i] not in ("ccomp", "xcomp"):
+        return False
+    return not (p.tag[i] == "VBG" and p.lemma[i] in SPEECH_VERBS)
+
+
+def _is_clause_like(p: Parse, i: int) -> bool:
+    return p.pos[i] in ("VERB", "AUX") or p.has_kid(i, COPULA)
+
+
+def _relative_pronoun(p: Parse, i: int) -> bool:
+    return p.tag[i] in ("WDT", "WP") or "Rel" in p.morph(i, "PronType")
+
+
+def subject_role(p: Parse, i: int, subject: int, inherited: bool) -> str:
+    """ "agent" for the doer; "theme" for a passive, copular, clausal or changing subject."""
+    if is_copula(p, i):
+        return "theme"
+    if p.lemma[i] in CHANGE_VERBS and not p.has_kid(i, OBJECTS):
+        return "theme"  # "the mission will increase": what changes, not who changes it
+    if not inherited:
+        return (
+            "theme" if p.dep[subject] in PASSIVE_SUBJECTS or p.dep[subject] == "csubj" else "agent"
+        )
+    return "theme" if p.is_passive(i) else "agent"
+
+
+def modality(p: Parse, i: int) -> str | None:
+    """The modal auxiliary of clause ``i``; a conjunct without its own shares its first's."""
+    for c in p.children[i]:
+        if p.dep[c] in ("aux", "aux:pass") and p.lower[c] in MODALS:
+            return MODALS[p.lower[c]]
+    if p.dep[i] == "conj" and not p.has_kid(i, ALL_SUBJECTS) and p.head[i] != i:
+        return modality(p, p.head[i])
+    return None
+
+
+def negated(p: Parse, i: int) -> bool:
+    """ "did not confirm", "never said", "made no decision"."""
+    for c in p.children[i]:
+        dep = p.dep[c]
+        if dep in ("advmod", "neg", "aux", "aux:pass") and p.lower[c] in NEGATORS:
+            return True
+        if dep in OBJECTS and any(p.dep[g] == "det" and p.lower[g] == "no" for g in p.children[c]):
+            return True
+    return False

@@ -1,0 +1,181 @@
+"""Time expressions: which phrases are times, and the calendar date a phrase names.
+
+Relative expressions ("Thursday", "today") resolve against the document's publication date;
+without one, only absolute dates ("February 17, 2021") resolve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extract.parse import ARGUMENT_CUT, Parse
+
+WEEKDAYS = {
+    name: k
+    for k, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+MONTHS = {
+    name: k
+    for k, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+TIME_NOUNS = frozenset(
+    {
+        "week",
+        "month",
+        "year",
+        "day",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "weekend",
+        "hour",
+        "decade",
+        "century",
+        "season",
+        "quarter",
+        "time",
+        "period",
+        "moment",
+    }
+)
+# Prepositions that make a time noun a time adverbial ("" is a bare noun: "Thursday").
+TIME_PREPS = frozenset(
+    {
+        "",
+        "on",
+        "in",
+        "at",
+        "during",
+        "since",
+        "until",
+        "till",
+        "before",
+        "after",
+        "by",
+        "through",
+        "throughout",
+        "within",
+        "over",
+        "earlier",
+        "later",
+        "ago",
+    }
+)
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# A time phrase is the date words, not what a parser hung on them.
+TIME_CUT = ARGUMENT_CUT | {"nmod", "acl", "obl", "advcl", "conj", "cc"}
+# Day names: time expressions whatever their preposition (abbreviations like "sun" are not).
+_DAY_WORDS = frozenset(w for w in WEEKDAYS if w.endswith("day")) | frozenset(RELATIVE_DAYS)
+
+_MONTH = r"(?P<month>[a-z]{3,9})\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>\d{4})"
+_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}\b"),  # February 17, 2021
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\s+{_YEAR}\b"),  # 17 February 2021
+    re.compile(r"\b(?P<year>\d{4})-(?P<mm>\d{2})-(?P<day>\d{2})\b"),  # 2021-02-17
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"),  # February 17 (year from context)
+    re.compile(rf"\b{_DAY}\s+{_MONTH}\b"),  # 17 February
+]
+_WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>[a-z]+day)\b")
+
+
+def is_day(p: Parse, i: int) -> bool:
+    """Whether token ``i`` heads a named day: a DATE/TIME entity, "Thursday", "today"."""
+    if p.ent_label[i] in TIME_LABELS or p.lower[i].rstrip(".") in _DAY_WORDS:
+        return True
+    # "February 15, 2021" headed by its day number.
+    return p.pos[i] == "NUM" and any(_is_month(p, k) for k in (*p.children[i], i - 1) if k >= 0)
+
+
+def _is_month(p: Parse, i: int) -> bool:
+    return p.lower[i].rstrip(".") in MONTHS and p.words[i][:1].isupper()
+
+
+def is_time(p: Parse, i: int, prep: str = "") -> bool:
+    """Whether the phrase headed by token ``i`` (marked by ``prep``) is a time expression."""
+    if is_day(p, i):
+        return True
+    word = p.lower[i].rstrip(".")
+    if prep not in TIME_PREPS:
+        return False
+    if p.pos[i] == "NUM" and word.isdigit() and len(word) == 4 and 1800 <= int(word) <= 2100:
+        return prep != ""  # "in 2021", "since 2014"
+    # A month needs its capital ("in March", not "the march"); "may" is too often the modal.
+    return p.lemma[i] in TIME_NOUNS or _is_month(p, i)
+
+
+def time_span(p: Parse, i: int) -> tuple[int, int]:
+    """Token bounds [start, end] of the time phrase headed by ``i``: its DATE entity if any."""
+    span = p.ent_span[i]
+    if span is not None and p.ent_label[i] in TIME_LABELS:
+        return span[0], span[1] - 1
+    return p.phrase(i, cut=TIME_CUT)
+
+
+def resolve(text: str, published: dt.date | None) -> dt.date | None:
+    """The calendar day ``text`` names, or None when it names none or cannot be placed."""
+    folded = text.casefold().replace("\u2019", "'")
+    for pattern in _PATTERNS:
+        found = pattern.search(folded)
+        if found is None:
+            continue
+        groups = found.groupdict()
+        month = int(groups["mm"]) if groups.get("mm") else MONTHS.get(groups["month"])
+        year = int(groups["year"]) if groups.get("year") else published and published.year
+        if month is None or not year:
+            continue
+        try:
+            return dt.date(year, month, int(groups["day"]))
+        except ValueError:
+            return None
+    if published is None:
+        return None
+    for word, offset in RELATIVE_DAYS.items():
+        if re.search(rf"\b{word}\b", folded):
+            return published + dt.timedelta(days=offset)
+    found = _WEEKDAY.search(folded)
+    if found is not None and found["day"] in WEEKDAYS:
+        return _weekday(WEEKDAYS[found["day"]], found["which"], published)
+    return None
+
+
+def _weekday(day: int, which: str | None, published: dt.date) -> dt.date:
+    """ "Thursday": the last Thursday on or before publication; "next Thursday": after it."""
+    if which == "next":
+        return published + dt.timedelta(days=(day - published.weekday()) % 7 or 7)
+    back = (published.weekday() - day) % 7
+    if which == "last" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)

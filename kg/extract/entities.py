@@ -1,0 +1,283 @@
+"""Named-entity mentions, merged within a document into entities with stable keys.
+
+Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
+accents, titles), aliases (built-in and the caller's), acronyms with their expansion,
+"X, also called Y", and a person's bare surname after their full name.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+
+from kg.extract import names
+from kg.extract.mentions import find_mentions
+from kg.extract.parse import Parse
+from kg.records import ENTITY_TYPES, Entity, Mention
+
+# A single name with one of these labels may be a person's surname that NER mislabelled;
+# place names are left alone ("Washington" is not George Washington).
+SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT"})
+ALSO_CALLED = frozenset(
+    {"also called", "called", "also known as", "known as", "better known as", "aka", "a.k.a."}
+)
+_SKIP_BETWEEN = frozenset({"the", ",", "(", ")", "\u201c", "\u201d", '"'})
+
+
+class EntityIndex:
+    """The document's entity mentions, their clusters, and token → entity lookups."""
+
+    def __init__(self, parse: Parse, *, aliases: Mapping[str, str] | None = None):
+        self.parse = parse
+        self.aliases = names.normalize_aliases(aliases)
+        self.mentions, self.token_mention = find_mentions(parse, self.aliases)
+        self.extra_aliases: dict[int, list[str]] = {}
+        self.references: dict[int, list[tuple[int, int]]] = {}  # cluster → description spans
+        self.parent = list(range(len(self.mentions)))
+        self._names: dict[str, int] | None = None
+        by_canon: dict[str, int] = {}
+        for m, mention in enumerate(self.mentions):
+            self._union(m, by_canon.setdefault(mention.canon, m))
+        self._merge_acronyms(by_canon)
+        self._merge_also_called()
+        self.full_names: set[int] = set()  # full names that took in a mislabelled surname
+        self._merge_surnames()
+        self._label_and_key()
+        # Two clusters that came to the same key are one entity: keys must be unique.
+        first: dict[str, int] = {}
+        for root, key in list(self.key.items()):
+            if first.setdefault(key, root) != root:
+                self._union(first[key], root)
+        if len(first) < len(self.key):
+            self._label_and_key()
+
+    def _label_and_key(self) -> None:
+        self.key: dict[int, str] = {}
+        self.label: dict[int, str] = {}
+        for root, members in self.clusters().items():
+            if self.full_names.intersection(members):
+                self.label[root] = "PERSON"
+            else:
+                self.label[root] = _majority([self.mentions[m].label for m in members])
+            self.key[root] = self._cluster_key(root, members)
+
+    # -- merging --------------------------------------------------------------------------
+
+    def find(self, m: int) -> int:
+        while self.parent[m] != m:
+            self.parent[m] = self.parent[self.parent[m]]
+            m = self.parent[m]
+        return m
+
+    def _union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def _merge_acronyms(self, by_canon: dict[str, int]) -> None:
+        # Rule: "North Atlantic Treaty Organization (NATO)", also with a comma before "(".
+        p = self.parse
+        for m, mention in enumerate(self.mentions):
+            k = mention.end
+            if k < p.n and p.words[k] == ",":
+                k += 1
+            if k + 2 < p.n and p.words[k] == "(" and p.words[k + 2] == ")":
+                acronym = p.words[k + 1]
+                if names.is_acronym(acronym) and mention.start + 1 < mention.end:
+                    canon = names.normalize_name(acronym)
+                    if canon in by_canon:
+                        self._union(m, by_canon[canon])
+                    else:
+                        by_canon[canon] = m
+                        self.extra_aliases.setdefault(m, []).append(acronym)
+        # Rule: "The North Atlantic Treaty Organization, (NATO)" where NER found only the
+        # acronym: the capitalized words before it, if they spell it, are an alias.
+        for m, mention in enumerate(self.mentions):
+            k = mention.start - 1
+            closed = p.words[mention.end : mention.end + 1] == [")"]
+            if not (mention.acronym and k > 0 and p.words[k] == "(" and closed):
+                continue
+            k -= 1 if p.words[k - 1] == "," else 0
+            first = k
+            while (
+                first > 0
+                and p.words[first - 1][:1].isupper()
+                and p.lower[first - 1] != "the"
+                and self.token_mention[first - 1] < 0
+            ):
+                first -= 1
+            expansion = p.span_text(first, k - 1) if first < k else ""
+            if expansion and names.initials(names.normalize_name(expansion)) == mention.canon:
+                self.extra_aliases.setdefault(m, []).append(expansion)
+        # Rule: an acronym elsewhere whose letters are the initials of exactly one long name.
+        expansions: dict[str, set[str]] = {}
+        for mention in self.mentions:
+            if mention.label != "PERSON":
+                expansions.setdefault(names.initials(mention.canon), set()).add(mention.canon)
+        expansions.pop("", None)
+        for m, mention in enumerate(self.mentions):
+            found = expansions.get(mention.canon) if mention.acronym else None
+            if found and len(found) == 1:
+                self._union(m, by_canon[next(iter(found))])
+
+    def _merge_also_called(self) -> None:
+        # Rule: "the North Atlantic Treaty Organization, also called the North Atlantic Alliance".
+        p = self.parse
+        for m in range(1, len(self.mentions)):
+            a, b = self.mentions[m - 1], self.mentions[m]
+            if b.start - a.end > 6 or p.sent[a.start] != p.sent[b.start]:
+                continue
+            between = " ".join(w for w in p.lower[a.end : b.start] if w not in _SKIP_BETWEEN)
+            if between in ALSO_CALLED:
+                self._union(m - 1, m)
+
+    def _merge_surnames(self) -> None:
+        # Rule: a bare surname is the person whose full name with that surname came last
+        # before it (or the only such person); two different full names are never merged.
+        full: dict[str, list[int]] = {}
+        for m, mention in enumerate(self.mentions):
+            if mention.label == "PERSON" and " " in mention.canon:
+                full.setdefault(mention.canon.rsplit(" ", 1)[1], []).append(m)
+        for m, mention in enumerate(self.mentions):
+            if mention.label not in SURNAME_LABELS or " " in mention.canon:
+                continue
+            candidates = full.get(mention.canon)
+            if not candidates:
+                continue
+            if mention.label != "PERSON" and len({self.mentions[c].canon for c in candidates}) > 1:
+                continue  # a mislabelled surname is only trusted when it names one person
+            before = [c for c in candidates if c < m]
+            if before:
+                self._union(m, before[-1])
+            elif len({self.mentions[c].canon for c in candidates}) == 1:
+                self._union(m, candidates[0])
+            else:
+                continue
+            if mention.label != "PERSON":
+                self.full_names.add(before[-1] if before else candidates[0])
+
+    # -- clusters -------------------------------------------------------------------------
+
+    def clusters(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = {}
+        for m in range(len(self.mentions)):
+            out.setdefault(self.find(m), []).append(m)
+        return out
+
+    def _cluster_key(self, root: int, members: list[int]) -> str:
+        mentions = [self.mentions[m] for m in members]
+        acronyms = Counter(x.canon for x in mentions if x.acronym and " " not in x.canon)
+        for m in members:
+            for alias in self.extra_aliases.get(m, ()):
+                if names.is_acronym(alias):
+                    acronyms[names.normalize_name(alias)] += 1
+        if acronyms:
+            return min(acronyms, key=lambda c: (-acronyms[c], c))
+        if self.label[root] == "PERSON":
+            return max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
+        return mentions[0].canon
+
+    def lookup(self, text: str) -> int | None:
+        """The cluster a name written outside any entity mention refers to, if one clearly does.
+
+        For names NER missed: "Stoltenberg said" after "Jens Stoltenberg" was found.
+        """
+        if self._names is None:
+            self._names = {}
+            surnames: dict[str, set[int]] = {}
+            for m, mention in enumerate(self.mentions):
+                root = self.find(m)
+                self._names.setdefault(mention.canon, root)
+                if self.label[root] == "PERSON":
+                    surnames.setdefault(mention.canon.rsplit(" ", 1)[-1], set()).add(root)
+            for surname, roots in surnames.items():
+                if len(roots) == 1:
+                    self._names.setdefault(surname, next(iter(roots)))
+        words = text.split()
+        norm = names.normalize_name(" ".join(words[names.strip_title_words(words) :]))
+        norm = names.canonical(norm, self.aliases)[0]
+        return self._names.get(norm, self._names.get(names.person_key(norm)))
+
+    def cluster_at(self, i: int) -> int | None:
+        """The cluster of the entity mention covering token ``i``."""
+        m = self.token_mention[i]
+        return None if m < 0 else self.find(m)
+
+    def key_at(self, i: int) -> str | None:
+        cluster = self.cluster_at(i)
+        return None if cluster is None else self.key[cluster]
+
+    def type_at(self, i: int) -> str | None:
+        cluster = self.cluster_at(i)
+        return None if cluster is None else self.label[cluster]
+
+    def add_reference(self, cluster: int, start: int, end: int) -> None:
+        """Record a description ("the NATO chief") as a mention of ``cluster``."""
+        spans = self.references.setdefault(cluster, [])
+        if (start, end) not in spans:
+            spans.append((start, end))
+
+    def entities(self) -> list[Entity]:
+        """One ``Entity`` per cluster, in order of first mention."""
+        p = self.parse
+        out = []
+        for root, members in sorted(self.clusters().items()):
+            mentions = [self.mentions[m] for m in members]
+            texts = [_tidy(x.text) for x in mentions]
+            name = next((x.display for x in mentions if x.display), None)
+            if name is None:  # the name that gave the key, in its most usual spelling
+                keyed = [
+                    t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]
+                ]
+                name = _best_name(keyed or texts, person=self.label[root] == "PERSON")
+            aliases = dict.fromkeys(t for t in texts if t != name)
+            for m in members:
+                aliases.update(dict.fromkeys(self.extra_aliases.get(m, ())))
+            spans = [(x.start, x.end) for x in mentions]
+            spans += [(s, e + 1) for s, e in self.references.get(root, ())]
+            records = sorted(
+                {
+                    Mention(p.span_text(s, e - 1), p.idx[s], p.end_char(e - 1), p.sent[s])
+                    for s, e in spans
+                },
+                key=lambda x: (x.start, x.end),
+            )
+            label = self.label[root]
+            out.append(
+                Entity(
+                    key=self.key[root],
+                    name=name,
+                    type=ENTITY_TYPES[label],
+                    label=label,
+                    aliases=tuple(a for a in aliases if a != name),
+                    mentions=tuple(records),
+                )
+            )
+        return out
+
+
+def _tidy(text: str) -> str:
+    """A name for display: dashes inside names become hyphens ("Al—Kadhimi" → "Al-Kadhimi")."""
+    for dash in names.DASHES:
+        text = text.replace(f" {dash} ", "-").replace(dash, "-")
+    return text
+
+
+def _best_name(texts: list[str], *, person: bool) -> str:
+    """A person's fullest name; otherwise the most frequent spelling, preferring mixed case."""
+    counts = Counter(texts)
+    mixed = {t.casefold() for t in texts if not t.isupper()}
+    first = {t: -k for k, t in reversed(list(enumerate(texts)))}
+
+    def rank(t: str) -> tuple[int, ...]:
+        shouted = t.isupper() and t.casefold() in mixed  # "IRAQ" in a headline, "Iraq" below
+        if person:
+            return (len(t.split()), not shouted, counts[t], first[t])
+        return (not shouted, counts[t], len(t), first[t])
+
+    return max(counts, key=rank)
+
+
+def _majority(labels: list[str]) -> str:
+    counts = Counter(labels)
+    return max(counts, key=lambda label: (counts[label], -labels.index(label)))

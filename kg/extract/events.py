@@ -1,0 +1,249 @@
+"""Events: one per clause (and per event noun with arguments), neo-Davidsonian style."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from kg.extract import clauses, dates, quantities
+from kg.extract.arguments import ATTRIBUTE_CUT, TIME_ADVERBS, ArgumentMaker
+from kg.extract.names import words
+from kg.extract.parse import INDIRECT_OBJECTS, OBJECTS, Parse
+from kg.extract.resolve import Resolver
+from kg.records import Argument, Event, Quantity
+
+# Nouns that name events; they become events when the text gives them a time, place or actor.
+EVENT_NOUNS = words(
+    """attack strike bombing explosion blast raid assault offensive shelling shooting killing
+    meeting conference summit talks visit election announcement decision withdrawal
+    expansion investigation protest ceasefire agreement deal war invasion"""
+)
+WEAPON_NOUNS = words("rocket missile drone mortar bomb artillery car suicide grenade gun air")
+HEDGED = clauses.HEDGE_VERBS | clauses.RAISING_VERBS
+WEAK_MODALS = frozenset({"may", "might", "could"})
+CORE_ROLES = frozenset({"agent", "theme", "attribute"})
+
+
+@dataclass
+class _Draft:
+    token: int
+    predicate: str
+    start: int
+    end: int
+    arguments: list[Argument] = field(default_factory=list)
+    negated: bool = False
+    modality: str | None = None
+    confidence: float = 1.0
+    reports: int | None = None  # token of the clause this one reports
+    hedged: bool = False
+
+
+class EventBuilder:
+    def __init__(self, p: Parse, resolver: Resolver, published: dt.date | None):
+        self.p, self.resolver = p, resolver
+        self.args = ArgumentMaker(p, resolver, published)
+        self.heads = [i for i in range(p.n) if clauses.is_head(p, i)]
+        self.head_set = set(self.heads)
+        self.wrapped: dict[int, tuple[int, str]] = {}  # embedded clause → (wrapper, modality)
+        for h in self.heads:
+            found = clauses.wrapper(p, h)
+            if found is not None:
+                self.wrapped[found[0]] = (h, found[1])
+        self.wrappers = {w: c for c, (w, _) in self.wrapped.items()}  # wrapper → embedded
+        self.changes: dict[int, list[Quantity]] = {}
+        self.covered: set[int] = set()
+        for start, end in p.sent_bounds:
+            for anchor, quantity, covered in quantities.changes(p, start, end):
+                self.changes.setdefault(self._clause_above(anchor), []).append(quantity)
+                self.covered |= covered
+
+    def _clause_above(self, i: int) -> int:
+        while i not in self.head_set and self.p.head[i] != i:
+            i = self.p.head[i]
+        return i
+
+    def events(self) -> list[Event]:
+        drafts = [self._clause(h) for h in self.heads if h not in self.wrappers]
+        drafts += [d for d in (self._nominal(i) for i in range(self.p.n)) if d is not None]
+        drafts.sort(key=lambda d: d.token)
+        ids = {d.token: f"e{k}" for k, d in enumerate(drafts, start=1)}
+        return [
+            Event(
+                id=ids[d.token],
+                predicate=d.predicate,
+                sentence=self.p.sent[d.token],
+                start=d.start,
+                end=d.end,
+                arguments=tuple(d.arguments),
+                negated=d.negated,
+                modality=d.modality,
+                confidence=round(max(0.1, min(1.0, d.confidence)), 2),
+                statement_of=ids.get(d.reports) if d.reports is not None else None,
+            )
+            for d in drafts
+        ]
+
+    # -- clauses --------------------------------------------------------------------------
+
+    def _clause(self, h: int) -> _Draft:
+        p, make = self.p, self.args
+        predicate, absorbed, theme_prep = clauses.predicate(p, h)
+        trigger = next((c for c in p.children[h] if p.dep[c] == "cop"), h)
+        draft = _Draft(h, predicate, p.idx[trigger], p.end_char(trigger))
+        hows: list[str | None] = []
+
+        def add(argument: Argument, how: str | None = None) -> None:
+            if argument.entity is not None and any(
+                a.role == argument.role and a.entity == argument.entity for a in draft.arguments
+            ):
+                return  # the same entity twice in one role: a doubled parse
+            draft.arguments.append(argument)
+            hows.append(how)
+
+        passive = p.is_passive(h)
+        agent = None
+        inherited = False
+        found_subjects = clauses.subjects(p, h)
+        subject_tokens = {s for s, _ in found_subjects}
+        for s, from_controller in found_subjects:
+            if not make.usable(h, s):
+                continue
+            role = clauses.subject_role(p, h, s, from_controller)
+            if p.dep[s] in ("csubj", "csubj:pass"):
+                add(make.clause("theme", s))
+                continue
+            argument, how = make.phrase(role, s)
+            add(argument, how)
+            inherited |= from_controller
+            if role == "agent" and agent is None:
+                agent = argument.entity
+        for c in p.children[h]:
+            dep = p.dep[c]
+            if not make.usable(h, c):
+                continue
+            if c in subject_tokens:
+                continue
+            if dep in OBJECTS and dates.is_day(p, c):
+                add(make.time(c))  # "announced Thursday", misread as an object
+            elif dep in OBJECTS and c != absorbed:
+                role = "recipient" if p.lemma[h] in clauses.TELL_VERBS else "theme"
+                for k in p.conjuncts(c):
+                    add(*make.phrase(role, k, exclude=agent))
+            elif dep in INDIRECT_OBJECTS and not any(p.dep[g] == "pobj" for g in p.children[c]):
+                for k in p.conjuncts(c):
+                    add(*make.phrase("recipient", k, exclude=agent))
+            elif dep == "attr":  # ClearNLP copula complement
+                add(make.attribute(c, ATTRIBUTE_CUT))
+            elif clauses.is_complement(p, c):
+                add(make.clause("attribute" if _is_secondary(p, c) else "theme", c))
+            elif dep == "advmod" and p.lower[c] in TIME_ADVERBS:
+                add(make.time(c))
+        if p.has_kid(h, clauses.COPULA):
+            add(make.attribute(h, ATTRIBUTE_CUT))
+        sources = [h] if absorbed is None else [h, absorbed]
+        nominal = p.has_kid(h, clauses.COPULA)
+        for source in sources:
+            for prep, noun in p.obliques(source):
+                if noun in self.covered or not make.usable(h, noun):
+                    continue
+                if source == absorbed and prep != theme_prep:
+                    continue
+                if nominal and source == h and p.dep[noun].startswith("nmod"):
+                    continue  # part of the predicate nominal: "a front for a militia"
+                for argument, how in make.oblique(
+                    prep, noun, passive=passive, theme_prep=theme_prep
+                ):
+                    add(argument, how)
+        for quantity in self.changes.get(h, ()):
+            add(Argument(role="extent", text=quantity.text, quantity=quantity))
+        self._polarity_and_mode(draft, h)
+        draft.reports = self._reported(h)
+        draft.confidence = _confidence(draft, hows, inherited)
+        return draft
+
+    def _polarity_and_mode(self, draft: _Draft, h: int) -> None:
+        p = self.p
+        draft.negated = clauses.negated(p, h)
+        draft.modality = clauses.modality(p, h)
+        if h in self.wrapped:  # "is believed to be", "are not going to anticipate"
+            wrapper, mode = self.wrapped[h]
+            outer = clauses.modality(p, wrapper)
+            draft.modality = f"{outer} {mode}" if outer else mode
+            draft.negated = draft.negated or clauses.negated(p, wrapper)
+            draft.hedged = p.lemma[wrapper] in HEDGED
+
+    def _reported(self, h: int) -> int | None:
+        # Rule: a speech or attitude verb reports its complement clause ("announced that X",
+        # "agreed to raise"); "X, he said" parsed as parataxis reports the clause it hangs from.
+        p = self.p
+        lemma = p.lemma[h]
+        if lemma not in clauses.SPEECH_VERBS and lemma not in clauses.ATTITUDE_VERBS:
+            return None
+        for dep in ("ccomp", "xcomp"):
+            for c in p.children[h]:
+                if p.dep[c] == dep and c in self.head_set and clauses.is_complement(p, c):
+                    while c in self.wrappers:  # "said X is believed to be": report the clause
+                        c = self.wrappers[c]
+                    return c
+        if p.dep[h] == "parataxis" and lemma in clauses.SPEECH_VERBS and p.head[h] in self.head_set:
+            return p.head[h]
+        return None
+
+    # -- event nouns ----------------------------------------------------------------------
+
+    def _nominal(self, i: int) -> _Draft | None:
+        # Rule: "Monday’s attack", "a rocket attack at a base in Iraq", "the missile strike in
+        # the city of Irbil": an event noun with a time, place, actor or instrument.
+        p, make = self.p, self.args
+        if p.pos[i] != "NOUN" or p.lemma[i] not in EVENT_NOUNS or p.dep[i] == "compound":
+            return None
+        draft = _Draft(i, p.lemma[i], p.idx[i], p.end_char(i))
+        for c in p.children[i]:
+            if not make.usable(i, c):
+                continue
+            if p.dep[c] == "nmod:poss":
+                if c in self.covered:
+                    continue
+                if dates.is_time(p, c):
+                    draft.arguments.append(make.time(c))
+                else:
+                    argument, _ = make.phrase("agent", c)
+                    if argument.entity is not None:
+                        draft.arguments.append(argument)
+            elif p.dep[c] == "compound" and p.lemma[c] in WEAPON_NOUNS:
+                draft.arguments.append(make.phrase("instrument", c)[0])
+        for prep, noun in p.obliques(i):
+            if noun in self.covered or not make.usable(i, noun):
+                continue
+            theme = "on" if prep in ("on", "against") else None
+            for argument, _ in make.oblique(prep, noun, passive=False, theme_prep=theme):
+                if argument.role in ("place", "time", "agent", "theme"):
+                    draft.arguments.append(argument)
+        if not any(a.role in ("place", "time", "agent", "theme") for a in draft.arguments):
+            return None
+        draft.confidence = 0.7
+        return draft
+
+
+def _is_secondary(p: Parse, i: int) -> bool:
+    """A complement without a verb of its own: "remained active", "was named chief"."""
+    return p.pos[i] in ("ADJ", "NOUN", "PROPN") and not p.has_kid(i, clauses.COPULA)
+
+
+def _confidence(draft: _Draft, hows: list[str | None], inherited: bool) -> float:
+    """1.0 for a plain clause with its arguments; less for hedges and guessed references."""
+    confidence = 1.0
+    if draft.hedged:
+        confidence *= 0.6
+    elif (draft.modality or "").split(" ")[0] in WEAK_MODALS:
+        confidence *= 0.8
+    for how in hows:
+        if how == "pronoun":
+            confidence *= 0.85
+        elif how == "description":
+            confidence *= 0.9
+    if inherited:
+        confidence *= 0.95
+    if not any(a.role in CORE_ROLES for a in draft.arguments):
+        confidence *= 0.6
+    return confidence

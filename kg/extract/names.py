@@ -1,0 +1,200 @@
+"""Name normalization, the small built-in alias table, and the words that make up titles.
+
+No spaCy here: these are string functions, shared by entity merging, roles and descriptions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Mapping
+
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASH_TABLE = str.maketrans({d: "-" for d in DASHES} | {"\u2019": "'", "\u2018": "'"})
+_SPACED_HYPHEN = re.compile(r"\s*-\s*")
+_SPACES = re.compile(r"\s+")
+
+
+def words(text: str) -> frozenset[str]:
+    """A word set written as one string, so long lists stay readable."""
+    return frozenset(text.split())
+
+
+# Well-known variants → one canonical normalized name, so keys agree across documents.
+# Keep it small: a caller passes its own gazetteer as ``aliases``.
+BUILTIN_ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "north atlantic treaty organization": "nato",
+    "north atlantic treaty organisation": "nato",
+    "north atlantic alliance": "nato",
+    "isil": "isis",
+    "daesh": "isis",
+    "islamic state": "isis",
+}
+
+# Words that head a title ("NATO Secretary General", "State Department spokesman").
+TITLE_HEADS = words(
+    """president minister secretary spokesman spokeswoman spokesperson chief head director
+    chairman chairwoman chair ambassador envoy senator representative governor mayor
+    chancellor premier king queen prince princess emir sheikh pope commander colonel general
+    admiral captain major lieutenant sergeant officer official adviser advisor attorney
+    judge justice speaker leader commissioner undersecretary ceo coordinator"""
+)
+# Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
+TITLE_MODIFIERS = words(
+    """prime vice deputy assistant associate acting interim former foreign defense defence
+    press general executive senior first principal top state army navy military
+    national homeland interior finance health"""
+)
+# Abbreviated titles, written out for ``Role.title``.
+TITLE_ABBREVIATIONS = {
+    "col": "Colonel",
+    "gen": "General",
+    "lt": "Lieutenant",
+    "sgt": "Sergeant",
+    "adm": "Admiral",
+    "capt": "Captain",
+    "maj": "Major",
+    "cmdr": "Commander",
+    "gov": "Governor",
+    "sen": "Senator",
+    "rep": "Representative",
+    "pres": "President",
+}
+# Honorifics: stripped from names, never a role.
+HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister")
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
+# The top role of an organization, for "the NATO chief".
+CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
+TOP_TITLES = frozenset(
+    {
+        "secretary general",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "director general",
+        "chief executive",
+        "ceo",
+        "leader",
+        "head",
+        "chief",
+        "prime minister",
+        "chancellor",
+    }
+)
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(text: str) -> str:
+    """Casefolded, accent-free, dash- and apostrophe-normalized, single-spaced text."""
+    text = unicodedata.normalize("NFKD", text.translate(_DASH_TABLE))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", text).strip().casefold()
+
+
+def normalize_name(text: str) -> str:
+    """The comparable form of a name: "Al—Kadhimi" → "al-kadhimi", "U.S." → "us"."""
+    name = fold(text).replace(".", "")
+    name = _SPACED_HYPHEN.sub("-", name)
+    if name.startswith("the "):
+        name = name[4:]
+    if name.endswith("'s"):
+        name = name[:-2]
+    elif name.endswith("'"):
+        name = name[:-1]
+    return name.strip(" ,;:-'\"")
+
+
+def person_key(name: str) -> str:
+    """A person's normalized name without middle initials or generational suffixes.
+
+    "Lloyd J. Austin III" and "Lloyd Austin" get the same key; the price is that a father
+    and son of the same name do too.
+    """
+    words = name.split()
+    kept = [w for i, w in enumerate(words) if not (i and (len(w) == 1 or w in NAME_SUFFIXES))]
+    return " ".join(kept or words)
+
+
+def strip_title_words(words: list[str]) -> int:
+    """How many leading words of a person's name are titles or honorifics ("Prime Minister")."""
+    k = 0
+    while k < len(words) - 1:
+        word = fold(words[k]).rstrip(".")
+        if word in TITLE_WORDS or (word == "of" and k and fold(words[k - 1]) in TITLE_HEADS):
+            k += 1
+        else:
+            break
+    return k
+
+
+def title_text(words: list[str]) -> str:
+    """A title as written, with abbreviations spelled out: ["Col."] → "Colonel"."""
+    out = []
+    for word in words:
+        key = fold(word).rstrip(".")
+        out.append(TITLE_ABBREVIATIONS.get(key, word))
+    return " ".join(out)
+
+
+def initials(name: str) -> str:
+    """The acronym a normalized multi-word name would have: "north atlantic ..." → "nato"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w not in ACRONYM_STOPWORDS]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def is_acronym(text: str) -> bool:
+    """ "NATO", "U.S.", "ISIS": 2 to 8 capital letters, dots allowed."""
+    letters = text.replace(".", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def canonical(norm: str, aliases: Mapping[str, tuple[str, str]]) -> tuple[str, str | None]:
+    """(canonical normalized name, the caller's spelling of it or None) of a normalized name.
+
+    The caller's aliases first, then the built-in table, so both agree on a key.
+    """
+    found = aliases.get(norm)
+    if found is None:
+        return BUILTIN_ALIASES.get(norm, norm), None
+    return BUILTIN_ALIASES.get(found[0], found[0]), found[1]
+
+
+_ALIAS_CACHE: dict[int, tuple[Mapping[str, str], int, dict[str, tuple[str, str]]]] = {}
+
+
+def normalize_aliases(aliases: Mapping[str, str] | None) -> dict[str, tuple[str, str]]:
+    """A caller's alias map, normalized: variant → (normalized canonical, canonical as given).
+
+    Both sides of each pair map to the canonical, so the direction of the map does not
+    change which names merge, only which spelling is preferred. A pipeline's gazetteer
+    can be large and is passed with every document, so the result is cached per map
+    (a map changed in place without changing its size is not noticed).
+    """
+    if not aliases:
+        return {}
+    hit = _ALIAS_CACHE.get(id(aliases))
+    if hit is not None and hit[0] is aliases and hit[1] == len(aliases):
+        return hit[2]
+    if len(_ALIAS_CACHE) >= 8:
+        _ALIAS_CACHE.clear()
+    out: dict[str, tuple[str, str]] = {}
+    _ALIAS_CACHE[id(aliases)] = (aliases, len(aliases), out)
+    for variant, canonical in aliases.items():
+        norm = normalize_name(canonical)
+        if not norm:
+            continue
+        out[normalize_name(variant)] = (norm, canonical)
+        out.setdefault(norm, (norm, canonical))
+    return out

@@ -1,0 +1,251 @@
+"""A flat, label-normalized view of a parsed ``Doc``: the one place that reads spaCy tokens.
+
+Every rule works on plain Python lists indexed by token position, built in one pass per
+attribute, so rules cost list lookups rather than spaCy attribute calls. Dependency labels
+are normalized to UD v2 as in UD English EWT; ClearNLP labels (en_core_web_* pipelines) are
+mapped where that is a rename, and the prep/pobj structure is read by ``obliques``. Unknown
+labels pass through unchanged and simply match no rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc
+
+# ClearNLP (en_core_web_*) and older UD labels → the UD v2 labels the rules use.
+LABEL_MAP = {
+    "root": "ROOT",
+    "nsubjpass": "nsubj:pass",
+    "csubjpass": "csubj:pass",
+    "dobj": "obj",
+    "auxpass": "aux:pass",
+    "poss": "nmod:poss",
+    "prt": "compound:prt",
+    "relcl": "acl:relcl",
+    "npadvmod": "obl:unmarked",
+    "obl:tmod": "obl:unmarked",
+    "obl:npmod": "obl:unmarked",
+    "nmod:tmod": "nmod:unmarked",
+    "nmod:npmod": "nmod:unmarked",
+    "tmod": "obl:unmarked",
+    "neg": "advmod",
+    "quantmod": "advmod",
+    "predet": "det:predet",
+    "preconj": "cc:preconj",
+    "oprd": "xcomp",
+    "acomp": "xcomp",
+    "nn": "compound",
+    "num": "nummod",
+    "possessive": "case",
+    "complm": "mark",
+    "infmod": "acl",
+    "partmod": "acl",
+    "intj": "discourse",
+    "meta": "dep",
+    "attr": "attr",  # ClearNLP copula complement: the predicate nominal of a "be" head
+}
+
+ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "nsubj:outer", "csubj:outer"})
+PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
+ALL_SUBJECTS = ACTIVE_SUBJECTS | PASSIVE_SUBJECTS
+OBJECTS = frozenset({"obj"})
+INDIRECT_OBJECTS = frozenset({"iobj", "dative"})
+# Prepositional and bare-noun modifiers of a clause (UD) or of a noun.
+OBLIQUES = frozenset({"obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked"})
+CLEAR_PREPS = frozenset({"prep", "agent", "dative"})
+CLEAR_POBJS = frozenset({"pobj", "pcomp"})
+PASSIVE_MARKERS = frozenset({"aux:pass", "nsubj:pass", "csubj:pass"})
+# Children cut from a noun phrase's text: they are arguments or clauses of their own.
+NP_CUT = frozenset(
+    {"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "list", "dep", "ccomp"}
+)
+# An argument's text is its phrase without the preposition that marks it.
+ARGUMENT_CUT = NP_CUT | {"case"}
+_HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
+_EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+
+
+def normalize_label(label: str) -> str:
+    """One dependency label in UD v2 form."""
+    return LABEL_MAP.get(label, label)
+
+
+class Parse:
+    """Per-token arrays of one ``Doc`` plus per-sentence bounds."""
+
+    def __init__(self, doc: Doc, text: str | None = None):
+        """``text`` is the doc's text when the caller has it (``doc.text`` rebuilds it)."""
+        self.doc = doc
+        self.n = n = len(doc)
+        # One array call instead of a Token object per attribute per token: this class is
+        # most of extraction's cost.
+        rows = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY]).tolist()
+        strings = doc.vocab.strings
+        self.words = [strings[r[0]] for r in rows]
+        self.lower = [w.lower() for w in self.words]
+        self.lemma = [strings[r[1]].lower() or w for r, w in zip(rows, self.lower, strict=True)]
+        self.pos = [strings[r[2]] if r[2] else "" for r in rows]
+        self.tag = [strings[r[3]] if r[3] else "" for r in rows]
+        deps = [strings[r[4]] if r[4] else "" for r in rows]
+        self.dep = [LABEL_MAP.get(d, d) for d in deps]
+        self.head = [i + (r[5] - _WRAP if r[5] >= _HALF else r[5]) for i, r in enumerate(rows)]
+        self.idx = [r[6] for r in rows]
+        self.space = [bool(r[7]) for r in rows]
+        length = self.idx[-1] + len(self.words[-1]) + self.space[-1] if n else 0
+        self.text = text if text is not None and len(text) == length else doc.text
+        # Paragraphs: a whitespace token with a line break ends one. Parsers trained without
+        # layout join headlines and captions to the next sentence; no phrase or argument
+        # crosses a paragraph boundary.
+        self.blank = [not w.strip() for w in self.words]
+        self.para = [0] * n
+        self.para_bounds: list[tuple[int, int]] = []
+        k = start = 0
+        for i, word in enumerate(self.words):
+            self.para[i] = k
+            if "\n" in word:
+                self.para_bounds.append((start, i + 1))
+                k, start = k + 1, i + 1
+        if start < n or not self.para_bounds:
+            self.para_bounds.append((start, n))
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        self.left, self.right = self._edges()
+        self.sent = [0] * n
+        self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
+        if n and doc.has_annotation("SENT_START"):
+            for k, sent in enumerate(doc.sents):
+                self.sent_bounds.append((sent.start, sent.end))
+                self.sent[sent.start : sent.end] = [k] * (sent.end - sent.start)
+        elif n:
+            self.sent_bounds.append((0, n))
+        # Entity label per token ("" outside entities), and the entity span each token is in.
+        self.ent_label = [""] * n
+        self.ent_span: list[tuple[int, int] | None] = [None] * n
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_label[i] = ent.label_
+                self.ent_span[i] = (ent.start, ent.end)
+
+    def _edges(self) -> tuple[list[int], list[int]]:
+        """The first and last token of each token's subtree, children before parents."""
+        left, right = list(range(self.n)), list(range(self.n))
+        order: list[int] = []
+        stack = [i for i, h in enumerate(self.head) if h == i]
+        while stack:
+            i = stack.pop()
+            order.append(i)
+            stack.extend(self.children[i])
+        for i in reversed(order):
+            h = self.head[i]
+            if h != i:
+                left[h] = min(left[h], left[i])
+                right[h] = max(right[h], right[i])
+        return left, right
+
+    # -- characters -------------------------------------------------------------------
+
+    def end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.words[i])
+
+    def span_text(self, start: int, end: int) -> str:
+        """Text of tokens [start, end] (inclusive), as in the document."""
+        return self.text[self.idx[start] : self.end_char(end)]
+
+    # -- tree -----------------------------------------------------------------------------
+
+    def kids(self, i: int, deps: frozenset[str]) -> list[int]:
+        return [c for c in self.children[i] if self.dep[c] in deps]
+
+    def has_kid(self, i: int, deps: frozenset[str]) -> bool:
+        return any(self.dep[c] in deps for c in self.children[i])
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and the tokens conjoined to it, in order."""
+        out = [i]
+        stack = [c for c in self.children[i] if self.dep[c] == "conj"]
+        while stack:
+            c = stack.pop()
+            out.append(c)
+            stack.extend(g for g in self.children[c] if self.dep[g] == "conj")
+        return sorted(out)
+
+    def is_passive(self, i: int) -> bool:
+        if self.has_kid(i, PASSIVE_MARKERS):
+            return True
+        # A bare past participle modifying a noun: "a group called X", "forces trained by"
+        return self.dep[i] == "acl" and self.tag[i] == "VBN"
+
+    def preposition(self, i: int) -> str:
+        """The (possibly multi-word) preposition marking noun ``i``: "in", "according to"."""
+        words: list[int] = []
+        for c in self.children[i]:
+            if self.dep[c] == "case" and self.lower[c] not in ("'s", "’s", "'"):
+                words.append(c)
+                words.extend(g for g in self.children[c] if self.dep[g] == "fixed")
+        return " ".join(self.lower[w] for w in sorted(words))
+
+    def obliques(self, i: int) -> Iterator[tuple[str, int]]:
+        """(preposition, noun) for each prepositional or bare-noun modifier of ``i``.
+
+        UD marks the noun (``obl`` with a ``case`` child); ClearNLP marks the preposition
+        (``prep`` with a ``pobj`` child); both come out the same.
+        """
+        for c in self.children[i]:
+            dep = self.dep[c]
+            if dep in OBLIQUES:
+                prep = self.preposition(c)
+                if dep == "obl:agent" and not prep:
+                    prep = "by"
+                yield prep, c
+            elif dep in CLEAR_PREPS:
+                objs = [g for g in self.children[c] if self.dep[g] in CLEAR_POBJS]
+                prep = "by" if dep == "agent" else self.lower[c]
+                if dep == "dative" and not objs:
+                    continue  # a bare dative noun is an indirect object, read elsewhere
+                for g in objs:
+                    yield prep, g
+
+    def phrase(self, i: int, cut: frozenset[str] = NP_CUT) -> tuple[int, int]:
+        """Token bounds [start, end] of the phrase headed by ``i``, without ``cut`` children.
+
+        Only children at the edges are cut, so the result is always one contiguous span,
+        within the paragraph of ``i``.
+        """
+        first, last = self.para_bounds[self.para[i]]
+        start, end = max(self.left[i], first), min(self.right[i], last - 1)
+        kids = self.children[i]
+        for c in kids:  # left children, outermost first
+            if c < i and self.dep[c] in cut and self._gap(start, self.left[c]):
+                start = self.right[c] + 1
+        for c in reversed(kids):  # right children, outermost first
+            if c > i and self.dep[c] in cut and self._gap(self.right[c] + 1, end + 1):
+                end = self.left[c] - 1
+        # Cuts may leave punctuation, conjunctions or whitespace at the edges.
+        while start < i and (self.pos[start] in _EDGE_POS or self.blank[start]):
+            start += 1
+        while end > i and (self.pos[end] in _EDGE_POS or self.blank[end]):
+            end -= 1
+        return start, end
+
+    def _gap(self, start: int, end: int) -> bool:
+        """True when tokens [start, end) are only punctuation, conjunctions or whitespace."""
+        return all(self.pos[k] in _EDGE_POS or self.blank[k] for k in range(start, end))
+
+    def trim_edges(self, start: int, end: int, drop: Iterable[str] = ("PUNCT",)) -> tuple[int, int]:
+        """Bounds without leading and trailing tokens of the ``drop`` POS, or whitespace."""
+        drop = frozenset(drop) | {"SPACE"}
+        while start < end and (self.pos[start] in drop or self.blank[start]):
+            start += 1
+        while end > start and (self.pos[end] in drop or self.blank[end]):
+            end -= 1
+        return start, end
+
+    def same_paragraph(self, i: int, j: int) -> bool:
+        return self.para[i] == self.para[j]
+
+    def morph(self, i: int, feature: str) -> list[str]:
+        return self.doc[i].morph.get(feature, [])

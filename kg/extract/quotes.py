@@ -1,0 +1,271 @@
+"""Reported speech: direct quotes in quotation marks and indirect speech, with speakers.
+
+Direct quotes are found in the text (typographic, straight, guillemets; unbalanced ones close
+at the paragraph's end), then attributed: to the speech verb of their sentence, to a
+"-Name" attribution line below them, or to the speaker of the quote or speech just before.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from kg.extract import clauses
+from kg.extract.parse import Parse
+from kg.extract.resolve import Resolver
+from kg.records import Quote
+
+_MARKS = re.compile('[\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"]|\\n[ \\t]*\\n')
+DOUBLE = frozenset('\u201c\u201d\u00ab\u00bb\u201e"')
+OPENING = frozenset("\u201c\u00ab\u201e\u2018")
+CLOSING = frozenset("\u201d\u00bb\u2019")
+_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
+# "-NATO Secretary General Jens Stoltenberg" on the line below a quote.
+_ATTRIBUTION_LINE = re.compile('[\\s\u201d\u2019"]*\\n\\s*[-\u2013\u2014]\\s*([^\\n]{1,120})')
+INHERIT_WINDOW = 2  # sentences an unattributed quote looks back for its speaker
+CONTENT_CUT = frozenset({"punct", "mark"})
+
+
+@dataclass
+class _Span:
+    start: int  # inner text, characters
+    end: int
+    first: int  # tokens, inclusive
+    last: int
+    speaker: str | None = None
+    verb: str = "say"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text inside quotation marks, in order."""
+    spans: list[tuple[int, int]] = []
+    open_at, open_mark = -1, ""
+    for found in _MARKS.finditer(text):
+        i, mark = found.start(), found.group()
+        if mark[0] == "\n":  # a paragraph ends: an unclosed quote ends with it
+            if open_at >= 0:
+                spans.append((open_at + 1, i))
+                open_at = -1
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if mark in "\u2018\u2019" and before.isalnum() and after.isalnum():
+            continue  # an apostrophe: "Iraq’s", "that’s"
+        opens = before in _OPENS_AFTER and not after.isspace()
+        if open_at < 0:
+            if mark in CLOSING and not opens or mark == "\u2019":
+                continue  # a stray closing mark
+            if opens or mark in OPENING:
+                open_at, open_mark = i, mark
+            continue
+        if open_mark in DOUBLE and mark not in DOUBLE:
+            continue  # single marks nested in a double-quoted passage
+        spans.append((open_at + 1, i))
+        if opens and mark in OPENING:
+            open_at, open_mark = i, mark  # a new quote opens before the last one closed
+        else:
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at + 1, len(text)))
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if e > s]
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+class QuoteFinder:
+    """Direct and indirect quotes of one document, with their speakers."""
+
+    def __init__(self, p: Parse, resolver: Resolver):
+        self.p, self.resolver = p, resolver
+        self.direct: list[_Span] = []
+        self.inside = [False] * p.n  # tokens inside a direct quote
+        for start, end in quote_spans(p.text):
+            first = bisect.bisect_left(p.idx, start)
+            last = bisect.bisect_left(p.idx, end) - 1
+            if first <= last < p.n:
+                self.direct.append(_Span(start, end, first, last))
+                self.inside[first : last + 1] = [True] * (last - first + 1)
+        # Speech verbs outside quotes, by sentence, with their resolved speakers.
+        self.verbs: list[int] = [
+            i
+            for i in range(p.n)
+            if p.lemma[i] in clauses.SPEECH_VERBS and not self.inside[i] and clauses.is_head(p, i)
+        ]
+        self.by_sentence: dict[int, list[int]] = {}
+        for v in self.verbs:
+            self.by_sentence.setdefault(p.sent[v], []).append(v)
+        self._speakers: dict[int, str | None] = {}
+
+    def speaker(self, verb: int) -> str | None:
+        """The entity that speaks through speech verb ``verb``, if it is one."""
+        if verb not in self._speakers:
+            found = None
+            for subject, _ in clauses.subjects(self.p, verb):
+                found = self.resolver.entity(subject)
+                if found:
+                    break
+            self._speakers[verb] = found[0] if found else None
+        return self._speakers[verb]
+
+    # -- direct ---------------------------------------------------------------------------
+
+    def attribute(self) -> None:
+        """Give each direct quote its speaker and tell the resolver who "I" is inside it."""
+        previous: _Span | None = None
+        for span in self.direct:
+            verb = self._verb_for(span)
+            if verb is not None:
+                span.speaker, span.verb = self.speaker(verb), self.p.lemma[verb]
+            else:
+                span.speaker = self._attribution_line(span) or self._inherited(span, previous)
+            if span.speaker is not None:
+                self.resolver.speakers.append((span.first, span.last + 1, span.speaker))
+            previous = span
+
+    def _verb_for(self, span: _Span) -> int | None:
+        # Rule: the speech verb of the quote's sentence, outside the quote ("“...,” X said"),
+        # preferring the one whose complement holds the quote, else the nearest.
+        p = self.p
+        first_sent, last_sent = p.sent[span.first], p.sent[span.last]
+        candidates = [
+            v for s in range(first_sent, last_sent + 1) for v in self.by_sentence.get(s, ())
+        ]
+        # "X said:" ending the sentence before, or "X said." starting the one after the quote.
+        if not candidates and first_sent and p.words[p.sent_bounds[first_sent - 1][1] - 1] == ":":
+            candidates = self.by_sentence.get(first_sent - 1, [])
+        if not candidates and last_sent + 1 < len(p.sent_bounds):
+            start = p.sent_bounds[last_sent + 1][0]
+            candidates = [v for v in self.by_sentence.get(last_sent + 1, ()) if v - start <= 6]
+        if not candidates:
+            return None
+
+        def distance(v: int) -> int:
+            covers = any(
+                p.left[c] <= span.first and p.right[c] >= span.last
+                for c in p.children[v]
+                if p.dep[c] in ("ccomp", "parataxis", "xcomp", "obj")
+            )
+            return 0 if covers else min(abs(v - span.first), abs(v - span.last))
+
+        return min(candidates, key=distance)
+
+    def _attribution_line(self, span: _Span) -> str | None:
+        # Rule: a line "-NATO Secretary General Jens Stoltenberg" right below the quote.
+        p = self.p
+        found = _ATTRIBUTION_LINE.match(p.text, span.end)
+        if found is None:
+            return None
+        first = bisect.bisect_left(p.idx, found.start(1))
+        last = min(bisect.bisect_left(p.idx, found.end(1)), p.n)
+        index, people = self.resolver.index, self.resolver.person_keys
+        for i in range(first, last):
+            key = index.key_at(i)
+            if key is not None and key in people:
+                return key
+        # NER may miss a name on a line of its own: look the proper nouns up by name.
+        names = [i for i in range(first, last) if p.pos[i] == "PROPN"]
+        if names:
+            cluster = index.lookup(p.span_text(names[0], names[-1]))
+            if cluster is not None and index.key[cluster] in people:
+                return index.key[cluster]
+        return None
+
+    def _inherited(self, span: _Span, previous: _Span | None) -> str | None:
+        # Rule: a quote with no speech verb continues the speech just before it: the second
+        # half of a split quote, or a quoted paragraph after "..., he said".
+        p = self.p
+        here = p.sent[span.first]
+        verb = None
+        k = bisect.bisect_left(self.verbs, span.first) - 1
+        while k >= 0 and here - p.sent[self.verbs[k]] <= INHERIT_WINDOW:
+            if self.speaker(self.verbs[k]) is not None:
+                verb = self.verbs[k]
+                break
+            k -= 1
+        recent = previous is not None and here - p.sent[previous.last] <= INHERIT_WINDOW
+        if recent and previous is not None and (verb is None or previous.last > verb):
+            return previous.speaker
+        return self.speaker(verb) if verb is not None else None
+
+    # -- indirect -------------------------------------------------------------------------
+
+    def indirect(self) -> list[_Span]:
+        """Indirect speech: "Stoltenberg said the ministers also discussed ...", "according to"."""
+        p = self.p
+        out = []
+        for v in self.verbs:
+            if clauses.negated(p, v):
+                continue  # "have not confirmed who is behind it" reports nothing
+            bounds = self._content(v)
+            if bounds is not None and not self._mostly_quoted(*bounds):
+                out.append(self._span(bounds, self.speaker(v), p.lemma[v]))
+        # Rule: "According to the NATO secretary general, the mission will continue ...".
+        for i in range(p.n):
+            if p.dep[i] in ("obl", "nmod") and p.preposition(i) == "according to":
+                head = p.head[i]
+                if not p.same_paragraph(i, head):
+                    continue
+                bounds = _without(p, head, i)
+                found = self.resolver.entity(i)
+                if bounds is not None and not self._mostly_quoted(*bounds):
+                    out.append(self._span(bounds, found[0] if found else None, "according to"))
+        return out
+
+    def _content(self, v: int) -> tuple[int, int] | None:
+        # Rule: the speech verb's complement clause ("said (that) X"), or, for "X, he said"
+        # parsed as parataxis, the clause it hangs from.
+        p = self.p
+        for c in p.children[v]:
+            if p.dep[c] == "ccomp" and clauses.is_complement(p, c) and p.same_paragraph(v, c):
+                return p.trim_edges(*p.phrase(c, cut=CONTENT_CUT), drop=("PUNCT", "SCONJ"))
+        if p.dep[v] == "parataxis" and p.same_paragraph(v, p.head[v]):
+            return _without(p, p.head[v], v)
+        return None
+
+    def _mostly_quoted(self, start: int, end: int) -> bool:
+        inside = sum(self.inside[start : end + 1])
+        return inside * 2 >= end - start + 1
+
+    def _span(self, bounds: tuple[int, int], speaker: str | None, verb: str) -> _Span:
+        first, last = bounds
+        return _Span(self.p.idx[first], self.p.end_char(last), first, last, speaker, verb)
+
+    def quotes(self) -> list[Quote]:
+        """All quotes, direct and indirect, in order, with ids q1, q2, ..."""
+        spans = [(s, True) for s in self.direct] + [(s, False) for s in self.indirect()]
+        spans = [
+            (s, d) for s, d in spans if any(ch.isalnum() for ch in self.p.text[s.start : s.end])
+        ]
+        spans.sort(key=lambda item: (item[0].start, not item[1]))
+        p = self.p
+        return [
+            Quote(
+                id=f"q{k}",
+                text=p.text[span.start : span.end],
+                sentence=p.sent[span.first],
+                start=span.start,
+                end=span.end,
+                speaker=span.speaker,
+                verb=span.verb,
+                direct=direct,
+            )
+            for k, (span, direct) in enumerate(spans, start=1)
+        ]
+
+
+def _without(p: Parse, head: int, part: int) -> tuple[int, int] | None:
+    """Token bounds of ``head``'s clause without the subtree of ``part`` at one of its edges."""
+    start, end = p.phrase(head, cut=frozenset())
+    if all(p.pos[k] == "PUNCT" for k in range(start, p.left[part])):
+        start = p.right[part] + 1
+    elif all(p.pos[k] == "PUNCT" for k in range(p.right[part] + 1, end + 1)):
+        end = p.left[part] - 1
+    start, end = p.trim_edges(start, end)
+    return (start, end) if start <= end else None

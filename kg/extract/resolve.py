@@ -1,0 +1,220 @@
+"""What a noun phrase refers to: a named entity, a pronoun's antecedent, a description.
+
+``Resolver.entity(i)`` answers for the phrase headed by token ``i``: the entity key and how
+it was found ("name", "pronoun", "description"), so callers can lower their confidence.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from kg.extract import names
+from kg.extract.entities import EntityIndex
+from kg.extract.parse import ALL_SUBJECTS, ARGUMENT_CUT, Parse
+from kg.records import Role
+
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+# Nouns that name a kind of organization: "the alliance", "the 30-member alliance".
+ORG_NOUNS = names.words(
+    """alliance organization organisation group ministry department government coalition
+    militia agency bloc union council company firm party movement army court bank
+    committee commission network faction"""
+)
+ORG_LABELS = frozenset({"ORG", "NORP"})
+DEFINITE = frozenset({"the", "this", "that"})
+PRONOUN_WINDOW = 6  # sentences a pronoun looks back for its antecedent
+Found = tuple[str, str] | None  # (entity key, how)
+
+
+class Resolver:
+    """Entity lookups for phrase heads, with the document-level indexes they need."""
+
+    def __init__(self, p: Parse, index: EntityIndex, roles: Iterable[Role]):
+        self.p, self.index = p, index
+        self.roles = list(roles)
+        self.cache: dict[int, Found] = {}
+        self.speakers: list[tuple[int, int, str]] = []  # direct quotes: token [start, end), key
+        self._kinds = self._org_kinds()
+        # Person mentions in order, every one and those in subject position.
+        self.people: list[tuple[int, str]] = []
+        for m, mention in enumerate(index.mentions):
+            if index.label[index.find(m)] == "PERSON":
+                self.people.append((mention.start, index.key[index.find(m)]))
+        self.person_keys = {key for _, key in self.people}
+        self.clusters = {key: cluster for cluster, key in index.key.items()}
+        self.subjects: list[tuple[int, str]] = []
+        for i in range(p.n):
+            if p.dep[i] in ALL_SUBJECTS:
+                found = self.entity(i)
+                if found and found[0] in self.person_keys:
+                    self.subjects.append((i, found[0]))
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def entity(self, i: int, *, exclude: str | None = None) -> Found:
+        """The entity the phrase headed by ``i`` refers to, if it can be told."""
+        lower = self.p.lower[i]
+        if lower in FIRST_PERSON:
+            return self._speaker(i)
+        if lower in OBJECT_PRONOUNS:
+            # A possessive may well be the subject's own: "Stoltenberg said his mission".
+            return self._last_person(i, exclude=None if self.p.dep[i] == "nmod:poss" else exclude)
+        if i not in self.cache:
+            self.cache[i] = self._lookup(i)
+        return self.cache[i]
+
+    def _lookup(self, i: int) -> Found:
+        p, index = self.p, self.index
+        key = index.key_at(i)
+        person = self._titled_person(i)
+        if person is not None and person != key:
+            return person, "name"
+        if key is not None:
+            return key, "name"
+        # Rule: a head whose title, flat name part, apposition or naming participle is a
+        # name: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam".
+        for c in p.children[i]:
+            dep = p.dep[c]
+            if dep in ("flat", "appos", "nmod:desc") and index.key_at(c):
+                return index.key_at(c), "name"  # type: ignore[return-value]
+            if dep == "acl" and p.lemma[c] in ("call", "name", "know", "dub"):
+                for g in p.children[c]:
+                    if index.key_at(g) is not None and p.dep[g] in ("xcomp", "obj", "obl", "attr"):
+                        return index.key_at(g), "name"  # type: ignore[return-value]
+        if p.lower[i] in SUBJECT_PRONOUNS:
+            return self._last_subject(i)
+        if p.pos[i] == "PROPN":
+            # Rule: a name NER missed that spells a known entity ("Stoltenberg said").
+            start, end = p.phrase(i, cut=ARGUMENT_CUT)
+            while start < i and p.pos[start] != "PROPN":
+                start += 1
+            cluster = index.lookup(p.span_text(start, end))
+            if cluster is not None:
+                return index.key[cluster], "name"
+        if p.pos[i] in ("NOUN", "PROPN") and self._definite(i):
+            key = self._description(i)
+            if key is not None:
+                start, end = p.phrase(i, cut=ARGUMENT_CUT)
+                index.add_reference(self.clusters[key], start, end)
+                return key, "description"
+        return None
+
+    def _titled_person(self, i: int) -> str | None:
+        # Rule: "US Army Colonel Wayne Marotto" parsed with "US" as its head is the person:
+        # an organization, then only title words, then a person's name.
+        p, index = self.p, self.index
+        if index.type_at(i) == "PERSON":
+            return None
+        for c in p.children[i]:
+            if c > i and p.dep[c] in ("flat", "compound", "appos", "nmod:desc", "flat:name"):
+                key = index.key_at(c)
+                if key in self.person_keys and self._only_titles(i, c):
+                    return key
+        return None
+
+    def _only_titles(self, i: int, person: int) -> bool:
+        start = (
+            self.index.mentions[self.index.token_mention[i]].end
+            if self.index.token_mention[i] >= 0
+            else i + 1
+        )
+        for k in range(start, self.index.mentions[self.index.token_mention[person]].start):
+            if names.fold(self.p.words[k]).rstrip(".") not in names.TITLE_WORDS:
+                return False
+        return True
+
+    # -- pronouns -------------------------------------------------------------------------
+
+    def _last_subject(self, i: int) -> Found:
+        # Rule: "he"/"she" is the last person named as a subject before it.
+        k = bisect.bisect_left(self.subjects, (i, "")) - 1
+        if k >= 0 and self.p.sent[i] - self.p.sent[self.subjects[k][0]] <= PRONOUN_WINDOW:
+            return self.subjects[k][1], "pronoun"
+        return self._last_person(i)
+
+    def _last_person(self, i: int, *, exclude: str | None = None) -> Found:
+        # Rule: "him"/"his" is the last person named before it who is not the clause's subject.
+        k = bisect.bisect_left(self.people, (i, "")) - 1
+        while k >= 0 and self.p.sent[i] - self.p.sent[self.people[k][0]] <= PRONOUN_WINDOW:
+            if self.people[k][1] != exclude:
+                return self.people[k][1], "pronoun"
+            k -= 1
+        return None
+
+    def _speaker(self, i: int) -> Found:
+        # Rule: "I" inside a direct quote is the quote's speaker.
+        for start, end, key in self.speakers:
+            if start <= i < end:
+                return key, "pronoun"
+        return None
+
+    # -- descriptions ---------------------------------------------------------------------
+
+    def _definite(self, i: int) -> bool:
+        return any(
+            self.p.dep[c] == "det" and self.p.lower[c] in DEFINITE for c in self.p.children[i]
+        )
+
+    def _description(self, i: int) -> str | None:
+        p = self.p
+        head = p.lemma[i]
+        start, end = p.phrase(i)
+        tokens = range(start, end + 1)
+        orgs = {self.index.key_at(k) for k in tokens} - {None}
+        words = {names.fold(p.words[k]) for k in tokens} | {head}
+        if head in names.CHIEF_NOUNS or head in names.TITLE_HEADS:
+            return self._title_holder(head, words, orgs)
+        if head in ORG_NOUNS and not orgs:
+            # Rule: "the alliance" is the one organization the document calls an alliance.
+            found = self._kinds.get(head, set())
+            return next(iter(found)) if len(found) == 1 else None
+        return None
+
+    def _title_holder(self, head: str, words: set[str], orgs: set[str | None]) -> str | None:
+        # Rule: "the NATO secretary general" / "the NATO chief" is the one person the document
+        # gave that title (or the top title of that organization).
+        holders = set()
+        for role in self.roles:
+            title = names.fold(role.title)
+            if head in names.CHIEF_NOUNS and orgs:
+                if role.organization in orgs and (
+                    title in names.TOP_TITLES or head in title.split()
+                ):
+                    holders.add(role.holder)
+            elif orgs and role.organization is not None and role.organization not in orgs:
+                continue
+            elif set(title.split()) <= words and head in title.split():
+                holders.add(role.holder)
+        return holders.pop() if len(holders) == 1 else None
+
+    def _org_kinds(self) -> dict[str, set[str]]:
+        """Kind noun → keys of the organizations the document (or an alias) calls that."""
+        p, index = self.p, self.index
+        variants: dict[str, list[str]] = {}
+        for variant, canonical in names.BUILTIN_ALIASES.items():
+            variants.setdefault(canonical, []).append(variant)
+        kinds: dict[str, set[str]] = {}
+        for m, mention in enumerate(index.mentions):
+            root = index.find(m)
+            if index.label[root] not in ORG_LABELS:
+                continue
+            key = index.key[root]
+            for name in (mention.canon, *variants.get(mention.canon, ())):
+                kinds.setdefault(name.rsplit(" ", 1)[-1], set()).add(key)
+        # "NATO is an alliance", "Awliya Al Dam, a Shia group", "a group called Awliya Al Dam"
+        for i in range(p.n):
+            noun = p.lemma[i]
+            if noun not in ORG_NOUNS:
+                continue
+            named = [c for c in p.children[i] if p.dep[c] in ("nsubj", "appos")]
+            named += [g for c in p.children[i] if p.dep[c] == "acl" for g in p.children[c]]
+            if p.dep[i] == "appos":
+                named.append(p.head[i])
+            for c in named:
+                cluster = index.cluster_at(c)
+                if cluster is not None and index.label[cluster] in ORG_LABELS:
+                    kinds.setdefault(noun, set()).add(index.key[cluster])
+        return kinds

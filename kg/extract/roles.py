@@ -1,0 +1,145 @@
+"""Positions people hold, from titles before their names and appositions after them."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from kg.extract import names
+from kg.extract.entities import EntityIndex
+from kg.extract.parse import Parse
+from kg.records import Role
+
+# Names that can be a title's organization: "NATO Secretary General", "US Army Colonel";
+# LOC too, as pipelines trained on UNER label countries and departments LOC.
+ORG_LABELS = frozenset({"ORG", "GPE", "LOC"})
+# Prepositions that attach a title to its organization: "spokesman for the coalition".
+ORG_PREPS = frozenset({"of", "for", "at", "with"})
+
+
+def extract_roles(p: Parse, index: EntityIndex) -> list[Role]:
+    """Every role the document states, with missing organizations filled in from its others."""
+    found: dict[tuple[object, ...], Role] = {}
+    for m, mention in enumerate(index.mentions):
+        if index.label[index.find(m)] != "PERSON":
+            continue
+        holder = index.key[index.find(m)]
+        for role in (
+            *_title_before(p, index, mention.start, holder),
+            *_appositions(p, index, m, holder),
+        ):
+            found.setdefault((role.holder, role.title.casefold(), role.start), role)
+    roles = sorted(found.values(), key=lambda r: (r.start, r.holder))
+    return _fill_organizations(roles)
+
+
+def _title_before(p: Parse, index: EntityIndex, start: int, holder: str) -> Iterator[Role]:
+    # Rule: "NATO Secretary General Jens Stoltenberg", "State Department spokesman Ned Price",
+    # "Secretary of Defense Lloyd J. Austin III": title words right before the name, and the
+    # organization named right before the title.
+    k = start - 1
+    first = start
+    while k >= 0 and p.para[k] == p.para[start] and index.cluster_at(k) is None:
+        word = names.fold(p.words[k]).rstrip(".")
+        if p.blank[k]:  # "NATO  Secretary General": a doubled space
+            pass
+        elif word in names.TITLE_WORDS and word not in names.HONORIFICS:
+            first = k
+        elif not (
+            word == "of" and k and names.fold(p.words[k - 1]).rstrip(".") in names.TITLE_HEADS
+        ):
+            break
+        k -= 1
+    # NER may have put the title inside the person's span: "Prime Minister Al—Kadhimi".
+    span = p.ent_span[start]
+    if span is not None and span[0] < start:
+        first = min(first, span[0] + _skip_determiners(p, span[0], start))
+    yield from _role(p, index, first, start - 1, holder, org_at=first - 1)
+
+
+def _skip_determiners(p: Parse, start: int, end: int) -> int:
+    k = start
+    while k < end and (p.pos[k] == "DET" or p.lower[k] == "the"):
+        k += 1
+    return k - start
+
+
+def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[Role]:
+    # Rule: "Ned Price, the State Department spokesman", "Col. Wayne Marotto, spokesman for
+    # the coalition fighting ISIS", and "the State Department spokesman, Ned Price".
+    mention = index.mentions[m]
+    heads = [
+        i for i in range(mention.start, mention.end) if not mention.start <= p.head[i] < mention.end
+    ]
+    for h in heads[:1]:
+        titles = [c for c in p.children[h] if p.dep[c] == "appos"]
+        if p.dep[h] == "appos":
+            titles.append(p.head[h])
+        for t in titles:
+            if p.lemma[t] not in names.TITLE_HEADS and p.lower[t] not in names.TITLE_HEADS:
+                continue
+            first = t
+            while (
+                first - 1 >= p.left[t]
+                and names.fold(p.words[first - 1]).rstrip(".") in names.TITLE_WORDS
+            ):
+                first -= 1
+            yield from _role(p, index, first, t, holder, org_at=first - 1, nominal=t)
+
+
+def _role(
+    p: Parse,
+    index: EntityIndex,
+    first: int,
+    last: int,
+    holder: str,
+    *,
+    org_at: int,
+    nominal: int | None = None,
+) -> Iterator[Role]:
+    """A Role for title tokens [first, last], if they include a title head."""
+    if first > last:
+        return
+    words = [names.fold(w).rstrip(".") for w in p.words[first : last + 1]]
+    if not any(w in names.TITLE_HEADS or w in names.TITLE_ABBREVIATIONS for w in words):
+        return
+    organization, organization_text = None, None
+    while org_at > 0 and p.blank[org_at]:
+        org_at -= 1
+    if org_at >= 0 and p.para[org_at] == p.para[first] and index.type_at(org_at) in ORG_LABELS:
+        organization = index.key_at(org_at)
+        organization_text = index.mentions[index.token_mention[org_at]].text
+    if organization is None and nominal is not None:
+        for prep, noun in p.obliques(nominal):
+            if prep in ORG_PREPS:
+                start, end = p.phrase(noun, cut=_ORG_CUT)
+                organization_text = p.span_text(start, end)
+                if index.type_at(noun) in ORG_LABELS:
+                    organization = index.key_at(noun)
+                break
+    yield Role(
+        holder=holder,
+        title=names.title_text(p.words[first : last + 1]),
+        sentence=p.sent[first],
+        start=p.idx[first],
+        end=p.end_char(last),
+        organization=organization,
+        organization_text=organization_text,
+    )
+
+
+_ORG_CUT = frozenset({"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "case"})
+
+
+def _fill_organizations(roles: list[Role]) -> list[Role]:
+    """A title stated once with its organization keeps it where it is stated without one."""
+    known = {(r.holder, r.title.casefold()): r for r in roles if r.organization is not None}
+    out = []
+    for role in roles:
+        other = known.get((role.holder, role.title.casefold()))
+        if role.organization is None and other is not None:
+            role = dataclasses.replace(
+                role, organization=other.organization, organization_text=other.organization_text
+            )
+        out.append(role)
+    return out

@@ -1,0 +1,282 @@
+"""Map an Extraction to RDF quads: one named graph per document, metadata in ``<base>graph/meta``.
+
+Rules, in the order ``map_extraction`` applies them:
+
+- the document's own graph (IRI = document IRI) holds its sentences, the entities it names
+  (type, label, aliases, mentions), its events, quantities, quotes, positions and the direct
+  ``rel:`` edges, so dropping the graph removes exactly what the document supported;
+- the metadata graph holds the document's title, date, source, URL and content hash;
+- no blank nodes: every node gets a minted IRI (see kg.iris);
+- event roles the ontology names map to kg: properties (Argument.role "with" → kg:partner,
+  "source" → kg:accordingTo); other roles (prepositions: "for", "after") to role:<name>;
+- an event without one of kg's own roles carries no fact and is left out, with any link to it;
+- the agent gets a direct rel:<predicate> edge to each entity that is its theme, recipient or
+  partner, unless the event is negated;
+- the output is a sorted tuple without duplicates, so the same Extraction gives the same quads.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+
+from kg import iris
+from kg.records import Argument, Entity, Event, Extraction, Quantity
+from kg.terms import HOLDS_ROLE, KG, ROLE_PROPERTIES, relation, role_property
+
+__all__ = ["ENTITY_CLASSES", "MappedDocument", "Quad", "map_extraction"]
+
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+# The roles whose entity gets a direct edge from the agent: "Stoltenberg announce expansion",
+# "Stoltenberg speak Al-Kadhimi" (spoke with), "Stoltenberg assure Al-Kadhimi" (assured him).
+EDGE_TARGET_ROLES = frozenset({"theme", "recipient", "with"})
+
+ENTITY_CLASSES: dict[str, URIRef] = {
+    name: KG[name]
+    for name in ("Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression")
+}
+
+
+@dataclass(frozen=True)
+class MappedDocument:
+    """One document's quads: its own graph (``iri``) and its lines in the metadata graph."""
+
+    iri: URIRef
+    quads: tuple[Quad, ...]
+
+
+def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> MappedDocument:
+    """The RDF quads for one document's Extraction."""
+    base = iris.check_base(base)
+    doc_iri = iris.document_iri(base, extraction.document.id)
+    mapper = _Mapper(extraction, base, doc_iri)
+    quads = set(mapper.document())
+    quads.update(mapper.sentences())
+    quads.update(mapper.entities())
+    quads.update(mapper.events())
+    quads.update(mapper.quotes())
+    quads.update(mapper.roles())
+    return MappedDocument(iri=doc_iri, quads=tuple(sorted(quads, key=_sort_key)))
+
+
+def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
+    s, p, o, g = quad
+    return (g, s, p, o.n3())
+
+
+def number(value: float) -> Literal:
+    """A number as a canonical xsd:integer or xsd:decimal (the forms Oxigraph stores)."""
+    if value.is_integer() and abs(value) < 1e15:
+        return Literal(str(int(value)), datatype=XSD.integer)
+    return decimal(value)
+
+
+def decimal(value: float) -> Literal:
+    text = format(Decimal(repr(value)).normalize(), "f")
+    return Literal(text, datatype=XSD.decimal)
+
+
+def boolean(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=XSD.boolean)
+
+
+def integer(value: int) -> Literal:
+    return Literal(str(value), datatype=XSD.integer)
+
+
+class _Mapper:
+    """Holds one Extraction's lookups while its quads are generated."""
+
+    def __init__(self, extraction: Extraction, base: str, doc_iri: URIRef) -> None:
+        self.x = extraction
+        self.base = base
+        self.doc_id = extraction.document.id
+        self.doc = doc_iri
+        self.graph = doc_iri
+        self.meta = iris.meta_graph_iri(base)
+        self.sentence_numbers = {sent.index for sent in extraction.sentences}
+        # One IRI per (type, key); the first record with a key decides its type.
+        self.entity_by_key: dict[str, URIRef] = {}
+        for ent in extraction.entities:
+            self.entity_by_key.setdefault(ent.key, self.entity_iri(ent))
+        self.events_kept = {ev.id for ev in extraction.events if self._keeps(ev)}
+
+    def entity_iri(self, ent: Entity) -> URIRef:
+        type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
+        return iris.entity_iri(self.base, type_name, ent.key)
+
+    def sentence(self, index: int) -> URIRef:
+        if index not in self.sentence_numbers:
+            raise ValueError(
+                f"document {self.doc_id}: sentence {index} is referenced but not in "
+                "Extraction.sentences; the extractor must include every sentence it cites"
+            )
+        return iris.sentence_iri(self.base, self.doc_id, index)
+
+    def document(self) -> Iterator[Quad]:
+        doc, meta, d = self.doc, self.meta, self.x.document
+        yield doc, RDF.type, KG.Document, self.graph
+        yield doc, RDF.type, KG.Document, meta
+        yield doc, KG.contentHash, Literal(d.id), meta
+        if d.title:
+            yield doc, DCTERMS.title, Literal(d.title), meta
+        if d.published:
+            yield doc, DCTERMS.date, Literal(d.published.isoformat(), datatype=XSD.date), meta
+        if d.source:
+            yield doc, DCTERMS.source, Literal(d.source), meta
+        if d.url:
+            yield doc, KG.url, Literal(d.url, datatype=XSD.anyURI), meta
+
+    def sentences(self) -> Iterator[Quad]:
+        g = self.graph
+        for sent in self.x.sentences:
+            s = iris.sentence_iri(self.base, self.doc_id, sent.index)
+            yield s, RDF.type, KG.Sentence, g
+            yield s, KG.text, Literal(sent.text), g
+            yield s, KG.index, integer(sent.index), g
+            yield s, KG.start, integer(sent.start), g
+            yield s, KG.end, integer(sent.end), g
+            yield s, DCTERMS.isPartOf, self.doc, g
+
+    def entities(self) -> Iterator[Quad]:
+        g = self.graph
+        labels: dict[URIRef, str] = {}
+        mention_spans: dict[tuple[int, int], int] = {}
+        for ent in self.x.entities:
+            e = self.entity_iri(ent)
+            type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
+            yield e, RDF.type, KG[type_name], g
+            # The first record of an entity gives its one label; other names become aliases.
+            label = labels.setdefault(e, ent.name)
+            yield e, RDFS.label, Literal(label), g
+            for name in (ent.name, *ent.aliases):
+                if name.strip() and name != label:
+                    yield e, SKOS.altLabel, Literal(name), g
+            for mention in ent.mentions:
+                n = mention_spans[(mention.start, mention.end)] = (
+                    mention_spans.get((mention.start, mention.end), 0) + 1
+                )
+                m = iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n)
+                yield m, RDF.type, KG.Mention, g
+                yield m, KG.mentionOf, e, g
+                yield m, KG.text, Literal(mention.text), g
+                yield m, KG.start, integer(mention.start), g
+                yield m, KG.end, integer(mention.end), g
+                yield m, DCTERMS.isPartOf, self.sentence(mention.sentence), g
+
+    def _args(self, event: Event) -> Iterator[tuple[int, Argument]]:
+        """The arguments of ``event`` that have something to write."""
+        for n, arg in enumerate(event.arguments):
+            if arg.entity in self.entity_by_key or arg.quantity or arg.date or arg.text.strip():
+                yield n, arg
+
+    def _keeps(self, event: Event) -> bool:
+        """Whether ``event`` has a role the ontology names (the shapes require one)."""
+        return any(arg.role in ROLE_PROPERTIES for _, arg in self._args(event))
+
+    def events(self) -> Iterator[Quad]:
+        g = self.graph
+        for event in self.x.events:
+            if event.id not in self.events_kept:
+                continue
+            ev = iris.event_iri(self.base, self.doc_id, event.id)
+            yield ev, RDF.type, KG.Event, g
+            yield ev, KG.predicate, Literal(event.predicate), g
+            yield ev, KG.negated, boolean(event.negated), g
+            yield ev, KG.confidence, decimal(event.confidence), g
+            yield ev, KG.start, integer(event.start), g
+            yield ev, KG.end, integer(event.end), g
+            yield ev, PROV.wasDerivedFrom, self.sentence(event.sentence), g
+            if event.modality:
+                yield ev, KG.modality, Literal(event.modality), g
+            if event.statement_of in self.events_kept:
+                reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
+                yield ev, RDF.type, KG.Statement, g
+                yield ev, KG.statementOf, reported, g
+            agents, targets = [], []
+            for n, arg in self._args(event):
+                prop = role_property(arg.role)
+                entity = self.entity_by_key.get(arg.entity) if arg.entity else None
+                if entity is not None:
+                    yield ev, prop, entity, g
+                    if arg.role == "agent":
+                        agents.append(entity)
+                    elif arg.role in EDGE_TARGET_ROLES:
+                        targets.append(entity)
+                elif arg.quantity is not None:
+                    q = iris.quantity_iri(self.base, self.doc_id, event.id, n)
+                    yield ev, prop, q, g
+                    yield from self.quantity(q, arg.quantity)
+                elif not arg.date:
+                    yield ev, prop, Literal(arg.text), g
+                if arg.date:
+                    yield ev, prop, Literal(arg.date.isoformat(), datatype=XSD.date), g
+            # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
+            if not event.negated:
+                edge = relation(event.predicate)
+                for agent in agents:
+                    for target in targets:
+                        if agent != target:
+                            yield agent, edge, target, g
+
+    def quantity(self, q: URIRef, quantity: Quantity) -> Iterator[Quad]:
+        g = self.graph
+        yield q, RDF.type, KG.Quantity, g
+        yield q, KG.text, Literal(quantity.text), g
+        yield q, KG.approximate, boolean(quantity.approximate), g
+        yield q, KG.quantityKind, Literal(quantity.kind), g
+        for prop, value in (
+            (KG.value, quantity.value),
+            (KG.fromValue, quantity.low),
+            (KG.toValue, quantity.high),
+        ):
+            if value is not None and math.isfinite(value):
+                yield q, prop, number(float(value)), g
+        if quantity.unit:
+            yield q, KG.unit, Literal(quantity.unit), g
+
+    def quotes(self) -> Iterator[Quad]:
+        g = self.graph
+        for quote in self.x.quotes:
+            if not quote.text.strip():
+                continue
+            q = iris.quote_iri(self.base, self.doc_id, quote.id)
+            yield q, RDF.type, KG.Quote, g
+            yield q, KG.text, Literal(quote.text), g
+            yield q, KG.predicate, Literal(quote.verb), g
+            yield q, KG.direct, boolean(quote.direct), g
+            yield q, KG.start, integer(quote.start), g
+            yield q, KG.end, integer(quote.end), g
+            yield q, PROV.wasDerivedFrom, self.sentence(quote.sentence), g
+            speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
+            if speaker is not None:
+                yield q, KG.speaker, speaker, g
+
+    def roles(self) -> Iterator[Quad]:
+        g = self.graph
+        for n, role in enumerate(self.x.roles, start=1):
+            holder = self.entity_by_key.get(role.holder)
+            if holder is None or not role.title.strip():
+                continue
+            r = iris.role_iri(self.base, self.doc_id, n)
+            title = Literal(role.title)
+            yield r, RDF.type, KG.Role, g
+            yield r, KG.holder, holder, g
+            yield r, KG.title, title, g
+            yield r, KG.start, integer(role.start), g
+            yield r, KG.end, integer(role.end), g
+            yield r, PROV.wasDerivedFrom, self.sentence(role.sentence), g
+            yield holder, KG.title, title, g
+            if role.organization_text:
+                yield r, KG.organizationText, Literal(role.organization_text), g
+            org = self.entity_by_key.get(role.organization) if role.organization else None
+            if org is not None:
+                yield r, KG.organization, org, g
+                if org != holder:
+                    yield holder, HOLDS_ROLE, org, g

@@ -1,0 +1,1 @@
+"""Everything that touches spaCy: loading pipelines, kg's rule components, extraction input."""

@@ -1,0 +1,597 @@
+"""kg's entity rule component, run after the statistical NER (``kg_entity_rules``).
+
+kg's own NER knows PERSON, ORG and LOC. This component, in four steps, brings its output to
+the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be used:
+
+1. tidy the statistical entities ("the State Department" -> "State Department");
+2. a gazetteer of countries, regions, cities, groups and organizations relabels them
+   (LOC "Iraq" -> GPE) and adds the names the model missed;
+3. a surname alone is the person named in full elsewhere in the doc;
+4. token patterns add DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY where
+   no entity is.
+
+The gazetteer is built at training time (``kg.train.gazetteer``) and saved with the pipeline.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+# fmt: off
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# A hyphenated pair of these ("U.S.-Taliban") is two entities, not one.
+COMPOUND_LABELS = frozenset({"GPE", "ORG", "NORP"})
+LEADING_WORDS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your"
+))
+# Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle").
+NAME_PARTICLES = frozenset((
+    "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
+    "ibn", "ben", "abu", "bint",
+))
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+PRONOUNS = frozenset((
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
+    "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that",
+    "these", "those", "who", "whom", "someone", "everyone"
+))
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+HYPHENS = frozenset({"-", "–", "—"})
+EMPTY_DATA: dict[str, Any] = {"names": {}, "weak": [], "ambiguous": [], "aliases": {}}
+
+# Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
+LEADING_DASH = r"^[-–—](?=[A-Z])"
+
+# Dates, times and numbers. Months are matched case-sensitively: "may" is never a date.
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
+                       "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
+LONE_MONTHS = ("January", "February", "July", "September", "October", "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+PERIODS = ("week", "weekend", "month", "year", "summer", "winter", "spring", "autumn", "fall",
+           "quarter", "decade", "century")
+DURATIONS = ("day", "week", "month", "year", "decade")
+DAY_PARTS = ("morning", "afternoon", "evening", "night")
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen")
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+SCALES = ("hundred", "thousand", "million", "billion", "trillion")
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+            "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "hundredth")
+CURRENCY_SYMBOLS = ("$", "US$", "€", "£", "¥", "₹", "A$", "C$")
+CURRENCIES = ("dollars", "dollar", "euros", "euro", "cents", "yen", "yuan", "rupees", "dinars",
+              "riyals", "rubles", "roubles", "pesos", "francs", "lira", "shekels")
+MEASURES = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
+            "meters", "metre", "meter", "cm", "mm", "feet", "foot", "ft", "inches", "yards", "kg",
+            "kilograms", "grams", "tons", "tonnes", "ton", "tonne", "pounds", "lbs", "litres",
+            "liters", "gallons", "barrels", "acres", "hectares", "degrees", "mph", "knots",
+            "megawatts", "mw", "gw")
+# Prepositions a pattern needs as context but leaves out of the entity ("in 2021" -> "2021").
+CUES = frozenset((
+    "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through"
+))
+NOT_ONE = frozenset({"no", "the", "any", "every", "each", "this", "that"})  # "no one"
+NUMBER_RE = r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"
+YEAR_RE = r"^(1[89]|20)\d\d$"
+DAY_RE = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
+HOUR_RE = r"^([1-9]|1[0-2])([:.][0-5]\d)?$"
+# The words the patterns are made of; the matcher runs only near them, to stay cheap.
+TRIGGERS = frozenset(
+    word.lower()
+    for words in (MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, PERIODS, DURATIONS, DAY_PARTS, UNITS,
+                  TEENS, TENS, SCALES, ORDINALS)
+    for word in words
+) | {f"{duration}s" for duration in DURATIONS} | {
+    "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "dozens", "hundreds",
+    "thousands", "millions",
+}
+
+# fmt: on
+
+
+class Ent(NamedTuple):
+    """An entity being worked on: token offsets and a label."""
+
+    start: int
+    end: int
+    label: str
+
+
+class Name(NamedTuple):
+    """A gazetteer match; weak names need a clean context, ambiguous ones only relabel."""
+
+    start: int
+    end: int
+    label: str
+    weak: bool
+    ambiguous: bool
+
+
+@Language.factory(
+    "kg_entity_rules",
+    default_config={
+        "tidy": True, "gazetteer": True, "surnames": True, "patterns": True, "all_caps": True
+    },
+)  # fmt: skip
+def make_entity_rules(
+    nlp: Language,
+    name: str,
+    tidy: bool,
+    gazetteer: bool,
+    surnames: bool,
+    patterns: bool,
+    all_caps: bool,
+) -> EntityRules:
+    """Build the component; its gazetteer comes from ``initialize`` or the saved pipeline."""
+    steps = {"tidy": tidy, "gazetteer": gazetteer, "surnames": surnames, "patterns": patterns}
+    return EntityRules(nlp, name, **steps, all_caps=all_caps)
+
+
+class EntityRules:
+    """Tidy, relabel and complete ``doc.ents``; see the module docstring.
+
+    Options: ``tidy``, ``gazetteer``, ``surnames`` and ``patterns`` switch the steps on and
+    off; ``all_caps`` also matches names in capitals ("WASHINGTON", "IRAQ").
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "kg_entity_rules",
+        *,
+        tidy: bool = True,
+        gazetteer: bool = True,
+        surnames: bool = True,
+        patterns: bool = True,
+        all_caps: bool = True,
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.steps = {
+            "tidy": tidy,
+            "gazetteer": gazetteer,
+            "surnames": surnames,
+            "patterns": patterns,
+        }
+        self.all_caps = all_caps
+        self.patterns = Matcher(nlp.vocab)
+        for label, label_patterns in build_patterns().items():
+            self.patterns.add(label, label_patterns)
+        self.set_data(EMPTY_DATA)
+
+    @property
+    def aliases(self) -> dict[str, str]:
+        """Canonical name of each variant: "Irbil" -> "Erbil", "U.S." -> "United States"."""
+        return self.data["aliases"]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(sorted(NUMERIC_LABELS | set(self.data["names"])))
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = [Ent(ent.start, ent.end, ent.label_) for ent in doc.ents]
+        if self.steps["tidy"]:
+            ents = [part for ent in ents for part in _lines(doc, ent)]
+            ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
+        if self.steps["gazetteer"]:
+            ents = self.apply_gazetteer(doc, ents)
+        if self.steps["surnames"]:
+            ents = self.apply_surnames(doc, ents)
+        if self.steps["patterns"]:
+            ents = self.apply_patterns(doc, ents)
+        doc.ents = [Span(doc, ent.start, ent.end, label=ent.label) for ent in sorted(ents)]
+        return doc
+
+    def initialize(
+        self, get_examples: Any = None, *, nlp: Language | None = None, data: Any = None
+    ) -> None:
+        """Take gazetteer data: ``kg.train.gazetteer.build_gazetteer()``'s output."""
+        if data is not None:
+            self.set_data(data)
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        """Replace the gazetteer and rebuild its matcher."""
+        self.data = {**EMPTY_DATA, **data}
+        self.names = PhraseMatcher(self.nlp.vocab)
+        self.known: set[tuple[str, ...]] = set()
+        self.keys: dict[int, tuple[str, bool, bool]] = {}
+        by_key: dict[tuple[str, bool, bool], list[str]] = {}
+        for name, key, canonical in self._entries():
+            by_key.setdefault(key, []).append(name)
+            # Capitals ("WASHINGTON -") for names, not for every foreign spelling of a city.
+            if self.all_caps and canonical and len(name) > 3 and not name.isupper():
+                by_key[key].append(name.upper())
+        for key, names in by_key.items():
+            docs = [self.nlp.make_doc(name) for name in names]
+            self.known.update(tuple(token.text for token in doc) for doc in docs)
+            match_key = f"{self.name}:{key}"
+            self.keys[self.nlp.vocab.strings.add(match_key)] = key
+            self.names.add(match_key, docs)
+
+    def _entries(self) -> Iterator[tuple[str, tuple[str, bool, bool], bool]]:
+        """Each name and variant, its (label, weak, ambiguous) key, and if it is a name."""
+        weak, ambiguous = set(self.data["weak"]), set(self.data["ambiguous"])
+        labels = {}
+        for label, names in self.data["names"].items():
+            for name in names:
+                labels[name] = label
+                yield name, (label, name in weak, name in ambiguous), True
+        for variant, name in self.data["aliases"].items():
+            if name in labels:
+                key = (labels[name], name in weak, variant in ambiguous)
+                yield variant, key, name not in weak
+
+    # Step 1: tidy the statistical entities.
+    def tidy(self, doc: Doc, ent: Ent) -> Ent | None:
+        """Strip determiners, lower-case words, "'s" and edge punctuation; None for a non-name."""
+        if ent.label in NUMERIC_LABELS or self.is_known(doc, ent.start, ent.end):
+            return ent  # "The Hague" keeps its article
+        start, end = ent.start, ent.end
+        while start < end and (_is_edge(doc[start]) or re.match(NUMBER_RE, doc[start].text)):
+            start += 1  # "the State Department", "alliance Defense Ministerial", "30 European"
+        while end > start and (_is_edge(doc[end - 1]) or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
+            end -= 1  # "Iraq's", "Stoltenberg said"
+        tokens = doc[start:end]
+        if not any(token.is_alpha or token.like_num for token in tokens):
+            return None  # empty, or punctuation only
+        if all(token.lower_ in PRONOUNS and not _is_acronym(token) for token in tokens):
+            return None  # "It", "We"; not "US"
+        if all(token.is_lower or not token.is_alpha for token in tokens):
+            return None  # "coalition", "alliance": a common word, not a name
+        return Ent(start, end, ent.label)
+
+    def is_known(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the tokens spell a gazetteer name or variant."""
+        return tuple(token.text for token in doc[start:end]) in self.known
+
+    # Step 2: the gazetteer.
+    def apply_gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Relabel and split entities with the names inside them; add uncovered names."""
+        names = self.find_names(doc)
+        starts = [name.start for name in names]
+        resolved = []
+        for ent in ents:
+            first = bisect.bisect_left(starts, ent.start)
+            inner = [name for name in names[first:] if name.start < ent.end]
+            inner = [name for name in inner if name.end <= ent.end]
+            resolved.extend(self.resolve(doc, ent, inner))
+        taken = _owners(doc, resolved)
+        for name in names:
+            if all(owner < 0 for owner in taken[name.start : name.end]) and self.may_add(doc, name):
+                resolved.append(Ent(name.start, name.end, name.label))
+        return resolved
+
+    def find_names(self, doc: Doc) -> list[Name]:
+        """Longest non-overlapping gazetteer matches, in text order."""
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.names(doc)]
+        return [Name(span.start, span.end, *self.keys[span.label]) for span in filter_spans(spans)]
+
+    def resolve(self, doc: Doc, ent: Ent, inner: list[Name]) -> list[Ent]:
+        """What one statistical entity becomes, given the names inside it."""
+        for name in inner:
+            if (name.start, name.end) == (ent.start, ent.end):
+                return [_relabel(ent, name)]
+        if not inner or ent.label == "PERSON" or self.is_known(doc, ent.start, ent.end):
+            return [ent]  # "Denzel Washington" stays a person
+        # "U.S.-Taliban Agreement": each name of the compound is an entity.
+        if _has_compound(doc, inner):
+            return [Ent(name.start, name.end, name.label) for name in inner if not name.ambiguous]
+        # "Kurdish northern Iraq": NORP "Kurdish", then the place.
+        first = inner[0]
+        if ent.label in PLACE_LABELS and first.label == "NORP" and first.start == ent.start:
+            split = [Ent(first.start, first.end, "NORP")]
+            rest = self.tidy(doc, Ent(first.end, ent.end, ent.label))
+            if rest is not None:
+                split += self.resolve(doc, rest, [n for n in inner[1:] if n.start >= rest.start])
+            return split
+        return [ent]
+
+    def may_add(self, doc: Doc, name: Name) -> bool:
+        """Whether a name no entity covers becomes one on the gazetteer's word alone."""
+        if name.ambiguous:
+            return False  # "Nice", "Reading", "Mobile"
+        if not name.weak:
+            return True
+        # A city or region beside another capitalized word is likely part of a longer name
+        # ("Denzel Washington", "Washington Post"); at a sentence start, maybe a common word.
+        if name.start > 0 and _looks_like_name(doc[name.start - 1]):
+            return False
+        if name.end < len(doc) and _looks_like_name(doc[name.end]):
+            return False
+        single = name.end - name.start == 1
+        return not (single and _starts_sentence(doc, name.start) and not doc[name.start].is_upper)
+
+    # Step 3: a person's surname alone is that person ("Stoltenberg" after "Jens Stoltenberg").
+    def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Relabel or add the surnames of the doc's people where the NER missed them."""
+        surnames = {
+            doc[ent.end - 1].text
+            for ent in ents
+            if ent.label == "PERSON" and ent.end - ent.start > 1 and doc[ent.end - 1].is_title
+        }
+        if not surnames:
+            return ents
+
+        def is_surname(start: int, end: int) -> bool:
+            token = doc[start]
+            single = end - start == 1 and token.text in surnames and not token.is_stop
+            return single and not self.is_known(doc, start, end)
+
+        ents = [
+            ent._replace(label="PERSON")
+            if ent.label in {"ORG", "LOC"} and is_surname(ent.start, ent.end)
+            else ent
+            for ent in ents
+        ]
+        owners = _owners(doc, ents)
+        people = [
+            Ent(i, i + 1, "PERSON")
+            for i in range(len(doc))
+            if owners[i] < 0 and is_surname(i, i + 1)
+        ]
+        return ents + people
+
+    # Step 4: dates, times and numbers.
+    def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """Add pattern matches where no entity is, or where they show the NER was wrong."""
+        matches = [
+            Span(doc, _skip_cues(doc, match.start, match.end), match.end, label=match.label)
+            for window in _windows(doc)
+            for match in self.patterns(window, as_spans=True)
+            if keep_match(doc, match.label_, match.start, match.end)
+        ]
+        owners = _owners(doc, ents)
+        kept: list[Ent | None] = list(ents)
+        added = []
+        for span in filter_spans(matches):
+            hit = {
+                i: ent for i in set(owners[span.start : span.end]) if i >= 0 and (ent := kept[i])
+            }
+            if all(_yields(ent, span) for ent in hit.values()):
+                for i, ent in hit.items():
+                    kept[i] = self._outside(doc, ent, span)
+                added.append(Ent(span.start, span.end, span.label_))
+        return [ent for ent in kept if ent is not None] + added
+
+    def _outside(self, doc: Doc, ent: Ent, span: Span) -> Ent | None:
+        """What is left of an entity once a date or number takes its overlap."""
+        if ent.start < span.start:
+            return self.tidy(doc, Ent(ent.start, span.start, ent.label))
+        if span.end < ent.end:
+            return self.tidy(doc, Ent(span.end, ent.end, ent.label))
+        return None
+
+    # Serialization: the gazetteer travels with the pipeline.
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.data)
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> EntityRules:
+        self.set_data(srsly.msgpack_loads(data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "gazetteer.json").write_text(srsly.json_dumps(self.data), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
+        self.set_data(srsly.read_json(Path(path) / "gazetteer.json"))
+        return self
+
+
+def add_entity_rules(nlp: Language, *, data: dict[str, Any] | None = None) -> EntityRules:
+    """Add the component after "ner" (or last), with ``build_gazetteer()`` data by default.
+
+    For the training recipe's assembly step; building the data needs the ``train`` extra.
+    The tokenizer also learns to split "U.S.-Taliban" (``split_name_hyphens``).
+    """
+    if data is None:
+        from kg.train.gazetteer import build_gazetteer
+
+        data = build_gazetteer()
+    split_name_hyphens(nlp)
+    if "ner" in nlp.pipe_names:
+        rules = nlp.add_pipe("kg_entity_rules", after="ner")
+    else:
+        rules = nlp.add_pipe("kg_entity_rules")
+    assert isinstance(rules, EntityRules)
+    rules.initialize(nlp=nlp, data=data)
+    return rules
+
+
+def split_name_hyphens(nlp: Language) -> None:
+    """Make the tokenizer split "U.S.-Taliban" and "-NATO", so the names can be entities."""
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return  # a custom tokenizer has its own rules
+    tokenizer.infix_finditer = _extend(tokenizer.infix_finditer, ABBREVIATION_HYPHEN).finditer
+    tokenizer.prefix_search = _extend(tokenizer.prefix_search, LEADING_DASH).search
+
+
+def build_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+    """Matcher patterns by label, built from the word lists above."""
+
+    def word(*words: str, op: str = "") -> dict[str, Any]:
+        return {"LOWER": {"IN": list(words)}, **({"OP": op} if op else {})}
+
+    def text(regex: str) -> dict[str, Any]:
+        return {"TEXT": {"REGEX": regex}}
+
+    # fmt: off
+    month, day, year = {"ORTH": {"IN": MONTHS + MONTH_ABBREVIATIONS}}, text(DAY_RE), text(YEAR_RE)
+    comma, hyphen, the = {"ORTH": ",", "OP": "?"}, {"ORTH": "-"}, word("the", op="?")
+    weekday, scale = {"ORTH": {"IN": WEEKDAYS}}, word(*SCALES, op="*")
+    symbol = {"ORTH": {"IN": CURRENCY_SYMBOLS}}
+    small = [word(*UNITS, *TEENS, *TENS)]
+    compound = [word(*TENS), hyphen, word(*UNITS)]  # "twenty-five"
+    numbers = [[text(NUMBER_RE), scale], [*small, scale], [*compound, scale]]
+    durations = word(*DURATIONS, *(f"{duration}s" for duration in DURATIONS))
+    return {
+        "DATE": [
+            [month, day, comma, year], [month, day], [day, month, year], [day, month],
+            [month, year], [weekday, {"ORTH": ","}, month, day, comma, year],
+            [word(*CUES), year], [word(*CUES), month], [{"ORTH": {"IN": LONE_MONTHS}}],
+            [the, word(*ORDINALS), word("of"), month],  # "the first of May"
+            [weekday], [word("today", "yesterday", "tomorrow")],
+            [word("earlier", "later", op="?"), word("this", "last", "next", "past"),
+             word(*PERIODS)],
+            [the, word("coming", "past", "last", "next", "previous", "following"),
+             word("few", "several", *UNITS, *TEENS, op="?"), durations],  # "the coming months"
+            *[[*number, durations, word("ago", op="?")] for number in numbers],
+            [word("a", "an"), durations, word("ago", op="?")],
+            [text(r"^\d+$"), hyphen, durations], [*small, hyphen, durations],  # "two-day"
+            [text(r"^(1[89]|20)\d0s$")], [the, word(*ORDINALS), word("century")],
+        ],
+        "TIME": [
+            [text(HOUR_RE), word("a.m.", "p.m.", "am", "pm", "a.m", "p.m")],
+            [text(r"^([01]?\d|2[0-3]):[0-5]\d$")],
+            [text(r"^([1-9]|1[0-2])([:.][0-5]\d)?(am|pm|a\.m\.|p\.m\.)$")],
+            [word("tonight", "noon", "midnight")],
+            [word("this", "last", "yesterday", "tomorrow"), word(*DAY_PARTS)],
+            [weekday, word(*DAY_PARTS)], [word("the"), word(*DAY_PARTS), word("before", "after")],
+        ],
+        "CARDINAL": [*numbers, [word("dozens", "hundreds", "thousands", "millions")]],
+        "ORDINAL": [[word(*ORDINALS)], [text(r"^\d+(st|nd|rd|th)$")]],
+        "MONEY": [
+            *[[symbol, *number] for number in numbers],
+            [symbol, text(r"^\d+(\.\d+)?(bn|m|k|tn)$")],  # "£3bn"
+            *[[*number, word(*CURRENCIES)] for number in numbers],
+        ],
+        "PERCENT": [
+            *[[*number, {"ORTH": "%"}] for number in numbers],
+            *[[*number, word("percent", "pct")] for number in numbers],
+            *[[*number, word("per"), word("cent")] for number in numbers],
+        ],
+        "QUANTITY": [[*number, word("square", op="?"), word(*MEASURES)] for number in numbers],
+    }
+    # fmt: on
+
+
+def keep_match(doc: Doc, label: str, start: int, end: int) -> bool:
+    """Drop the pattern matches that are not what they seem."""
+    if label != "CARDINAL" or end - start != 1:
+        return True
+    token = doc[start]
+    if re.match(YEAR_RE, token.text):
+        return False  # a year without a month or a preposition: leave it alone
+    if token.lower_ == "one":  # "no one", "the one who", "one another"
+        after = doc[end].lower_ if end < len(doc) else ""
+        return (start == 0 or doc[start - 1].lower_ not in NOT_ONE) and after != "another"
+    return True
+
+
+def _relabel(ent: Ent, name: Name) -> Ent:
+    """An entity the gazetteer names exactly takes its label, within limits."""
+    if ent.label == "PERSON" and name.label != "ORG":
+        return ent  # a person is never made a place or a group
+    if name.ambiguous and not (ent.label in PLACE_LABELS and name.label in PLACE_LABELS):
+        return ent
+    return ent._replace(label=name.label)
+
+
+def _yields(ent: Ent, span: Span) -> bool:
+    """Whether a statistical entity gives way to a date or number pattern.
+
+    It does when the pattern covers it ("Thursday" as ORG) or crosses its edge
+    ("Defense Ministerial February 17" as ORG, then ", 2021"); not when it is a person
+    ("Tuesday Weld") or holds the whole pattern ("Highway 61").
+    """
+    holds = ent.start <= span.start and span.end <= ent.end
+    same = (ent.start, ent.end) == (span.start, span.end)
+    return ent.label != "PERSON" and (same or not holds)
+
+
+def _has_compound(doc: Doc, names: list[Name]) -> bool:
+    """Two names joined by a hyphen without spaces, as in "U.S.-Taliban"."""
+    for left, right in zip(names, names[1:], strict=False):
+        if right.start == left.end + 1 and doc[left.end].text in HYPHENS:
+            joined = not doc[left.end - 1].whitespace_ and not doc[left.end].whitespace_
+            if joined and {left.label, right.label} <= COMPOUND_LABELS:
+                return True
+    return False
+
+
+def _is_edge(token: Token) -> bool:
+    """A token that may start or end a statistical entity but is no part of a name."""
+    if token.is_punct or token.is_space or token.lower_ in LEADING_WORDS:
+        return True
+    return token.is_alpha and token.is_lower and token.text not in NAME_PARTICLES
+
+
+def _lines(doc: Doc, ent: Ent) -> Iterator[Ent]:
+    """The parts of an entity on each line: a name never runs over a line break."""
+    start = ent.start
+    for i in range(ent.start, ent.end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            if start < i:
+                yield Ent(start, i, ent.label)
+            start = i + 1
+    if start < ent.end:
+        yield Ent(start, ent.end, ent.label)
+
+
+def _is_acronym(token: Token) -> bool:
+    return token.is_upper and len(token) > 1
+
+
+def _looks_like_name(token: Token) -> bool:
+    """A capitalized word that is not a function word ("Denzel", not "In")."""
+    return token.is_alpha and (token.is_title or _is_acronym(token)) and not token.is_stop
+
+
+def _starts_sentence(doc: Doc, i: int) -> bool:
+    if i == 0 or doc[i].is_sent_start:
+        return True
+    previous = doc[i - 1]
+    return previous.is_space or previous.text in SENTENCE_ENDS or previous.is_quote
+
+
+def _skip_cues(doc: Doc, start: int, end: int) -> int:
+    while start < end - 1 and doc[start].lower_ in CUES:
+        start += 1
+    return start
+
+
+def _windows(doc: Doc) -> list[Span]:
+    """The stretches of a doc around the words dates and numbers are made of."""
+    bounds: list[list[int]] = []
+    for i, token in enumerate(doc):
+        if token.text[0].isdigit() or token.lower_ in TRIGGERS or token.is_currency:
+            start, end = max(0, i - 3), min(len(doc), i + 7)
+            if bounds and start <= bounds[-1][1]:
+                bounds[-1][1] = end
+            else:
+                bounds.append([start, end])
+    return [doc[start:end] for start, end in bounds]
+
+
+def _owners(doc: Doc, ents: list[Ent]) -> list[int]:
+    """For each token, the index of the entity it is in, or -1."""
+    owners = [-1] * len(doc)
+    for i, ent in enumerate(ents):
+        owners[ent.start : ent.end] = [i] * (ent.end - ent.start)
+    return owners
+
+
+def _extend(method: Any, pattern: str) -> re.Pattern[str]:
+    """A tokenizer regex (given by its bound search/finditer) with one more alternative."""
+    current = method.__self__.pattern if method is not None else ""
+    if pattern in current.split("|"):
+        return method.__self__  # type: ignore[no-any-return]
+    return re.compile(f"{current}|{pattern}" if current else pattern)

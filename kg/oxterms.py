@@ -1,0 +1,70 @@
+"""The one place where rdflib terms and pyoxigraph terms convert into each other.
+
+Oxigraph gives plain literals the datatype xsd:string; rdflib tells ``Literal("a")`` from
+``Literal("a", datatype=XSD.string)``, so xsd:string comes back as a plain literal and both
+sides compare equal. The default graph maps to rdflib's ``DATASET_DEFAULT_GRAPH_ID``.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import XSD
+from rdflib.term import Identifier, Node
+
+__all__ = ["from_ox", "quad_from_ox", "quad_to_ox", "to_ox"]
+
+_XSD_STRING = str(XSD.string)
+
+OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph
+OxAny = OxTerm | ox.Triple
+
+
+def to_ox(term: Node) -> OxTerm:
+    """An rdflib URIRef, BNode or Literal as a pyoxigraph term."""
+    if isinstance(term, URIRef):
+        if term == DATASET_DEFAULT_GRAPH_ID:
+            return ox.DefaultGraph()
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"cannot store {type(term).__name__} {term!r} in Oxigraph")
+
+
+def from_ox(term: OxAny) -> Identifier:
+    """A pyoxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.DefaultGraph):
+        return DATASET_DEFAULT_GRAPH_ID
+    raise TypeError(f"kg does not handle {type(term).__name__} {term!r} (RDF-star?)")
+
+
+def quad_to_ox(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
+    s, p, o, g = (to_ox(term) for term in quad)
+    return ox.Quad(s, p, o, g)  # type: ignore[arg-type]  # pyoxigraph checks the kinds
+
+
+def quad_from_ox(quad: ox.Quad) -> tuple[Identifier, Identifier, Identifier, Identifier]:
+    return (
+        from_ox(quad.subject),
+        from_ox(quad.predicate),
+        from_ox(quad.object),
+        from_ox(quad.graph_name),
+    )

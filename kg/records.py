@@ -1,0 +1,153 @@
+"""The plain records that pass between kg's stages (read → extract → map → store).
+
+No spaCy or rdflib objects cross a stage boundary: each stage is testable alone.
+Character offsets are into ``Document.text``; ``sentence`` fields index ``Extraction.sentences``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article. ``id`` is a hash of the text, so the same content gets the same id."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    source: str | None = None  # file path, "path:line" for .jsonl, or "-" for stdin
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of an entity in the text."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+# Entity types: the ontology's class local names, keyed by spaCy entity label.
+ENTITY_TYPES = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "GPE": "Place",
+    "LOC": "Place",
+    "FAC": "Place",
+    "NORP": "Group",
+    "EVENT": "NamedEvent",
+    "DATE": "TimeExpression",
+    "TIME": "TimeExpression",
+}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A real-world entity as one document names it.
+
+    ``key`` is the normalized canonical name used to mint its IRI, so the same entity
+    in two documents gets the same key. ``type`` is an ontology class local name.
+    """
+
+    key: str
+    name: str
+    type: str
+    label: str  # the spaCy label it was found with (PERSON, ORG, GPE, ...)
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number as the text states it: "from 500 to around 4,000 personnel"."""
+
+    text: str
+    value: float | None = None  # a single amount ("2,500 troops", "eight others")
+    low: float | None = None  # change: from ...
+    high: float | None = None  # change: ... to
+    unit: str | None = None  # counted noun or unit lemma: "personnel", "troop", "USD", "%"
+    approximate: bool = False
+    kind: str = "count"  # count | change | money | percent | measure
+
+
+@dataclass(frozen=True)
+class Argument:
+    """One role of an event: an entity (by key), a quantity, or plain text."""
+
+    role: str  # agent | theme | recipient | place | time | instrument | topic | attribute
+    text: str
+    entity: str | None = None  # Entity.key when the argument is a known entity
+    quantity: Quantity | None = None
+    date: dt.date | None = None  # a time argument resolved to a calendar date
+
+
+@dataclass(frozen=True)
+class Event:
+    """A clause: predicate, roles, polarity, modality; traceable to its sentence.
+
+    ``statement_of`` names (by ``id``) the event this one reports, for "X said that Y".
+    """
+
+    id: str  # unique within the document, e.g. "e12"
+    predicate: str  # lemma or phrase: "announce", "claim responsibility for", "be"
+    sentence: int
+    start: int  # the trigger's character span
+    end: int
+    arguments: tuple[Argument, ...] = ()
+    negated: bool = False
+    modality: str | None = None  # e.g. "will", "may", "believed"
+    confidence: float = 1.0
+    statement_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Reported speech, direct or indirect, attributed to its speaker."""
+
+    id: str
+    text: str
+    sentence: int
+    start: int
+    end: int
+    speaker: str | None = None  # Entity.key
+    verb: str = "say"
+    direct: bool = True
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position someone holds: "NATO Secretary General Jens Stoltenberg"."""
+
+    holder: str  # Entity.key of the person
+    title: str  # "Secretary General", "spokesman", "press secretary"
+    sentence: int
+    start: int  # the title's character span
+    end: int
+    organization: str | None = None  # Entity.key of the organization, where the text names it
+    # The organization as written, also when it is no named entity: "the coalition fighting ISIS"
+    organization_text: str | None = None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    roles: tuple[Role, ...] = ()

@@ -1,0 +1,238 @@
+"""A remote graph store: any SPARQL 1.1 endpoint, through the SPARQL 1.1 Protocol and the
+Graph Store Protocol (plain ``urllib``, no extra dependency).
+
+The same methods as ``kg.store.Store``. Queries must see the union of all graphs as their
+default graph: GraphDB, Virtuoso and Neptune do so out of the box; start Oxigraph with
+``oxigraph serve --union-default-graph``, configure Fuseki with ``tdb2:unionDefaultGraph true``.
+Parameters are bound with a VALUES block (kg.sparqltext), since the protocol has no
+substitution.
+
+Writes take one request per batch: new documents go in as one N-Quads POST to the Graph Store
+endpoint (one transaction on Oxigraph); a batch that replaces documents is one SPARQL update
+(drop the old graphs, INSERT DATA the new ones).
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Identifier
+
+from kg.errors import QueryError, StoreError
+from kg.mapping import MappedDocument, Quad
+from kg.oxterms import from_ox, quad_to_ox
+from kg.results import QueryResult
+from kg.sparqltext import inject_rows, inject_values, replace_update
+from kg.stats import StoreStats, collect_stats
+from kg.store import FIND_DOCUMENT_QUERY, WriteSummary, replaceable_sources
+from kg.terms import PREFIXES
+
+__all__ = ["SparqlStore"]
+
+_PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+_RESULTS_JSON = "application/sparql-results+json"
+_NTRIPLES = "application/n-triples"
+_NQUADS = "application/n-quads"
+
+
+class SparqlStore:
+    """A SPARQL 1.1 endpoint as a kg store.
+
+    ``query_url`` answers queries; ``update_url`` takes updates (None: read-only);
+    ``store_url`` is the Graph Store Protocol endpoint for bulk loads (None: loads go as
+    SPARQL updates). ``SparqlStore.oxigraph(url)`` fills all three for ``oxigraph serve``.
+    """
+
+    def __init__(
+        self,
+        query_url: str,
+        *,
+        update_url: str | None = None,
+        store_url: str | None = None,
+        timeout: float = 60.0,
+        headers: Mapping[str, str] | None = None,
+    ) -> None:
+        self.query_url = query_url
+        self.update_url = update_url
+        self.store_url = store_url
+        self.timeout = timeout
+        self.headers = dict(headers or {})
+        self.read_only = update_url is None
+
+    @classmethod
+    def oxigraph(cls, url: str, **options: Any) -> SparqlStore:
+        """The endpoints of an Oxigraph server at ``url`` (http://host:port)."""
+        root = url.rstrip("/")
+        return cls(
+            f"{root}/query", update_url=f"{root}/update", store_url=f"{root}/store", **options
+        )
+
+    def close(self) -> None:
+        """Nothing to let go: each request has its own connection."""
+
+    def __enter__(self) -> SparqlStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_documents(self, documents: Iterable[MappedDocument]) -> WriteSummary:
+        """Write a batch of documents in one request, replacing earlier versions."""
+        update_url = self._writable()
+        docs = list(documents)
+        stale = self._stale(docs)
+        quads = [q for doc in docs for q in doc.quads]
+        if stale or (quads and not self.store_url):
+            body = replace_update(sorted(stale), quads).encode("utf-8")
+            self._send(update_url, body, "application/sparql-update")
+        elif quads and self.store_url:
+            body = ox.serialize([quad_to_ox(q) for q in quads], format=ox.RdfFormat.N_QUADS) or b""
+            self._send(self.store_url, body, _NQUADS)
+        return WriteSummary(documents=len(docs), quads=len(quads), replaced=len(stale))
+
+    def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
+        """Write one document (its graph and metadata quads), replacing earlier versions."""
+        return self.write_documents([MappedDocument(iri=doc_iri, quads=tuple(quads))])
+
+    def remove_document(self, id_or_source: str, *, missing_ok: bool = False) -> list[URIRef]:
+        """Drop the documents whose IRI, content hash, source or URL is ``id_or_source``."""
+        update_url = self._writable()
+        found = self.query(FIND_DOCUMENT_QUERY, bindings={"key": Literal(id_or_source)})
+        docs = sorted({row[0] for row in found.rows if isinstance(row[0], URIRef)})
+        if not docs and not missing_ok:
+            raise StoreError(
+                f"no document with id, source or URL {id_or_source!r} at {self.query_url}; "
+                "list them with the 'documents' query"
+            )
+        if docs:
+            self._send(
+                update_url, replace_update(docs, []).encode("utf-8"), "application/sparql-update"
+            )
+        return docs
+
+    def _stale(self, docs: list[MappedDocument]) -> set[URIRef]:
+        """Documents in the store that ``docs`` replace: the same IRI, or the same source."""
+        keys: list[tuple[Identifier]] = []
+        for doc in docs:
+            keys.append((doc.iri,))
+            keys.extend((source,) for source in replaceable_sources(doc))
+        if not keys:
+            return set()
+        query = inject_rows(
+            _PROLOGUE
+            + "SELECT DISTINCT ?doc WHERE { { ?doc dcterms:source ?key } UNION "
+            + "{ ?key kg:contentHash ?hash BIND(?key AS ?doc) } }",
+            ("key",),
+            keys,
+        )
+        return {row[0] for row in self._select(query).rows if isinstance(row[0], URIRef)}
+
+    def _writable(self) -> str:
+        if self.update_url is None:
+            raise StoreError(
+                f"the endpoint {self.query_url} was given without an update URL; give one to write"
+            )
+        return self.update_url
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash (Document.id) is at the endpoint."""
+        ask = "ASK { ?doc kg:contentHash ?hash }"
+        return bool(self.query(ask, bindings={"hash": Literal(content_hash)}).boolean)
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query at the endpoint; ``bindings`` go in as a VALUES block."""
+        return self._select(inject_values(_PROLOGUE + sparql, dict(bindings or {})))
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the named graphs, as rdflib terms."""
+        result = self._select("SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+        yield from result.rows  # type: ignore[misc]
+
+    def stats(self) -> StoreStats:
+        return collect_stats(self)
+
+    # -- HTTP -------------------------------------------------------------------------------
+
+    def _select(self, sparql: str) -> QueryResult:
+        accept = f"{_RESULTS_JSON}, {_NTRIPLES};q=0.9"
+        data, content_type = self._send(
+            self.query_url, sparql.encode("utf-8"), "application/sparql-query", accept=accept
+        )
+        if content_type.startswith(_NTRIPLES) or content_type.startswith("text/turtle"):
+            triples = ox.parse(
+                data,
+                format=ox.RdfFormat.N_TRIPLES
+                if "n-triples" in content_type
+                else ox.RdfFormat.TURTLE,
+            )
+            rows = tuple(
+                (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in triples
+            )
+            return QueryResult(
+                kind="construct", variables=("subject", "predicate", "object"), rows=rows
+            )
+        return _parse_json(json.loads(data))
+
+    def _send(
+        self, url: str, body: bytes, content_type: str, *, accept: str | None = None
+    ) -> tuple[bytes, str]:
+        headers = {**self.headers, "Content-Type": content_type}
+        if accept:
+            headers["Accept"] = accept
+        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return response.read(), response.headers.get("Content-Type", "")
+        except urllib.error.HTTPError as err:
+            detail = err.read().decode("utf-8", "replace").strip().splitlines()
+            first = detail[0] if detail else err.reason
+            if err.code == 400 and content_type == "application/sparql-query":
+                raise QueryError(f"invalid SPARQL: {first}; fix the query text") from err
+            raise StoreError(f"{url} answered {err.code}: {first}") from err
+        except (urllib.error.URLError, OSError) as err:
+            reason = getattr(err, "reason", err)
+            raise StoreError(
+                f"cannot reach the SPARQL endpoint {url} ({reason}); check the URL and that "
+                "the server is running"
+            ) from err
+
+
+def _parse_json(data: dict[str, Any]) -> QueryResult:
+    if "boolean" in data:
+        value = bool(data["boolean"])
+        return QueryResult(kind="ask", variables=("ask",), rows=((Literal(value),),), boolean=value)
+    variables = tuple(data["head"].get("vars", ()))
+    rows = tuple(
+        tuple(_term(binding[var]) if var in binding else None for var in variables)
+        for binding in data["results"]["bindings"]
+    )
+    return QueryResult(kind="select", variables=variables, rows=rows)
+
+
+def _term(binding: dict[str, str]) -> Identifier:
+    kind, value = binding["type"], binding["value"]
+    if kind == "uri":
+        return URIRef(value)
+    if kind == "bnode":
+        return BNode(value)
+    if kind in ("literal", "typed-literal"):
+        if "xml:lang" in binding:
+            return Literal(value, lang=binding["xml:lang"])
+        datatype = binding.get("datatype")
+        if datatype is None or datatype == str(XSD.string):
+            return Literal(value)
+        return Literal(value, datatype=URIRef(datatype))
+    raise QueryError(f"the endpoint returned a {kind} term, which kg does not handle")

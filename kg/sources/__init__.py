@@ -1,0 +1,393 @@
+"""Read news sources (files, directories, globs, stdin) into ``Document`` records.
+
+``iter_documents`` streams one item at a time: a ``Document`` per article, a ``Skipped``
+for an input that cannot be read (the batch goes on), and a ``Notice`` the CLI should show
+(a file that was not UTF-8, a date it could not read), just before the item it concerns.
+Text is normalized as ``kg.sources.text`` describes; ``paragraphs(doc.text)`` gives exact
+paragraph spans. Markup is read by ``kg.sources.markup``.
+
+- ``Document.id``: SHA-256 (first 32 hex digits) of the normalized text alone, so the same
+  article read from two files, or from a .txt and a .jsonl, gets the same id.
+- ``Document.source``: the path as given (joined under a given directory), ``path:LINE``
+  for a .jsonl record, ``-`` (or ``-:LINE``) for stdin. A .jsonl ``id`` is not used:
+  ``Document`` has no field for it, and hashing it would split identical articles.
+- ``title``: metadata first (.html ``og:title``, ``<title>``, first ``<h1>``; .md front
+  matter or a leading heading; a .jsonl ``title``), else the first paragraph when it looks
+  like a headline (at most 20 words, followed by more text, no final ``. , ; :``, not a
+  byline or a bare date). The headline stays in ``text``, so the id never depends on
+  this guess.
+- ``published``: metadata, else ``default_date``, else the first date in the opening
+  paragraphs ("February 17, 2021", "Feb. 16, 2021", "17 Feb 2021", "2021-02-17").
+- Non-UTF-8 bytes are read as Windows-1252 (Latin-1 when that fails) with a ``Notice``;
+  an .html file's declared ``charset`` is honoured. UTF-16/32 with a BOM is read as such.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import glob
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import AnyStr, TextIO
+
+from kg.errors import FormatError, InputError
+from kg.records import Document
+from kg.sources.markup import read_html, read_markdown
+from kg.sources.text import build_document, normalize_text, one_line, paragraphs, parse_date
+
+__all__ = [
+    "FORMATS",
+    "Item",
+    "Notice",
+    "Skipped",
+    "document_from_text",
+    "iter_documents",
+    "normalize_text",
+    "paragraphs",
+    "parse_date",
+]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that was not read, and why (one line: what is wrong, what to do)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something the user should know about an input that was read anyway."""
+
+    source: str
+    message: str
+
+
+Item = Document | Skipped | Notice
+
+# File extension → reader.
+FORMATS = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+}
+STDIN_FORMATS = ("text", "jsonl")
+KNOWN = ".txt, .md, .html, .jsonl"
+BINARY = "not a text file (binary content); pass .txt, .md, .html or .jsonl"
+EMPTY = "empty file"
+MISSING = "no such file or directory"
+SPLIT = "split it into articles (e.g. .jsonl, one per line)"
+
+
+def iter_documents(
+    sources: Iterable[str | Path] | str | Path,
+    *,
+    default_date: dt.date | None = None,
+    max_bytes: int = 10_000_000,
+    stdin: TextIO | None = None,
+    stdin_format: str = "text",
+) -> Iterator[Item]:
+    """Stream the articles in ``sources``: paths, directories, glob patterns, or ``-``.
+
+    Directories are read recursively in sorted order, skipping hidden entries and files of
+    unknown formats. ``max_bytes`` caps a file (a .jsonl line, for .jsonl). ``stdin``
+    defaults to ``sys.stdin``; ``stdin_format`` is "text" or "jsonl".
+    """
+    if stdin_format not in STDIN_FORMATS:
+        raise FormatError(f"unknown stdin format {stdin_format!r}; use text or jsonl")
+    if isinstance(sources, (str, Path)):
+        sources = [sources]
+    options = _Options(default_date, max_bytes)
+    return _iter(sources, options, stdin, stdin_format)
+
+
+def document_from_text(
+    text: str, *, source: str = "-", default_date: dt.date | None = None
+) -> Document:
+    """Read one plain-text article from a string, as stdin would be read."""
+    doc = build_document(text, source, default_date=default_date)
+    if doc is None:
+        raise InputError("the text is empty; pass an article's text")
+    return doc
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Options:
+    default_date: dt.date | None
+    max_bytes: int
+
+
+def _iter(
+    sources: Iterable[str | Path], options: _Options, stdin: TextIO | None, stdin_format: str
+) -> Iterator[Item]:
+    for source in sources:
+        if isinstance(source, str) and source == "-":
+            yield from _read_stdin(stdin or sys.stdin, stdin_format, options)
+            continue
+        for found in _expand(source):
+            if isinstance(found, Skipped):
+                yield found
+            else:
+                yield from _read_file(*found, options)
+
+
+def _expand(source: str | Path) -> Iterator[tuple[str, Path] | Skipped]:
+    """The files a source names: itself, a directory's readable files, or a glob's matches."""
+    name = str(source)
+    path = Path(source)
+    if path.is_dir():
+        files = _walk(name)
+        if not files:
+            yield Skipped(name, f"no {KNOWN} files in this directory")
+        yield from files
+    elif path.exists():
+        yield name, path
+    elif isinstance(source, str) and re.search(r"[*?[]", source):
+        matches = sorted(glob.glob(source, recursive=True))
+        files = []
+        for match in matches:
+            if os.path.isdir(match):
+                files.extend(_walk(match))
+            elif Path(match).suffix.lower() in FORMATS:
+                files.append((match, Path(match)))
+        if not files:
+            yield Skipped(name, f"matches no {KNOWN} file" if matches else MISSING)
+        yield from files
+    else:
+        yield Skipped(name, MISSING)
+
+
+def _walk(top: str) -> list[tuple[str, Path]]:
+    found = []
+    for folder, subfolders, files in os.walk(top):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for file in files:
+            if not file.startswith(".") and Path(file).suffix.lower() in FORMATS:
+                found.append(os.path.join(folder, file))
+    return [(name, Path(name)) for name in sorted(found, key=lambda p: Path(p).parts)]
+
+
+def _read_file(name: str, path: Path, options: _Options) -> Iterator[Item]:
+    fmt = FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        what = f"unknown format {path.suffix}" if path.suffix else "no file extension"
+        yield Skipped(name, f"{what}; kg reads {KNOWN}")
+        return
+    if not path.is_file():
+        yield Skipped(name, "not a regular file; pass - to read stdin")
+        return
+    try:
+        if fmt == "jsonl":
+            with path.open("rb") as stream:
+                if _looks_binary(stream.read(1024)):
+                    yield Skipped(name, BINARY)
+                    return
+                stream.seek(0)
+                yield from _read_jsonl(stream.readline, name, options)
+            return
+        if path.stat().st_size > options.max_bytes:
+            yield Skipped(name, _too_large(options.max_bytes))
+            return
+        data = path.read_bytes()
+    except OSError as error:
+        yield Skipped(name, f"cannot read it: {error.strerror or error}")
+        return
+    yield from _read_bytes(data, fmt, name, options, EMPTY)
+
+
+def _read_stdin(stdin: TextIO, fmt: str, options: _Options) -> Iterator[Item]:
+    # Read bytes where there are some, so stdin gets the same decoding as files.
+    stream = getattr(stdin, "buffer", None) or stdin
+    if fmt == "jsonl":
+        yield from _read_jsonl(stream.readline, "-", options, "empty input")
+        return
+    data = stream.read(options.max_bytes + 1)
+    if len(data) > options.max_bytes:
+        yield Skipped("-", _too_large(options.max_bytes))
+    elif isinstance(data, bytes):
+        yield from _read_bytes(data, "text", "-", options, "empty input")
+    elif _looks_binary(data[:1024]):
+        yield Skipped("-", BINARY)
+    else:
+        yield build_document(data, "-", default_date=options.default_date) or Skipped(
+            "-", "empty input"
+        )
+
+
+def _read_bytes(data: bytes, fmt: str, name: str, options: _Options, empty: str) -> Iterator[Item]:
+    decoded = _decode(data, _declared_charset(data) if fmt == "html" else None)
+    if decoded is None:
+        yield Skipped(name, BINARY)
+        return
+    text, fallback = decoded
+    if fallback:
+        yield Notice(name, _not_utf8(fallback))
+    if not text.strip():
+        yield Skipped(name, empty)
+        return
+    title = published = url = None
+    if fmt == "html":
+        text, title, published, url = read_html(text)
+    elif fmt == "markdown":
+        text, title, published, url = read_markdown(text)
+    doc = build_document(
+        text, name, title=title, published=published, url=url, default_date=options.default_date
+    )
+    yield doc or Skipped(name, "no text to read, only markup")
+
+
+def _read_jsonl(
+    readline: Callable[[int], AnyStr], name: str, options: _Options, empty: str = EMPTY
+) -> Iterator[Item]:
+    warned = False
+    records = 0
+    for number, raw in enumerate(_capped_lines(readline, options.max_bytes), 1):
+        where = f"line {number}"
+        if raw is None:
+            yield Skipped(name, f"{where}: {_too_large(options.max_bytes, 'split that article')}")
+            records += 1
+            continue
+        if isinstance(raw, bytes):
+            line, fallback = _decode_fallback(raw)
+            if fallback and not warned:
+                yield Notice(name, f"{where}: {_not_utf8(fallback)}")
+                warned = True
+        else:
+            line = raw
+        line = line.lstrip("\ufeff") if number == 1 else line
+        if line.strip():
+            records += 1
+            yield from _jsonl_record(line, where, f"{name}:{number}", name, options)
+    if not records:
+        yield Skipped(name, empty)
+
+
+def _jsonl_record(
+    line: str, where: str, source: str, name: str, options: _Options
+) -> Iterator[Item]:
+    try:
+        record = json.loads(line)
+    except (ValueError, RecursionError):
+        yield Skipped(name, f"{where}: not JSON")
+        return
+    if not isinstance(record, dict):
+        yield Skipped(name, f'{where}: not a JSON object; write one {{"text": ...}} per line')
+        return
+    if "text" not in record:
+        yield Skipped(name, f'{where}: no "text" field')
+        return
+    if not isinstance(record["text"], str):
+        yield Skipped(name, f'{where}: "text" is not a string')
+        return
+    published = None
+    if (date := record.get("date")) is not None:
+        published = parse_date(date) if isinstance(date, str) else None
+        if published is None:
+            yield Notice(name, f"{where}: date {date!r} not understood; write YYYY-MM-DD")
+    doc = build_document(
+        record["text"],
+        source,
+        title=one_line(record.get("title")),
+        published=published,
+        url=one_line(record.get("url")),
+        default_date=options.default_date,
+    )
+    yield doc or Skipped(name, f'{where}: empty "text"')
+
+
+def _capped_lines(readline: Callable[[int], AnyStr], limit: int) -> Iterator[AnyStr | None]:
+    """Lines, or None for a line longer than ``limit``, which is read past, never held."""
+    while line := readline(limit + 1):
+        if len(line) <= limit or line[-1:] in ("\n", b"\n"):
+            yield line
+            continue
+        while (rest := readline(limit)) and rest[-1:] not in ("\n", b"\n"):
+            pass
+        yield None
+
+
+def _too_large(max_bytes: int, advice: str = SPLIT) -> str:
+    for unit, size in (("GB", 10**9), ("MB", 10**6), ("KB", 10**3)):
+        if max_bytes >= size:
+            return f"larger than {max_bytes / size:g} {unit}; {advice}"
+    return f"larger than {max_bytes} bytes; {advice}"
+
+
+# --- decoding ----------------------------------------------------------------------------
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+
+
+def _looks_binary(sample: AnyStr) -> bool:
+    """NUL bytes, or more than 5% other control characters."""
+    codes = sample if isinstance(sample, bytes) else [ord(c) for c in sample]
+    if 0 in codes:
+        return True
+    controls = sum(1 for code in codes if code < 32 and code not in _TEXT_CONTROLS)
+    return controls * 20 > len(codes)
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str | None] | None:
+    """(text, the fallback encoding used or None), or None for binary content."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), None
+            except UnicodeDecodeError:
+                break
+    if _looks_binary(data[:1024]):
+        return None
+    if declared:
+        try:
+            return data.decode(declared), None
+        except (UnicodeError, LookupError):  # e.g. a "charset" that is no text encoding
+            pass
+    return _decode_fallback(data)
+
+
+def _decode_fallback(data: bytes) -> tuple[str, str | None]:
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "Windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "Latin-1"
+
+
+def _not_utf8(encoding: str) -> str:
+    return f"not UTF-8; read as {encoding} (re-save it as UTF-8 if characters look wrong)"
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """An HTML file's ``<meta charset>``, as a Python codec; Latin-1 means Windows-1252."""
+    match = _CHARSET.search(data[:4096])
+    try:
+        codec = codecs.lookup(match[1].decode("ascii")).name if match else None
+    except (LookupError, UnicodeDecodeError):
+        return None
+    if codec is None or codec.startswith(("utf-16", "utf-32")):
+        return None  # mislabelled: real UTF-16 without a BOM was already caught as binary
+    return "cp1252" if codec in ("iso8859-1", "ascii") else codec

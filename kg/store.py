@@ -1,0 +1,284 @@
+"""The graph store: embedded Oxigraph, on disk or in memory.
+
+Each document lives in its own named graph (graph IRI = document IRI) plus a few lines in the
+metadata graph. Writing a document replaces its earlier version: the graph of the same IRI, and
+the graph of any document with the same source (a changed file; not stdin). A batch of
+documents is written in one transaction: one ``Store.extend`` for new documents, one SPARQL
+update (drop + INSERT DATA) when it replaces some. Queries see the union of all graphs as their
+default graph.
+
+Only one process may open a store directory for writing (RocksDB holds a lock on it); readers
+open it read-only. Oxigraph gives plain literals back typed xsd:string (kg.oxterms turns them
+into plain rdflib literals again) and does not keep prefixes: every query carries its own or
+gets ``PREFIXES``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.namespace import DCTERMS
+from rdflib.term import Identifier
+
+from kg.errors import QueryError, StoreError
+from kg.mapping import MappedDocument, Quad
+from kg.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
+from kg.results import GraphStore, QueryResult
+from kg.sparqltext import replace_update
+from kg.stats import StoreStats, collect_stats
+from kg.terms import PREFIXES
+
+__all__ = [
+    "GraphStore",
+    "Store",
+    "StoreStats",
+    "WriteSummary",
+    "open_store",
+    "replaceable_sources",
+]
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What one write did: documents written, quads written, earlier versions replaced."""
+
+    documents: int
+    quads: int
+    replaced: int
+
+
+# Oxigraph substitutes only variables in the SELECT clause: bound ones are projected.
+SAME_SOURCE_QUERY = "SELECT DISTINCT ?doc ?source WHERE { ?doc dcterms:source ?source }"
+
+# ?key is compared at the top level of the WHERE group, where both Oxigraph's substitution and
+# a remote store's VALUES block bind it (a FILTER inside a UNION branch would not see VALUES).
+FIND_DOCUMENT_QUERY = """
+SELECT DISTINCT ?doc ?key WHERE {
+  ?doc a kg:Document .
+  { ?doc kg:contentHash ?value } UNION { ?doc dcterms:source ?value }
+  UNION { ?doc kg:url ?value } UNION { ?doc kg:contentHash ?hash BIND(STR(?doc) AS ?value) }
+  FILTER(STR(?value) = STR(?key))
+}
+"""
+
+
+class Store:
+    """An Oxigraph store: on disk at ``path``, or in memory when ``path`` is None.
+
+    Use as a context manager (or call ``close``) so the directory's write lock is let go.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False):
+        self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._ox: ox.Store | None = _open(self.path, read_only=read_only)
+
+    # -- life cycle -------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Flush and let go of the store (and its directory lock)."""
+        if self._ox is not None:
+            if not self.read_only:
+                self._ox.flush()
+            self._ox = None  # Oxigraph frees the lock when its last reference goes
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def oxigraph(self) -> ox.Store:
+        """The underlying pyoxigraph Store, for what this class does not wrap."""
+        if self._ox is None:
+            raise StoreError(f"the store at {self._where} is closed; open it again")
+        return self._ox
+
+    @property
+    def _where(self) -> str:
+        return str(self.path) if self.path is not None else "memory"
+
+    def _writable(self) -> ox.Store:
+        if self.read_only:
+            raise StoreError(
+                f"the store at {self._where} was opened read-only; open it without read_only "
+                "to write"
+            )
+        return self.oxigraph
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def write_documents(self, documents: Iterable[MappedDocument]) -> WriteSummary:
+        """Write a batch of documents in one transaction, replacing earlier versions."""
+        store = self._writable()
+        docs = list(documents)
+        stale: set[URIRef] = set()
+        for doc in docs:
+            stale.update(self._same_source(doc))
+            if self._has_document_iri(doc.iri):
+                stale.add(doc.iri)
+        quads = [q for doc in docs for q in doc.quads]
+        try:
+            if stale:
+                # Replacing: drop and insert in one SPARQL update, so readers never see a
+                # batch half replaced.
+                store.update(replace_update(sorted(stale), quads))
+            elif quads:
+                # New documents only: Store.extend is one transaction too, as fast as INSERT
+                # DATA without the text round trip; bulk_extend is faster but not atomic, so
+                # a crash could leave half a document that a re-run would then skip
+                # (benchmarks/bench_store.py).
+                store.extend([quad_to_ox(q) for q in quads])
+        except OSError as err:
+            raise StoreError(f"could not write to the store at {self._where}: {err}") from err
+        return WriteSummary(documents=len(docs), quads=len(quads), replaced=len(stale))
+
+    def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
+        """Write one document (its graph and metadata quads), replacing earlier versions."""
+        return self.write_documents([MappedDocument(iri=doc_iri, quads=tuple(quads))])
+
+    def remove_document(self, id_or_source: str, *, missing_ok: bool = False) -> list[URIRef]:
+        """Drop the documents whose IRI, content hash, source or URL is ``id_or_source``.
+
+        Returns the IRIs removed; raises StoreError when none matched (unless ``missing_ok``).
+        """
+        store = self._writable()
+        found = self.query(FIND_DOCUMENT_QUERY, bindings={"key": Literal(id_or_source)})
+        docs = sorted({row[0] for row in found.rows if isinstance(row[0], URIRef)})
+        if not docs and not missing_ok:
+            raise StoreError(
+                f"no document with id, source or URL {id_or_source!r} in the store at "
+                f"{self._where}; list them with the 'documents' query"
+            )
+        if docs:
+            store.update(replace_update(docs, []))
+        return docs
+
+    def _same_source(self, doc: MappedDocument) -> set[URIRef]:
+        found: set[URIRef] = set()
+        for source in replaceable_sources(doc):
+            rows = self.query(SAME_SOURCE_QUERY, bindings={"source": source}).rows
+            found.update(row[0] for row in rows if isinstance(row[0], URIRef))
+        return found
+
+    def _has_document_iri(self, iri: URIRef) -> bool:
+        node = ox.NamedNode(str(iri))
+        if self.oxigraph.contains_named_graph(node):
+            return True
+        return any(True for _ in self.oxigraph.quads_for_pattern(node, None, None, None))
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash (Document.id) is in the store."""
+        ask = "ASK { ?doc kg:contentHash ?hash }"
+        return bool(self.query(ask, bindings={"hash": Literal(content_hash)}).boolean)
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted."""
+        substitutions: Any = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            result = self.oxigraph.query(
+                sparql,
+                prefixes=PREFIXES,
+                use_default_graph_as_union=True,
+                substitutions=substitutions,
+            )
+        except SyntaxError as err:
+            first = str(err).splitlines()[0] if str(err) else "syntax error"
+            raise QueryError(f"invalid SPARQL: {first}; fix the query text") from err
+        except RuntimeError as err:  # a bound variable missing from the SELECT clause
+            raise QueryError(
+                f"{err}; Oxigraph binds parameters only through the SELECT clause, so add it there"
+            ) from err
+        except OSError as err:
+            raise StoreError(f"could not read the store at {self._where}: {err}") from err
+        return _result(result)
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the store, as rdflib terms."""
+        for quad in self.oxigraph:
+            yield quad_from_ox(quad)  # type: ignore[misc]
+
+    def __len__(self) -> int:
+        return len(self.oxigraph)
+
+    def stats(self) -> StoreStats:
+        return collect_stats(self)
+
+
+def replaceable_sources(doc: MappedDocument) -> list[Literal]:
+    """The sources whose earlier documents ``doc`` replaces: its file, or its .jsonl line.
+
+    Not stdin ("-", "-:LINE"): two articles piped in one after the other are no versions of
+    one another.
+    """
+    return [
+        o
+        for s, p, o, _ in doc.quads
+        if s == doc.iri
+        and p == DCTERMS.source
+        and isinstance(o, Literal)
+        and not (str(o) == "-" or str(o).startswith("-:"))
+    ]
+
+
+@contextmanager
+def open_store(
+    path: str | os.PathLike[str] | None = None, *, read_only: bool = False
+) -> Iterator[Store]:
+    """Open the store at ``path`` (in memory when None) for the length of a ``with`` block."""
+    store = Store(path, read_only=read_only)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _open(path: Path | None, *, read_only: bool) -> ox.Store:
+    if path is None:
+        if read_only:
+            raise StoreError("an in-memory store cannot be read-only; give a store directory")
+        return ox.Store()
+    if read_only and not (path / "CURRENT").is_file():  # RocksDB's marker of a database
+        raise StoreError(
+            f"there is no store at {path}; build one first with `kg build SOURCE --store {path}`"
+        )
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(
+                f"the store at {path} is being written by another process; wait for it to "
+                "finish or use another --store"
+            ) from err
+        raise StoreError(f"cannot open the store at {path} ({err}); check the path") from err
+
+
+def _result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
+    if isinstance(result, ox.QueryBoolean):
+        value = bool(result)
+        return QueryResult(kind="ask", variables=("ask",), rows=((Literal(value),),), boolean=value)
+    if isinstance(result, ox.QueryTriples):
+        rows: tuple[tuple[Identifier | None, ...], ...] = tuple(
+            (from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in result
+        )
+        return QueryResult(
+            kind="construct", variables=("subject", "predicate", "object"), rows=rows
+        )
+    variables = tuple(v.value for v in result.variables)
+    rows = tuple(
+        tuple(None if (term := solution[var]) is None else from_ox(term) for var in variables)
+        for solution in result
+    )
+    return QueryResult(kind="select", variables=variables, rows=rows)

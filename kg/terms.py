@@ -1,0 +1,169 @@
+"""kg's vocabulary, declared once in code; ``ontology/kg.ttl`` is its source of truth.
+
+``tests/test_terms.py`` checks that the two agree term for term. ``_fail = True`` makes a
+typo (``KG.agnet``) raise instead of minting a new IRI.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
+
+__all__ = [
+    "HOLDS_ROLE",
+    "KG",
+    "PREFIXES",
+    "REL",
+    "ROLE",
+    "ROLE_PROPERTIES",
+    "SEM",
+    "relation",
+    "relation_name",
+    "role_property",
+]
+
+
+class KG(DefinedNamespace):
+    """The kg ontology: https://w3id.org/kg/ontology#"""
+
+    _NS = Namespace("https://w3id.org/kg/ontology#")
+    _fail = True
+
+    # Classes
+    Document: URIRef
+    Sentence: URIRef
+    Mention: URIRef
+    Entity: URIRef
+    Person: URIRef
+    Organization: URIRef
+    Place: URIRef
+    Group: URIRef
+    NamedEvent: URIRef
+    TimeExpression: URIRef
+    Event: URIRef
+    Statement: URIRef
+    Quote: URIRef
+    Quantity: URIRef
+    Role: URIRef
+
+    # Event roles
+    agent: URIRef
+    theme: URIRef
+    recipient: URIRef
+    place: URIRef
+    time: URIRef
+    instrument: URIRef
+    topic: URIRef
+    attribute: URIRef
+    extent: URIRef
+    partner: URIRef
+    accordingTo: URIRef
+
+    # Event description
+    predicate: URIRef
+    negated: URIRef
+    modality: URIRef
+    confidence: URIRef
+    statementOf: URIRef
+
+    # Quantities
+    value: URIRef
+    fromValue: URIRef
+    toValue: URIRef
+    unit: URIRef
+    approximate: URIRef
+    quantityKind: URIRef
+
+    # Quotes
+    speaker: URIRef
+    direct: URIRef
+
+    # Roles (positions held)
+    holder: URIRef
+    title: URIRef
+    organization: URIRef
+    organizationText: URIRef
+
+    # Text and provenance
+    text: URIRef
+    start: URIRef
+    end: URIRef
+    index: URIRef
+    mentionOf: URIRef
+    url: URIRef
+    contentHash: URIRef
+
+
+class SEM(DefinedNamespace):
+    """The Simple Event Model terms kg uses: http://semanticweb.cs.vu.nl/2009/11/sem/"""
+
+    _NS = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+    _fail = True
+
+    Event: URIRef
+    hasActor: URIRef
+    hasPlace: URIRef
+    hasTime: URIRef
+
+
+# Direct entity→entity edges, one property per predicate: an open vocabulary, so a plain
+# Namespace; ``relation()`` is the one way to mint its terms.
+REL = Namespace("https://w3id.org/kg/relation/")
+
+# The one fixed relation: person → organization for a position held.
+HOLDS_ROLE = REL.holds_role
+
+# Event roles beyond kg's own (mostly prepositions: "for", "after"), one property per role
+# name: an open vocabulary like REL, minted by ``role_property()``.
+ROLE = Namespace("https://w3id.org/kg/role/")
+
+PREFIXES: dict[str, str] = {
+    "kg": str(KG._NS),
+    "rel": str(REL),
+    "role": str(ROLE),
+    "sem": str(SEM._NS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "skos": str(SKOS),
+    "prov": str(PROV),
+    "dcterms": str(DCTERMS),
+}
+
+# Argument roles kg's ontology names, each mapped to its property (Argument.role → property).
+ROLE_PROPERTIES: dict[str, URIRef] = {
+    "agent": KG.agent,
+    "theme": KG.theme,
+    "recipient": KG.recipient,
+    "place": KG.place,
+    "time": KG.time,
+    "instrument": KG.instrument,
+    "topic": KG.topic,
+    "attribute": KG.attribute,
+    "extent": KG.extent,
+    "with": KG.partner,
+    "source": KG.accordingTo,
+}
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def relation_name(predicate: str) -> str:
+    """The local name for a predicate: "claim responsibility for" → claim_responsibility_for."""
+    folded = unicodedata.normalize("NFKD", predicate).encode("ascii", "ignore").decode("ascii")
+    name = _NON_WORD.sub("_", folded.lower()).strip("_")
+    return name or "related_to"
+
+
+def relation(predicate: str) -> URIRef:
+    """The rel: property for a predicate lemma or phrase."""
+    return REL[relation_name(predicate)]
+
+
+def role_property(role: str) -> URIRef:
+    """The property for an Argument.role: kg's own where it has one, else role:<name>."""
+    return ROLE_PROPERTIES.get(role) or ROLE[relation_name(role)]

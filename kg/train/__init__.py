@@ -1,0 +1,1 @@
+"""Reproducible training of kg's shipped English pipeline (``python -m kg.train``)."""

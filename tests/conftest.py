@@ -1,0 +1,88 @@
+"""Shared fixtures. Append yours; keep each one cheap or module/session scoped."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from seed_extractions import seed_extractions
+
+from kg.mapping import MappedDocument, map_extraction
+from kg.records import Extraction
+from kg.store import Store
+
+# -- graph side: the seed facts as hand-written Extractions, mapped and stored -----------------
+
+
+@pytest.fixture(scope="session")
+def seed() -> tuple[Extraction, Extraction]:
+    """The two seed articles' facts, as a good extractor would give them."""
+    return seed_extractions()
+
+
+@pytest.fixture(scope="session")
+def seed_documents(seed: tuple[Extraction, Extraction]) -> list[MappedDocument]:
+    return [map_extraction(x) for x in seed]
+
+
+@pytest.fixture()
+def seed_store(seed_documents: list[MappedDocument]) -> Iterator[Store]:
+    """An in-memory store holding both seed articles."""
+    with Store() as store:
+        store.write_documents(seed_documents)
+        yield store
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture()
+def oxigraph_server(tmp_path: Path) -> Iterator[str]:
+    """A real ``oxigraph serve`` on loopback (union default graph); yields its base URL.
+
+    The server binary comes from PyPI: ``pip install oxigraph`` (the CLI, beside pyoxigraph).
+    """
+    binary = shutil.which("oxigraph")
+    if binary is None:
+        pytest.skip("no oxigraph server binary; install it with: pip install oxigraph")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(
+        [
+            binary,
+            "serve",
+            "--location",
+            str(tmp_path / "served"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    err = process.stderr.read().decode() if process.stderr else ""
+                    pytest.fail(f"oxigraph serve did not start: {err}")
+                time.sleep(0.1)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if process.stderr:
+            process.stderr.close()

@@ -1,0 +1,336 @@
+"""kg's entity rule component on hand-built docs: the statistical NER's output is set by hand."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from kg.nlp.entity_rules import EntityRules, add_entity_rules, make_entity_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+STOLTENBERG = (
+    "NATO Secretary General Jens Stoltenberg said on Thursday that the alliance will raise "
+    "its mission in Iraq from 500 to 4,000 troops."
+)
+
+GAZETTEER = {
+    "names": {
+        "GPE": ["Iraq", "Iraqi Kurdistan", "United States", "Washington", "Baghdad", "Erbil"]
+        + ["Mobile", "Nice"],  # cities that are also English words
+        "LOC": ["Middle East"],
+        "NORP": ["Iraqi", "Kurdish", "Shia", "European"],
+        "ORG": ["NATO", "Islamic State", "Taliban", "Pentagon", "State Department"],
+    },
+    "weak": ["Washington", "Baghdad", "Erbil", "Mobile", "Nice", "Iraqi Kurdistan"],
+    "ambiguous": ["Mobile", "Nice"],
+    "aliases": {
+        "U.S.": "United States",
+        "US": "United States",
+        "Irbil": "Erbil",
+        "Arbil": "Erbil",
+        "ISIS": "Islamic State",
+        "Daesh": "Islamic State",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    add_entity_rules(nlp, data=GAZETTEER)
+    return nlp
+
+
+def run(nlp: Language, text: str, ner: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
+    """The rules' entities for ``text``, given the statistical NER's (phrase, label) pairs."""
+    doc = nlp.make_doc(text)
+    spans = []
+    for phrase, label in ner:
+        starts = [i for i in range(len(text)) if text.startswith(phrase, i)]
+        found = [doc.char_span(i, i + len(phrase), label=label) for i in starts]
+        spans.append(next(span for span in found if span is not None))  # the first whole-token one
+    doc.ents = spans
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    return [(ent.text, ent.label_) for ent in doc.ents]
+
+
+def test_completes_the_statistical_entities_of_a_news_sentence(nlp) -> None:
+    ner = (("NATO", "ORG"), ("Jens Stoltenberg", "PERSON"))
+    assert run(nlp, STOLTENBERG, ner) == [
+        ("NATO", "ORG"),
+        ("Jens Stoltenberg", "PERSON"),
+        ("Thursday", "DATE"),
+        ("Iraq", "GPE"),
+        ("500", "CARDINAL"),
+        ("4,000", "CARDINAL"),
+    ]
+
+
+def test_relabels_what_the_ner_calls_a_location(nlp) -> None:
+    text = "The Iraqi government asked Iraq for help."
+    assert run(nlp, text, (("Iraqi", "LOC"), ("Iraq", "LOC"))) == [
+        ("Iraqi", "NORP"),
+        ("Iraq", "GPE"),
+    ]
+
+
+def test_splits_a_demonym_off_a_place_that_is_not_a_known_name(nlp) -> None:
+    text = "A rocket hit a base in Kurdish northern Iraq on Monday."
+    assert run(nlp, text, (("Kurdish northern Iraq", "LOC"),)) == [
+        ("Kurdish", "NORP"),
+        ("Iraq", "GPE"),
+        ("Monday", "DATE"),
+    ]
+    text = "Oil flows from Iraqi Kurdistan."
+    assert run(nlp, text, (("Iraqi Kurdistan", "LOC"),)) == [("Iraqi Kurdistan", "GPE")]
+
+
+def test_each_name_of_a_hyphenated_compound_is_an_entity(nlp) -> None:
+    text = "The U.S.-Taliban Agreement calls for withdrawal."
+    expected = [("U.S.", "GPE"), ("Taliban", "ORG")]
+    assert run(nlp, text, (("U.S.-Taliban Agreement", "ORG"),)) == expected
+    assert run(nlp, text) == expected
+    assert run(nlp, "a U.S.-led coalition") == [("U.S.", "GPE")]
+
+
+def test_adds_militant_groups_the_ner_missed(nlp) -> None:
+    text = "The coalition to defeat Daesh says ISIS and the Taliban are regrouping."
+    assert run(nlp, text) == [("Daesh", "ORG"), ("ISIS", "ORG"), ("Taliban", "ORG")]
+
+
+def test_never_makes_part_of_a_person_a_place(nlp) -> None:
+    text = "Denzel Washington visited Baghdad."
+    assert run(nlp, text, (("Denzel Washington", "PERSON"),)) == [
+        ("Denzel Washington", "PERSON"),
+        ("Baghdad", "GPE"),
+    ]
+    # Without the NER's help, a city next to a capitalized word is left alone.
+    assert run(nlp, text) == [("Baghdad", "GPE")]
+    assert run(nlp, "They flew to Washington on Monday.") == [
+        ("Washington", "GPE"),
+        ("Monday", "DATE"),
+    ]
+
+
+def test_a_city_that_is_a_common_word_is_not_added_alone(nlp) -> None:
+    assert run(nlp, "He moved to Mobile with a Nice friend.") == []
+    assert run(nlp, "He moved to Mobile.", (("Mobile", "LOC"),)) == [("Mobile", "GPE")]
+
+
+def test_finds_names_in_capitals(nlp) -> None:
+    text = "WASHINGTON – NATO will expand its IRAQ mission."
+    assert run(nlp, text, (("NATO", "ORG"),)) == [
+        ("WASHINGTON", "GPE"),
+        ("NATO", "ORG"),
+        ("IRAQ", "GPE"),
+    ]
+
+
+def test_tidies_the_edges_of_statistical_entities(nlp) -> None:
+    text = "Officials at the State Department’s office met (Jens Stoltenberg in Iraq’s capital."
+    ner = (("the State Department’s", "ORG"), ("(Jens Stoltenberg", "PERSON"), ("Iraq’s", "LOC"))
+    assert run(nlp, text, ner) == [
+        ("State Department", "ORG"),
+        ("Jens Stoltenberg", "PERSON"),
+        ("Iraq", "GPE"),
+    ]
+    text = "It said the coalition would stay."
+    assert run(nlp, text, (("It", "PERSON"), ("coalition", "ORG"))) == []
+    text = "At the alliance Defense Ministerial, 30 European countries met."
+    ner = (("alliance Defense Ministerial", "ORG"), ("30 European", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Defense Ministerial", "ORG"),
+        ("30", "CARDINAL"),
+        ("European", "NORP"),
+    ]
+    text = "Safin Hamed | AFP | Getty Images\n\nMonday's attack killed a contractor."
+    assert run(nlp, text, (("Getty Images\n\nMonday", "ORG"),)) == [
+        ("Getty Images", "ORG"),
+        ("Monday", "DATE"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:
+    text = "Jens Stoltenberg met Jen Psaki. Psaki said Stoltenberg agreed."
+    ner = (("Jens Stoltenberg", "PERSON"), ("Jen Psaki", "PERSON"), ("Stoltenberg agreed", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Jens Stoltenberg", "PERSON"),
+        ("Jen Psaki", "PERSON"),
+        ("Psaki", "PERSON"),
+        ("Stoltenberg", "PERSON"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Opening remarks on February 17, 2021.", "February 17, 2021"),
+        ("A shop was damaged on Feb. 16, 2021 after a strike.", "Feb. 16, 2021"),
+        ("The meeting ended 17 February 2021 in Brussels.", "17 February 2021"),
+        ("Troops leave by May 1 if conditions are met.", "May 1"),
+        ("The base was built in 2019.", "2019"),
+        ("Earlier this week, an official spoke.", "Earlier this week"),
+        ("The mission will grow in the coming months.", "the coming months"),
+        ("The talks ended yesterday.", "yesterday"),
+        ("It ended at a two-day meeting.", "two-day"),
+    ],
+)
+def test_finds_dates(nlp, text: str, expected: str) -> None:
+    assert run(nlp, text) == [(expected, "DATE")]
+
+
+def test_the_modal_may_is_not_a_date(nlp) -> None:
+    text = "Allies may be forced into combat. The deadline is May 1."
+    assert run(nlp, text) == [("May 1", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike came at 10 a.m. local time.", "10 a.m."),
+        ("Talks resume at 3:30 pm in Geneva.", "3:30 pm"),
+        ("He will speak tonight.", "tonight"),
+        ("After a strike the night before, shops closed.", "the night before"),
+    ],
+)
+def test_finds_times(nlp, text: str, expected: str) -> None:
+    assert run(nlp, text) == [(expected, "TIME")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mission will grow to around 4,000 personnel.", [("4,000", "CARDINAL")]),
+        ("About 2.5 million people fled.", [("2.5 million", "CARDINAL")]),
+        ("There were twenty-five of them.", [("twenty-five", "CARDINAL")]),
+        ("His 21st visit, the first in years.", [("21st", "ORDINAL"), ("first", "ORDINAL")]),
+        ("No one was hurt.", []),
+    ],
+)  # fmt: skip
+def test_finds_numbers(nlp, text: str, expected: list[tuple[str, str]]) -> None:
+    assert run(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Congress approved $5 million in aid.", ("$5 million", "MONEY")),
+        ("It cost 5 million dollars.", ("5 million dollars", "MONEY")),
+        ("Tickets cost €20 each.", ("€20", "MONEY")),
+        ("The deal is worth £3bn to the company.", ("£3bn", "MONEY")),
+        ("Prices rose 5% last year.", ("5%", "PERCENT")),
+        ("Prices rose 5 percent.", ("5 percent", "PERCENT")),
+        ("Turnout fell five per cent.", ("five per cent", "PERCENT")),
+        ("The convoy drove 40 km north.", ("40 km", "QUANTITY")),
+        ("Output is 2 million barrels.", ("2 million barrels", "QUANTITY")),
+    ],
+)
+def test_finds_money_percentages_and_quantities(nlp, text: str, expected: tuple[str, str]) -> None:
+    assert expected in run(nlp, text)
+
+
+def test_a_date_replaces_what_the_ner_mislabeled_but_not_a_person(nlp) -> None:
+    assert run(nlp, "They met on Thursday.", (("Thursday", "ORG"),)) == [("Thursday", "DATE")]
+    text = "Remarks at Defense Ministerial February 17, 2021."
+    assert run(nlp, text, (("Defense Ministerial February 17", "ORG"),)) == [
+        ("Defense Ministerial", "ORG"),
+        ("February 17, 2021", "DATE"),
+    ]
+    assert run(nlp, "Tuesday Weld arrived.", (("Tuesday Weld", "PERSON"),)) == [
+        ("Tuesday Weld", "PERSON")
+    ]
+    assert run(nlp, "Take Highway 61 north.", (("Highway 61", "LOC"),)) == [("Highway 61", "LOC")]
+
+
+def test_steps_can_be_switched_off() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_entity_rules", config={"patterns": False}).initialize(data=GAZETTEER)
+    assert [(e.text, e.label_) for e in nlp("Iraq on Monday").ents] == [("Iraq", "GPE")]
+
+
+def test_aliases_map_spellings_to_one_name(nlp) -> None:
+    rules: EntityRules = nlp.get_pipe("kg_entity_rules")
+    assert rules.aliases["Irbil"] == rules.aliases["Arbil"] == "Erbil"
+    assert run(nlp, "A strike hit Irbil, also spelled Arbil.") == [
+        ("Irbil", "GPE"),
+        ("Arbil", "GPE"),
+    ]
+
+
+def test_saved_pipeline_loads_with_its_gazetteer_and_tokenizer(nlp, tmp_path: Path) -> None:
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    doc = loaded("WASHINGTON – The U.S.-Taliban deal was signed in Irbil on Feb. 16, 2021.")
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("WASHINGTON", "GPE"),
+        ("U.S.", "GPE"),
+        ("Taliban", "ORG"),
+        ("Irbil", "GPE"),
+        ("Feb. 16, 2021", "DATE"),
+    ]
+    assert loaded.get_pipe("kg_entity_rules").aliases == GAZETTEER["aliases"]
+    copy = spacy.blank("en")
+    copy.add_pipe("kg_entity_rules").from_bytes(nlp.get_pipe("kg_entity_rules").to_bytes())
+    assert [(e.text, e.label_) for e in copy("Daesh in Iraq").ents] == [
+        ("Daesh", "ORG"),
+        ("Iraq", "GPE"),
+    ]
+
+
+def test_the_entry_point_names_the_registered_factory() -> None:
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    module, attr = re.search(r'kg_entity_rules = "([\w.]+):(\w+)"', pyproject).groups()
+    factory = getattr(importlib.import_module(module), attr)
+    assert factory is make_entity_rules is spacy.registry.factories.get("kg_entity_rules")
+
+
+@pytest.fixture(scope="module")
+def real_data() -> dict:
+    from kg.train.gazetteer import build_gazetteer
+
+    return build_gazetteer()
+
+
+def test_built_gazetteer_is_small_and_knows_news_places(real_data) -> None:
+    assert len(json.dumps(real_data).encode()) < 3_000_000
+    aliases = real_data["aliases"]
+    assert aliases["Irbil"] == aliases["Arbil"] == aliases["Hewler"] == "Erbil"
+    assert aliases["U.S."] == aliases["US"] == aliases["America"] == "United States"
+    assert aliases["Daesh"] == aliases["ISIS"] == "Islamic State"
+    assert {"Nice", "Reading", "Mobile", "Split", "Bath", "Independence"} <= set(
+        real_data["ambiguous"]
+    )
+
+
+def test_built_gazetteer_labels_the_seed_articles_places(real_data) -> None:
+    nlp = spacy.blank("en")
+    add_entity_rules(nlp, data=real_data)
+    text = (
+        "WASHINGTON – NATO met in Brussels, Belgium. A missile hit Irbil, and a shop in Arbil, "
+        "the capital of the northern Iraqi Kurdish region, was damaged. A Shia group claimed it; "
+        "the Pentagon and the State Department said ISIS is active beyond Baghdad. "
+        "State Department spokesman Ned Price spoke of Split, Nice, Reading and Of."
+    )
+    assert run(nlp, text, (("Ned Price", "PERSON"),)) == [
+        ("WASHINGTON", "GPE"),
+        ("NATO", "ORG"),
+        ("Brussels", "GPE"),
+        ("Belgium", "GPE"),
+        ("Irbil", "GPE"),
+        ("Arbil", "GPE"),
+        ("Iraqi", "NORP"),
+        ("Kurdish", "NORP"),
+        ("Shia", "NORP"),
+        ("Pentagon", "ORG"),
+        ("State Department", "ORG"),
+        ("ISIS", "ORG"),
+        ("Baghdad", "GPE"),
+        ("State Department", "ORG"),
+        ("Ned Price", "PERSON"),
+    ]

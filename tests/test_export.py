@@ -1,0 +1,190 @@
+"""RDF exports round-trip; GraphML and GEXF load back in networkx."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+from seed_extractions import ExtractionBuilder
+
+from kg.errors import FormatError
+from kg.export import FORMATS, RDF_FORMATS, entity_graph, export, export_rdf
+from kg.export.network import node_id, write_gexf, write_graphml
+from kg.mapping import MappedDocument, map_extraction
+from kg.store import Store
+
+# rdflib 7.6's own parsers call its deprecated ConjunctiveGraph / default_context.
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")
+
+RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+                 "jsonld": "json-ld"}  # fmt: skip
+BASE = "https://w3id.org/kg/"
+
+
+def export_bytes(source: object, format: str) -> bytes:
+    out = io.BytesIO()
+    export(source, out, format=format)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("format", ["nquads", "trig"])
+def test_dataset_formats_keep_the_named_graphs(seed_store: Store, format: str) -> None:
+    data = export_bytes(seed_store, format)
+    dataset = Dataset()
+    dataset.parse(data=data, format=RDFLIB_FORMAT[format])
+    assert set(dataset.quads()) == set(seed_store.quads())
+    graphs = {str(g.identifier) for g in dataset.graphs()}
+    assert {BASE + "document/a0a0a0a0a0a0a0a0", BASE + "graph/meta"} <= graphs
+
+
+@pytest.mark.parametrize("format", ["turtle", "ntriples", "jsonld"])
+def test_graph_formats_write_the_union(seed_store: Store, format: str) -> None:
+    data = export_bytes(seed_store, format)
+    parsed = Graph().parse(data=data, format=RDFLIB_FORMAT[format])
+    union = Graph()
+    for s, p, o, _ in seed_store.quads():
+        union.add((s, p, o))
+    assert len(union) < sum(1 for _ in seed_store.quads())  # shared entities merged
+    assert isomorphic(parsed, union)
+    assert set(parsed) == set(union)  # no blank nodes: the same triples, term for term
+
+
+@pytest.mark.parametrize("format", sorted(RDF_FORMATS))
+def test_exports_are_deterministic(
+    seed_store: Store, seed_documents: list[MappedDocument], format: str
+) -> None:
+    with Store() as other:  # the same documents, written the other way round, one by one
+        for doc in reversed(seed_documents):
+            other.write_documents([doc])
+        assert export_bytes(other, format) == export_bytes(seed_store, format)
+    quads = [q for doc in seed_documents for q in doc.quads]
+    assert export_bytes(quads, format) == export_bytes(seed_store, format)
+
+
+def test_exports_do_not_depend_on_the_hash_seed(seed_documents: list[MappedDocument]) -> None:
+    # rdflib's JSON-LD writer orders nodes by Python's (per-process) string hashes; kg sorts.
+    code = (
+        "import hashlib, io, sys\n"
+        "sys.path.insert(0, 'tests')\n"
+        "from seed_extractions import seed_extractions\n"
+        "from kg.export import FORMATS, export\n"
+        "from kg.mapping import map_extraction\n"
+        "quads = [q for x in seed_extractions() for q in map_extraction(x).quads]\n"
+        "for f in FORMATS:\n"
+        "    out = io.BytesIO()\n"
+        "    export(quads, out, format=f)\n"
+        "    print(f, hashlib.sha256(out.getvalue()).hexdigest())\n"
+    )
+    quads = [q for doc in seed_documents for q in doc.quads]
+    here = "".join(f"{f} {hashlib.sha256(export_bytes(quads, f)).hexdigest()}\n" for f in FORMATS)
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            cwd=Path(__file__).resolve().parent.parent,
+            check=True,
+        )
+        assert done.stdout == here
+
+
+def test_prefixes_are_bound(seed_store: Store) -> None:
+    turtle = export_bytes(seed_store, "turtle").decode()
+    assert "@prefix kg: <https://w3id.org/kg/ontology#> ." in turtle
+    assert "kg:predicate" in turtle and "rel:holds_role" in turtle
+    trig = export_bytes(seed_store, "trig").decode()
+    assert "@prefix dcterms: <http://purl.org/dc/terms/> ." in trig
+    jsonld = export_bytes(seed_store, "jsonld").decode()
+    assert '"@context"' in jsonld and '"kg": "https://w3id.org/kg/ontology#"' in jsonld
+
+
+def test_export_counts_and_unknown_formats(seed_store: Store) -> None:
+    out = io.BytesIO()
+    written = export_rdf(seed_store, out, format="nquads")
+    assert written == len(out.getvalue().splitlines()) == sum(1 for _ in seed_store.quads())
+    with pytest.raises(FormatError) as err:
+        export(seed_store, io.BytesIO(), format="rdfxml")
+    assert str(err.value) == f"unknown export format 'rdfxml'; use one of {', '.join(FORMATS)}"
+    with pytest.raises(FormatError, match="unknown RDF format 'gexf'"):
+        export_rdf(seed_store, io.BytesIO(), format="gexf")
+
+
+@settings(max_examples=30, deadline=None)
+@given(text=st.text(min_size=1, max_size=40).filter(lambda t: t.strip()))
+def test_any_text_round_trips_through_every_format(text: str) -> None:
+    b = ExtractionBuilder("t1", title=text)
+    b.entity(text, text, "Person", "PERSON")
+    b.sentence(text)
+    quads = map_extraction(b.build()).quads
+    for format in RDF_FORMATS:
+        data = export_bytes(quads, format)
+        if format in ("nquads", "trig"):
+            dataset = Dataset()
+            dataset.parse(data=data, format=RDFLIB_FORMAT[format])
+            assert set(dataset.quads()) == set(quads), format
+        else:
+            parsed = Graph().parse(data=data, format=RDFLIB_FORMAT[format])
+            assert set(parsed) == {(s, p, o) for s, p, o, _ in quads}, format
+
+
+# -- the entity graph -----------------------------------------------------------------------
+
+
+def test_entity_graph_projection(seed_store: Store) -> None:
+    graph = entity_graph(seed_store)
+    assert graph.number_of_nodes() == 20
+    stoltenberg = graph.nodes[node_id(BASE + "entity/person/jens-stoltenberg")]
+    assert stoltenberg == {
+        "label": "Jens Stoltenberg",
+        "iri": BASE + "entity/person/jens-stoltenberg",
+        "entity_type": "Person",
+        "mention_count": 7,
+        "doc_count": 2,
+    }
+    edges = {
+        (graph.nodes[u]["label"], data["predicate"], graph.nodes[v]["label"], data["weight"])
+        for u, v, data in graph.edges(data=True)
+    }
+    assert ("Jens Stoltenberg", "holds_role", "NATO", 2) in edges
+    assert ("Jens Stoltenberg", "discuss", "Al-Kadhimi", 1) in edges
+    assert len(edges) == 5
+    for _, _, key, data in graph.edges(keys=True, data=True):
+        assert key.startswith("e") and data["label"] and data["iri"].startswith(BASE + "relation/")
+
+
+@pytest.mark.parametrize(
+    ("write", "read"), [(write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)]
+)
+def test_graphml_and_gexf_load_back(seed_store: Store, write, read) -> None:  # type: ignore[no-untyped-def]
+    graph = entity_graph(seed_store)
+    out = io.BytesIO()
+    write(graph, out)
+    back = read(io.BytesIO(out.getvalue()))
+    assert back.is_directed()
+    assert set(back.nodes) == set(graph.nodes)
+    assert back.number_of_edges() == graph.number_of_edges()
+    labels = {back.nodes[n]["label"] for n in back.nodes}
+    assert {"Jens Stoltenberg", "NATO", "Awliya Al Dam"} <= labels
+    node = back.nodes[node_id(BASE + "entity/organization/nato")]
+    assert node["entity_type"] == "Organization" and int(node["mention_count"]) == 5
+    assert all(str(n).startswith("n") for n in back.nodes)
+
+
+def test_network_exports_are_deterministic(seed_store: Store) -> None:
+    for format in ("graphml", "gexf"):
+        first = export_bytes(seed_store, format)
+        assert first == export_bytes(seed_store, format)
+        assert b"https://w3id.org/kg/entity/person/jens-stoltenberg" in first

@@ -1,0 +1,396 @@
+"""Events from clauses: predicates, roles, polarity, modality, on hand-built UD parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from doc_table import build, document
+
+from kg.extract import extract
+from kg.records import Event, Extraction
+
+PUBLISHED = dt.date(2021, 2, 17)  # a Wednesday
+
+
+def run(table: str, published: dt.date | None = PUBLISHED) -> Extraction:
+    doc = build(table)
+    return extract(doc, document(doc, published))
+
+
+def only(extraction: Extraction, predicate: str) -> Event:
+    found = [e for e in extraction.events if e.predicate == predicate]
+    assert len(found) == 1, [e.predicate for e in extraction.events]
+    return found[0]
+
+
+def roles(event: Event) -> dict[str, list[str]]:
+    """role → entity keys (or texts where no entity) of an event's arguments."""
+    out: dict[str, list[str]] = {}
+    for argument in event.arguments:
+        out.setdefault(argument.role, []).append(argument.entity or argument.text)
+    return out
+
+
+def test_active_clause_with_object_count_and_place():
+    x = run(
+        """
+        The     3 det    DET
+        United  3 compound PROPN _ GPE
+        States  4 nsubj  PROPN _ GPE
+        has     0 root   VERB  have
+        2,500   6 nummod NUM
+        troops  4 obj    NOUN  troop
+        in      8 case   ADP
+        Iraq    4 obl    PROPN _ GPE
+        .       4 punct  PUNCT
+        """
+    )
+    have = only(x, "have")
+    assert roles(have) == {"agent": ["united states"], "theme": ["2,500 troops"], "place": ["iraq"]}
+    troops = have.arguments[1].quantity
+    assert troops is not None
+    assert (troops.kind, troops.value, troops.unit) == ("count", 2500, "troop")
+    assert x.document.text[have.start : have.end] == "has"
+    assert have.sentence == 0
+    assert have.confidence == 1.0
+
+
+def test_passive_with_by_agent_and_phrasal_verb():
+    x = run(
+        """
+        The      2 det          DET
+        attack   4 nsubj:pass   NOUN
+        was      4 aux:pass     AUX  be
+        carried  0 root         VERB carry tag=VBN
+        out      4 compound:prt ADP
+        by       7 case         ADP
+        Awliya   4 obl:agent    PROPN _ ORG
+        Al       7 flat         PROPN _ ORG
+        Dam      7 flat         PROPN _ ORG
+        .        4 punct        PUNCT
+        """
+    )
+    event = only(x, "carry out")
+    assert roles(event) == {"theme": ["The attack"], "agent": ["awliya al dam"]}
+
+
+def test_copula_gives_be_with_attribute():
+    x = run(
+        """
+        Awliya 7 nsubj PROPN _ ORG
+        Al     1 flat  PROPN _ ORG
+        Dam    1 flat  PROPN _ ORG
+        is     7 cop   AUX   be
+        a      7 det   DET
+        Shia   7 amod  ADJ   _ NORP
+        group  0 root  NOUN
+        .      7 punct PUNCT
+        """
+    )
+    event = only(x, "be")
+    assert roles(event) == {"theme": ["awliya al dam"], "attribute": ["a Shia group"]}
+    assert x.document.text[event.start : event.end] == "is"
+
+
+CLAIM = """
+A              3  det        DET
+Shia           3  amod       ADJ  _ NORP
+group          9  nsubj      NOUN
+called         3  acl        VERB call tag=VBN
+Awliya         4  xcomp      PROPN _ ORG
+Al             5  flat       PROPN _ ORG
+Dam            5  flat       PROPN _ ORG
+has            9  aux        AUX  have
+claimed        0  root       VERB claim tag=VBN
+responsibility 9  obj        NOUN
+for            13 case       ADP
+the            13 det        DET
+attack         10 nmod       NOUN
+and            16 cc         CCONJ
+is             16 aux:pass   AUX  be
+believed       9  conj       VERB believe tag=VBN
+to             20 mark       PART
+be             20 cop        AUX  be
+a              20 det        DET
+front          16 xcomp      NOUN
+for            24 case       ADP
+an             24 det        DET
+Iranian-backed 24 amod       ADJ
+militia        20 nmod       NOUN
+.              9  punct      PUNCT
+"""
+
+
+def test_light_verb_phrase_takes_its_prepositional_object_as_theme():
+    x = run(CLAIM)
+    claim = only(x, "claim responsibility for")
+    # "A Shia group called Awliya Al Dam" is the named group.
+    assert roles(claim) == {"agent": ["awliya al dam"], "theme": ["the attack"]}
+
+
+def test_is_believed_to_be_is_a_hedged_copula_of_the_shared_subject():
+    x = run(CLAIM)
+    assert not [e for e in x.events if e.predicate == "believe"]
+    be = only(x, "be")
+    assert roles(be) == {
+        "theme": ["awliya al dam"],
+        "attribute": ["a front for an Iranian-backed militia"],
+    }
+    assert be.modality == "believed"
+    assert be.confidence < 0.7
+    assert only(x, "claim responsibility for").confidence > be.confidence
+
+
+SAID_AGREED = """
+Alliance    3  compound NOUN
+defense     3  compound NOUN
+ministers   5  nsubj    NOUN minister
+have        5  aux      AUX
+agreed      21 ccomp    VERB agree tag=VBN
+to          7  mark     PART
+raise       5  xcomp    VERB
+the         9  det      DET
+number      7  obj      NOUN
+of          11 case     ADP
+troops      9  nmod     NOUN troop
+from        13 case     ADP
+500         7  obl      NUM
+to          15 case     ADP
+4,000       7  obl      NUM
+,           5  punct    PUNCT
+Secretary   18 compound PROPN
+General     19 nmod:desc PROPN
+Jens        21 nsubj    PROPN _ PERSON
+Stoltenberg 19 flat     PROPN _ PERSON
+said        0  root     VERB say
+.           21 punct    PUNCT
+"""
+
+
+def test_control_chain_gives_the_embedded_verb_the_controllers_subject():
+    x = run(SAID_AGREED)
+    agree, raise_ = only(x, "agree"), only(x, "raise")
+    assert roles(raise_)["agent"] == ["Alliance defense ministers"]
+    assert roles(raise_)["theme"] == ["the number of troops"]
+    assert agree.statement_of == raise_.id
+    assert roles(agree)["theme"] == ["to raise the number of troops from 500 to 4,000"]
+
+
+def test_from_to_numbers_are_one_change_quantity():
+    x = run(SAID_AGREED)
+    (extent,) = [a for a in only(x, "raise").arguments if a.role == "extent"]
+    assert extent.text == "from 500 to 4,000"
+    assert extent.quantity is not None
+    assert (extent.quantity.kind, extent.quantity.low, extent.quantity.high) == (
+        "change",
+        500,
+        4000,
+    )
+    assert not extent.quantity.approximate
+    # The numbers are read once, as the change, not again as "from"/"to" arguments.
+    assert {a.role for a in only(x, "raise").arguments} == {"agent", "theme", "extent"}
+
+
+def test_speech_verb_reports_the_clause_it_introduces():
+    x = run(SAID_AGREED)
+    say = only(x, "say")
+    assert roles(say) == {
+        "agent": ["jens stoltenberg"],
+        "theme": [
+            "Alliance defense ministers have agreed to raise the number of troops from 500 to 4,000"
+        ],
+    }
+    assert say.statement_of == only(x, "agree").id
+
+
+def test_conjoined_subjects_distribute_and_negation_is_kept():
+    x = run(
+        """
+        The        3  det      DET
+        White      3  compound PROPN _ ORG
+        House      15 nsubj    PROPN _ ORG
+        ,          6  punct    PUNCT
+        the        6  det      DET
+        Pentagon   3  conj     PROPN _ ORG
+        ,          11 punct    PUNCT
+        and        11 cc       CCONJ
+        the        11 det      DET
+        State      11 compound PROPN _ ORG
+        Department 3  conj     PROPN _ ORG
+        have       15 aux      AUX
+        not        15 advmod   PART
+        publicly   15 advmod   ADV
+        confirmed  0  root     VERB confirm tag=VBN
+        who        20 nsubj    PRON
+        is         20 cop      AUX  be
+        behind     20 case     ADP
+        the        20 det      DET
+        attack     15 ccomp    NOUN
+        .          15 punct    PUNCT
+        """
+    )
+    confirm = only(x, "confirm")
+    assert confirm.negated
+    assert roles(confirm)["agent"] == ["white house", "pentagon", "state department"]
+    assert roles(confirm)["theme"] == ["who is behind the attack"]
+    assert not only(x, "be").negated
+    # Not confirming something reports nothing: no indirect quote.
+    assert x.quotes == ()
+
+
+def test_modal_auxiliary_and_approximate_change():
+    x = run(
+        """
+        The       2  det      DET
+        size      7  nsubj    NOUN
+        of        5  case     ADP
+        our       5  nmod:poss PRON we
+        mission   2  nmod     NOUN
+        will      7  aux      AUX
+        increase  0  root     VERB
+        from      10 case     ADP
+        500       10 nummod   NUM
+        personnel 7  obl      NOUN
+        to        13 case     ADP
+        around    13 advmod   ADV
+        4,000     7  obl      NUM
+        .         7  punct    PUNCT
+        """
+    )
+    increase = only(x, "increase")
+    assert increase.modality == "will"
+    assert roles(increase)["theme"] == ["The size of our mission"]
+    (extent,) = [a for a in increase.arguments if a.role == "extent"]
+    q = extent.quantity
+    assert q is not None
+    assert (q.low, q.high, q.unit, q.approximate) == (500, 4000, "personnel", True)
+
+
+KILLED_WOUNDED = """
+a         3  det          DET
+civilian  3  amod         ADJ
+contractor 5 nsubj:pass   NOUN
+was       5  aux:pass     AUX  be
+killed    0  root         VERB kill tag=VBN
+and       10 cc           CCONJ
+eight     8  nummod       NUM
+others    10 nsubj:pass   NOUN other
+were      10 aux:pass     AUX  be
+wounded   5  conj         VERB wound tag=VBN
+in        14 case         ADP
+a         14 det          DET
+rocket    14 compound     NOUN
+attack    10 obl          NOUN
+Monday    14 nmod:unmarked PROPN _ DATE
+at        20 case         ADP
+a         20 det          DET
+U.S.-led  20 amod         ADJ
+military  20 amod         ADJ
+base      14 nmod         NOUN
+in        24 case         ADP
+Kurdish   24 amod         ADJ  _ NORP
+northern  24 amod         ADJ
+Iraq      20 nmod         PROPN _ GPE
+.         5  punct        PUNCT
+"""
+
+
+def test_conjoined_passive_clauses_and_a_count_word():
+    x = run(KILLED_WOUNDED)
+    assert roles(only(x, "kill")) == {"theme": ["a civilian contractor"]}
+    wound = only(x, "wound")
+    assert wound.negated is False
+    theme = next(a for a in wound.arguments if a.role == "theme")
+    assert theme.quantity is not None
+    assert (theme.quantity.kind, theme.quantity.value, theme.quantity.unit) == ("count", 8, None)
+
+
+def test_event_noun_with_time_place_and_weapon():
+    x = run(KILLED_WOUNDED)
+    attack = only(x, "attack")
+    found = roles(attack)
+    assert found["instrument"] == ["rocket"]
+    assert found["time"] == ["2021-02-15"]  # the Monday before publication
+    assert found["place"] == ["a U.S.-led military base in Kurdish northern Iraq", "iraq"]
+    time = next(a for a in attack.arguments if a.role == "time")
+    assert time.date == dt.date(2021, 2, 15)
+    assert attack.confidence < 1.0
+    assert "2021-02-15" in {e.key for e in x.entities}
+
+
+def test_weekday_stays_unresolved_without_a_publication_date():
+    x = run(KILLED_WOUNDED, published=None)
+    time = next(a for a in only(x, "attack").arguments if a.role == "time")
+    assert (time.text, time.date, time.entity) == ("Monday", None, None)
+
+
+SPOKE_WITH = """
+Stoltenberg 2 nsubj     PROPN _ PERSON
+spoke       0 root      VERB  speak
+with        6 case      ADP
+Prime       5 amod      ADJ
+Minister    6 nmod:desc PROPN
+Al-Kadhimi  2 obl       PROPN _ PERSON
+and         8 cc        CCONJ
+assured     2 conj      VERB  assure
+him         8 obj       PRON  he
+.           2 punct     PUNCT
+"""
+
+
+def test_with_a_person_is_a_companion_and_a_pronoun_object_is_not_the_subject():
+    x = run(SPOKE_WITH)
+    assert roles(only(x, "speak")) == {"agent": ["stoltenberg"], "with": ["al-kadhimi"]}
+    assure = only(x, "assure")
+    assert roles(assure) == {"agent": ["stoltenberg"], "recipient": ["al-kadhimi"]}
+    assert assure.confidence < 1.0  # a pronoun and an inherited subject
+
+
+def test_with_a_thing_is_an_instrument():
+    x = run(
+        """
+        Militants 2 nsubj NOUN militant
+        attacked  0 root  VERB attack
+        the       4 det   DET
+        base      2 obj   NOUN
+        with      6 case  ADP
+        rockets   2 obl   NOUN rocket
+        .         2 punct PUNCT
+        """
+    )
+    assert roles(only(x, "attack")) == {
+        "agent": ["Militants"],
+        "theme": ["the base"],
+        "instrument": ["rockets"],
+    }
+
+
+def test_going_to_and_have_to_are_modalities_of_the_embedded_verb():
+    x = run(
+        """
+        We          4 nsubj  PRON  we
+        are         4 aux    AUX   be
+        not         4 advmod PART
+        going       0 root   VERB  go tag=VBG
+        to          6 mark   PART
+        anticipate  4 xcomp  VERB
+        a           8 det    DET
+        response    6 obj    NOUN
+        .           4 punct  PUNCT
+        """
+    )
+    assert [e.predicate for e in x.events] == ["anticipate"]
+    anticipate = x.events[0]
+    assert anticipate.negated
+    assert anticipate.modality == "going to"
+
+
+def test_events_are_numbered_in_text_order_and_traceable_to_sentences():
+    x = run(SAID_AGREED + "\n" + SPOKE_WITH)
+    assert [e.id for e in x.events] == [f"e{k}" for k in range(1, len(x.events) + 1)]
+    assert [e.sentence for e in x.events] == sorted(e.sentence for e in x.events)
+    assert only(x, "speak").sentence == 1
+    assert x.sentences[1].text.startswith("Stoltenberg spoke with")
+    for event in x.events:
+        sentence = x.sentences[event.sentence]
+        assert sentence.start <= event.start < event.end <= sentence.end

@@ -1,0 +1,258 @@
+"""Reported speech: quote marks, speakers, indirect speech and the speech events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from doc_table import build, document
+
+from kg.extract import extract
+from kg.extract.quotes import quote_spans
+from kg.records import Event, Extraction
+
+
+def run(table: str, published: dt.date | None = None) -> Extraction:
+    doc = build(table)
+    return extract(doc, document(doc, published))
+
+
+def event(x: Extraction, predicate: str) -> Event:
+    (found,) = [e for e in x.events if e.predicate == predicate]
+    return found
+
+
+def inner(text: str) -> list[str]:
+    return [text[s:e] for s, e in quote_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "quotes"),
+    [
+        ("He said “we are ready.” Then he left.", ["we are ready."]),
+        ('He said "yes" and "no".', ["yes", "no"]),
+        ("She called it «a disgrace» today.", ["a disgrace"]),
+        # An apostrophe is no quote mark.
+        ("“Iraq’s sovereignty matters,” he said.", ["Iraq’s sovereignty matters"]),
+        # Single marks inside a double-quoted passage are part of it.
+        ("“He called it ‘a disgrace’ today,” she said.", ["He called it ‘a disgrace’ today"]),
+        # Opened with a single mark, closed with a double one.
+        ("‘The size will increase.” -NATO", ["The size will increase."]),
+        # Unclosed: the quote ends with its paragraph.
+        ("“We will go on.\n\nNext paragraph.", ["We will go on."]),
+        # Closed with an opening mark at the end of the paragraph.
+        ("“We train local forces. “\n\nNo decision.", ["We train local forces."]),
+        # A new quote opening before the last one closed.
+        ("“First part. “Second part.” he said.", ["First part.", "Second part."]),
+    ],
+)
+def test_quote_spans(text: str, quotes: list[str]) -> None:
+    assert inner(text) == quotes
+
+
+SPLIT = """
+“           4 punct PUNCT
+We          4 nsubj PRON  we
+are         4 cop   AUX   be
+ready       8 ccomp ADJ
+,           4 punct PUNCT
+”           4 punct PUNCT
+Stoltenberg 8 nsubj PROPN _ PERSON
+said        0 root  VERB  say
+.           8 punct PUNCT
+
+“           8  punct PUNCT
+At          4  case  ADP
+this        4  det   DET
+stage       8  obl   NOUN
+,           8  punct PUNCT
+we          8  nsubj PRON
+have        8  aux   AUX
+made        0  root  VERB make tag=VBN
+no          11 det   DET
+final       11 amod  ADJ
+decision    8  obj   NOUN
+.           8  punct PUNCT
+”           8  punct PUNCT
+"""
+
+
+def test_split_quote_both_halves_go_to_the_speaker():
+    x = run(SPLIT)
+    assert x.document.text.startswith("“We are ready,” Stoltenberg said. “At this stage")
+    assert [(q.text, q.speaker, q.verb, q.direct) for q in x.quotes] == [
+        ("We are ready", "stoltenberg", "say", True),
+        ("At this stage, we have made no final decision.", "stoltenberg", "say", True),
+    ]
+    first, second = x.quotes
+    assert x.document.text[first.start : first.end] == first.text
+    assert (first.sentence, second.sentence) == (0, 1)
+
+
+def test_speech_event_reports_the_quoted_clause_and_no_makes_a_negation():
+    x = run(SPLIT)
+    say = event(x, "say")
+    assert [(a.role, a.entity) for a in say.arguments if a.role == "agent"] == [
+        ("agent", "stoltenberg")
+    ]
+    assert say.statement_of == event(x, "be").id
+    decide = event(x, "decide")  # "made no final decision"
+    assert decide.negated
+
+
+ATTRIBUTION_LINE = """
+‘          7  punct     PUNCT
+Our        3  nmod:poss PRON  we
+mission    7  nsubj     NOUN
+is         7  cop       AUX   be
+at         7  case      ADP
+the        7  det       DET
+request    0  root      NOUN
+of         11 case      ADP
+the        11 det       DET
+Iraqi      11 amod      ADJ   _ NORP
+government 7  nmod      NOUN
+.          7  punct     PUNCT
+
+I          2  nsubj     PRON  i
+spoke      0  root      VERB  speak
+with       6  case      ADP
+Prime      5  amod      ADJ
+Minister   6  nmod:desc PROPN
+Al         2  obl       PROPN _ PERSON space=no
+—          6  punct     PUNCT _ PERSON space=no
+Kadhimi    6  flat      PROPN _ PERSON
+this       10 det       DET
+week       2  obl:unmarked NOUN
+.          2  punct     PUNCT
+”          2  punct     PUNCT
+¶
+
+-           5 punct     PUNCT space=no
+NATO        4 compound  PROPN _ ORG
+Secretary   4 compound  PROPN
+General     5 nmod:desc PROPN
+Jens        0 root      PROPN _ PERSON
+Stoltenberg 5 flat      PROPN _ PERSON
+"""
+
+
+def test_unbalanced_paragraph_quote_takes_the_attribution_line_below_it():
+    x = run(ATTRIBUTION_LINE)
+    assert "week.”\n\n-NATO Secretary" in x.document.text
+    (quote,) = x.quotes
+    assert quote.text == (
+        "Our mission is at the request of the Iraqi government. "
+        "I spoke with Prime Minister Al—Kadhimi this week."
+    )
+    assert quote.speaker == "jens stoltenberg"
+    assert quote.direct
+
+
+def test_first_person_inside_a_quote_is_its_speaker():
+    x = run(ATTRIBUTION_LINE)
+    speak = event(x, "speak")
+    found = {a.role: (a.entity, a.text) for a in speak.arguments}
+    assert found["agent"] == ("jens stoltenberg", "I")
+    assert found["with"] == ("al-kadhimi", "Prime Minister Al—Kadhimi")
+    assert found["time"] == (None, "this week")
+
+
+ANNOUNCED = """
+NATO        3  compound   PROPN _ ORG
+Secretary   3  compound   PROPN
+General     4  nmod:desc  PROPN
+Jens        6  nsubj      PROPN _ PERSON
+Stoltenberg 4  flat       PROPN _ PERSON
+announced   0  root       VERB  announce
+Thursday    6  obl:unmarked PROPN _ DATE
+that        13 mark       SCONJ
+the         11 det        DET
+30-member   11 amod       ADJ
+alliance    13 nsubj      NOUN
+will        13 aux        AUX
+expand      6  ccomp      VERB
+its         15 nmod:poss  PRON
+mission     13 obj        NOUN
+.           6  punct      PUNCT
+
+“           5  punct      PUNCT
+Our         3  nmod:poss  PRON  we
+presence    5  nsubj:pass NOUN
+is          5  aux:pass   AUX   be
+based       11 ccomp      VERB  base tag=VBN
+on          7  case       ADP
+conditions  5  obl        NOUN  condition
+,           5  punct      PUNCT
+”           5  punct      PUNCT
+he          11 nsubj      PRON  he
+told        0  root       VERB  tell
+reporters   11 obj        NOUN  reporter
+.           11 punct      PUNCT
+"""
+
+
+def test_announcement_reports_the_expansion_by_the_alliance_on_a_resolved_day():
+    x = run(ANNOUNCED, published=dt.date(2021, 2, 19))  # a Friday
+    announce, expand = event(x, "announce"), event(x, "expand")
+    assert announce.statement_of == expand.id
+    found = {a.role: a for a in announce.arguments}
+    assert found["agent"].entity == "jens stoltenberg"
+    assert (found["time"].text, found["time"].date) == ("Thursday", dt.date(2021, 2, 18))
+    agent = next(a for a in expand.arguments if a.role == "agent")
+    assert (agent.text, agent.entity) == ("the 30-member alliance", "nato")
+    assert expand.modality == "will"
+
+
+def test_indirect_speech_is_a_quote_and_he_is_the_last_person_subject():
+    x = run(ANNOUNCED)
+    assert [(q.text, q.speaker, q.verb, q.direct) for q in x.quotes] == [
+        ("the 30-member alliance will expand its mission", "jens stoltenberg", "announce", False),
+        ("Our presence is based on conditions", "jens stoltenberg", "tell", True),
+    ]
+    tell = event(x, "tell")
+    assert {a.role: a.entity or a.text for a in tell.arguments} == {
+        "agent": "jens stoltenberg",
+        "recipient": "reporters",
+        "theme": "Our presence is based on conditions",
+    }
+    assert tell.statement_of == event(x, "base").id
+
+
+ACCORDING_TO = """
+NATO        3 compound  PROPN _ ORG
+Secretary   3 compound  PROPN
+General     4 nmod:desc PROPN
+Jens        6 nsubj     PROPN _ PERSON
+Stoltenberg 4 flat      PROPN _ PERSON
+spoke       0 root      VERB  speak
+.           6 punct     PUNCT
+
+According   6  case     VERB  accord tag=VBG
+to          1  fixed    ADP
+the         6  det      DET
+NATO        6  compound PROPN _ ORG
+secretary   6  compound NOUN
+general     11 obl      NOUN
+,           11 punct    PUNCT
+the         9  det      DET
+mission     11 nsubj    NOUN
+will        11 aux      AUX
+continue    0  root     VERB
+.           11 punct    PUNCT
+"""
+
+
+def test_according_to_a_description_is_indirect_speech_by_the_person_it_names():
+    x = run(ACCORDING_TO)
+    (quote,) = x.quotes
+    assert (quote.text, quote.speaker, quote.verb, quote.direct) == (
+        "the mission will continue",
+        "jens stoltenberg",
+        "according to",
+        False,
+    )
+    source = next(a for a in event(x, "continue").arguments if a.role == "source")
+    assert source.entity == "jens stoltenberg"
+    person = next(e for e in x.entities if e.key == "jens stoltenberg")
+    assert "the NATO secretary general" in [m.text for m in person.mentions]

@@ -1,0 +1,342 @@
+"""Named queries, parameters, rendering, and the competency questions on the seed facts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg import resources
+from kg.errors import FormatError, QueryError
+from kg.query import list_queries, load_query, parse_header, render, run_query
+from kg.results import QueryResult
+from kg.sparqltext import inject_values, where_position
+from kg.store import Store
+
+BASE = "https://w3id.org/kg/"
+DOC_A = BASE + "document/a0a0a0a0a0a0a0a0"
+DOC_B = BASE + "document/b1b1b1b1b1b1b1b1"
+COMPETENCY = [
+    "who-announced", "role-of", "mission-growth", "attack-place", "casualties",
+    "claimed-responsibility", "spokespeople", "us-troops", "spoke-with", "quotes-by",
+    "shared-entities", "sources-of", "meeting-participants", "when-announced",
+]  # fmt: skip
+
+
+def rows(result: QueryResult) -> list[dict[str, str]]:
+    return [{k: str(v) for k, v in row.items()} for row in result.dicts()]
+
+
+# -- loading and parameters -------------------------------------------------------------------
+
+
+def test_every_competency_question_has_a_named_query() -> None:
+    names = resources.query_names()
+    assert set(COMPETENCY) | {"entities", "relations", "conflicts", "documents"} <= set(names)
+    for n, name in enumerate(COMPETENCY, start=1):
+        assert load_query(name).description.startswith(f"Q{n}: "), name
+
+
+def test_every_named_query_says_what_it_answers_and_runs_on_an_empty_store() -> None:
+    with Store() as empty:
+        for spec in list_queries():
+            first = spec.text.splitlines()[0]
+            assert first.startswith("# ") and "Parameters:" in first, spec.name
+            assert spec.parameters is not None and spec.description
+            params = {p.name: "x" for p in spec.parameters if p.required}
+            assert run_query(empty, spec, params=params).kind == "select"
+
+
+def test_load_by_name_path_or_text(tmp_path: Path) -> None:
+    assert load_query("role-of").name == "role-of"
+    path = tmp_path / "mine.rq"
+    path.write_text("# Mine. Parameters: ?x (optional).\nSELECT ?x WHERE { ?x ?p ?o }\n")
+    spec = load_query(str(path))
+    assert spec.name == str(path) and spec.description == "Mine."
+    inline = load_query("SELECT * WHERE { ?s ?p ?o }")
+    assert inline.name is None and inline.parameters is None
+
+
+def test_an_unknown_name_lists_the_named_queries() -> None:
+    with pytest.raises(QueryError) as err:
+        load_query("who-anounced")
+    message = str(err.value)
+    assert message.startswith("no query named 'who-anounced'; the named queries are: ")
+    assert "who-announced" in message and "\n" not in message
+    with pytest.raises(QueryError, match="no query file missing.rq; check the path"):
+        load_query("missing.rq")
+
+
+def test_header_parameters() -> None:
+    spec = parse_header(
+        '# Q: Who? Parameters: ?name (default "Jens \\"J\\" Stoltenberg"), ?when (optional), '
+        "?place, the place.\nSELECT ?name ?when ?place WHERE { }",
+        name="q",
+    )
+    assert [(p.name, p.default, p.required) for p in spec.parameters or ()] == [
+        ("name", 'Jens "J" Stoltenberg', False),
+        ("when", None, False),
+        ("place", None, True),
+    ]
+    assert parse_header("# Nothing. Parameters: none.\nASK {}", name="n").parameters == ()
+
+
+def test_missing_and_unknown_parameters(seed_store: Store) -> None:
+    with pytest.raises(QueryError) as err:
+        run_query(seed_store, "sources-of")
+    assert str(err.value) == (
+        "sources-of needs a value for ?name; give one with kg query sources-of --param name=VALUE"
+    )
+    with pytest.raises(QueryError) as err:
+        run_query(seed_store, "role-of", params={"nmae": "x"})
+    assert str(err.value) == "role-of has no parameter ?nmae; it takes: ?name"
+    with pytest.raises(QueryError, match="has no parameter \\?x; it takes: none"):
+        run_query(seed_store, "spokespeople", params={"x": "1"})
+
+
+def test_inline_queries_take_any_variable_they_name(seed_store: Store) -> None:
+    query = "SELECT ?name ?e WHERE { ?e rdfs:label ?name }"
+    result = run_query(seed_store, query, params={"name": "Ned Price"})
+    assert result.column("e") == [URIRef(BASE + "entity/person/ned-price")]
+    iri = f"<{BASE}entity/person/ned-price>"
+    result = run_query(
+        seed_store, "SELECT ?e ?name WHERE { ?e rdfs:label ?name }", params={"e": iri}
+    )
+    assert result.column("name") == [Literal("Ned Price")]
+
+
+def test_parameter_values_never_become_query_text(seed_store: Store) -> None:
+    evil = 'x")) } } ; DROP ALL ; #'
+    assert run_query(seed_store, "role-of", params={"name": evil}).rows == ()
+    assert seed_store.stats().documents == 2
+
+
+def test_invalid_sparql(seed_store: Store) -> None:
+    with pytest.raises(QueryError, match="^invalid SPARQL: "):
+        run_query(seed_store, "SELECT ?x WHERE { ?x ?p }")
+
+
+# -- VALUES injection (for remote endpoints) ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        'PREFIX a: <http://a/x?q=1#f>\n# a { comment\nSELECT ?n ("{" AS ?b) WHERE { ?s ?p ?n }',
+        "SELECT ?n { ?s ?p ?n }",
+        "ASK { ?s ?p ?n }",
+        "CONSTRUCT { ?s ?p ?n . ?s a '}' } WHERE { ?s ?p ?n }",
+        "select ?n (count(*) as ?c) where { ?s ?p ?n } group by ?n",
+    ],
+)
+def test_values_open_the_where_group(query: str) -> None:
+    bound = inject_values(query, {"n": Literal('a "quoted" \n value')})
+    at = where_position(query)
+    assert bound[:at] == query[:at]
+    assert bound[at:].startswith(' VALUES (?n) { ("a \\"quoted\\" \\n value") } ')
+    with Store() as store:  # still valid SPARQL
+        store.query(bound)
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("CONSTRUCT WHERE { ?s ?p ?o }", "short form cannot take parameters"),
+        ("DESCRIBE <http://x>", "no WHERE"),
+        ('SELECT ("open AS ?x) WHERE { }', "unterminated string"),
+    ],
+)
+def test_values_need_a_where_group(query: str, message: str) -> None:
+    with pytest.raises(QueryError, match=message):
+        inject_values(query, {"o": Literal(1)})
+
+
+# -- rendering ------------------------------------------------------------------------------
+
+
+def test_render_formats() -> None:
+    result = QueryResult(
+        kind="select",
+        variables=("who", "n", "note"),
+        rows=(
+            (URIRef(BASE + "entity/person/x"), Literal(3), Literal("a,b\tc\nd")),
+            (
+                URIRef("https://w3id.org/kg/ontology#Person"),
+                None,
+                Literal("2021-02-18", datatype=URIRef("http://www.w3.org/2001/XMLSchema#date")),
+            ),
+        ),
+    )
+    table = render(result)
+    lines = table.splitlines()
+    assert lines[0].split() == ["who", "n", "note"]
+    assert set(lines[1]) <= {"-", " "}
+    assert "kg:Person" in table and "a,b c d" in table
+    assert list(csv.reader(io.StringIO(render(result, format="csv")))) == [
+        ["who", "n", "note"],
+        [BASE + "entity/person/x", "3", "a,b\tc\nd"],
+        ["https://w3id.org/kg/ontology#Person", "", "2021-02-18"],
+    ]
+    assert render(result, format="tsv").splitlines()[1].split("\t") == [
+        BASE + "entity/person/x", "3", "a,b c d",
+    ]  # fmt: skip
+    assert json.loads(render(result, format="json")) == [
+        {"who": BASE + "entity/person/x", "n": 3, "note": "a,b\tc\nd"},
+        {"who": "https://w3id.org/kg/ontology#Person", "note": "2021-02-18"},
+    ]
+    with pytest.raises(FormatError, match="unknown output format 'xml'; use one of table, csv"):
+        render(result, format="xml")
+
+
+def test_render_ask_and_construct(seed_store: Store) -> None:
+    ask = seed_store.query("ASK { ?s a kg:Quote }")
+    assert render(ask) == "true\n"
+    assert json.loads(render(ask, format="json")) == {"ask": True}
+    assert render(ask, format="csv") == "ask\ntrue\n"
+    construct = seed_store.query("CONSTRUCT { ?s a kg:Quote } WHERE { ?s a kg:Quote }")
+    assert construct.kind == "construct" and len(construct) == 6
+    assert render(construct, format="tsv").splitlines()[0] == "subject\tpredicate\tobject"
+
+
+# -- the competency questions on the seed facts ----------------------------------------------
+
+
+def test_q1_who_announced(seed_store: Store) -> None:
+    top = rows(run_query(seed_store, "who-announced"))[0]
+    assert top["name"] == "Jens Stoltenberg"
+    assert set(top["documents"].split()) == {DOC_A, DOC_B}
+
+
+def test_q2_role_of(seed_store: Store) -> None:
+    for name in ("Jens Stoltenberg", "stoltenberg"):
+        (row,) = rows(run_query(seed_store, "role-of", params={"name": name}))
+        assert (row["role"], row["organization"]) == ("Secretary General", "NATO")
+        assert row["statements"] == "2"
+
+
+def test_q3_mission_growth(seed_store: Store) -> None:
+    found = rows(run_query(seed_store, "mission-growth"))
+    assert {(r["from"], r["to"]) for r in found} == {("500", "4000")}
+    assert {r["document"] for r in found} == {DOC_A, DOC_B}
+    assert any(r["approximate"] == "true" for r in found)
+
+
+def test_q4_attack_place(seed_store: Store) -> None:
+    found = rows(run_query(seed_store, "attack-place"))
+    places = [r["placeName"] for r in found if r["via"] == "event place"]
+    assert "Irbil" in places
+    assert any("military base" in p and "Iraq" in p for p in places)
+    assert found[0]["via"] == "event place"
+
+
+def test_q5_casualties_keeps_both_claims(seed_store: Store) -> None:
+    found = rows(run_query(seed_store, "casualties"))
+    killed = {(r["document"], r["victims"]) for r in found if r["predicate"] == "kill"}
+    assert killed == {(DOC_A, "a civilian contractor"), (DOC_B, "a civilian contractor")}
+    wounded = {(r["document"], r["count"]) for r in found if r["predicate"] in ("wound", "injure")}
+    assert wounded == {(DOC_A, "8"), (DOC_B, "9")}
+
+
+def test_q5_conflicts_list_the_disagreement(seed_store: Store) -> None:
+    (row,) = rows(run_query(seed_store, "conflicts"))
+    assert (row["predicate"], row["value1"], row["value2"]) == ("wound", "8", "9")
+    assert (row["document1"], row["document2"]) == (DOC_A, DOC_B)
+
+
+def test_q6_claimed_responsibility(seed_store: Store) -> None:
+    (row,) = rows(run_query(seed_store, "claimed-responsibility"))
+    assert (row["name"], row["type"], row["claimedFor"]) == (
+        "Awliya Al Dam",
+        "Organization",
+        "the attack",
+    )
+    assert "front for a militia" in row["described"]
+
+
+def test_q7_spokespeople(seed_store: Store) -> None:
+    found = {
+        (r["name"], r["role"], r["organization"])
+        for r in rows(run_query(seed_store, "spokespeople"))
+    }
+    assert found == {
+        ("Ned Price", "spokesman", "State Department"),
+        ("Jen Psaki", "press secretary", "White House"),
+        ("Wayne Marotto", "spokesman", "the coalition fighting ISIS"),
+    }
+
+
+def test_q8_us_troops(seed_store: Store) -> None:
+    for country in ("United States", "U.S.", "us"):
+        (row,) = rows(run_query(seed_store, "us-troops", params={"country": country}))
+        assert (row["troops"], row["document"]) == ("2500", DOC_B)
+
+
+def test_q9_spoke_with(seed_store: Store) -> None:
+    (row,) = rows(run_query(seed_store, "spoke-with"))
+    assert row["partnerName"] == "Al-Kadhimi"
+
+
+def test_q10_quotes_by(seed_store: Store) -> None:
+    found = rows(run_query(seed_store, "quotes-by"))
+    assert len(found) == 4
+    assert {r["document"] for r in found} == {DOC_A, DOC_B}
+    assert any("Baghdad" in r["text"] for r in found)
+    assert rows(run_query(seed_store, "quotes-by", params={"name": "Price"}))[0]["text"].startswith(
+        "Every group"
+    )
+
+
+def test_q11_shared_entities(seed_store: Store) -> None:
+    names = {r["name"] for r in rows(run_query(seed_store, "shared-entities"))}
+    assert {"NATO", "Jens Stoltenberg", "Iraq", "Baghdad", "ISIS", "United States"} <= names
+
+
+def test_q12_sources_of_every_fact(seed_store: Store) -> None:
+    found = rows(run_query(seed_store, "sources-of", params={"name": "Awliya Al Dam"}))
+    assert {r["factPredicate"] for r in found} == {"claim responsibility for", "be"}
+    for r in found:
+        assert r["document"] == DOC_B and r["source"] == "news/nato-widens.txt"
+        assert r["index"] == "6" and "Awliya Al Dam" in r["text"]
+    only = rows(
+        run_query(seed_store, "sources-of", params={"name": "Awliya Al Dam", "predicate": "be"})
+    )
+    assert [r["factPredicate"] for r in only] == ["be"]
+    # Every event, quote and role in the store links to a sentence with text in a document.
+    orphans = seed_store.query(
+        "SELECT ?f WHERE { ?f a ?c VALUES ?c { kg:Event kg:Quote kg:Role } "
+        "FILTER NOT EXISTS { ?f prov:wasDerivedFrom/kg:text ?t . "
+        "?f prov:wasDerivedFrom/dcterms:isPartOf/a kg:Document } }"
+    )
+    assert orphans.rows == ()
+
+
+def test_q13_meeting_participants(seed_store: Store) -> None:
+    (row,) = rows(run_query(seed_store, "meeting-participants"))
+    assert (row["personName"], row["titles"]) == ("Lloyd J. Austin III", "Secretary of Defense")
+
+
+def test_q14_when_announced(seed_store: Store) -> None:
+    top = rows(run_query(seed_store, "when-announced"))[0]
+    assert (top["when"], top["date"], top["document"]) == ("Thursday", "2021-02-18", DOC_B)
+    assert top["agentName"] == "Jens Stoltenberg"
+    published = {r["published"] for r in rows(run_query(seed_store, "when-announced"))}
+    assert published == {"2021-02-17", "2021-02-18"}
+
+
+def test_everyday_queries(seed_store: Store) -> None:
+    people = rows(run_query(seed_store, "entities", params={"type": "Person"}))
+    assert {r["class"] for r in people} == {"Person"} and len(people) == 6
+    assert people[0]["name"] == "Jens Stoltenberg"
+    everything = rows(run_query(seed_store, "entities"))
+    assert len(everything) == 20
+    nato = rows(run_query(seed_store, "relations", params={"name": "NATO"}))
+    assert {(r["subjectName"], r["relation"], r["objectName"]) for r in nato} == {
+        ("Jens Stoltenberg", "holds_role", "NATO")
+    }
+    assert len(rows(run_query(seed_store, "relations"))) == 5
+    docs = rows(run_query(seed_store, "documents"))
+    assert [r["source"] for r in docs] == ["news/alliance-grows.txt", "news/nato-widens.txt"]

@@ -1,0 +1,350 @@
+"""The embedded Oxigraph store on disk (and in memory), and the remote SPARQL store."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import Literal, URIRef
+from rdflib.namespace import RDFS
+from seed_extractions import ExtractionBuilder, arg
+
+from kg.errors import QueryError, StoreError
+from kg.export import export
+from kg.mapping import MappedDocument, map_extraction
+from kg.query import list_queries, run_query
+from kg.records import Extraction
+from kg.remote import SparqlStore
+from kg.store import Store, open_store
+from kg.validate import validate_store
+
+BASE = "https://w3id.org/kg/"
+DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")
+DOC_B = URIRef(BASE + "document/b1b1b1b1b1b1b1b1")
+
+
+def all_quads(docs: list[MappedDocument]) -> set[tuple]:
+    return {q for doc in docs for q in doc.quads}
+
+
+def changed(seed: tuple[Extraction, Extraction]) -> MappedDocument:
+    """Article A edited: new text, so a new id, but the same source file."""
+    b = ExtractionBuilder(
+        "a2a2a2a2a2a2a2a2",
+        title="Alliance grows its Iraq mission (updated)",
+        source="news/alliance-grows.txt",
+    )
+    b.entity("jens stoltenberg", "Jens Stoltenberg", "Person", "PERSON")
+    n = b.sentence("Jens Stoltenberg spoke again.")
+    b.event(n, "speak", "spoke", arg("agent", "Jens Stoltenberg", entity="jens stoltenberg"))
+    return map_extraction(b.build())
+
+
+# -- on disk --------------------------------------------------------------------------------
+
+
+def test_write_then_read_back_from_disk(
+    tmp_path: Path, seed_documents: list[MappedDocument]
+) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        summary = store.write_documents(seed_documents)
+        assert (summary.documents, summary.replaced) == (2, 0)
+        assert summary.quads == sum(len(d.quads) for d in seed_documents)
+    with open_store(path, read_only=True) as store:
+        assert set(store.quads()) == all_quads(seed_documents)
+        assert store.has_document("a0a0a0a0a0a0a0a0")
+        assert not store.has_document("ffff")
+        stats = store.stats()
+        assert (stats.documents, stats.graphs, stats.quotes, stats.roles) == (2, 3, 6, 8)
+        assert stats.quads == len(all_quads(seed_documents))
+        assert stats.entities == 20
+        assert stats.relations == 5
+        assert stats.entity_types == {
+            "Organization": 7, "Person": 6, "Place": 4, "Group": 2, "TimeExpression": 1
+        }  # fmt: skip
+        assert list(stats.relation_types.items())[0] == ("holds_role", 4)
+        assert stats.event_predicates["say"] == 3 and sum(stats.event_predicates.values()) == 24
+
+
+def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    expected = (
+        f"the store at {path} is being written by another process; wait for it to finish or "
+        "use another --store"
+    )
+    with open_store(path):
+        code = (
+            "import sys\nfrom kg.store import open_store\nfrom kg.errors import StoreError\n"
+            "try:\n    open_store(sys.argv[1]).__enter__()\n"
+            "except StoreError as err:\n    print(err)\n"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+        )
+        assert out.stdout.strip() == expected
+        # The same process opening it twice gets the same message.
+        with pytest.raises(StoreError) as err:
+            Store(path)
+        assert str(err.value) == expected
+    with open_store(path) as store:  # let go on exit: a new writer may open it
+        assert len(store) == 0
+
+
+def test_readers_share_a_store_and_cannot_write(
+    tmp_path: Path, seed_documents: list[MappedDocument]
+) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.write_documents(seed_documents)
+    with open_store(path, read_only=True) as one, open_store(path, read_only=True) as two:
+        assert len(one) == len(two) > 0
+        with pytest.raises(StoreError, match="opened read-only; open it without read_only"):
+            one.write_documents(seed_documents)
+        with pytest.raises(StoreError, match="opened read-only"):
+            two.remove_document("a0a0a0a0a0a0a0a0")
+
+
+def test_a_built_store_conforms_to_the_shapes(seed_store: Store) -> None:
+    report = validate_store(seed_store)
+    assert report.conforms and report.documents == 2, report.summary()
+
+
+def test_reading_a_missing_store(tmp_path: Path) -> None:
+    missing = tmp_path / "nothing"
+    with pytest.raises(StoreError, match=f"there is no store at {missing}; build one first"):
+        Store(missing, read_only=True)
+    missing.mkdir()
+    with pytest.raises(StoreError, match=f"there is no store at {missing}; build one first"):
+        Store(missing, read_only=True)
+    with pytest.raises(StoreError, match="cannot open the store at .*; check the path"):
+        Store(tmp_path / "file.txt" if (tmp_path / "file.txt").write_text("x") else None)
+    with pytest.raises(StoreError, match="cannot be read-only"):
+        Store(None, read_only=True)
+
+
+def test_a_closed_store_says_so(seed_documents: list[MappedDocument]) -> None:
+    store = Store()
+    store.close()
+    with pytest.raises(StoreError, match="is closed; open it again"):
+        store.stats()
+
+
+class CountingOx:
+    """Wraps a pyoxigraph Store and counts the calls that write."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.writes: list[str] = []
+
+    def __getattr__(self, name: str) -> object:
+        if name in ("extend", "bulk_extend", "update", "add", "remove", "load", "bulk_load"):
+            self.writes.append(name)
+        return getattr(self.inner, name)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(self.inner)  # type: ignore[call-overload]
+
+
+def test_one_transaction_per_batch(
+    tmp_path: Path, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
+) -> None:
+    with open_store(tmp_path / "store") as store:
+        counting = CountingOx(store._ox)
+        store._ox = counting  # type: ignore[assignment]
+        store.write_documents(seed_documents)  # new documents: one Store.extend
+        assert counting.writes == ["extend"]
+        store.write_documents([*seed_documents, changed(seed)])  # replacing: one update
+        assert counting.writes == ["extend", "update"]
+        store._ox = counting.inner  # type: ignore[assignment]
+
+
+def test_a_failing_batch_writes_nothing(seed_documents: list[MappedDocument]) -> None:
+    doc = seed_documents[1]
+    bad = MappedDocument(
+        iri=doc.iri, quads=(*doc.quads, (doc.iri, RDFS.label, Literal("x"), URIRef("not an iri")))
+    )
+    with Store() as store:
+        with pytest.raises(ValueError):
+            store.write_documents([seed_documents[0], bad])
+        assert len(store) == 0
+
+
+def test_replace_a_changed_document(
+    tmp_path: Path, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
+) -> None:
+    new = changed(seed)
+    with open_store(tmp_path / "store") as store:
+        store.write_documents(seed_documents)
+        summary = store.write_documents([new])
+        assert summary.replaced == 1
+        assert not store.has_document("a0a0a0a0a0a0a0a0")
+        assert store.has_document("a2a2a2a2a2a2a2a2")
+        assert set(store.quads()) == all_quads([new, seed_documents[1]])
+        # What only the old version supported is gone: Al-Kadhimi was named only there.
+        kadhimi = URIRef(BASE + "entity/person/al-kadhimi")
+        assert not any(s == kadhimi for s, *_ in store.quads())
+        # Writing the same document again changes nothing.
+        before = set(store.quads())
+        assert store.replace_document(new.iri, new.quads).replaced == 1
+        assert set(store.quads()) == before
+
+
+def test_stdin_documents_do_not_replace_each_other() -> None:
+    docs = []
+    for n, source in enumerate(["-", "-", "-:2"]):
+        b = ExtractionBuilder(f"s{n}", source=source)
+        b.sentence(f"Story {n}.")
+        docs.append(map_extraction(b.build()))
+    with Store() as store:
+        for doc in docs:
+            assert store.write_documents([doc]).replaced == 0
+        assert store.stats().documents == 3
+        assert len(store.remove_document("-")) == 2  # an explicit removal still matches
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["a0a0a0a0a0a0a0a0", "news/alliance-grows.txt", str(DOC_A)],
+    ids=["content hash", "source", "document IRI"],
+)
+def test_remove_a_document(key: str, seed_documents: list[MappedDocument]) -> None:
+    with Store() as store:
+        store.write_documents(seed_documents)
+        assert store.remove_document(key) == [DOC_A]
+        assert set(store.quads()) == all_quads(seed_documents[1:])
+        assert store.stats().documents == 1
+
+
+def test_remove_by_url_and_a_missing_document(seed_documents: list[MappedDocument]) -> None:
+    with Store() as store:
+        store.write_documents(seed_documents)
+        assert store.remove_document("https://example.org/news/nato-widens") == [DOC_B]
+        assert store.remove_document("nope", missing_ok=True) == []
+        with pytest.raises(StoreError) as err:
+            store.remove_document("nope")
+        assert str(err.value) == (
+            "no document with id, source or URL 'nope' in the store at memory; list them "
+            "with the 'documents' query"
+        )
+
+
+def test_query_errors(seed_store: Store) -> None:
+    with pytest.raises(QueryError, match="^invalid SPARQL: .*; fix the query text$"):
+        seed_store.query("SELEKT * WHERE { ?s ?p ?o }")
+    with pytest.raises(QueryError, match="add it there"):
+        seed_store.query("SELECT ?s WHERE { ?s ?p ?o }", bindings={"o": Literal("x")})
+
+
+def test_bindings_are_values_not_text(seed_store: Store) -> None:
+    evil = '") } ; DROP ALL ; SELECT * WHERE { ?s ?p ?o #'
+    result = seed_store.query(
+        "SELECT ?name ?e WHERE { ?e rdfs:label ?name }", bindings={"name": Literal(evil)}
+    )
+    assert result.rows == ()
+    assert seed_store.stats().documents == 2
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(min_size=1, max_size=60).filter(lambda t: t.strip()))
+def test_any_text_round_trips_through_the_store(text: str) -> None:
+    b = ExtractionBuilder("h1", title=text)
+    b.sentence(text)
+    doc = map_extraction(b.build())
+    with Store() as store:
+        store.write_documents([doc])
+        assert set(store.quads()) == set(doc.quads)
+        found = store.query(
+            "SELECT ?t ?d WHERE { ?d dcterms:title ?t }", bindings={"t": Literal(text)}
+        )
+        assert found.column("d") == [doc.iri]
+
+
+# -- remote: a real `oxigraph serve` --------------------------------------------------------
+
+
+def _normalized(rows: tuple) -> list[tuple]:
+    """Rows with GROUP_CONCAT lists sorted: their order is up to the server."""
+
+    def norm(term: object) -> object:
+        text = str(term) if term is not None else None
+        if text and (" | " in text or text.count(" https://") > 0):
+            sep = " | " if " | " in text else " "
+            return sep.join(sorted(text.split(sep)))
+        return term
+
+    return sorted((tuple(norm(t) for t in row) for row in rows), key=str)
+
+
+def test_remote_store_against_oxigraph_server(
+    oxigraph_server: str, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
+) -> None:
+    remote = SparqlStore.oxigraph(oxigraph_server)
+    summary = remote.write_documents(seed_documents)  # one Graph Store Protocol request
+    assert (summary.documents, summary.replaced) == (2, 0)
+    assert set(remote.quads()) == all_quads(seed_documents)
+    assert remote.has_document("a0a0a0a0a0a0a0a0")
+    assert remote.stats().documents == 2
+    with Store() as local:
+        local.write_documents(seed_documents)
+        for spec in list_queries():
+            if spec.name == "sources-of":  # needs ?name: below
+                continue
+            here, there = run_query(local, spec), run_query(remote, spec)
+            assert _normalized(here.rows) == _normalized(there.rows), spec.name
+        # Parameters: substituted by Oxigraph here, a VALUES block there; same answers.
+        for name, params in [
+            ("sources-of", {"name": "Awliya Al Dam", "predicate": "be"}),
+            ("sources-of", {"name": "Awliya Al Dam"}),
+            ("relations", {"name": "NATO"}),
+            ("entities", {"type": "person"}),
+            ("us-troops", {"country": "US"}),
+        ]:
+            here = run_query(local, name, params=params).rows
+            there = run_query(remote, name, params=params).rows
+            assert here and _normalized(here) == _normalized(there), (name, params)
+    # Write a document again, replace a changed one (one SPARQL update each), remove one.
+    assert remote.write_documents(seed_documents[1:]).replaced == 1
+    assert set(remote.quads()) == all_quads(seed_documents)
+    assert remote.write_documents([changed(seed)]).replaced == 1
+    assert not remote.has_document("a0a0a0a0a0a0a0a0")
+    for key in ("news/nato-widens.txt", "https://example.org/news/nato-widens", str(DOC_B)):
+        assert remote.write_documents(seed_documents[1:]).documents == 1
+        assert remote.remove_document(key) == [DOC_B], key
+    assert remote.stats().documents == 1
+    with pytest.raises(StoreError, match="no document with id, source or URL 'nope'"):
+        remote.remove_document("nope")
+    with pytest.raises(QueryError, match="^invalid SPARQL: "):
+        remote.query("SELEKT * WHERE { ?s ?p ?o }")
+    ask = remote.query("ASK { ?d kg:contentHash ?h }", bindings={"h": Literal("a2a2a2a2a2a2a2a2")})
+    assert ask.boolean is True
+    construct = remote.query("CONSTRUCT { ?d a kg:Document } WHERE { ?d a kg:Document }")
+    assert construct.kind == "construct" and len(construct) == 1
+    # Exports and validation work on a remote store too.
+    out = io.BytesIO()
+    export(remote, out, format="nquads")
+    assert len(out.getvalue().splitlines()) == remote.stats().quads
+    assert validate_store(remote).conforms
+
+
+def test_remote_store_without_update_url_or_server(seed_documents: list[MappedDocument]) -> None:
+    read_only = SparqlStore("http://127.0.0.1:9/query")
+    with pytest.raises(StoreError, match="without an update URL; give one to write"):
+        read_only.write_documents(seed_documents)
+    with pytest.raises(
+        StoreError, match="cannot reach the SPARQL endpoint http://127.0.0.1:9/query"
+    ):
+        read_only.query("ASK {}")
+
+
+def test_mapping_changes_nothing_in_a_copy(seed: tuple[Extraction, Extraction]) -> None:
+    # Frozen records: mapping twice from copies gives the same quads.
+    assert map_extraction(dataclasses.replace(seed[1])) == map_extraction(seed[1])

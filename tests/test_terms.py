@@ -1,0 +1,110 @@
+"""The vocabulary in code (kg.terms) and in ontology/kg.ttl agree term for term."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg import resources
+from kg.terms import KG, PREFIXES, REL, ROLE, ROLE_PROPERTIES, SEM, relation, role_property
+
+
+@pytest.fixture(scope="module")
+def ontology() -> Graph:
+    return Graph().parse(data=resources.ontology_text("kg.ttl"), format="turtle")
+
+
+def _declared(namespace: type) -> set[URIRef]:
+    return {namespace._NS[name] for name in namespace.__annotations__}  # type: ignore[attr-defined]
+
+
+def _defined_in(graph: Graph, prefix: str) -> set[URIRef]:
+    return {s for s in graph.subjects() if isinstance(s, URIRef) and s.startswith(prefix)}
+
+
+def test_code_and_ontology_declare_the_same_kg_terms(ontology: Graph) -> None:
+    in_code = _declared(KG)
+    in_ttl = _defined_in(ontology, str(KG._NS))
+    assert in_code - in_ttl == set(), "declared in kg/terms.py but missing from kg.ttl"
+    assert in_ttl - in_code == set(), "defined in kg.ttl but missing from kg/terms.py"
+
+
+def test_every_term_has_a_label_a_comment_and_a_kind(ontology: Graph) -> None:
+    kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, RDF.Property}
+    for term in _defined_in(ontology, str(KG._NS)) | _defined_in(ontology, str(REL)):
+        assert ontology.value(term, RDFS.label) is not None, term
+        assert ontology.value(term, RDFS.comment) is not None, term
+        assert set(ontology.objects(term, RDF.type)) & kinds, term
+
+
+def test_sem_terms_used_by_the_ontology_are_declared(ontology: Graph) -> None:
+    sem = str(SEM._NS)
+    used = {o for o in ontology.objects() if isinstance(o, URIRef) and o.startswith(sem)} - {
+        URIRef(sem)  # rdfs:seeAlso of the ontology
+    }
+    assert used <= _declared(SEM)
+    assert (KG.Event, RDFS.subClassOf, SEM.Event) in ontology
+    assert (KG.agent, RDFS.subPropertyOf, SEM.hasActor) in ontology
+    assert (KG.place, RDFS.subPropertyOf, SEM.hasPlace) in ontology
+    assert (KG.time, RDFS.subPropertyOf, SEM.hasTime) in ontology
+
+
+def test_entity_classes_are_subclasses_of_entity(ontology: Graph) -> None:
+    for name in ("Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression"):
+        assert (KG[name], RDFS.subClassOf, KG.Entity) in ontology
+
+
+def test_a_typo_raises() -> None:
+    with pytest.raises(AttributeError):
+        _ = KG.agnet
+    with pytest.raises(AttributeError):
+        _ = SEM.hasActr
+
+
+def test_relation_names() -> None:
+    assert relation("announce") == URIRef("https://w3id.org/kg/relation/announce")
+    assert relation("claim responsibility for") == REL.claim_responsibility_for
+    assert relation("Take part-in") == REL.take_part_in
+    assert relation("été") == REL.ete
+    assert relation("!!!") == REL.related_to
+
+
+def test_role_properties() -> None:
+    assert role_property("agent") == KG.agent
+    assert role_property("with") == KG.partner
+    assert role_property("source") == KG.accordingTo
+    assert role_property("for") == ROLE["for"]
+    assert role_property("according to") == ROLE.according_to
+    assert set(ROLE_PROPERTIES.values()) <= _declared(KG)
+
+
+def test_prefixes_match_the_ontology_file(ontology: Graph) -> None:
+    bound = {prefix: str(iri) for prefix, iri in ontology.namespaces()}
+    for prefix in ("kg", "rel", "role", "sem", "skos", "prov", "dcterms"):
+        assert bound[prefix] == PREFIXES[prefix]
+
+
+def test_shapes_parse() -> None:
+    shapes = Graph().parse(data=resources.ontology_text("shapes.ttl"), format="turtle")
+    assert len(shapes) > 50
+
+
+def test_resources_in_a_checkout() -> None:
+    assert "who-announced" in resources.query_names()
+    assert resources.query_text("who-announced").startswith("# Q1")  # type: ignore[union-attr]
+    assert resources.query_text("no-such-query") is None
+
+
+def test_resources_in_an_installed_wheel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A wheel carries them as kg/_resources/{ontology,queries}; that copy wins when present.
+    installed = tmp_path / "kg"
+    (installed / "_resources" / "queries").mkdir(parents=True)
+    (installed / "_resources" / "ontology").mkdir()
+    (installed / "_resources" / "queries" / "only-here.rq").write_text("# Only here.\nASK {}\n")
+    (installed / "_resources" / "ontology" / "kg.ttl").write_text("# installed\n")
+    monkeypatch.setattr(resources, "files", lambda package: installed)
+    assert resources.query_names() == ["only-here"]
+    assert resources.ontology_text() == "# installed\n"

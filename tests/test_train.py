@@ -1,0 +1,143 @@
+"""The training recipe: corpus readers, and convert → train → assemble on a tiny corpus."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+import spacy
+
+from kg.train import corpora, recipe
+
+CONLLU = """\
+# newdoc id = d1
+# sent_id = d1-1
+# text = NATO's chief didn't go to Iraq.
+1-2\tNATO's\t_\t_\t_\t_\t_\t_\t_\t_
+1\tNATO\tNATO\tPROPN\tNNP\tNumber=Sing\t3\tnmod:poss\t_\t_
+2\t's\t's\tPART\tPOS\t_\t1\tcase\t_\t_
+3\tchief\tchief\tNOUN\tNN\tNumber=Sing\t6\tnsubj\t_\t_
+4-5\tdidn't\t_\t_\t_\t_\t_\t_\t_\t_
+4\tdid\tdo\tAUX\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t6\taux\t_\t_
+5\tn't\tnot\tPART\tRB\tPolarity=Neg\t6\tadvmod\t_\t_
+5.1\tgone\tgo\tVERB\tVBN\t_\t_\t_\t6:conj\t_
+6\tgo\tgo\tVERB\tVB\tVerbForm=Inf\t0\troot\t_\t_
+7\tto\tto\tADP\tIN\t_\t8\tcase\t_\t_
+8\tIraq\tIraq\tPROPN\tNNP\tNumber=Sing\t6\tobl\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t6\tpunct\t_\t_
+
+# sent_id = d1-2
+# text = He said so.
+1\tHe\the\tPRON\tPRP\tCase=Nom\t2\tnsubj\t_\t_
+2\tsaid\tsay\tVERB\tVBD\tTense=Past\t0\troot\t_\t_
+3\tso\tso\tADV\tRB\t_\t2\tadvmod\t_\tSpaceAfter=No
+4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+"""
+
+IOB2 = """\
+# sent_id = d1-1
+# text = Jens Stoltenberg met Iraqi leaders in Baghdad.
+1\tJens\tB-PER\t-\tx
+2\tStoltenberg\tI-PER\t-\tx
+3\tmet\tO
+4\tIraqi\tB-OTH\t-\tx
+5\tleaders\tO
+6\tin\tO
+7\tBaghdad\tB-LOC\t-\tx
+8\t.\tB-O\t-\tx
+
+"""
+
+
+def test_conllu_reader_uses_words_and_skips_empty_nodes(tmp_path: Path) -> None:
+    path = tmp_path / "x.conllu"
+    path.write_text(CONLLU, encoding="utf-8")
+    first, second = corpora.read_conllu(path)
+    assert first.words == ["NATO", "'s", "chief", "did", "n't", "go", "to", "Iraq", "."]
+    # the words of "NATO's" and "didn't" join without a space, as in the text
+    doc = next(corpora.to_docs(spacy.blank("en").vocab, [first, second], max_sents=10))
+    # and a multi-word token never glues the words of a later sentence together
+    assert doc.text == "NATO's chief didn't go to Iraq. He said so. "
+    assert [t.dep_ for t in doc[:3]] == ["nmod:poss", "case", "nsubj"]
+    assert doc[5].dep_ == "ROOT" and doc[0].head.i == 2
+    assert len(list(doc.sents)) == 2 and second.lemmas[1] == "say"
+
+
+def test_iob2_reader_maps_prerelease_labels_to_o(tmp_path: Path) -> None:
+    path = tmp_path / "x.iob2"
+    path.write_text(IOB2, encoding="utf-8")
+    (sentence,) = corpora.read_iob2(path)
+    doc = next(corpora.to_docs(spacy.blank("en").vocab, [sentence], max_sents=1))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Jens Stoltenberg", "PERSON"),
+        ("Baghdad", "LOC"),
+    ]
+    assert doc.text == "Jens Stoltenberg met Iraqi leaders in Baghdad. "
+
+
+def test_wikigold_io_tags_become_spans(tmp_path: Path) -> None:
+    path = tmp_path / "wikigold.conll.txt"
+    path.write_text(
+        "-DOCSTART- O\n\nThe O\nNew I-ORG\nYork I-ORG\nTimes I-ORG\nsaid O\nJapanese I-MISC\n\n",
+        encoding="utf-8",
+    )
+    (sentence,) = corpora.read_wikigold(path)
+    assert sentence.ents == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O"]
+
+
+def test_btc_handles_are_not_names_and_hashtags_lose_the_mark(tmp_path: Path) -> None:
+    path = tmp_path / "g.conll"
+    path.write_text("@\tB-ORG\nBBCNews\tI-ORG\nsays\tO\n#UN\tB-ORG\n\tO\nwins\tO\n\n", encoding="utf-8")
+    (sentence,) = corpora.read_btc(path)
+    assert sentence.words == ["@", "BBCNews", "says", "UN", "wins"]
+    assert sentence.ents == ["O", "O", "O", "B-ORG", "O"]
+
+
+def test_augment_adds_all_caps_copies_reproducibly(tmp_path: Path) -> None:
+    path = tmp_path / "x.conllu"
+    path.write_text(CONLLU * 20, encoding="utf-8")
+    sentences = list(corpora.read_conllu(path))
+    once = list(corpora.augment(sentences, rate=0.3, seed=1))
+    again = list(corpora.augment(sentences, rate=0.3, seed=1))
+    shouted = [s for s in once if s.words[0].isupper() and s.words[0] == "HE"]
+    assert len(once) > len(sentences) and shouted
+    assert [s.words for s in once] == [s.words for s in again]
+
+
+def write_tiny_corpora(root: Path) -> None:
+    """Every file the recipe reads, in its real format, a few sentences each."""
+    wikigold = "-DOCSTART- O\n\nJens I-PER\nStoltenberg I-PER\nleads O\nNATO I-ORG\n. O\n\n"
+    btc = "Stoltenberg\tB-PER\nin\tO\nBrussels\tB-LOC\n\n"
+    for split in recipe.SPLITS:
+        for name in split.files:
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if ".conllu" in name:
+                text = CONLLU * 3
+            elif ".iob2" in name:
+                text = IOB2 * 3
+            elif name.startswith("WikiGold"):
+                text = wikigold * 3
+            else:
+                text = btc * 3
+            with gzip.open(path, "wt", encoding="utf-8") as f:
+                f.write(text)
+
+
+@pytest.mark.slow
+def test_recipe_converts_trains_and_assembles_a_loadable_pipeline(tmp_path: Path) -> None:
+    corpora_dir = tmp_path / "corpora"
+    write_tiny_corpora(corpora_dir)
+    work = tmp_path / "work"
+    counts = recipe.convert(corpora_dir, work / "corpus", seed=0)
+    assert counts["syntax-train"] >= 12 and counts["ner-dev"] == 3
+    recipe.train(work, seed=0, max_steps=4)
+    path = recipe.assemble(work)
+    nlp = spacy.load(path)
+    assert nlp.pipe_names[-2:] == ["ner", "kg_entity_rules"]
+    assert {"parser", "tagger", "morphologizer", "trainable_lemmatizer"} <= set(nlp.pipe_names)
+    assert any(s["name"].startswith("UD English EWT") for s in nlp.meta["sources"])
+    doc = nlp("Jens Stoltenberg went to Iraq on Monday.")
+    assert len(doc) == 8 and all(t.dep_ for t in doc)
