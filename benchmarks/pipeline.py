@@ -63,12 +63,16 @@ def ner_scores(nlp, iob2: Path) -> dict[str, dict[str, float]]:
         texts.append(doc.text)
         gold |= {(i, e.start_char, e.end_char, _uner(e.label_)) for e in doc.ents}
     for i, doc in enumerate(nlp.pipe(texts, batch_size=256)):
-        pred |= {(i, e.start_char, e.end_char, UNER_MAP[e.label_])
-                 for e in doc.ents if e.label_ in UNER_MAP}
+        pred |= {
+            (i, e.start_char, e.end_char, UNER_MAP[e.label_])
+            for e in doc.ents
+            if e.label_ in UNER_MAP
+        }
     result = {"all": _spans_prf(gold, pred)}
     for label in ("PER", "ORG", "LOC"):
-        result[label] = _spans_prf({g for g in gold if g[3] == label},
-                                   {p for p in pred if p[3] == label})
+        result[label] = _spans_prf(
+            {g for g in gold if g[3] == label}, {p for p in pred if p[3] == label}
+        )
     return result
 
 
@@ -88,10 +92,18 @@ def re3d_recall(nlp, folder: Path) -> dict[str, float]:
         for line in (sub / "entities.json").read_text(encoding="utf-8").splitlines():
             e = json.loads(line)
             label = RE3D_MAP.get(e["type"])
-            if label and e["value"][:1].isupper() and any(w[:1].isupper() for w in e["value"].split()[1:] or [e["value"]]):
+            if (
+                label
+                and e["value"][:1].isupper()
+                and any(w[:1].isupper() for w in e["value"].split()[1:] or [e["value"]])
+            ):
                 gold.setdefault(e["documentId"], []).append((e["begin"], e["end"], label))
-        for doc_id, doc in zip(texts, nlp.pipe(texts.values())):
-            pred = [(e.start_char, e.end_char, UNER_MAP[e.label_]) for e in doc.ents if e.label_ in UNER_MAP]
+        for doc_id, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
+            pred = [
+                (e.start_char, e.end_char, UNER_MAP[e.label_])
+                for e in doc.ents
+                if e.label_ in UNER_MAP
+            ]
             for start, end, label in gold.get(doc_id, []):
                 total += 1
                 exact += (start, end, label) in pred
@@ -101,8 +113,11 @@ def re3d_recall(nlp, folder: Path) -> dict[str, float]:
 
 def seed_scores(nlp, shared: Path) -> dict[str, object]:
     """How many of the seed articles' listed mentions get the exact span and label."""
-    rows = [line.split("\t") for line in (shared / "eval" / "seed-entities.tsv").read_text().splitlines()
-            if line and not line.startswith("#")]
+    rows = [
+        line.split("\t")
+        for line in (shared / "eval" / "seed-entities.tsv").read_text().splitlines()
+        if line and not line.startswith("#")
+    ]
     correct = total = 0
     missed = Counter()
     for path in sorted((shared / "seeds").glob("*.txt")):
@@ -161,17 +176,28 @@ def main() -> int:
     results["re3d_proper_names_recall"] = re3d_recall(nlp, c / "re3d")
     if (args.seeds / "eval" / "seed-entities.tsv").exists():
         results["seed_mentions"] = seed_scores(nlp, args.seeds)
-    texts = [d.text for d in corpora.to_docs(
-        nlp.vocab, corpora.read_conllu(c / "UD_English-EWT" / "en_ewt-ud-test.conllu.gz"), max_sents=20)]
-    results["speed"] = {**speed(nlp, texts), "load_s": round(load_s, 2),
-                        "size_mb": round(info["size_bytes"] / 1e6, 1)}
+    texts = [
+        d.text
+        for d in corpora.to_docs(
+            nlp.vocab,
+            corpora.read_conllu(c / "UD_English-EWT" / "en_ewt-ud-test.conllu.gz"),
+            max_sents=20,
+        )
+    ]
+    results["speed"] = {
+        **speed(nlp, texts),
+        "load_s": round(load_s, 2),
+        "size_mb": round(info["size_bytes"] / 1e6, 1),
+    }
     print(json.dumps(results, indent=2))
     if args.json:
         args.json.write_text(json.dumps(results, indent=2) + "\n")
     if args.write_meta and isinstance(target, Path):
         meta_path = target / "meta.json"
         meta = json.loads(meta_path.read_text())
-        meta["kg_benchmark"] = {k: v for k, v in results.items() if k not in ("pipeline", "components")}
+        meta["kg_benchmark"] = {
+            k: v for k, v in results.items() if k not in ("pipeline", "components")
+        }
         meta_path.write_text(json.dumps(meta, indent=2) + "\n")
     return 0
 

@@ -24,10 +24,11 @@ if TYPE_CHECKING:
     from rdflib.term import Identifier
 
     from kg.results import QueryResult
+    from kg.shacl import ValidationReport
     from kg.store import Store, StoreStats
-    from kg.validate import ValidationReport
 
 __all__ = ["BuildReport", "build", "export", "query", "remove", "stats", "validate"]
+
 
 @contextmanager
 def _reading(store: str | os.PathLike[str] | Store | None) -> Iterator[Store]:
@@ -39,7 +40,9 @@ def _reading(store: str | os.PathLike[str] | Store | None) -> Iterator[Store]:
         return
     path = Path(store or default_store())
     if not path.exists():
-        raise StoreError(f"no graph store at {path}; build one first with `kg build SOURCE --store {path}`")
+        raise StoreError(
+            f"no graph store at {path}; build one first with `kg build SOURCE --store {path}`"
+        )
     with open_store(path, read_only=True) as opened:
         yield opened
 
@@ -51,7 +54,7 @@ def query(
     params: Mapping[str, str | Identifier] | None = None,
 ) -> QueryResult:
     """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound."""
-    from kg.query import run_query
+    from kg.queries import run_query
 
     with _reading(store) as graph:
         return run_query(graph, text_or_name, params=params)
@@ -60,10 +63,10 @@ def query(
 def export(
     out: BinaryIO, *, format: str, store: str | os.PathLike[str] | Store | None = None
 ) -> None:
-    """Write the graph to ``out`` as RDF (turtle, ntriples, nquads, trig, jsonld) or graphml/gexf."""
-    from kg.export import FORMATS
-    from kg.export import export as write
+    """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, graphml or gexf."""
     from kg.errors import FormatError
+    from kg.exporters import FORMATS
+    from kg.exporters import export as write
 
     if format not in FORMATS:  # before opening the store: a typo should not need one
         raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
@@ -79,7 +82,7 @@ def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:
 
 def validate(*, store: str | os.PathLike[str] | Store | None = None) -> ValidationReport:
     """Check the graph against ontology/shapes.ttl (SHACL)."""
-    from kg.validate import validate_store
+    from kg.shacl import validate_store
 
     with _reading(store) as graph:
         return validate_store(graph)
@@ -89,6 +92,10 @@ def remove(document: str, *, store: str | os.PathLike[str] | Store | None = None
     """Remove one document (by id, source path or URL) and what only it supported."""
     from kg.store import Store, open_store
 
-    context = nullcontext(store) if isinstance(store, Store) else open_store(Path(store or default_store()))
+    context = (
+        nullcontext(store)
+        if isinstance(store, Store)
+        else open_store(Path(store or default_store()))
+    )
     with context as graph:
         return [str(iri) for iri in graph.remove_document(document)]

@@ -132,7 +132,9 @@ def _store(store: str | Path | Store | None):  # type: ignore[no-untyped-def]
     return open_store(Path(store or default_store()))
 
 
-def _new_documents(items: Iterable[object], graph: Store, report: BuildReport) -> Iterator[Document]:
+def _new_documents(
+    items: Iterable[object], graph: Store, report: BuildReport
+) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Skipped):
             report.skipped.append(item)
@@ -162,7 +164,9 @@ def _batched(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction
         yield batch
 
 
-def _count(report: BuildReport, batch: list[Extraction], mapped: list[MappedDocument], replaced: int) -> None:
+def _count(
+    report: BuildReport, batch: list[Extraction], mapped: list[MappedDocument], replaced: int
+) -> None:
     report.documents += len(batch)
     report.replaced += replaced
     report.entities += sum(len(e.entities) for e in batch)

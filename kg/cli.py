@@ -110,9 +110,7 @@ def build(
 
 def _show_progress(progress: Any) -> None:
     rate = progress.words / progress.seconds if progress.seconds else 0.0
-    click.echo(
-        f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True
-    )
+    click.echo(f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True)
 
 
 def render_build_report(report: Any) -> str:
@@ -132,6 +130,148 @@ def render_build_report(report: Any) -> str:
     if report.skipped:
         extra.append(f"{len(report.skipped):,} skipped")
     return ", ".join(parts) + (f" ({', '.join(extra)})" if extra else "")
+
+
+@main.command()
+@click.argument("query_text", metavar="QUERY")
+@store_option
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind a query parameter to a value (repeatable); <...> makes an IRI.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+)
+def query(query_text: str, store: str | None, params: tuple[str, ...], output_format: str) -> None:
+    """Answer a SPARQL query: a name from queries/, a .rq file, or inline SPARQL.
+
+    Values given with --param are bound as values, never pasted into the query.
+    SELECT and ASK print a table (or CSV, TSV, JSON); CONSTRUCT prints Turtle.
+
+    Example:
+
+        kg query role-of --param name=Stoltenberg
+    """
+    from kg import api
+    from kg.queries import render
+
+    bound = dict(_parse_param(p) for p in params)
+    result = api.query(query_text, store=store, params=bound)
+    click.echo(render(result, format=output_format))
+
+
+def _parse_param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--param")
+    return name, value
+
+
+@main.command()
+@click.option(
+    "--format",
+    "export_format",
+    required=True,
+    metavar="FORMAT",
+    help="turtle, ntriples, nquads, trig, jsonld, graphml or gexf.",
+)
+@store_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File to write (default: stdout).",
+)
+def export(export_format: str, store: str | None, output: str | None) -> None:
+    """Export the graph as RDF, or as an entity graph for Gephi (graphml, gexf).
+
+    nquads and trig keep one named graph per article.
+
+    Example:
+
+        kg export --format turtle -o graph.ttl
+    """
+    from kg import api
+
+    if output is None:
+        api.export(click.get_binary_stream("stdout"), format=export_format, store=store)
+        return
+    with click.open_file(output, "wb", atomic=True) as out:
+        api.export(out, format=export_format, store=store)
+
+
+@main.command()
+@store_option
+def stats(store: str | None) -> None:
+    """Count documents, entities by type, relations by predicate, and triples.
+
+    Example:
+
+        kg stats
+    """
+    from kg import api
+
+    click.echo(render_stats(api.stats(store=store)))
+
+
+def render_stats(stats: Any) -> str:
+    lines = [
+        f"documents  {stats.documents:,}",
+        f"entities   {stats.entities:,}",
+        f"events     {stats.events:,}",
+        f"quotes     {stats.quotes:,}",
+        f"relations  {stats.relations:,}",
+        f"triples    {stats.quads:,}",
+    ]
+    for title, counts in (
+        ("entities by type", stats.entity_types),
+        ("relations by predicate", stats.relation_types),
+    ):
+        if counts:
+            lines.append(f"{title}:")
+            lines += [f"  {name:30} {count:,}" for name, count in list(counts.items())[:20]]
+    return "\n".join(lines)
+
+
+@main.command()
+@store_option
+def validate(store: str | None) -> None:
+    """Check the graph against kg's SHACL shapes (ontology/shapes.ttl); exit 1 if it fails.
+
+    Example:
+
+        kg validate
+    """
+    from kg import api
+
+    report = api.validate(store=store)
+    click.echo(report.summary())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("document")
+@store_option
+def remove(document: str, store: str | None) -> None:
+    """Remove one article (by id, source path or URL) and what only it supported.
+
+    Example:
+
+        kg remove examples/erbil-attack.txt
+    """
+    from kg import api
+
+    for iri in api.remove(document, store=store):
+        click.echo(f"removed {iri}")
 
 
 @main.group(cls=KgGroup)
@@ -176,7 +316,9 @@ def render_model_info(info: dict[str, Any]) -> str:
         f"size:       {info['size_bytes'] / 1e6:.1f} MB",
         f"components: {', '.join(info['components'])}",
     ]
-    ents = sorted(set(info["labels"].get("ner", [])) | set(info["labels"].get("kg_entity_rules", [])))
+    ents = sorted(
+        set(info["labels"].get("ner", [])) | set(info["labels"].get("kg_entity_rules", []))
+    )
     if ents:
         lines.append(f"entities:   {', '.join(ents)}")
     if info.get("license"):
@@ -186,9 +328,7 @@ def render_model_info(info: dict[str, Any]) -> str:
         lines.append("accuracy (held-out test splits; benchmarks/pipeline.py):")
         ud = bench.get("ud_ewt_test", {})
         if ud:
-            lines.append(
-                "  UD EWT test: " + ", ".join(f"{k} {v:.3f}" for k, v in ud.items())
-            )
+            lines.append("  UD EWT test: " + ", ".join(f"{k} {v:.3f}" for k, v in ud.items()))
         for key, title in (("uner_ewt_test", "UNER EWT test"), ("uner_pud", "UNER PUD")):
             ner = bench.get(key)
             if ner:
@@ -199,7 +339,9 @@ def render_model_info(info: dict[str, Any]) -> str:
                 )
         if "re3d_proper_names_recall" in bench:
             r = bench["re3d_proper_names_recall"]
-            lines.append(f"  re3d proper names recall: exact {r['exact']:.3f}, overlap {r['lenient']:.3f}")
+            lines.append(
+                f"  re3d proper names recall: exact {r['exact']:.3f}, overlap {r['lenient']:.3f}"
+            )
         if "seed_mentions" in bench:
             s = bench["seed_mentions"]
             lines.append(f"  seed articles: {s['correct']}/{s['total']} mentions right")

@@ -1,11 +1,11 @@
 """kg's exceptions. Every message says what went wrong and what to do next.
 
-    KgError
-    ├── InputError        a source that cannot be read as news text (binary, empty, bad encoding...)
-    ├── ModelError        a spaCy pipeline that is not installed or does not load
-    ├── StoreError        the store cannot be opened (held by another writer, missing, corrupt)
-    ├── QueryError        invalid SPARQL, an unknown query name, a missing parameter
-    └── FormatError       an unknown import/export/output format
+KgError
+├── InputError        a source that cannot be read as news text (binary, empty, bad encoding...)
+├── ModelError        a spaCy pipeline that is not installed or does not load
+├── StoreError        the store cannot be opened (held by another writer, missing, corrupt)
+├── QueryError        invalid SPARQL, an unknown query name, a missing parameter
+└── FormatError       an unknown import/export/output format
 """
 
 from __future__ import annotations

@@ -61,19 +61,27 @@ def slugify(text: str, *, sep: str = "-") -> str:
     """A readable, ASCII, percent-safe slug: "Al—Kadhimi" → al-kadhimi, "U.S." → u-s.
 
     Accents fold to ASCII; text in other scripts keeps its letters, percent-encoded. Long
-    slugs are cut and end in a hash of the whole text, so they stay distinct.
+    slugs are cut at a character boundary and end in a hash of the whole text, so they stay
+    distinct.
     """
     text = unicodedata.normalize("NFC", text).strip().lower()
     bare = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     if bare.isascii():
-        slug = _NON_ALNUM.sub(sep, bare).strip(sep)
-    else:
-        slug = quote(_NON_WORD.sub(sep, text).strip(sep), safe=sep)
+        units = list(_NON_ALNUM.sub(sep, bare).strip(sep))
+    else:  # one unit per character, so a cut never splits a character's %XX escapes
+        units = [quote(c, safe=sep) for c in _NON_WORD.sub(sep, text).strip(sep)]
+    slug = "".join(units)
     if not slug:
-        slug = "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+        return "x" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
     if len(slug) > _MAX_SLUG:
+        kept, size = [], 0
+        for unit in units:
+            if size + len(unit) > _MAX_SLUG - 11:
+                break
+            kept.append(unit)
+            size += len(unit)
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-        slug = slug[: _MAX_SLUG - 11].rstrip(sep + "%") + sep + digest
+        slug = "".join(kept).rstrip(sep) + sep + digest
     return slug
 
 

@@ -87,7 +87,10 @@ class Quantity:
 class Argument:
     """One role of an event: an entity (by key), a quantity, or plain text."""
 
-    role: str  # agent | theme | recipient | place | time | instrument | topic | attribute
+    # agent | theme | recipient | place | time | instrument | topic | attribute | extent
+    # (a from..to change) | source ("according to X") | with (a partner); any other
+    # preposition names its own role ("for", "after")
+    role: str
     text: str
     entity: str | None = None  # Entity.key when the argument is a known entity
     quantity: Quantity | None = None

@@ -2,8 +2,8 @@
 Graph Store Protocol (plain ``urllib``, no extra dependency).
 
 The same methods as ``kg.store.Store``. Queries must see the union of all graphs as their
-default graph: GraphDB, Virtuoso and Neptune do so out of the box; start Oxigraph with
-``oxigraph serve --union-default-graph``, configure Fuseki with ``tdb2:unionDefaultGraph true``.
+default graph: GraphDB, Virtuoso and Neptune do so out of the box; ``SparqlStore.oxigraph``
+asks Oxigraph for it per query; configure Fuseki with ``tdb2:unionDefaultGraph true``.
 Parameters are bound with a VALUES block (kg.sparqltext), since the protocol has no
 substitution.
 
@@ -25,12 +25,12 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
+from kg.counts import StoreStats, collect_stats
 from kg.errors import QueryError, StoreError
 from kg.mapping import MappedDocument, Quad
 from kg.oxterms import from_ox, quad_to_ox
 from kg.results import QueryResult
 from kg.sparqltext import inject_rows, inject_values, replace_update
-from kg.stats import StoreStats, collect_stats
 from kg.store import FIND_DOCUMENT_QUERY, WriteSummary, replaceable_sources
 from kg.terms import PREFIXES
 
@@ -68,10 +68,17 @@ class SparqlStore:
 
     @classmethod
     def oxigraph(cls, url: str, **options: Any) -> SparqlStore:
-        """The endpoints of an Oxigraph server at ``url`` (http://host:port)."""
+        """The endpoints of an Oxigraph server at ``url`` (http://host:port).
+
+        Queries ask for the union default graph (Oxigraph's ``union-default-graph`` URL
+        parameter), so any ``oxigraph serve`` or ``serve-read-only`` works, flag or not.
+        """
         root = url.rstrip("/")
         return cls(
-            f"{root}/query", update_url=f"{root}/update", store_url=f"{root}/store", **options
+            f"{root}/query?union-default-graph",
+            update_url=f"{root}/update",
+            store_url=f"{root}/store",
+            **options,
         )
 
     def close(self) -> None:

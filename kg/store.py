@@ -27,12 +27,12 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
+from kg.counts import StoreStats, collect_stats
 from kg.errors import QueryError, StoreError
 from kg.mapping import MappedDocument, Quad
 from kg.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
 from kg.results import GraphStore, QueryResult
 from kg.sparqltext import replace_update
-from kg.stats import StoreStats, collect_stats
 from kg.terms import PREFIXES
 
 __all__ = [

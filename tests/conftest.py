@@ -47,7 +47,7 @@ def _free_port() -> int:
 
 @pytest.fixture()
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
-    """A real ``oxigraph serve`` on loopback (union default graph); yields its base URL.
+    """A real ``oxigraph serve`` on loopback; yields its base URL.
 
     The server binary comes from PyPI: ``pip install oxigraph`` (the CLI, beside pyoxigraph).
     """
@@ -64,7 +64,6 @@ def oxigraph_server(tmp_path: Path) -> Iterator[str]:
             str(tmp_path / "served"),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,

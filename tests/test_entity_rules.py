@@ -283,6 +283,59 @@ def test_saved_pipeline_loads_with_its_gazetteer_and_tokenizer(nlp, tmp_path: Pa
     ]
 
 
+PARAGRAPH = (
+    "WASHINGTON – The U.S.-Taliban deal was signed in Irbil on Feb. 16, 2021. NATO Secretary "
+    "General Jens Stoltenberg said the alliance will send 4,000 troops to IRAQ and the Middle "
+    "East, while ISIS, also called Daesh, regroups near Baghdad and in Iraqi Kurdistan. Flights "
+    "from Guinea-Bissau and GUINEA-BISSAU's neighbours land in Nice on Monday."
+)
+
+
+def test_the_longest_name_wins_also_where_a_doc_ends_inside_one() -> None:
+    nlp = spacy.blank("en")
+    names = {"GPE": ["New York", "New York City", "York"]}
+    add_entity_rules(nlp, data={"names": names, "weak": [], "ambiguous": [], "aliases": {}})
+    assert run(nlp, "From New York City to York.") == [("New York City", "GPE"), ("York", "GPE")]
+    assert run(nlp, "He flew to New York") == [("New York", "GPE")]
+
+
+def test_saved_gazetteers_new_and_old_find_the_same_entities(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    names = {**GAZETTEER["names"], "GPE": [*GAZETTEER["names"]["GPE"], "Guinea-Bissau"]}
+    rules = add_entity_rules(nlp, data={**GAZETTEER, "names": names})
+    expected = [(ent.text, ent.label_) for ent in nlp(PARAGRAPH).ents]
+    assert ("Guinea-Bissau", "GPE") in expected and ("GUINEA-BISSAU", "GPE") in expected
+    # Only the tokens that spaces do not give are kept.
+    assert rules.data["tokens"] == {
+        "Guinea-Bissau": ["Guinea", "-", "Bissau"],
+        "GUINEA-BISSAU": ["GUINEA", "-", "BISSAU"],
+    }
+    nlp.to_disk(tmp_path / "new")
+    # A pipeline saved before the tokens were kept: its names are tokenized while loading.
+    nlp.to_disk(tmp_path / "old")
+    old_data = {key: value for key, value in rules.data.items() if key != "tokens"}
+    (tmp_path / "old" / "kg_entity_rules" / "gazetteer.json").write_text(json.dumps(old_data))
+    for folder in ("new", "old"):
+        loaded = spacy.load(tmp_path / folder)
+        assert [(ent.text, ent.label_) for ent in loaded(PARAGRAPH).ents] == expected
+        assert loaded.get_pipe("kg_entity_rules").data == rules.data
+
+
+def test_loading_the_gazetteer_runs_no_tokenizer(nlp, tmp_path: Path) -> None:
+    nlp.get_pipe("kg_entity_rules").to_disk(tmp_path)
+    copy = spacy.blank("en")
+    rules = copy.add_pipe("kg_entity_rules")
+
+    def tokenize(text: str) -> None:
+        raise AssertionError(f"tokenized {text!r} while loading")
+
+    copy.tokenizer = tokenize
+    rules.from_disk(tmp_path)
+    rules.from_bytes(nlp.get_pipe("kg_entity_rules").to_bytes())
+    assert rules.data == nlp.get_pipe("kg_entity_rules").data
+    assert rules.is_known(nlp.make_doc("in Iraqi Kurdistan"), 1, 3)
+
+
 def test_the_entry_point_names_the_registered_factory() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     module, attr = re.search(r'kg_entity_rules = "([\w.]+):(\w+)"', pyproject).groups()

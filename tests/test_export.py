@@ -18,8 +18,8 @@ from rdflib.compare import isomorphic
 from seed_extractions import ExtractionBuilder
 
 from kg.errors import FormatError
-from kg.export import FORMATS, RDF_FORMATS, entity_graph, export, export_rdf
-from kg.export.network import node_id, write_gexf, write_graphml
+from kg.exporters import FORMATS, RDF_FORMATS, entity_graph, export, export_rdf
+from kg.exporters.network import node_id, write_gexf, write_graphml
 from kg.mapping import MappedDocument, map_extraction
 from kg.store import Store
 
@@ -77,7 +77,7 @@ def test_exports_do_not_depend_on_the_hash_seed(seed_documents: list[MappedDocum
         "import hashlib, io, sys\n"
         "sys.path.insert(0, 'tests')\n"
         "from seed_extractions import seed_extractions\n"
-        "from kg.export import FORMATS, export\n"
+        "from kg.exporters import FORMATS, export\n"
         "from kg.mapping import map_extraction\n"
         "quads = [q for x in seed_extractions() for q in map_extraction(x).quads]\n"
         "for f in FORMATS:\n"

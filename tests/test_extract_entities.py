@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from doc_table import document, tagged
+from doc_table import build, document, tagged
 
 from kg.extract import extract
 from kg.records import Entity
@@ -131,3 +131,72 @@ def test_caller_aliases_and_the_built_in_table_agree_on_keys():
     # Another document without the caller's map still keys ISIS as "isis".
     assert list(found) == list(entities("[ISIS](ORG) attacked .")) == ["isis"]
     assert found["isis"].name == "Islamic State"
+
+
+def test_a_name_an_organization_noun_introduces_is_an_organization():
+    # NER says PERSON; "a group called", "a militia known as" say otherwise, everywhere after.
+    found = entities(
+        "A Shia group called [Awliya Al Dam](PERSON) claimed it . [Awliya Al Dam](PERSON) said ."
+    )
+    assert list(found) == ["awliya al dam"]
+    assert (found["awliya al dam"].label, found["awliya al dam"].type) == ("ORG", "Organization")
+    found = entities("A militia known as [Saraya Awliya](PERSON) attacked .")
+    assert found["saraya awliya"].type == "Organization"
+    # A naming verb after a noun that is no organization changes nothing.
+    found = entities("A man called [John Smith](PERSON) spoke .")
+    assert found["john smith"].type == "Person"
+
+
+def test_a_name_in_apposition_to_an_organization_noun_is_an_organization():
+    doc = build(
+        """
+        Awliya   3 compound PROPN _ PERSON
+        Al       3 flat     PROPN _ PERSON
+        Dam      9 nsubj    PROPN _ PERSON
+        ,        7 punct    PUNCT
+        a        7 det      DET
+        Shia     7 amod     ADJ   _ NORP
+        group    3 appos    NOUN
+        ,        7 punct    PUNCT
+        claimed  0 root     VERB  claim
+        it       9 obj      PRON
+        .        9 punct    PUNCT
+        """
+    )
+    found = {e.key: e for e in extract(doc, document(doc)).entities}
+    assert found["awliya al dam"].type == "Organization"
+
+
+def test_a_name_right_after_a_persons_title_is_a_person():
+    found = entities("Prime Minister [Al—Kadhimi](ORG) spoke . Col. [Marotto](NORP) said .")
+    assert {k: e.type for k, e in found.items()} == {"al-kadhimi": "Person", "marotto": "Person"}
+    # Acronyms and names with an organization word stay what NER said.
+    found = entities("Commander [ISAF](ORG) met President [Biden Administration](ORG) .")
+    assert {e.type for e in found.values()} == {"Organization"}
+    # A lower-case word is no title before a name.
+    assert entities("the minister [Hezbollah](ORG) named .")["hezbollah"].type == "Organization"
+
+
+def test_given_names_ner_left_out_join_a_persons_name_only_when_parsed_into_it():
+    doc = build(
+        """
+        In        2 case     ADP
+        Baghdad   7 obl      PROPN
+        Lloyd     5 compound PROPN
+        J.        3 flat     PROPN
+        Austin    7 nsubj    PROPN _ PERSON
+        III       5 flat     PROPN _ PERSON
+        spoke     0 root     VERB  speak
+        .         7 punct    PUNCT
+        """
+    )
+    (person,) = extract(doc, document(doc)).entities
+    assert (person.key, person.name) == ("lloyd austin", "Lloyd J. Austin III")
+    assert [m.text for m in person.mentions] == ["Lloyd J. Austin III"]
+
+
+def test_a_definite_organization_calling_a_name_something_does_not_retype_it():
+    found = entities("The government called [Iran](GPE) a threat .")
+    assert found["iran"].type == "Place"
+    found = entities("The [Ocean Alliance](ORG) , also called the [Blue Pact](PERSON) , met .")
+    assert {e.type for e in found.values()} == {"Organization"}

@@ -394,3 +394,108 @@ def test_events_are_numbered_in_text_order_and_traceable_to_sentences():
     for event in x.events:
         sentence = x.sentences[event.sentence]
         assert sentence.start <= event.start < event.end <= sentence.end
+
+
+# As a parser trained on little news text reads it: "nine others" a conjunct of "contractor",
+# "were injured" a subjectless conjunct of "claimed".
+CLAIMED_INJURED = """
+Monday     3  nmod:poss    PROPN _ DATE
+’s         1  case         PART  tag=POS
+attack     4  nsubj        NOUN
+claimed    0  root         VERB  claim tag=VBD
+the        6  det          DET
+life       4  obj          NOUN
+of         10 case         ADP
+a          10 det          DET
+civilian   10 amod         ADJ
+contractor 6  nmod         NOUN
+and        13 cc           CCONJ
+nine       13 nummod       NUM
+others     10 conj         NOUN  other tag=NNS
+,          18 punct        PUNCT
+including  18 case         VERB  include tag=VBG
+a          18 det          DET
+US         18 compound     PROPN _ GPE
+soldier    13 nmod         NOUN
+,          4  punct        PUNCT
+were       21 aux:pass     AUX   be
+injured    4  conj         VERB  injure tag=VBN
+.          4  punct        PUNCT
+"""
+
+
+def test_a_counted_conjunct_before_a_subjectless_passive_conjunct_is_its_subject():
+    x = run(CLAIMED_INJURED)
+    kill = only(x, "kill")
+    assert roles(kill) == {"agent": ["Monday’s attack"], "theme": ["a civilian contractor"]}
+    injure = only(x, "injure")
+    assert roles(injure) == {"theme": ["nine others, including a US soldier"]}
+    (theme,) = injure.arguments
+    assert theme.quantity is not None and theme.quantity.value == 9
+
+
+def test_a_passive_conjunct_with_its_own_and_or_a_disagreeing_number_shares_the_subject():
+    table = """
+    The       2 det      DET
+    troops    3 nsubj    NOUN  troop tag=NNS
+    killed    0 root     VERB  kill tag=VBD
+    the       5 det      DET
+    leader    3 obj      NOUN
+    and       8 cc       CCONJ
+    his       8 nmod:poss PRON
+    deputy    5 conj     NOUN
+    and       11 cc      CCONJ
+    were      11 aux:pass AUX  be
+    praised   3 conj     VERB  praise tag=VBN
+    .         3 punct    PUNCT
+    """
+    assert roles(only(run(table), "praise")) == {"theme": ["The troops"]}
+    # Without the second "and", "were" still does not agree with "his deputy".
+    table = table.replace("and       11 cc      CCONJ", ",         11 punct   PUNCT")
+    assert roles(only(run(table), "praise")) == {"theme": ["The troops"]}
+
+
+def test_a_finite_verb_with_a_passive_subject_label_and_no_auxiliary_is_active():
+    x = run(
+        """
+        Austin       2 nsubj:pass PROPN _ PERSON
+        participated 0 root       VERB  participate tag=VBD
+        .            2 punct      PUNCT
+        """
+    )
+    assert roles(only(x, "participate")) == {"agent": ["austin"]}
+
+
+def test_a_subjectless_passive_read_as_a_complement_takes_the_conjunct_and_is_no_theme():
+    # Another parser's reading: "were injured" a complement (ccomp) of "claimed".
+    table = CLAIMED_INJURED.replace(
+        "injured    4  conj         VERB  injure tag=VBN",
+        "injured    4  ccomp        VERB  injure tag=VBN",
+    )
+    x = run(table)
+    assert roles(only(x, "injure")) == {"theme": ["nine others, including a US soldier"]}
+    assert roles(only(x, "kill")) == {
+        "agent": ["Monday’s attack"],
+        "theme": ["a civilian contractor"],
+    }
+
+
+def test_the_object_of_after_before_a_subjectless_passive_is_its_subject():
+    # "after" read as a preposition of "contractor", "was killed" as a conjunct of "came".
+    x = run(
+        """
+        The          2  det          DET
+        announcement 3  nsubj        NOUN
+        came         0  root         VERB  come tag=VBD
+        just         5  advmod       ADV
+        days         3  obl:unmarked NOUN  day tag=NNS
+        after        9  case         ADP
+        a            9  det          DET
+        civilian     9  amod         ADJ
+        contractor   3  obl          NOUN
+        was          11 aux:pass     AUX   be
+        killed       3  conj         VERB  kill tag=VBN
+        .            3  punct        PUNCT
+        """
+    )
+    assert roles(only(x, "kill")) == {"theme": ["a civilian contractor"]}

@@ -256,3 +256,53 @@ def test_according_to_a_description_is_indirect_speech_by_the_person_it_names():
     assert source.entity == "jens stoltenberg"
     person = next(e for e in x.entities if e.key == "jens stoltenberg")
     assert "the NATO secretary general" in [m.text for m in person.mentions]
+
+
+# The same passage as a parser and NER trained on little news text give it: the partner's
+# name tagged ORG, the attribution line's name not tagged at all.
+UNTAGGED_ATTRIBUTION_LINE = """
+Jens        2  nsubj     PROPN _ PERSON
+Stoltenberg 3  flat      PROPN _ PERSON
+spoke       0  root      VERB  speak
+.           3  punct     PUNCT
+¶
+
+‘          3  punct     PUNCT
+I          3  nsubj     PRON  i
+spoke      0  root      VERB  speak tag=VBD
+with       7  case      ADP
+Prime      6  amod      ADJ
+Minister   7  nmod:desc PROPN
+Al         3  obl       PROPN _ ORG space=no
+—          9  punct     PUNCT _ ORG space=no
+Kadhimi    3  obl       PROPN _ ORG
+and        11 cc        CCONJ
+assured    3  conj      VERB  assure tag=VBD
+him        11 iobj      PRON  he
+.          3  punct     PUNCT
+”          3  punct     PUNCT
+¶
+
+-           5 punct     PUNCT space=no
+NATO        5 compound  PROPN _ ORG
+Secretary   5 compound  PROPN
+General     5 compound  PROPN
+Jens        0 root      PROPN
+Stoltenberg 5 flat      PROPN
+"""
+
+
+def test_first_person_in_a_quote_attributed_by_an_untagged_line_speaks_with_a_titled_person():
+    x = run(UNTAGGED_ATTRIBUTION_LINE)
+    (quote,) = [q for q in x.quotes if q.direct]
+    assert quote.speaker == "jens stoltenberg"
+    speak = next(e for e in x.events if e.predicate == "speak" and e.sentence == 1)
+    found = {a.role: a.entity for a in speak.arguments}
+    assert found == {"agent": "jens stoltenberg", "with": "al-kadhimi"}
+    assure = event(x, "assure")
+    assert {a.role: a.entity for a in assure.arguments} == {
+        "agent": "jens stoltenberg",
+        "recipient": "al-kadhimi",
+    }
+    kadhimi = next(e for e in x.entities if e.key == "al-kadhimi")
+    assert kadhimi.type == "Person"

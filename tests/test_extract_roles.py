@@ -221,3 +221,76 @@ def test_the_alliance_stays_unresolved_when_two_organizations_qualify():
     )
     grow = next(e for e in x.events if e.predicate == "grow")
     assert [(a.role, a.entity) for a in grow.arguments] == [("theme", None)]
+
+
+def test_an_apposition_hangs_from_the_organization_that_prefixes_the_name():
+    # "said US Army Colonel Wayne Marotto, spokesman ...", parsed with "Army" as the head.
+    x = run(
+        """
+        the        2  det       DET
+        attack     3  nsubj     NOUN
+        said       0  root      VERB  say tag=VBD
+        US         5  compound  PROPN _ ORG
+        Army       3  obj       PROPN _ ORG
+        Colonel    5  flat      PROPN
+        Wayne      5  flat      PROPN _ PERSON
+        Marotto    5  flat      PROPN _ PERSON
+        ,          10 punct     PUNCT
+        spokesman  5  appos     NOUN
+        for        13 case      ADP
+        the        13 det       DET
+        coalition  10 nmod      NOUN
+        .          3  punct     PUNCT
+        """
+    )
+    assert roles(x) == [
+        ("wayne marotto", "Colonel", "us army"),
+        ("wayne marotto", "spokesman", None),
+    ]
+    assert x.roles[1].organization_text == "the coalition"
+
+
+def test_a_title_whose_name_the_parser_made_its_modifier_names_the_clauses_agent():
+    # "Secretary of Defense Lloyd J. Austin III participated", as a weak parser reads it:
+    # "Secretary" the (passive!) subject, the name its nmod, "Lloyd J." outside the entity.
+    x = run(
+        """
+        Secretary    8  nsubj:pass NOUN
+        of           6  case       ADP
+        Defense      4  compound   PROPN
+        Lloyd        6  compound   PROPN
+        J.           4  flat       PROPN
+        Austin       1  nmod       PROPN _ PERSON
+        III          6  flat       NUM   _ PERSON
+        participated 0  root       VERB  participate tag=VBD
+        in           11 case       ADP
+        the          11 det        DET
+        meeting      8  obl        NOUN
+        .            8  punct      PUNCT
+        """
+    )
+    assert roles(x) == [("lloyd austin", "Secretary of Defense", None)]
+    assert agent(x, "participate") == "lloyd austin"
+    (person,) = x.entities
+    assert person.name == "Lloyd J. Austin III"
+
+
+def test_given_names_that_head_the_persons_name_join_it():
+    # Another parser's reading: "Lloyd" heads "J. Austin", NER found only "Austin III".
+    x = run(
+        """
+        Secretary    8  nsubj      NOUN
+        of           4  case       ADP
+        Defense      4  compound   PROPN
+        Lloyd        1  nmod       PROPN
+        J.           4  flat       PROPN
+        Austin       4  flat       PROPN _ PERSON
+        III          1  appos      NUM   _ PERSON
+        participated 0  root       VERB  participate tag=VBD
+        .            8  punct      PUNCT
+        """
+    )
+    assert roles(x) == [("lloyd austin", "Secretary of Defense", None)]
+    assert agent(x, "participate") == "lloyd austin"
+    (person,) = x.entities
+    assert person.name == "Lloyd J. Austin III"

@@ -41,10 +41,14 @@ def test_tags_lemmatizes_and_parses(nlp) -> None:
     said = next(t for t in doc if t.text == "said")
     assert said.pos_ == "VERB" and said.lemma_ == "say" and said.tag_ == "VBD"
     assert said.dep_ == "ROOT"
-    subject = [t.text for t in said.children if t.dep_ == "nsubj"]
-    assert subject == ["Stoltenberg"]
+    (subject,) = [t for t in said.children if t.dep_ == "nsubj"]
+    # UD heads a flat name by its first word: "Jens" <-flat- "Stoltenberg"
+    name = [subject] + [t for t in subject.children if t.dep_ == "flat"]
+    assert " ".join(t.text for t in name) == "Jens Stoltenberg"
     troops = next(t for t in doc if t.text == "troops")
-    assert troops.lemma_ == "troop" and troops.pos_ == "NOUN"
+    assert troops.pos_ == "NOUN" and troops.tag_ == "NNS"
+    lemmas = [t.lemma_ for t in nlp("The ministers agreed to expand the missions.")]
+    assert lemmas == ["the", "minister", "agree", "to", "expand", "the", "mission", "."]
 
 
 def test_splits_sentences(nlp) -> None:
@@ -67,7 +71,10 @@ def test_plain_spacy_load_of_the_printed_path_works_in_a_new_process() -> None:
 def test_model_info_shows_components_labels_and_training_data() -> None:
     result = CliRunner().invoke(main, ["model", "info"])
     assert result.exit_code == 0, result.output
-    assert "components: tok2vec, tagger, morphologizer, trainable_lemmatizer, parser, ner" in result.output
+    assert (
+        "components: tok2vec, tagger, morphologizer, trainable_lemmatizer, parser, ner"
+        in result.output
+    )
     for label in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL", "MONEY"):
         assert label in result.output
     assert "UD English EWT (CC BY-SA 4.0)" in result.output

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from kg import resources
 from kg.errors import FormatError, QueryError
-from kg.query import list_queries, load_query, parse_header, render, run_query
+from kg.queries import list_queries, load_query, parse_header, render, run_query
 from kg.results import QueryResult
 from kg.sparqltext import inject_values, where_position
 from kg.store import Store
@@ -340,3 +340,18 @@ def test_everyday_queries(seed_store: Store) -> None:
     assert len(rows(run_query(seed_store, "relations"))) == 5
     docs = rows(run_query(seed_store, "documents"))
     assert [r["source"] for r in docs] == ["news/alliance-grows.txt", "news/nato-widens.txt"]
+
+
+def test_a_construct_query_prints_turtle_that_parses_back() -> None:
+    from rdflib import Graph, Literal, URIRef
+
+    from kg.results import QueryResult
+
+    person = URIRef("https://w3id.org/kg/entity/person/ned-price")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    result = QueryResult(
+        kind="construct", variables=("s", "p", "o"), rows=((person, label, Literal("Ned Price")),)
+    )
+    text = render(result)
+    assert "rdfs:label" in text
+    assert set(Graph().parse(data=text, format="turtle")) == {(person, label, Literal("Ned Price"))}

@@ -16,13 +16,13 @@ from rdflib.namespace import RDFS
 from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import QueryError, StoreError
-from kg.export import export
+from kg.exporters import export
 from kg.mapping import MappedDocument, map_extraction
-from kg.query import list_queries, run_query
+from kg.queries import list_queries, run_query
 from kg.records import Extraction
 from kg.remote import SparqlStore
+from kg.shacl import validate_store
 from kg.store import Store, open_store
-from kg.validate import validate_store
 
 BASE = "https://w3id.org/kg/"
 DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")

@@ -89,7 +89,9 @@ def test_wikigold_io_tags_become_spans(tmp_path: Path) -> None:
 
 def test_btc_handles_are_not_names_and_hashtags_lose_the_mark(tmp_path: Path) -> None:
     path = tmp_path / "g.conll"
-    path.write_text("@\tB-ORG\nBBCNews\tI-ORG\nsays\tO\n#UN\tB-ORG\n\tO\nwins\tO\n\n", encoding="utf-8")
+    path.write_text(
+        "@\tB-ORG\nBBCNews\tI-ORG\nsays\tO\n#UN\tB-ORG\n\tO\nwins\tO\n\n", encoding="utf-8"
+    )
     (sentence,) = corpora.read_btc(path)
     assert sentence.words == ["@", "BBCNews", "says", "UN", "wins"]
     assert sentence.ents == ["O", "O", "O", "B-ORG", "O"]
@@ -141,3 +143,28 @@ def test_recipe_converts_trains_and_assembles_a_loadable_pipeline(tmp_path: Path
     assert any(s["name"].startswith("UD English EWT") for s in nlp.meta["sources"])
     doc = nlp("Jens Stoltenberg went to Iraq on Monday.")
     assert len(doc) == 8 and all(t.dep_ for t in doc)
+
+
+def test_a_reloaded_lemmatizer_keeps_learning_its_own_labels(tmp_path: Path) -> None:
+    from spacy.training import Example
+
+    from kg.train.callbacks import restore_lemmatizer_labels
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("trainable_lemmatizer", config={"min_tree_freq": 1})
+    words = ["troops", "said", "went", "forces"]
+    gold = ["troop", "say", "go", "force"]
+    reference = spacy.tokens.Doc(nlp.vocab, words=words, lemmas=gold)
+    examples = [Example(nlp.make_doc(reference.text), reference)]
+    nlp.initialize(lambda: examples)
+    nlp.to_disk(tmp_path / "p")
+    reloaded = spacy.load(tmp_path / "p")
+    lemmatizer = reloaded.get_pipe("trainable_lemmatizer")
+    with reloaded.select_pipes(disable=["trainable_lemmatizer"]):  # as `spacy train` calls it
+        restore_lemmatizer_labels()(reloaded)
+    # every gold lemma maps to its own label again, not to label 0
+    trees = [lemmatizer.trees.add(w, g) for w, g in zip(words, gold, strict=True)]
+    assert [lemmatizer.tree2label[t] for t in trees] == [
+        nlp.get_pipe("trainable_lemmatizer").tree2label[t] for t in trees
+    ]
+    assert len(set(lemmatizer.tree2label.values())) == len(lemmatizer.labels) > 1

@@ -101,6 +101,13 @@ NOT_HEAD_DEPS = frozenset(
 # "a group called Awliya Al Dam": a naming participle, read as an alias, not an event.
 NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
 COPULA = frozenset({"cop"})
+CC = frozenset({"cc"})
+# Where a parser hangs a clause whose subject it attached to the clause before.
+STRANDING_DEPS = frozenset({"conj", "ccomp", "parataxis"})
+# Prepositions that also introduce clauses: "after a contractor was killed".
+SUBORDINATORS = words("after before since until till once as while because")
+FINITE_BE = frozenset({"was", "were", "is", "are", "'s", "'re", "’s", "’re"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
 
 
@@ -197,6 +204,10 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
     head, dep = p.head[i], p.dep[i]
     if head == i or depth > 6:
         return []
+    if dep in STRANDING_DEPS and p.is_passive(i):
+        stranded = _stranded_subject(p, i)
+        if stranded is not None:
+            return [(stranded, False)]
     if dep == "xcomp":
         if p.lemma[head] in OBJECT_CONTROL:
             objs = [c for c in p.children[head] if p.dep[c] in OBJECTS]
@@ -216,10 +227,53 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
     return []
 
 
+def _stranded_subject(p: Parse, i: int) -> int | None:
+    # Rule: "claimed the life of a contractor and nine others were injured", parsed with "nine
+    # others" as a conjunct of "contractor" and "were injured" as a conjunct or complement of
+    # "claimed", or "came after a contractor was killed" with "after" a preposition of
+    # "contractor": a finite passive clause with no subject and no "and" of its own takes the
+    # noun phrase that ends right before it (a conjunct, or the object of a word that can
+    # also introduce a clause), if its auxiliary agrees with it in number.
+    auxiliaries = [p.lower[c] for c in p.children[i] if p.dep[c] == "aux:pass"]
+    if p.has_kid(i, CC) or not any(a in FINITE_BE for a in auxiliaries):
+        return None
+    edge = min([p.left[c] for c in p.children[i] if c < i] + [i])
+    k = edge - 1
+    while k >= 0 and p.pos[k] == "PUNCT":
+        k -= 1
+    if k < 0 or p.sent[k] != p.sent[i]:
+        return None
+    found, n = None, k
+    while p.head[n] != n and p.right[n] == k and n != p.head[i]:
+        if p.pos[n] in NOMINAL_POS and (
+            (p.dep[n] == "conj" and p.pos[p.head[n]] in NOMINAL_POS)
+            or (p.dep[n] in ("obl", "nmod") and p.preposition(n) in SUBORDINATORS)
+        ):
+            found = n
+        n = p.head[n]
+    if found is None:
+        return None
+    plural = _plural(p, found)
+    if any(a in ("were", "are") for a in auxiliaries) and not plural:
+        return None
+    if any(a in ("was", "is") for a in auxiliaries) and plural:
+        return None
+    return found
+
+
+def _plural(p: Parse, i: int) -> bool:
+    if p.tag[i] in ("NNS", "NNPS") or "Plur" in p.morph(i, "Number"):
+        return True
+    counts = [c for c in p.children[i] if p.dep[c] in ("nummod", "nummod:gov")]
+    return any(p.lower[c] not in ("one", "1") for c in counts)
+
+
 def is_complement(p: Parse, i: int) -> bool:
     """Whether ``i`` is a clausal complement, not "adding that ..." misread as one."""
     if p.dep[i] not in ("ccomp", "xcomp"):
         return False
+    if p.dep[i] == "ccomp" and p.is_passive(i) and _stranded_subject(p, i) is not None:
+        return False  # "claimed the life of X and nine others were injured"
     return not (p.tag[i] == "VBG" and p.lemma[i] in SPEECH_VERBS)
 
 
@@ -237,10 +291,9 @@ def subject_role(p: Parse, i: int, subject: int, inherited: bool) -> str:
         return "theme"
     if p.lemma[i] in CHANGE_VERBS and not p.has_kid(i, OBJECTS):
         return "theme"  # "the mission will increase": what changes, not who changes it
-    if not inherited:
-        return (
-            "theme" if p.dep[subject] in PASSIVE_SUBJECTS or p.dep[subject] == "csubj" else "agent"
-        )
+    if not inherited and p.dep[subject] in ALL_SUBJECTS:
+        passive = p.dep[subject] in PASSIVE_SUBJECTS and p.is_passive(i)
+        return "theme" if passive or p.dep[subject] == "csubj" else "agent"
     return "theme" if p.is_passive(i) else "agent"
 
 

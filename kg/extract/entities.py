@@ -55,8 +55,11 @@ class EntityIndex:
         self.key: dict[int, str] = {}
         self.label: dict[int, str] = {}
         for root, members in self.clusters().items():
+            cued = [self.mentions[m].label for m in members if self.mentions[m].cued]
             if self.full_names.intersection(members):
                 self.label[root] = "PERSON"
+            elif cued:  # "a group called X" outweighs NER's guesses at X elsewhere
+                self.label[root] = _majority(cued)
             else:
                 self.label[root] = _majority([self.mentions[m].label for m in members])
             self.key[root] = self._cluster_key(root, members)

@@ -25,6 +25,14 @@ NOT_NAME_WORDS = names.TITLE_WORDS | names.words(
 Aliases = dict[str, tuple[str, str]]
 
 
+# Person labels other pipelines may give a name right after a person's title.
+RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+# "a Shia group called X", "a militia known as X", "an organization named X".
+NAMING_WORDS = frozenset({"called", "named", "dubbed", "titled"})
+NAME_LINKS = frozenset({"compound", "flat", "flat:name"})
+OPENING_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
+
+
 @dataclass
 class NameMention:
     """One name in the text, before merging."""
@@ -36,14 +44,15 @@ class NameMention:
     canon: str  # normalized, alias-resolved name
     display: str | None  # the caller's spelling of the canonical name, if an alias matched
     acronym: bool
+    cued: bool = False  # the label comes from the words around the name, not from NER
 
 
 def find_mentions(p: Parse, aliases: Aliases) -> tuple[list[NameMention], list[int]]:
     """The mentions in text order, and for each token the index of its mention (or -1)."""
     mentions: list[NameMention] = []
     token_mention = [-1] * p.n
-    for start, end, span in _spans(p):
-        mention = _mention(p, aliases, start, end, span)
+    for start, end, span, label, cued in _spans(p):
+        mention = _mention(p, aliases, start, end, label, cued)
         if mention is None:
             continue
         for i in range(span[0], span[1]):
@@ -52,8 +61,9 @@ def find_mentions(p: Parse, aliases: Aliases) -> tuple[list[NameMention], list[i
     return mentions, token_mention
 
 
-def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int]]]:
-    """Trimmed token bounds of each name entity, with the span its tokens map to."""
+def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
+    """Trimmed token bounds of each name entity, the span its tokens map to, its label and
+    whether the label was read from the words around the name."""
     for ent in p.doc.ents:
         label = LABEL_SPELLINGS.get(ent.label_, ent.label_)
         if label not in NAME_LABELS:
@@ -64,13 +74,123 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int]]]:
         # A leading determiner or title is not part of the name: "the", "Prime Minister".
         while start < end and (p.pos[start] in ("DET", "PUNCT") or p.lower[start] == "the"):
             start += 1
+        cued = False
+        if start < end and _named_as_group(p, start, end):
+            label, cued = "ORG", True
+        elif start < end and label in RETYPED_AFTER_TITLE and _after_person_title(p, start, end):
+            label, cued = "PERSON", True
+        first = start
         if label == "PERSON" and start < end:
             start += names.strip_title_words(p.words[start:end])
+            first = start = _extend_name_left(p, start, end)
             end = _extend_name(p, end)
         while end > start and (p.pos[end - 1] in ("PUNCT", "PART") or p.tag[end - 1] == "POS"):
             end -= 1
         if start < end:
-            yield start, end, (ent.start, max(end, start + 1))
+            yield start, end, (min(ent.start, first), max(end, start + 1)), label, cued
+
+
+def _named_as_group(p: Parse, start: int, end: int) -> bool:
+    # Rule: a name an organization noun introduces is an organization, whatever NER said:
+    # "a Shia group called Awliya Al Dam", "a militia known as X", "the group, also called
+    # X", and in apposition "X, a Shia group" or "a Shia group, X". Not "the government
+    # called Iran a threat": the noun must be indefinite, or the name an "also" alias.
+    k = start - 1
+    while k >= 0 and (p.words[k] in OPENING_QUOTES or p.lower[k] == "the"):
+        k -= 1
+    if k >= 1 and p.lower[k] == "as" and p.lower[k - 1] == "known":
+        k -= 2
+    elif k >= 0 and p.lower[k] in NAMING_WORDS:
+        k -= 1
+    else:
+        return _appositive_group(p, start, end)
+    also = False
+    while k >= 0 and p.lower[k] in ("also", ","):
+        also |= p.lower[k] == "also"
+        k -= 1
+    # The paragraph, not the sentence: a parser may end a sentence after "called".
+    if k < 0 or p.para[k] != p.para[start] or p.lemma[k] not in names.ORG_NOUNS:
+        return False
+    return also or _indefinite(p, k)
+
+
+def _indefinite(p: Parse, noun: int) -> bool:
+    """ "a group", "an armed faction", read off the parse or, failing that, the words before."""
+    if any(p.dep[c] == "det" for c in p.children[noun]):
+        return any(p.dep[c] == "det" and p.lower[c] in ("a", "an") for c in p.children[noun])
+    k = noun - 1
+    while k >= 0 and noun - k <= 3 and p.pos[k] in ("ADJ", "NOUN", "PROPN", "PUNCT"):
+        k -= 1
+    return k >= 0 and p.lower[k] in ("a", "an")
+
+
+def _appositive_group(p: Parse, start: int, end: int) -> bool:
+    heads = [i for i in range(start, end) if not start <= p.head[i] < end]
+    if len(heads) != 1:
+        return False
+    h = heads[0]
+    nouns = [c for c in p.children[h] if p.dep[c] == "appos" and c >= end]
+    if p.dep[h] == "appos" and p.head[h] < start:
+        nouns.append(p.head[h])
+    return any(p.lemma[c] in names.ORG_NOUNS and p.pos[c] == "NOUN" for c in nouns)
+
+
+def _after_person_title(p: Parse, start: int, end: int) -> bool:
+    # Rule: a name right after a capitalized person's title is a person, whatever NER said:
+    # "Prime Minister Al-Kadhimi" tagged ORG. Names with an organization word ("Prime
+    # Minister's Office") and acronyms are left alone.
+    k = start - 1
+    if k < 0 or p.ent_label[k] or not p.words[k][:1].isupper() or p.para[k] != p.para[start]:
+        return False
+    word = names.fold(p.words[k]).rstrip(".")
+    if not (
+        word in names.TITLE_HEADS or word in names.TITLE_ABBREVIATIONS or word in names.HONORIFICS
+    ):
+        return False
+    text = p.span_text(start, end - 1)
+    if names.is_acronym(text):
+        return False
+    return not any(names.fold(w).rstrip(".") in NOT_NAME_WORDS for w in p.words[start:end])
+
+
+def _extend_name_left(p: Parse, start: int, end: int) -> int:
+    """Given names NER left out: "Lloyd J." + "Austin III"."""
+    # Rule: up to three capitalized proper nouns right before a person's name, in no entity
+    # and no title, that the parse links to the name (compound, flat, either way round),
+    # belong to it.
+    k = start
+    while (
+        k > 0
+        and start - k < 3
+        and p.pos[k - 1] == "PROPN"
+        and p.words[k - 1][:1].isupper()
+        and not p.ent_label[k - 1]
+        and not p.blank[k - 1]
+        and p.para[k - 1] == p.para[start]
+        and names.fold(p.words[k - 1]).rstrip(".") not in NOT_NAME_WORDS
+    ):
+        k -= 1
+    while k < start and not _linked(p, k, start, end):
+        k += 1
+    return k
+
+
+def _linked(p: Parse, first: int, start: int, end: int) -> bool:
+    """Whether every token of [first, start) reaches the name [start, end) by name links."""
+    group = list(range(first, end))
+    root = {i: i for i in group}
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            i = root[i]
+        return i
+
+    for i in group:
+        if p.dep[i] in NAME_LINKS and p.head[i] in root:
+            root[find(i)] = find(p.head[i])
+        if start <= i < end:
+            root[find(i)] = find(start)  # the name's own tokens are one whatever the parse
+    return all(find(i) == find(start) for i in range(first, start))
 
 
 def _extend_name(p: Parse, end: int) -> int:
@@ -95,9 +215,8 @@ def _extend_name(p: Parse, end: int) -> int:
 
 
 def _mention(
-    p: Parse, aliases: Aliases, start: int, end: int, span: tuple[int, int]
+    p: Parse, aliases: Aliases, start: int, end: int, label: str, cued: bool
 ) -> NameMention | None:
-    label = LABEL_SPELLINGS.get(p.ent_label[span[0]], p.ent_label[span[0]])
     text = p.span_text(start, end - 1)
     if _is_junk(p, start, end, text):
         return None
@@ -105,7 +224,7 @@ def _mention(
     canon, display = names.canonical(norm, aliases)
     if label == "PERSON":
         canon = names.person_key(canon)
-    return NameMention(start, end, label, text, canon, display, names.is_acronym(text))
+    return NameMention(start, end, label, text, canon, display, names.is_acronym(text), cued)
 
 
 def _is_junk(p: Parse, start: int, end: int, text: str) -> bool:

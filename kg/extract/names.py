@@ -72,6 +72,12 @@ TITLE_ABBREVIATIONS = {
 # Honorifics: stripped from names, never a role.
 HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
+# Nouns that name a kind of organization: "the alliance", "a Shia group called ...".
+ORG_NOUNS = words(
+    """alliance organization organisation group ministry department government coalition
+    militia agency bloc union council company firm party movement army court bank
+    committee commission network faction front brigade battalion outfit"""
+)
 # The top role of an organization, for "the NATO chief".
 CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
 TOP_TITLES = frozenset(

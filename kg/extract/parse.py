@@ -56,7 +56,9 @@ INDIRECT_OBJECTS = frozenset({"iobj", "dative"})
 OBLIQUES = frozenset({"obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked"})
 CLEAR_PREPS = frozenset({"prep", "agent", "dative"})
 CLEAR_POBJS = frozenset({"pobj", "pcomp"})
-PASSIVE_MARKERS = frozenset({"aux:pass", "nsubj:pass", "csubj:pass"})
+PASSIVE_AUXILIARIES = frozenset({"aux:pass"})
+# Finite verb forms, never a passive participle.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Children cut from a noun phrase's text: they are arguments or clauses of their own.
 NP_CUT = frozenset(
     {"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "list", "dep", "ccomp"}
@@ -174,8 +176,12 @@ class Parse:
         return sorted(out)
 
     def is_passive(self, i: int) -> bool:
-        if self.has_kid(i, PASSIVE_MARKERS):
+        if self.has_kid(i, PASSIVE_AUXILIARIES):
             return True
+        if self.has_kid(i, PASSIVE_SUBJECTS):
+            # A finite verb with a "passive" subject and no passive auxiliary is a misparse:
+            # "Secretary of Defense Lloyd Austin participated" read as nsubj:pass.
+            return self.tag[i] not in FINITE_TAGS
         # A bare past participle modifying a noun: "a group called X", "forces trained by"
         return self.dep[i] == "acl" and self.tag[i] == "VBN"
 

@@ -169,10 +169,11 @@ class QuoteFinder:
             key = index.key_at(i)
             if key is not None and key in people:
                 return key
-        # NER may miss a name on a line of its own: look the proper nouns up by name.
+        # NER may miss a name on a line of its own: look the proper nouns up by name, longest
+        # first, so "NATO Secretary General Jens Stoltenberg" finds "Jens Stoltenberg".
         names = [i for i in range(first, last) if p.pos[i] == "PROPN"]
-        if names:
-            cluster = index.lookup(p.span_text(names[0], names[-1]))
+        for start in names:
+            cluster = index.lookup(p.span_text(start, names[-1]))
             if cluster is not None and index.key[cluster] in people:
                 return index.key[cluster]
         return None

