@@ -65,9 +65,11 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     return MappedDocument(iri=doc_iri, quads=tuple(sorted(quads, key=_sort_key)))
 
 
-def _sort_key(quad: Quad) -> tuple[str, str, str, str]:
+def _sort_key(quad: Quad) -> tuple[str, ...]:
     s, p, o, g = quad
-    return (g, s, p, o.n3())
+    if isinstance(o, Literal):  # cheaper than o.n3(), and as total
+        return (g, s, p, "L", str(o), str(o.datatype or ""), o.language or "")
+    return (g, s, p, "I", str(o), "", "")
 
 
 def number(value: float) -> Literal:

@@ -7,6 +7,8 @@ sides compare equal. The default graph maps to rdflib's ``DATASET_DEFAULT_GRAPH_
 
 from __future__ import annotations
 
+import functools
+
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -26,16 +28,20 @@ def to_ox(term: Node) -> OxTerm:
     if isinstance(term, URIRef):
         if term == DATASET_DEFAULT_GRAPH_ID:
             return ox.DefaultGraph()
-        return ox.NamedNode(str(term))
+        return _named_node(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
         if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+            return ox.Literal(str(term), datatype=_named_node(str(term.datatype)))
         return ox.Literal(str(term))
     if isinstance(term, BNode):
         return ox.BlankNode(str(term))
     raise TypeError(f"cannot store {type(term).__name__} {term!r} in Oxigraph")
+
+
+# The same IRIs (predicates, classes, graphs, entities) recur in every batch: convert each once.
+_named_node = functools.lru_cache(maxsize=1 << 16)(ox.NamedNode)
 
 
 def from_ox(term: OxAny) -> Identifier:
@@ -57,8 +63,8 @@ def from_ox(term: OxAny) -> Identifier:
 
 
 def quad_to_ox(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
-    s, p, o, g = (to_ox(term) for term in quad)
-    return ox.Quad(s, p, o, g)  # type: ignore[arg-type]  # pyoxigraph checks the kinds
+    s, p, o, g = quad
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))  # type: ignore[arg-type]  # pyoxigraph checks the kinds
 
 
 def quad_from_ox(quad: ox.Quad) -> tuple[Identifier, Identifier, Identifier, Identifier]:
