@@ -89,7 +89,7 @@ def build(
         default_date=default_date.date() if default_date else None,
         batch_size=batch_size,
         n_process=n_process,
-        stdin=click.get_text_stream("stdin"),
+        stdin=sys.stdin,
         progress=_show_progress if sys.stderr.isatty() else None,
         **options,
     )
@@ -113,13 +113,17 @@ def _show_progress(progress: Any) -> None:
     click.echo(f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True)
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 def render_build_report(report: Any) -> str:
     parts = [
-        f"{report.documents:,} documents",
-        f"{report.entities:,} entities",
-        f"{report.relations:,} relations",
-        f"{report.quotes:,} quotes",
-        f"{report.triples:,} triples",
+        _count(report.documents, "document"),
+        _count(report.entities, "entity", "entities"),
+        _count(report.relations, "relation"),
+        _count(report.quotes, "quote"),
+        _count(report.triples, "triple"),
         f"{report.seconds:.1f} s",
     ]
     extra = []
@@ -202,7 +206,7 @@ def export(export_format: str, store: str | None, output: str | None) -> None:
     from kg import api
 
     if output is None:
-        api.export(click.get_binary_stream("stdout"), format=export_format, store=store)
+        api.export(sys.stdout.buffer, format=export_format, store=store)
         return
     with click.open_file(output, "wb", atomic=True) as out:
         api.export(out, format=export_format, store=store)

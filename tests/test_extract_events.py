@@ -499,3 +499,29 @@ def test_the_object_of_after_before_a_subjectless_passive_is_its_subject():
         """
     )
     assert roles(only(x, "kill")) == {"theme": ["a civilian contractor"]}
+
+
+def test_a_group_called_a_name_read_as_two_subjects_is_one_claimant():
+    # Another parser's reading of CLAIM: "group" and "Dam" both subjects of "claimed".
+    x = run(
+        """
+        A              3  det        DET
+        Shia           3  amod       ADJ  _ NORP
+        group          9  nsubj      NOUN
+        called         3  acl        VERB call tag=VBD
+        Awliya         7  compound   PROPN _ PERSON
+        Al             5  flat       PROPN _ PERSON
+        Dam            9  nsubj      PROPN _ PERSON
+        has            9  aux        AUX  have
+        claimed        0  root       VERB claim tag=VBN
+        responsibility 9  obj        NOUN
+        for            13 case       ADP
+        the            13 det        DET
+        attack         10 nmod       NOUN
+        .              9  punct      PUNCT
+        """
+    )
+    claim = only(x, "claim responsibility for")
+    assert roles(claim) == {"agent": ["awliya al dam"], "theme": ["the attack"]}
+    (group,) = [e for e in x.entities if e.key == "awliya al dam"]
+    assert group.type == "Organization"

@@ -82,6 +82,11 @@ class Resolver:
                 for g in p.children[c]:
                     if index.key_at(g) is not None and p.dep[g] in ("xcomp", "obj", "obl", "attr"):
                         return index.key_at(g), "name"  # type: ignore[return-value]
+                # The name right after the participle, wherever the parser hung it (a second
+                # subject of the clause: "a group called X has claimed").
+                named = self._name_after(c)
+                if named is not None:
+                    return named, "name"
         if p.lower[i] in SUBJECT_PRONOUNS:
             return self._last_subject(i)
         if p.pos[i] == "PROPN":
@@ -98,6 +103,16 @@ class Resolver:
                 start, end = p.phrase(i, cut=ARGUMENT_CUT)
                 index.add_reference(self.clusters[key], start, end)
                 return key, "description"
+        return None
+
+    def _name_after(self, i: int) -> str | None:
+        """The entity named right after token ``i`` ("called (the) X", "known as X")."""
+        p = self.p
+        k = i + 1
+        while k < p.n and p.lower[k] in ("as", "the", '"', "\u201c", "'", "\u2018"):
+            k += 1
+        if k < p.n and p.same_paragraph(i, k):
+            return self.index.key_at(k)
         return None
 
     def _titled_person(self, i: int) -> str | None:
