@@ -177,12 +177,6 @@ def test_q12_every_fact_links_to_its_article_and_sentence(store: Store) -> None:
         assert text[int(row["start"]) : int(row["end"])] == row["text"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="kg.nlp: the pipeline's NER finds no person in 'Secretary of Defense Lloyd J. "
-    "Austin III took part' here (it does in the seed article); a title-led name rule belongs "
-    "in kg/nlp/entity_rules.py",
-)
 def test_q13_austin_took_part_for_the_united_states(store: Store, names: Names) -> None:
     found = rows(store, "meeting-participants")
     (row,) = [r for r in found if names.is_named(r["person"], "Lloyd J. Austin III")]

@@ -156,6 +156,18 @@ def test_tidies_the_edges_of_statistical_entities(nlp) -> None:
     ]
 
 
+def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it(nlp) -> None:
+    text = "Secretary of Defense Lloyd J. Austin III took part in the meeting."
+    assert run(nlp, text) == [("Lloyd J. Austin III", "PERSON")]
+    # a person cut short by the NER is widened to the whole name
+    assert run(nlp, text, ner=(("Austin III", "PERSON"),)) == [("Lloyd J. Austin III", "PERSON")]
+    # an organization the NER found wins, and a title needs a full name after it
+    assert run(nlp, "General Motors cut jobs.", ner=(("General Motors", "ORG"),)) == [
+        ("General Motors", "ORG")
+    ]
+    assert run(nlp, "The Secretary of Defense took part.") == []
+
+
 def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:
     text = "Jens Stoltenberg met Jen Psaki. Psaki said Stoltenberg agreed."
     ner = (("Jens Stoltenberg", "PERSON"), ("Jen Psaki", "PERSON"), ("Stoltenberg agreed", "ORG"))

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
+from kg.nlp.entity_titles import starts_title, titled_name
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 # fmt: off
@@ -85,7 +86,8 @@ class Name(NamedTuple):
 @Language.factory(
     "kg_entity_rules",
     default_config={
-        "tidy": True, "gazetteer": True, "surnames": True, "patterns": True, "all_caps": True
+        "tidy": True, "gazetteer": True, "titles": True, "surnames": True, "patterns": True,
+        "all_caps": True,
     },
 )  # fmt: skip
 def make_entity_rules(
@@ -96,17 +98,18 @@ def make_entity_rules(
     surnames: bool,
     patterns: bool,
     all_caps: bool,
+    titles: bool = True,
 ) -> EntityRules:
     """Build the component; its gazetteer comes from ``initialize`` or the saved pipeline."""
-    steps = {"tidy": tidy, "gazetteer": gazetteer, "surnames": surnames, "patterns": patterns}
-    return EntityRules(nlp, name, **steps, all_caps=all_caps)
+    steps = {"tidy": tidy, "gazetteer": gazetteer, "titles": titles, "surnames": surnames}
+    return EntityRules(nlp, name, **steps, patterns=patterns, all_caps=all_caps)
 
 
 class EntityRules:
     """Tidy, relabel and complete ``doc.ents``; see the module docstring.
 
-    Options: ``tidy``, ``gazetteer``, ``surnames`` and ``patterns`` switch the steps on and
-    off; ``all_caps`` also matches names in capitals ("WASHINGTON", "IRAQ").
+    Options: ``tidy``, ``gazetteer``, ``titles``, ``surnames`` and ``patterns`` switch the
+    steps on and off; ``all_caps`` also matches names in capitals ("WASHINGTON", "IRAQ").
     """
 
     def __init__(
@@ -116,6 +119,7 @@ class EntityRules:
         *,
         tidy: bool = True,
         gazetteer: bool = True,
+        titles: bool = True,
         surnames: bool = True,
         patterns: bool = True,
         all_caps: bool = True,
@@ -125,6 +129,7 @@ class EntityRules:
         self.steps = {
             "tidy": tidy,
             "gazetteer": gazetteer,
+            "titles": titles,
             "surnames": surnames,
             "patterns": patterns,
         }
@@ -148,6 +153,8 @@ class EntityRules:
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
         if self.steps["gazetteer"]:
             ents = self.apply_gazetteer(doc, ents)
+        if self.steps["titles"]:
+            ents = self.apply_titles(doc, ents)
         if self.steps["surnames"]:
             ents = self.apply_surnames(doc, ents)
         if self.steps["patterns"]:
@@ -258,6 +265,24 @@ class EntityRules:
         return not (single and _starts_sentence(doc, name.start) and not doc[name.start].is_upper)
 
     # Step 3: a person's surname alone is that person ("Stoltenberg" after "Jens Stoltenberg").
+    # Step 3: a name written after a person's title is a person, when nothing else claims it.
+    def apply_titles(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
+        owner = _owners(doc, ents)
+        for i in range(len(doc)):
+            if not starts_title(doc, i):
+                continue
+            span = titled_name(doc, i + 1)
+            if span is None:
+                continue
+            start, end = span
+            claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
+            if any(ents[k].label != "PERSON" for k in claimed):
+                continue  # an organization or place the NER or gazetteer found wins
+            ents = [e for k, e in enumerate(ents) if k not in claimed] + [Ent(start, end, "PERSON")]
+            owner = _owners(doc, ents)
+        return ents
+
     def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Relabel or add the surnames of the doc's people where the NER missed them."""
         surnames = {

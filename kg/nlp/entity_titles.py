@@ -1,0 +1,89 @@
+"""Names written after a person's title: "Secretary of Defense Lloyd J. Austin III"."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+# Titles written right before a person's name ("Secretary of Defense Lloyd J. Austin III").
+PERSON_TITLES = frozenset(
+    (
+        "President",
+        "Vice",
+        "Secretary",
+        "Minister",
+        "Chancellor",
+        "Premier",
+        "Senator",
+        "Sen.",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "Ambassador",
+        "Spokesman",
+        "Spokeswoman",
+        "Colonel",
+        "Col.",
+        "General",
+        "Gen.",
+        "Lieutenant",
+        "Lt.",
+        "Captain",
+        "Capt.",
+        "Major",
+        "Maj.",
+        "Sergeant",
+        "Sgt.",
+        "Admiral",
+        "Adm.",
+        "Commander",
+        "Judge",
+        "Justice",
+        "Representative",
+        "Rep.",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Dr.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "King",
+        "Queen",
+        "Prince",
+    )
+)
+NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+def starts_title(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a person's title that does not continue one ("Secretary" in "NATO
+    Secretary General", not "General")."""
+    return doc[i].text in PERSON_TITLES and not (i and doc[i - 1].text in PERSON_TITLES)
+
+
+def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The name at the end of the capitalized run from token ``i``: given, initials, surname,
+    suffix ("Defense Lloyd J. Austin III" -> "Lloyd J. Austin III"); None without a full name."""
+    end = i
+    while end < len(doc) and (
+        doc[end].text in ("of", "for") or doc[end].is_title or doc[end].text in NAME_SUFFIXES
+    ):
+        end += 1
+    while end > i and doc[end - 1].text in ("of", "for"):
+        end -= 1
+    last = end - 1 if end - 1 >= i and doc[end - 1].text in NAME_SUFFIXES else end
+    # surname, then any initials, then one given name
+    k = last - 1
+    if k <= i or not doc[k].is_alpha:
+        return None
+    k -= 1
+    while k >= i and INITIAL_RE.match(doc[k].text):
+        k -= 1
+    if k < i or not doc[k].is_alpha or doc[k].text in PERSON_TITLES or not doc[k].is_title:
+        return None
+    if any(doc[j].ent_type_ in ("DATE", "TIME") for j in range(k, end)):
+        return None
+    return k, end
