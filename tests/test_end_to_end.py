@@ -410,3 +410,29 @@ def test_cli_builds_an_article_from_stdin(tmp_path: Path) -> None:
     assert result.stdout.startswith("1 document, ")
     names = {str(row["name"]) for row in kg.query("entities", store=tmp_path / "s").dicts()}
     assert {"Jens Stoltenberg", "Baghdad", "NATO"} <= names
+
+
+@pytest.mark.slow
+def test_two_builds_of_the_same_articles_export_byte_identical_files(
+    built: Path, tmp_path: Path
+) -> None:
+    again = tmp_path / "again"
+    kg.build([EXAMPLES], store=again, model=MODEL)
+    for fmt in ("turtle", "nquads"):
+        first, second = io.BytesIO(), io.BytesIO()
+        kg.export(first, format=fmt, store=built)
+        kg.export(second, format=fmt, store=again)
+        assert first.getvalue() == second.getvalue(), fmt
+
+
+def test_the_stored_graph_has_no_blank_nodes(store: Store) -> None:
+    from rdflib import BNode
+
+    quads = list(store.quads())
+    assert quads and not any(isinstance(term, BNode) for quad in quads for term in quad)
+
+
+def test_cli_validate_reports_a_conforming_graph(built: Path) -> None:
+    result = cli("validate", "--store", str(built))
+    assert result.exit_code == 0
+    assert result.stdout == "2 documents checked: conforms\n"
