@@ -12,7 +12,8 @@ Rules, in the order ``map_extraction`` applies them:
 - an event without one of kg's own roles carries no fact and is left out, with any link to it;
 - the agent gets a direct rel:<predicate> edge to each entity that is its theme, recipient or
   partner, unless the event is negated;
-- the output is a sorted tuple without duplicates, so the same Extraction gives the same quads.
+- the output has no duplicates, and the same Extraction gives the same set of quads (exports
+  sort; the store does not need an order).
 """
 
 from __future__ import annotations
@@ -62,14 +63,7 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads.update(mapper.events())
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
-    return MappedDocument(iri=doc_iri, quads=tuple(sorted(quads, key=_sort_key)))
-
-
-def _sort_key(quad: Quad) -> tuple[str, ...]:
-    s, p, o, g = quad
-    if isinstance(o, Literal):  # cheaper than o.n3(), and as total
-        return (g, s, p, "L", str(o), str(o.datatype or ""), o.language or "")
-    return (g, s, p, "I", str(o), "", "")
+    return MappedDocument(iri=doc_iri, quads=tuple(quads))
 
 
 def number(value: float) -> Literal:

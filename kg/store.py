@@ -32,7 +32,7 @@ from kg.errors import QueryError, StoreError
 from kg.mapping import MappedDocument, Quad
 from kg.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
 from kg.results import GraphStore, QueryResult
-from kg.sparqltext import replace_update
+from kg.sparqltext import inject_rows, replace_update
 from kg.terms import PREFIXES
 
 __all__ = [
@@ -120,11 +120,8 @@ class Store:
         """Write a batch of documents in one transaction, replacing earlier versions."""
         store = self._writable()
         docs = list(documents)
-        stale: set[URIRef] = set()
-        for doc in docs:
-            stale.update(self._same_source(doc))
-            if self._has_document_iri(doc.iri):
-                stale.add(doc.iri)
+        stale = self._same_sources(docs)
+        stale.update(doc.iri for doc in docs if self._has_document_iri(doc.iri))
         quads = [q for doc in docs for q in doc.quads]
         try:
             if stale:
@@ -162,12 +159,14 @@ class Store:
             store.update(replace_update(docs, []))
         return docs
 
-    def _same_source(self, doc: MappedDocument) -> set[URIRef]:
-        found: set[URIRef] = set()
-        for source in replaceable_sources(doc):
-            rows = self.query(SAME_SOURCE_QUERY, bindings={"source": source}).rows
-            found.update(row[0] for row in rows if isinstance(row[0], URIRef))
-        return found
+    def _same_sources(self, docs: list[MappedDocument]) -> set[URIRef]:
+        """Earlier documents from the same sources as ``docs``: one query for the whole batch."""
+        sources = sorted({source for doc in docs for source in replaceable_sources(doc)})
+        if not sources:
+            return set()
+        query = inject_rows(SAME_SOURCE_QUERY, ["source"], [[s] for s in sources])
+        rows = self.query(query).rows
+        return {row[0] for row in rows if isinstance(row[0], URIRef)}
 
     def _has_document_iri(self, iri: URIRef) -> bool:
         node = ox.NamedNode(str(iri))

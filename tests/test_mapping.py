@@ -49,9 +49,8 @@ def test_no_blank_nodes_and_only_rdflib_terms(seed_documents: list[MappedDocumen
 def test_same_extraction_gives_identical_quads(seed: tuple[Extraction, Extraction]) -> None:
     first = map_extraction(seed[0])
     again = map_extraction(dataclasses.replace(seed[0]))
-    assert first == again
+    assert first.iri == again.iri and set(first.quads) == set(again.quads)
     assert len(set(first.quads)) == len(first.quads)  # no duplicates
-    assert list(first.quads) == sorted(first.quads, key=lambda q: (q[3], q[0], q[1], q[2].n3()))
 
 
 def test_one_graph_per_document_and_metadata_in_the_meta_graph(
