@@ -18,6 +18,7 @@ Rules, in the order ``map_extraction`` applies them:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     return MappedDocument(iri=doc_iri, quads=tuple(quads))
 
 
+# Typed literals are slow to make in rdflib (it parses and re-serializes them), and the same
+# offsets, counts, scores and flags recur in every document: make each one once.
+@functools.lru_cache(maxsize=1 << 16)
 def number(value: float) -> Literal:
     """A number as a canonical xsd:integer or xsd:decimal (the forms Oxigraph stores)."""
     if value.is_integer() and abs(value) < 1e15:
@@ -73,15 +77,18 @@ def number(value: float) -> Literal:
     return decimal(value)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def decimal(value: float) -> Literal:
     text = format(Decimal(repr(value)).normalize(), "f")
     return Literal(text, datatype=XSD.decimal)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def boolean(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=XSD.boolean)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def integer(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
 
