@@ -137,7 +137,8 @@ def render_build_report(report: Any) -> str:
 
 
 @main.command()
-@click.argument("query_text", metavar="QUERY")
+@click.argument("query_text", metavar="QUERY", required=False)
+@click.option("--list", "list_names", is_flag=True, help="List the named queries and stop.")
 @store_option
 @click.option(
     "--param",
@@ -153,18 +154,32 @@ def render_build_report(report: Any) -> str:
     default="table",
     show_default=True,
 )
-def query(query_text: str, store: str | None, params: tuple[str, ...], output_format: str) -> None:
+def query(
+    query_text: str | None,
+    list_names: bool,
+    store: str | None,
+    params: tuple[str, ...],
+    output_format: str,
+) -> None:
     """Answer a SPARQL query: a name from queries/, a .rq file, or inline SPARQL.
 
     Values given with --param are bound as values, never pasted into the query.
     SELECT and ASK print a table (or CSV, TSV, JSON); CONSTRUCT prints Turtle.
+    `kg query --list` shows the named queries and their parameters.
 
     Example:
 
         kg query role-of --param name=Stoltenberg
     """
     from kg import api
-    from kg.queries import render
+    from kg.queries import list_queries, render
+
+    if list_names:
+        for spec in list_queries():
+            click.echo(f"{spec.name:24} {spec.description}")
+        return
+    if query_text is None:
+        raise click.UsageError("give a QUERY (a name, a .rq file or SPARQL), or --list")
 
     bound = dict(_parse_param(p) for p in params)
     result = api.query(query_text, store=store, params=bound)
