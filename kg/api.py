@@ -12,13 +12,11 @@ Commands that only read open the store read-only, so they work while nothing wri
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager, nullcontext
-from pathlib import Path
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, BinaryIO
 
-from kg.builder import BuildReport, build, default_store
-from kg.errors import StoreError
+from kg.builder import BuildReport, build
+from kg.store import use_store
 
 if TYPE_CHECKING:
     from rdflib.term import Identifier
@@ -30,23 +28,6 @@ if TYPE_CHECKING:
 __all__ = ["BuildReport", "build", "export", "query", "remove", "stats", "validate"]
 
 
-@contextmanager
-def _reading(store: str | os.PathLike[str] | Store | None) -> Iterator[Store]:
-    from kg.store import Store, open_store
-
-    if isinstance(store, Store):
-        with nullcontext(store) as opened:
-            yield opened
-        return
-    path = Path(store or default_store())
-    if not path.exists():
-        raise StoreError(
-            f"no graph store at {path}; build one first with `kg build SOURCE --store {path}`"
-        )
-    with open_store(path, read_only=True) as opened:
-        yield opened
-
-
 def query(
     text_or_name: str,
     *,
@@ -56,7 +37,7 @@ def query(
     """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound."""
     from kg.queries import run_query
 
-    with _reading(store) as graph:
+    with use_store(store, read_only=True) as graph:
         return run_query(graph, text_or_name, params=params)
 
 
@@ -70,13 +51,13 @@ def export(
 
     if format not in FORMATS:  # before opening the store: a typo should not need one
         raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
-    with _reading(store) as graph:
+    with use_store(store, read_only=True) as graph:
         write(graph, out, format=format)
 
 
 def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:
     """Counts: documents, entities by type, relations by predicate, triples."""
-    with _reading(store) as graph:
+    with use_store(store, read_only=True) as graph:
         return graph.stats()
 
 
@@ -84,18 +65,11 @@ def validate(*, store: str | os.PathLike[str] | Store | None = None) -> Validati
     """Check the graph against ontology/shapes.ttl (SHACL)."""
     from kg.shacl import validate_store
 
-    with _reading(store) as graph:
+    with use_store(store, read_only=True) as graph:
         return validate_store(graph)
 
 
 def remove(document: str, *, store: str | os.PathLike[str] | Store | None = None) -> list[str]:
     """Remove one document (by id, source path or URL) and what only it supported."""
-    from kg.store import Store, open_store
-
-    context = (
-        nullcontext(store)
-        if isinstance(store, Store)
-        else open_store(Path(store or default_store()))
-    )
-    with context as graph:
+    with use_store(store) as graph:
         return [str(iri) for iri in graph.remove_document(document)]

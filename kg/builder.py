@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,18 +19,11 @@ from kg import iris
 from kg.mapping import MappedDocument, map_extraction
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents, paragraphs
-from kg.store import Store, open_store
+from kg.store import Store, use_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-DEFAULT_STORE = "kg-store"
-
-
-def default_store() -> str:
-    """``$KG_STORE`` if set, else ``./kg-store``."""
-    return os.environ.get("KG_STORE") or DEFAULT_STORE
 
 
 @dataclass(frozen=True)
@@ -79,7 +71,7 @@ def build(
     report = BuildReport()
     start = time.perf_counter()
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
-    with _store(store) as graph:
+    with use_store(store) as graph:
         fresh = _new_documents(items, graph, report)
         parsed = parse_documents(nlp, fresh, batch_size=batch_size, n_process=n_process)
         aliases = pipeline_aliases(nlp)
@@ -122,14 +114,6 @@ def chunk_text(text: str) -> list[str]:
     starts = [start for start, _ in paragraphs(text)] or [0]
     starts[0] = 0
     return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
-
-
-def _store(store: str | Path | Store | None):  # type: ignore[no-untyped-def]
-    if isinstance(store, Store):
-        from contextlib import nullcontext
-
-        return nullcontext(store)
-    return open_store(Path(store or default_store()))
 
 
 def _new_documents(

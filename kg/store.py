@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -230,6 +230,24 @@ def replaceable_sources(doc: MappedDocument) -> list[Literal]:
         and isinstance(o, Literal)
         and not (str(o) == "-" or str(o).startswith("-:"))
     ]
+
+
+DEFAULT_STORE = "kg-store"
+
+
+def default_store() -> str:
+    """``$KG_STORE`` if set, else ``./kg-store``."""
+    return os.environ.get("KG_STORE") or DEFAULT_STORE
+
+
+def use_store(
+    store: str | os.PathLike[str] | Store | None, *, read_only: bool = False
+) -> AbstractContextManager[Store]:
+    """An open Store as it is, or the store at a folder (default: ``default_store()``)
+    opened for the length of a ``with`` block."""
+    if isinstance(store, Store):
+        return nullcontext(store)
+    return open_store(Path(store or default_store()), read_only=read_only)
 
 
 @contextmanager
