@@ -24,14 +24,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib import Literal, URIRef, namespace
 
-from kg import iris
+from kg import iris, terms
 from kg.records import Argument, Entity, Event, Extraction, Quantity
-from kg.terms import HOLDS_ROLE, KG, ROLE_PROPERTIES, relation, role_property
+from kg.terms import HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
 __all__ = ["ENTITY_CLASSES", "MappedDocument", "Quad", "map_extraction"]
+
+KG = Terms(terms.KG)
+DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
+    Terms(ns)
+    for ns in (
+        namespace.DCTERMS,
+        namespace.PROV,
+        namespace.RDF,
+        namespace.RDFS,
+        namespace.SKOS,
+        namespace.XSD,
+    )
+)
 
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 

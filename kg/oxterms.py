@@ -18,6 +18,7 @@ from rdflib.term import Identifier, Node
 __all__ = ["from_ox", "quad_from_ox", "quad_to_ox", "to_ox"]
 
 _XSD_STRING = str(XSD.string)
+_DEFAULT_GRAPH = str(DATASET_DEFAULT_GRAPH_ID)
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal | ox.DefaultGraph
 OxAny = OxTerm | ox.Triple
@@ -26,9 +27,10 @@ OxAny = OxTerm | ox.Triple
 def to_ox(term: Node) -> OxTerm:
     """An rdflib URIRef, BNode or Literal as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        if term == DATASET_DEFAULT_GRAPH_ID:
+        iri = str(term)
+        if iri == _DEFAULT_GRAPH:  # str's ==, not rdflib's slower Identifier.__eq__
             return ox.DefaultGraph()
-        return _named_node(str(term))
+        return _named_node(iri)
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)

@@ -20,6 +20,7 @@ __all__ = [
     "ROLE",
     "ROLE_PROPERTIES",
     "SEM",
+    "Terms",
     "relation",
     "relation_name",
     "role_property",
@@ -148,6 +149,28 @@ ROLE_PROPERTIES: dict[str, URIRef] = {
     "with": KG.partner,
     "source": KG.accordingTo,
 }
+
+
+class Terms:
+    """A namespace's terms by attribute or key, each looked up once and then kept.
+
+    A DefinedNamespace lookup (``KG.text``) checks the name on every access; the mapping
+    makes one per triple, so its hot path goes through this instead.
+    """
+
+    def __init__(self, namespace: type[DefinedNamespace] | Namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> URIRef:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term: URIRef = getattr(self._namespace, name)
+        self.__dict__[name] = term
+        return term
+
+    def __getitem__(self, name: str) -> URIRef:
+        return self.__dict__.get(name) or self.__getattr__(name)
+
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
