@@ -4,6 +4,7 @@
     kg.query("who-announced", store="kg-store")  -> QueryResult
     kg.export(out, format="turtle", store=...)   writes to a binary file-like object
     kg.stats(store=...)  kg.validate(store=...)  kg.remove("doc.txt", store=...)
+    kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
 
 ``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``) or an open ``kg.store.Store``.
 Commands that only read open the store read-only, so they work while nothing writes.
@@ -12,7 +13,8 @@ Commands that only read open the store read-only, so they work while nothing wri
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.builder import BuildReport, build
@@ -21,11 +23,12 @@ from kg.store import use_store
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
+    from kg.extract.openie import OpenExtraction
     from kg.results import QueryResult
     from kg.shacl import ValidationReport
     from kg.store import Store, StoreStats
 
-__all__ = ["BuildReport", "build", "export", "query", "remove", "stats", "validate"]
+__all__ = ["BuildReport", "build", "export", "openie", "query", "remove", "stats", "validate"]
 
 
 def query(
@@ -73,3 +76,23 @@ def remove(document: str, *, store: str | os.PathLike[str] | Store | None = None
     """Remove one document (by id, source path or URL) and what only it supported."""
     with use_store(store) as graph:
         return [str(iri) for iri in graph.remove_document(document)]
+
+
+def openie(
+    sentences: Iterable[str],
+    *,
+    model: str | Path | None = None,
+    batch_size: int = 64,
+) -> Iterator[tuple[str, list[OpenExtraction]]]:
+    """Open relation extraction: each sentence with its clauses, most certain first.
+
+    Blank items are skipped. Each OpenExtraction's ``row(sentence)`` is CaRB's system format.
+    """
+    from kg.extract.openie import open_extractions
+    from kg.extract.parse import Parse
+    from kg.nlp import pipeline
+
+    nlp = pipeline.load(model)
+    pairs = ((text, text) for text in (s.strip() for s in sentences) if text)
+    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        yield text, open_extractions(Parse(doc, text))

@@ -293,6 +293,42 @@ def remove(document: str, store: str | None) -> None:
         click.echo(f"removed {iri}")
 
 
+@main.command()
+@click.argument("file", metavar="FILE")
+@model_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="File to write (default: stdout).",
+)
+def openie(file: str, model: str | None, output: str | None) -> None:
+    """Extract relations from FILE, one sentence per line (- reads stdin).
+
+    Writes CaRB's tab-separated format, one extraction per line: sentence, confidence,
+    predicate, subject, then the other arguments; the graph is not touched.
+
+    Example:
+
+        echo "NATO expanded its mission in Iraq ." | kg openie -
+    """
+    from kg import api
+    from kg.sources import read_lines
+
+    sentences = read_lines(file)
+    extracted = api.openie(sentences, model=model)
+    if output is None:
+        for sentence, extractions in extracted:
+            for extraction in extractions:
+                click.echo(extraction.row(sentence))
+        return
+    with click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
+        for sentence, extractions in extracted:
+            for extraction in extractions:
+                out.write(extraction.row(sentence) + "\n")
+
+
 @main.group(cls=KgGroup)
 def model() -> None:
     """The spaCy pipeline kg reads news with."""

@@ -17,6 +17,7 @@ def test_all_names_the_public_api_and_each_name_resolves() -> None:
             "build",
             "export",
             "load_pipeline",
+            "openie",
             "query",
             "remove",
             "stats",

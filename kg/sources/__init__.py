@@ -339,6 +339,29 @@ _TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
+def read_lines(name: str, *, stdin: TextIO | None = None) -> Iterator[str]:
+    """The non-blank lines of a text file (``-``: stdin), stripped; any encoding kg reads.
+
+    Raises InputError, before yielding anything, for a missing, unreadable or binary file.
+    """
+    from kg.errors import InputError
+
+    if name == "-":
+        lines = (stdin or sys.stdin).read().splitlines()
+    else:
+        try:
+            data = Path(name).read_bytes()
+        except OSError as err:
+            reason = err.strerror or str(err)
+            raise InputError(f"cannot read {name}: {reason}; pass a text file, or -") from err
+        decoded = _decode(data, None)
+        if decoded is None:
+            binary = "not a text file (binary content)"
+            raise InputError(f"{name}: {binary}; pass one sentence per line")
+        lines = decoded[0].splitlines()
+    return (line.strip() for line in lines if line.strip())
+
+
 def _looks_binary(sample: AnyStr) -> bool:
     """NUL bytes, or more than 5% other control characters."""
     codes = sample if isinstance(sample, bytes) else [ord(c) for c in sample]
