@@ -19,6 +19,7 @@ from kg import iris
 from kg.mapping import MappedDocument, map_extraction
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents, paragraphs
+from kg.sources.text import dateline_length
 from kg.store import Store, use_store
 
 if TYPE_CHECKING:
@@ -110,8 +111,18 @@ def parse_documents(
 
 
 def chunk_text(text: str) -> list[str]:
-    """The text cut at paragraph starts; each piece keeps the blank line after it."""
-    starts = [start for start, _ in paragraphs(text)] or [0]
+    """The text cut at paragraph starts; each piece keeps the blank line after it.
+
+    A dateline ("ERBIL, Iraq, March 3 — ") is a piece of its own, so the parser never reads
+    its place names as the subject of the sentence after it.
+    """
+    starts = []
+    for start, end in paragraphs(text):
+        starts.append(start)
+        length = dateline_length(text[start:end])
+        if 0 < length < end - start:
+            starts.append(start + length)
+    starts = starts or [0]
     starts[0] = 0
     return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
 

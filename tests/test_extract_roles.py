@@ -294,3 +294,50 @@ def test_given_names_that_head_the_persons_name_join_it():
     assert agent(x, "participate") == "lloyd austin"
     (person,) = x.entities
     assert person.name == "Lloyd J. Austin III"
+
+
+PRONOUNS = """
+NATO      2 nsubj  PROPN _ ORG
+said      0 root   VERB  say
+it        5 nsubj  PRON  it
+would     5 aux    AUX
+send      2 ccomp  VERB
+trainers  5 obj    NOUN  trainer tag=NNS
+.         2 punct  PUNCT
+
+They      2 nsubj  PRON  they
+arrive    0 root   VERB
+soon      2 advmod ADV
+.         2 punct  PUNCT
+
+Hezbollah 2 nsubj  PROPN _ ORG
+said      0 root   VERB  say
+they      4 nsubj  PRON  they
+struck    2 ccomp  VERB  strike
+.         2 punct  PUNCT
+
+It        3 nsubj  PRON  it
+is        3 cop    AUX   be
+unclear   0 root   ADJ
+whether   6 mark   SCONJ
+it        6 nsubj  PRON  it
+worked    3 csubj  VERB  work
+.         3 punct  PUNCT
+"""
+
+
+def test_it_is_the_organization_named_as_subject_before_it():
+    assert agent(run(PRONOUNS), "send") == "nato"
+
+
+def test_they_skips_an_organization_when_a_plural_noun_came_between():
+    # "trainers" came after NATO: "they" may be the trainers, so it stays unresolved
+    assert agent(run(PRONOUNS), "arrive") is None
+
+
+def test_they_is_a_group_named_as_subject_and_a_placeholder_it_is_nothing():
+    x = run(PRONOUNS)
+    assert agent(x, "strike") == "hezbollah"
+    # "It is unclear whether it worked": the first "it" is a placeholder, and the second
+    # cannot be told: the subject before it is that placeholder's clause, not a name
+    assert agent(x, "work") is None

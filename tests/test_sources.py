@@ -461,3 +461,26 @@ def test_any_input_yields_records_and_never_raises(tmp_path_factory, content, su
             pieces = [item.text[start:end] for start, end in paragraphs(item.text)]
             assert pieces and all(piece.strip() == piece for piece in pieces)
             assert "\n\n".join(pieces) == item.text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("ERBIL, Iraq, March 3, 2022 — NATO said.", "ERBIL, Iraq, March 3, 2022 — "),
+        ("BRUSSELS (Reuters) - NATO will expand.", "BRUSSELS (Reuters) - "),
+        ("WASHINGTON – NATO Secretary General", "WASHINGTON – "),
+        ("NEW YORK, Feb. 16, 2021 -- Officials said.", "NEW YORK, Feb. 16, 2021 -- "),
+        ("NATO - the alliance - said so.", ""),  # an acronym, not a place
+        ("US troops - about 2,500 - stay.", ""),
+        ("Erbil - a city in Iraq.", ""),
+    ],
+)
+def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens(paragraph, dateline):
+    from kg.builder import chunk_text
+
+    text = f"Headline\n\n{paragraph}\n\nMore."
+    pieces = chunk_text(text)
+    assert "".join(pieces) == text
+    assert (dateline in pieces) == bool(dateline)
+    if dateline:
+        assert pieces[pieces.index(dateline) + 1].startswith(paragraph[len(dateline) :])

@@ -15,6 +15,11 @@ from kg.extract.parse import ALL_SUBJECTS, ARGUMENT_CUT, Parse
 from kg.records import Role
 
 SUBJECT_PRONOUNS = frozenset({"he", "she"})
+# "it" and "they" for organizations, countries and groups named as subjects before them.
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+IT_LABELS = frozenset({"ORG", "GPE"})
+THEY_LABELS = frozenset({"ORG", "NORP"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
 # Nouns that name a kind of organization: "the alliance", "the 30-member alliance".
@@ -44,11 +49,16 @@ class Resolver:
         self.person_keys = {key for _, key in self.people}
         self.clusters = {key: cluster for cluster, key in index.key.items()}
         self.subjects: list[tuple[int, str]] = []
+        # Every subject that is not a pronoun: (token, entity key or "", NER label or "").
+        self.any_subjects: list[tuple[int, str, str]] = []
         for i in range(p.n):
-            if p.dep[i] in ALL_SUBJECTS:
+            if p.dep[i] in ALL_SUBJECTS and p.pos[i] != "PRON":
                 found = self.entity(i)
                 if found and found[0] in self.person_keys:
                     self.subjects.append((i, found[0]))
+                key = found[0] if found and found[1] != "pronoun" else ""
+                label = index.label[self.clusters[key]] if key else ""
+                self.any_subjects.append((i, key, label))
 
     # -- lookups --------------------------------------------------------------------------
 
@@ -89,6 +99,8 @@ class Resolver:
                     return named, "name"
         if p.lower[i] in SUBJECT_PRONOUNS:
             return self._last_subject(i)
+        if p.lower[i] in IT_PRONOUNS | THEY_PRONOUNS and p.pos[i] == "PRON":
+            return self._last_group(i)
         if p.pos[i] == "PROPN":
             # Rule: a name NER missed that spells a known entity ("Stoltenberg said").
             start, end = p.phrase(i, cut=ARGUMENT_CUT)
@@ -162,6 +174,41 @@ class Resolver:
                 return self.people[k][1], "pronoun"
             k -= 1
         return None
+
+    def _last_group(self, i: int) -> Found:
+        # Rule: "NATO said it would send", "the militants said they": "it" is an organization
+        # or country, "they" an organization or group, when that is the last subject before
+        # the pronoun (pronouns aside) and, for "they", no plural noun came between them;
+        # "it" as a placeholder ("it is unclear whether") refers to nothing.
+        p = self.p
+        plural = p.lower[i] in THEY_PRONOUNS
+        if p.dep[i] == "expl" or (not plural and _placeholder(p, i)):
+            return None
+        k = bisect.bisect_left(self.any_subjects, (i, "", "")) - 1
+        if k < 0:
+            return None
+        token, key, label = self.any_subjects[k]
+        if p.sent[i] - p.sent[token] > PRONOUN_WINDOW:
+            return None
+        if label not in (THEY_LABELS if plural else IT_LABELS):
+            return None
+        return None if self._rival(token, i, plural) else (key, "pronoun")
+
+    def _rival(self, start: int, end: int, plural: bool) -> bool:
+        """Whether something between the candidate and the pronoun could be its referent: a
+        plural noun for "they", a common-noun subject for "it", or a placeholder "it" ("It is
+        unclear whether it worked") that moved the topic on."""
+        p, index = self.p, self.index
+        for k in range(start + 1, end):
+            if p.lower[k] == "it" and (p.dep[k] == "expl" or _placeholder(p, k)):
+                return True
+            if p.pos[k] != "NOUN" or index.key_at(k) is not None:
+                continue
+            if plural and p.tag[k] in ("NNS", "NNPS"):
+                return True
+            if not plural and p.tag[k] == "NN" and p.dep[k] in ALL_SUBJECTS:
+                return True
+        return False
 
     def _speaker(self, i: int) -> Found:
         # Rule: "I" inside a direct quote is the quote's speaker.
@@ -237,3 +284,11 @@ class Resolver:
                 if cluster is not None and index.label[cluster] in ORG_LABELS:
                     kinds.setdefault(noun, set()).add(index.key[cluster])
         return kinds
+
+
+def _placeholder(p: Parse, i: int) -> bool:
+    """ "It is unclear whether...", "it was reported that": "it" stands for a clause."""
+    head = p.head[i]
+    if not any(p.dep[c] in ("ccomp", "csubj", "csubj:pass") for c in p.children[head]):
+        return False
+    return p.is_passive(head) or p.pos[head] == "ADJ" or p.lemma[head] == "be"

@@ -38,6 +38,28 @@ def normalize_text(text: str) -> str:
     return "\n\n".join(paras)
 
 
+# "ERBIL, Iraq, March 3, 2022 — ", "BRUSSELS (Reuters) - ", "WASHINGTON – ": a place in
+# capitals, more place names, a date, an agency, then a dash, at a paragraph's start.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*"
+    r"(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)*"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?"
+    r" ?(?:\([^()\n]{1,40}\))?"
+    r" ?[—–-]{1,2} +"
+)
+
+
+def dateline_length(paragraph: str) -> int:
+    """The length of the dateline that opens ``paragraph`` (0 if none)."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return 0
+    place = match.group().rstrip(" \u2014\u2013-")
+    if " " not in place and len(place) < 5:
+        return 0  # "NATO - the alliance - said": a lone short word in capitals is an acronym
+    return match.end()
+
+
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Character spans of the paragraphs (runs of non-blank lines), trimmed of whitespace."""
     spans = []
