@@ -31,6 +31,14 @@ def test_two_people_sharing_a_surname_stay_apart():
     assert [m.text for m in found["joe biden"].mentions] == ["Joe Biden"]
 
 
+def test_a_surname_written_without_its_arabic_article_is_the_same_person():
+    found = entities(
+        "[Mustafa al-Kadhimi](PERSON) spoke . [Kadhimi](PERSON) and [Al-Kadhimi](PERSON) left ."
+    )
+    assert list(found) == ["mustafa al-kadhimi"]
+    assert len(found["mustafa al-kadhimi"].mentions) == 3
+
+
 def test_a_surname_before_two_full_names_is_not_guessed():
     found = entities("[Biden](PERSON) spoke . [Joe Biden](PERSON) met [Jill Biden](PERSON) .")
     assert set(found) == {"biden", "joe biden", "jill biden"}

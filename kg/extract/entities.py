@@ -140,10 +140,13 @@ class EntityIndex:
         full: dict[str, list[int]] = {}
         for m, mention in enumerate(self.mentions):
             if mention.label == "PERSON" and " " in mention.canon:
-                full.setdefault(mention.canon.rsplit(" ", 1)[1], []).append(m)
+                for surname in names.surname_forms(mention.canon):
+                    full.setdefault(surname, []).append(m)
         for m, mention in enumerate(self.mentions):
-            if mention.label not in SURNAME_LABELS or " " in mention.canon:
+            if mention.label not in SURNAME_LABELS:
                 continue
+            if " " in mention.canon and mention.canon not in full:
+                continue  # a full name, not a surname ("al baghdadi" is one)
             candidates = full.get(mention.canon)
             if not candidates:
                 continue
@@ -191,8 +194,9 @@ class EntityIndex:
             for m, mention in enumerate(self.mentions):
                 root = self.find(m)
                 self._names.setdefault(mention.canon, root)
-                if self.label[root] == "PERSON":
-                    surnames.setdefault(mention.canon.rsplit(" ", 1)[-1], set()).add(root)
+                if self.label[root] == "PERSON" and " " in mention.canon:
+                    for surname in names.surname_forms(mention.canon):
+                        surnames.setdefault(surname, set()).add(root)
             for surname, roots in surnames.items():
                 if len(roots) == 1:
                     self._names.setdefault(surname, next(iter(roots)))

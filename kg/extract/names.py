@@ -122,6 +122,27 @@ def normalize_name(text: str) -> str:
     return name.strip(" ,;:-'\"")
 
 
+# Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi".
+_ARTICLES = ("al-", "el-", "al ", "el ")
+
+
+def surname_forms(canon: str) -> set[str]:
+    """The last word of a normalized full name, with and without an "al-" article.
+
+    "mustafa al-kadhimi" → {"al-kadhimi", "kadhimi"}; "abu bakr al baghdadi" → {"baghdadi",
+    "al baghdadi"}.
+    """
+    words = canon.split()
+    last = words[-1]
+    forms = {last}
+    for article in _ARTICLES:
+        if last.startswith(article) and len(last) > len(article) + 1:
+            forms.add(last[len(article) :])
+    if len(words) > 2 and words[-2] in ("al", "el"):
+        forms.add(f"{words[-2]} {last}")
+    return forms
+
+
 def person_key(name: str) -> str:
     """A person's normalized name without middle initials or generational suffixes.
 
