@@ -122,6 +122,10 @@ def role_iri(base: str, doc_id: str, n: int) -> URIRef:
     return URIRef(f"{base}role/{segment(doc_id)}/r{n}")
 
 
+def containment_iri(base: str, doc_id: str, n: int) -> URIRef:
+    return URIRef(f"{base}containment/{segment(doc_id)}/c{n}")
+
+
 def mention_iri(base: str, doc_id: str, start: int, end: int, n: int = 1) -> URIRef:
     suffix = "" if n == 1 else f"-{n}"
     return URIRef(f"{base}mention/{segment(doc_id)}/{start}-{end}{suffix}")

@@ -76,6 +76,7 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads.update(mapper.events())
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
+    quads.update(mapper.places())
     return MappedDocument(iri=doc_iri, quads=tuple(quads))
 
 
@@ -272,6 +273,22 @@ class _Mapper:
             speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
             if speaker is not None:
                 yield q, KG.speaker, speaker, g
+
+    def places(self) -> Iterator[Quad]:
+        g = self.graph
+        for n, link in enumerate(self.x.places, start=1):
+            part = self.entity_by_key.get(link.place)
+            whole = self.entity_by_key.get(link.within)
+            if part is None or whole is None:
+                continue
+            c = iris.containment_iri(self.base, self.doc_id, n)
+            yield c, RDF.type, KG.Containment, g
+            yield c, KG.part, part, g
+            yield c, KG.whole, whole, g
+            yield c, KG.start, integer(link.start), g
+            yield c, KG.end, integer(link.end), g
+            yield c, PROV.wasDerivedFrom, self.sentence(link.sentence), g
+            yield part, KG.locatedIn, whole, g
 
     def roles(self) -> Iterator[Quad]:
         g = self.graph

@@ -145,6 +145,17 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Containment:
+    """A place the text puts inside another: "Brussels, Belgium", "Irbil, the capital of ..."."""
+
+    place: str  # Entity.key of the inner place
+    within: str  # Entity.key of the place it lies in
+    sentence: int
+    start: int  # character span from the inner place to the containing one
+    end: int
+
+
+@dataclass(frozen=True)
 class Extraction:
     """Everything read from one document."""
 
@@ -154,3 +165,4 @@ class Extraction:
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     roles: tuple[Role, ...] = ()
+    places: tuple[Containment, ...] = ()

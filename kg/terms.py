@@ -49,6 +49,7 @@ class KG(DefinedNamespace):
     Quote: URIRef
     Quantity: URIRef
     Role: URIRef
+    Containment: URIRef
 
     # Event roles
     agent: URIRef
@@ -87,6 +88,11 @@ class KG(DefinedNamespace):
     title: URIRef
     organization: URIRef
     organizationText: URIRef
+
+    # Places inside places
+    part: URIRef
+    whole: URIRef
+    locatedIn: URIRef
 
     # Text and provenance
     text: URIRef

@@ -102,9 +102,18 @@ def test_q3_the_mission_grows_from_500_to_about_4000(store: Store, docs: dict[st
 
 
 def test_q4_the_attack_was_in_erbil_spelled_irbil_too(store: Store, names: Names) -> None:
-    places = [r["place"] for r in rows(store, "attack-place")]
+    found = rows(store, "attack-place")
+    places = [r["place"] for r in found]
     assert any(names.is_named(p, "Erbil") and names.is_named(p, "Irbil") for p in places)
     assert any(names.is_named(p, "Iraq") for p in places)
+    # "Irbil, the capital of the Kurdish region of Iraq": Erbil lies in Iraq
+    assert all(r["within"] == "Iraq" for r in found if names.is_named(r["place"], "Erbil"))
+
+
+def test_places_query_gives_each_place_in_a_place_with_its_sentence(store: Store) -> None:
+    found = rows(store, "places")
+    assert {(r["placeName"], r["withinName"]) for r in found} == {("Erbil", "Iraq")}
+    assert all("Erbil" in r["text"] or "Irbil" in r["text"] for r in found)
 
 
 def test_q5_eight_wounded_and_nine_injured_are_kept_apart(

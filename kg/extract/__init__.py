@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from kg.extract.entities import EntityIndex
 from kg.extract.events import EventBuilder
 from kg.extract.parse import Parse
+from kg.extract.places import extract_places
 from kg.extract.quotes import QuoteFinder
 from kg.extract.resolve import Resolver
 from kg.extract.roles import extract_roles
@@ -71,6 +72,7 @@ def extract(
         events=tuple(events),
         quotes=tuple(quotes),
         roles=tuple(roles),
+        places=tuple(extract_places(p, index)),
     )
 
 
