@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.extract.people import KnownPeople
+
 
 @dataclass(frozen=True)
 class Progress:
@@ -76,7 +78,8 @@ def build(
         fresh = _new_documents(items, graph, report)
         parsed = parse_documents(nlp, fresh, batch_size=batch_size, n_process=n_process)
         aliases = pipeline_aliases(nlp)
-        extractions = (_extract(doc, document, aliases, report) for document, doc in parsed)
+        people = known_people(graph)
+        extractions = (_extract(doc, document, aliases, people, report) for document, doc in parsed)
         for batch in _batched((e for e in extractions if e is not None), batch_size):
             mapped = [map_extraction(e, base=base) for e in batch]
             summary = graph.write_documents(mapped)
@@ -142,15 +145,38 @@ def _new_documents(
                 yield item
 
 
-def _extract(doc: Doc, document: Document, aliases, report: BuildReport) -> Extraction | None:  # type: ignore[no-untyped-def]
+def _extract(  # type: ignore[no-untyped-def]
+    doc: Doc, document: Document, aliases, people: KnownPeople, report: BuildReport
+) -> Extraction | None:
     from kg.extract import extract
 
     try:
-        return extract(doc, document, aliases=aliases)
+        extraction = extract(doc, document, aliases=aliases, people=people.links())
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         source = document.source or document.id
         report.skipped.append(Skipped(source, f"could not extract ({type(exc).__name__}: {exc})"))
         return None
+    people.add_entities(extraction.entities)
+    return extraction
+
+
+PEOPLE_QUERY = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?person ?name WHERE { ?person a kg:Person ; rdfs:label ?name }
+"""
+
+
+def known_people(graph: Store) -> KnownPeople:
+    """The people the store already names in full, keyed as their IRIs were minted."""
+    from kg.extract.people import KnownPeople
+
+    people = KnownPeople()
+    for person, name in graph.query(PEOPLE_QUERY).rows:
+        segment = str(person).rsplit("/", 1)[-1]
+        if "%" not in segment:  # a percent-encoded slug would not mint the same IRI again
+            people.add(segment, str(name))
+    return people
 
 
 def _batched(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:

@@ -39,19 +39,21 @@ def extract(
     document: Document,
     *,
     aliases: Mapping[str, str] | None = None,
+    people: Mapping[str, tuple[str, str]] | None = None,
     time_entities: bool = True,
 ) -> Extraction:
     """Read entities, events, quotes and roles from ``doc``, the parse of ``document.text``.
 
     ``aliases`` maps name variants to canonical names ({"Irbil": "Erbil"}), merged with a
     small built-in table (U.S., NATO, ISIS...). ``time_entities`` adds an entity (keyed by
-    its ISO date) for each time argument that resolves to a calendar day.
+    its ISO date) for each time argument that resolves to a calendar day. ``people`` links
+    bare surnames to people other documents name in full (see ``kg.extract.people``).
     """
     published = document.published
     if isinstance(published, dt.datetime):
         published = published.date()
     p = Parse(doc, document.text)
-    index = EntityIndex(p, aliases=aliases)
+    index = EntityIndex(p, aliases=aliases, people=people)
     roles = extract_roles(p, index)
     resolver = Resolver(p, index, roles)
     finder = QuoteFinder(p, resolver)

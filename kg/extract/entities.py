@@ -27,9 +27,20 @@ _SKIP_BETWEEN = frozenset({"the", ",", "(", ")", "\u201c", "\u201d", '"'})
 class EntityIndex:
     """The document's entity mentions, their clusters, and token → entity lookups."""
 
-    def __init__(self, parse: Parse, *, aliases: Mapping[str, str] | None = None):
+    def __init__(
+        self,
+        parse: Parse,
+        *,
+        aliases: Mapping[str, str] | None = None,
+        people: Mapping[str, tuple[str, str]] | None = None,
+    ):
+        """``people``: surname → (key, name) of the one person other documents name in full
+        with that surname; a bare surname here that no full name here claims is that person.
+        """
         self.parse = parse
         self.aliases = names.normalize_aliases(aliases)
+        self.people = people or {}
+        self.linked: dict[int, str] = {}  # cluster → the name of the person it was linked to
         self.mentions, self.token_mention = find_mentions(parse, self.aliases)
         self.extra_aliases: dict[int, list[str]] = {}
         self.references: dict[int, list[tuple[int, int]]] = {}  # cluster → description spans
@@ -54,6 +65,7 @@ class EntityIndex:
     def _label_and_key(self) -> None:
         self.key: dict[int, str] = {}
         self.label: dict[int, str] = {}
+        self.linked = {}
         for root, members in self.clusters().items():
             cued = [self.mentions[m].label for m in members if self.mentions[m].cued]
             if self.full_names.intersection(members):
@@ -179,6 +191,14 @@ class EntityIndex:
                     acronyms[names.normalize_name(alias)] += 1
         if acronyms:
             return min(acronyms, key=lambda c: (-acronyms[c], c))
+        canons = {x.canon for x in mentions}
+        if self.label[root] == "PERSON" and len(canons) == 1 and self.people:
+            # Rule: "Stoltenberg" alone in this document is the one Stoltenberg that other
+            # documents name in full; with two (Joe and Jill Biden), it stays on its own.
+            linked = self.people.get(canons.pop())
+            if linked is not None:
+                self.linked[root] = linked[1]
+                return linked[0]
         if self.label[root] == "PERSON":
             return max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
         return mentions[0].canon
@@ -231,7 +251,7 @@ class EntityIndex:
         for root, members in sorted(self.clusters().items()):
             mentions = [self.mentions[m] for m in members]
             texts = [_tidy(x.text) for x in mentions]
-            name = next((x.display for x in mentions if x.display), None)
+            name = self.linked.get(root) or next((x.display for x in mentions if x.display), None)
             if name is None:  # the name that gave the key, in its most usual spelling
                 keyed = [
                     t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]

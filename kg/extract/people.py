@@ -1,0 +1,48 @@
+"""People named in full across documents, so a bare surname elsewhere finds its person.
+
+One article writes "Jens Stoltenberg", the next only "Stoltenberg": both are one node when
+exactly one person with that surname is known. Two people who share a surname (Joe and Jill
+Biden) keep a bare "Biden" on its own, as a document's own full names always win.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from kg import iris
+from kg.extract import names
+from kg.records import Entity
+
+__all__ = ["KnownPeople"]
+
+
+class KnownPeople:
+    """Full names seen so far (in the store and earlier in the build), by surname."""
+
+    def __init__(self) -> None:
+        self._by_surname: dict[str, dict[str, tuple[str, str]]] = {}  # surname → slug → (key, name)
+        self._links: dict[str, tuple[str, str]] | None = None
+
+    def add(self, key: str, name: str) -> None:
+        """A person's entity key (or its IRI's last segment) and display name."""
+        canon = names.normalize_name(name)
+        if " " not in canon:
+            return
+        for surname in names.surname_forms(canon):
+            self._by_surname.setdefault(surname, {}).setdefault(iris.slugify(key), (key, name))
+        self._links = None
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        for entity in entities:
+            if entity.label == "PERSON":
+                self.add(entity.key, entity.name)
+
+    def links(self) -> Mapping[str, tuple[str, str]]:
+        """Surname → (key, name), for the surnames exactly one known person has."""
+        if self._links is None:
+            self._links = {
+                surname: next(iter(people.values()))
+                for surname, people in self._by_surname.items()
+                if len(people) == 1
+            }
+        return self._links
