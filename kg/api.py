@@ -23,6 +23,7 @@ from kg.store import use_store
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
+    from kg.exporters.network import NetworkOptions
     from kg.extract.openie import OpenExtraction
     from kg.results import QueryResult
     from kg.shacl import ValidationReport
@@ -45,17 +46,28 @@ def query(
 
 
 def export(
-    out: BinaryIO, *, format: str, store: str | os.PathLike[str] | Store | None = None
+    out: BinaryIO | str | os.PathLike[str],
+    *,
+    format: str,
+    store: str | os.PathLike[str] | Store | None = None,
+    options: NetworkOptions | None = None,
 ) -> None:
-    """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, graphml or gexf."""
+    """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, graphml or gexf to
+    a binary stream; csv (nodes.csv and edges.csv) to a folder. ``options`` shape the network
+    formats (see ``kg.exporters.network.NetworkOptions``)."""
     from kg.errors import FormatError
-    from kg.exporters import FORMATS
+    from kg.exporters import FORMATS, export_csv
     from kg.exporters import export as write
 
     if format not in FORMATS:  # before opening the store: a typo should not need one
         raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    if format == "csv" and not isinstance(out, (str, os.PathLike)):
+        raise FormatError("csv is two files (nodes.csv, edges.csv): give a folder with -o DIR")
     with use_store(store, read_only=True) as graph:
-        write(graph, out, format=format)
+        if format == "csv":
+            export_csv(graph, Path(out), options=options)  # type: ignore[arg-type]
+        else:
+            write(graph, out, format=format, options=options)  # type: ignore[arg-type]
 
 
 def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:

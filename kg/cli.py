@@ -199,32 +199,72 @@ def _parse_param(text: str) -> tuple[str, str]:
     "export_format",
     required=True,
     metavar="FORMAT",
-    help="turtle, ntriples, nquads, trig, jsonld, graphml or gexf.",
+    help="turtle, ntriples, nquads, trig, jsonld; graphml, gexf, csv (a folder).",
 )
 @store_option
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False),
+    type=click.Path(),
     default=None,
-    help="File to write (default: stdout).",
+    help="File to write (default: stdout); for csv, the folder for nodes.csv and edges.csv.",
 )
-def export(export_format: str, store: str | None, output: str | None) -> None:
-    """Export the graph as RDF, or as an entity graph for Gephi (graphml, gexf).
+@click.option("--events", is_flag=True, help="Network: events as nodes between entities.")
+@click.option("--min-mentions", default=0, metavar="N", help="Network: entities named N+ times.")
+@click.option(
+    "--types", default="", metavar="LIST", help="Network: entity types, e.g. person,place."
+)
+@click.option(
+    "--predicates", default="", metavar="LIST", help="Network: relations, e.g. announce,kill."
+)
+@click.option("--max-nodes", type=int, default=None, metavar="N", help="Network: N most connected.")
+@click.option("--layout", is_flag=True, help="GEXF: node positions from a force layout.")
+@click.option("--timeline", is_flag=True, help="GEXF: article dates for Gephi's timeline.")
+def export(
+    export_format: str,
+    store: str | None,
+    output: str | None,
+    events: bool,
+    min_mentions: int,
+    types: str,
+    predicates: str,
+    max_nodes: int | None,
+    layout: bool,
+    timeline: bool,
+) -> None:
+    """Export the graph as RDF, or as a network for Gephi (gexf, graphml, csv).
 
-    nquads and trig keep one named graph per article.
+    nquads and trig keep one named graph per article. The network has entities as nodes
+    and their relations as edges; the options filter it.
 
     Example:
 
         kg export --format turtle -o graph.ttl
+
+        kg export --format gexf --layout --timeline -o graph.gexf
+
+        kg export --format csv --types person,organization -o tables/
     """
     from kg import api
+    from kg.exporters.network import NetworkOptions
 
+    options = NetworkOptions(
+        events=events,
+        min_mentions=min_mentions,
+        types=tuple(t for t in types.split(",") if t),
+        predicates=tuple(p for p in predicates.split(",") if p),
+        max_nodes=max_nodes,
+        layout=layout,
+        timeline=timeline,
+    )
+    if export_format == "csv" and output is not None:
+        api.export(output, format="csv", store=store, options=options)
+        return
     if output is None:
-        api.export(sys.stdout.buffer, format=export_format, store=store)
+        api.export(sys.stdout.buffer, format=export_format, store=store, options=options)
         return
     with click.open_file(output, "wb", atomic=True) as out:
-        api.export(out, format=export_format, store=store)
+        api.export(out, format=export_format, store=store, options=options)
 
 
 @main.command()

@@ -9,7 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import networkx as nx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,8 +17,7 @@ from rdflib.compare import isomorphic
 from seed_extractions import ExtractionBuilder
 
 from kg.errors import FormatError
-from kg.exporters import FORMATS, RDF_FORMATS, entity_graph, export, export_rdf
-from kg.exporters.network import node_id, write_gexf, write_graphml
+from kg.exporters import FORMATS, RDF_FORMATS, export, export_rdf
 from kg.mapping import MappedDocument, map_extraction
 from kg.store import Store
 
@@ -80,13 +78,14 @@ def test_exports_do_not_depend_on_the_hash_seed(seed_documents: list[MappedDocum
         "from kg.exporters import FORMATS, export\n"
         "from kg.mapping import map_extraction\n"
         "quads = [q for x in seed_extractions() for q in map_extraction(x).quads]\n"
-        "for f in FORMATS:\n"
+        "for f in [f for f in FORMATS if f != 'csv']:\n"
         "    out = io.BytesIO()\n"
         "    export(quads, out, format=f)\n"
         "    print(f, hashlib.sha256(out.getvalue()).hexdigest())\n"
     )
     quads = [q for doc in seed_documents for q in doc.quads]
-    here = "".join(f"{f} {hashlib.sha256(export_bytes(quads, f)).hexdigest()}\n" for f in FORMATS)
+    streams = [f for f in FORMATS if f != "csv"]  # csv is a folder of two files
+    here = "".join(f"{f} {hashlib.sha256(export_bytes(quads, f)).hexdigest()}\n" for f in streams)
     for seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
         done = subprocess.run(
@@ -138,53 +137,3 @@ def test_any_text_round_trips_through_every_format(text: str) -> None:
         else:
             parsed = Graph().parse(data=data, format=RDFLIB_FORMAT[format])
             assert set(parsed) == {(s, p, o) for s, p, o, _ in quads}, format
-
-
-# -- the entity graph -----------------------------------------------------------------------
-
-
-def test_entity_graph_projection(seed_store: Store) -> None:
-    graph = entity_graph(seed_store)
-    assert graph.number_of_nodes() == 20
-    stoltenberg = graph.nodes[node_id(BASE + "entity/person/jens-stoltenberg")]
-    assert stoltenberg == {
-        "label": "Jens Stoltenberg",
-        "iri": BASE + "entity/person/jens-stoltenberg",
-        "entity_type": "Person",
-        "mention_count": 7,
-        "doc_count": 2,
-    }
-    edges = {
-        (graph.nodes[u]["label"], data["predicate"], graph.nodes[v]["label"], data["weight"])
-        for u, v, data in graph.edges(data=True)
-    }
-    assert ("Jens Stoltenberg", "holds_role", "NATO", 2) in edges
-    assert ("Jens Stoltenberg", "discuss", "Al-Kadhimi", 1) in edges
-    assert len(edges) == 5
-    for _, _, key, data in graph.edges(keys=True, data=True):
-        assert key.startswith("e") and data["label"] and data["iri"].startswith(BASE + "relation/")
-
-
-@pytest.mark.parametrize(
-    ("write", "read"), [(write_graphml, nx.read_graphml), (write_gexf, nx.read_gexf)]
-)
-def test_graphml_and_gexf_load_back(seed_store: Store, write, read) -> None:  # type: ignore[no-untyped-def]
-    graph = entity_graph(seed_store)
-    out = io.BytesIO()
-    write(graph, out)
-    back = read(io.BytesIO(out.getvalue()))
-    assert back.is_directed()
-    assert set(back.nodes) == set(graph.nodes)
-    assert back.number_of_edges() == graph.number_of_edges()
-    labels = {back.nodes[n]["label"] for n in back.nodes}
-    assert {"Jens Stoltenberg", "NATO", "Awliya Al Dam"} <= labels
-    node = back.nodes[node_id(BASE + "entity/organization/nato")]
-    assert node["entity_type"] == "Organization" and int(node["mention_count"]) == 5
-    assert all(str(n).startswith("n") for n in back.nodes)
-
-
-def test_network_exports_are_deterministic(seed_store: Store) -> None:
-    for format in ("graphml", "gexf"):
-        first = export_bytes(seed_store, format)
-        assert first == export_bytes(seed_store, format)
-        assert b"https://w3id.org/kg/entity/person/jens-stoltenberg" in first

@@ -1,19 +1,27 @@
-"""Exports: RDF serializations of the store, and the entity graph for Gephi and friends.
+"""Exports: RDF serializations of the store, and the network of entities for Gephi and friends.
 
-    export(source, out, format=...)          any format below, to a binary file-like object
+    export(source, out, format=...)          any stream format below, to a binary file-like object
     export_rdf(source, out, format=...)      turtle, ntriples, nquads, trig, jsonld
-    entity_graph(source)                     entities and rel: edges as a networkx graph
-    write_graphml(graph, out) / write_gexf(graph, out)
+    export_csv(source, folder)               nodes.csv and edges.csv
+    entity_graph(source)                     the network as a networkx MultiDiGraph
 
-networkx is imported only when a network format is asked for.
+The network formats (gexf, graphml, csv) share ``NetworkOptions``: events as nodes, entity
+types, relations, a mention floor, the most connected nodes; GEXF adds a layout and a
+timeline. networkx is imported only when a network format is asked for.
 """
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import FormatError
 from kg.exporters.rdf import RDF_FORMATS, export_rdf
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+    from kg.exporters.network import NetworkOptions
 
 __all__ = [
     "FORMATS",
@@ -21,52 +29,69 @@ __all__ = [
     "RDF_FORMATS",
     "entity_graph",
     "export",
+    "export_csv",
     "export_rdf",
-    "write_gexf",
-    "write_graphml",
 ]
 
-NETWORK_FORMATS = ("graphml", "gexf")
+NETWORK_FORMATS = ("graphml", "gexf", "csv")
 FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
 
 
-def export(source: object, out: BinaryIO, *, format: str) -> None:
+def export(
+    source: object, out: BinaryIO, *, format: str, options: NetworkOptions | None = None
+) -> None:
     """Write ``source`` (a store or an iterable of quads) to ``out`` in ``format``."""
     if format in RDF_FORMATS:
         export_rdf(source, out, format=format)
         return
+    if format == "csv":
+        raise FormatError("csv is two files (nodes.csv, edges.csv): give a folder with -o DIR")
     if format in NETWORK_FORMATS:
         from kg.exporters import network
 
-        if not callable(getattr(source, "query", None)):  # plain quads: query them in memory
-            from kg.oxterms import quad_to_ox
-            from kg.store import Store
-
-            with Store() as store:
-                store.oxigraph.extend([quad_to_ox(q) for q in source])  # type: ignore[attr-defined]
-                export(store, out, format=format)
-            return
-        graph = network.entity_graph(source)  # type: ignore[arg-type]
-        writer = network.write_graphml if format == "graphml" else network.write_gexf
-        writer(graph, out)
+        with _queryable(source) as graph:
+            network.write_network(
+                graph, out, format=format, options=options or network.NetworkOptions()
+            )
         return
     raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
 
 
-def entity_graph(source):  # type: ignore[no-untyped-def]
-    """The entity graph of ``source`` (see kg.exporters.network.entity_graph)."""
+def export_csv(
+    source: object, folder: Path, *, options: NetworkOptions | None = None
+) -> list[Path]:
+    """nodes.csv and edges.csv for Gephi's Data Laboratory and spreadsheets, in ``folder``."""
     from kg.exporters import network
 
-    return network.entity_graph(source)
+    with _queryable(source) as graph:
+        return network.write_csv(graph, folder, options=options or network.NetworkOptions())
 
 
-def write_graphml(graph, out: BinaryIO) -> None:  # type: ignore[no-untyped-def]
+def entity_graph(source: object, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
+    """The network of ``source`` as a networkx MultiDiGraph."""
     from kg.exporters import network
 
-    network.write_graphml(graph, out)
+    with _queryable(source) as graph:
+        return network.entity_graph(graph, options)
 
 
-def write_gexf(graph, out: BinaryIO) -> None:  # type: ignore[no-untyped-def]
-    from kg.exporters import network
+class _queryable:
+    """A store as it is, or plain quads loaded into an in-memory store for the queries."""
 
-    network.write_gexf(graph, out)
+    def __init__(self, source: object) -> None:
+        self.source = source
+        self.store = None
+
+    def __enter__(self):  # type: ignore[no-untyped-def]
+        if callable(getattr(self.source, "query", None)):
+            return self.source
+        from kg.oxterms import quad_to_ox
+        from kg.store import Store
+
+        self.store = Store()
+        self.store.oxigraph.extend([quad_to_ox(q) for q in self.source])  # type: ignore[attr-defined]
+        return self.store
+
+    def __exit__(self, *exc: object) -> None:
+        if self.store is not None:
+            self.store.close()

@@ -1,102 +1,106 @@
-"""The entity graph: entities as nodes, direct rel: edges between them, for networkx and Gephi.
+"""The network formats: GEXF 1.3, GraphML and CSV tables, from one projection of the graph.
 
-A minimal projection that follows ``../shared/docs/gephi.md`` where it is cheap to: opaque
-non-empty ids (``n`` + hash of the IRI, ``e`` + hash of subject, predicate, object), the IRI in
-an ``iri`` attribute, no reserved names for data (``entity_type``, ``mention_count``,
-``doc_count``), plain str/int attribute values, nothing written for missing values.
+``kg.exporters.projection`` decides what is a node and an edge; ``network_xml`` writes GEXF
+and GraphML; this module adds the CSV tables Gephi's Data Laboratory imports, the options
+all three share, and ``entity_graph`` for networkx users.
 """
 
 from __future__ import annotations
 
-import hashlib
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO
 
 import networkx as nx
-from rdflib import URIRef
 
-from kg.mapping import ENTITY_CLASSES
+from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, layout, write_gexf, write_graphml
+from kg.exporters.projection import Projection, edge_id, node_id, project
 from kg.results import GraphStore
-from kg.terms import REL
 
-__all__ = ["edge_id", "entity_graph", "node_id", "write_gexf", "write_graphml"]
-
-_CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
-
-_NODES = f"""
-SELECT ?entity (MIN(STR(?label)) AS ?name) (MIN(STR(?type)) AS ?class)
-       (COUNT(DISTINCT ?mention) AS ?mentions)
-WHERE {{
-  ?entity a ?type ; rdfs:label ?label .
-  VALUES ?type {{ {_CLASSES} kg:Entity }}
-  OPTIONAL {{ ?mention kg:mentionOf ?entity }}
-}}
-GROUP BY ?entity
-"""
-
-_DOC_COUNTS = f"""
-SELECT ?entity (COUNT(DISTINCT ?doc) AS ?docs)
-WHERE {{ GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {_CLASSES} kg:Entity }} }}
-GROUP BY ?entity
-"""
-
-_EDGES = f"""
-SELECT ?s ?p ?o (COUNT(DISTINCT ?doc) AS ?docs)
-WHERE {{ GRAPH ?doc {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?p), "{REL}") && isIRI(?o)) }}
-GROUP BY ?s ?p ?o
-"""
+__all__ = [
+    "NetworkOptions",
+    "edge_id",
+    "entity_graph",
+    "node_id",
+    "project_with",
+    "write_csv",
+    "write_network",
+]
 
 
-def node_id(iri: str) -> str:
-    return "n" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
+@dataclass(frozen=True)
+class NetworkOptions:
+    """What the network holds, and what the GEXF adds (positions, timeline)."""
+
+    events: bool = False  # events as nodes between the entities in their roles
+    min_mentions: int = 0
+    types: tuple[str, ...] = ()  # entity types to keep: person, organization, place...
+    predicates: tuple[str, ...] = ()  # relations to keep: announce, holds_role...
+    max_nodes: int | None = None  # the most connected nodes only
+    layout: bool = False  # GEXF: positions from a force-directed layout
+    timeline: bool = False  # GEXF: article dates on nodes and edges, for Gephi's timeline
 
 
-def edge_id(s: str, p: str, o: str) -> str:
-    return "e" + hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
-
-
-def entity_graph(source: GraphStore) -> nx.MultiDiGraph:
-    """Entities (label, iri, entity_type, mention_count, doc_count) and their rel: edges
-    (label, predicate, iri, doc_count, weight), added in sorted order."""
-    graph = nx.MultiDiGraph()
-    docs = {str(row["entity"]): int(row["docs"]) for row in source.query(_DOC_COUNTS).dicts()}
-    for row in sorted(source.query(_NODES).dicts(), key=lambda r: str(r["entity"])):
-        iri = str(row["entity"])
-        attributes = {
-            "label": str(row["name"]),
-            "iri": iri,
-            "entity_type": str(row["class"]).rpartition("#")[2],
-            "mention_count": int(row["mentions"]),
-        }
-        if iri in docs:
-            attributes["doc_count"] = docs[iri]
-        graph.add_node(node_id(iri), **attributes)
-    edges = sorted(
-        source.query(_EDGES).dicts(), key=lambda r: (str(r["s"]), str(r["p"]), str(r["o"]))
+def project_with(source: GraphStore, options: NetworkOptions) -> Projection:
+    return project(
+        source,
+        events=options.events,
+        min_mentions=options.min_mentions,
+        types=options.types or None,
+        predicates=options.predicates or None,
+        max_nodes=options.max_nodes,
     )
-    for row in edges:
-        s, p, o = str(row["s"]), str(row["p"]), str(row["o"])
-        for iri in (s, o):
-            if node_id(iri) not in graph:  # an edge end with no label: show its IRI
-                graph.add_node(node_id(iri), label=iri, iri=iri, entity_type="Entity")
-        name = URIRef(p)[len(REL) :]
-        graph.add_edge(
-            node_id(s),
-            node_id(o),
-            key=edge_id(s, p, o),
-            label=name.replace("_", " "),
-            predicate=name,
-            iri=p,
-            doc_count=int(row["docs"]),
-            weight=int(row["docs"]),
-        )
+
+
+def write_network(
+    source: GraphStore, out: BinaryIO, *, format: str, options: NetworkOptions
+) -> None:
+    """GEXF or GraphML of ``source`` to a binary stream."""
+    projection = project_with(source, options)
+    if format == "gexf":
+        positions = layout(projection) if options.layout else None
+        write_gexf(projection, out, positions=positions, timeline=options.timeline)
+    else:
+        write_graphml(projection, out)
+
+
+def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> list[Path]:
+    """nodes.csv and edges.csv in ``folder``, with the columns Gephi's import recognizes
+    (Id, Label; Source, Target, Type, Id, Label, Weight) and kg's attributes after them."""
+    projection = project_with(source, options)
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes = [["Id", "Label", *(c[0] for c in NODE_COLUMNS)]]
+    for n in projection.nodes:
+        nodes.append([n.id, n.label, *(_cell(get(n)) for _, _, _, get in NODE_COLUMNS)])
+    edges = [["Source", "Target", "Type", "Id", "Label", "Weight", *(c[0] for c in EDGE_COLUMNS)]]
+    for e in projection.edges:
+        row = [e.source, e.target, "Directed", e.id, e.label, e.weight]
+        edges.append(row + [_cell(get(e)) for _, _, _, get in EDGE_COLUMNS])
+    written = []
+    for name, rows in (("nodes.csv", nodes), ("edges.csv", edges)):
+        text = io.StringIO()
+        csv.writer(text, lineterminator="\n").writerows(rows)
+        path = folder / name
+        path.write_text(text.getvalue(), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def _cell(value: object) -> object:
+    return "" if value is None else value
+
+
+def entity_graph(source: GraphStore, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
+    """The projection as a networkx MultiDiGraph: node and edge ids as keys, attributes as
+    data (missing ones left out)."""
+    projection = project_with(source, options or NetworkOptions())
+    graph = nx.MultiDiGraph()
+    for n in projection.nodes:
+        data = {name: v for name, _, _, get in NODE_COLUMNS if (v := get(n)) is not None}
+        graph.add_node(n.id, label=n.label, **data)
+    for e in projection.edges:
+        data = {name: v for name, _, _, get in EDGE_COLUMNS if (v := get(e)) is not None}
+        graph.add_edge(e.source, e.target, key=e.id, label=e.label, weight=e.weight, **data)
     return graph
-
-
-def write_graphml(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """GraphML, directed, edge ids from the edge keys."""
-    nx.write_graphml(graph, out, encoding="utf-8", prettyprint=True, named_key_ids=False)
-
-
-def write_gexf(graph: nx.MultiDiGraph, out: BinaryIO) -> None:
-    """GEXF as networkx writes it (1.2draft); Gephi-grade GEXF 1.3 is a later step."""
-    nx.write_gexf(graph, out, encoding="utf-8", prettyprint=True)

@@ -1,0 +1,207 @@
+"""GEXF 1.3 and GraphML, written directly from a Projection, the way Gephi's importers read them.
+
+The rules they follow (``../shared/docs/gephi.md``): opaque non-empty ids; data attributes with
+plain names that Gephi does not take over (``entity_type``, never ``type``); only the types
+every reader knows; missing values left out; direction always declared; each edge's relation
+as its GEXF ``kind`` and its GraphML ``label`` attribute, so Gephi keeps parallel edges of
+different relations apart; ``viz:size`` with ``value`` as its only attribute.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterable
+from typing import BinaryIO
+
+from kg.exporters.projection import Node, Projection
+
+__all__ = ["COLOURS", "layout", "write_gexf", "write_graphml"]
+
+GEXF = "http://gexf.net/1.3"
+VIZ = "http://gexf.net/1.3/viz"
+GRAPHML = "http://graphml.graphdrawing.org/xmlns"
+
+# Colour by entity type (colour-blind-safe palette), RGB.
+COLOURS = {
+    "Person": (213, 94, 0),
+    "Organization": (0, 114, 178),
+    "Place": (0, 158, 115),
+    "Group": (230, 159, 0),
+    "NamedEvent": (204, 121, 167),
+    "TimeExpression": (120, 120, 120),
+    "Event": (240, 228, 66),
+}
+_OTHER_COLOUR = (86, 180, 233)
+# XML 1.0 cannot carry these characters at all, escaped or not.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+# (name, GEXF type, GraphML type, getter); a getter's None means "leave it out".
+Column = tuple[str, str, str, Callable[[object], object]]
+NODE_COLUMNS: tuple[Column, ...] = (
+    ("iri", "string", "string", lambda n: n.iri),
+    ("entity_type", "string", "string", lambda n: n.entity_type),
+    ("mention_count", "integer", "int", lambda n: n.mention_count),
+    ("doc_count", "integer", "int", lambda n: n.doc_count),
+    ("first_seen", "string", "string", lambda n: n.first_seen),
+    ("last_seen", "string", "string", lambda n: n.last_seen),
+    ("aliases", "string", "string", lambda n: " | ".join(n.aliases) or None),
+)
+EDGE_COLUMNS: tuple[Column, ...] = (
+    ("relation", "string", "string", lambda e: e.kind),
+    ("confidence", "double", "double", lambda e: e.confidence),
+    ("sources", "string", "string", lambda e: " | ".join(e.sources) or None),
+    ("first_seen", "string", "string", lambda e: e.first_seen),
+    ("last_seen", "string", "string", lambda e: e.last_seen),
+)
+
+
+def clean(value: object) -> str:
+    """A value as XML text: characters XML 1.0 cannot hold are dropped."""
+    if isinstance(value, float):
+        return repr(round(value, 6))
+    return _NOT_XML.sub("", str(value))
+
+
+def node_size(node: Node) -> float:
+    return round(4.0 + 4.0 * math.sqrt(max(node.mention_count, 1)), 2)
+
+
+def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Positions from a force-directed layout (networkx), scaled to about ±1000."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(n.id for n in projection.nodes)
+    for e in projection.edges:
+        graph.add_edge(e.source, e.target, weight=e.weight)
+    if not graph:
+        return {}
+    positions = nx.spring_layout(graph, seed=seed, iterations=100)
+    return {
+        k: (round(float(x) * 1000, 2), round(float(y) * 1000, 2)) for k, (x, y) in positions.items()
+    }
+
+
+def _values(item: object, columns: Iterable[Column]) -> list[tuple[str, object]]:
+    return [(name, v) for name, _, _, get in columns if (v := get(item)) is not None]
+
+
+def write_gexf(
+    projection: Projection,
+    out: BinaryIO,
+    *,
+    positions: dict[str, tuple[float, float]] | None = None,
+    timeline: bool = False,
+    description: str = "",
+) -> None:
+    """GEXF 1.3: colours and sizes always, positions if given, dates for Gephi's timeline."""
+    ET.register_namespace("", GEXF)
+    ET.register_namespace("viz", VIZ)
+    root = ET.Element(f"{{{GEXF}}}gexf", {"version": "1.3"})
+    meta = ET.SubElement(root, f"{{{GEXF}}}meta")
+    ET.SubElement(meta, f"{{{GEXF}}}creator").text = "kg"
+    if description:
+        ET.SubElement(meta, f"{{{GEXF}}}description").text = clean(description)
+    graph_attributes = {"defaultedgetype": "directed", "mode": "static"}
+    if timeline:
+        graph_attributes.update(mode="dynamic", timeformat="date")
+    graph = ET.SubElement(root, f"{{{GEXF}}}graph", graph_attributes)
+    for kind, columns in (("node", NODE_COLUMNS), ("edge", EDGE_COLUMNS)):
+        declared = ET.SubElement(graph, f"{{{GEXF}}}attributes", {"class": kind, "mode": "static"})
+        for name, gexf_type, _, _ in columns:
+            ET.SubElement(
+                declared, f"{{{GEXF}}}attribute", {"id": name, "title": name, "type": gexf_type}
+            )
+    nodes = ET.SubElement(graph, f"{{{GEXF}}}nodes")
+    for n in projection.nodes:
+        element = ET.SubElement(nodes, f"{{{GEXF}}}node", {"id": n.id, "label": clean(n.label)})
+        if timeline:
+            _dates(element, n.first_seen, n.last_seen)
+        _attvalues(element, _values(n, NODE_COLUMNS))
+        ET.SubElement(element, f"{{{VIZ}}}size", {"value": str(node_size(n))})
+        r, g, b = COLOURS.get(n.entity_type, _OTHER_COLOUR)
+        ET.SubElement(element, f"{{{VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
+        if positions and n.id in positions:
+            x, y = positions[n.id]
+            ET.SubElement(element, f"{{{VIZ}}}position", {"x": str(x), "y": str(y), "z": "0.0"})
+    edges = ET.SubElement(graph, f"{{{GEXF}}}edges")
+    for e in projection.edges:
+        attributes = {
+            "id": e.id,
+            "source": e.source,
+            "target": e.target,
+            "kind": clean(e.kind),
+            "label": clean(e.label),
+            "weight": str(float(e.weight)),
+        }
+        element = ET.SubElement(edges, f"{{{GEXF}}}edge", attributes)
+        if timeline:
+            _dates(element, e.first_seen, e.last_seen)
+        _attvalues(element, _values(e, EDGE_COLUMNS))
+    _write(root, out)
+
+
+def _dates(element: ET.Element, first: str | None, last: str | None) -> None:
+    if first:
+        element.set("start", first)
+    if last:
+        element.set("end", last)
+
+
+def _attvalues(element: ET.Element, values: list[tuple[str, object]]) -> None:
+    if values:
+        holder = ET.SubElement(element, f"{{{GEXF}}}attvalues")
+        for name, value in values:
+            ET.SubElement(holder, f"{{{GEXF}}}attvalue", {"for": name, "value": clean(value)})
+
+
+def write_graphml(projection: Projection, out: BinaryIO) -> None:
+    """GraphML: directed, ``label`` keys for nodes and edges, the relation as Gephi's edge type.
+
+    Each edge also carries a ``label="..."`` XML attribute: Gephi reads it as the edge type
+    (keeping parallel edges of different relations apart); networkx, igraph and graphology
+    ignore it.
+    """
+    ET.register_namespace("", GRAPHML)
+    root = ET.Element(f"{{{GRAPHML}}}graphml")
+    for kind, columns in (("node", NODE_COLUMNS), ("edge", EDGE_COLUMNS)):
+        ET.SubElement(
+            root,
+            f"{{{GRAPHML}}}key",
+            {"id": f"{kind[0]}_label", "for": kind, "attr.name": "label", "attr.type": "string"},
+        )
+        for name, _, graphml_type, _ in columns:
+            key = {"id": f"{kind[0]}_{name}", "for": kind, "attr.name": name}
+            key["attr.type"] = graphml_type
+            ET.SubElement(root, f"{{{GRAPHML}}}key", key)
+    ET.SubElement(
+        root,
+        f"{{{GRAPHML}}}key",
+        {"id": "e_weight", "for": "edge", "attr.name": "weight", "attr.type": "double"},
+    )
+    graph = ET.SubElement(root, f"{{{GRAPHML}}}graph", {"id": "kg", "edgedefault": "directed"})
+    for n in projection.nodes:
+        element = ET.SubElement(graph, f"{{{GRAPHML}}}node", {"id": n.id})
+        _data(element, "n", [("label", n.label), *_values(n, NODE_COLUMNS)])
+    for e in projection.edges:
+        attributes = {"id": e.id, "source": e.source, "target": e.target, "label": clean(e.kind)}
+        element = ET.SubElement(graph, f"{{{GRAPHML}}}edge", attributes)
+        values = [("label", e.label), *_values(e, EDGE_COLUMNS), ("weight", float(e.weight))]
+        _data(element, "e", values)
+    _write(root, out)
+
+
+def _data(element: ET.Element, prefix: str, values: list[tuple[str, object]]) -> None:
+    for name, value in values:
+        ET.SubElement(element, f"{{{GRAPHML}}}data", {"key": f"{prefix}_{name}"}).text = clean(
+            value
+        )
+
+
+def _write(root: ET.Element, out: BinaryIO) -> None:
+    ET.indent(root)
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    out.write(ET.tostring(root, encoding="utf-8", xml_declaration=False))
+    out.write(b"\n")

@@ -1,0 +1,303 @@
+"""The graph as a network: entities as nodes, their relations as edges, literals as attributes.
+
+One projection feeds every network format (GEXF, GraphML, CSV, the viewer), so they agree:
+
+- a node per entity: label, IRI, entity type, mentions, documents, first and last seen (the
+  dates of the articles that name it), aliases;
+- an edge per (subject, relation, object): the relation's name as its kind, the number of
+  statements supporting it as its weight, their best confidence, the articles they come from;
+- with ``events=True``, events are nodes too, linked to the entities that fill their roles.
+
+Ids are opaque and stable: ``n`` + a hash of the IRI, ``e`` + a hash of subject, relation,
+object. Missing values stay ``None`` (writers leave them out).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.mapping import ENTITY_CLASSES
+from kg.results import GraphStore
+from kg.terms import KG, REL, ROLE_PROPERTIES, relation
+
+__all__ = ["Edge", "Node", "Projection", "edge_id", "node_id", "project"]
+
+ENTITY_TYPES = tuple(c.rpartition("#")[2] for c in ENTITY_CLASSES.values())
+_CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
+# An event's role edges are named by their property: agent, theme, place, partner...
+_ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
+_EDGE_ROLES = " ".join(f"<{KG[name]}>" for name in ("theme", "recipient", "partner"))
+
+_DOCUMENTS = """
+SELECT ?doc ?date ?source ?url WHERE {
+  ?doc a kg:Document .
+  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { ?doc kg:url ?url }
+}
+"""
+_ENTITIES = f"""
+SELECT DISTINCT ?entity ?type ?doc WHERE {{
+  GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {_CLASSES} }}
+}}
+"""
+_LABELS = f"""
+SELECT DISTINCT ?entity ?label WHERE {{
+  ?entity a ?type ; rdfs:label ?label . VALUES ?type {{ {_CLASSES} }}
+}}
+"""
+_ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
+_MENTIONS = """
+SELECT ?entity (COUNT(DISTINCT ?mention) AS ?n) WHERE { ?mention kg:mentionOf ?entity }
+GROUP BY ?entity
+"""
+_RELATIONS = f"""
+SELECT DISTINCT ?s ?p ?o ?doc WHERE {{
+  GRAPH ?doc {{ ?s ?p ?o }}
+  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p = kg:locatedIn) && isIRI(?o))
+}}
+"""
+# The events behind rel: edges (agent → theme, recipient or partner), for weight and confidence.
+_SUPPORT = f"""
+SELECT ?event ?s ?o ?predicate ?confidence WHERE {{
+  ?event a kg:Event ; kg:agent ?s ; kg:predicate ?predicate ; ?role ?o .
+  VALUES ?role {{ {_EDGE_ROLES} }}
+  OPTIONAL {{ ?event kg:confidence ?confidence }}
+  FILTER NOT EXISTS {{ ?event kg:negated true }}
+}}
+"""
+_EVENTS = f"""
+SELECT DISTINCT ?event ?predicate ?confidence ?doc ?role ?filler WHERE {{
+  GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
+  ?filler a ?type . VALUES ?type {{ {_CLASSES} }}
+  OPTIONAL {{ ?event kg:confidence ?confidence }}
+}}
+"""
+
+
+@dataclass
+class Node:
+    id: str
+    iri: str
+    label: str
+    entity_type: str
+    mention_count: int = 0
+    doc_count: int = 0
+    first_seen: str | None = None  # ISO dates of the articles naming it, where they have one
+    last_seen: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass
+class Edge:
+    id: str
+    source: str
+    target: str
+    kind: str  # the relation: "announce", "holds_role", "locatedIn", or an event role
+    label: str  # the same, readable: "holds role"
+    weight: int = 1  # statements supporting it (documents, where no statement is counted)
+    confidence: float | None = None
+    sources: tuple[str, ...] = ()  # the articles: source path or URL, else the document IRI
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass
+class Projection:
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+
+
+def node_id(iri: str) -> str:
+    return "n" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
+
+
+def edge_id(s: str, p: str, o: str) -> str:
+    return "e" + hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
+
+
+def project(
+    source: GraphStore,
+    *,
+    events: bool = False,
+    min_mentions: int = 0,
+    types: Iterable[str] | None = None,
+    predicates: Iterable[str] | None = None,
+    max_nodes: int | None = None,
+) -> Projection:
+    """The network of ``source``, filtered: entity types (``person``, ``place``...), relation
+    names (``announce``, ``holds_role``...), a mention floor, and the ``max_nodes`` most
+    connected nodes. Nodes and edges come sorted by id, so the same store gives the same file.
+    """
+    docs = _documents(source)
+    nodes = _entity_nodes(source, docs)
+    edges = _relation_edges(source, docs)
+    if events:
+        _add_events(source, docs, nodes, edges)
+    wanted_types = {t.casefold() for t in types} if types else None
+    wanted_kinds = {p.casefold() for p in predicates} if predicates else None
+    kept = {
+        n.id: n
+        for n in nodes.values()
+        if (n.entity_type == "Event" or n.mention_count >= min_mentions)
+        and (wanted_types is None or n.entity_type.casefold() in wanted_types | {"event"})
+    }
+    kept_edges = [
+        e
+        for e in edges.values()
+        if e.source in kept
+        and e.target in kept
+        and (wanted_kinds is None or e.kind.casefold() in wanted_kinds or e.kind in _ROLE_KINDS)
+    ]
+    if max_nodes is not None and len(kept) > max_nodes:
+        degree: Counter[str] = Counter()
+        for e in kept_edges:
+            degree[e.source] += e.weight
+            degree[e.target] += e.weight
+        top = sorted(kept, key=lambda i: (-degree[i], -kept[i].mention_count, i))[:max_nodes]
+        kept = {i: kept[i] for i in top}
+        kept_edges = [e for e in kept_edges if e.source in kept and e.target in kept]
+    return Projection(
+        nodes=sorted(kept.values(), key=lambda n: n.id),
+        edges=sorted(kept_edges, key=lambda e: e.id),
+    )
+
+
+_ROLE_KINDS = frozenset(_ROLE_NAMES.values())
+
+
+@dataclass
+class _Doc:
+    date: str | None
+    name: str
+
+
+def _documents(source: GraphStore) -> dict[str, _Doc]:
+    docs = {}
+    for row in source.query(_DOCUMENTS).dicts():
+        doc = str(row["doc"])
+        date = row.get("date")
+        name = row.get("source") or row.get("url") or doc
+        docs[doc] = _Doc(str(date)[:10] if date is not None else None, str(name))
+    return docs
+
+
+def _span(dates: Iterable[str | None]) -> tuple[str | None, str | None]:
+    known = sorted(d for d in dates if d)
+    return (known[0], known[-1]) if known else (None, None)
+
+
+def _entity_nodes(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Node]:
+    types: dict[str, Counter[str]] = defaultdict(Counter)
+    seen_in: dict[str, set[str]] = defaultdict(set)
+    for row in source.query(_ENTITIES).dicts():
+        iri = str(row["entity"])
+        types[iri][str(row["type"]).rpartition("#")[2]] += 1
+        seen_in[iri].add(str(row["doc"]))
+    labels: dict[str, str] = {}
+    for row in source.query(_LABELS).dicts():
+        iri, label = str(row["entity"]), str(row["label"])
+        labels[iri] = min(labels.get(iri, label), label)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in source.query(_ALIASES).dicts():
+        aliases[str(row["entity"])].add(str(row["alias"]))
+    mentions = {str(r["entity"]): int(r["n"]) for r in source.query(_MENTIONS).dicts()}
+    nodes = {}
+    for iri, counted in types.items():
+        label = labels.get(iri, iri)
+        first, last = _span(docs[d].date for d in seen_in[iri] if d in docs)
+        node = Node(
+            id=node_id(iri),
+            iri=iri,
+            label=label,
+            entity_type=min(counted, key=lambda t: (-counted[t], t)),
+            mention_count=mentions.get(iri, 0),
+            doc_count=len(seen_in[iri]),
+            first_seen=first,
+            last_seen=last,
+            aliases=tuple(sorted(aliases[iri] - {label})),
+        )
+        nodes[node.id] = node
+    return nodes
+
+
+def _relation_edges(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Edge]:
+    support: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
+    for row in source.query(_SUPPORT).dicts():
+        rel = str(relation(str(row["predicate"])))
+        confidence = row.get("confidence")
+        key = (str(row["s"]), rel, str(row["o"]))
+        support[key].append(float(confidence) if confidence is not None else None)
+    found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for row in source.query(_RELATIONS).dicts():
+        found[(str(row["s"]), str(row["p"]), str(row["o"]))].add(str(row["doc"]))
+    edges = {}
+    for (s, p, o), in_docs in found.items():
+        kind = p[len(REL) :] if p.startswith(str(REL)) else p.rpartition("#")[2]
+        scores = support.get((s, p, o), [])
+        confidences = [c for c in scores if c is not None]
+        first, last = _span(docs[d].date for d in in_docs if d in docs)
+        edge = Edge(
+            id=edge_id(s, p, o),
+            source=node_id(s),
+            target=node_id(o),
+            kind=kind,
+            label=_readable(kind),
+            weight=len(scores) or len(in_docs),
+            confidence=max(confidences) if confidences else None,
+            sources=tuple(sorted({docs[d].name for d in in_docs if d in docs})),
+            first_seen=first,
+            last_seen=last,
+        )
+        edges[edge.id] = edge
+    return edges
+
+
+def _add_events(
+    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node], edges: dict[str, Edge]
+) -> None:
+    """Events as nodes, each linked to the entities in its roles (agent, theme, place...)."""
+    for row in source.query(_EVENTS).dicts():
+        role = _ROLE_NAMES.get(str(row["role"]))
+        filler = node_id(str(row["filler"]))
+        if role is None or filler not in nodes:
+            continue
+        event, doc = str(row["event"]), str(row["doc"])
+        date = docs[doc].date if doc in docs else None
+        event_node = nodes.setdefault(
+            node_id(event),
+            Node(
+                id=node_id(event),
+                iri=event,
+                label=str(row["predicate"]),
+                entity_type="Event",
+                mention_count=1,
+                doc_count=1,
+                first_seen=date,
+                last_seen=date,
+            ),
+        )
+        confidence = row.get("confidence")
+        # the agent acts on the event; every other role hangs from it
+        s, o = (filler, event_node.id) if role == "agent" else (event_node.id, filler)
+        edge = Edge(
+            id=edge_id(event, role, str(row["filler"])),
+            source=s,
+            target=o,
+            kind=role,
+            label=role,
+            confidence=float(confidence) if confidence is not None else None,
+            sources=(docs[doc].name,) if doc in docs else (),
+            first_seen=date,
+            last_seen=date,
+        )
+        edges[edge.id] = edge
+
+
+def _readable(kind: str) -> str:
+    """ "holds_role" → "holds role", "locatedIn" → "located in"."""
+    spaced = "".join(f" {c.lower()}" if c.isupper() else c for c in kind)
+    return spaced.replace("_", " ").strip()

@@ -1,0 +1,102 @@
+"""kg's GEXF and GraphML exports load with the parsers Gephi Lite uses.
+
+Gephi Lite opens files with graphology-gexf and graphology-graphml; tests/js/load.mjs runs
+them under node, with Gephi Lite's options (lenient) and with both leniencies off (strict),
+and prints the graph it got as JSON. The examples are built and exported once per module.
+
+Needs node and the parsers: ``npm ci --prefix tests/js`` (versions pinned in its lockfile).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from answers import MODEL
+
+import kg
+
+JS = Path(__file__).resolve().parent / "js"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+NODE = shutil.which("node")
+
+if NODE is None:
+    pytest.skip(
+        "node is not on PATH: install Node.js, then run `npm ci --prefix tests/js`",
+        allow_module_level=True,
+    )
+if not (JS / "node_modules").is_dir():
+    pytest.skip(
+        "the Gephi Lite parsers are not installed: run `npm ci --prefix tests/js`",
+        allow_module_level=True,
+    )
+
+pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")]
+
+FORMATS = ("gexf", "graphml")
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The examples built into a store, exported once per format: format → file."""
+    folder = tmp_path_factory.mktemp("gephi")
+    store = folder / "store"
+    kg.build([EXAMPLES], store=store, model=MODEL)
+    files = {}
+    for format in FORMATS:
+        files[format] = folder / f"graph.{format}"
+        with files[format].open("wb") as out:
+            kg.export(out, format=format, store=store)
+    return files
+
+
+def networkx_graph(format: str, path: Path) -> nx.Graph:
+    if format == "gexf":
+        return nx.read_gexf(path)
+    return nx.read_graphml(path, force_multigraph=True)
+
+
+def load_in_gephi_lite_parser(format: str, mode: str, path: Path) -> dict[str, Any]:
+    assert NODE is not None
+    result = subprocess.run(
+        [NODE, str(JS / "load.mjs"), format, mode, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, f"{format} ({mode}) does not load: {result.stderr.strip()}"
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("mode", ["lenient", "strict"])
+@pytest.mark.parametrize("format", FORMATS)
+def test_export_loads_in_gephi_lite_parser(
+    exports: dict[str, Path], format: str, mode: str
+) -> None:
+    graph = load_in_gephi_lite_parser(format, mode, exports[format])
+
+    assert graph["order"] > 0 and graph["size"] > 0
+    reference = networkx_graph(format, exports[format])
+    assert (graph["order"], graph["size"]) == (
+        reference.number_of_nodes(),
+        reference.number_of_edges(),
+    )
+    assert (len(graph["nodes"]), len(graph["edges"])) == (graph["order"], graph["size"])
+    assert graph["type"] == "directed"
+
+    unlabelled = [
+        node["key"]
+        for node in graph["nodes"]
+        if not str(node["attributes"].get("label") or "").strip()
+    ]
+    assert unlabelled == [], "nodes with no label show as bare ids in Gephi Lite"
+
+    keys = [edge["key"] for edge in graph["edges"]]
+    assert all(keys), "edges with an empty id"
+    assert len(set(keys)) == len(keys), "edges sharing an id"
