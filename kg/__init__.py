@@ -26,6 +26,7 @@ __all__ = [
     "remove",
     "stats",
     "validate",
+    "viz",
 ]
 
 _LAZY = {
@@ -37,6 +38,7 @@ _LAZY = {
     "remove": "kg.api",
     "stats": "kg.api",
     "validate": "kg.api",
+    "viz": "kg.api",
     "KgError": "kg.errors",
 }
 

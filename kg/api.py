@@ -5,6 +5,7 @@
     kg.export(out, format="turtle", store=...)   writes to a binary file-like object
     kg.stats(store=...)  kg.validate(store=...)  kg.remove("doc.txt", store=...)
     kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
+    kg.viz("graph.html", store=...)               the offline viewer page
 
 ``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``) or an open ``kg.store.Store``.
 Commands that only read open the store read-only, so they work while nothing writes.
@@ -29,7 +30,17 @@ if TYPE_CHECKING:
     from kg.shacl import ValidationReport
     from kg.store import Store, StoreStats
 
-__all__ = ["BuildReport", "build", "export", "openie", "query", "remove", "stats", "validate"]
+__all__ = [
+    "BuildReport",
+    "build",
+    "export",
+    "openie",
+    "query",
+    "remove",
+    "stats",
+    "validate",
+    "viz",
+]
 
 
 def query(
@@ -108,3 +119,19 @@ def openie(
     pairs = ((text, text) for text in (s.strip() for s in sentences) if text)
     for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         yield text, open_extractions(Parse(doc, text))
+
+
+def viz(
+    out: str | os.PathLike[str],
+    *,
+    store: str | os.PathLike[str] | Store | None = None,
+    options: NetworkOptions | None = None,
+) -> int:
+    """Write the offline viewer page (one HTML file) to ``out``; return the nodes it shows.
+
+    By default the 300 most connected entities; ``options`` choose others.
+    """
+    from kg.viewer import write_viewer
+
+    with use_store(store, read_only=True) as graph, open(out, "w", encoding="utf-8") as page:
+        return write_viewer(graph, page, options=options)

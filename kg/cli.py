@@ -47,6 +47,53 @@ store_option = click.option(
 )
 
 
+def network_options(command: Any) -> Any:
+    """The projection options of the network exports and the viewer."""
+    for option in reversed(
+        [
+            click.option("--events", is_flag=True, help="Network: events as nodes too."),
+            click.option(
+                "--min-mentions", default=0, metavar="N", help="Network: entities named N+ times."
+            ),
+            click.option(
+                "--types", default="", metavar="LIST", help="Network: e.g. person,organization."
+            ),
+            click.option(
+                "--predicates", default="", metavar="LIST", help="Network: e.g. announce,kill."
+            ),
+            click.option(
+                "--max-nodes",
+                type=int,
+                default=None,
+                metavar="N",
+                help="Network: N most connected.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _network_options(  # type: ignore[no-untyped-def]
+    events: bool,
+    min_mentions: int,
+    types: str,
+    predicates: str,
+    max_nodes: int | None,
+    **extra,
+):
+    from kg.exporters.network import NetworkOptions
+
+    return NetworkOptions(
+        events=events,
+        min_mentions=min_mentions,
+        types=tuple(t for t in types.split(",") if t),
+        predicates=tuple(p for p in predicates.split(",") if p),
+        max_nodes=max_nodes,
+        **extra,
+    )
+
+
 @main.command()
 @click.argument("sources", nargs=-1, required=True)
 @store_option
@@ -209,15 +256,7 @@ def _parse_param(text: str) -> tuple[str, str]:
     default=None,
     help="File to write (default: stdout); for csv, the folder for nodes.csv and edges.csv.",
 )
-@click.option("--events", is_flag=True, help="Network: events as nodes between entities.")
-@click.option("--min-mentions", default=0, metavar="N", help="Network: entities named N+ times.")
-@click.option(
-    "--types", default="", metavar="LIST", help="Network: entity types, e.g. person,place."
-)
-@click.option(
-    "--predicates", default="", metavar="LIST", help="Network: relations, e.g. announce,kill."
-)
-@click.option("--max-nodes", type=int, default=None, metavar="N", help="Network: N most connected.")
+@network_options
 @click.option("--layout", is_flag=True, help="GEXF: node positions from a force layout.")
 @click.option("--timeline", is_flag=True, help="GEXF: article dates for Gephi's timeline.")
 def export(
@@ -246,16 +285,9 @@ def export(
         kg export --format csv --types person,organization -o tables/
     """
     from kg import api
-    from kg.exporters.network import NetworkOptions
 
-    options = NetworkOptions(
-        events=events,
-        min_mentions=min_mentions,
-        types=tuple(t for t in types.split(",") if t),
-        predicates=tuple(p for p in predicates.split(",") if p),
-        max_nodes=max_nodes,
-        layout=layout,
-        timeline=timeline,
+    options = _network_options(
+        events, min_mentions, types, predicates, max_nodes, layout=layout, timeline=timeline
     )
     if export_format == "csv" and output is not None:
         api.export(output, format="csv", store=store, options=options)
@@ -331,6 +363,54 @@ def remove(document: str, store: str | None) -> None:
 
     for iri in api.remove(document, store=store):
         click.echo(f"removed {iri}")
+
+
+@main.command()
+@store_option
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    default="kg-graph.html",
+    show_default=True,
+    help="The page to write.",
+)
+@click.option("--open", "open_page", is_flag=True, help="Open the page in the web browser.")
+@network_options
+def viz(
+    store: str | None,
+    output: str,
+    open_page: bool,
+    events: bool,
+    min_mentions: int,
+    types: str,
+    predicates: str,
+    max_nodes: int | None,
+) -> None:
+    """Write an offline graph viewer: one HTML file, no network needed.
+
+    Pan, zoom, search, a legend by type; click an entity for its aliases, relations and the
+    sentences behind them. Shows the 300 most connected entities unless --max-nodes says
+    otherwise.
+
+    Example:
+
+        kg viz -o graph.html --open
+    """
+    from pathlib import Path
+
+    from kg import api
+    from kg.viewer import DEFAULT_MAX_NODES
+
+    options = _network_options(
+        events, min_mentions, types, predicates, max_nodes or DEFAULT_MAX_NODES
+    )
+    shown = api.viz(output, store=store, options=options)
+    click.echo(f"{shown} entities in {output}", err=True)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(Path(output).resolve().as_uri())
 
 
 @main.command()

@@ -69,19 +69,36 @@ def node_size(node: Node) -> float:
 
 
 def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Positions from a force-directed layout (networkx), scaled to about ±1000."""
+    """Positions from a force-directed layout (networkx), scaled to about ±1000.
+
+    Each connected part is laid out on its own and the parts are packed in rows, largest
+    first, so lone nodes do not crowd the picture into a ring around a dense centre.
+    """
     import networkx as nx
 
     graph = nx.Graph()
     graph.add_nodes_from(n.id for n in projection.nodes)
     for e in projection.edges:
         graph.add_edge(e.source, e.target, weight=e.weight)
-    if not graph:
-        return {}
-    positions = nx.spring_layout(graph, seed=seed, iterations=100)
-    return {
-        k: (round(float(x) * 1000, 2), round(float(y) * 1000, 2)) for k, (x, y) in positions.items()
-    }
+    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    positions: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    width = 2000.0 * max(1.0, math.sqrt(len(graph)) / 6)
+    for part in parts:
+        size = 100.0 * math.sqrt(len(part))  # a part's box grows with its node count
+        if x + size > width and x > 0:
+            x, y, row_height = 0.0, y + row_height + 60.0, 0.0
+        sub = graph.subgraph(part)
+        placed = nx.spring_layout(sub, seed=seed, iterations=100) if len(part) > 1 else {}
+        for node in sorted(part):
+            px, py = placed.get(node, (0.0, 0.0))
+            positions[node] = (
+                round(x + size / 2 + px * size / 2, 2),
+                round(y + size / 2 + py * size / 2, 2),
+            )
+        x += size + 60.0
+        row_height = max(row_height, size)
+    return positions
 
 
 def _values(item: object, columns: Iterable[Column]) -> list[tuple[str, object]]:

@@ -1,0 +1,85 @@
+"""An offline graph viewer: one self-contained HTML file, no network, no framework.
+
+The page holds the projected network (``kg.exporters.projection``) with positions from a
+force layout computed here, and for each node the sentences and articles behind its
+relations. ``viewer.js`` (kg's own, inlined) draws it on a canvas: pan, zoom, search, a legend
+by entity type, edge labels on hover, a side panel for a clicked node. Article text reaches
+the page only as JSON data and the script only ever sets ``textContent``, so nothing in an
+article can run as code.
+
+``#search=NAME`` in the page's address runs a search and opens the first match on load.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from importlib import resources
+from typing import TextIO
+
+from kg.exporters.network import NetworkOptions, project_with
+from kg.exporters.network_xml import COLOURS, layout, node_size
+from kg.exporters.projection import node_id
+from kg.results import GraphStore
+
+__all__ = ["DEFAULT_MAX_NODES", "write_viewer"]
+
+DEFAULT_MAX_NODES = 300
+SENTENCES_PER_NODE = 25
+
+_SENTENCES = """
+SELECT DISTINCT ?entity ?text ?doc ?source WHERE {
+  ?fact prov:wasDerivedFrom ?sentence ; ?role ?entity .
+  ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
+  OPTIONAL { ?doc dcterms:source ?source }
+  FILTER(isIRI(?entity))
+}
+"""
+
+
+def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | None = None) -> int:
+    """Write the viewer page for ``source`` to ``out``; return the number of nodes shown."""
+    options = options or NetworkOptions(max_nodes=DEFAULT_MAX_NODES)
+    projection = project_with(source, options)
+    positions = layout(projection)
+    shown = {n.id for n in projection.nodes}
+    sentences: dict[str, list[list[str]]] = defaultdict(list)
+    for row in source.query(_SENTENCES).dicts():
+        key = node_id(str(row["entity"]))
+        if key in shown and len(sentences[key]) < SENTENCES_PER_NODE:
+            where = row.get("source") or row["doc"]
+            sentences[key].append([str(row["text"]), str(where)])
+    data = {
+        "types": {t: "rgb({},{},{})".format(*c) for t, c in COLOURS.items()},
+        "nodes": [
+            {
+                "id": n.id,
+                "label": n.label,
+                "type": n.entity_type,
+                "mentions": n.mention_count,
+                "docs": n.doc_count,
+                "aliases": list(n.aliases),
+                "size": node_size(n),
+                "x": positions.get(n.id, (0.0, 0.0))[0],
+                "y": positions.get(n.id, (0.0, 0.0))[1],
+                "sentences": sorted(sentences.get(n.id, [])),
+            }
+            for n in projection.nodes
+        ],
+        "edges": [
+            {"source": e.source, "target": e.target, "label": e.label, "weight": e.weight}
+            for e in projection.edges
+        ],
+    }
+    # JSON inside <script>: "<" escaped, so no text can close the element or open a comment.
+    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
+    assets = resources.files(__package__)
+    page = (
+        assets.joinpath("viewer.html")
+        .read_text(encoding="utf-8")
+        .replace("/*KG-STYLE*/", assets.joinpath("viewer.css").read_text(encoding="utf-8"))
+        .replace("/*KG-SCRIPT*/", assets.joinpath("viewer.js").read_text(encoding="utf-8"))
+        .replace("/*KG-DATA*/", payload)
+    )
+    out.write(page)
+    return len(projection.nodes)

@@ -1,0 +1,93 @@
+"""The offline viewer: a self-contained page, safe with any article text, tried in a real
+headless browser (Debian's chromium) where one is installed."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from answers import MODEL
+from seed_extractions import ExtractionBuilder, arg
+
+import kg
+from kg.mapping import map_extraction
+from kg.oxterms import quad_to_ox
+from kg.store import Store
+from kg.viewer import write_viewer
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+HOSTILE = '</script><script>alert("x")</script><!-- & <b>'
+
+
+def page_for(quads: object) -> str:
+    with Store() as store:
+        store.oxigraph.extend([quad_to_ox(q) for q in quads])  # type: ignore[attr-defined]
+        out = io.StringIO()
+        write_viewer(store, out)
+        return out.getvalue()
+
+
+def embedded_data(page: str) -> dict:  # type: ignore[type-arg]
+    found = re.search(r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S)
+    assert found is not None
+    return json.loads(found.group(1))
+
+
+def test_the_page_needs_no_network_and_no_text_can_become_markup() -> None:
+    b = ExtractionBuilder("d1")
+    n = b.sentence(f"{HOSTILE} met Kadhimi.")
+    b.entity("a", HOSTILE, "Person", "PERSON")
+    b.entity("b", "Kadhimi", "Person", "PERSON")
+    b.event(
+        n, "meet", "met", arg("agent", HOSTILE, entity="a"), arg("theme", "Kadhimi", entity="b")
+    )
+    page = page_for(map_extraction(b.build()).quads)
+    # exactly the page's own two scripts, and nothing fetched from anywhere
+    assert page.count("<script") == 2 and "</script><script>alert" not in page
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    data = embedded_data(page)
+    labels = {n["label"] for n in data["nodes"]}
+    assert labels == {HOSTILE, "Kadhimi"}  # the text itself survives, as data
+    hostile = next(n for n in data["nodes"] if n["label"] == HOSTILE)
+    assert hostile["sentences"] and HOSTILE in hostile["sentences"][0][0]
+    assert [e["label"] for e in data["edges"]] == ["meet"]
+    # the script writes text with textContent only
+    script = (Path(kg.__file__).parent / "viewer" / "viewer.js").read_text(encoding="utf-8")
+    assert "innerHTML" not in script and "eval(" not in script
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install chromium")
+def test_the_viewer_in_a_headless_browser(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    kg.build([EXAMPLES], store=store, model=MODEL)
+    page = tmp_path / "graph.html"
+    shown = kg.viz(page, store=store)
+    assert shown > 0
+    url = page.resolve().as_uri() + "#search=Stoltenberg"
+    common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,800"]
+    common += ["--virtual-time-budget=3000", "--enable-logging=stderr", "--v=0"]
+    dom = subprocess.run(
+        [*common, "--dump-dom", url], capture_output=True, text=True, timeout=120, check=True
+    )
+    # the script ran to its end, with no error on the console
+    assert f'data-ready="{shown}"' in dom.stdout
+    assert "Uncaught" not in dom.stderr, dom.stderr[-2000:]
+    # the search found Stoltenberg and opened his panel, with his sentences and their articles
+    assert re.search(r'<h2 id="panel-title">[^<]*Stoltenberg</h2>', dom.stdout)
+    sentences = re.search(r'<ul id="panel-sentences">(.*?)</ul>', dom.stdout, re.S)
+    assert sentences is not None and "Stoltenberg" in sentences.group(1)
+    assert "nato-iraq-mission.txt" in sentences.group(1)
+    shot = Path(os.environ.get("KG_SCREENSHOTS", tmp_path)) / "viewer.png"
+    shot.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [*common, f"--screenshot={shot}", url], capture_output=True, timeout=120, check=True
+    )
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
