@@ -22,6 +22,7 @@ def test_all_names_the_public_api_and_each_name_resolves() -> None:
             "remove",
             "stats",
             "validate",
+            "viz",
         ]
     )
     for name in kg.__all__:
