@@ -108,24 +108,62 @@ def test_augment_adds_all_caps_copies_reproducibly(tmp_path: Path) -> None:
     assert [s.words for s in once] == [s.words for s in again]
 
 
+IOB2_OF_CONLLU = """\
+# sent_id = d1-1
+# text = NATO's chief didn't go to Iraq.
+1\tNATO\tB-ORG\t-\tx
+2\t's\tO
+3\tchief\tO
+4\tdid\tO
+5\tn't\tO
+6\tgo\tO
+7\tto\tO
+8\tIraq\tB-LOC\t-\tx
+9\t.\tO
+
+# sent_id = d1-2
+# text = He said so!
+1\tHe\tO
+2\tsaid\tO
+3\tso\tO
+4\t!\tO
+
+"""
+
+
+def test_entities_join_the_parsed_sentences_with_the_same_id_and_words(tmp_path: Path) -> None:
+    (tmp_path / "x.conllu").write_text(CONLLU, encoding="utf-8")
+    (tmp_path / "x.iob2").write_text(IOB2_OF_CONLLU, encoding="utf-8")
+    first, second = corpora.with_entities(
+        corpora.read_conllu(tmp_path / "x.conllu"), corpora.read_iob2(tmp_path / "x.iob2")
+    )
+    assert first.ents and first.ents[0] == "B-ORG" and first.heads
+    # "so!" is not "so.": that sentence's entities are missing, not "no entity here"
+    assert second.ents is None
+    doc = next(corpora.to_docs(spacy.blank("en").vocab, [first, second], max_sents=10))
+    assert [(e.text, e.label_) for e in doc.ents] == [("NATO", "ORG"), ("Iraq", "LOC")]
+    assert doc[0].dep_ == "nmod:poss"
+    assert {t.ent_iob_ for t in doc[9:]} == {""}
+
+
 def write_tiny_corpora(root: Path) -> None:
     """Every file the recipe reads, in its real format, a few sentences each."""
     wikigold = "-DOCSTART- O\n\nJens I-PER\nStoltenberg I-PER\nleads O\nNATO I-ORG\n. O\n\n"
     btc = "Stoltenberg\tB-PER\nin\tO\nBrussels\tB-LOC\n\n"
-    for split in recipe.SPLITS:
-        for name in split.files:
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if ".conllu" in name:
-                text = CONLLU * 3
-            elif ".iob2" in name:
-                text = IOB2 * 3
-            elif name.startswith("WikiGold"):
-                text = wikigold * 3
-            else:
-                text = btc * 3
-            with gzip.open(path, "wt", encoding="utf-8") as f:
-                f.write(text)
+    names = [n for split in recipe.SPLITS for s in split.sources for n in (s.path, s.entities)]
+    for name in filter(None, names):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if ".conllu" in name:
+            text = CONLLU * 3
+        elif ".iob2" in name:
+            text = IOB2_OF_CONLLU * 3
+        elif name.startswith("WikiGold"):
+            text = wikigold * 3
+        else:
+            text = btc * 3
+        with gzip.open(path, "wt", encoding="utf-8") as f:
+            f.write(text)
 
 
 @pytest.mark.slow
@@ -134,7 +172,7 @@ def test_recipe_converts_trains_and_assembles_a_loadable_pipeline(tmp_path: Path
     write_tiny_corpora(corpora_dir)
     work = tmp_path / "work"
     counts = recipe.convert(corpora_dir, work / "corpus", seed=0)
-    assert counts["syntax-train"] >= 12 and counts["ner-dev"] == 3
+    assert counts["train"] >= 6 + 3 + 3 * 5 and counts["dev"] == 6
     recipe.train(work, seed=0, max_steps=4)
     path = recipe.assemble(work)
     nlp = spacy.load(path)

@@ -21,7 +21,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--steps", default=",".join(STEPS), help="comma-separated: " + ",".join(STEPS)
     )
-    parser.add_argument("--serial", action="store_true", help="train one pipeline after the other")
     args = parser.parse_args(argv)
     steps = args.steps.split(",")
     work: Path = args.output
@@ -29,8 +28,9 @@ def main(argv: list[str] | None = None) -> int:
         counts = recipe.convert(args.corpora, work / "corpus", limit=args.limit, seed=args.seed)
         print("converted:", ", ".join(f"{k} {v} sentences" for k, v in counts.items()))
     if "train" in steps:
-        print(f"training; logs in {work}/syntax.log and {work}/ner.log", flush=True)
-        recipe.train(work, seed=args.seed, max_steps=args.max_steps, parallel=not args.serial)
+        logs = " and ".join(f"{work}/{stage}.log" for stage in recipe.STAGES)
+        print(f"training; logs in {logs}", flush=True)
+        recipe.train(work, seed=args.seed, max_steps=args.max_steps)
     if "assemble" in steps:
         path = recipe.assemble(work, corpora_dir=args.corpora)
         print(f"pipeline written to {path}")

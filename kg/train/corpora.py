@@ -27,6 +27,7 @@ class Sentence:
     words: list[str]
     spaces: list[bool]
     doc_id: str = ""
+    sent_id: str = ""
     tags: list[str] = field(default_factory=list)
     pos: list[str] = field(default_factory=list)
     morphs: list[str] = field(default_factory=list)
@@ -45,18 +46,20 @@ def _lines(path: Path) -> Iterator[str]:
 
 def read_conllu(path: Path) -> Iterator[Sentence]:
     """UD CoNLL-U: words (not multi-word tokens), skipping enhanced empty nodes."""
-    doc_id = ""
+    doc_id = sent_id = ""
     rows: list[list[str]] = []
     mwt_end = 0
     mwt_space = True
     for line in _lines(path):
         if line.startswith("# newdoc id"):
             doc_id = line.split("=", 1)[1].strip()
+        elif line.startswith("# sent_id"):
+            sent_id = line.split("=", 1)[1].strip()
         elif line.startswith("#"):
             continue
         elif not line.strip():
             if rows:
-                yield _conllu_sentence(rows, doc_id)
+                yield _conllu_sentence(rows, doc_id, sent_id)
             rows = []
             mwt_end = 0
         else:
@@ -75,14 +78,15 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
                 cols[9] = "_" if mwt_space else "SpaceAfter=No"
             rows.append(cols)
     if rows:
-        yield _conllu_sentence(rows, doc_id)
+        yield _conllu_sentence(rows, doc_id, sent_id)
 
 
-def _conllu_sentence(rows: list[list[str]], doc_id: str) -> Sentence:
+def _conllu_sentence(rows: list[list[str]], doc_id: str, sent_id: str) -> Sentence:
     return Sentence(
         words=[r[1] for r in rows],
         spaces=["SpaceAfter=No" not in r[9] for r in rows],
         doc_id=doc_id,
+        sent_id=sent_id,
         lemmas=[r[2] for r in rows],
         pos=[r[3] for r in rows],
         tags=[r[4] for r in rows],
@@ -94,26 +98,49 @@ def _conllu_sentence(rows: list[list[str]], doc_id: str) -> Sentence:
 
 def read_iob2(path: Path) -> Iterator[Sentence]:
     """UNER IOB2 with ``# text`` headers; pre-release labels (OTH, B-O) become O."""
-    doc_id, text = "", ""
+    doc_id = sent_id = text = ""
     words: list[str] = []
     tags: list[str] = []
+
+    def sentence() -> Sentence:
+        spaces = _spaces_from_text(words, text)
+        return Sentence(words, spaces, doc_id, sent_id, ents=_clean_iob(tags))
+
     for line in _lines(path):
         if line.startswith("# newdoc id"):
             doc_id = line.split("=", 1)[1].strip()
+        elif line.startswith("# sent_id"):
+            sent_id = line.split("=", 1)[1].strip()
         elif line.startswith("# text"):
             text = line.split("=", 1)[1].strip()
         elif line.startswith("#"):
             continue
         elif not line.strip():
             if words:
-                yield Sentence(words, _spaces_from_text(words, text), doc_id, ents=_clean_iob(tags))
+                yield sentence()
             words, tags = [], []
         else:
             cols = line.split("\t")
             words.append(cols[1])
             tags.append(cols[2])
     if words:
-        yield Sentence(words, _spaces_from_text(words, text), doc_id, ents=_clean_iob(tags))
+        yield sentence()
+
+
+def with_entities(
+    sentences: Iterable[Sentence], annotated: Iterable[Sentence]
+) -> Iterator[Sentence]:
+    """Give each sentence the entities of the annotated sentence with its id and its words.
+
+    UNER EWT annotates the sentences of UD EWT: merged, one corpus trains syntax and entities
+    together. A sentence whose words differ between the two keeps no entities (missing, not O).
+    """
+    entities = {s.sent_id: s for s in annotated if s.sent_id}
+    for sentence in sentences:
+        match = entities.get(sentence.sent_id)
+        if match is not None and match.words == sentence.words:
+            sentence = replace(sentence, ents=match.ents)
+        yield sentence
 
 
 def read_wikigold(path: Path) -> Iterator[Sentence]:
@@ -276,7 +303,7 @@ def _doc(vocab: Vocab, group: list[Sentence]) -> Doc:
         heads += [offset + h for h in sentence.heads]
         sent_starts += [True] + [False] * (len(sentence.words) - 1)
     has_syntax = all(s.deps for s in group)
-    has_ents = all(s.ents is not None for s in group)
+    has_ents = any(s.ents is not None for s in group)
 
     def joined(name: str) -> list:
         return [x for s in group for x in getattr(s, name)]
@@ -292,5 +319,6 @@ def _doc(vocab: Vocab, group: list[Sentence]) -> Doc:
         heads=heads if has_syntax else None,
         deps=joined("deps") if has_syntax else None,
         sent_starts=None if has_syntax else sent_starts,
-        ents=[e for s in group for e in (s.ents or [])] if has_ents else None,
+        # "" marks a sentence without entity annotation as missing, so it teaches no false O
+        ents=[e for s in group for e in (s.ents or [""] * len(s.words))] if has_ents else None,
     )

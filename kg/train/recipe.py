@@ -1,7 +1,9 @@
-"""The training recipe: convert the corpora, train two pipelines in parallel, assemble them.
+"""The training recipe: convert the corpora, train the pipeline in two stages, assemble it.
 
-The syntax pipeline (tagger, morphologizer, lemmatizer, parser) and the NER pipeline do not
-share weights, so they train at the same time on two cores and are joined afterwards.
+One CNN tok2vec feeds the tagger, morphologizer, lemmatizer, parser and NER, so a document is
+encoded once. They train together: UD EWT carries syntax and, merged from UNER EWT, entities on
+the same sentences; GUM adds syntax only, WikiGold and the Broad Twitter Corpus entities only.
+Each component learns from the annotation a document has and treats the rest as missing.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import itertools
 import os
 import subprocess
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +24,9 @@ from kg.train.corpora import Sentence
 
 CONFIGS = Path(__file__).parent / "configs"
 SHOUT_RATE = 0.03  # share of training sentences also seen in capitals
-CURLY_RATE = 0.5  # share of NER training sentences with quotes given typographic ones
-# Each trainer gets one core: BLAS threads would only fight over the other one.
+CURLY_RATE = 0.5  # share of training sentences with quotes given typographic ones
+STAGES = ("train", "train-continue")
+# spaCy trains on one core; BLAS threads would only fight over the other one.
 ONE_THREAD = {
     **os.environ,
     "OMP_NUM_THREADS": "1",
@@ -33,40 +36,45 @@ ONE_THREAD = {
 
 
 @dataclass(frozen=True)
+class Source:
+    """One corpus file; ``entities`` names an IOB2 file annotating the same sentences."""
+
+    path: str
+    entities: str = ""
+
+
+@dataclass(frozen=True)
 class Split:
     """One output corpus file and the corpus files it is made from."""
 
     name: str
-    reader: str
-    files: tuple[str, ...]
+    sources: tuple[Source, ...]
 
 
 # Test splits are absent on purpose: they are only ever read by benchmarks/pipeline.py.
 # BTC section F is that corpus's recommended test split; UNER PUD is test-only.
 SPLITS = (
     Split(
-        "syntax-train",
-        "conllu",
+        "train",
         (
-            "UD_English-EWT/en_ewt-ud-train.conllu.gz",
-            "UD_English-GUM/en_gum-ud-train.conllu.gz",
+            Source(
+                "UD_English-EWT/en_ewt-ud-train.conllu.gz",
+                "UNER_English-EWT/en_ewt-ud-train.iob2.gz",
+            ),
+            Source("UD_English-GUM/en_gum-ud-train.conllu.gz"),
+            Source("WikiGold/wikigold.conll.txt.gz"),
+            *(Source(f"Broad_Twitter_Corpus/{s}.conll.gz") for s in "abegh"),
         ),
     ),
-    Split("syntax-dev", "conllu", ("UD_English-EWT/en_ewt-ud-dev.conllu.gz",)),
     Split(
-        "ner-train",
-        "ner",
+        "dev",
         (
-            "UNER_English-EWT/en_ewt-ud-train.iob2.gz",
-            "WikiGold/wikigold.conll.txt.gz",
-            "Broad_Twitter_Corpus/a.conll.gz",
-            "Broad_Twitter_Corpus/b.conll.gz",
-            "Broad_Twitter_Corpus/e.conll.gz",
-            "Broad_Twitter_Corpus/g.conll.gz",
-            "Broad_Twitter_Corpus/h.conll.gz",
+            Source(
+                "UD_English-EWT/en_ewt-ud-dev.conllu.gz",
+                "UNER_English-EWT/en_ewt-ud-dev.iob2.gz",
+            ),
         ),
     ),
-    Split("ner-dev", "ner", ("UNER_English-EWT/en_ewt-ud-dev.iob2.gz",)),
 )
 
 
@@ -82,6 +90,15 @@ def read_corpus_file(path: Path) -> Iterator[Sentence]:
     return corpora.read_btc(path)
 
 
+def read_source(corpora_dir: Path, source: Source, *, limit: int = 0) -> list[Sentence]:
+    """The sentences of one source, entities merged in; the first ``limit`` only if set."""
+    sentences = itertools.islice(read_corpus_file(corpora_dir / source.path), limit or None)
+    if source.entities:
+        annotated = read_corpus_file(corpora_dir / source.entities)
+        sentences = corpora.with_entities(sentences, annotated)
+    return list(sentences)
+
+
 def convert(corpora_dir: Path, out_dir: Path, *, limit: int = 0, seed: int = 0) -> dict[str, int]:
     """Write one .spacy file per split; return the sentence count of each.
 
@@ -91,31 +108,31 @@ def convert(corpora_dir: Path, out_dir: Path, *, limit: int = 0, seed: int = 0) 
     vocab = Vocab()
     counts = {}
     for split in SPLITS:
-        sentences: Iterable[Sentence] = itertools.chain.from_iterable(
-            itertools.islice(read_corpus_file(corpora_dir / f), limit or None) for f in split.files
-        )
-        sentences = list(sentences)
-        if split.name.endswith("-train"):
-            curly = CURLY_RATE if split.name == "ner-train" else 0.0
-            sentences = list(
-                corpora.augment(sentences, rate=SHOUT_RATE, seed=seed, curly_rate=curly)
-            )
-        max_sents = 10 if split.reader == "conllu" else 1
         docs = DocBin(store_user_data=False)
-        for doc in corpora.to_docs(vocab, sentences, max_sents=max_sents):
-            docs.add(doc)
+        counts[split.name] = 0
+        for source in split.sources:
+            sentences = read_source(corpora_dir, source, limit=limit)
+            if split.name == "train":
+                sentences = list(
+                    corpora.augment(sentences, rate=SHOUT_RATE, seed=seed, curly_rate=CURLY_RATE)
+                )
+            # UD documents train the parser on sentence boundaries too; the NER-only corpora
+            # have no reliable document structure, so each of their sentences stands alone.
+            max_sents = 10 if ".conllu" in source.path else 1
+            for doc in corpora.to_docs(vocab, sentences, max_sents=max_sents):
+                docs.add(doc)
+            counts[split.name] += len(sentences)
         docs.to_disk(out_dir / f"{split.name}.spacy")
-        counts[split.name] = len(sentences)
     return counts
 
 
 def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, list[str]]:
     """The `spacy train` command lines, keyed by the output folder they write.
 
-    "syntax-continue" is stage 2 of the syntax pipeline: it starts from stage 1's best weights.
+    "train-continue" is stage 2: it starts from stage 1's best weights.
     """
     commands = {}
-    for name, corpus in (("syntax", "syntax"), ("syntax-continue", "syntax"), ("ner", "ner")):
+    for name in STAGES:
         command = [
             sys.executable,
             "-m",
@@ -125,16 +142,16 @@ def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, li
             "--output",
             str(work / name),
             "--paths.train",
-            str(work / "corpus" / f"{corpus}-train.spacy"),
+            str(work / "corpus" / "train.spacy"),
             "--paths.dev",
-            str(work / "corpus" / f"{corpus}-dev.spacy"),
+            str(work / "corpus" / "dev.spacy"),
             "--system.seed",
             str(seed),
         ]
-        if name == "syntax-continue":
+        if name == "train-continue":
             command += [
                 "--paths.source",
-                str(work / "syntax" / "model-best"),
+                str(work / "train" / "model-best"),
                 "--code",
                 str(Path(__file__).parent / "callbacks.py"),
             ]
@@ -149,29 +166,13 @@ def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, li
     return commands
 
 
-def train(work: Path, *, seed: int, max_steps: int = 0, parallel: bool = True) -> None:
-    """Train the syntax stages one after the other, and the NER beside them (when ``parallel``).
-
-    Logs go to WORK/NAME.log.
-    """
-    commands = train_commands(work, seed=seed, max_steps=max_steps)
-    ner = _start(work, "ner", commands["ner"])
-    if not parallel:
-        _finish(work, "ner", ner)
-    for name in ("syntax", "syntax-continue"):
-        _finish(work, name, _start(work, name, commands[name]))
-    if parallel:
-        _finish(work, "ner", ner)
-
-
-def _start(work: Path, name: str, command: list[str]) -> subprocess.Popen[bytes]:
-    with open(work / f"{name}.log", "wb") as log:
-        return subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=ONE_THREAD)
-
-
-def _finish(work: Path, name: str, process: subprocess.Popen[bytes]) -> None:
-    if process.wait() != 0:
-        raise RuntimeError(f"training {name} failed: see {work / name}.log")
+def train(work: Path, *, seed: int, max_steps: int = 0) -> None:
+    """Train the two stages one after the other; logs go to WORK/STAGE.log."""
+    for name, command in train_commands(work, seed=seed, max_steps=max_steps).items():
+        with open(work / f"{name}.log", "wb") as log:
+            process = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, env=ONE_THREAD)
+        if process.returncode != 0:
+            raise RuntimeError(f"training {name} failed: see {work / name}.log")
 
 
 # What the shipped pipeline was made from, for its meta.json, `kg model info` and the README.
@@ -181,7 +182,7 @@ SOURCES = (
         "version": "2.16",
         "license": "CC BY-SA 4.0",
         "url": "https://github.com/UniversalDependencies/UD_English-EWT",
-        "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
+        "used_for": "tagger, morphologizer, lemmatizer, parser, ner (train split)",
         "author": "Silveira et al. 2014; UD English EWT contributors",
     },
     {
@@ -196,7 +197,7 @@ SOURCES = (
         "name": "Universal NER English EWT",
         "license": "CC BY-SA 4.0",
         "url": "https://github.com/UniversalNER/UNER_English-EWT",
-        "used_for": "ner (train split)",
+        "used_for": "ner (train split, merged with UD EWT's sentences)",
         "author": "Mayhew et al. 2024",
     },
     {
@@ -224,24 +225,23 @@ SOURCES = (
 
 
 def assemble(work: Path, *, corpora_dir: Path | None = None) -> Path:
-    """Join the trained syntax and NER pipelines, add the rule layer, write WORK/pipeline."""
+    """Add the rule layer to the trained pipeline and write it to WORK/pipeline."""
     import spacy
 
     from kg import __version__
     from kg.nlp.entity_rules import add_entity_rules
     from kg.nlp.pipeline import SHIPPED_NAME
 
-    nlp = spacy.load(work / "syntax-continue" / "model-best")
-    ner_source = spacy.load(work / "ner" / "model-best")
-    nlp.add_pipe("ner", source=ner_source)
+    nlp = spacy.load(work / STAGES[-1] / "model-best")
     add_entity_rules(nlp)
     nlp.meta.update(
         name=SHIPPED_NAME.removeprefix("en_"),
         version=__version__,
         description=(
-            "kg's compact English pipeline for news: CNN tagger, morphologizer, lemmatizer and "
-            "UD dependency parser; statistical NER for PERSON/ORG/LOC; rules for GPE, NORP, "
-            "dates, times, numbers, money, percentages and quantities."
+            "kg's compact English pipeline for news: one CNN tok2vec shared by a tagger, "
+            "morphologizer, lemmatizer, UD dependency parser and statistical NER for "
+            "PERSON/ORG/LOC; rules for GPE, NORP, dates, times, numbers, money, percentages "
+            "and quantities."
         ),
         license="CC BY-SA 4.0",
         author="kg",
