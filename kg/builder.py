@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
@@ -20,7 +21,7 @@ from kg.mapping import MappedDocument, map_extraction
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents, paragraphs
 from kg.sources.text import dateline_length
-from kg.store import Store, use_store
+from kg.store import Store, WriteSummary, use_store
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -74,21 +75,40 @@ def build(
     report = BuildReport()
     start = time.perf_counter()
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
-    with use_store(store) as graph:
+    # Oxigraph writes, and spaCy's matrix products run, without holding the GIL: a writer
+    # thread maps and stores batch N while this thread parses and extracts batch N+1. One
+    # batch in flight, so batches commit in order, one transaction each.
+    with use_store(store) as graph, ThreadPoolExecutor(1, thread_name_prefix="kg-write") as writer:
         fresh = _new_documents(items, graph, report)
         parsed = parse_documents(nlp, fresh, batch_size=batch_size, n_process=n_process)
         aliases = pipeline_aliases(nlp)
         people = known_people(graph)
         extractions = (_extract(doc, document, aliases, people, report) for document, doc in parsed)
-        for batch in _batched((e for e in extractions if e is not None), batch_size):
-            mapped = [map_extraction(e, base=base) for e in batch]
-            summary = graph.write_documents(mapped)
+        pending: _Pending | None = None
+
+        def finish(done: _Pending) -> None:
+            batch, written = done
+            mapped, summary = written.result()
             _count(report, batch, mapped, summary.replaced)
             report.seconds = time.perf_counter() - start
             if progress:
                 progress(Progress(report.documents, report.words, report.seconds))
+
+        def store(batch: list[Extraction]) -> tuple[list[MappedDocument], WriteSummary]:
+            mapped = [map_extraction(e, base=base) for e in batch]
+            return mapped, graph.write_documents(mapped)
+
+        for batch in _batched((e for e in extractions if e is not None), batch_size):
+            if pending is not None:
+                finish(pending)
+            pending = (batch, writer.submit(store, batch))
+        if pending is not None:
+            finish(pending)
     report.seconds = time.perf_counter() - start
     return report
+
+
+_Pending = tuple[list[Extraction], "Future[tuple[list[MappedDocument], WriteSummary]]"]
 
 
 def parse_documents(

@@ -434,6 +434,27 @@ def test_a_counted_conjunct_before_a_subjectless_passive_conjunct_is_its_subject
     assert theme.quantity is not None and theme.quantity.value == 9
 
 
+def test_an_aside_hung_from_the_main_verb_does_not_hide_the_stranded_subject():
+    # "... and nine others, including a US soldier, were injured" with "soldier" read as an
+    # oblique of "claimed" and "injured" as parataxis, as the shipped parser does
+    table = CLAIMED_INJURED.replace("soldier    13 nmod", "soldier    4  obl").replace(
+        "injured    4  conj", "injured    4  parataxis"
+    )
+    injure = only(run(table), "injure")
+    assert roles(injure) == {"theme": ["nine others"]}
+    assert injure.arguments[0].quantity is not None
+    assert injure.arguments[0].quantity.value == 9
+
+
+def test_an_adjectival_participle_is_lemmatized_as_its_verb():
+    # "were injured" tagged JJ and left as "injured" by a lemmatizer is the verb "injure"
+    table = CLAIMED_INJURED.replace(
+        "injured    4  conj         VERB  injure tag=VBN",
+        "injured    4  conj         VERB  injured tag=JJ",
+    )
+    assert only(run(table), "injure")
+
+
 def test_a_passive_conjunct_with_its_own_and_or_a_disagreeing_number_shares_the_subject():
     table = """
     The       2 det      DET

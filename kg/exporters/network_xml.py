@@ -133,7 +133,7 @@ def write_gexf(
             )
     nodes = ET.SubElement(graph, f"{{{GEXF}}}nodes")
     for n in projection.nodes:
-        element = ET.SubElement(nodes, f"{{{GEXF}}}node", {"id": n.id, "label": clean(n.label)})
+        element = ET.SubElement(nodes, f"{{{GEXF}}}node", {"id": n.id, "label": _label(n)})
         if timeline:
             _dates(element, n.first_seen, n.last_seen)
         _attvalues(element, _values(n, NODE_COLUMNS))
@@ -158,6 +158,11 @@ def write_gexf(
             _dates(element, e.first_seen, e.last_seen)
         _attvalues(element, _values(e, EDGE_COLUMNS))
     _write(root, out)
+
+
+def _label(node: Node) -> str:
+    """The node's name as XML can carry it; its IRI where nothing printable is left."""
+    return clean(node.label).strip() or node.iri
 
 
 def _dates(element: ET.Element, first: str | None, last: str | None) -> None:
@@ -201,7 +206,7 @@ def write_graphml(projection: Projection, out: BinaryIO) -> None:
     graph = ET.SubElement(root, f"{{{GRAPHML}}}graph", {"id": "kg", "edgedefault": "directed"})
     for n in projection.nodes:
         element = ET.SubElement(graph, f"{{{GRAPHML}}}node", {"id": n.id})
-        _data(element, "n", [("label", n.label), *_values(n, NODE_COLUMNS)])
+        _data(element, "n", [("label", _label(n)), *_values(n, NODE_COLUMNS)])
     for e in projection.edges:
         attributes = {"id": e.id, "source": e.source, "target": e.target, "label": clean(e.kind)}
         element = ET.SubElement(graph, f"{{{GRAPHML}}}edge", attributes)

@@ -6,7 +6,7 @@ Plain functions over a ``Parse``; ``events`` turns them into records.
 from __future__ import annotations
 
 from kg.extract.names import words
-from kg.extract.parse import ALL_SUBJECTS, OBJECTS, PASSIVE_SUBJECTS, Parse
+from kg.extract.parse import ALL_SUBJECTS, OBJECTS, PASSIVE_AUXILIARIES, PASSIVE_SUBJECTS, Parse
 
 SPEECH_VERBS = words(
     """say tell announce add warn explain state claim promise confirm deny insist note argue
@@ -106,6 +106,8 @@ CC = frozenset({"cc"})
 STRANDING_DEPS = frozenset({"conj", "ccomp", "parataxis"})
 # Prepositions that also introduce clauses: "after a contractor was killed".
 SUBORDINATORS = words("after before since until till once as while because")
+# Words that open an aside inside a noun phrase: "nine others, including a US soldier, ...".
+ASIDES = frozenset({"including", "among", "mostly", "mainly"})
 FINITE_BE = frozenset({"was", "were", "is", "are", "'s", "'re", "’s", "’re"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
@@ -116,6 +118,8 @@ def is_head(p: Parse, i: int) -> bool:
     if p.dep[i] in NOT_HEAD_DEPS or p.blank[i]:
         return False
     pos = p.pos[i]
+    if pos == "ADJ" and (p.tag[i] == "VBN" or p.has_kid(i, PASSIVE_AUXILIARIES)):
+        pos = "VERB"  # "were injured" with the tagger and morphologizer at odds: a passive
     if pos == "VERB" or pos == "AUX":
         # "a group called X", "NATO, also called the North Atlantic Alliance": a name, read
         # by entity merging; a stranded modal ("they will, in a way, be able") is no event.
@@ -243,14 +247,15 @@ def _stranded_subject(p: Parse, i: int) -> int | None:
         k -= 1
     if k < 0 or p.sent[k] != p.sent[i]:
         return None
-    found, n = None, k
-    while p.head[n] != n and p.right[n] == k and n != p.head[i]:
-        if p.pos[n] in NOMINAL_POS and (
-            (p.dep[n] == "conj" and p.pos[p.head[n]] in NOMINAL_POS)
-            or (p.dep[n] in ("obl", "nmod") and p.preposition(n) in SUBORDINATORS)
-        ):
-            found = n
-        n = p.head[n]
+    found = _noun_ending_at(p, i, k)
+    # "nine others, including a US service member, were injured", with the aside hung
+    # elsewhere by the parser: step over it.
+    aside = next((c for c in range(k, max(k - 12, -1), -1) if p.lower[c] in ASIDES), None)
+    if found is None and aside is not None and p.right[p.head[aside]] == k:
+        k = aside - 1
+        while k >= 0 and p.pos[k] == "PUNCT":
+            k -= 1
+        found = _noun_ending_at(p, i, k)
     if found is None:
         return None
     plural = _plural(p, found)
@@ -258,6 +263,19 @@ def _stranded_subject(p: Parse, i: int) -> int | None:
         return None
     if any(a in ("was", "is") for a in auxiliaries) and plural:
         return None
+    return found
+
+
+def _noun_ending_at(p: Parse, i: int, k: int) -> int | None:
+    """The conjunct, or object of a clause-introducing preposition, whose phrase ends at k."""
+    found, n = None, k
+    while k >= 0 and p.head[n] != n and p.right[n] == k and n != p.head[i]:
+        if p.pos[n] in NOMINAL_POS and (
+            (p.dep[n] == "conj" and p.pos[p.head[n]] in NOMINAL_POS)
+            or (p.dep[n] in ("obl", "nmod") and p.preposition(n) in SUBORDINATORS)
+        ):
+            found = n
+        n = p.head[n]
     return found
 
 

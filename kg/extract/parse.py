@@ -69,6 +69,40 @@ _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integer
 _EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
 
 
+# Stems that take back an "e" when "-ed" comes off: injur-ed, locat-ed, mov-ed, announc-ed.
+_E_STEMS = (
+    "ur",
+    "ir",
+    "at",
+    "iz",
+    "is",
+    "as",
+    "os",
+    "us",
+    "v",
+    "c",
+    "g",
+    "u",
+    "bl",
+    "pl",
+    "dl",
+    "tl",
+)
+
+
+def participle_lemma(word: str) -> str:
+    """The verb of a regular "-ed" form, for when a lemmatizer leaves it as it is:
+    injured → injure, wounded → wound, carried → carry, planned → plan."""
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"
+    stem = word[:-2]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    if stem.endswith(_E_STEMS) and not stem.endswith("cus"):  # focus-ed
+        return stem + "e"
+    return stem
+
+
 def normalize_label(label: str) -> str:
     """One dependency label in UD v2 form."""
     return LABEL_MAP.get(label, label)
@@ -116,6 +150,9 @@ class Parse:
             if h != i:
                 self.children[h].append(i)
         self.left, self.right = self._edges()
+        for i in range(n):
+            if self.lemma[i] == self.lower[i] and self._verbal_participle(i):
+                self.lemma[i] = participle_lemma(self.lower[i])
         self.sent = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
         if n and doc.has_annotation("SENT_START"):
@@ -147,6 +184,16 @@ class Parse:
                 left[h] = min(left[h], left[i])
                 right[h] = max(right[h], right[i])
         return left, right
+
+    def _verbal_participle(self, i: int) -> bool:
+        """An -ed form used as a verb ("were injured", read as an adjective by some taggers)."""
+        if not self.lower[i].endswith("ed") or len(self.lower[i]) < 5:
+            return False
+        if self.tag[i] in ("VBN", "VBD"):
+            return True
+        return self.tag[i] == "JJ" and any(
+            self.dep[c] in ("aux:pass", "cop") and self.lemma[c] == "be" for c in self.children[i]
+        )
 
     # -- characters -------------------------------------------------------------------
 

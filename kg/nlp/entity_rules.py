@@ -277,8 +277,17 @@ class EntityRules:
                 continue
             start, end = span
             claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
-            if any(ents[k].label != "PERSON" for k in claimed):
-                continue  # an organization or place the NER or gazetteer found wins
+            if any(
+                ents[k].label != "PERSON"
+                and (
+                    ents[k].start < start
+                    or ents[k].end > end
+                    or self.is_known(doc, ents[k].start, ents[k].end)
+                )
+                for k in claimed
+            ):
+                continue  # a known organization or place, or a longer one, wins; a name the
+                # NER alone called a place after "Secretary of Defense" is the person
             ents = [e for k, e in enumerate(ents) if k not in claimed] + [Ent(start, end, "PERSON")]
             owner = _owners(doc, ents)
         return ents

@@ -23,6 +23,9 @@ PERSON_TITLES = frozenset(
         "Ambassador",
         "Spokesman",
         "Spokeswoman",
+        "spokesman",  # "State Department spokesman Ned Price": lower case, but a title
+        "spokeswoman",
+        "spokesperson",
         "Colonel",
         "Col.",
         "General",
