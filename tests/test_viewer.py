@@ -71,7 +71,8 @@ def test_the_viewer_in_a_headless_browser(tmp_path: Path) -> None:
     page = tmp_path / "graph.html"
     shown = kg.viz(page, store=store)
     assert shown > 0
-    url = page.resolve().as_uri() + "#search=Stoltenberg"
+    # search for Stoltenberg, then click him where he is drawn
+    url = page.resolve().as_uri() + "#click=Stoltenberg"
     common = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--window-size=1280,800"]
     common += ["--virtual-time-budget=3000", "--enable-logging=stderr", "--v=0"]
     dom = subprocess.run(
@@ -80,7 +81,8 @@ def test_the_viewer_in_a_headless_browser(tmp_path: Path) -> None:
     # the script ran to its end, with no error on the console
     assert f'data-ready="{shown}"' in dom.stdout
     assert "Uncaught" not in dom.stderr, dom.stderr[-2000:]
-    # the search found Stoltenberg and opened his panel, with his sentences and their articles
+    # the search found Stoltenberg; the click opened his panel: his sentences, their articles
+    assert re.search(r'<span id="status">[1-9]\d* found</span>', dom.stdout)
     assert re.search(r'<h2 id="panel-title">[^<]*Stoltenberg</h2>', dom.stdout)
     sentences = re.search(r'<ul id="panel-sentences">(.*?)</ul>', dom.stdout, re.S)
     assert sentences is not None and "Stoltenberg" in sentences.group(1)

@@ -7,7 +7,8 @@ by entity type, edge labels on hover, a side panel for a clicked node. Article t
 the page only as JSON data and the script only ever sets ``textContent``, so nothing in an
 article can run as code.
 
-``#search=NAME`` in the page's address runs a search and opens the first match on load.
+``#search=NAME`` in the page's address runs a search and opens the first match on load;
+``#click=NAME`` searches, then clicks the first match on the canvas.
 """
 
 from __future__ import annotations

@@ -232,11 +232,25 @@
 
   fit();
   search('');
-  // "#search=Stoltenberg" opens the first match: links into the graph, and headless tests.
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('search');
+  // "#search=Stoltenberg" opens the first match (a link into the graph); "#click=Stoltenberg"
+  // searches, then clicks the first match where it is drawn (how headless tests click).
+  const params = new URLSearchParams(location.hash.slice(1));
+  const wanted = params.get('search');
   if (wanted) {
     document.getElementById('search').value = wanted;
     select(search(wanted));
+  }
+  const clicked = params.get('click');
+  if (clicked) {
+    document.getElementById('search').value = clicked;
+    const target = search(clicked);
+    if (target) {
+      const rect = canvas.getBoundingClientRect();
+      const [x, y] = screen(target);
+      const at = {clientX: rect.left + x, clientY: rect.top + y, bubbles: true};
+      canvas.dispatchEvent(new MouseEvent('mousedown', at));
+      window.dispatchEvent(new MouseEvent('mouseup', at));
+    }
   }
   document.body.dataset.ready = String(data.nodes.length);
 })();
