@@ -208,3 +208,16 @@ def test_a_definite_organization_calling_a_name_something_does_not_retype_it():
     assert found["iran"].type == "Place"
     found = entities("The [Ocean Alliance](ORG) , also called the [Blue Pact](PERSON) , met .")
     assert {e.type for e in found.values()} == {"Organization"}
+
+
+def test_a_publication_in_a_byline_is_no_person():
+    found = entities("By [Gary Raynaldo](PERSON) [DIPLOMATIC TIMES](PERSON)")
+    assert found["diplomatic times"].type == "Organization"
+    assert found["gary raynaldo"].type == "Person"
+
+
+def test_a_name_in_a_photo_credit_is_a_person_not_a_place():
+    found = entities("[Safin Hamed](GPE) | [AFP](ORG) | [Getty Images](ORG)")
+    assert found["safin hamed"].type == "Person"
+    # outside a credit line, a place stays a place
+    assert entities("They met in [New York](GPE) .")["new york"].type == "Place"

@@ -79,6 +79,10 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
             label, cued = "ORG", True
         elif start < end and label in RETYPED_AFTER_TITLE and _after_person_title(p, start, end):
             label, cued = "PERSON", True
+        elif start < end and label == "PERSON" and _publication(p, start, end):
+            label, cued = "ORG", True  # "By Gary Raynaldo, DIPLOMATIC TIMES": a publication
+        elif start < end and label in PLACE_LABELS and _credited(p, start, end):
+            label, cued = "PERSON", True  # "Safin Hamed | AFP | Getty Images": a photographer
         first = start
         if label == "PERSON" and start < end:
             start += names.strip_title_words(p.words[start:end])
@@ -88,6 +92,33 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
             end -= 1
         if start < end:
             yield start, end, (min(ent.start, first), max(end, start + 1)), label, cued
+
+
+# Last words of a publication's name, which NER may take for a person's: "Diplomatic Times".
+PUBLICATION_WORDS = frozenset(
+    {"times", "post", "news", "herald", "journal", "tribune", "gazette", "press", "daily"}
+)
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Who a photo is credited to: agencies, and the separators of a credit line.
+PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
+CREDIT_SEPARATORS = frozenset({"|", "/"})
+
+
+def _publication(p: Parse, start: int, end: int) -> bool:
+    """A publication's name in capitals or in a byline ("By X, Diplomatic Times")."""
+    if end - start < 2 or p.lower[end - 1] not in PUBLICATION_WORDS:
+        return False
+    first, _ = p.para_bounds[p.para[start]]
+    return all(p.words[k].isupper() for k in range(start, end)) or p.lower[first] == "by"
+
+
+def _credited(p: Parse, start: int, end: int) -> bool:
+    """A two-or-more-word name in a photo credit ("Safin Hamed | AFP | Getty Images")."""
+    if end - start < 2:
+        return False
+    first, last = p.para_bounds[p.para[start]]
+    words = {p.lower[k] for k in range(first, last)}
+    return bool(words & PHOTO_AGENCIES) and bool(words & CREDIT_SEPARATORS)
 
 
 def _named_as_group(p: Parse, start: int, end: int) -> bool:
