@@ -17,6 +17,7 @@ __all__ = [
     "KG",
     "PREFIXES",
     "REL",
+    "RELATIONS",
     "ROLE",
     "ROLE_PROPERTIES",
     "SEM",
@@ -181,11 +182,41 @@ class Terms:
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+# The relations kg's ontology declares (ontology/kg.ttl, rel:), each with the predicate lemmas
+# that mean it; any other predicate keeps its own rel:<lemma>. tests/test_terms.py checks that
+# this table and the ontology's skos:altLabel lists agree.
+RELATIONS: dict[str, tuple[str, ...]] = {
+    "announce": ("announce", "unveil"),
+    "say": ("say", "state", "declare", "remark"),
+    "attack": ("attack", "strike", "bomb", "shell", "raid", "target"),
+    "kill": ("kill", "slay", "murder", "assassinate"),
+    "injure": ("injure", "wound", "hurt"),
+    "claim_responsibility_for": ("claim responsibility for", "take responsibility for"),
+    "condemn": ("condemn", "denounce", "criticize", "criticise"),
+    "support": ("support", "back", "endorse"),
+    "meet": ("meet", "meet with"),
+    "speak": ("speak", "talk"),
+    "deploy": ("deploy", "station"),
+    "expand": ("expand", "enlarge", "extend"),
+    "lead": ("lead", "head"),
+    "arrest": ("arrest", "detain"),
+    "accuse": ("accuse", "blame"),
+    "visit": ("visit",),
+    "sign": ("sign",),
+}
+_CANONICAL = {
+    _NON_WORD.sub("_", synonym).strip("_"): name
+    for name, synonyms in RELATIONS.items()
+    for synonym in synonyms
+}
+
+
 def relation_name(predicate: str) -> str:
-    """The local name for a predicate: "claim responsibility for" → claim_responsibility_for."""
+    """The local name for a predicate: "claim responsibility for" → claim_responsibility_for,
+    "wound" → injure (the relation the ontology declares for it)."""
     folded = unicodedata.normalize("NFKD", predicate).encode("ascii", "ignore").decode("ascii")
     name = _NON_WORD.sub("_", folded.lower()).strip("_")
-    return name or "related_to"
+    return _CANONICAL.get(name, name) or "related_to"
 
 
 def relation(predicate: str) -> URIRef:

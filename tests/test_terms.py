@@ -9,7 +9,17 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import resources
-from kg.terms import KG, PREFIXES, REL, ROLE, ROLE_PROPERTIES, SEM, relation, role_property
+from kg.terms import (
+    KG,
+    PREFIXES,
+    REL,
+    RELATIONS,
+    ROLE,
+    ROLE_PROPERTIES,
+    SEM,
+    relation,
+    role_property,
+)
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +72,23 @@ def test_a_typo_raises() -> None:
         _ = KG.agnet
     with pytest.raises(AttributeError):
         _ = SEM.hasActr
+
+
+def test_declared_relations_and_their_lemmas_agree_with_the_ontology(ontology: Graph) -> None:
+    from rdflib.namespace import SKOS
+
+    declared = {
+        str(p)[len(str(REL)) :]: {str(a) for a in ontology.objects(p, SKOS.altLabel)}
+        for p in _defined_in(ontology, str(REL))
+        if p != REL.holds_role
+    }
+    assert declared == {name: set(lemmas) for name, lemmas in RELATIONS.items()}
+
+
+def test_synonyms_share_the_declared_relation() -> None:
+    assert relation("wound") == relation("injure") == REL.injure
+    assert relation("take responsibility for") == REL.claim_responsibility_for
+    assert relation("evacuate") == REL.evacuate  # not declared: its own lemma
 
 
 def test_relation_names() -> None:
