@@ -306,3 +306,25 @@ def test_first_person_in_a_quote_attributed_by_an_untagged_line_speaks_with_a_ti
     }
     kadhimi = next(e for e in x.entities if e.key == "al-kadhimi")
     assert kadhimi.type == "Person"
+
+
+def test_a_name_misread_as_what_was_said_is_no_quote():
+    # "“We will not stay,” said Minister Rebar Ahmed", with the name read as the complement
+    x = run(
+        """
+        “         5  punct     PUNCT
+        We        5  nsubj     PRON  we
+        will      5  aux       AUX
+        not       5  advmod    PART
+        stay      0  root      VERB
+        ,         5  punct     PUNCT
+        ”         5  punct     PUNCT
+        said      5  parataxis VERB  say
+        Minister  11 compound  PROPN
+        Rebar     11 compound  PROPN _ PERSON
+        Ahmed     8  ccomp     PROPN _ PERSON
+        .         5  punct     PUNCT
+        """
+    )
+    assert [q.text for q in x.quotes if not q.direct] == []
+    assert [(q.text, q.speaker) for q in x.quotes] == [("We will not stay", "rebar ahmed")]

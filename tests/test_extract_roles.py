@@ -341,3 +341,23 @@ def test_they_is_a_group_named_as_subject_and_a_placeholder_it_is_nothing():
     # "It is unclear whether it worked": the first "it" is a placeholder, and the second
     # cannot be told: the subject before it is that placeholder's clause, not a name
     assert agent(x, "work") is None
+
+
+def test_they_after_a_sentence_naming_a_plural_stays_unresolved():
+    x = run(
+        """
+        NATO      2 nsubj  PROPN _ ORG
+        sends     0 root   VERB  send
+        trainers  2 obj    NOUN  trainer tag=NNS
+        .         2 punct  PUNCT
+
+        The       2 det    DET
+        alliance  3 nsubj  NOUN
+        said      0 root   VERB  say
+        they      5 nsubj  PRON  they
+        arrive    3 ccomp  VERB
+        .         3 punct  PUNCT
+        """
+    )
+    # "they" may well be the trainers: no guess
+    assert agent(x, "arrive") is None

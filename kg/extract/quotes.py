@@ -225,7 +225,11 @@ class QuoteFinder:
         p = self.p
         for c in p.children[v]:
             if p.dep[c] == "ccomp" and clauses.is_complement(p, c) and p.same_paragraph(v, c):
-                return p.trim_edges(*p.phrase(c, cut=CONTENT_CUT), drop=("PUNCT", "SCONJ"))
+                start, end = p.trim_edges(*p.phrase(c, cut=CONTENT_CUT), drop=("PUNCT", "SCONJ"))
+                # "..., said Interior Minister Rebar Ahmed" with the name misread as the
+                # complement: what is said has a verb
+                if any(p.pos[k] in ("VERB", "AUX") for k in range(start, end + 1)):
+                    return start, end
         if p.dep[v] == "parataxis" and p.same_paragraph(v, p.head[v]):
             return _without(p, p.head[v], v)
         return None

@@ -196,9 +196,14 @@ class Resolver:
 
     def _rival(self, start: int, end: int, plural: bool) -> bool:
         """Whether something between the candidate and the pronoun could be its referent: a
-        plural noun for "they", a common-noun subject for "it", or a placeholder "it" ("It is
-        unclear whether it worked") that moved the topic on."""
+        plural noun for "they" (since the sentence before the pronoun's, too: "NATO will send
+        300 trainers. The alliance said they would arrive"), a common-noun subject for "it",
+        or a placeholder "it" ("It is unclear whether it worked") that moved the topic on."""
         p, index = self.p, self.index
+        if plural:
+            sentence = p.sent[end]
+            if sentence > 0:
+                start = min(start, p.sent_bounds[sentence - 1][0] - 1)
         for k in range(start + 1, end):
             if p.lower[k] == "it" and (p.dep[k] == "expl" or _placeholder(p, k)):
                 return True
