@@ -168,6 +168,17 @@ def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it(nlp) -> No
     assert run(nlp, "The Secretary of Defense took part.") == []
 
 
+def test_a_name_with_a_title_in_apposition_is_a_person(nlp) -> None:
+    text = "“It is unacceptable,” said Ned Price, the State Department spokesman."
+    assert run(nlp, text)[0] == ("Ned Price", "PERSON")
+    assert ("Ned Price", "PERSON") in run(nlp, text, ner=(("State Department", "ORG"),))
+    # a place in apposition is no title, and a name the NER found keeps its label
+    assert run(nlp, "They visited New York, the largest city.") == []
+    assert run(nlp, "We met Jane Doe, a spokeswoman.", ner=(("Jane Doe", "ORG"),)) == [
+        ("Jane Doe", "ORG")
+    ]
+
+
 def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:
     text = "Jens Stoltenberg met Jen Psaki. Psaki said Stoltenberg agreed."
     ner = (("Jens Stoltenberg", "PERSON"), ("Jen Psaki", "PERSON"), ("Stoltenberg agreed", "ORG"))

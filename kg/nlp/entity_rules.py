@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
-from kg.nlp.entity_titles import starts_title, titled_name
+from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 # fmt: off
@@ -290,6 +290,13 @@ class EntityRules:
                 # NER alone called a place after "Secretary of Defense" is the person
             ents = [e for k, e in enumerate(ents) if k not in claimed] + [Ent(start, end, "PERSON")]
             owner = _owners(doc, ents)
+        # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
+        # with a title in apposition after it.
+        for i in _commas(doc):
+            span = name_before_title(doc, i)
+            if span is not None and all(owner[k] < 0 for k in range(*span)):
+                ents = [*ents, Ent(span[0], span[1], "PERSON")]
+                owner = _owners(doc, ents)
         return ents
 
     def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -457,6 +464,12 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return True
     previous = doc[i - 1]
     return previous.is_space or previous.text in SENTENCE_ENDS or previous.is_quote
+
+
+def _commas(doc: Doc) -> list[int]:
+    """Token positions of commas, read from one array (no Token object per token)."""
+    comma = doc.vocab.strings[","]
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma]
 
 
 def _owners(doc: Doc, ents: list[Ent]) -> list[int]:

@@ -90,3 +90,38 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     if any(doc[j].ent_type_ in ("DATE", "TIME") for j in range(k, end)):
         return None
     return k, end
+
+
+# Nouns that make an apposition a person's title: "Ned Price, the State Department spokesman".
+APPOSITIVE_TITLES = frozenset(
+    (
+        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president",
+        "director", "chief", "commander", "ambassador", "envoy", "adviser", "advisor",
+        "governor", "mayor", "chairman", "chairwoman", "senator", "colonel", "general",
+    )
+)  # fmt: skip
+
+
+def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
+    """The two- or three-word name right before ``comma`` when a title follows it:
+    "said Ned Price, the State Department spokesman" -> "Ned Price"."""
+    k = comma + 1
+    while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    for j in range(k, min(k + 6, len(doc))):
+        token = doc[j]
+        if token.lower_ in APPOSITIVE_TITLES:
+            break
+        if not token.is_alpha or token.pos_ in ("VERB", "AUX"):
+            return None
+    else:
+        return None
+    start = comma
+    while start > 0 and comma - start < 3:
+        token = doc[start - 1]
+        if not (token.is_alpha and token.is_title and not token.is_stop):
+            break
+        start -= 1
+    if comma - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
+        return None
+    return start, comma
