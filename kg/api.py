@@ -131,7 +131,14 @@ def viz(
 
     By default the 300 most connected entities; ``options`` choose others.
     """
+    from kg.errors import InputError
     from kg.viewer import write_viewer
 
-    with use_store(store, read_only=True) as graph, open(out, "w", encoding="utf-8") as page:
-        return write_viewer(graph, page, options=options)
+    with use_store(store, read_only=True) as graph:
+        try:
+            page = open(out, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError as err:
+            reason = err.strerror or str(err)
+            raise InputError(f"cannot write {out}: {reason}; pass -o a writable file") from err
+        with page:
+            return write_viewer(graph, page, options=options)

@@ -20,6 +20,10 @@ class KgGroup(click.Group):
             return super().invoke(ctx)
         except KgError as exc:
             raise click.ClickException(str(exc)) from exc
+        except OSError as exc:  # an output file or folder that cannot be written
+            where = f" {exc.filename}" if exc.filename else ""
+            reason = exc.strerror or str(exc)
+            raise click.ClickException(f"cannot write{where}: {reason}") from exc
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -47,13 +51,29 @@ store_option = click.option(
 )
 
 
+def _output(path: str, mode: str) -> Any:
+    """``path`` opened for writing, atomically (replaced only once complete)."""
+    try:
+        encoding = None if "b" in mode else "utf-8"
+        return click.open_file(path, mode, encoding=encoding, atomic=True)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise click.ClickException(
+            f"cannot write {path}: {reason}; pass -o a writable file"
+        ) from exc
+
+
 def network_options(command: Any) -> Any:
     """The projection options of the network exports and the viewer."""
     for option in reversed(
         [
             click.option("--events", is_flag=True, help="Network: events as nodes too."),
             click.option(
-                "--min-mentions", default=0, metavar="N", help="Network: entities named N+ times."
+                "--min-mentions",
+                type=click.IntRange(min=0),
+                default=0,
+                metavar="N",
+                help="Network: entities named N+ times.",
             ),
             click.option(
                 "--types", default="", metavar="LIST", help="Network: e.g. person,organization."
@@ -63,7 +83,7 @@ def network_options(command: Any) -> Any:
             ),
             click.option(
                 "--max-nodes",
-                type=int,
+                type=click.IntRange(min=1),
                 default=None,
                 metavar="N",
                 help="Network: N most connected.",
@@ -295,7 +315,7 @@ def export(
     if output is None:
         api.export(sys.stdout.buffer, format=export_format, store=store, options=options)
         return
-    with click.open_file(output, "wb", atomic=True) as out:
+    with _output(output, "wb") as out:
         api.export(out, format=export_format, store=store, options=options)
 
 
@@ -443,7 +463,7 @@ def openie(file: str, model: str | None, output: str | None) -> None:
             for extraction in extractions:
                 click.echo(extraction.row(sentence))
         return
-    with click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
+    with _output(output, "w") as out:
         for sentence, extractions in extracted:
             for extraction in extractions:
                 out.write(extraction.row(sentence) + "\n")

@@ -230,3 +230,25 @@ def test_any_text_makes_well_formed_files_that_load(a: str, b: str, predicate: s
         assert graph.number_of_nodes() == 2, format
     if SCHEMA.exists():
         assert relaxng_errors(exported(quads, "gexf")) == []
+
+
+def test_outputs_that_cannot_be_written_get_one_line(seed_store: Store, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.oxigraph.extend(list(seed_store.oxigraph))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    missing = tmp_path / "no" / "such" / "folder"
+    runner = CliRunner()
+    cases = {
+        ("export", "--format", "csv", "-o", str(a_file)): "it is a file; pass -o DIR",
+        ("export", "--format", "gexf", "-o", str(missing / "g.gexf")): "pass -o a writable file",
+        ("viz", "-o", str(missing / "g.html")): "pass -o a writable file",
+        ("export", "--format", "gexf", "--max-nodes", "0"): "'--max-nodes': 0 is not in the range",
+    }
+    for args, message in cases.items():
+        result = runner.invoke(main, [*args, "--store", str(store)])
+        assert result.exit_code != 0, args
+        last = result.output.strip().splitlines()[-1]
+        assert last.startswith("Error: ") and message in last, args
+        assert "Traceback" not in result.output

@@ -24,7 +24,13 @@ RESERVED = frozenset(
 )
 GRAPHML_TYPES = frozenset({"boolean", "int", "long", "float", "double", "string"})
 GEXF_TYPES = frozenset({"boolean", "integer", "long", "float", "double", "string", "liststring"})
-MISSING = frozenset({"", "None", "nan", "NaN", "null"})
+# How a missing number gets written by mistake; any text may be a real string value.
+MISSING_NUMBERS = frozenset({"", "None", "nan", "NaN", "null"})
+NUMERIC = frozenset({"int", "long", "float", "double", "integer"})
+
+
+def _missing(value: str, kind: str) -> bool:
+    return not value.strip() or (kind in NUMERIC and value.strip() in MISSING_NUMBERS)
 
 
 def lint(data: bytes) -> list[str]:
@@ -86,8 +92,9 @@ def _graphml(root: ET.Element) -> list[str]:
     problems += found
     problems += _ids(edges, "edge")[0]
     problems += _edges(edges, node_ids, lambda e: e.get("label"))
+    kinds = {key.get("id"): key.get("attr.type", "") for key in keys}
     for data in root.iter(f"{GRAPHML}data"):
-        if (data.text or "").strip() in MISSING:
+        if _missing(data.text or "", kinds.get(data.get("key"), "")):
             problems.append(f"data {data.get('key')!r} written empty (leave it out instead)")
     return problems
 
@@ -119,7 +126,8 @@ def _gexf(root: ET.Element) -> list[str]:
         size = node.find(f"{VIZ}size")
         if size is not None and next(iter(size.attrib), None) != "value":
             problems.append(f"node {node.get('id')}: viz:size without value first crashes Gephi")
+    kinds = {a.get("id"): a.get("type", "") for a in graph.iter(f"{GEXF}attribute")}
     for value in graph.iter(f"{GEXF}attvalue"):
-        if value.get("value", "").strip() in MISSING:
+        if _missing(value.get("value", ""), kinds.get(value.get("for"), "")):
             problems.append(f"attvalue {value.get('for')!r} written empty (leave it out instead)")
     return problems

@@ -69,8 +69,14 @@ def write_network(
 def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> list[Path]:
     """nodes.csv and edges.csv in ``folder``, with the columns Gephi's import recognizes
     (Id, Label; Source, Target, Type, Id, Label, Weight) and kg's attributes after them."""
+    from kg.errors import InputError
+
     projection = project_with(source, options)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        reason = "it is a file" if folder.is_file() else (err.strerror or str(err))
+        raise InputError(f"cannot write the tables into {folder}: {reason}; pass -o DIR") from err
     nodes = [["Id", "Label", *(c[0] for c in NODE_COLUMNS)]]
     for n in projection.nodes:
         nodes.append([n.id, n.label, *(_cell(get(n)) for _, _, _, get in NODE_COLUMNS)])
