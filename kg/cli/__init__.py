@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from kg import __version__
+from kg.cli.render import render_build_report, render_model_info, render_stats
 from kg.errors import KgError
 
 
@@ -180,29 +181,6 @@ def _show_progress(progress: Any) -> None:
     click.echo(f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True)
 
 
-def _count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else many or one + 's'}"
-
-
-def render_build_report(report: Any) -> str:
-    parts = [
-        _count(report.documents, "document"),
-        _count(report.entities, "entity", "entities"),
-        _count(report.relations, "relation"),
-        _count(report.quotes, "quote"),
-        _count(report.triples, "triple"),
-        f"{report.seconds:.1f} s",
-    ]
-    extra = []
-    if report.unchanged:
-        extra.append(f"{report.unchanged:,} unchanged")
-    if report.replaced:
-        extra.append(f"{report.replaced:,} replaced")
-    if report.skipped:
-        extra.append(f"{len(report.skipped):,} skipped")
-    return ", ".join(parts) + (f" ({', '.join(extra)})" if extra else "")
-
-
 @main.command()
 @click.argument("query_text", metavar="QUERY", required=False)
 @click.option("--list", "list_names", is_flag=True, help="List the named queries and stop.")
@@ -331,25 +309,6 @@ def stats(store: str | None) -> None:
     from kg import api
 
     click.echo(render_stats(api.stats(store=store)))
-
-
-def render_stats(stats: Any) -> str:
-    lines = [
-        f"documents  {stats.documents:,}",
-        f"entities   {stats.entities:,}",
-        f"events     {stats.events:,}",
-        f"quotes     {stats.quotes:,}",
-        f"relations  {stats.relations:,}",
-        f"triples    {stats.quads:,}",
-    ]
-    for title, counts in (
-        ("entities by type", stats.entity_types),
-        ("relations by predicate", stats.relation_types),
-    ):
-        if counts:
-            lines.append(f"{title}:")
-            lines += [f"  {name:30} {count:,}" for name, count in list(counts.items())[:20]]
-    return "\n".join(lines)
 
 
 @main.command()
@@ -502,55 +461,6 @@ def model_info(model: str | None, as_json: bool) -> None:
 
     described = pipeline.info(model)
     click.echo(json.dumps(described, indent=2) if as_json else render_model_info(described))
-
-
-def render_model_info(info: dict[str, Any]) -> str:
-    lines = [
-        f"{info['name']} {info['version']} (spaCy {info['spacy_version']})",
-        f"path:       {info['path']}",
-        f"size:       {info['size_bytes'] / 1e6:.1f} MB",
-        f"components: {', '.join(info['components'])}",
-    ]
-    ents = sorted(
-        set(info["labels"].get("ner", [])) | set(info["labels"].get("kg_entity_rules", []))
-    )
-    if ents:
-        lines.append(f"entities:   {', '.join(ents)}")
-    if info.get("license"):
-        lines.append(f"licence:    {info['license']}")
-    bench = info.get("benchmark") or {}
-    if bench:
-        lines.append("accuracy (held-out test splits; benchmarks/pipeline.py):")
-        ud = bench.get("ud_ewt_test", {})
-        if ud:
-            lines.append("  UD EWT test: " + ", ".join(f"{k} {v:.3f}" for k, v in ud.items()))
-        for key, title in (("uner_ewt_test", "UNER EWT test"), ("uner_pud", "UNER PUD")):
-            ner = bench.get(key)
-            if ner:
-                per_type = ", ".join(f"{t} {ner[t]['f']:.3f}" for t in ("PER", "ORG", "LOC"))
-                lines.append(
-                    f"  {title} entities: P {ner['all']['p']:.3f} R {ner['all']['r']:.3f} "
-                    f"F1 {ner['all']['f']:.3f} ({per_type})"
-                )
-        if "re3d_proper_names_recall" in bench:
-            r = bench["re3d_proper_names_recall"]
-            lines.append(
-                f"  re3d proper names recall: exact {r['exact']:.3f}, overlap {r['lenient']:.3f}"
-            )
-        if "seed_mentions" in bench:
-            s = bench["seed_mentions"]
-            lines.append(f"  seed articles: {s['correct']}/{s['total']} mentions right")
-        if "speed" in bench:
-            sp = bench["speed"]
-            lines.append(
-                f"  speed: {sp['wps_1proc']:,} words/s (1 process), {sp['wps_2proc']:,} (2); "
-                f"loads in {sp['load_s']} s"
-            )
-    if info.get("sources"):
-        lines.append("trained on:")
-        for source in info["sources"]:
-            lines.append(f"  {source['name']} ({source['license']}): {source.get('used_for', '')}")
-    return "\n".join(lines)
 
 
 if __name__ == "__main__":  # pragma: no cover
