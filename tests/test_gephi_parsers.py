@@ -100,3 +100,31 @@ def test_export_loads_in_gephi_lite_parser(
     keys = [edge["key"] for edge in graph["edges"]]
     assert all(keys), "edges with an empty id"
     assert len(set(keys)) == len(keys), "edges sharing an id"
+
+
+HOSTILE = 'Al-"Qa\'ida" <b>&amp; \u202eRTL\u202c \U0001f600 \u0645\u0631\u062d\u0628\u0627'
+
+
+@pytest.mark.parametrize("format", FORMATS)
+def test_any_kind_of_text_loads_strictly(tmp_path: Path, format: str) -> None:
+    """Quotes, markup, ampersands, control and direction characters, emoji and Arabic in
+    names and relations load in Gephi Lite's parsers with their text intact."""
+    from seed_extractions import ExtractionBuilder, arg
+
+    from kg.exporters import export
+    from kg.mapping import map_extraction
+
+    b = ExtractionBuilder("d1")
+    n = b.sentence(f"{HOSTILE}\x07 met Kadhimi.")
+    b.entity("a", HOSTILE + "\x07", "Person", "PERSON")
+    b.entity("b", "Kadhimi", "Person", "PERSON")
+    b.event(
+        n, "meet", "met", arg("agent", HOSTILE, entity="a"), arg("theme", "Kadhimi", entity="b")
+    )
+    path = tmp_path / f"hostile.{format}"
+    with path.open("wb") as out:
+        export(map_extraction(b.build()).quads, out, format=format)
+    graph = load_in_gephi_lite_parser(format, "strict", path)
+    labels = {node["attributes"]["label"] for node in graph["nodes"]}
+    assert labels == {HOSTILE, "Kadhimi"}  # the bell character, which XML cannot hold, is gone
+    assert graph["size"] == 1
