@@ -92,16 +92,15 @@ def _lines(path: Path) -> Iterable[str]:
                 yield line.strip()
 
 
-def _overlap(gold: str, system: str) -> tuple[int, int, int]:
-    """(matching tokens, system tokens, gold tokens); each system token matches once."""
+def _overlap(gold: str, system: str) -> tuple[int, list[str]]:
+    """(gold tokens found in the system text, the system tokens left); each matches once."""
     left = system.split()
-    size = len(left)
     matched = 0
     for word in gold.split():
         if word in left:
             left.remove(word)
             matched += 1
-    return matched, size, len(gold.split())
+    return matched, left
 
 
 def match(gold: Tuple, system: Tuple) -> tuple[float, float]:
@@ -114,13 +113,8 @@ def match(gold: Tuple, system: Tuple) -> tuple[float, float]:
 
 
 def _match(gold: Tuple, system: Tuple) -> tuple[float, float]:
-    system_words = system.predicate.split()
-    matched = 0
-    for word in gold.predicate.split():
-        if word in system_words:
-            system_words.remove(word)
-            matched += 1
-    if "be" in system_words and _BE.intersection(gold.predicate.split()):
+    matched, left = _overlap(gold.predicate, system.predicate)
+    if "be" in left and _BE.intersection(gold.predicate.split()):
         matched += 1
     if matched == 0:
         return 0.0, 0.0
@@ -133,8 +127,8 @@ def _match(gold: Tuple, system: Tuple) -> tuple[float, float]:
             if i < 2:
                 return 0.0, 0.0
             continue
-        overlap, size, _ = _overlap(argument, system.args[i])
-        p_den += size
+        overlap, _ = _overlap(argument, system.args[i])
+        p_den += len(system.args[i].split())
         p_num += overlap
         r_num += overlap
     return (p_num / p_den if p_den else 0.0), (r_num / r_den if r_den else 0.0)

@@ -135,6 +135,17 @@ class _Mapper:
             )
         return iris.sentence_iri(self.base, self.doc_id, index)
 
+    def traced(
+        self, node: URIRef, cls: URIRef, start: int, end: int, sentence: int
+    ) -> Iterator[Quad]:
+        """What every node read from the text carries: its class, its character span and the
+        sentence it was derived from."""
+        g = self.graph
+        yield node, RDF.type, cls, g
+        yield node, KG.start, integer(start), g
+        yield node, KG.end, integer(end), g
+        yield node, PROV.wasDerivedFrom, self.sentence(sentence), g
+
     def document(self) -> Iterator[Quad]:
         doc, meta, d = self.doc, self.meta, self.x.document
         yield doc, RDF.type, KG.Document, self.graph
@@ -202,13 +213,10 @@ class _Mapper:
             if event.id not in self.events_kept:
                 continue
             ev = iris.event_iri(self.base, self.doc_id, event.id)
-            yield ev, RDF.type, KG.Event, g
+            yield from self.traced(ev, KG.Event, event.start, event.end, event.sentence)
             yield ev, KG.predicate, Literal(event.predicate), g
             yield ev, KG.negated, boolean(event.negated), g
             yield ev, KG.confidence, decimal(event.confidence), g
-            yield ev, KG.start, integer(event.start), g
-            yield ev, KG.end, integer(event.end), g
-            yield ev, PROV.wasDerivedFrom, self.sentence(event.sentence), g
             if event.modality:
                 yield ev, KG.modality, Literal(event.modality), g
             if event.statement_of in self.events_kept:
@@ -263,13 +271,10 @@ class _Mapper:
             if not quote.text.strip():
                 continue
             q = iris.quote_iri(self.base, self.doc_id, quote.id)
-            yield q, RDF.type, KG.Quote, g
+            yield from self.traced(q, KG.Quote, quote.start, quote.end, quote.sentence)
             yield q, KG.text, Literal(quote.text), g
             yield q, KG.predicate, Literal(quote.verb), g
             yield q, KG.direct, boolean(quote.direct), g
-            yield q, KG.start, integer(quote.start), g
-            yield q, KG.end, integer(quote.end), g
-            yield q, PROV.wasDerivedFrom, self.sentence(quote.sentence), g
             speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
             if speaker is not None:
                 yield q, KG.speaker, speaker, g
@@ -282,12 +287,9 @@ class _Mapper:
             if part is None or whole is None:
                 continue
             c = iris.containment_iri(self.base, self.doc_id, n)
-            yield c, RDF.type, KG.Containment, g
+            yield from self.traced(c, KG.Containment, link.start, link.end, link.sentence)
             yield c, KG.part, part, g
             yield c, KG.whole, whole, g
-            yield c, KG.start, integer(link.start), g
-            yield c, KG.end, integer(link.end), g
-            yield c, PROV.wasDerivedFrom, self.sentence(link.sentence), g
             yield part, KG.locatedIn, whole, g
 
     def roles(self) -> Iterator[Quad]:
@@ -298,12 +300,9 @@ class _Mapper:
                 continue
             r = iris.role_iri(self.base, self.doc_id, n)
             title = Literal(role.title)
-            yield r, RDF.type, KG.Role, g
+            yield from self.traced(r, KG.Role, role.start, role.end, role.sentence)
             yield r, KG.holder, holder, g
             yield r, KG.title, title, g
-            yield r, KG.start, integer(role.start), g
-            yield r, KG.end, integer(role.end), g
-            yield r, PROV.wasDerivedFrom, self.sentence(role.sentence), g
             yield holder, KG.title, title, g
             if role.organization_text:
                 yield r, KG.organizationText, Literal(role.organization_text), g

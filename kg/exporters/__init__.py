@@ -12,6 +12,8 @@ timeline. networkx is imported only when a network format is asked for.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -75,23 +77,15 @@ def entity_graph(source: object, options: NetworkOptions | None = None) -> nx.Mu
         return network.entity_graph(graph, options)
 
 
-class _queryable:
+@contextmanager
+def _queryable(source: object) -> Iterator[object]:
     """A store as it is, or plain quads loaded into an in-memory store for the queries."""
+    if callable(getattr(source, "query", None)):
+        yield source
+        return
+    from kg.oxterms import quad_to_ox
+    from kg.store import Store
 
-    def __init__(self, source: object) -> None:
-        self.source = source
-        self.store = None
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        if callable(getattr(self.source, "query", None)):
-            return self.source
-        from kg.oxterms import quad_to_ox
-        from kg.store import Store
-
-        self.store = Store()
-        self.store.oxigraph.extend([quad_to_ox(q) for q in self.source])  # type: ignore[attr-defined]
-        return self.store
-
-    def __exit__(self, *exc: object) -> None:
-        if self.store is not None:
-            self.store.close()
+    with Store() as store:
+        store.oxigraph.extend([quad_to_ox(q) for q in source])  # type: ignore[attr-defined]
+        yield store

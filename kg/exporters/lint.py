@@ -57,7 +57,14 @@ def _ids(elements: list[ET.Element], what: str) -> tuple[list[str], set[str]]:
     return problems, set(ids)
 
 
-def _edges(edges: list[ET.Element], nodes: set[str], kind_of) -> list[str]:  # type: ignore[no-untyped-def]
+def _structure(nodes: list[ET.Element], edges: list[ET.Element], kind: str) -> list[str]:
+    """Ids of nodes and edges, edge ends, and the types (``kind``) of parallel edges."""
+    problems, node_ids = _ids(nodes, "node")
+    problems += _ids(edges, "edge")[0]
+    return problems + _edges(edges, node_ids, kind)
+
+
+def _edges(edges: list[ET.Element], nodes: set[str], kind: str) -> list[str]:
     problems = []
     kinds: dict[tuple[str, str], list[str]] = defaultdict(list)
     for e in edges:
@@ -65,7 +72,7 @@ def _edges(edges: list[ET.Element], nodes: set[str], kind_of) -> list[str]:  # t
         for end in (s, t):
             if end not in nodes:
                 problems.append(f"edge {e.get('id')} ends at a missing node {end!r}")
-        kinds[(s, t)].append(kind_of(e))
+        kinds[(s, t)].append(e.get(kind, ""))
     for (s, t), found in kinds.items():
         if len(found) != len(set(found)):
             problems.append(f"parallel edges {s} → {t} share a type (Gephi merges them)")
@@ -87,11 +94,7 @@ def _graphml(root: ET.Element) -> list[str]:
     if graph.get("edgedefault") not in ("directed", "undirected"):
         problems.append("graph has no edgedefault (Gephi Lite then reads it as undirected)")
     nodes = graph.findall(f"{GRAPHML}node")
-    edges = graph.findall(f"{GRAPHML}edge")
-    found, node_ids = _ids(nodes, "node")
-    problems += found
-    problems += _ids(edges, "edge")[0]
-    problems += _edges(edges, node_ids, lambda e: e.get("label"))
+    problems += _structure(nodes, graph.findall(f"{GRAPHML}edge"), "label")
     kinds = {key.get("id"): key.get("attr.type", "") for key in keys}
     for data in root.iter(f"{GRAPHML}data"):
         if _missing(data.text or "", kinds.get(data.get("key"), "")):
@@ -115,11 +118,7 @@ def _gexf(root: ET.Element) -> list[str]:
         if title in RESERVED | {"label", "weight"}:
             problems.append(f"attribute {title!r} is a name Gephi reserves")
     nodes = graph.findall(f"{GEXF}nodes/{GEXF}node")
-    edges = graph.findall(f"{GEXF}edges/{GEXF}edge")
-    found, node_ids = _ids(nodes, "node")
-    problems += found
-    problems += _ids(edges, "edge")[0]
-    problems += _edges(edges, node_ids, lambda e: e.get("kind"))
+    problems += _structure(nodes, graph.findall(f"{GEXF}edges/{GEXF}edge"), "kind")
     for node in nodes:
         if not node.get("label"):
             problems.append(f"node {node.get('id')} has no label (Gephi shows its id)")

@@ -20,17 +20,22 @@ class KnownPeople:
     """Full names seen so far (in the store and earlier in the build), by surname."""
 
     def __init__(self) -> None:
-        self._by_surname: dict[str, dict[str, tuple[str, str]]] = {}  # surname → slug → (key, name)
-        self._links: dict[str, tuple[str, str]] | None = None
+        self._by_surname: dict[str, dict[str, tuple[str, str]]] = {}  # surname → slug → person
+        self._links: dict[str, tuple[str, str]] = {}  # surname → its one person
 
     def add(self, key: str, name: str) -> None:
         """A person's entity key (or its IRI's last segment) and display name."""
         canon = names.normalize_name(name)
         if " " not in canon:
             return
+        slug = iris.slugify(key)
         for surname in names.surname_forms(canon):
-            self._by_surname.setdefault(surname, {}).setdefault(iris.slugify(key), (key, name))
-        self._links = None
+            people = self._by_surname.setdefault(surname, {})
+            people.setdefault(slug, (key, name))
+            if len(people) == 1:
+                self._links[surname] = people[slug]
+            else:
+                self._links.pop(surname, None)
 
     def add_entities(self, entities: Iterable[Entity]) -> None:
         for entity in entities:
@@ -39,10 +44,4 @@ class KnownPeople:
 
     def links(self) -> Mapping[str, tuple[str, str]]:
         """Surname → (key, name), for the surnames exactly one known person has."""
-        if self._links is None:
-            self._links = {
-                surname: next(iter(people.values()))
-                for surname, people in self._by_surname.items()
-                if len(people) == 1
-            }
         return self._links

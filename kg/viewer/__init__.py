@@ -18,10 +18,13 @@ from collections import defaultdict
 from importlib import resources
 from typing import TextIO
 
+from rdflib import URIRef
+
 from kg.exporters.network import NetworkOptions, project_with
 from kg.exporters.network_xml import COLOURS, layout, node_size
 from kg.exporters.projection import node_id
 from kg.results import GraphStore
+from kg.sparqltext import inject_rows
 
 __all__ = ["DEFAULT_MAX_NODES", "write_viewer"]
 
@@ -33,7 +36,6 @@ SELECT DISTINCT ?entity ?text ?doc ?source WHERE {
   ?fact prov:wasDerivedFrom ?sentence ; ?role ?entity .
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
   OPTIONAL { ?doc dcterms:source ?source }
-  FILTER(isIRI(?entity))
 }
 """
 
@@ -43,11 +45,13 @@ def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | N
     options = options or NetworkOptions(max_nodes=DEFAULT_MAX_NODES)
     projection = project_with(source, options)
     positions = layout(projection)
-    shown = {n.id for n in projection.nodes}
     sentences: dict[str, list[list[str]]] = defaultdict(list)
-    for row in source.query(_SENTENCES).dicts():
+    # Only the shown entities' sentences: the store may hold many more.
+    shown = [[URIRef(n.iri)] for n in projection.nodes]
+    rows = source.query(inject_rows(_SENTENCES, ["entity"], shown)).dicts() if shown else []
+    for row in rows:
         key = node_id(str(row["entity"]))
-        if key in shown and len(sentences[key]) < SENTENCES_PER_NODE:
+        if len(sentences[key]) < SENTENCES_PER_NODE:
             where = row.get("source") or row["doc"]
             sentences[key].append([str(row["text"]), str(where)])
     data = {
