@@ -96,6 +96,23 @@ def test_a_controlled_infinitive_continues_the_predicate():
     assert found == [("agreed to raise", ("Ministers", "the mission"))]
 
 
+def test_a_longer_chain_keeps_each_infinitive_out_of_the_arguments():
+    found = tuples(
+        """
+        Ministers 2 nsubj  NOUN minister
+        agreed    0 root   VERB agree
+        to        4 mark   PART
+        try       2 xcomp  VERB
+        to        6 mark   PART
+        raise     4 xcomp  VERB
+        the       8 det    DET
+        mission   6 obj    NOUN
+        .         2 punct  PUNCT
+        """
+    )
+    assert found == [("agreed to try to raise", ("Ministers", "the mission"))]
+
+
 def test_relative_clause_subject_and_a_noun_it_leaves_as_object():
     found = tuples(
         """

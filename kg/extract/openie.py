@@ -66,17 +66,18 @@ def _clause(p: Parse, i: int) -> list[OpenExtraction]:
     if not subjects or _absorbed(p, i):
         return []
     copula = p.has_kid(i, clauses.COPULA)
-    group = _verb_group(p, i, copula)
-    head, chain = i, [group]
-    while (inner := _controlled(p, head)) is not None:  # "has had to close": one predicate
-        head = inner
+    heads = [i, *_chain_heads(p, i)]  # "has had to close": one predicate
+    chain = [_verb_group(p, i, copula)]
+    for head in heads[1:]:
         to = [c for c in p.children[head] if p.dep[c] == "mark"]
         chain.append(sorted(to + _verb_group(p, head, p.has_kid(head, clauses.COPULA))))
     if copula and len(chain) > 1:  # "was able to start": the adjective joins the predicate
         chain[0] = sorted([*chain[0], i])
     arguments: list[tuple[int, str]] = []  # (first token, text), sorted into surface order
-    for k, verbs in zip([i, *_chain_heads(p, i)], chain, strict=True):
-        arguments.extend(_arguments(p, k, verbs, skip=head if k != head else None))
+    for n, (k, verbs) in enumerate(zip(heads, chain, strict=True)):
+        # each link's own infinitive is in the predicate, not among its arguments
+        skip = heads[n + 1] if n + 1 < len(heads) else None
+        arguments.extend(_arguments(p, k, verbs, skip=skip))
     arguments.sort()
     words = [p.words[k] for verbs in chain for k in verbs]
     if not copula and len(chain) == 1 and arguments and _leads_with_preposition(p, i, arguments):
@@ -169,12 +170,6 @@ def _leads_with_preposition(p: Parse, i: int, arguments: list[tuple[int, str]]) 
         return False
     after = [(start, text) for start, text in arguments if start > i]
     return bool(after) and after[0] == arguments[0] and p.dep[after[0][0]] == "case"
-
-
-def _span(p: Parse, i: int, cut: frozenset[str], *, keep_head: bool) -> tuple[int, int]:
-    """The subtree of ``i`` without the edge children in ``cut``."""
-    start, end = p.phrase(i, cut)
-    return p.trim_edges(start, end) if keep_head else (start, end)
 
 
 def _negation(p: Parse, c: int) -> bool:
