@@ -241,6 +241,10 @@ class _Mapper:
                     yield ev, prop, Literal(arg.text), g
                 if arg.date:
                     yield ev, prop, Literal(arg.date.isoformat(), datatype=XSD.date), g
+                bounds = arg.period or (arg.date and (arg.date, arg.date))
+                if bounds and entity is not None:
+                    yield entity, KG.earliest, Literal(bounds[0].isoformat(), datatype=XSD.date), g
+                    yield entity, KG.latest, Literal(bounds[1].isoformat(), datatype=XSD.date), g
             # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
             if not event.negated:
                 edge = relation(event.predicate)

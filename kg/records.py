@@ -95,6 +95,7 @@ class Argument:
     entity: str | None = None  # Entity.key when the argument is a known entity
     quantity: Quantity | None = None
     date: dt.date | None = None  # a time argument resolved to a calendar date
+    period: tuple[dt.date, dt.date] | None = None  # or to a span of days: "last week"
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,10 @@ class KG(DefinedNamespace):
     confidence: URIRef
     statementOf: URIRef
 
+    # Time expressions: the days they can name
+    earliest: URIRef
+    latest: URIRef
+
     # Quantities
     value: URIRef
     fromValue: URIRef

@@ -33,8 +33,11 @@ def arg(
     entity: str | None = None,
     quantity: Quantity | None = None,
     date: dt.date | None = None,
+    period: tuple[dt.date, dt.date] | None = None,
 ) -> Argument:
-    return Argument(role=role, text=text, entity=entity, quantity=quantity, date=date)
+    return Argument(
+        role=role, text=text, entity=entity, quantity=quantity, date=date, period=period
+    )
 
 
 class ExtractionBuilder:

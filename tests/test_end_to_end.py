@@ -201,6 +201,24 @@ def test_q14_announced_on_thursday_18_february_2021(store: Store, docs: dict[str
     ), found
 
 
+def test_events_say_who_did_what_where_when_and_in_which_sentence(
+    store: Store, docs: dict[str, str]
+) -> None:
+    by_stoltenberg = rows(store, "events", name="Stoltenberg")
+    announce = [r for r in by_stoltenberg if r["did"] == "announce" and "when" in r]
+    assert [(r["who"], r["when"], r["article"]) for r in announce] == [
+        ("Jens Stoltenberg", "Thursday", docs[MISSION])
+    ]
+    assert "announced on Thursday" in announce[0]["sentence"]
+    assert all("Stoltenberg" in r["sentence"] or r["who"] == "Jens Stoltenberg"
+               for r in by_stoltenberg)  # fmt: skip
+    # Monday's attack (15 February) is in the days asked for; Thursday's announcement is not.
+    days = rows(store, "events", **{"from": "2021-02-14", "until": "2021-02-16"})
+    assert days and all(r["when"] == "Monday" for r in days), days
+    assert any(r["did"] == "attack" and "Irbil" in r["what"] for r in days), days
+    assert len(rows(store, "events")) > len(days)
+
+
 # -- validation and exports ------------------------------------------------------------------
 
 

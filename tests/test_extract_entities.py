@@ -221,3 +221,12 @@ def test_a_name_in_a_photo_credit_is_a_person_not_a_place():
     assert found["safin hamed"].type == "Person"
     # outside a credit line, a place stays a place
     assert entities("They met in [New York](GPE) .")["new york"].type == "Place"
+
+
+def test_a_meetings_name_is_a_named_event_not_an_organization():
+    found = entities("It ended the alliance [Defense Ministerial](ORG) and the [G7 Summit](ORG) .")
+    assert {key: e.type for key, e in found.items()} == {
+        "defense ministerial": "NamedEvent",
+        "g7 summit": "NamedEvent",
+    }
+    assert entities("[NATO](ORG) met .")["nato"].type == "Organization"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from doc_table import build, document
 
 from kg.extract import extract
@@ -455,6 +456,21 @@ def test_an_adjectival_participle_is_lemmatized_as_its_verb():
     assert only(run(table), "injure")
 
 
+@pytest.mark.parametrize(
+    ("word", "lemma", "verb"),
+    [("deterred", "deterr", "deter"), ("occurred", "occurr", "occur"), ("erred", "err", "err")],
+)
+def test_a_lemma_with_a_doubled_final_r_is_its_verb(word: str, lemma: str, verb: str) -> None:
+    # The lemmatizer leaves "deterred" as "deterr"; English verbs (but "err") end in one r.
+    table = f"""
+    The       2 det      DET
+    alliance  4 nsubj:pass NOUN
+    was       4 aux:pass AUX  be
+    {word:9} 0 root     VERB {lemma} tag=VBN
+    """
+    assert only(run(table), verb)
+
+
 def test_a_passive_conjunct_with_its_own_and_or_a_disagreeing_number_shares_the_subject():
     table = """
     The       2 det      DET
@@ -546,3 +562,30 @@ def test_a_group_called_a_name_read_as_two_subjects_is_one_claimant():
     assert roles(claim) == {"agent": ["awliya al dam"], "theme": ["the attack"]}
     (group,) = [e for e in x.entities if e.key == "awliya al dam"]
     assert group.type == "Organization"
+
+
+TAKEN_LAST_WEEK = """
+The      2 det        DET
+decision 4 nsubj:pass NOUN
+was      4 aux:pass   AUX  be   _ tag=VBD
+taken    0 root       VERB take _ tag=VBN
+last     6 amod       ADJ  _    B-DATE
+week     4 obl:unmarked NOUN _  I-DATE
+.        4 punct      PUNCT
+"""
+
+
+def test_last_week_resolves_to_the_week_before_publication():
+    x = run(TAKEN_LAST_WEEK)  # published on Wednesday 17 February 2021
+    (time,) = [a for a in only(x, "take").arguments if a.role == "time"]
+    assert (time.text, time.date) == ("last week", None)
+    assert time.period == (dt.date(2021, 2, 8), dt.date(2021, 2, 14))
+    (week,) = [e for e in x.entities if e.type == "TimeExpression"]
+    assert (week.key, week.name) == ("2021-02-08/2021-02-14", "last week")
+
+
+def test_last_week_stays_text_without_a_publication_date():
+    x = run(TAKEN_LAST_WEEK, published=None)
+    (time,) = [a for a in only(x, "take").arguments if a.role == "time"]
+    assert (time.text, time.entity, time.period) == ("last week", None, None)
+    assert not [e for e in x.entities if e.type == "TimeExpression"]

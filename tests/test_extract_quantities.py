@@ -8,7 +8,7 @@ import pytest
 from doc_table import build, document
 
 from kg.extract import extract
-from kg.extract.dates import resolve
+from kg.extract.dates import resolve, resolve_period
 from kg.extract.quantities import number
 from kg.records import Argument
 
@@ -50,13 +50,54 @@ def test_number_words(word: str, value: float | None) -> None:
         ("Monday’s", WEDNESDAY, dt.date(2021, 2, 15)),
         ("today", WEDNESDAY, WEDNESDAY),
         ("yesterday", WEDNESDAY, dt.date(2021, 2, 16)),
-        ("this week", WEDNESDAY, None),
+        ("this week", WEDNESDAY, None),  # a period, not a day: see below
+        ("two days ago", WEDNESDAY, dt.date(2021, 2, 15)),
+        ("3 days ago", WEDNESDAY, dt.date(2021, 2, 14)),
         ("Thursday", None, None),
         ("February 30, 2021", None, None),
     ],
 )
 def test_resolve_dates(text: str, published: dt.date | None, day: dt.date | None) -> None:
     assert resolve(text, published) == day
+
+
+def days(first: str, last: str) -> tuple[dt.date, dt.date]:
+    return dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "period"),
+    [
+        # Weeks run Monday to Sunday; WEDNESDAY is 2021-02-17.
+        ("last week", WEDNESDAY, days("2021-02-08", "2021-02-14")),
+        ("this week", WEDNESDAY, days("2021-02-15", "2021-02-21")),
+        ("earlier this week", WEDNESDAY, days("2021-02-15", "2021-02-17")),
+        ("later this week", WEDNESDAY, days("2021-02-17", "2021-02-21")),
+        ("next week", WEDNESDAY, days("2021-02-22", "2021-02-28")),
+        ("last weekend", WEDNESDAY, days("2021-02-13", "2021-02-14")),
+        ("the past week", WEDNESDAY, days("2021-02-10", "2021-02-17")),
+        ("last month", WEDNESDAY, days("2021-01-01", "2021-01-31")),
+        ("last month", dt.date(2021, 1, 10), days("2020-12-01", "2020-12-31")),
+        ("next month", dt.date(2021, 12, 10), days("2022-01-01", "2022-01-31")),
+        ("this month", WEDNESDAY, days("2021-02-01", "2021-02-28")),
+        ("last year", WEDNESDAY, days("2020-01-01", "2020-12-31")),
+        ("in March", WEDNESDAY, days("2021-03-01", "2021-03-31")),
+        ("during March", WEDNESDAY, days("2021-03-01", "2021-03-31")),
+        ("March 2020", None, days("2020-03-01", "2020-03-31")),
+        ("in 2019", None, days("2019-01-01", "2019-12-31")),
+        # Without a publication date only absolute periods resolve.
+        ("last week", None, None),
+        ("in March", None, None),
+        # Days and other words are no period.
+        ("March 3", WEDNESDAY, None),
+        ("the week", WEDNESDAY, None),
+        ("last decade", WEDNESDAY, None),
+    ],
+)
+def test_resolve_periods(
+    text: str, published: dt.date | None, period: tuple[dt.date, dt.date] | None
+) -> None:
+    assert resolve_period(text, published) == period
 
 
 def arguments(table: str) -> list[Argument]:

@@ -328,3 +328,88 @@ def test_a_name_misread_as_what_was_said_is_no_quote():
     )
     assert [q.text for q in x.quotes if not q.direct] == []
     assert [(q.text, q.speaker) for q in x.quotes] == [("We will not stay", "rebar ahmed")]
+
+
+# The pipeline's parse: the second half of the quote hangs from "told" as an apposition.
+SPLIT_IN_ONE_SENTENCE = """
+“           4  punct PUNCT
+We          4  nsubj PRON
+have        4  aux   AUX
+agreed      14 ccomp VERB  agree _ tag=VBN
+to          6  mark  PART
+raise       4  xcomp VERB
+the         8  det   DET
+number      6  obj   NOUN
+of          10 case  ADP
+personnel   8  nmod  NOUN
+,           4  punct PUNCT
+”           4  punct PUNCT
+Stoltenberg 14 nsubj PROPN _ PERSON
+told        0  root  VERB  tell _ tag=VBD
+reporters   14 iobj  NOUN  reporter
+,           19 punct PUNCT
+“           19 punct PUNCT
+from        19 case  ADP
+500         15 appos NUM   _ CARDINAL
+to          22 case  ADP
+around      22 advmod ADV
+4,000       19 nmod  NUM   _ CARDINAL
+.           14 punct PUNCT
+”           14 punct PUNCT
+"""
+
+
+def test_a_quote_split_by_its_speech_verb_is_one_quote():
+    x = run(SPLIT_IN_ONE_SENTENCE)
+    assert [(q.text, q.speaker, q.verb, q.direct) for q in x.quotes] == [
+        (
+            "We have agreed to raise the number of personnel from 500 to around 4,000.",
+            "stoltenberg",
+            "tell",
+            True,
+        )
+    ]
+
+
+def test_the_verbless_second_half_of_a_split_quote_belongs_to_the_first_halfs_clause():
+    x = run(SPLIT_IN_ONE_SENTENCE)
+    (extent,) = [a for a in event(x, "raise").arguments if a.role == "extent"]
+    assert extent.quantity is not None
+    assert (extent.quantity.low, extent.quantity.high) == (500, 4000)
+    assert extent.quantity.approximate
+    assert {a.role for a in event(x, "tell").arguments} == {"agent", "theme", "recipient"}
+
+
+def test_halves_that_end_a_sentence_between_them_stay_two_quotes():
+    # "“We are ready,” Stoltenberg said. “At this stage ...”": a sentence ends before the
+    # second half, so each half is a quote of its own (as in the first test above).
+    assert len(run(SPLIT).quotes) == 2
+
+
+# The pipeline's parse: "NATO" before the speaker's title hangs from "Iraq" as an apposition.
+TITLE_AFTER_COMMA = """
+NATO        3  nsubj PROPN _ ORG
+will        3  aux   AUX
+expand      14 ccomp VERB
+its         5  nmod:poss PRON
+mission     3  obj   NOUN
+in          7  case  ADP
+Iraq        3  obl   PROPN _ GPE
+,           9  punct PUNCT
+NATO        7  appos PROPN _ ORG
+Secretary   13 nmod:desc PROPN
+General     13 nmod:desc PROPN
+Jens        13 compound PROPN _ B-PERSON
+Stoltenberg 14 nsubj PROPN _ I-PERSON
+said        0  root  VERB  say _ tag=VBD
+.           14 punct PUNCT
+"""
+
+
+def test_what_is_said_stops_before_the_speakers_title():
+    x = run(TITLE_AFTER_COMMA)
+    assert [(q.text, q.speaker) for q in x.quotes] == [
+        ("NATO will expand its mission in Iraq", "jens stoltenberg")
+    ]
+    (theme,) = [a.text for a in event(x, "say").arguments if a.role == "theme"]
+    assert theme == "NATO will expand its mission in Iraq"

@@ -32,7 +32,11 @@ def triples(doc: MappedDocument) -> set[tuple]:
 
 
 def event_with(doc: MappedDocument, predicate: str) -> URIRef:
-    (event,) = {s for s, p, o in triples(doc) if p == KG.predicate and o == Literal(predicate)}
+    return event_in(triples(doc), predicate)
+
+
+def event_in(graph: set[tuple], predicate: str) -> URIRef:
+    (event,) = {s for s, p, o in graph if p == KG.predicate and o == Literal(predicate)}
     return event
 
 
@@ -145,6 +149,31 @@ def test_dates_modality_negation_and_confidence(seed_documents: list[MappedDocum
     front = {s for s, p, o in graph if p == KG.modality and o == Literal("believed")}
     (believed,) = front
     assert (believed, KG.confidence, Literal("0.7", datatype=XSD.decimal)) in graph
+
+
+def test_time_expressions_carry_the_first_and_last_day_they_name() -> None:
+    b = ExtractionBuilder("d4")
+    n = b.sentence("The decision was taken last week and announced on Monday.")
+    week = b.entity("2021-02-22/2021-02-28", "last week", "TimeExpression", "DATE")
+    monday = b.entity("2021-03-01", "Monday", "TimeExpression", "DATE")
+    first, last = dt.date(2021, 2, 22), dt.date(2021, 2, 28)
+    b.event(n, "take", "taken", arg("theme", "The decision"),
+            arg("time", "last week", entity=week, period=(first, last)))  # fmt: skip
+    b.event(n, "announce", "announced",
+            arg("time", "Monday", entity=monday, date=dt.date(2021, 3, 1)))  # fmt: skip
+    graph = triples(map_extraction(b.build()))
+    week_iri = URIRef(BASE + "entity/time-expression/2021-02-22-2021-02-28")
+    assert (event_in(graph, "take"), KG.time, week_iri) in graph
+    assert (week_iri, KG.earliest, Literal("2021-02-22", datatype=XSD.date)) in graph
+    assert (week_iri, KG.latest, Literal("2021-02-28", datatype=XSD.date)) in graph
+    # A period is no day: the event gets no xsd:date for it.
+    assert not any(
+        s == event_in(graph, "take") and p == KG.time and isinstance(o, Literal)
+        for s, p, o in graph
+    )
+    monday_iri = URIRef(BASE + "entity/time-expression/2021-03-01")
+    day = Literal("2021-03-01", datatype=XSD.date)
+    assert {(monday_iri, KG.earliest, day), (monday_iri, KG.latest, day)} <= graph
 
 
 def test_direct_edges_between_entities(seed_documents: list[MappedDocument]) -> None:

@@ -58,7 +58,7 @@ def extract(
     resolver = Resolver(p, index, roles)
     finder = QuoteFinder(p, resolver)
     finder.attribute()  # before events: "I" inside a quote is its speaker
-    builder = EventBuilder(p, resolver, published)
+    builder = EventBuilder(p, resolver, published, finder.continues)
     events = builder.events()
     quotes = finder.quotes()
     entities = index.entities()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
-from kg.extract import dates, quantities
+from kg.extract import clauses, dates, quantities
 from kg.extract.names import words
 from kg.extract.parse import ARGUMENT_CUT, NP_CUT, Parse
 from kg.extract.resolve import Resolver
@@ -60,14 +61,27 @@ NOT_ARGUMENTS = frozenset({"PUNCT", "SPACE", "SCONJ", "CCONJ", "PART", "ADP", "I
 class ArgumentMaker:
     """Builds ``Argument`` records, tracking how entities were resolved and which dates named."""
 
-    def __init__(self, p: Parse, resolver: Resolver, published: dt.date | None):
+    def __init__(
+        self,
+        p: Parse,
+        resolver: Resolver,
+        published: dt.date | None,
+        continues: Mapping[int, int] | None = None,
+    ):
         self.p, self.resolver, self.published = p, resolver, published
+        # The verbless second half of a split quote belongs to a clause of the first half.
+        self.continues = continues or {}
         self.times: dict[str, list[tuple[int, int]]] = {}  # ISO date → token spans naming it
 
     def usable(self, head: int, i: int) -> bool:
         """Whether token ``i`` can head an argument of ``head``: a word, in its paragraph."""
         p = self.p
-        return not p.blank[i] and p.pos[i] not in NOT_ARGUMENTS and p.same_paragraph(head, i)
+        return (
+            not p.blank[i]
+            and p.pos[i] not in NOT_ARGUMENTS
+            and p.same_paragraph(head, i)
+            and self.continues.get(i, head) == head
+        )
 
     def label_of(self, key: str | None) -> str | None:
         if key is None:
@@ -96,6 +110,8 @@ class ArgumentMaker:
         start, end = p.trim_edges(*p.phrase(i, cut=CLAUSE_CUT))
         if start < end and p.dep[start] == "mark" and p.lower[start] == "that":
             start += 1
+        if p.head[i] != i:
+            end = p.trim_edges(start, clauses.before_subject(p, p.head[i], start, end))[1]
         return Argument(role=role, text=p.span_text(start, end))
 
     def attribute(self, i: int, cut: frozenset[str]) -> Argument:
@@ -111,18 +127,22 @@ class ArgumentMaker:
         )
 
     def time(self, i: int) -> Argument:
-        """A time phrase, resolved to a day where it names one."""
+        """A time phrase, resolved to a day, or a week, month or year, where it names one."""
         p = self.p
         start, end = dates.time_span(p, i)
         text = p.span_text(start, end)
         day = dates.resolve(text, self.published)
+        period = None if day is not None else dates.resolve_period(text, self.published)
         key = None
         if day is not None:
             key = day.isoformat()
+        elif period is not None:
+            key = f"{period[0].isoformat()}/{period[1].isoformat()}"  # ISO 8601 interval
+        if key is not None:
             spans = self.times.setdefault(key, [])
             if (start, end) not in spans:
                 spans.append((start, end))
-        return Argument(role="time", text=text, entity=key, date=day)
+        return Argument(role="time", text=text, entity=key, date=day, period=period)
 
     def oblique(
         self, prep: str, i: int, *, passive: bool, theme_prep: str | None = None
@@ -183,13 +203,7 @@ class ArgumentMaker:
 
 
 def _with_role(argument: Argument, role: str) -> Argument:
-    return Argument(
-        role=role,
-        text=argument.text,
-        entity=argument.entity,
-        quantity=argument.quantity,
-        date=argument.date,
-    )
+    return dataclasses.replace(argument, role=role)
 
 
 ATTRIBUTE_CUT = NP_CUT | frozenset(

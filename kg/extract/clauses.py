@@ -184,6 +184,21 @@ def predicate(p: Parse, i: int) -> tuple[str, int | None, str | None]:
     return " ".join([lemma, *particles]), None, None
 
 
+def before_subject(p: Parse, verb: int, start: int, end: int) -> int:
+    """The last token of ``verb``'s reported clause [start, end], without a speaker's title.
+
+    Rule: "... in Iraq, NATO Secretary General Jens Stoltenberg said": a name after the
+    clause's last comma that runs straight into the verb's subject is the subject's title,
+    even where the parser hung it on the reported clause.
+    """
+    if not any(end + 1 == p.left[s] for s, _ in subjects(p, verb)):
+        return end
+    comma = next((k for k in range(end, start, -1) if p.words[k] == ","), None)
+    if comma is not None and all(p.pos[k] == "PROPN" for k in range(comma + 1, end + 1)):
+        return comma - 1
+    return end
+
+
 def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
     """(token, inherited) for each subject of clause ``i``, conjuncts distributed.
 

@@ -108,6 +108,19 @@ _PATTERNS = [
     re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*,?\s*\d)"),  # February 17 (year from context)
     re.compile(rf"\b{_DAY}\s+{_MONTH}\b"),  # 17 February
 ]
+_DAYS_AGO = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b"
+)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_RELATIVE_PERIOD = re.compile(
+    r"\b(?P<part>earlier|later)?\s*(?P<which>last|this|next|past)\s+"
+    r"(?P<unit>week|weekend|month|year)\b"
+)
+_MONTH_ALONE = re.compile(rf"\b{_MONTH}(?:\s+(?P<year>\d{{4}}))?\b")
+_YEAR_ALONE = re.compile(
+    r"^(?:in|since|during|by|until|before|after|through)?\s*(?P<year>(?:18|19|20)\d\d)$"
+)
 _WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>[a-z]+day)\b")
 
 
@@ -165,6 +178,10 @@ def resolve(text: str, published: dt.date | None) -> dt.date | None:
     for word, offset in RELATIVE_DAYS.items():
         if re.search(rf"\b{word}\b", folded):
             return published + dt.timedelta(days=offset)
+    found = _DAYS_AGO.search(folded)
+    if found is not None:
+        n = found["n"]
+        return published - dt.timedelta(days=int(n) if n.isdigit() else _NUMBER_WORDS[n])
     found = _WEEKDAY.search(folded)
     if found is not None and found["day"] in WEEKDAYS:
         return _weekday(WEEKDAYS[found["day"]], found["which"], published)
@@ -179,3 +196,50 @@ def _weekday(day: int, which: str | None, published: dt.date) -> dt.date:
     if which == "last" and back == 0:
         back = 7
     return published - dt.timedelta(days=back)
+
+
+def resolve_period(text: str, published: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the week, month or year ``text`` names, if it names one.
+
+    "last week" (Monday to Sunday), "earlier this month" (up to publication), "next year",
+    "in March" (of the publication year), "in 2021"; None for a single day or no period.
+    """
+    folded = text.casefold().strip()
+    found = _YEAR_ALONE.match(folded)
+    if found is not None:
+        year = int(found["year"])
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    found = next((m for m in _MONTH_ALONE.finditer(folded) if m["month"] in MONTHS), None)
+    if found is not None and not re.search(r"\d", folded[: found.start()]):
+        year = int(found["year"]) if found["year"] else published and published.year
+        if not year or re.search(r"\d", folded[found.end() :]):
+            return None
+        return _month(year, MONTHS[found["month"]])
+    found = _RELATIVE_PERIOD.search(folded)
+    if found is None or published is None:
+        return None
+    step = {"last": -1, "past": -1, "this": 0, "next": 1}[found["which"]]
+    unit = found["unit"]
+    if found["which"] == "past":  # "the past week": the days up to publication
+        days = {"week": 7, "weekend": 7, "month": 30, "year": 365}[unit]
+        return published - dt.timedelta(days=days), published
+    if unit == "year":
+        first, last = dt.date(published.year + step, 1, 1), dt.date(published.year + step, 12, 31)
+    elif unit == "month":
+        month = published.month - 1 + step
+        first, last = _month(published.year + month // 12, month % 12 + 1)
+    else:
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        first, last = monday, monday + dt.timedelta(days=6)
+        if unit == "weekend":
+            first = monday + dt.timedelta(days=5)
+    if found["part"] == "earlier" and step == 0:
+        last = min(last, published)
+    elif found["part"] == "later" and step == 0:
+        first = max(first, published)
+    return first, last
+
+
+def _month(year: int, month: int) -> tuple[dt.date, dt.date]:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates, quantities
@@ -39,9 +40,16 @@ class _Draft:
 
 
 class EventBuilder:
-    def __init__(self, p: Parse, resolver: Resolver, published: dt.date | None):
+    def __init__(
+        self,
+        p: Parse,
+        resolver: Resolver,
+        published: dt.date | None,
+        continues: Mapping[int, int] | None = None,
+    ):
         self.p, self.resolver = p, resolver
-        self.args = ArgumentMaker(p, resolver, published)
+        self.continues = continues or {}
+        self.args = ArgumentMaker(p, resolver, published, self.continues)
         self.heads = [i for i in range(p.n) if clauses.is_head(p, i)]
         self.head_set = set(self.heads)
         self.wrapped: dict[int, tuple[int, str]] = {}  # embedded clause → (wrapper, modality)
@@ -58,6 +66,8 @@ class EventBuilder:
                 self.covered |= covered
 
     def _clause_above(self, i: int) -> int:
+        if i in self.continues:
+            return self.continues[i]
         while i not in self.head_set and self.p.head[i] != i:
             i = self.p.head[i]
         return i

@@ -83,6 +83,8 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
             label, cued = "ORG", True  # "By Gary Raynaldo, DIPLOMATIC TIMES": a publication
         elif start < end and label in PLACE_LABELS and _credited(p, start, end):
             label, cued = "PERSON", True  # "Safin Hamed | AFP | Getty Images": a photographer
+        elif start < end and label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS:
+            label, cued = "EVENT", True  # "the alliance Defense Ministerial": a meeting
         first = start
         if label == "PERSON" and start < end:
             start += names.strip_title_words(p.words[start:end])
@@ -99,6 +101,8 @@ PUBLICATION_WORDS = frozenset(
     {"times", "post", "news", "herald", "journal", "tribune", "gazette", "press", "daily"}
 )
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Last words of a meeting's or a war's name, which NER may take for an organization's.
+EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "olympics", "war"})
 # Who a photo is credited to: agencies, and the separators of a credit line.
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
 CREDIT_SEPARATORS = frozenset({"|", "/"})

@@ -103,6 +103,15 @@ def participle_lemma(word: str) -> str:
     return stem
 
 
+# Verbs that do end in a double r; others are a lemmatizer's slip: deterred → "deterr".
+_RR_VERBS = frozenset({"err", "purr", "burr", "whirr"})
+
+
+def undouble(lemma: str) -> str:
+    """A verb lemma without the doubled final r a lemmatizer may keep: deterr → deter."""
+    return lemma if lemma in _RR_VERBS else lemma[:-1]
+
+
 def normalize_label(label: str) -> str:
     """One dependency label in UD v2 form."""
     return LABEL_MAP.get(label, label)
@@ -153,6 +162,8 @@ class Parse:
         for i in range(n):
             if self.lemma[i] == self.lower[i] and self._verbal_participle(i):
                 self.lemma[i] = participle_lemma(self.lower[i])
+            elif self.pos[i] == "VERB" and self.lemma[i].endswith("rr"):
+                self.lemma[i] = undouble(self.lemma[i])
         self.sent = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
         if n and doc.has_annotation("SENT_START"):

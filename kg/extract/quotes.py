@@ -24,6 +24,8 @@ _OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
 # "-NATO Secretary General Jens Stoltenberg" on the line below a quote.
 _ATTRIBUTION_LINE = re.compile('[\\s\u201d\u2019"]*\\n\\s*[-\u2013\u2014]\\s*([^\\n]{1,120})')
 INHERIT_WINDOW = 2  # sentences an unattributed quote looks back for its speaker
+SPLIT_GAP = 10  # most tokens between the halves of one split quote: ", he told reporters,"
+_QUOTE_EDGES = "".join(DOUBLE | OPENING | CLOSING | {"'"}) + " \t\n"
 CONTENT_CUT = frozenset({"punct", "mark"})
 
 
@@ -35,6 +37,7 @@ class _Span:
     last: int
     speaker: str | None = None
     verb: str = "say"
+    text: str | None = None  # a split quote's parts joined, without the words between
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -98,6 +101,9 @@ class QuoteFinder:
             for i in range(p.n)
             if p.lemma[i] in clauses.SPEECH_VERBS and not self.inside[i] and clauses.is_head(p, i)
         ]
+        self.verbs_set = set(self.verbs)
+        # Tokens of a verbless second half of a split quote → the last clause of the first.
+        self.continues: dict[int, int] = {}
         self.by_sentence: dict[int, list[int]] = {}
         for v in self.verbs:
             self.by_sentence.setdefault(p.sent[v], []).append(v)
@@ -128,6 +134,55 @@ class QuoteFinder:
             if span.speaker is not None:
                 self.resolver.speakers.append((span.first, span.last + 1, span.speaker))
             previous = span
+        self.direct = self._joined()
+
+    def _joined(self) -> list[_Span]:
+        # Rule: "“We have agreed to raise the number,” Stoltenberg told reporters, “from 500 to
+        # 4,000.”" is one quote: the first half ends in a comma, a speech verb of the same
+        # speaker comes between, and no sentence ends before the second half opens.
+        p, out = self.p, []
+        for span in self.direct:
+            before = out[-1] if out else None
+            if before is None or not self._splits(before, span):
+                out.append(span)
+                continue
+            head = self._last_head(before)
+            if head is not None and not any(
+                clauses.is_head(p, k) for k in range(span.first, span.last + 1)
+            ):
+                for k in range(span.first, span.last + 1):
+                    self.continues[k] = head  # "from 500 to 4,000" belongs to "raise"
+            first_text = before.text or p.text[before.start : before.end]
+            out[-1] = _Span(
+                before.start,
+                span.end,
+                before.first,
+                span.last,
+                before.speaker,
+                before.verb,
+                f"{first_text} {p.text[span.start : span.end]}",
+            )
+        return out
+
+    def _splits(self, first: _Span, second: _Span) -> bool:
+        p = self.p
+        if first.speaker is None or first.speaker != second.speaker:
+            return False
+        if not p.same_paragraph(first.last, second.first):
+            return False
+        gap = p.text[first.end : second.start].strip(_QUOTE_EDGES)
+        between = range(first.last + 1, second.first)
+        return (
+            gap.startswith(",")
+            and gap.endswith(",")
+            and len(between) <= SPLIT_GAP
+            and any(k in self.verbs_set for k in between)
+        )
+
+    def _last_head(self, span: _Span) -> int | None:
+        p = self.p
+        heads = [k for k in range(span.first, span.last + 1) if clauses.is_head(p, k)]
+        return heads[-1] if heads else None
 
     def _verb_for(self, span: _Span) -> int | None:
         # Rule: the speech verb of the quote's sentence, outside the quote ("“...,” X said"),
@@ -229,7 +284,7 @@ class QuoteFinder:
                 # "..., said Interior Minister Rebar Ahmed" with the name misread as the
                 # complement: what is said has a verb
                 if any(p.pos[k] in ("VERB", "AUX") for k in range(start, end + 1)):
-                    return start, end
+                    return start, clauses.before_subject(p, v, start, end)
         if p.dep[v] == "parataxis" and p.same_paragraph(v, p.head[v]):
             return _without(p, p.head[v], v)
         return None
@@ -253,7 +308,7 @@ class QuoteFinder:
         return [
             Quote(
                 id=f"q{k}",
-                text=p.text[span.start : span.end],
+                text=span.text or p.text[span.start : span.end],
                 sentence=p.sent[span.first],
                 start=span.start,
                 end=span.end,
