@@ -67,11 +67,10 @@ def export(
     a binary stream; csv (nodes.csv and edges.csv) to a folder. ``options`` shape the network
     formats (see ``kg.exporters.network.NetworkOptions``)."""
     from kg.errors import FormatError
-    from kg.exporters import FORMATS, export_csv
     from kg.exporters import export as write
+    from kg.exporters import export_csv, format_name
 
-    if format not in FORMATS:  # before opening the store: a typo should not need one
-        raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
+    format = format_name(format)  # before opening the store: a typo should not need one
     if format == "csv" and not isinstance(out, (str, os.PathLike)):
         raise FormatError("csv is two files (nodes.csv, edges.csv): give a folder with -o DIR")
     with use_store(store, read_only=True) as graph:

@@ -397,6 +397,25 @@ def test_cli_names_the_formats_for_an_unknown_export_format(built: Path) -> None
     )
 
 
+def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
+    built: Path, tmp_path: Path
+) -> None:
+    by_suffix, by_name = tmp_path / "graph.ttl", tmp_path / "graph.out"
+    assert cli("export", "-o", str(by_suffix), "--store", str(built)).exit_code == 0
+    assert (
+        cli("export", "--format", "TTL", "-o", str(by_name), "--store", str(built)).exit_code == 0
+    )
+    assert isomorphic(
+        Graph().parse(by_suffix, format="turtle"), Graph().parse(by_name, format="turtle")
+    )
+    assert cli("export", "-o", str(tmp_path / "g.gexf"), "--store", str(built)).exit_code == 0
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
+    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", str(built))
+    assert unknown.exit_code == 1
+    assert unknown.stderr.startswith("Error: no export format: give --format")
+    assert not (tmp_path / "graph.rdf").exists()
+
+
 def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
     tmp_path: Path,
 ) -> None:

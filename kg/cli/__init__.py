@@ -242,9 +242,10 @@ def _parse_param(text: str) -> tuple[str, str]:
 @click.option(
     "--format",
     "export_format",
-    required=True,
+    default=None,
     metavar="FORMAT",
-    help="turtle, ntriples, nquads, trig, jsonld; graphml, gexf, csv (a folder).",
+    help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld; graphml, gexf, csv (a "
+    "folder). Default: the one -o's suffix names.",
 )
 @store_option
 @click.option(
@@ -283,7 +284,17 @@ def export(
         kg export --format csv --types person,organization -o tables/
     """
     from kg import api
+    from kg.exporters import format_name, format_of_path
 
+    if export_format is not None:
+        export_format = format_name(export_format)
+    else:
+        export_format = format_of_path(output) if output else None
+        if export_format is None:
+            raise KgError(
+                "no export format: give --format (turtle, gexf, ...) or an -o file whose "
+                "suffix names one (graph.ttl, graph.gexf)"
+            )
     options = _network_options(
         events, min_mentions, types, predicates, max_nodes, layout=layout, timeline=timeline
     )

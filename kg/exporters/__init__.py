@@ -12,6 +12,7 @@ timeline. networkx is imported only when a network format is asked for.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,16 +34,44 @@ __all__ = [
     "export",
     "export_csv",
     "export_rdf",
+    "format_name",
+    "format_of_path",
 ]
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
+# Other names for the formats: file suffixes and common spellings.
+FORMAT_ALIASES = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+}
+
+
+def format_name(name: str) -> str:
+    """The format ``name`` means (``ttl`` → ``turtle``); FormatError for an unknown one."""
+    folded = name.strip().lower().lstrip(".")
+    found = FORMAT_ALIASES.get(folded, folded)
+    if found not in FORMATS:
+        raise FormatError(f"unknown export format {name!r}; use one of {', '.join(FORMATS)}")
+    return found
+
+
+def format_of_path(path: str) -> str | None:
+    """The format a file name's suffix names (graph.ttl → turtle), or None."""
+    suffix = os.path.splitext(path)[1].lower().lstrip(".")
+    found = FORMAT_ALIASES.get(suffix, suffix)
+    return found if found in FORMATS and found != "csv" else None
 
 
 def export(
     source: object, out: BinaryIO, *, format: str, options: NetworkOptions | None = None
 ) -> None:
     """Write ``source`` (a store or an iterable of quads) to ``out`` in ``format``."""
+    format = format_name(format)
     if format in RDF_FORMATS:
         export_rdf(source, out, format=format)
         return
@@ -56,7 +85,6 @@ def export(
                 graph, out, format=format, options=options or network.NetworkOptions()
             )
         return
-    raise FormatError(f"unknown export format {format!r}; use one of {', '.join(FORMATS)}")
 
 
 def export_csv(
