@@ -1,12 +1,13 @@
 """Build a graph from news sources: read → parse → extract → map → store, streamed in batches.
 
-Documents are parsed paragraph by paragraph (a blank line inside a spaCy text derails the
-parser), rejoined into one ``Doc`` whose text is exactly ``Document.text``, so every offset
-points into the article. Each batch of documents is written in one store transaction.
+Three workers overlap: a parser process (``kg.parsing``) parses the next groups of documents
+while this thread extracts the last one and a writer thread maps and stores the batch before,
+one store transaction per batch, committed in order.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import time
@@ -16,11 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg import iris
+from kg import iris, parsing
 from kg.mapping import MappedDocument, map_extraction
 from kg.records import Document, Extraction
-from kg.sources import Notice, Skipped, iter_documents, paragraphs
-from kg.sources.text import dateline_length
+from kg.sources import Notice, Skipped, iter_documents
 from kg.store import Store, WriteSummary, use_store
 
 if TYPE_CHECKING:
@@ -75,21 +75,22 @@ def build(
     report = BuildReport()
     start = time.perf_counter()
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
-    # Oxigraph writes, and spaCy's matrix products run, without holding the GIL: a writer
-    # thread maps and stores batch N while this thread parses and extracts batch N+1. One
-    # batch in flight, so batches commit in order, one transaction each.
-    with use_store(store) as graph, ThreadPoolExecutor(1, thread_name_prefix="kg-write") as writer:
-        fresh = _new_documents(items, graph, report)
-        parsed = parse_documents(nlp, fresh, batch_size=batch_size, n_process=n_process)
+    with contextlib.ExitStack() as stack:
+        # the parser forks first, while this process holds no store and no thread
+        parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
+        graph = stack.enter_context(use_store(store))
+        # Oxigraph writes without the GIL: a writer thread maps and stores one batch while
+        # this thread extracts the next. One batch in flight, so batches commit in order.
+        writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
         aliases = pipeline_aliases(nlp)
         people = known_people(graph)
-        extractions = (_extract(doc, document, aliases, people, report) for document, doc in parsed)
         pending: _Pending | None = None
+        batch: list[Extraction] = []
 
         def finish(done: _Pending) -> None:
-            batch, written = done
+            written, mapped_batch = done
             mapped, summary = written.result()
-            _count(report, batch, mapped, summary.replaced)
+            _count(report, mapped_batch, mapped, summary.replaced)
             report.seconds = time.perf_counter() - start
             if progress:
                 progress(Progress(report.documents, report.words, report.seconds))
@@ -98,56 +99,51 @@ def build(
             mapped = [map_extraction(e, base=base) for e in batch]
             return mapped, graph.write_documents(mapped)
 
-        for batch in _batched((e for e in extractions if e is not None), batch_size):
+        for group in parse(_new_documents(items, graph, report)):
+            for document, doc in group:
+                if (extraction := _extract(doc, document, aliases, people, report)) is not None:
+                    batch.append(extraction)
+            # Group commit: a batch goes to the writer when it is full or the writer is idle,
+            # so the writer keeps pace with the parser and little is left to write at the end
+            idle = pending is None or pending[0].done()
+            while batch and (idle or len(batch) >= batch_size):
+                if pending is not None:
+                    finish(pending)
+                pending = (writer.submit(store, batch[:batch_size]), batch[:batch_size])
+                batch = batch[batch_size:]
+                idle = False
+        if batch:
             if pending is not None:
                 finish(pending)
-            pending = (batch, writer.submit(store, batch))
+            pending = (writer.submit(store, batch), batch)
         if pending is not None:
             finish(pending)
     report.seconds = time.perf_counter() - start
     return report
 
 
-_Pending = tuple[list[Extraction], "Future[tuple[list[MappedDocument], WriteSummary]]"]
+_Pending = tuple["Future[tuple[list[MappedDocument], WriteSummary]]", list[Extraction]]
+_Parse = Callable[[Iterable[Document]], Iterator[list[tuple[Document, "Doc"]]]]
 
 
-def parse_documents(
-    nlp: Language, documents: Iterable[Document], *, batch_size: int = 32, n_process: int = 1
-) -> Iterator[tuple[Document, Doc]]:
-    """Parse each document paragraph by paragraph; yield it with one Doc over its whole text."""
-    from spacy.tokens import Doc
+def _parser(
+    nlp: Language, stack: contextlib.ExitStack, *, n_process: int, batch_size: int
+) -> _Parse:
+    """How documents get parsed: ``n_process`` 1 is one parser process beside kg's own work
+    where a second core allows it (else this process), 0 is this process, more is spaCy's
+    own worker processes."""
+    if n_process == 1 and parsing.can_fork():
+        return stack.enter_context(parsing.ParserProcess(nlp)).groups
 
-    def chunks() -> Iterator[tuple[str, tuple[Document, bool]]]:
-        for document in documents:
-            pieces = chunk_text(document.text)
-            for i, piece in enumerate(pieces):
-                yield piece, (document, i == len(pieces) - 1)
+    def parse(documents: Iterable[Document]) -> Iterator[list[tuple[Document, Doc]]]:
+        pairs = ((document.text, document) for document in documents)
+        piped = parsing.parse_pairs(
+            nlp, pairs, batch_size=batch_size * 8, n_process=max(1, n_process)
+        )
+        while group := [(document, doc) for doc, document in itertools.islice(piped, batch_size)]:
+            yield group
 
-    parts: list[Doc] = []
-    piped = nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size * 8, n_process=n_process)
-    for doc, (document, last) in piped:
-        parts.append(doc)
-        if last:
-            joined = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            parts = []
-            yield document, joined
-
-
-def chunk_text(text: str) -> list[str]:
-    """The text cut at paragraph starts; each piece keeps the blank line after it.
-
-    A dateline ("ERBIL, Iraq, March 3 — ") is a piece of its own, so the parser never reads
-    its place names as the subject of the sentence after it.
-    """
-    starts = []
-    for start, end in paragraphs(text):
-        starts.append(start)
-        length = dateline_length(text[start:end])
-        if 0 < length < end - start:
-            starts.append(start + length)
-    starts = starts or [0]
-    starts[0] = 0
-    return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+    return parse
 
 
 def _new_documents(
@@ -197,12 +193,6 @@ def known_people(graph: Store) -> KnownPeople:
         if "%" not in segment:  # a percent-encoded slug would not mint the same IRI again
             people.add(segment, str(name))
     return people
-
-
-def _batched(items: Iterable[Extraction], size: int) -> Iterator[list[Extraction]]:
-    iterator = iter(items)
-    while batch := list(itertools.islice(iterator, size)):
-        yield batch
 
 
 def _count(

@@ -127,8 +127,18 @@ def _network_options(  # type: ignore[no-untyped-def]
     default=None,
     help="Publication date for articles that give none (YYYY-MM-DD).",
 )
-@click.option("--batch-size", default=32, show_default=True, help="Documents per transaction.")
-@click.option("--processes", "n_process", default=1, show_default=True, help="Parser processes.")
+@click.option(
+    "--batch-size", default=32, show_default=True, help="Most documents in one transaction."
+)
+@click.option(
+    "--processes",
+    "n_process",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Parser processes. 1: one, beside kg's own work where there is a second core; "
+    "0: in kg's own process; more: spaCy's worker processes.",
+)
 def build(
     sources: tuple[str, ...],
     store: str | None,

@@ -1,0 +1,248 @@
+"""Parse documents with spaCy: paragraph by paragraph, and on a core of its own where one is free.
+
+Documents are parsed paragraph by paragraph (a blank line inside a spaCy text derails the
+parser), rejoined into one ``Doc`` whose text is exactly ``Document.text``, so every offset
+points into the article.
+
+Parsing is most of a build's work, and spaCy's parser holds the GIL, so a thread cannot run
+beside it. Where the machine has a second core and can fork (Linux), ``ParserProcess`` forks
+the loaded pipeline into a child that runs the trained components on group after group while
+kg's own process runs the rule components (kg's entity rules), extracts, maps and stores the
+groups before. Texts travel one way and DocBin bytes the other, in order. Nothing is loaded
+twice and the child touches nothing but spaCy.
+"""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import multiprocessing
+import os
+import signal
+import sys
+import warnings
+from collections import deque
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from kg.errors import ModelError
+from kg.records import Document
+from kg.sources import paragraphs
+from kg.sources.text import dateline_length
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+    from multiprocessing.queues import Queue
+
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+T = TypeVar("T")
+
+# groups parsed or queued ahead of the one kg is working on: the child is never idle waiting
+AHEAD = 4
+
+
+def chunk_text(text: str) -> list[str]:
+    """The text cut at paragraph starts; each piece keeps the blank line after it.
+
+    A dateline ("ERBIL, Iraq, March 3 — ") is a piece of its own, so the parser never reads
+    its place names as the subject of the sentence after it.
+    """
+    starts = []
+    for start, end in paragraphs(text):
+        starts.append(start)
+        length = dateline_length(text[start:end])
+        if 0 < length < end - start:
+            starts.append(start + length)
+    starts = starts or [0]
+    starts[0] = 0
+    return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
+
+
+def parse_pairs(
+    nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int, n_process: int = 1
+) -> Iterator[tuple[Doc, T]]:
+    """Each text parsed as one Doc, with the context it came with, in order."""
+
+    def pieces() -> Iterator[tuple[str, tuple[T, bool]]]:
+        for text, context in items:
+            chunks = chunk_text(text)
+            for i, piece in enumerate(chunks):
+                yield piece, (context, i == len(chunks) - 1)
+
+    parts: list[Doc] = []
+    piped = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (context, last) in piped:
+        parts.append(doc)
+        if last:
+            yield join(parts), context
+            parts = []
+
+
+def join(parts: list[Doc]) -> Doc:
+    """One Doc over the pieces of one text, whose text is exactly theirs put together."""
+    from spacy.tokens import Doc
+
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def rule_tail(nlp: Language) -> list[str]:
+    """The components after the last trained one (kg's entity rules): cheap to run anywhere."""
+    from spacy.pipeline import TrainablePipe
+
+    tail: list[str] = []
+    for name, component in reversed(nlp.pipeline):
+        if isinstance(component, TrainablePipe):
+            break
+        tail.insert(0, name)
+    return tail
+
+
+def can_fork() -> bool:
+    """Whether parsing can move to a forked child on a core of its own."""
+    return (
+        sys.platform.startswith("linux")
+        and (os.cpu_count() or 1) > 1
+        and "fork" in multiprocessing.get_all_start_methods()
+        and not multiprocessing.current_process().daemon  # a daemon may have no children
+    )
+
+
+class ParserProcess:
+    """A forked child that parses groups of documents for this process, in order.
+
+    Start it before opening stores or threads (``with ParserProcess(nlp) as parser``); the
+    child then holds nothing but the pipeline. ``groups`` yields the parsed documents.
+    """
+
+    def __init__(self, nlp: Language, *, group_size: int = 8) -> None:
+        self.nlp = nlp
+        self.group_size = group_size
+        # the rule components run here, on the pieces the child sends: the child, the slower
+        # of the two processes, is left the trained ones only
+        self.tail = rule_tail(nlp)
+        self._inbox: Queue[list[str] | None] | None = None
+        self._replies: Connection | None = None
+        self._child: BaseProcess | None = None
+
+    def __enter__(self) -> ParserProcess:
+        context = multiprocessing.get_context("fork")
+        self._inbox = context.Queue()
+        self._replies, sending = context.Pipe(duplex=False)
+        self._child = context.Process(
+            target=_serve,
+            args=(self.nlp, self._inbox, sending, self.group_size * 8, self.tail),
+            name="kg-parser",
+            daemon=True,
+        )
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on fork in a threaded process; the child runs only spaCy,
+            # which takes no lock another thread of this process could hold
+            warnings.filterwarnings("ignore", "This process .* is multi-threaded")
+            gc.freeze()  # the child's collector then leaves the parent's objects (and pages) alone
+            try:
+                self._child.start()
+            finally:
+                gc.unfreeze()
+        sending.close()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        assert self._child is not None and self._inbox is not None and self._replies is not None
+        if self._child.is_alive():
+            self._inbox.put(None)
+            self._child.join(timeout=5)
+        if self._child.is_alive():
+            self._child.terminate()
+            self._child.join()
+        self._inbox.close()
+        self._inbox.join_thread()
+        self._replies.close()
+
+    def groups(self, documents: Iterable[Document]) -> Iterator[list[tuple[Document, Doc]]]:
+        """The documents parsed, in groups of 1, 2, 4... up to ``group_size``, in order."""
+        from spacy.tokens import DocBin
+
+        assert self._inbox is not None and self._replies is not None and self._child is not None
+        groups = _growing_groups(documents, self.group_size)
+        in_flight: deque[list[Document]] = deque()
+        sent_all = False
+
+        def send_next() -> None:
+            nonlocal sent_all
+            assert self._inbox is not None
+            if sent_all:
+                return
+            if group := next(groups, None):
+                self._inbox.put([document.text for document in group])
+                in_flight.append(group)
+            else:
+                self._inbox.put(None)  # the child stops after the last group, before kg is done
+                sent_all = True
+
+        for _ in range(AHEAD):
+            send_next()
+        try:
+            while in_flight:
+                group = in_flight.popleft()
+                try:
+                    ok, payload = self._replies.recv()
+                except EOFError:
+                    self._child.join(timeout=1)
+                    raise ModelError(
+                        f"the parser process stopped (exit code {self._child.exitcode}); "
+                        "if memory ran out, build fewer or smaller documents at a time"
+                    ) from None
+                if not ok:
+                    raise ModelError(f"the parser failed: {payload}")
+                send_next()
+                data, counts = payload
+                pieces = self._finish(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
+                docs = [join([next(pieces) for _ in range(count)]) for count in counts]
+                yield list(zip(group, docs, strict=True))
+        finally:
+            if in_flight:  # stopped early: the groups still queued are not wanted
+                self._child.terminate()
+
+    def _finish(self, pieces: Iterable[Doc]) -> Iterator[Doc]:
+        for name in self.tail:
+            component = self.nlp.get_pipe(name)
+            if hasattr(component, "pipe"):
+                pieces = component.pipe(pieces)
+            else:
+                pieces = map(component, pieces)
+        return iter(pieces)
+
+
+def _serve(
+    nlp: Language, inbox: Queue[list[str] | None], replies: Connection, size: int, tail: list[str]
+) -> None:
+    """The child's loop: parse each group of texts, piece by piece, without the rule tail;
+    send back the pieces as DocBin bytes and how many pieces each text has."""
+    from spacy.tokens import DocBin
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    while (texts := inbox.get()) is not None:
+        reply: tuple[bool, Any]
+        try:
+            chunks = [chunk_text(text) for text in texts]
+            docs = DocBin(store_user_data=False)
+            pieces = (piece for pieces in chunks for piece in pieces)
+            for doc in nlp.pipe(pieces, batch_size=size, disable=tail):
+                docs.add(doc)
+            reply = (True, (docs.to_bytes(), [len(pieces) for pieces in chunks]))
+        except Exception as exc:  # noqa: BLE001 - the parent reports it
+            reply = (False, f"{type(exc).__name__}: {exc}")
+        replies.send(reply)
+
+
+def _growing_groups(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Groups of 1, 2, 4... up to ``size`` items: the first reaches kg soon, so its work
+    starts while the child parses the next."""
+    iterator = iter(items)
+    step = 1
+    while group := list(itertools.islice(iterator, step)):
+        yield group
+        step = min(2 * step, size)
