@@ -589,3 +589,80 @@ def test_last_week_stays_text_without_a_publication_date():
     (time,) = [a for a in only(x, "take").arguments if a.role == "time"]
     assert (time.text, time.entity, time.period) == ("last week", None, None)
     assert not [e for e in x.entities if e.type == "TimeExpression"]
+
+
+# "NATO defence ministers agreed on Thursday to expand the mission." as the shipped parser
+# reads it: a noun phrase rooted in "ministers", the verb hung below it as a participle.
+MINISTERS_AGREED = """
+NATO       3 compound PROPN _ ORG
+defence    3 compound NOUN
+ministers  0 root     NOUN minister
+agreed     3 acl      VERB agree tag=VBN
+on         6 case     ADP
+Thursday   4 obl      PROPN _ DATE
+to         8 mark     PART
+expand     4 advcl    VERB
+the        10 det     DET
+mission    8 obj      NOUN
+.          3 punct    PUNCT
+"""
+
+
+def test_a_clause_read_as_a_noun_phrase_gets_its_verb_back_with_the_noun_as_subject():
+    x = run(MINISTERS_AGREED)
+    agree = only(x, "agree")
+    assert roles(agree)["agent"] == ["NATO defence ministers"]
+    assert agree.arguments[-1].date == dt.date(2021, 2, 11)  # past tense: the Thursday before
+    assert roles(only(x, "expand")) == {
+        "agent": ["NATO defence ministers"],
+        "theme": ["the mission"],
+    }
+
+
+def test_a_headline_verb_hung_from_its_subject_is_the_headline_clause():
+    # "Alliance ministers agree to expand training mission", "agree" read as an xcomp
+    x = run("""
+    Alliance   2 compound NOUN
+    ministers  0 root     NOUN minister
+    agree      2 xcomp    VERB _ tag=VBP
+    to         5 mark     PART
+    expand     3 advcl    VERB
+    training   7 compound NOUN
+    mission    5 obj      NOUN
+    """)
+    assert roles(only(x, "agree")) == {"agent": ["Alliance ministers"]}
+    assert roles(only(x, "expand")) == {
+        "agent": ["Alliance ministers"],
+        "theme": ["training mission"],
+    }
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a passive participle stays a modifier: "Soldiers wounded in the attack"
+        """
+        Soldiers  0 root  NOUN soldier
+        wounded   1 acl   VERB wound tag=VBN
+        in        5 case  ADP
+        the       5 det   DET
+        attack    2 obl   NOUN
+        """,
+        # so does a participle after a comma: "The soldiers, trained to fight, ..."
+        """
+        The       2 det   DET
+        soldiers  0 root  NOUN soldier
+        ,         4 punct PUNCT
+        trained   2 acl   VERB train tag=VBN
+        to        6 mark  PART
+        fight     4 xcomp VERB
+        """,
+    ],
+)
+def test_a_real_participle_modifier_keeps_its_noun_as_head(table: str) -> None:
+    from kg.extract.parse import Parse
+
+    parse = Parse(build(table))
+    verb = next(i for i, p in enumerate(parse.pos) if p == "VERB")
+    assert parse.dep[verb] == "acl"
+    assert not any(parse.dep[c] == "nsubj" for c in parse.children[verb])

@@ -154,10 +154,9 @@ class Parse:
                 k, start = k + 1, i + 1
         if start < n or not self.para_bounds:
             self.para_bounds.append((start, n))
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
+        self.children = self._children()
+        if self._promote_verbs():
+            self.children = self._children()
         self.left, self.right = self._edges()
         for i in range(n):
             if self.lemma[i] == self.lower[i] and self._verbal_participle(i):
@@ -179,6 +178,54 @@ class Parse:
             for i in range(ent.start, ent.end):
                 self.ent_label[i] = ent.label_
                 self.ent_span[i] = (ent.start, ent.end)
+
+    def _children(self) -> list[list[int]]:
+        children: list[list[int]] = [[] for _ in range(self.n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                children[h].append(i)
+        return children
+
+    def _promote_verbs(self) -> bool:
+        """Put back a clause the parser rooted in its subject, with the verb hung below it.
+
+        "NATO defence ministers agreed on Thursday to expand the mission" read as a noun
+        phrase (ministers ← acl agreed), or a headline "Alliance ministers agree to expand
+        training mission" (ministers ← xcomp agree): the verb becomes the root and the noun
+        its subject. Only a finite verb, or a participle with an object or a to-clause (a
+        passive one has neither: "soldiers wounded in the attack"), with no subject of its
+        own and no punctuation between the two.
+        """
+        changed = False
+        for noun in range(self.n):
+            if self.head[noun] != noun or self.pos[noun] not in ("NOUN", "PROPN"):
+                continue
+            for verb in self.children[noun]:
+                if verb > noun and self._hung_verb(noun, verb):
+                    for c in self.children[noun]:
+                        if c > verb:
+                            self.head[c] = verb
+                    self.head[verb], self.dep[verb] = verb, "ROOT"
+                    self.head[noun], self.dep[noun] = verb, "nsubj"
+                    changed = True
+                    break
+        return changed
+
+    def _hung_verb(self, noun: int, verb: int) -> bool:
+        if self.dep[verb] not in ("acl", "xcomp", "dep") or self.pos[verb] != "VERB":
+            return False
+        kids = self.children[verb]
+        if any(self.dep[c] in ALL_SUBJECTS or self.dep[c] in ("aux", "aux:pass") for c in kids):
+            return False
+        if any(self.pos[k] == "PUNCT" for k in range(noun + 1, verb)):
+            return False
+        if self.tag[verb] in FINITE_TAGS:
+            return True
+        to_clause = any(
+            self.dep[c] in ("xcomp", "advcl") and "to" in (self.lower[g] for g in self.children[c])
+            for c in kids
+        )
+        return self.tag[verb] == "VBN" and (to_clause or any(self.dep[c] == "obj" for c in kids))
 
     def _edges(self) -> tuple[list[int], list[int]]:
         """The first and last token of each token's subtree, children before parents."""
