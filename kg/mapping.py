@@ -282,6 +282,8 @@ class _Mapper:
             speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
             if speaker is not None:
                 yield q, KG.speaker, speaker, g
+            elif quote.speaker_text:
+                yield q, KG.speakerText, Literal(quote.speaker_text), g
 
     def places(self) -> Iterator[Quad]:
         g = self.graph

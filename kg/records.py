@@ -129,6 +129,7 @@ class Quote:
     speaker: str | None = None  # Entity.key
     verb: str = "say"
     direct: bool = True
+    speaker_text: str | None = None  # the speaker as the text names them, where no entity does
 
 
 @dataclass(frozen=True)

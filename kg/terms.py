@@ -86,6 +86,7 @@ class KG(DefinedNamespace):
 
     # Quotes
     speaker: URIRef
+    speakerText: URIRef
     direct: URIRef
 
     # Roles (positions held)

@@ -413,3 +413,74 @@ def test_what_is_said_stops_before_the_speakers_title():
     ]
     (theme,) = [a.text for a in event(x, "say").arguments if a.role == "theme"]
     assert theme == "NATO will expand its mission in Iraq"
+
+
+# "Iraq's Barzani said it. “A shameful act,” said Jean-Yves Le Drian. He told reporters that
+# France stands with Iraq." with the second name hung from "said" as a bare dep, as the
+# shipped parser reads it.
+INVERTED_THEN_HE = """
+Masrour   2 compound PROPN _ B-PERSON
+Barzani   3 nsubj    PROPN _ I-PERSON
+said      0 root     VERB  say tag=VBD
+it        3 obj      PRON
+.         3 punct    PUNCT
+
+“         4 punct    PUNCT
+A         4 det      DET
+shameful  4 amod     ADJ
+act       7 ccomp    NOUN
+,         4 punct    PUNCT
+”         4 punct    PUNCT
+said      0 root     VERB  say tag=VBD
+Jean-Yves 7 dep      PROPN _ B-PERSON
+Le        10 compound PROPN _ I-PERSON
+Drian     8 flat     PROPN _ I-PERSON
+.         7 punct    PUNCT
+
+He        2 nsubj    PRON  he
+told      0 root     VERB  tell tag=VBD
+reporters 2 iobj     NOUN  reporter
+that      6 mark     SCONJ
+France    6 nsubj    PROPN _ GPE
+stands    2 ccomp    VERB  stand tag=VBZ
+with      8 case     ADP
+Iraq      6 obl      PROPN _ GPE
+.         2 punct    PUNCT
+"""
+
+
+def test_he_after_an_inverted_attribution_is_the_person_named_after_said():
+    x = run(INVERTED_THEN_HE)
+    assert [(q.text, q.speaker) for q in x.quotes][-2:] == [
+        ("A shameful act", "jean-yves le drian"),
+        ("France stands with Iraq", "jean-yves le drian"),
+    ]
+    assert {a.role: a.entity for a in event(x, "tell").arguments}["agent"] == "jean-yves le drian"
+
+
+def test_a_speaker_no_entity_names_is_kept_in_the_texts_words():
+    # "Iraqi officials said the rocket was fired from a village."
+    x = run("""
+    Iraqi     2 amod      ADJ   _ NORP
+    officials 3 nsubj     NOUN  official
+    said      0 root      VERB  say tag=VBD
+    the       5 det       DET
+    rocket    7 nsubj:pass NOUN
+    was       7 aux:pass  AUX   be
+    fired     3 ccomp     VERB  fire tag=VBN
+    from      10 case     ADP
+    a         10 det      DET
+    village   7 obl       NOUN
+    .         3 punct     PUNCT
+    """)
+    (quote,) = x.quotes
+    assert (quote.text, quote.speaker, quote.speaker_text) == (
+        "the rocket was fired from a village",
+        None,
+        "Iraqi officials",
+    )
+
+
+def test_a_named_speaker_has_no_speaker_text():
+    (quote,) = [q for q in run(INVERTED_THEN_HE).quotes if q.verb == "tell"]
+    assert (quote.speaker, quote.speaker_text) == ("jean-yves le drian", None)

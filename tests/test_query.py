@@ -369,3 +369,28 @@ def test_the_cli_lists_the_named_queries_with_what_they_answer() -> None:
     assert any(line.startswith("who-announced") and "Q1" in line for line in lines)
     missing = CliRunner().invoke(main, ["query"])
     assert missing.exit_code == 2 and "give a QUERY" in missing.stderr
+
+
+def test_quotes_lists_every_speaker_named_or_described() -> None:
+    from seed_extractions import ExtractionBuilder
+
+    from kg.mapping import map_extraction
+
+    b = ExtractionBuilder("c2c2c2c2c2c2c2c2", title="Rocket attack")
+    s0 = b.sentence("Iraqi officials said the rocket was fired from a village.")
+    s1 = b.sentence("Ned Price said the United States was outraged.")
+    price = b.entity("ned price", "Ned Price", "Person", "PERSON")
+    b.quote(s0, "the rocket was fired from a village", None, speaker_text="Iraqi officials")
+    b.quote(s1, "the United States was outraged", price, direct=False)
+    with Store() as store:
+        store.write_documents([map_extraction(b.build(), base=BASE)])
+        found = rows(run_query(store, "quotes"))
+        assert [(r["speaker"], r["text"]) for r in found] == [
+            ("Iraqi officials", "the rocket was fired from a village"),
+            ("Ned Price", "the United States was outraged"),
+        ]
+        assert found[0]["sentence"].startswith("Iraqi officials said")
+        for name, speaker in [("officials", "Iraqi officials"), ("price", "Ned Price")]:
+            (row,) = rows(run_query(store, "quotes", params={"name": name}))
+            assert row["speaker"] == speaker
+        assert rows(run_query(store, "quotes", params={"name": "fficials"})) == []

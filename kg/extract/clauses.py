@@ -215,11 +215,9 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
             else:
                 out.extend((k, False) for k in p.conjuncts(c))
         return out
-    if p.lemma[i] in INVERTING_VERBS:
-        # "..., said US Army Colonel Wayne Marotto": a name after the verb, misread as object.
-        named = [c for c in p.children[i] if c > i and p.pos[c] == "PROPN" and p.dep[c] in INVERTED]
-        if named:
-            return [(named[0], False)]
+    named = inverted_subject(p, i)
+    if named is not None:
+        return [(named, False)]
     head, dep = p.head[i], p.dep[i]
     if head == i or depth > 6:
         return []
@@ -244,6 +242,16 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
         # "he said, adding that ...", with the participle misread as a complement.
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
     return []
+
+
+def inverted_subject(p: Parse, i: int) -> int | None:
+    """The name after a verb of saying that is its subject ("..., said US Army Colonel Wayne
+    Marotto"), whatever label the parser gave it, where the verb has no subject of its own."""
+    if p.lemma[i] not in INVERTING_VERBS or p.has_kid(i, ALL_SUBJECTS):
+        return None
+    return next(
+        (c for c in p.children[i] if c > i and p.pos[c] == "PROPN" and p.dep[c] in INVERTED), None
+    )
 
 
 def _stranded_subject(p: Parse, i: int) -> int | None:

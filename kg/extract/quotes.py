@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import clauses
-from kg.extract.parse import Parse
+from kg.extract.parse import ARGUMENT_CUT, Parse
 from kg.extract.resolve import Resolver
 from kg.records import Quote
 
@@ -38,6 +38,7 @@ class _Span:
     speaker: str | None = None
     verb: str = "say"
     text: str | None = None  # a split quote's parts joined, without the words between
+    speaker_text: str | None = None  # "Iraqi officials": a speaker no entity names
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -120,6 +121,16 @@ class QuoteFinder:
             self._speakers[verb] = found[0] if found else None
         return self._speakers[verb]
 
+    def speaker_text(self, verb: int) -> str | None:
+        """The words that name who speaks through ``verb``, where no entity does: "Iraqi
+        officials said", "a senior diplomat told reporters"."""
+        if self.speaker(verb) is not None:
+            return None
+        for subject, _ in clauses.subjects(self.p, verb):
+            if self.p.pos[subject] != "PRON":
+                return self.p.span_text(*self.p.phrase(subject, cut=ARGUMENT_CUT))
+        return None
+
     # -- direct ---------------------------------------------------------------------------
 
     def attribute(self) -> None:
@@ -129,6 +140,7 @@ class QuoteFinder:
             verb = self._verb_for(span)
             if verb is not None:
                 span.speaker, span.verb = self.speaker(verb), self.p.lemma[verb]
+                span.speaker_text = self.speaker_text(verb)
             else:
                 span.speaker = self._attribution_line(span) or self._inherited(span, previous)
             if span.speaker is not None:
@@ -160,7 +172,8 @@ class QuoteFinder:
                 span.last,
                 before.speaker,
                 before.verb,
-                f"{first_text} {p.text[span.start : span.end]}",
+                text=f"{first_text} {p.text[span.start : span.end]}",
+                speaker_text=before.speaker_text,
             )
         return out
 
@@ -261,7 +274,9 @@ class QuoteFinder:
                 continue  # "have not confirmed who is behind it" reports nothing
             bounds = self._content(v)
             if bounds is not None and not self._mostly_quoted(*bounds):
-                out.append(self._span(bounds, self.speaker(v), p.lemma[v]))
+                span = self._span(bounds, self.speaker(v), p.lemma[v])
+                span.speaker_text = self.speaker_text(v)
+                out.append(span)
         # Rule: "According to the NATO secretary general, the mission will continue ...".
         for i in range(p.n):
             if p.dep[i] in ("obl", "nmod") and p.preposition(i) == "according to":
@@ -271,7 +286,10 @@ class QuoteFinder:
                 bounds = _without(p, head, i)
                 found = self.resolver.entity(i)
                 if bounds is not None and not self._mostly_quoted(*bounds):
-                    out.append(self._span(bounds, found[0] if found else None, "according to"))
+                    span = self._span(bounds, found[0] if found else None, "according to")
+                    if not found and p.pos[i] != "PRON":
+                        span.speaker_text = p.span_text(*p.phrase(i, cut=ARGUMENT_CUT))
+                    out.append(span)
         return out
 
     def _content(self, v: int) -> tuple[int, int] | None:
@@ -315,6 +333,7 @@ class QuoteFinder:
                 speaker=span.speaker,
                 verb=span.verb,
                 direct=direct,
+                speaker_text=span.speaker_text,
             )
             for k, (span, direct) in enumerate(spans, start=1)
         ]

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
+from functools import partial
 
 from kg.extract import names
+from kg.extract.clauses import inverted_subject
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import ALL_SUBJECTS, ARGUMENT_CUT, Parse
 from kg.records import Role
@@ -51,8 +53,11 @@ class Resolver:
         self.subjects: list[tuple[int, str]] = []
         # Every subject that is not a pronoun: (token, entity key or "", NER label or "").
         self.any_subjects: list[tuple[int, str, str]] = []
+        # "..., said Jean-Yves Le Drian. He told reporters": a name after a verb of saying is
+        # its subject, whatever the parser made of it.
+        inverted = {k for k in map(partial(inverted_subject, p), range(p.n)) if k is not None}
         for i in range(p.n):
-            if p.dep[i] in ALL_SUBJECTS and p.pos[i] != "PRON":
+            if (p.dep[i] in ALL_SUBJECTS or i in inverted) and p.pos[i] != "PRON":
                 found = self.entity(i)
                 if found and found[0] in self.person_keys:
                     self.subjects.append((i, found[0]))
