@@ -230,3 +230,29 @@ def test_a_meetings_name_is_a_named_event_not_an_organization():
         "g7 summit": "NamedEvent",
     }
     assert entities("[NATO](ORG) met .")["nato"].type == "Organization"
+
+
+def test_a_name_in_apposition_to_a_persons_title_is_a_person():
+    # "Its prime minister, Viktor Orban, agreed." with the name tagged ORG
+    table = """
+    Its       3 nmod:poss PRON
+    prime     3 amod     ADJ
+    minister  8 nsubj    NOUN
+    ,         3 punct    PUNCT
+    Viktor    6 compound PROPN _ B-ORG
+    Orban     3 appos    PROPN _ I-ORG
+    ,         3 punct    PUNCT
+    agreed    0 root     VERB  agree
+    .         8 punct    PUNCT
+    """
+    doc = build(table)
+    found = {e.key: e for e in extract(doc, document(doc)).entities}
+    assert {k: e.type for k, e in found.items()} == {"viktor orban": "Person"}
+    # An organization in apposition to a word that is no title stays one.
+    doc = build(
+        table.replace("prime     3 amod     ADJ", "main      3 amod     ADJ").replace(
+            "minister  8 nsubj    NOUN", "supplier  8 nsubj    NOUN"
+        )
+    )
+    found = {e.key: e for e in extract(doc, document(doc)).entities}
+    assert {k: e.type for k, e in found.items()} == {"viktor orban": "Organization"}

@@ -666,3 +666,24 @@ def test_a_real_participle_modifier_keeps_its_noun_as_head(table: str) -> None:
     verb = next(i for i, p in enumerate(parse.pos) if p == "VERB")
     assert parse.dep[verb] == "acl"
     assert not any(parse.dep[c] == "nsubj" for c in parse.children[verb])
+
+
+def test_a_noun_tagged_as_a_verb_in_a_nouns_place_is_a_noun_and_its_time_the_clauses():
+    # "The package was approved by EU ministers last week." with "ministers" NNS but VERB
+    x = run("""
+    The       2 det       DET
+    package   4 nsubj:pass NOUN
+    was       4 aux:pass  AUX   be
+    approved  0 root      VERB  approve tag=VBN
+    by        7 case      ADP
+    EU        7 compound  PROPN _ ORG
+    ministers 4 obl:agent VERB  minister tag=NNS
+    last      9 amod      ADJ   _ B-DATE
+    week      7 obl:unmarked NOUN _ I-DATE
+    .         4 punct     PUNCT
+    """)
+    assert [e.predicate for e in x.events] == ["approve"]
+    approve = only(x, "approve")
+    assert roles(approve)["agent"] == ["EU ministers"]
+    (time,) = [a for a in approve.arguments if a.role == "time"]
+    assert (time.text, time.period) == ("last week", (dt.date(2021, 2, 8), dt.date(2021, 2, 14)))

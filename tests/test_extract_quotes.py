@@ -484,3 +484,48 @@ def test_a_speaker_no_entity_names_is_kept_in_the_texts_words():
 def test_a_named_speaker_has_no_speaker_text():
     (quote,) = [q for q in run(INVERTED_THEN_HE).quotes if q.verb == "tell"]
     assert (quote.speaker, quote.speaker_text) == ("jean-yves le drian", None)
+
+
+# "The EU will give Ukraine aid, the bloc's chief Josep Borrell said on Tuesday." cut by the
+# parser into two sentences, the second a bare "X said", as the shipped parser reads it.
+CUT_BEFORE_ATTRIBUTION = """
+The       2 det      DET
+EU        4 nsubj    PROPN _ ORG
+will      4 aux      AUX
+give      0 root     VERB  give
+Ukraine   4 iobj     PROPN _ GPE
+aid       4 obj      NOUN
+{end}
+the       2 det      DET
+bloc      3 nmod:poss NOUN
+chief     4 nmod:desc NOUN
+Josep     6 nsubj    PROPN _ B-PERSON
+Borrell   4 flat     PROPN _ I-PERSON
+said      0 root     VERB  say tag=VBD
+on        8 case     ADP
+Tuesday   6 obl      PROPN _ DATE
+.         6 punct    PUNCT
+"""
+
+
+def test_an_attribution_the_parser_cut_off_reports_the_clause_before_it():
+    x = run(CUT_BEFORE_ATTRIBUTION.format(end=",         4 punct    PUNCT\n"))
+    (quote,) = x.quotes
+    assert (quote.text, quote.speaker, quote.direct) == (
+        "The EU will give Ukraine aid",
+        "josep borrell",
+        False,
+    )
+    say, give = event(x, "say"), event(x, "give")
+    assert say.statement_of == give.id
+    assert say.sentence == give.sentence == quote.sentence == 0  # one sentence again
+    assert [s.text for s in x.sentences] == [
+        "The EU will give Ukraine aid, the bloc chief Josep Borrell said on Tuesday."
+    ]
+
+
+def test_a_bare_said_sentence_after_a_full_stop_stays_its_own():
+    x = run(CUT_BEFORE_ATTRIBUTION.format(end=".         4 punct    PUNCT\n"))
+    assert len(x.sentences) == 2
+    assert not x.quotes
+    assert event(x, "say").statement_of is None

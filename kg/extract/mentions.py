@@ -175,7 +175,11 @@ def _after_person_title(p: Parse, start: int, end: int) -> bool:
     # "Prime Minister Al-Kadhimi" tagged ORG. Names with an organization word ("Prime
     # Minister's Office") and acronyms are left alone.
     k = start - 1
-    if k < 0 or p.ent_label[k] or not p.words[k][:1].isupper() or p.para[k] != p.para[start]:
+    if k > 0 and p.words[k] == "," and _title_apposition(p, k - 1, start, end):
+        k -= 1  # "Its prime minister, Viktor Orban," tagged ORG
+    elif k < 0 or not p.words[k][:1].isupper():
+        return False
+    if p.ent_label[k] or p.para[k] != p.para[start]:
         return False
     word = names.fold(p.words[k]).rstrip(".")
     if not (
@@ -186,6 +190,15 @@ def _after_person_title(p: Parse, start: int, end: int) -> bool:
     if names.is_acronym(text):
         return False
     return not any(names.fold(w).rstrip(".") in NOT_NAME_WORDS for w in p.words[start:end])
+
+
+def _title_apposition(p: Parse, title: int, start: int, end: int) -> bool:
+    """Whether the name [start, end) is in apposition to the title noun before its comma."""
+    tops = [i for i in range(start, end) if not start <= p.head[i] < end]
+    return len(tops) == 1 and (
+        (p.dep[tops[0]] == "appos" and p.head[tops[0]] == title)
+        or (p.dep[title] == "appos" and p.head[title] == tops[0])
+    )
 
 
 def _extend_name_left(p: Parse, start: int, end: int) -> int:

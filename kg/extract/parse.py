@@ -57,6 +57,11 @@ OBLIQUES = frozenset({"obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked
 CLEAR_PREPS = frozenset({"prep", "agent", "dative"})
 CLEAR_POBJS = frozenset({"pobj", "pcomp"})
 PASSIVE_AUXILIARIES = frozenset({"aux:pass"})
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Where only a noun phrase goes.
+NOMINAL_DEPS = frozenset(
+    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "compound"}
+)
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Children cut from a noun phrase's text: they are arguments or clauses of their own.
@@ -155,7 +160,7 @@ class Parse:
         if start < n or not self.para_bounds:
             self.para_bounds.append((start, n))
         self.children = self._children()
-        if self._promote_verbs():
+        if self._promote_verbs() | self._nouns_read_as_verbs():
             self.children = self._children()
         self.left, self.right = self._edges()
         for i in range(n):
@@ -166,9 +171,10 @@ class Parse:
         self.sent = [0] * n
         self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
         if n and doc.has_annotation("SENT_START"):
-            for k, sent in enumerate(doc.sents):
-                self.sent_bounds.append((sent.start, sent.end))
-                self.sent[sent.start : sent.end] = [k] * (sent.end - sent.start)
+            bounds = self._join_attributions([(s.start, s.end) for s in doc.sents])
+            for k, (start, end) in enumerate(bounds):
+                self.sent_bounds.append((start, end))
+                self.sent[start:end] = [k] * (end - start)
         elif n:
             self.sent_bounds.append((0, n))
         # Entity label per token ("" outside entities), and the entity span each token is in.
@@ -209,6 +215,70 @@ class Parse:
                     self.head[noun], self.dep[noun] = verb, "nsubj"
                     changed = True
                     break
+        return changed
+
+    def _join_attributions(self, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Put back a sentence the parser cut before its attribution.
+
+        "The EU will give Ukraine $1.5 billion, the bloc's foreign policy chief Josep Borrell
+        said on Tuesday." read as two sentences, the second a bare "X said": the verb of saying
+        hangs from the clause before as "X, he said" does (parataxis), and the two are one
+        sentence again. Only where a comma joins them within a paragraph and the verb of
+        saying has a subject and no complement of its own.
+        """
+        from kg.extract.clauses import SPEECH_VERBS
+
+        out: list[tuple[int, int]] = []
+        for start, end in bounds:
+            if out and self._attribution_of(out[-1], (start, end), SPEECH_VERBS):
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        if len(out) < len(bounds):
+            self.children = self._children()
+            self.left, self.right = self._edges()
+        return out
+
+    def _attribution_of(
+        self, before: tuple[int, int], after: tuple[int, int], speech: frozenset[str]
+    ) -> bool:
+        roots = [i for i in range(*after) if self.head[i] == i]
+        clause = [i for i in range(*before) if self.head[i] == i]
+        if len(roots) != 1 or not clause:
+            return False
+        verb, main = roots[0], clause[-1]
+        last = next((k for k in range(before[1] - 1, before[0] - 1, -1) if not self.blank[k]), -1)
+        comma = self.words[after[0]] == "," or (last >= 0 and self.words[last] == ",")
+        kids = [self.dep[c] for c in self.children[verb]]
+        if not (
+            comma
+            and self.lemma[verb] in speech
+            and self.pos[main] in ("VERB", "AUX")
+            and self.para[main] == self.para[verb]
+            and any(d in ALL_SUBJECTS for d in kids)
+            and not any(d in ("ccomp", "obj", "xcomp", "parataxis") for d in kids)
+        ):
+            return False
+        self.head[verb], self.dep[verb] = main, "parataxis"
+        return True
+
+    def _nouns_read_as_verbs(self) -> bool:
+        """A noun the tagger calls a noun and the morphologizer a verb, in a noun's place
+        ("approved by EU ministers last week", ministers NNS/VERB): a noun. Its oblique ("last
+        week") is the clause's, since a noun takes none."""
+        changed = False
+        for i in range(self.n):
+            if (
+                self.pos[i] == "VERB"
+                and self.tag[i] in NOUN_TAGS
+                and self.dep[i] in NOMINAL_DEPS
+                and self.head[i] != i
+            ):
+                self.pos[i] = "PROPN" if self.tag[i].startswith("NNP") else "NOUN"
+                for c in self.children[i]:
+                    if self.dep[c] in ("obl", "obl:unmarked"):
+                        self.head[c] = self.head[i]
+                        changed = True
         return changed
 
     def _hung_verb(self, noun: int, verb: int) -> bool:

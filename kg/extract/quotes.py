@@ -27,6 +27,8 @@ INHERIT_WINDOW = 2  # sentences an unattributed quote looks back for its speaker
 SPLIT_GAP = 10  # most tokens between the halves of one split quote: ", he told reporters,"
 _QUOTE_EDGES = "".join(DOUBLE | OPENING | CLOSING | {"'"}) + " \t\n"
 CONTENT_CUT = frozenset({"punct", "mark"})
+# A speaker's words without asides: "The official, speaking on condition of anonymity,".
+SPEAKER_CUT = ARGUMENT_CUT | {"acl"}
 
 
 @dataclass
@@ -128,7 +130,7 @@ class QuoteFinder:
             return None
         for subject, _ in clauses.subjects(self.p, verb):
             if self.p.pos[subject] != "PRON":
-                return self.p.span_text(*self.p.phrase(subject, cut=ARGUMENT_CUT))
+                return self.p.span_text(*self.p.phrase(subject, cut=SPEAKER_CUT))
         return None
 
     # -- direct ---------------------------------------------------------------------------
@@ -288,7 +290,7 @@ class QuoteFinder:
                 if bounds is not None and not self._mostly_quoted(*bounds):
                     span = self._span(bounds, found[0] if found else None, "according to")
                     if not found and p.pos[i] != "PRON":
-                        span.speaker_text = p.span_text(*p.phrase(i, cut=ARGUMENT_CUT))
+                        span.speaker_text = p.span_text(*p.phrase(i, cut=SPEAKER_CUT))
                     out.append(span)
         return out
 
