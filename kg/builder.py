@@ -99,6 +99,12 @@ def build(
             mapped = [map_extraction(e, base=base) for e in batch]
             return mapped, graph.write_documents(mapped)
 
+        def send(part: list[Extraction]) -> None:
+            nonlocal pending
+            if pending is not None:
+                finish(pending)
+            pending = (writer.submit(store, part), part)
+
         for group in parse(_new_documents(items, graph, report)):
             for document, doc in group:
                 if (extraction := _extract(doc, document, aliases, people, report)) is not None:
@@ -107,15 +113,10 @@ def build(
             # so the writer keeps pace with the parser and little is left to write at the end
             idle = pending is None or pending[0].done()
             while batch and (idle or len(batch) >= batch_size):
-                if pending is not None:
-                    finish(pending)
-                pending = (writer.submit(store, batch[:batch_size]), batch[:batch_size])
-                batch = batch[batch_size:]
-                idle = False
+                send(batch[:batch_size])
+                batch, idle = batch[batch_size:], False
         if batch:
-            if pending is not None:
-                finish(pending)
-            pending = (writer.submit(store, batch), batch)
+            send(batch)
         if pending is not None:
             finish(pending)
     report.seconds = time.perf_counter() - start

@@ -159,24 +159,27 @@ class Parse:
                 k, start = k + 1, i + 1
         if start < n or not self.para_bounds:
             self.para_bounds.append((start, n))
+        # Tree repairs first, then everything derived from the tree.
         self.children = self._children()
         if self._promote_verbs() | self._nouns_read_as_verbs():
             self.children = self._children()
+        self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
+        if n and doc.has_annotation("SENT_START"):
+            parsed = [(s.start, s.end) for s in doc.sents]
+            self.sent_bounds = self._join_attributions(parsed)
+            if len(self.sent_bounds) < len(parsed):
+                self.children = self._children()
+        elif n:
+            self.sent_bounds.append((0, n))
+        self.sent = [0] * n
+        for k, (start, end) in enumerate(self.sent_bounds):
+            self.sent[start:end] = [k] * (end - start)
         self.left, self.right = self._edges()
         for i in range(n):
             if self.lemma[i] == self.lower[i] and self._verbal_participle(i):
                 self.lemma[i] = participle_lemma(self.lower[i])
             elif self.pos[i] == "VERB" and self.lemma[i].endswith("rr"):
                 self.lemma[i] = undouble(self.lemma[i])
-        self.sent = [0] * n
-        self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
-        if n and doc.has_annotation("SENT_START"):
-            bounds = self._join_attributions([(s.start, s.end) for s in doc.sents])
-            for k, (start, end) in enumerate(bounds):
-                self.sent_bounds.append((start, end))
-                self.sent[start:end] = [k] * (end - start)
-        elif n:
-            self.sent_bounds.append((0, n))
         # Entity label per token ("" outside entities), and the entity span each token is in.
         self.ent_label = [""] * n
         self.ent_span: list[tuple[int, int] | None] = [None] * n
@@ -224,7 +227,8 @@ class Parse:
         said on Tuesday." read as two sentences, the second a bare "X said": the verb of saying
         hangs from the clause before as "X, he said" does (parataxis), and the two are one
         sentence again. Only where a comma joins them within a paragraph and the verb of
-        saying has a subject and no complement of its own.
+        saying has a subject and no complement of its own. Re-hangs verbs in ``self.head``;
+        the caller rebuilds the children.
         """
         from kg.extract.clauses import SPEECH_VERBS
 
@@ -234,9 +238,6 @@ class Parse:
                 out[-1] = (out[-1][0], end)
             else:
                 out.append((start, end))
-        if len(out) < len(bounds):
-            self.children = self._children()
-            self.left, self.right = self._edges()
         return out
 
     def _attribution_of(

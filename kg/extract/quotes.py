@@ -129,9 +129,14 @@ class QuoteFinder:
         if self.speaker(verb) is not None:
             return None
         for subject, _ in clauses.subjects(self.p, verb):
-            if self.p.pos[subject] != "PRON":
-                return self.p.span_text(*self.p.phrase(subject, cut=SPEAKER_CUT))
+            if (described := self._described(subject)) is not None:
+                return described
         return None
+
+    def _described(self, i: int) -> str | None:
+        """The words of the phrase headed by ``i``, without asides; None for a pronoun."""
+        p = self.p
+        return None if p.pos[i] == "PRON" else p.span_text(*p.phrase(i, cut=SPEAKER_CUT))
 
     # -- direct ---------------------------------------------------------------------------
 
@@ -276,9 +281,7 @@ class QuoteFinder:
                 continue  # "have not confirmed who is behind it" reports nothing
             bounds = self._content(v)
             if bounds is not None and not self._mostly_quoted(*bounds):
-                span = self._span(bounds, self.speaker(v), p.lemma[v])
-                span.speaker_text = self.speaker_text(v)
-                out.append(span)
+                out.append(self._span(bounds, self.speaker(v), p.lemma[v], self.speaker_text(v)))
         # Rule: "According to the NATO secretary general, the mission will continue ...".
         for i in range(p.n):
             if p.dep[i] in ("obl", "nmod") and p.preposition(i) == "according to":
@@ -288,10 +291,9 @@ class QuoteFinder:
                 bounds = _without(p, head, i)
                 found = self.resolver.entity(i)
                 if bounds is not None and not self._mostly_quoted(*bounds):
-                    span = self._span(bounds, found[0] if found else None, "according to")
-                    if not found and p.pos[i] != "PRON":
-                        span.speaker_text = p.span_text(*p.phrase(i, cut=SPEAKER_CUT))
-                    out.append(span)
+                    speaker = found[0] if found else None
+                    described = None if found else self._described(i)
+                    out.append(self._span(bounds, speaker, "according to", described))
         return out
 
     def _content(self, v: int) -> tuple[int, int] | None:
@@ -313,9 +315,18 @@ class QuoteFinder:
         inside = sum(self.inside[start : end + 1])
         return inside * 2 >= end - start + 1
 
-    def _span(self, bounds: tuple[int, int], speaker: str | None, verb: str) -> _Span:
+    def _span(
+        self,
+        bounds: tuple[int, int],
+        speaker: str | None,
+        verb: str,
+        speaker_text: str | None = None,
+    ) -> _Span:
         first, last = bounds
-        return _Span(self.p.idx[first], self.p.end_char(last), first, last, speaker, verb)
+        p = self.p
+        return _Span(
+            p.idx[first], p.end_char(last), first, last, speaker, verb, speaker_text=speaker_text
+        )
 
     def quotes(self) -> list[Quote]:
         """All quotes, direct and indirect, in order, with ids q1, q2, ..."""

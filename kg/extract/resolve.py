@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from functools import partial
 
 from kg.extract import names
 from kg.extract.clauses import inverted_subject
@@ -55,7 +54,7 @@ class Resolver:
         self.any_subjects: list[tuple[int, str, str]] = []
         # "..., said Jean-Yves Le Drian. He told reporters": a name after a verb of saying is
         # its subject, whatever the parser made of it.
-        inverted = {k for k in map(partial(inverted_subject, p), range(p.n)) if k is not None}
+        inverted = {k for i in range(p.n) if (k := inverted_subject(p, i)) is not None}
         for i in range(p.n):
             if (p.dep[i] in ALL_SUBJECTS or i in inverted) and p.pos[i] != "PRON":
                 found = self.entity(i)
