@@ -211,10 +211,12 @@ def resolve_period(text: str, published: dt.date | None) -> tuple[dt.date, dt.da
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     found = next((m for m in _MONTH_ALONE.finditer(folded) if m["month"] in MONTHS), None)
     if found is not None and not re.search(r"\d", folded[: found.start()]):
-        year = int(found["year"]) if found["year"] else published and published.year
-        if not year or re.search(r"\d", folded[found.end() :]):
+        month_year = (
+            int(found["year"]) if found["year"] else (published.year if published else None)
+        )
+        if not month_year or re.search(r"\d", folded[found.end() :]):
             return None
-        return _month(year, MONTHS[found["month"]])
+        return _month(month_year, MONTHS[found["month"]])
     found = _RELATIVE_PERIOD.search(folded)
     if found is None or published is None:
         return None

@@ -132,7 +132,7 @@ def _absorbed(p: Parse, i: int) -> bool:
 
 
 def _arguments(p: Parse, i: int, verbs: list[int], skip: int | None) -> list[tuple[int, str]]:
-    found = []
+    found: list[tuple[int, str]] = []
     if p.has_kid(i, clauses.COPULA):
         if skip is not None:
             return found  # its nominal is in the predicate, the infinitive has the arguments

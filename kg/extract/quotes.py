@@ -159,7 +159,7 @@ class QuoteFinder:
         # Rule: "“We have agreed to raise the number,” Stoltenberg told reporters, “from 500 to
         # 4,000.”" is one quote: the first half ends in a comma, a speech verb of the same
         # speaker comes between, and no sentence ends before the second half opens.
-        p, out = self.p, []
+        p, out = self.p, list[_Span]()
         for span in self.direct:
             before = out[-1] if out else None
             if before is None or not self._splits(before, span):
