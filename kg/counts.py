@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kg.mapping import ENTITY_CLASSES
 from kg.results import GraphStore
-from kg.terms import KG, REL
+from kg.terms import ENTITY_CLASSES, KG, REL
 
 __all__ = ["StoreStats", "collect_stats"]
 

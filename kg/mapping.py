@@ -28,9 +28,9 @@ from rdflib import Literal, URIRef, namespace
 
 from kg import iris, terms
 from kg.records import Argument, Entity, Event, Extraction, Quantity
-from kg.terms import HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
+from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
-__all__ = ["ENTITY_CLASSES", "MappedDocument", "Quad", "map_extraction"]
+__all__ = ["MappedDocument", "Quad", "map_extraction"]
 
 KG = Terms(terms.KG)
 DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
@@ -50,11 +50,6 @@ Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 # The roles whose entity gets a direct edge from the agent: "Stoltenberg announce expansion",
 # "Stoltenberg speak Al-Kadhimi" (spoke with), "Stoltenberg assure Al-Kadhimi" (assured him).
 EDGE_TARGET_ROLES = frozenset({"theme", "recipient", "with"})
-
-ENTITY_CLASSES: dict[str, URIRef] = {
-    name: KG[name]
-    for name in ("Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression")
-}
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,28 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Literal, get_args
+
+# The ontology's entity classes (subclasses of kg:Entity), by local name.
+EntityType = Literal["Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression"]
+ENTITY_TYPE_NAMES: tuple[EntityType, ...] = get_args(EntityType)
+
+# The argument roles the ontology names (kg:agent ...; "with" is kg:partner and "source"
+# kg:accordingTo). Any other role an argument takes is its preposition: "for", "after".
+ArgumentRole = Literal[
+    "agent",
+    "theme",
+    "recipient",
+    "place",
+    "time",
+    "instrument",
+    "topic",
+    "attribute",
+    "extent",
+    "source",
+    "with",
+]
+ARGUMENT_ROLES: tuple[ArgumentRole, ...] = get_args(ArgumentRole)
 
 
 @dataclass(frozen=True)
@@ -41,7 +63,7 @@ class Mention:
 
 
 # Entity types: the ontology's class local names, keyed by spaCy entity label.
-ENTITY_TYPES = {
+ENTITY_TYPES: dict[str, EntityType] = {
     "PERSON": "Person",
     "ORG": "Organization",
     "GPE": "Place",
@@ -64,7 +86,7 @@ class Entity:
 
     key: str
     name: str
-    type: str
+    type: EntityType
     label: str  # the spaCy label it was found with (PERSON, ORG, GPE, ...)
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
@@ -87,9 +109,8 @@ class Quantity:
 class Argument:
     """One role of an event: an entity (by key), a quantity, or plain text."""
 
-    # agent | theme | recipient | place | time | instrument | topic | attribute | extent
-    # (a from..to change) | source ("according to X") | with (a partner); any other
-    # preposition names its own role ("for", "after")
+    # an ArgumentRole (extent: a from..to change; source: "according to X"; with: a
+    # partner), or the preposition that names any other role ("for", "after")
     role: str
     text: str
     entity: str | None = None  # Entity.key when the argument is a known entity

@@ -12,7 +12,10 @@ import unicodedata
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
 
+from kg.records import ARGUMENT_ROLES, ENTITY_TYPE_NAMES
+
 __all__ = [
+    "ENTITY_CLASSES",
     "HOLDS_ROLE",
     "KG",
     "PREFIXES",
@@ -147,20 +150,14 @@ PREFIXES: dict[str, str] = {
     "dcterms": str(DCTERMS),
 }
 
-# Argument roles kg's ontology names, each mapped to its property (Argument.role → property).
+# The ontology's property for each argument role (Argument.role → property); two roles read
+# better in the graph under another name.
+_ROLE_PROPERTY_NAMES = {"with": "partner", "source": "accordingTo"}
 ROLE_PROPERTIES: dict[str, URIRef] = {
-    "agent": KG.agent,
-    "theme": KG.theme,
-    "recipient": KG.recipient,
-    "place": KG.place,
-    "time": KG.time,
-    "instrument": KG.instrument,
-    "topic": KG.topic,
-    "attribute": KG.attribute,
-    "extent": KG.extent,
-    "with": KG.partner,
-    "source": KG.accordingTo,
+    role: KG[_ROLE_PROPERTY_NAMES.get(role, role)] for role in ARGUMENT_ROLES
 }
+# The ontology's class for each entity type.
+ENTITY_CLASSES: dict[str, URIRef] = {name: KG[name] for name in ENTITY_TYPE_NAMES}
 
 
 class Terms:

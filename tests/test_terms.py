@@ -9,7 +9,9 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg import resources
+from kg.records import ARGUMENT_ROLES, ENTITY_TYPE_NAMES, ENTITY_TYPES
 from kg.terms import (
+    ENTITY_CLASSES,
     KG,
     PREFIXES,
     REL,
@@ -40,6 +42,32 @@ def test_code_and_ontology_declare_the_same_kg_terms(ontology: Graph) -> None:
     in_ttl = _defined_in(ontology, str(KG._NS))
     assert in_code - in_ttl == set(), "declared in kg/terms.py but missing from kg.ttl"
     assert in_ttl - in_code == set(), "defined in kg.ttl but missing from kg/terms.py"
+
+
+def test_argument_roles_are_the_ontologys_event_roles(ontology: Graph) -> None:
+    # an event role is a plain rdf:Property on kg:Event (kg:confidence and the other
+    # attributes of an event are datatype properties)
+    in_ttl = {
+        p
+        for p in ontology.subjects(RDFS.domain, KG.Event)
+        if (p, RDF.type, RDF.Property) in ontology
+    }
+    assert set(ROLE_PROPERTIES) == set(ARGUMENT_ROLES)
+    assert set(ROLE_PROPERTIES.values()) == in_ttl
+    assert len(set(ROLE_PROPERTIES.values())) == len(ARGUMENT_ROLES)
+
+
+def test_every_event_role_is_in_the_shape_that_requires_one() -> None:
+    shapes = Graph().parse(data=resources.ontology_text("shapes.ttl"), format="turtle")
+    listed = {o for o in shapes.objects() if isinstance(o, URIRef) and o in KG}
+    assert set(ROLE_PROPERTIES.values()) <= listed
+
+
+def test_entity_types_are_the_ontologys_entity_classes(ontology: Graph) -> None:
+    in_ttl = set(ontology.subjects(RDFS.subClassOf, KG.Entity))
+    assert set(ENTITY_CLASSES.values()) == in_ttl
+    assert set(ENTITY_CLASSES) == set(ENTITY_TYPE_NAMES)
+    assert set(ENTITY_TYPES.values()) == set(ENTITY_TYPE_NAMES)  # each type has a label
 
 
 def test_every_term_has_a_label_a_comment_and_a_kind(ontology: Graph) -> None:

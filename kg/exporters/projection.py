@@ -19,9 +19,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.mapping import ENTITY_CLASSES
 from kg.results import GraphStore
-from kg.terms import KG, REL, ROLE_PROPERTIES, relation
+from kg.terms import ENTITY_CLASSES, KG, REL, ROLE_PROPERTIES, relation
 
 __all__ = ["Edge", "Node", "Projection", "edge_id", "node_id", "project"]
 

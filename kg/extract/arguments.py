@@ -37,20 +37,6 @@ PLACE_NOUNS = words("""base city town village region country capital headquarter
     port island state territory zone facility building hospital school market""")
 AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
-# Roles every event may have; other prepositional objects take their preposition as role.
-ROLES = (
-    "agent",
-    "theme",
-    "recipient",
-    "place",
-    "time",
-    "instrument",
-    "topic",
-    "attribute",
-    "extent",
-    "source",
-    "with",
-)
 # Time words that attach as adverbs: "said today".
 TIME_ADVERBS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
 CLAUSE_CUT = frozenset({"punct"})
