@@ -7,41 +7,14 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 
 from kg.extract import clauses, dates, quantities
-from kg.extract.names import words
-from kg.extract.parse import ARGUMENT_CUT, NP_CUT, Parse
+from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
+from kg.nlp.lexicon.deps import ARGUMENT_CUT, CLAUSE_CUT
+from kg.nlp.lexicon.labels import AGENT_LABELS, NOT_ARGUMENT_POS, PLACE_LABELS, TIME_LABELS
+from kg.nlp.lexicon.nouns import PLACE_NOUNS
+from kg.nlp.lexicon.time import TIME_ADVERBS
+from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
 from kg.records import Argument
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLACE_PREPS = frozenset(
-    {
-        "in",
-        "at",
-        "near",
-        "across",
-        "inside",
-        "outside",
-        "throughout",
-        "within",
-        "into",
-        "around",
-        "beyond",
-        "outside of",
-        "near to",
-        "on",
-    }
-)
-# Common nouns that name a place, for "at a U.S.-led military base in ...".
-PLACE_NOUNS = words("""base city town village region country capital headquarters area province camp
-    airport embassy compound site border street district neighborhood neighbourhood
-    port island state territory zone facility building hospital school market""")
-AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
-# Time words that attach as adverbs: "said today".
-TIME_ADVERBS = frozenset({"today", "tonight", "yesterday", "tomorrow"})
-CLAUSE_CUT = frozenset({"punct"})
-# Parts of speech that never head an argument (a misparse made them a subject or object).
-NOT_ARGUMENTS = frozenset({"PUNCT", "SPACE", "SCONJ", "CCONJ", "PART", "ADP", "INTJ"})
 
 
 class ArgumentMaker:
@@ -64,7 +37,7 @@ class ArgumentMaker:
         p = self.p
         return (
             not p.blank[i]
-            and p.pos[i] not in NOT_ARGUMENTS
+            and p.pos[i] not in NOT_ARGUMENT_POS
             and p.same_paragraph(head, i)
             and self.continues.get(i, head) == head
         )
@@ -181,7 +154,7 @@ class ArgumentMaker:
         for c in p.children[i]:
             if p.dep[c] in ("nmod:unmarked", "obl:unmarked", "advmod") and (
                 p.lower[c] in TIME_ADVERBS
-                or p.ent_label[c] in dates.TIME_LABELS
+                or p.ent_label[c] in TIME_LABELS
                 or p.dep[c] != "advmod"
                 and dates.is_time(p, c)
             ):
@@ -190,24 +163,3 @@ class ArgumentMaker:
 
 def _with_role(argument: Argument, role: str) -> Argument:
     return dataclasses.replace(argument, role=role)
-
-
-ATTRIBUTE_CUT = NP_CUT | frozenset(
-    {
-        "nsubj",
-        "nsubj:pass",
-        "csubj",
-        "cop",
-        "aux",
-        "aux:pass",
-        "obl",
-        "obl:unmarked",
-        "advmod",
-        "mark",
-        "expl",
-        "xcomp",
-        "discourse",
-        "obl:agent",
-        "nsubj:outer",
-    }
-)

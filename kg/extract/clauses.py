@@ -5,112 +5,32 @@ Plain functions over a ``Parse``; ``events`` turns them into records.
 
 from __future__ import annotations
 
-from kg.extract.names import words
-from kg.extract.parse import ALL_SUBJECTS, OBJECTS, PASSIVE_AUXILIARIES, PASSIVE_SUBJECTS, Parse
-
-SPEECH_VERBS = words(
-    """say tell announce add warn explain state claim promise confirm deny insist note argue
-    report declare acknowledge admit reply respond stress emphasize emphasise assure vow
-    pledge predict suggest write ask urge reiterate comment mention disclose reveal
-    estimate caution allege indicate"""
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import (
+    ALL_SUBJECTS,
+    CC,
+    COPULA,
+    INVERTED,
+    NOT_HEAD_DEPS,
+    OBJECT_DEPS,
+    PASSIVE_AUXILIARIES,
+    PASSIVE_SUBJECTS,
+    STRANDING_DEPS,
 )
-# Verbs whose complement clause is the content they report or commit to (statement_of).
-ATTITUDE_VERBS = words(
-    """agree decide plan intend want hope expect fear refuse threaten believe think
-    order propose demand request offer seek aim"""
+from kg.nlp.lexicon.labels import ADVERBIAL_CLAUSE_FORMS, NOMINAL_POS
+from kg.nlp.lexicon.verbs import (
+    CHANGE_VERBS,
+    FINITE_BE,
+    HEDGE_VERBS,
+    INVERTING_VERBS,
+    LIGHT_VERBS,
+    MODALS,
+    NAMING_VERBS,
+    OBJECT_CONTROL,
+    RAISING_VERBS,
+    SPEECH_VERBS,
 )
-# Speech verbs that put their subject after them ("..., said Colonel Marotto"), and the
-# labels a parser may give that subject by mistake.
-INVERTING_VERBS = frozenset({"say", "add", "explain", "note", "write", "state"})
-INVERTED = frozenset({"obj", "ccomp", "dep", "appos", "parataxis", "xcomp"})
-# Speech verbs whose object is the hearer: "told reporters", "assured him".
-TELL_VERBS = words("tell inform brief assure warn notify remind advise ask urge")
-# "X is believed to be Y": the embedded clause, hedged, replaces the hedging verb.
-HEDGE_VERBS = words(
-    "believe think say report allege expect suppose understand rumor rumour presume consider know"
-)
-RAISING_VERBS = frozenset({"seem", "appear"})
-# Intransitive change-of-state verbs: their subject undergoes the event.
-CHANGE_VERBS = words(
-    """increase decrease rise fall grow drop decline expand shrink double triple climb jump
-    surge plunge soar die occur happen"""
-)
-# Verbs whose object, not subject, controls an infinitive: "urged them to leave".
-OBJECT_CONTROL = words(
-    "ask tell urge persuade force allow order invite encourage require help enable"
-)
-MODALS = {
-    "will": "will",
-    "wo": "will",
-    "'ll": "will",
-    "shall": "shall",
-    "would": "would",
-    "'d": "would",
-    "should": "should",
-    "may": "may",
-    "might": "might",
-    "can": "can",
-    "ca": "can",
-    "could": "could",
-    "must": "must",
-    "ought": "ought",
-}
-NEGATORS = frozenset({"not", "n't", "never", "no", "nt"})
-# Nominal phrases after a light verb that carry the meaning: (verb, noun) → (predicate, prep
-# whose object becomes the theme).
-LIGHT_VERBS = {
-    ("claim", "responsibility"): ("claim responsibility for", "for"),
-    ("take", "responsibility"): ("take responsibility for", "for"),
-    ("take", "part"): ("take part in", "in"),
-    ("take", "place"): ("take place", None),
-    ("make", "announcement"): ("announce", None),
-    ("make", "decision"): ("decide", None),
-    ("claim", "life"): ("kill", "of"),
-    ("pay", "tribute"): ("pay tribute to", "to"),
-    ("hold", "talks"): ("hold talks with", "with"),
-    ("launch", "attack"): ("attack", "on"),
-    ("carry", "attack"): ("attack", "on"),
-}
-NOT_HEAD_DEPS = frozenset(
-    {
-        "aux",
-        "aux:pass",
-        "cop",
-        "amod",
-        "compound",
-        "case",
-        "mark",
-        "det",
-        "fixed",
-        "flat",
-        "goeswith",
-        "reparandum",
-        "punct",
-        "cc",
-        "discourse",
-        "nummod",
-        "compound:prt",
-        "advmod",
-        "det:predet",
-        "nmod:poss",
-        "vocative",
-        "expl",
-        "nmod:desc",
-    }
-)
-# "a group called Awliya Al Dam": a naming participle, read as an alias, not an event.
-NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
-COPULA = frozenset({"cop"})
-CC = frozenset({"cc"})
-# Where a parser hangs a clause whose subject it attached to the clause before.
-STRANDING_DEPS = frozenset({"conj", "ccomp", "parataxis"})
-# Prepositions that also introduce clauses: "after a contractor was killed".
-SUBORDINATORS = words("after before since until till once as while because")
-# Words that open an aside inside a noun phrase: "nine others, including a US soldier, ...".
-ASIDES = frozenset({"including", "among", "mostly", "mainly"})
-FINITE_BE = frozenset({"was", "were", "is", "are", "'s", "'re", "’s", "’re"})
-NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
-ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
+from kg.nlp.lexicon.words import ASIDES, NEGATORS, SUBORDINATORS
 
 
 def is_head(p: Parse, i: int) -> bool:
@@ -158,7 +78,7 @@ def wrapper(p: Parse, i: int) -> tuple[int, str] | None:
         return target, lemma
     if lemma == "go" and p.tag[i] == "VBG" and _has_to(p, target):
         return target, "going to"
-    if lemma == "have" and _has_to(p, target) and not p.has_kid(i, OBJECTS):
+    if lemma == "have" and _has_to(p, target) and not p.has_kid(i, OBJECT_DEPS):
         return target, "have to"
     return None
 
@@ -178,7 +98,7 @@ def predicate(p: Parse, i: int) -> tuple[str, int | None, str | None]:
     lemma = p.lemma[i]
     particles = [p.lower[c] for c in p.children[i] if p.dep[c] == "compound:prt"]
     for c in p.children[i]:
-        if p.dep[c] in OBJECTS and (lemma, p.lemma[c]) in LIGHT_VERBS:
+        if p.dep[c] in OBJECT_DEPS and (lemma, p.lemma[c]) in LIGHT_VERBS:
             phrase, prep = LIGHT_VERBS[(lemma, p.lemma[c])]
             return phrase, c, prep
     return " ".join([lemma, *particles]), None, None
@@ -227,7 +147,7 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
             return [(stranded, False)]
     if dep == "xcomp":
         if p.lemma[head] in OBJECT_CONTROL:
-            objs = [c for c in p.children[head] if p.dep[c] in OBJECTS]
+            objs = [c for c in p.children[head] if p.dep[c] in OBJECT_DEPS]
             if objs:
                 return [(k, True) for k in p.conjuncts(objs[0])]
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
@@ -330,7 +250,7 @@ def subject_role(p: Parse, i: int, subject: int, inherited: bool) -> str:
     """ "agent" for the doer; "theme" for a passive, copular, clausal or changing subject."""
     if is_copula(p, i):
         return "theme"
-    if p.lemma[i] in CHANGE_VERBS and not p.has_kid(i, OBJECTS):
+    if p.lemma[i] in CHANGE_VERBS and not p.has_kid(i, OBJECT_DEPS):
         return "theme"  # "the mission will increase": what changes, not who changes it
     if not inherited and p.dep[subject] in ALL_SUBJECTS:
         passive = p.dep[subject] in PASSIVE_SUBJECTS and p.is_passive(i)
@@ -354,6 +274,8 @@ def negated(p: Parse, i: int) -> bool:
         dep = p.dep[c]
         if dep in ("advmod", "neg", "aux", "aux:pass") and p.lower[c] in NEGATORS:
             return True
-        if dep in OBJECTS and any(p.dep[g] == "det" and p.lower[g] == "no" for g in p.children[c]):
+        if dep in OBJECT_DEPS and any(
+            p.dep[g] == "det" and p.lower[g] == "no" for g in p.children[c]
+        ):
             return True
     return False

@@ -9,94 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extract.parse import ARGUMENT_CUT, Parse
-
-WEEKDAYS = {
-    name: k
-    for k, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thur", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-MONTHS = {
-    name: k
-    for k, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-RELATIVE_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-TIME_NOUNS = frozenset(
-    {
-        "week",
-        "month",
-        "year",
-        "day",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "weekend",
-        "hour",
-        "decade",
-        "century",
-        "season",
-        "quarter",
-        "time",
-        "period",
-        "moment",
-    }
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import TIME_CUT
+from kg.nlp.lexicon.labels import TIME_LABELS
+from kg.nlp.lexicon.numbers import DAYS_AGO_COUNTS
+from kg.nlp.lexicon.time import (
+    DAY_WORDS,
+    MONTH_NUMBERS,
+    RELATIVE_DAYS,
+    TIME_NOUNS,
+    TIME_PREPS,
+    WEEKDAY_NUMBERS,
 )
-# Prepositions that make a time noun a time adverbial ("" is a bare noun: "Thursday").
-TIME_PREPS = frozenset(
-    {
-        "",
-        "on",
-        "in",
-        "at",
-        "during",
-        "since",
-        "until",
-        "till",
-        "before",
-        "after",
-        "by",
-        "through",
-        "throughout",
-        "within",
-        "over",
-        "earlier",
-        "later",
-        "ago",
-    }
-)
-TIME_LABELS = frozenset({"DATE", "TIME"})
-# A time phrase is the date words, not what a parser hung on them.
-TIME_CUT = ARGUMENT_CUT | {"nmod", "acl", "obl", "advcl", "conj", "cc"}
-# Day names: time expressions whatever their preposition (abbreviations like "sun" are not).
-_DAY_WORDS = frozenset(w for w in WEEKDAYS if w.endswith("day")) | frozenset(RELATIVE_DAYS)
 
 _MONTH = r"(?P<month>[a-z]{3,9})\.?"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -111,8 +35,6 @@ _PATTERNS = [
 _DAYS_AGO = re.compile(
     r"\b(?P<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+days?\s+ago\b"
 )
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
-_NUMBER_WORDS |= {"six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _RELATIVE_PERIOD = re.compile(
     r"\b(?P<part>earlier|later)?\s*(?P<which>last|this|next|past)\s+"
     r"(?P<unit>week|weekend|month|year)\b"
@@ -126,14 +48,14 @@ _WEEKDAY = re.compile(r"\b(?:(?P<which>last|next|this|on)\s+)?(?P<day>[a-z]+day)
 
 def is_day(p: Parse, i: int) -> bool:
     """Whether token ``i`` heads a named day: a DATE/TIME entity, "Thursday", "today"."""
-    if p.ent_label[i] in TIME_LABELS or p.lower[i].rstrip(".") in _DAY_WORDS:
+    if p.ent_label[i] in TIME_LABELS or p.lower[i].rstrip(".") in DAY_WORDS:
         return True
     # "February 15, 2021" headed by its day number.
     return p.pos[i] == "NUM" and any(_is_month(p, k) for k in (*p.children[i], i - 1) if k >= 0)
 
 
 def _is_month(p: Parse, i: int) -> bool:
-    return p.lower[i].rstrip(".") in MONTHS and p.words[i][:1].isupper()
+    return p.lower[i].rstrip(".") in MONTH_NUMBERS and p.words[i][:1].isupper()
 
 
 def is_time(p: Parse, i: int, prep: str = "") -> bool:
@@ -165,7 +87,7 @@ def resolve(text: str, published: dt.date | None) -> dt.date | None:
         if found is None:
             continue
         groups = found.groupdict()
-        month = int(groups["mm"]) if groups.get("mm") else MONTHS.get(groups["month"])
+        month = int(groups["mm"]) if groups.get("mm") else MONTH_NUMBERS.get(groups["month"])
         year = int(groups["year"]) if groups.get("year") else published and published.year
         if month is None or not year:
             continue
@@ -181,10 +103,10 @@ def resolve(text: str, published: dt.date | None) -> dt.date | None:
     found = _DAYS_AGO.search(folded)
     if found is not None:
         n = found["n"]
-        return published - dt.timedelta(days=int(n) if n.isdigit() else _NUMBER_WORDS[n])
+        return published - dt.timedelta(days=int(n) if n.isdigit() else DAYS_AGO_COUNTS[n])
     found = _WEEKDAY.search(folded)
-    if found is not None and found["day"] in WEEKDAYS:
-        return _weekday(WEEKDAYS[found["day"]], found["which"], published)
+    if found is not None and found["day"] in WEEKDAY_NUMBERS:
+        return _weekday(WEEKDAY_NUMBERS[found["day"]], found["which"], published)
     return None
 
 
@@ -209,14 +131,14 @@ def resolve_period(text: str, published: dt.date | None) -> tuple[dt.date, dt.da
     if found is not None:
         year = int(found["year"])
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    found = next((m for m in _MONTH_ALONE.finditer(folded) if m["month"] in MONTHS), None)
+    found = next((m for m in _MONTH_ALONE.finditer(folded) if m["month"] in MONTH_NUMBERS), None)
     if found is not None and not re.search(r"\d", folded[: found.start()]):
         month_year = (
             int(found["year"]) if found["year"] else (published.year if published else None)
         )
         if not month_year or re.search(r"\d", folded[found.end() :]):
             return None
-        return _month(month_year, MONTHS[found["month"]])
+        return _month(month_year, MONTH_NUMBERS[found["month"]])
     found = _RELATIVE_PERIOD.search(folded)
     if found is None or published is None:
         return None

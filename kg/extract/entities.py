@@ -13,15 +13,10 @@ from collections.abc import Mapping
 from kg.extract import names
 from kg.extract.mentions import find_mentions
 from kg.extract.parse import Parse
+from kg.nlp.lexicon.labels import SURNAME_LABELS
+from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
+from kg.nlp.lexicon.names import ALSO_CALLED
 from kg.records import ENTITY_TYPES, Entity, Mention
-
-# A single name with one of these labels may be a person's surname that NER mislabelled;
-# place names are left alone ("Washington" is not George Washington).
-SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT"})
-ALSO_CALLED = frozenset(
-    {"also called", "called", "also known as", "known as", "better known as", "aka", "a.k.a."}
-)
-_SKIP_BETWEEN = frozenset({"the", ",", "(", ")", "\u201c", "\u201d", '"'})
 
 
 class EntityIndex:
@@ -142,7 +137,7 @@ class EntityIndex:
             a, b = self.mentions[m - 1], self.mentions[m]
             if b.start - a.end > 6 or p.sent[a.start] != p.sent[b.start]:
                 continue
-            between = " ".join(w for w in p.lower[a.end : b.start] if w not in _SKIP_BETWEEN)
+            between = " ".join(w for w in p.lower[a.end : b.start] if w not in ALSO_CALLED_SKIPPED)
             if between in ALSO_CALLED:
                 self._union(m - 1, m)
 
@@ -285,7 +280,7 @@ class EntityIndex:
 
 def _tidy(text: str) -> str:
     """A name for display: dashes inside names become hyphens ("Al—Kadhimi" → "Al-Kadhimi")."""
-    for dash in names.DASHES:
+    for dash in DASHES:
         text = text.replace(f" {dash} ", "-").replace(dash, "-")
     return text
 

@@ -7,22 +7,21 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates, quantities
-from kg.extract.arguments import ATTRIBUTE_CUT, TIME_ADVERBS, ArgumentMaker
-from kg.extract.names import words
-from kg.extract.parse import INDIRECT_OBJECTS, OBJECTS, Parse
+from kg.extract.arguments import ArgumentMaker
+from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.records import Argument, Event, Quantity
-
-# Nouns that name events; they become events when the text gives them a time, place or actor.
-EVENT_NOUNS = words(
-    """attack strike bombing explosion blast raid assault offensive shelling shooting killing
-    meeting conference summit talks visit election announcement decision withdrawal
-    expansion investigation protest ceasefire agreement deal war invasion"""
+from kg.nlp.lexicon.deps import ATTRIBUTE_CUT, COPULA, INDIRECT_OBJECTS, OBJECT_DEPS
+from kg.nlp.lexicon.labels import CORE_ROLES
+from kg.nlp.lexicon.nouns import EVENT_NOUNS, WEAPON_NOUNS
+from kg.nlp.lexicon.time import TIME_ADVERBS
+from kg.nlp.lexicon.verbs import (
+    ATTITUDE_VERBS,
+    HEDGE_OR_RAISING_VERBS,
+    SPEECH_VERBS,
+    TELL_VERBS,
+    WEAK_MODALS,
 )
-WEAPON_NOUNS = words("rocket missile drone mortar bomb artillery car suicide grenade gun air")
-HEDGED = clauses.HEDGE_VERBS | clauses.RAISING_VERBS
-WEAK_MODALS = frozenset({"may", "might", "could"})
-CORE_ROLES = frozenset({"agent", "theme", "attribute"})
+from kg.records import Argument, Event, Quantity
 
 
 @dataclass
@@ -133,10 +132,10 @@ class EventBuilder:
                 continue
             if c in subject_tokens:
                 continue
-            if dep in OBJECTS and dates.is_day(p, c):
+            if dep in OBJECT_DEPS and dates.is_day(p, c):
                 add(make.time(c))  # "announced Thursday", misread as an object
-            elif dep in OBJECTS and c != absorbed:
-                role = "recipient" if p.lemma[h] in clauses.TELL_VERBS else "theme"
+            elif dep in OBJECT_DEPS and c != absorbed:
+                role = "recipient" if p.lemma[h] in TELL_VERBS else "theme"
                 for k in p.conjuncts(c):
                     add(*make.phrase(role, k, exclude=agent))
             elif dep in INDIRECT_OBJECTS and not any(p.dep[g] == "pobj" for g in p.children[c]):
@@ -148,10 +147,10 @@ class EventBuilder:
                 add(make.clause("attribute" if _is_secondary(p, c) else "theme", c))
             elif dep == "advmod" and p.lower[c] in TIME_ADVERBS:
                 add(make.time(c))
-        if p.has_kid(h, clauses.COPULA):
+        if p.has_kid(h, COPULA):
             add(make.attribute(h, ATTRIBUTE_CUT))
         sources = [h] if absorbed is None else [h, absorbed]
-        nominal = p.has_kid(h, clauses.COPULA)
+        nominal = p.has_kid(h, COPULA)
         for source in sources:
             for prep, noun in p.obliques(source):
                 if noun in self.covered or not make.usable(h, noun):
@@ -180,14 +179,14 @@ class EventBuilder:
             outer = clauses.modality(p, wrapper)
             draft.modality = f"{outer} {mode}" if outer else mode
             draft.negated = draft.negated or clauses.negated(p, wrapper)
-            draft.hedged = p.lemma[wrapper] in HEDGED
+            draft.hedged = p.lemma[wrapper] in HEDGE_OR_RAISING_VERBS
 
     def _reported(self, h: int) -> int | None:
         # Rule: a speech or attitude verb reports its complement clause ("announced that X",
         # "agreed to raise"); "X, he said" parsed as parataxis reports the clause it hangs from.
         p = self.p
         lemma = p.lemma[h]
-        if lemma not in clauses.SPEECH_VERBS and lemma not in clauses.ATTITUDE_VERBS:
+        if lemma not in SPEECH_VERBS and lemma not in ATTITUDE_VERBS:
             return None
         for dep in ("ccomp", "xcomp"):
             for c in p.children[h]:
@@ -195,7 +194,7 @@ class EventBuilder:
                     while c in self.wrappers:  # "said X is believed to be": report the clause
                         c = self.wrappers[c]
                     return c
-        if p.dep[h] == "parataxis" and lemma in clauses.SPEECH_VERBS and p.head[h] in self.head_set:
+        if p.dep[h] == "parataxis" and lemma in SPEECH_VERBS and p.head[h] in self.head_set:
             return p.head[h]
         return None
 
@@ -237,7 +236,7 @@ class EventBuilder:
 
 def _is_secondary(p: Parse, i: int) -> bool:
     """A complement without a verb of its own: "remained active", "was named chief"."""
-    return p.pos[i] in ("ADJ", "NOUN", "PROPN") and not p.has_kid(i, clauses.COPULA)
+    return p.pos[i] in ("ADJ", "NOUN", "PROPN") and not p.has_kid(i, COPULA)
 
 
 def _confidence(draft: _Draft, hows: list[str | None], inherited: bool) -> float:

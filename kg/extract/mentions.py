@@ -12,25 +12,21 @@ from dataclasses import dataclass
 
 from kg.extract import names
 from kg.extract.parse import Parse
-
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-# Other pipelines' spellings of the same labels.
-LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "LOCATION": "LOC"}
-JUNK_POS = frozenset({"PRON", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
-# Capitalized words that continue an organization's name, not a person's: "Biden Administration".
-NOT_NAME_WORDS = names.TITLE_WORDS | names.words(
-    """administration government campaign family foundation group house tower center centre
-    university institute company corporation party ministry department office"""
+from kg.nlp.lexicon.deps import NAME_LINKS
+from kg.nlp.lexicon.labels import (
+    JUNK_POS,
+    LABEL_SPELLINGS,
+    NAME_LABELS,
+    PLACE_LABELS,
+    RETYPED_AFTER_TITLE,
 )
+from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
+from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
+from kg.nlp.lexicon.nouns import ORG_NOUNS
+from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+
 Aliases = dict[str, tuple[str, str]]
-
-
-# Person labels other pipelines may give a name right after a person's title.
-RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
-# "a Shia group called X", "a militia known as X", "an organization named X".
-NAMING_WORDS = frozenset({"called", "named", "dubbed", "titled"})
-NAME_LINKS = frozenset({"compound", "flat", "flat:name"})
-OPENING_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
 
 
 @dataclass
@@ -96,18 +92,6 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
             yield start, end, (min(ent.start, first), max(end, start + 1)), label, cued
 
 
-# Last words of a publication's name, which NER may take for a person's: "Diplomatic Times".
-PUBLICATION_WORDS = frozenset(
-    {"times", "post", "news", "herald", "journal", "tribune", "gazette", "press", "daily"}
-)
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Last words of a meeting's or a war's name, which NER may take for an organization's.
-EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "olympics", "war"})
-# Who a photo is credited to: agencies, and the separators of a credit line.
-PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
-CREDIT_SEPARATORS = frozenset({"|", "/"})
-
-
 def _publication(p: Parse, start: int, end: int) -> bool:
     """A publication's name in capitals or in a byline ("By X, Diplomatic Times")."""
     if end - start < 2 or p.lower[end - 1] not in PUBLICATION_WORDS:
@@ -135,7 +119,7 @@ def _named_as_group(p: Parse, start: int, end: int) -> bool:
         k -= 1
     if k >= 1 and p.lower[k] == "as" and p.lower[k - 1] == "known":
         k -= 2
-    elif k >= 0 and p.lower[k] in NAMING_WORDS:
+    elif k >= 0 and p.lower[k] in NAMING_PARTICIPLES:
         k -= 1
     else:
         return _appositive_group(p, start, end)
@@ -144,7 +128,7 @@ def _named_as_group(p: Parse, start: int, end: int) -> bool:
         also |= p.lower[k] == "also"
         k -= 1
     # The paragraph, not the sentence: a parser may end a sentence after "called".
-    if k < 0 or p.para[k] != p.para[start] or p.lemma[k] not in names.ORG_NOUNS:
+    if k < 0 or p.para[k] != p.para[start] or p.lemma[k] not in ORG_NOUNS:
         return False
     return also or _indefinite(p, k)
 
@@ -167,7 +151,7 @@ def _appositive_group(p: Parse, start: int, end: int) -> bool:
     nouns = [c for c in p.children[h] if p.dep[c] == "appos" and c >= end]
     if p.dep[h] == "appos" and p.head[h] < start:
         nouns.append(p.head[h])
-    return any(p.lemma[c] in names.ORG_NOUNS and p.pos[c] == "NOUN" for c in nouns)
+    return any(p.lemma[c] in ORG_NOUNS and p.pos[c] == "NOUN" for c in nouns)
 
 
 def _after_person_title(p: Parse, start: int, end: int) -> bool:
@@ -182,9 +166,7 @@ def _after_person_title(p: Parse, start: int, end: int) -> bool:
     if p.ent_label[k] or p.para[k] != p.para[start]:
         return False
     word = names.fold(p.words[k]).rstrip(".")
-    if not (
-        word in names.TITLE_HEADS or word in names.TITLE_ABBREVIATIONS or word in names.HONORIFICS
-    ):
+    if not (word in TITLE_HEADS or word in TITLE_ABBREVIATIONS or word in HONORIFICS):
         return False
     text = p.span_text(start, end - 1)
     if names.is_acronym(text):
@@ -245,7 +227,7 @@ def _extend_name(p: Parse, end: int) -> int:
     """A person's name cut short by NER: "Jens" + "Stoltenberg", "Al—" + "Kadhimi"."""
     # Rule: up to two capitalized proper nouns (or a dash and one) right after a person's
     # name, in no entity and no common organization word, belong to the name.
-    dash = end < p.n and p.words[end] in names.DASHES + "-" and not p.space[end - 1]
+    dash = end < p.n and p.words[end] in DASHES + "-" and not p.space[end - 1]
     k = end + 1 if dash and not p.space[end] else end
     taken = 0
     while (
@@ -279,7 +261,7 @@ def _is_junk(p: Parse, start: int, end: int, text: str) -> bool:
     """Pronouns, determiners, punctuation, bare numbers, single lower-case words, bare titles."""
     if all(p.pos[i] in JUNK_POS or p.blank[i] for i in range(start, end)):
         return True
-    if all(names.fold(w).rstrip(".") in names.TITLE_WORDS for w in p.words[start:end]):
+    if all(names.fold(w).rstrip(".") in TITLE_WORDS for w in p.words[start:end]):
         return True  # "Minister", "Secretary General" without a name
     if not any(ch.isalpha() for ch in text) or len(names.normalize_name(text)) < 2:
         return True

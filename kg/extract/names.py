@@ -1,4 +1,4 @@
-"""Name normalization, the small built-in alias table, and the words that make up titles.
+"""Name normalization: folding, aliases, acronyms, surnames, titles stripped from names.
 
 No spaCy here: these are string functions, shared by entity merging, roles and descriptions.
 """
@@ -10,95 +10,13 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+from kg.nlp.lexicon.marks import DASHES
+from kg.nlp.lexicon.names import ACRONYM_STOPWORDS, ARABIC_ARTICLES, BUILTIN_ALIASES, NAME_SUFFIXES
+from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+
 _DASH_TABLE = str.maketrans({d: "-" for d in DASHES} | {"\u2019": "'", "\u2018": "'"})
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
 _SPACES = re.compile(r"\s+")
-
-
-def words(text: str) -> frozenset[str]:
-    """A word set written as one string, so long lists stay readable."""
-    return frozenset(text.split())
-
-
-# Well-known variants → one canonical normalized name, so keys agree across documents.
-# Keep it small: a caller passes its own gazetteer as ``aliases``.
-BUILTIN_ALIASES = {
-    "us": "united states",
-    "usa": "united states",
-    "united states of america": "united states",
-    "the united states": "united states",
-    "uk": "united kingdom",
-    "great britain": "united kingdom",
-    "un": "united nations",
-    "eu": "european union",
-    "north atlantic treaty organization": "nato",
-    "north atlantic treaty organisation": "nato",
-    "north atlantic alliance": "nato",
-    "isil": "isis",
-    "daesh": "isis",
-    "islamic state": "isis",
-}
-
-# Words that head a title ("NATO Secretary General", "State Department spokesman").
-TITLE_HEADS = words(
-    """president minister secretary spokesman spokeswoman spokesperson chief head director
-    chairman chairwoman chair ambassador envoy senator representative governor mayor
-    chancellor premier king queen prince princess emir sheikh pope commander colonel general
-    admiral captain major lieutenant sergeant officer official adviser advisor attorney
-    judge justice speaker leader commissioner undersecretary ceo coordinator"""
-)
-# Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
-TITLE_MODIFIERS = words(
-    """prime vice deputy assistant associate acting interim former foreign defense defence
-    press general executive senior first principal top state army navy military
-    national homeland interior finance health"""
-)
-# Abbreviated titles, written out for ``Role.title``.
-TITLE_ABBREVIATIONS = {
-    "col": "Colonel",
-    "gen": "General",
-    "lt": "Lieutenant",
-    "sgt": "Sergeant",
-    "adm": "Admiral",
-    "capt": "Captain",
-    "maj": "Major",
-    "cmdr": "Commander",
-    "gov": "Governor",
-    "sen": "Senator",
-    "rep": "Representative",
-    "pres": "President",
-}
-# Honorifics: stripped from names, never a role.
-HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister")
-TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
-# Nouns that name a kind of organization: "the alliance", "a Shia group called ...".
-ORG_NOUNS = words(
-    """alliance organization organisation group ministry department government coalition
-    militia agency bloc union council company firm party movement army court bank
-    committee commission network faction front brigade battalion outfit"""
-)
-# The top role of an organization, for "the NATO chief".
-CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
-TOP_TITLES = frozenset(
-    {
-        "secretary general",
-        "president",
-        "chairman",
-        "chairwoman",
-        "director",
-        "director general",
-        "chief executive",
-        "ceo",
-        "leader",
-        "head",
-        "chief",
-        "prime minister",
-        "chancellor",
-    }
-)
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
 
 
 @functools.lru_cache(maxsize=8192)
@@ -122,10 +40,6 @@ def normalize_name(text: str) -> str:
     return name.strip(" ,;:-'\"")
 
 
-# Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi".
-_ARTICLES = ("al-", "el-", "al ", "el ")
-
-
 def surname_forms(canon: str) -> set[str]:
     """The last word of a normalized full name, with and without an "al-" article.
 
@@ -135,7 +49,7 @@ def surname_forms(canon: str) -> set[str]:
     words = canon.split()
     last = words[-1]
     forms = {last}
-    for article in _ARTICLES:
+    for article in ARABIC_ARTICLES:
         if last.startswith(article) and len(last) > len(article) + 1:
             forms.add(last[len(article) :])
     if len(words) > 2 and words[-2] in ("al", "el"):

@@ -12,28 +12,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kg.extract import clauses
-from kg.extract.parse import ALL_SUBJECTS, ARGUMENT_CUT, Parse
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import (
+    ADVERBIAL,
+    ALL_SUBJECTS,
+    BARE_NP_CUT,
+    COPULA,
+    NOT_ARGUMENT_DEPS,
+    PREDICATE_DEPS,
+    TRANSITIVE_DEPS,
+    TRANSITIVE_OR_XCOMP_DEPS,
+)
+from kg.nlp.lexicon.words import NEGATORS, RELATIVE_PRONOUNS
 
 __all__ = ["OpenExtraction", "open_extractions"]
-
-# Tokens of the verb group that belong to the predicate: "could not have been carried out".
-PREDICATE_DEPS = frozenset({"aux", "aux:pass", "cop", "compound:prt"})
-# Children of a clause head that are not among its arguments.
-NOT_ARGUMENT_DEPS = (
-    ALL_SUBJECTS
-    | PREDICATE_DEPS
-    | frozenset(
-        {"punct", "cc", "conj", "mark", "parataxis", "discourse", "dep", "expl", "vocative"}
-    )
-)
-# What makes a clause transitive: then prepositions stay with their phrases.
-OBJECTS = frozenset({"obj", "iobj", "ccomp"})
-OBJECT_LIKE = OBJECTS | {"xcomp"}
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
-# Clause-level children kept as arguments only when they are short.
-ADVERBIAL = frozenset({"advmod", "advcl"})
-# A subject is a noun phrase: relative clauses, appositions and conjuncts stand apart.
-SUBJECT_CUT = ARGUMENT_CUT | {"acl"}
 
 
 @dataclass(frozen=True)
@@ -65,12 +57,12 @@ def _clause(p: Parse, i: int) -> list[OpenExtraction]:
     subjects = clauses.subjects(p, i)
     if not subjects or _absorbed(p, i):
         return []
-    copula = p.has_kid(i, clauses.COPULA)
+    copula = p.has_kid(i, COPULA)
     heads = [i, *_chain_heads(p, i)]  # "has had to close": one predicate
     chain = [_verb_group(p, i, copula)]
     for head in heads[1:]:
         to = [c for c in p.children[head] if p.dep[c] == "mark"]
-        chain.append(sorted(to + _verb_group(p, head, p.has_kid(head, clauses.COPULA))))
+        chain.append(sorted(to + _verb_group(p, head, p.has_kid(head, COPULA))))
     if copula and len(chain) > 1:  # "was able to start": the adjective joins the predicate
         chain[0] = sorted([*chain[0], i])
     arguments: list[tuple[int, str]] = []  # (first token, text), sorted into surface order
@@ -89,7 +81,7 @@ def _clause(p: Parse, i: int) -> list[OpenExtraction]:
             arguments[0] = (start + 1, rest)
     found = []
     for subject, inherited in subjects:
-        first, last = p.phrase(subject, SUBJECT_CUT)
+        first, last = p.phrase(subject, BARE_NP_CUT)
         args = (p.span_text(first, last), *(text for _, text in arguments))
         confidence = _confidence(p, i, inherited, len(arguments))
         found.append(OpenExtraction(confidence, " ".join(words), args))
@@ -109,10 +101,10 @@ def _verb_group(p: Parse, i: int, copula: bool) -> list[int]:
 
 def _controlled(p: Parse, i: int) -> int | None:
     """The infinitive that continues clause ``i``'s predicate: "agreed to raise", "had to"."""
-    if p.has_kid(i, OBJECTS):
+    if p.has_kid(i, TRANSITIVE_DEPS):
         return None
     for c in p.children[i]:
-        verbal = p.pos[c] in ("VERB", "AUX") or p.has_kid(c, clauses.COPULA)
+        verbal = p.pos[c] in ("VERB", "AUX") or p.has_kid(c, COPULA)
         if p.dep[c] == "xcomp" and verbal and clauses._has_to(p, c):
             return c
     return None
@@ -133,7 +125,7 @@ def _absorbed(p: Parse, i: int) -> bool:
 
 def _arguments(p: Parse, i: int, verbs: list[int], skip: int | None) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
-    if p.has_kid(i, clauses.COPULA):
+    if p.has_kid(i, COPULA):
         if skip is not None:
             return found  # its nominal is in the predicate, the infinitive has the arguments
         start, end = p.trim_edges(*p.phrase(i, NOT_ARGUMENT_DEPS))
@@ -150,10 +142,16 @@ def _arguments(p: Parse, i: int, verbs: list[int], skip: int | None) -> list[tup
         start, end = p.trim_edges(p.left[c], p.right[c])
         if start <= end:
             found.append((start, p.span_text(start, end)))
-    if p.dep[i] == "acl:relcl" and not p.has_kid(i, OBJECT_LIKE) and p.has_kid(i, ALL_SUBJECTS):
+    if (
+        p.dep[i] == "acl:relcl"
+        and not p.has_kid(i, TRANSITIVE_OR_XCOMP_DEPS)
+        and p.has_kid(i, ALL_SUBJECTS)
+    ):
         # "the $ 58 a share Georgia-Pacific is offering": the noun is the object
-        start, end = p.phrase(p.head[i], SUBJECT_CUT)
-        if not any(p.dep[c] in ALL_SUBJECTS and p.lower[c] in RELATIVE for c in p.children[i]):
+        start, end = p.phrase(p.head[i], BARE_NP_CUT)
+        if not any(
+            p.dep[c] in ALL_SUBJECTS and p.lower[c] in RELATIVE_PRONOUNS for c in p.children[i]
+        ):
             found.append((end + 1, p.span_text(start, end)))
     return found
 
@@ -166,21 +164,21 @@ def _parenthetical(p: Parse, c: int) -> bool:
 
 def _leads_with_preposition(p: Parse, i: int, arguments: list[tuple[int, str]]) -> bool:
     """Whether the first argument after the verb is a prepositional phrase, with no object."""
-    if p.has_kid(i, OBJECT_LIKE):
+    if p.has_kid(i, TRANSITIVE_OR_XCOMP_DEPS):
         return False
     after = [(start, text) for start, text in arguments if start > i]
     return bool(after) and after[0] == arguments[0] and p.dep[after[0][0]] == "case"
 
 
 def _negation(p: Parse, c: int) -> bool:
-    return p.dep[c] == "advmod" and p.lower[c] in clauses.NEGATORS
+    return p.dep[c] == "advmod" and p.lower[c] in NEGATORS
 
 
 def _apposition(p: Parse, i: int) -> OpenExtraction:
     """ "Ned Price, the State Department spokesman" → (Ned Price; is; the ... spokesman)."""
     head = p.head[i]
-    first, last = p.phrase(head, SUBJECT_CUT)
-    start, end = p.phrase(i, SUBJECT_CUT)
+    first, last = p.phrase(head, BARE_NP_CUT)
+    start, end = p.phrase(i, BARE_NP_CUT)
     return OpenExtraction(0.5, "is", (p.span_text(first, last), p.span_text(start, end)))
 
 
@@ -194,6 +192,6 @@ def _confidence(p: Parse, i: int, inherited: bool, n_arguments: int) -> float:
         confidence -= 0.2
     if p.dep[i] in ("acl", "acl:relcl", "advcl", "xcomp", "ccomp"):
         confidence -= 0.15
-    if p.has_kid(i, clauses.COPULA):
+    if p.has_kid(i, COPULA):
         confidence -= 0.05
     return round(max(confidence, 0.05), 3)

@@ -14,85 +14,21 @@ from collections.abc import Iterable, Iterator
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
-# ClearNLP (en_core_web_*) and older UD labels → the UD v2 labels the rules use.
-LABEL_MAP = {
-    "root": "ROOT",
-    "nsubjpass": "nsubj:pass",
-    "csubjpass": "csubj:pass",
-    "dobj": "obj",
-    "auxpass": "aux:pass",
-    "poss": "nmod:poss",
-    "prt": "compound:prt",
-    "relcl": "acl:relcl",
-    "npadvmod": "obl:unmarked",
-    "obl:tmod": "obl:unmarked",
-    "obl:npmod": "obl:unmarked",
-    "nmod:tmod": "nmod:unmarked",
-    "nmod:npmod": "nmod:unmarked",
-    "tmod": "obl:unmarked",
-    "neg": "advmod",
-    "quantmod": "advmod",
-    "predet": "det:predet",
-    "preconj": "cc:preconj",
-    "oprd": "xcomp",
-    "acomp": "xcomp",
-    "nn": "compound",
-    "num": "nummod",
-    "possessive": "case",
-    "complm": "mark",
-    "infmod": "acl",
-    "partmod": "acl",
-    "intj": "discourse",
-    "meta": "dep",
-    "attr": "attr",  # ClearNLP copula complement: the predicate nominal of a "be" head
-}
+from kg.nlp.lexicon.deps import (
+    ALL_SUBJECTS,
+    CLEAR_POBJS,
+    CLEAR_PREPS,
+    NOMINAL_DEPS,
+    NP_CUT,
+    OBLIQUES,
+    PASSIVE_AUXILIARIES,
+    PASSIVE_SUBJECTS,
+    UD_LABELS,
+)
+from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS, NOUN_TAGS
+from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SPEECH_VERBS
 
-ACTIVE_SUBJECTS = frozenset({"nsubj", "csubj", "nsubj:outer", "csubj:outer"})
-PASSIVE_SUBJECTS = frozenset({"nsubj:pass", "csubj:pass"})
-ALL_SUBJECTS = ACTIVE_SUBJECTS | PASSIVE_SUBJECTS
-OBJECTS = frozenset({"obj"})
-INDIRECT_OBJECTS = frozenset({"iobj", "dative"})
-# Prepositional and bare-noun modifiers of a clause (UD) or of a noun.
-OBLIQUES = frozenset({"obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked"})
-CLEAR_PREPS = frozenset({"prep", "agent", "dative"})
-CLEAR_POBJS = frozenset({"pobj", "pcomp"})
-PASSIVE_AUXILIARIES = frozenset({"aux:pass"})
-NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-# Where only a noun phrase goes.
-NOMINAL_DEPS = frozenset(
-    {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "appos", "compound"}
-)
-# Finite verb forms, never a passive participle.
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-# Children cut from a noun phrase's text: they are arguments or clauses of their own.
-NP_CUT = frozenset(
-    {"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "advcl", "list", "dep", "ccomp"}
-)
-# An argument's text is its phrase without the preposition that marks it.
-ARGUMENT_CUT = NP_CUT | {"case"}
 _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
-_EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
-
-
-# Stems that take back an "e" when "-ed" comes off: injur-ed, locat-ed, mov-ed, announc-ed.
-_E_STEMS = (
-    "ur",
-    "ir",
-    "at",
-    "iz",
-    "is",
-    "as",
-    "os",
-    "us",
-    "v",
-    "c",
-    "g",
-    "u",
-    "bl",
-    "pl",
-    "dl",
-    "tl",
-)
 
 
 def participle_lemma(word: str) -> str:
@@ -103,23 +39,19 @@ def participle_lemma(word: str) -> str:
     stem = word[:-2]
     if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
         return stem[:-1]
-    if stem.endswith(_E_STEMS) and not stem.endswith("cus"):  # focus-ed
+    if stem.endswith(E_STEMS) and not stem.endswith("cus"):  # focus-ed
         return stem + "e"
     return stem
 
 
-# Verbs that do end in a double r; others are a lemmatizer's slip: deterred → "deterr".
-_RR_VERBS = frozenset({"err", "purr", "burr", "whirr"})
-
-
 def undouble(lemma: str) -> str:
     """A verb lemma without the doubled final r a lemmatizer may keep: deterr → deter."""
-    return lemma if lemma in _RR_VERBS else lemma[:-1]
+    return lemma if lemma in RR_VERBS else lemma[:-1]
 
 
 def normalize_label(label: str) -> str:
     """One dependency label in UD v2 form."""
-    return LABEL_MAP.get(label, label)
+    return UD_LABELS.get(label, label)
 
 
 class Parse:
@@ -139,7 +71,7 @@ class Parse:
         self.pos = [strings[r[2]] if r[2] else "" for r in rows]
         self.tag = [strings[r[3]] if r[3] else "" for r in rows]
         deps = [strings[r[4]] if r[4] else "" for r in rows]
-        self.dep = [LABEL_MAP.get(d, d) for d in deps]
+        self.dep = [UD_LABELS.get(d, d) for d in deps]
         self.head = [i + (r[5] - _WRAP if r[5] >= _HALF else r[5]) for i, r in enumerate(rows)]
         self.idx = [r[6] for r in rows]
         self.space = [bool(r[7]) for r in rows]
@@ -230,8 +162,6 @@ class Parse:
         saying has a subject and no complement of its own. Re-hangs verbs in ``self.head``;
         the caller rebuilds the children.
         """
-        from kg.extract.clauses import SPEECH_VERBS
-
         out: list[tuple[int, int]] = []
         for start, end in bounds:
             if out and self._attribution_of(out[-1], (start, end), SPEECH_VERBS):
@@ -407,15 +337,15 @@ class Parse:
             if c > i and self.dep[c] in cut and self._gap(self.right[c] + 1, end + 1):
                 end = self.left[c] - 1
         # Cuts may leave punctuation, conjunctions or whitespace at the edges.
-        while start < i and (self.pos[start] in _EDGE_POS or self.blank[start]):
+        while start < i and (self.pos[start] in EDGE_POS or self.blank[start]):
             start += 1
-        while end > i and (self.pos[end] in _EDGE_POS or self.blank[end]):
+        while end > i and (self.pos[end] in EDGE_POS or self.blank[end]):
             end -= 1
         return start, end
 
     def _gap(self, start: int, end: int) -> bool:
         """True when tokens [start, end) are only punctuation, conjunctions or whitespace."""
-        return all(self.pos[k] in _EDGE_POS or self.blank[k] for k in range(start, end))
+        return all(self.pos[k] in EDGE_POS or self.blank[k] for k in range(start, end))
 
     def trim_edges(self, start: int, end: int, drop: Iterable[str] = ("PUNCT",)) -> tuple[int, int]:
         """Bounds without leading and trailing tokens of the ``drop`` POS, or whitespace."""

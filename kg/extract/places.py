@@ -10,18 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kg.extract.entities import EntityIndex
-from kg.extract.names import words
 from kg.extract.parse import Parse
+from kg.nlp.lexicon.labels import PLACE_LABELS
+from kg.nlp.lexicon.nouns import LOCATING_NOUNS
+from kg.nlp.lexicon.words import LIST_WORDS, WITHIN_PREPS
 from kg.records import Containment
-
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Nouns an apposition uses to say where a place lies: "Irbil, the capital of ...".
-PLACE_NOUNS = words(
-    """capital city town village region province state district county governorate area
-    suburb neighbourhood neighborhood part port hub seat outskirts"""
-)
-WITHIN_PREPS = frozenset({"of", "in"})
-LIST_WORDS = frozenset({"and", "or", "&"})
 
 
 def extract_places(p: Parse, index: EntityIndex) -> list[Containment]:
@@ -89,7 +82,7 @@ def _described(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[t
         for c in p.children[i]:
             if start <= c < end:
                 continue
-            if p.dep[c] == "appos" and p.lemma[c] in PLACE_NOUNS:
+            if p.dep[c] == "appos" and p.lemma[c] in LOCATING_NOUNS:
                 for prep, g in p.obliques(c):
                     if prep in WITHIN_PREPS:
                         yield from _named_place_in(p, index, g)
@@ -114,7 +107,7 @@ def _after_comma(p: Parse, index: EntityIndex, end: int) -> Iterator[tuple[str, 
         return
     while k < p.n and p.pos[k] in ("DET", "ADJ"):
         k += 1
-    if k < p.n and p.lemma[k] in PLACE_NOUNS and p.dep[k] == "appos":
+    if k < p.n and p.lemma[k] in LOCATING_NOUNS and p.dep[k] == "appos":
         for prep, g in p.obliques(k):
             if prep in WITHIN_PREPS:
                 yield from _named_place_in(p, index, g)

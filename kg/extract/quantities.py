@@ -5,93 +5,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import dates
 from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import NUMMODS
+from kg.nlp.lexicon.labels import NUMBER_LABELS_SKIPPED
+from kg.nlp.lexicon.numbers import (
+    APPROXIMATORS,
+    CURRENCY_CODES,
+    NOT_UNITS,
+    NUMBER_WORD_VALUES,
+    PERCENT_WORDS,
+    SCALE_VALUES,
+)
+from kg.nlp.lexicon.time import MONTH_NUMBERS, WEEKDAY_NUMBERS
 from kg.records import Quantity
 
-UNITS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "dozen": 12,
-}
-SCALES = {
-    "hundred": 100,
-    "thousand": 1e3,
-    "million": 1e6,
-    "billion": 1e9,
-    "trillion": 1e12,
-    "m": 1e6,
-    "bn": 1e9,
-    "b": 1e9,
-    "k": 1e3,
-}
-APPROXIMATORS = frozenset(
-    {
-        "about",
-        "around",
-        "approximately",
-        "nearly",
-        "almost",
-        "roughly",
-        "some",
-        "over",
-        "more",
-        "less",
-        "fewer",
-        "estimated",
-        "circa",
-        "up",
-        "least",
-        "~",
-        "than",
-        "under",
-        "close",
-        "upwards",
-    }
-)
-CURRENCIES = {
-    "$": "USD",
-    "us$": "USD",
-    "dollar": "USD",
-    "€": "EUR",
-    "euro": "EUR",
-    "£": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "¥": "JPY",
-    "yen": "JPY",
-}
-PERCENT_WORDS = frozenset({"%", "percent", "pct", "per cent"})
-# Counted words that are not units: "eight others", "nine more".
-NOT_UNITS = frozenset({"other", "one", "more", "of"})
-NUMMODS = frozenset({"nummod", "nummod:gov"})
-NUMBER_LABELS_SKIPPED = frozenset({"DATE", "TIME", "ORDINAL"})
 _DIGITS = re.compile(r"^[$€£¥]?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?%?$")
 
 
@@ -101,10 +28,10 @@ def number(word: str) -> float | None:
     found = _DIGITS.match(word)
     if found:
         return float(found.group(1).replace(",", "") + (found.group(2) or ""))
-    if word in UNITS:
-        return float(UNITS[word])
+    if word in NUMBER_WORD_VALUES:
+        return float(NUMBER_WORD_VALUES[word])
     if "-" in word:
-        parts = [UNITS.get(w) for w in word.split("-")]
+        parts = [NUMBER_WORD_VALUES.get(w) for w in word.split("-")]
         if len(parts) == 2 and all(v is not None for v in parts):
             return float(sum(v for v in parts if v is not None))
     return None
@@ -120,9 +47,9 @@ def number_at(p: Parse, i: int) -> tuple[float, int, int] | None:
     if value is None:
         return None
     end = i
-    while end + 1 < p.n and (p.lower[end + 1] in SCALES or p.lemma[end + 1] in SCALES):
+    while end + 1 < p.n and (p.lower[end + 1] in SCALE_VALUES or p.lemma[end + 1] in SCALE_VALUES):
         end += 1
-        value *= SCALES.get(p.lower[end], SCALES.get(p.lemma[end], 1))
+        value *= SCALE_VALUES.get(p.lower[end], SCALE_VALUES.get(p.lemma[end], 1))
     if end == i and _is_year_or_day(p, i):
         return None
     return value, i, end
@@ -133,7 +60,7 @@ def _is_year_or_day(p: Parse, i: int) -> bool:
     before = p.lower[i - 1].rstrip(".") if i else ""
     after = p.lower[i + 1].rstrip(".") if i + 1 < p.n else ""
     head = p.lower[p.head[i]].rstrip(".")
-    return any(w in dates.MONTHS or w in dates.WEEKDAYS for w in (before, after, head)) or (
+    return any(w in MONTH_NUMBERS or w in WEEKDAY_NUMBERS for w in (before, after, head)) or (
         before == "," and i >= 2 and p.pos[i - 2] == "NUM" and len(p.words[i]) == 4
     )
 
@@ -148,18 +75,18 @@ def _approximate(p: Parse, start: int) -> tuple[bool, int]:
 
 def _kind_and_unit(p: Parse, first: int, noun: int | None) -> tuple[str, str | None]:
     """Money, percent or count, from a currency sign before the number or the counted noun."""
-    if first and p.lower[first - 1] in CURRENCIES:
-        return "money", CURRENCIES[p.lower[first - 1]]
+    if first and p.lower[first - 1] in CURRENCY_CODES:
+        return "money", CURRENCY_CODES[p.lower[first - 1]]
     if p.words[first][:1] in "$€£¥":
-        return "money", CURRENCIES[p.words[first][0]]
+        return "money", CURRENCY_CODES[p.words[first][0]]
     if p.words[first].endswith("%"):
         return "percent", "%"
     if noun is None:
         return "count", None
     if p.lower[noun] in PERCENT_WORDS or p.lemma[noun] in PERCENT_WORDS:
         return "percent", "%"
-    if p.lemma[noun] in CURRENCIES or p.lower[noun] in CURRENCIES:
-        return "money", CURRENCIES.get(p.lemma[noun], CURRENCIES.get(p.lower[noun]))
+    if p.lemma[noun] in CURRENCY_CODES or p.lower[noun] in CURRENCY_CODES:
+        return "money", CURRENCY_CODES.get(p.lemma[noun], CURRENCY_CODES.get(p.lower[noun]))
     if p.ent_label[noun] == "MONEY":
         return "money", None
     return "count", None if p.lemma[noun] in NOT_UNITS else p.lemma[noun]
@@ -172,7 +99,7 @@ def of_phrase(p: Parse, i: int) -> Quantity | None:
         noun = None
     else:
         # The number precedes its noun, except after a currency sign: "$ 5 million".
-        sign = p.lower[i] in CURRENCIES
+        sign = p.lower[i] in CURRENCY_CODES
         nums = [c for c in p.children[i] if p.dep[c] in NUMMODS and (c > i) == sign]
         found = _number_within(p, p.left[nums[0]], nums[0] + 1) if nums else None
         noun = i
@@ -180,7 +107,7 @@ def of_phrase(p: Parse, i: int) -> Quantity | None:
         return None
     value, first, last = found
     approximate, start = _approximate(p, first)
-    if start and p.lower[start - 1] in CURRENCIES:
+    if start and p.lower[start - 1] in CURRENCY_CODES:
         start -= 1
     kind, unit = _kind_and_unit(p, first, noun)
     end = max(last, noun if noun is not None else last)
@@ -227,7 +154,7 @@ def changes(p: Parse, start: int, end: int) -> Iterator[tuple[int, Quantity, set
 def _number_within(p: Parse, start: int, end: int) -> tuple[float, int, int] | None:
     """The first number in tokens [start, end), skipping approximators and currency signs."""
     for j in range(start, end):
-        if p.lower[j] in APPROXIMATORS or p.lower[j] in CURRENCIES:
+        if p.lower[j] in APPROXIMATORS or p.lower[j] in CURRENCY_CODES:
             continue
         return number_at(p, j)
     return None

@@ -12,23 +12,26 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import clauses
-from kg.extract.parse import ARGUMENT_CUT, Parse
+from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
+from kg.nlp.lexicon.deps import BARE_NP_CUT, CONTENT_CUT
+from kg.nlp.lexicon.marks import (
+    CLOSING_QUOTE_MARKS,
+    DOUBLE_QUOTE_MARKS,
+    OPENING_QUOTE_MARKS,
+    QUOTE_OPENS_AFTER,
+)
+from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.records import Quote
 
 _MARKS = re.compile('[\u201c\u201d\u2018\u2019\u00ab\u00bb\u201e"]|\\n[ \\t]*\\n')
-DOUBLE = frozenset('\u201c\u201d\u00ab\u00bb\u201e"')
-OPENING = frozenset("\u201c\u00ab\u201e\u2018")
-CLOSING = frozenset("\u201d\u00bb\u2019")
-_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
 # "-NATO Secretary General Jens Stoltenberg" on the line below a quote.
 _ATTRIBUTION_LINE = re.compile('[\\s\u201d\u2019"]*\\n\\s*[-\u2013\u2014]\\s*([^\\n]{1,120})')
 INHERIT_WINDOW = 2  # sentences an unattributed quote looks back for its speaker
 SPLIT_GAP = 10  # most tokens between the halves of one split quote: ", he told reporters,"
-_QUOTE_EDGES = "".join(DOUBLE | OPENING | CLOSING | {"'"}) + " \t\n"
-CONTENT_CUT = frozenset({"punct", "mark"})
-# A speaker's words without asides: "The official, speaking on condition of anonymity,".
-SPEAKER_CUT = ARGUMENT_CUT | {"acl"}
+_QUOTE_EDGES = (
+    "".join(DOUBLE_QUOTE_MARKS | OPENING_QUOTE_MARKS | CLOSING_QUOTE_MARKS | {"'"}) + " \t\n"
+)
 
 
 @dataclass
@@ -58,17 +61,17 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         after = text[i + 1] if i + 1 < len(text) else " "
         if mark in "\u2018\u2019" and before.isalnum() and after.isalnum():
             continue  # an apostrophe: "Iraq’s", "that’s"
-        opens = before in _OPENS_AFTER and not after.isspace()
+        opens = before in QUOTE_OPENS_AFTER and not after.isspace()
         if open_at < 0:
-            if mark in CLOSING and not opens or mark == "\u2019":
+            if mark in CLOSING_QUOTE_MARKS and not opens or mark == "\u2019":
                 continue  # a stray closing mark
-            if opens or mark in OPENING:
+            if opens or mark in OPENING_QUOTE_MARKS:
                 open_at, open_mark = i, mark
             continue
-        if open_mark in DOUBLE and mark not in DOUBLE:
+        if open_mark in DOUBLE_QUOTE_MARKS and mark not in DOUBLE_QUOTE_MARKS:
             continue  # single marks nested in a double-quoted passage
         spans.append((open_at + 1, i))
-        if opens and mark in OPENING:
+        if opens and mark in OPENING_QUOTE_MARKS:
             open_at, open_mark = i, mark  # a new quote opens before the last one closed
         else:
             open_at = -1
@@ -102,7 +105,7 @@ class QuoteFinder:
         self.verbs: list[int] = [
             i
             for i in range(p.n)
-            if p.lemma[i] in clauses.SPEECH_VERBS and not self.inside[i] and clauses.is_head(p, i)
+            if p.lemma[i] in SPEECH_VERBS and not self.inside[i] and clauses.is_head(p, i)
         ]
         self.verbs_set = set(self.verbs)
         # Tokens of a verbless second half of a split quote → the last clause of the first.
@@ -136,7 +139,7 @@ class QuoteFinder:
     def _described(self, i: int) -> str | None:
         """The words of the phrase headed by ``i``, without asides; None for a pronoun."""
         p = self.p
-        return None if p.pos[i] == "PRON" else p.span_text(*p.phrase(i, cut=SPEAKER_CUT))
+        return None if p.pos[i] == "PRON" else p.span_text(*p.phrase(i, cut=BARE_NP_CUT))
 
     # -- direct ---------------------------------------------------------------------------
 

@@ -12,23 +12,22 @@ from collections.abc import Iterable
 from kg.extract import names
 from kg.extract.clauses import inverted_subject
 from kg.extract.entities import EntityIndex
-from kg.extract.parse import ALL_SUBJECTS, ARGUMENT_CUT, Parse
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import ALL_SUBJECTS, ARGUMENT_CUT, TITLED_NAME_DEPS
+from kg.nlp.lexicon.labels import GROUP_LABELS, IT_LABELS
+from kg.nlp.lexicon.names import BUILTIN_ALIASES
+from kg.nlp.lexicon.nouns import ORG_NOUNS
+from kg.nlp.lexicon.titles import CHIEF_NOUNS, TITLE_HEADS, TITLE_WORDS, TOP_TITLES
+from kg.nlp.lexicon.words import (
+    DEFINITE,
+    FIRST_PERSON,
+    IT_PRONOUNS,
+    OBJECT_PRONOUNS,
+    SUBJECT_PRONOUNS,
+    THEY_PRONOUNS,
+)
 from kg.records import Role
 
-SUBJECT_PRONOUNS = frozenset({"he", "she"})
-# "it" and "they" for organizations, countries and groups named as subjects before them.
-IT_PRONOUNS = frozenset({"it", "its", "itself"})
-THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-IT_LABELS = frozenset({"ORG", "GPE"})
-THEY_LABELS = frozenset({"ORG", "NORP"})
-OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
-FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
-# Nouns that name a kind of organization: "the alliance", "the 30-member alliance".
-ORG_NOUNS = names.ORG_NOUNS
-ORG_LABELS = frozenset({"ORG", "NORP"})
-DEFINITE = frozenset({"the", "this", "that"})
-# How a parser may hang a person's name from the title or organization before it.
-TITLED_NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod:desc", "flat:name", "nmod"})
 PRONOUN_WINDOW = 6  # sentences a pronoun looks back for its antecedent
 Found = tuple[str, str] | None  # (entity key, how)
 
@@ -154,9 +153,7 @@ class Resolver:
         previous = names.fold(self.p.words[i]).rstrip(".")
         for k in range(start, self.index.mentions[self.index.token_mention[person]].start):
             word = names.fold(self.p.words[k]).rstrip(".")
-            if word not in names.TITLE_WORDS and not (
-                word == "of" and previous in names.TITLE_HEADS
-            ):
+            if word not in TITLE_WORDS and not (word == "of" and previous in TITLE_HEADS):
                 return False
             previous = word
         return True
@@ -194,7 +191,7 @@ class Resolver:
         token, key, label = self.any_subjects[k]
         if p.sent[i] - p.sent[token] > PRONOUN_WINDOW:
             return None
-        if label not in (THEY_LABELS if plural else IT_LABELS):
+        if label not in (GROUP_LABELS if plural else IT_LABELS):
             return None
         return None if self._rival(token, i, plural) else (key, "pronoun")
 
@@ -240,7 +237,7 @@ class Resolver:
         tokens = range(start, end + 1)
         orgs = {self.index.key_at(k) for k in tokens} - {None}
         words = {names.fold(p.words[k]) for k in tokens} | {head}
-        if head in names.CHIEF_NOUNS or head in names.TITLE_HEADS:
+        if head in CHIEF_NOUNS or head in TITLE_HEADS:
             return self._title_holder(head, words, orgs)
         if head in ORG_NOUNS and not orgs:
             # Rule: "the alliance" is the one organization the document calls an alliance.
@@ -254,10 +251,8 @@ class Resolver:
         holders = set()
         for role in self.roles:
             title = names.fold(role.title)
-            if head in names.CHIEF_NOUNS and orgs:
-                if role.organization in orgs and (
-                    title in names.TOP_TITLES or head in title.split()
-                ):
+            if head in CHIEF_NOUNS and orgs:
+                if role.organization in orgs and (title in TOP_TITLES or head in title.split()):
                     holders.add(role.holder)
             elif orgs and role.organization is not None and role.organization not in orgs:
                 continue
@@ -269,12 +264,12 @@ class Resolver:
         """Kind noun → keys of the organizations the document (or an alias) calls that."""
         p, index = self.p, self.index
         variants: dict[str, list[str]] = {}
-        for variant, canonical in names.BUILTIN_ALIASES.items():
+        for variant, canonical in BUILTIN_ALIASES.items():
             variants.setdefault(canonical, []).append(variant)
         kinds: dict[str, set[str]] = {}
         for m, mention in enumerate(index.mentions):
             root = index.find(m)
-            if index.label[root] not in ORG_LABELS:
+            if index.label[root] not in GROUP_LABELS:
                 continue
             key = index.key[root]
             for name in (mention.canon, *variants.get(mention.canon, ())):
@@ -290,7 +285,7 @@ class Resolver:
                 named.append(p.head[i])
             for c in named:
                 cluster = index.cluster_at(c)
-                if cluster is not None and index.label[cluster] in ORG_LABELS:
+                if cluster is not None and index.label[cluster] in GROUP_LABELS:
                     kinds.setdefault(noun, set()).add(index.key[cluster])
         return kinds
 

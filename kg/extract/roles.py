@@ -8,14 +8,11 @@ from collections.abc import Iterator
 from kg.extract import names
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import NAME_PART_DEPS, ORG_CUT
+from kg.nlp.lexicon.labels import TITLE_ORG_LABELS
+from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+from kg.nlp.lexicon.words import ORG_PREPS
 from kg.records import Role
-
-# Names that can be a title's organization: "NATO Secretary General", "US Army Colonel";
-# LOC too, as pipelines trained on UNER label countries and departments LOC.
-ORG_LABELS = frozenset({"ORG", "GPE", "LOC"})
-# Prepositions that attach a title to its organization: "spokesman for the coalition".
-ORG_PREPS = frozenset({"of", "for", "at", "with"})
-NAME_PART_DEPS = frozenset({"flat", "compound", "flat:name", "nmod:desc"})
 
 
 def extract_roles(p: Parse, index: EntityIndex) -> list[Role]:
@@ -44,11 +41,9 @@ def _title_before(p: Parse, index: EntityIndex, start: int, holder: str) -> Iter
         word = names.fold(p.words[k]).rstrip(".")
         if p.blank[k]:  # "NATO  Secretary General": a doubled space
             pass
-        elif word in names.TITLE_WORDS and word not in names.HONORIFICS:
+        elif word in TITLE_WORDS and word not in HONORIFICS:
             first = k
-        elif not (
-            word == "of" and k and names.fold(p.words[k - 1]).rstrip(".") in names.TITLE_HEADS
-        ):
+        elif not (word == "of" and k and names.fold(p.words[k - 1]).rstrip(".") in TITLE_HEADS):
             break
         k -= 1
     # NER may have put the title inside the person's span: "Prime Minister Al—Kadhimi".
@@ -79,12 +74,11 @@ def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[
             if p.dep[anchor] == "appos":
                 titles.append(p.head[anchor])
         for t in titles:
-            if p.lemma[t] not in names.TITLE_HEADS and p.lower[t] not in names.TITLE_HEADS:
+            if p.lemma[t] not in TITLE_HEADS and p.lower[t] not in TITLE_HEADS:
                 continue
             first = t
             while (
-                first - 1 >= p.left[t]
-                and names.fold(p.words[first - 1]).rstrip(".") in names.TITLE_WORDS
+                first - 1 >= p.left[t] and names.fold(p.words[first - 1]).rstrip(".") in TITLE_WORDS
             ):
                 first -= 1
             yield from _role(p, index, first, t, holder, org_at=first - 1, nominal=t)
@@ -99,8 +93,8 @@ def _name_phrase(p: Parse, index: EntityIndex, h: int, start: int) -> list[int]:
     while p.dep[h] in NAME_PART_DEPS and p.head[h] < start:
         up = p.head[h]
         if not all(
-            index.type_at(k) in ORG_LABELS
-            or names.fold(p.words[k]).rstrip(".") in names.TITLE_WORDS
+            index.type_at(k) in TITLE_ORG_LABELS
+            or names.fold(p.words[k]).rstrip(".") in TITLE_WORDS
             for k in range(up, start)
         ):
             break
@@ -123,20 +117,24 @@ def _role(
     if first > last:
         return
     words = [names.fold(w).rstrip(".") for w in p.words[first : last + 1]]
-    if not any(w in names.TITLE_HEADS or w in names.TITLE_ABBREVIATIONS for w in words):
+    if not any(w in TITLE_HEADS or w in TITLE_ABBREVIATIONS for w in words):
         return
     organization, organization_text = None, None
     while org_at > 0 and p.blank[org_at]:
         org_at -= 1
-    if org_at >= 0 and p.para[org_at] == p.para[first] and index.type_at(org_at) in ORG_LABELS:
+    if (
+        org_at >= 0
+        and p.para[org_at] == p.para[first]
+        and index.type_at(org_at) in TITLE_ORG_LABELS
+    ):
         organization = index.key_at(org_at)
         organization_text = index.mentions[index.token_mention[org_at]].text
     if organization is None and nominal is not None:
         for prep, noun in p.obliques(nominal):
             if prep in ORG_PREPS:
-                start, end = p.phrase(noun, cut=_ORG_CUT)
+                start, end = p.phrase(noun, cut=ORG_CUT)
                 organization_text = p.span_text(start, end)
-                if index.type_at(noun) in ORG_LABELS:
+                if index.type_at(noun) in TITLE_ORG_LABELS:
                     organization = index.key_at(noun)
                 break
     yield Role(
@@ -148,9 +146,6 @@ def _role(
         organization=organization,
         organization_text=organization_text,
     )
-
-
-_ORG_CUT = frozenset({"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "case"})
 
 
 def _fill_organizations(roles: list[Role]) -> list[Role]:

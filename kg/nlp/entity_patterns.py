@@ -1,6 +1,7 @@
 """Token patterns for dates, times and numbers: step 4 of ``kg_entity_rules``.
 
-DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY, built from the word lists below.
+DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY, built from the word lists of
+``kg.nlp.lexicon.time`` and ``kg.nlp.lexicon.numbers``.
 The matcher runs only on short windows around the words the patterns are made of.
 """
 
@@ -13,53 +14,33 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-# fmt: off
-# Months are matched case-sensitively: "may" is never a date.
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-MONTH_ABBREVIATIONS = ("Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.",
-                       "Oct.", "Nov.", "Dec.", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec")
-LONE_MONTHS = ("January", "February", "July", "September", "October", "November", "December")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-PERIODS = ("week", "weekend", "month", "year", "summer", "winter", "spring", "autumn", "fall",
-           "quarter", "decade", "century")
-DURATIONS = ("day", "week", "month", "year", "decade")
-DAY_PARTS = ("morning", "afternoon", "evening", "night")
-UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-TEENS = ("ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen")
-TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-SCALES = ("hundred", "thousand", "million", "billion", "trillion")
-ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-            "tenth", "eleventh", "twelfth", "fifteenth", "twentieth", "hundredth")
-CURRENCY_SYMBOLS = ("$", "US$", "€", "£", "¥", "₹", "A$", "C$")
-CURRENCIES = ("dollars", "dollar", "euros", "euro", "cents", "yen", "yuan", "rupees", "dinars",
-              "riyals", "rubles", "roubles", "pesos", "francs", "lira", "shekels")
-MEASURES = ("km", "kilometres", "kilometers", "kilometre", "kilometer", "miles", "mile", "metres",
-            "meters", "metre", "meter", "cm", "mm", "feet", "foot", "ft", "inches", "yards", "kg",
-            "kilograms", "grams", "tons", "tonnes", "ton", "tonne", "pounds", "lbs", "litres",
-            "liters", "gallons", "barrels", "acres", "hectares", "degrees", "mph", "knots",
-            "megawatts", "mw", "gw")
-# Prepositions a pattern needs as context but leaves out of the entity ("in 2021" -> "2021").
-CUES = frozenset((
-    "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through"
-))
-NOT_ONE = frozenset({"no", "the", "any", "every", "each", "this", "that"})  # "no one"
+from kg.nlp.lexicon.numbers import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    DIGIT_WORDS,
+    MEASURES,
+    NOT_ONE,
+    ORDINAL_WORDS,
+    PATTERN_TRIGGERS,
+    SCALE_WORDS,
+    TEEN_WORDS,
+    TENS_WORDS,
+)
+from kg.nlp.lexicon.time import (
+    DAY_PARTS,
+    DURATIONS,
+    LONE_MONTHS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    PERIODS,
+    WEEKDAY_NAMES,
+)
+from kg.nlp.lexicon.words import PATTERN_CUES
+
 NUMBER_RE = r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"
 YEAR_RE = r"^(1[89]|20)\d\d$"
 DAY_RE = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 HOUR_RE = r"^([1-9]|1[0-2])([:.][0-5]\d)?$"
-# The words the patterns are made of; the matcher runs only near them, to stay cheap.
-TRIGGERS = frozenset(
-    word.lower()
-    for words in (MONTHS, MONTH_ABBREVIATIONS, WEEKDAYS, PERIODS, DURATIONS, DAY_PARTS, UNITS,
-                  TEENS, TENS, SCALES, ORDINALS)
-    for word in words
-) | {f"{duration}s" for duration in DURATIONS} | {
-    "today", "yesterday", "tomorrow", "tonight", "noon", "midnight", "dozens", "hundreds",
-    "thousands", "millions",
-}
-# fmt: on
 
 
 def pattern_matcher(vocab: Vocab) -> Matcher:
@@ -81,7 +62,7 @@ def find_patterns(matcher: Matcher, doc: Doc) -> list[Span]:
 
 
 def build_patterns() -> dict[str, list[list[dict[str, Any]]]]:
-    """Matcher patterns by label, built from the word lists above."""
+    """Matcher patterns by label, built from the lexicon's word lists."""
 
     def word(*words: str, op: str = "") -> dict[str, Any]:
         return {"LOWER": {"IN": list(words)}, **({"OP": op} if op else {})}
@@ -90,29 +71,32 @@ def build_patterns() -> dict[str, list[list[dict[str, Any]]]]:
         return {"TEXT": {"REGEX": regex}}
 
     # fmt: off
-    month, day, year = {"ORTH": {"IN": MONTHS + MONTH_ABBREVIATIONS}}, text(DAY_RE), text(YEAR_RE)
+    month = {"ORTH": {"IN": MONTH_NAMES + MONTH_ABBREVIATIONS}}
+    day, year = text(DAY_RE), text(YEAR_RE)
     comma, hyphen, the = {"ORTH": ",", "OP": "?"}, {"ORTH": "-"}, word("the", op="?")
-    weekday, scale = {"ORTH": {"IN": WEEKDAYS}}, word(*SCALES, op="*")
+    weekday, scale = {"ORTH": {"IN": WEEKDAY_NAMES}}, word(*SCALE_WORDS, op="*")
     symbol = {"ORTH": {"IN": CURRENCY_SYMBOLS}}
-    small = [word(*UNITS, *TEENS, *TENS)]
-    compound = [word(*TENS), hyphen, word(*UNITS)]  # "twenty-five"
+    small = [word(*DIGIT_WORDS, *TEEN_WORDS, *TENS_WORDS)]
+    compound = [word(*TENS_WORDS), hyphen, word(*DIGIT_WORDS)]  # "twenty-five"
     numbers = [[text(NUMBER_RE), scale], [*small, scale], [*compound, scale]]
     durations = word(*DURATIONS, *(f"{duration}s" for duration in DURATIONS))
     return {
         "DATE": [
             [month, day, comma, year], [month, day], [day, month, year], [day, month],
             [month, year], [weekday, {"ORTH": ","}, month, day, comma, year],
-            [word(*CUES), year], [word(*CUES), month], [{"ORTH": {"IN": LONE_MONTHS}}],
-            [the, word(*ORDINALS), word("of"), month],  # "the first of May"
+            [word(*PATTERN_CUES), year], [word(*PATTERN_CUES), month],
+            [{"ORTH": {"IN": LONE_MONTHS}}],
+            [the, word(*ORDINAL_WORDS), word("of"), month],  # "the first of May"
             [weekday], [word("today", "yesterday", "tomorrow")],
             [word("earlier", "later", op="?"), word("this", "last", "next", "past"),
              word(*PERIODS)],
             [the, word("coming", "past", "last", "next", "previous", "following"),
-             word("few", "several", *UNITS, *TEENS, op="?"), durations],  # "the coming months"
+             word("few", "several", *DIGIT_WORDS, *TEEN_WORDS, op="?"),
+             durations],  # "the coming months"
             *[[*number, durations, word("ago", op="?")] for number in numbers],
             [word("a", "an"), durations, word("ago", op="?")],
             [text(r"^\d+$"), hyphen, durations], [*small, hyphen, durations],  # "two-day"
-            [text(r"^(1[89]|20)\d0s$")], [the, word(*ORDINALS), word("century")],
+            [text(r"^(1[89]|20)\d0s$")], [the, word(*ORDINAL_WORDS), word("century")],
         ],
         "TIME": [
             [text(HOUR_RE), word("a.m.", "p.m.", "am", "pm", "a.m", "p.m")],
@@ -123,11 +107,11 @@ def build_patterns() -> dict[str, list[list[dict[str, Any]]]]:
             [weekday, word(*DAY_PARTS)], [word("the"), word(*DAY_PARTS), word("before", "after")],
         ],
         "CARDINAL": [*numbers, [word("dozens", "hundreds", "thousands", "millions")]],
-        "ORDINAL": [[word(*ORDINALS)], [text(r"^\d+(st|nd|rd|th)$")]],
+        "ORDINAL": [[word(*ORDINAL_WORDS)], [text(r"^\d+(st|nd|rd|th)$")]],
         "MONEY": [
             *[[symbol, *number] for number in numbers],
             [symbol, text(r"^\d+(\.\d+)?(bn|m|k|tn)$")],  # "£3bn"
-            *[[*number, word(*CURRENCIES)] for number in numbers],
+            *[[*number, word(*CURRENCY_WORDS)] for number in numbers],
         ],
         "PERCENT": [
             *[[*number, {"ORTH": "%"}] for number in numbers],
@@ -153,7 +137,7 @@ def keep_match(doc: Doc, label: str, start: int, end: int) -> bool:
 
 
 def _skip_cues(doc: Doc, start: int, end: int) -> int:
-    while start < end - 1 and doc[start].lower_ in CUES:
+    while start < end - 1 and doc[start].lower_ in PATTERN_CUES:
         start += 1
     return start
 
@@ -162,7 +146,7 @@ def _windows(doc: Doc) -> list[Span]:
     """The stretches of a doc around the words dates and numbers are made of."""
     bounds: list[list[int]] = []
     for i, token in enumerate(doc):
-        if token.text[0].isdigit() or token.lower_ in TRIGGERS or token.is_currency:
+        if token.text[0].isdigit() or token.lower_ in PATTERN_TRIGGERS or token.is_currency:
             start, end = max(0, i - 3), min(len(doc), i + 7)
             if bounds and start <= bounds[-1][1]:
                 bounds[-1][1] = end

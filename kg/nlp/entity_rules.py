@@ -32,37 +32,17 @@ from spacy.util import filter_spans
 
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
+from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NUMERIC_LABELS
+from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
+from kg.nlp.lexicon.names import LEADING_WORDS, NAME_PARTICLES
+from kg.nlp.lexicon.words import PRONOUNS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
-# fmt: off
-NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
-# A hyphenated pair of these ("U.S.-Taliban") is two entities, not one.
-COMPOUND_LABELS = frozenset({"GPE", "ORG", "NORP"})
-LEADING_WORDS = frozenset((
-    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
-    "my", "your"
-))
-# Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle").
-NAME_PARTICLES = frozenset((
-    "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
-    "ibn", "ben", "abu", "bint",
-))
-POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
-PRONOUNS = frozenset((
-    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
-    "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that",
-    "these", "those", "who", "whom", "someone", "everyone"
-))
-SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
-HYPHENS = frozenset({"-", "–", "—"})
 EMPTY_DATA: dict[str, Any] = {"names": {}, "weak": [], "ambiguous": [], "aliases": {}}
 
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 LEADING_DASH = r"^[-–—](?=[A-Z])"
-
-# fmt: on
 
 
 class Ent(NamedTuple):
@@ -241,7 +221,7 @@ class EntityRules:
             return [Ent(name.start, name.end, name.label) for name in inner if not name.ambiguous]
         # "Kurdish northern Iraq": NORP "Kurdish", then the place.
         first = inner[0]
-        if ent.label in PLACE_LABELS and first.label == "NORP" and first.start == ent.start:
+        if ent.label in AREA_LABELS and first.label == "NORP" and first.start == ent.start:
             split = [Ent(first.start, first.end, "NORP")]
             rest = self.tidy(doc, Ent(first.end, ent.end, ent.label))
             if rest is not None:
@@ -404,7 +384,7 @@ def _relabel(ent: Ent, name: Name) -> Ent:
     """An entity the gazetteer names exactly takes its label, within limits."""
     if ent.label == "PERSON" and name.label != "ORG":
         return ent  # a person is never made a place or a group
-    if name.ambiguous and not (ent.label in PLACE_LABELS and name.label in PLACE_LABELS):
+    if name.ambiguous and not (ent.label in AREA_LABELS and name.label in AREA_LABELS):
         return ent
     return ent._replace(label=name.label)
 

@@ -6,58 +6,9 @@ import re
 
 from spacy.tokens import Doc
 
-# Titles written right before a person's name ("Secretary of Defense Lloyd J. Austin III").
-PERSON_TITLES = frozenset(
-    (
-        "President",
-        "Vice",
-        "Secretary",
-        "Minister",
-        "Chancellor",
-        "Premier",
-        "Senator",
-        "Sen.",
-        "Governor",
-        "Gov.",
-        "Mayor",
-        "Ambassador",
-        "Spokesman",
-        "Spokeswoman",
-        "spokesman",  # "State Department spokesman Ned Price": lower case, but a title
-        "spokeswoman",
-        "spokesperson",
-        "Colonel",
-        "Col.",
-        "General",
-        "Gen.",
-        "Lieutenant",
-        "Lt.",
-        "Captain",
-        "Capt.",
-        "Major",
-        "Maj.",
-        "Sergeant",
-        "Sgt.",
-        "Admiral",
-        "Adm.",
-        "Commander",
-        "Judge",
-        "Justice",
-        "Representative",
-        "Rep.",
-        "Director",
-        "Chairman",
-        "Chairwoman",
-        "Dr.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "King",
-        "Queen",
-        "Prince",
-    )
-)
-NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
+from kg.nlp.lexicon.names import WRITTEN_NAME_SUFFIXES
+from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES
+
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 
 
@@ -72,12 +23,14 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     suffix ("Defense Lloyd J. Austin III" -> "Lloyd J. Austin III"); None without a full name."""
     end = i
     while end < len(doc) and (
-        doc[end].text in ("of", "for") or doc[end].is_title or doc[end].text in NAME_SUFFIXES
+        doc[end].text in ("of", "for")
+        or doc[end].is_title
+        or doc[end].text in WRITTEN_NAME_SUFFIXES
     ):
         end += 1
     while end > i and doc[end - 1].text in ("of", "for"):
         end -= 1
-    last = end - 1 if end - 1 >= i and doc[end - 1].text in NAME_SUFFIXES else end
+    last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
     k = last - 1
     if k <= i or not doc[k].is_alpha:
@@ -90,16 +43,6 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     if any(doc[j].ent_type_ in ("DATE", "TIME") for j in range(k, end)):
         return None
     return k, end
-
-
-# Nouns that make an apposition a person's title: "Ned Price, the State Department spokesman".
-APPOSITIVE_TITLES = frozenset(
-    (
-        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president",
-        "director", "chief", "commander", "ambassador", "envoy", "adviser", "advisor",
-        "governor", "mayor", "chairman", "chairwoman", "senator", "colonel", "general",
-    )
-)  # fmt: skip
 
 
 def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:

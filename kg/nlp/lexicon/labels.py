@@ -1,0 +1,57 @@
+"""Entity labels (OntoNotes, as spaCy's en_core_web_* pipelines give them), parts of speech
+(UD) and Penn Treebank tags."""
+
+from __future__ import annotations
+
+# -- entity labels ------------------------------------------------------------------------
+
+# Labels of the names the graph keeps as entities.
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+# Other pipelines' spellings of the same labels.
+LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "LOCATION": "LOC"}
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# Numbers that count nothing: a quantity is not read from them.
+NUMBER_LABELS_SKIPPED = frozenset({"DATE", "TIME", "ORDINAL"})
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Places that are areas, without facilities (FAC): the gazetteer's place labels.
+AREA_LABELS = frozenset({"GPE", "LOC"})
+# Names that can be a title's organization: "NATO Secretary General", "US Army Colonel";
+# LOC too, as pipelines trained on UNER label countries and departments LOC.
+TITLE_ORG_LABELS = frozenset({"ORG", "GPE", "LOC"})
+# Organizations and groups (NORP): what "they" and a kind noun ("the alliance") stand for.
+GROUP_LABELS = frozenset({"ORG", "NORP"})
+# What "it" stands for.
+IT_LABELS = frozenset({"ORG", "GPE"})
+AGENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# A hyphenated pair of these ("U.S.-Taliban") is two entities, not one.
+COMPOUND_LABELS = frozenset({"GPE", "ORG", "NORP"})
+# A single name with one of these labels may be a person's surname that NER mislabelled;
+# place names are left alone ("Washington" is not George Washington).
+SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT"})
+# Labels other pipelines may give a name right after a person's title.
+RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+
+# -- parts of speech ----------------------------------------------------------------------
+
+# Parts of speech that never head an argument (a misparse made them a subject or object).
+NOT_ARGUMENT_POS = frozenset({"PUNCT", "SPACE", "SCONJ", "CCONJ", "PART", "ADP", "INTJ"})
+# Parts of speech a name never consists of alone.
+JUNK_POS = frozenset({"PRON", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ", "PART", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Tokens trimmed from the edges of a span.
+EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+
+# -- Penn Treebank tags -------------------------------------------------------------------
+
+NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Finite verb forms, never a passive participle.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verb forms that head an adverbial clause: "..., killing two", "..., to raise".
+ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
+
+# -- argument roles -----------------------------------------------------------------------
+
+# Roles that make an event worth keeping on their own.
+CORE_ROLES = frozenset({"agent", "theme", "attribute"})

@@ -1,0 +1,23 @@
+"""Punctuation: dashes, quotation marks, apostrophes, sentence ends."""
+
+from __future__ import annotations
+
+# Unicode dashes and minus signs, folded to "-" in names.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+HYPHENS = frozenset({"-", "–", "—"})
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
+POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+# Separators of a photo credit line: "Safin Hamed | AFP | Getty Images".
+CREDIT_SEPARATORS = frozenset({"|", "/"})
+
+# Quotation marks as tokens: those that may open a quoted name.
+OPENING_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
+# Quotation marks as characters, for finding quotes in the text: double ones, and the
+# typographic ones by side.
+DOUBLE_QUOTE_MARKS = frozenset('\u201c\u201d\u00ab\u00bb\u201e"')
+OPENING_QUOTE_MARKS = frozenset("\u201c\u00ab\u201e\u2018")
+CLOSING_QUOTE_MARKS = frozenset("\u201d\u00bb\u2019")
+# Characters after which a straight quote opens rather than closes.
+QUOTE_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
+# Words and marks between a name and "also called" that do not count: "NATO (the ...".
+ALSO_CALLED_SKIPPED = frozenset({"the", ",", "(", ")", "\u201c", "\u201d", '"'})

@@ -1,0 +1,65 @@
+"""Words in and around names: aliases, particles, suffixes, and words that say what a name is."""
+
+from __future__ import annotations
+
+from kg.nlp.lexicon.forms import words
+from kg.nlp.lexicon.titles import TITLE_WORDS
+
+# Well-known variants → one canonical normalized name, so keys agree across documents.
+# Keep it small: a caller passes its own gazetteer as ``aliases``.
+BUILTIN_ALIASES = {
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "the united states": "united states",
+    "uk": "united kingdom",
+    "great britain": "united kingdom",
+    "un": "united nations",
+    "eu": "european union",
+    "north atlantic treaty organization": "nato",
+    "north atlantic treaty organisation": "nato",
+    "north atlantic alliance": "nato",
+    "isil": "isis",
+    "daesh": "isis",
+    "islamic state": "isis",
+}
+
+# Suffixes of a person's name, folded ("jr") and as written ("Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+WRITTEN_NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
+# Words an acronym skips: "Organization of the Petroleum Exporting Countries" → OPEC.
+ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
+# Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle").
+# fmt: off
+NAME_PARTICLES = frozenset((
+    "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
+    "ibn", "ben", "abu", "bint",
+))
+# fmt: on
+# Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi".
+ARABIC_ARTICLES = ("al-", "el-", "al ", "el ")
+# Words at the edge of an entity that are not part of it: "the State Department".
+# fmt: off
+LEADING_WORDS = frozenset((
+    "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
+    "my", "your"
+))
+# fmt: on
+
+# Capitalized words that continue an organization's name, not a person's: "Biden Administration".
+NOT_NAME_WORDS = TITLE_WORDS | words(
+    """administration government campaign family foundation group house tower center centre
+    university institute company corporation party ministry department office"""
+)
+# What comes between a name and its alias: "NATO, also called the North Atlantic Alliance".
+ALSO_CALLED = frozenset(
+    {"also called", "called", "also known as", "known as", "better known as", "aka", "a.k.a."}
+)
+# Last words of a publication's name, which NER may take for a person's: "Diplomatic Times".
+PUBLICATION_WORDS = frozenset(
+    {"times", "post", "news", "herald", "journal", "tribune", "gazette", "press", "daily"}
+)
+# Last words of a meeting's or a war's name, which NER may take for an organization's.
+EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "olympics", "war"})
+# Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
+PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})

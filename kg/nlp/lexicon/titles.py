@@ -1,0 +1,126 @@
+"""Titles of people: the words that make one up, folded (roles), and as written (NER).
+
+Two vocabularies for two stages: extraction reads folded words ("col", "secretary") from a
+title of any length; the NER rules match the written token right before a name ("Col.",
+"Secretary"), and the title nouns of an apposition after one.
+"""
+
+from __future__ import annotations
+
+from kg.nlp.lexicon.forms import words
+
+# -- folded, for roles and descriptions ---------------------------------------------------
+
+# Words that head a title ("NATO Secretary General", "State Department spokesman").
+TITLE_HEADS = words(
+    """president minister secretary spokesman spokeswoman spokesperson chief head director
+    chairman chairwoman chair ambassador envoy senator representative governor mayor
+    chancellor premier king queen prince princess emir sheikh pope commander colonel general
+    admiral captain major lieutenant sergeant officer official adviser advisor attorney
+    judge justice speaker leader commissioner undersecretary ceo coordinator"""
+)
+# Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
+TITLE_MODIFIERS = words(
+    """prime vice deputy assistant associate acting interim former foreign defense defence
+    press general executive senior first principal top state army navy military
+    national homeland interior finance health"""
+)
+# Abbreviated titles, written out for ``Role.title``.
+TITLE_ABBREVIATIONS = {
+    "col": "Colonel",
+    "gen": "General",
+    "lt": "Lieutenant",
+    "sgt": "Sergeant",
+    "adm": "Admiral",
+    "capt": "Captain",
+    "maj": "Major",
+    "cmdr": "Commander",
+    "gov": "Governor",
+    "sen": "Senator",
+    "rep": "Representative",
+    "pres": "President",
+}
+# Honorifics: stripped from names, never a role.
+HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister")
+TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
+# The top role of an organization, for "the NATO chief".
+CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
+TOP_TITLES = frozenset(
+    {
+        "secretary general",
+        "president",
+        "chairman",
+        "chairwoman",
+        "director",
+        "director general",
+        "chief executive",
+        "ceo",
+        "leader",
+        "head",
+        "chief",
+        "prime minister",
+        "chancellor",
+    }
+)
+
+# -- as written, for the NER rules --------------------------------------------------------
+
+# Titles written right before a person's name ("Secretary of Defense Lloyd J. Austin III").
+PERSON_TITLES = frozenset(
+    (
+        "President",
+        "Vice",
+        "Secretary",
+        "Minister",
+        "Chancellor",
+        "Premier",
+        "Senator",
+        "Sen.",
+        "Governor",
+        "Gov.",
+        "Mayor",
+        "Ambassador",
+        "Spokesman",
+        "Spokeswoman",
+        "spokesman",  # "State Department spokesman Ned Price": lower case, but a title
+        "spokeswoman",
+        "spokesperson",
+        "Colonel",
+        "Col.",
+        "General",
+        "Gen.",
+        "Lieutenant",
+        "Lt.",
+        "Captain",
+        "Capt.",
+        "Major",
+        "Maj.",
+        "Sergeant",
+        "Sgt.",
+        "Admiral",
+        "Adm.",
+        "Commander",
+        "Judge",
+        "Justice",
+        "Representative",
+        "Rep.",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Dr.",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "King",
+        "Queen",
+        "Prince",
+    )
+)
+# Nouns that make an apposition a person's title: "Ned Price, the State Department spokesman".
+APPOSITIVE_TITLES = frozenset(
+    (
+        "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "president",
+        "director", "chief", "commander", "ambassador", "envoy", "adviser", "advisor",
+        "governor", "mayor", "chairman", "chairwoman", "senator", "colonel", "general",
+    )
+)  # fmt: skip

@@ -1,0 +1,114 @@
+"""Verbs by what they do in a clause, as lemmas; inflected forms are derived (``forms``)."""
+
+from __future__ import annotations
+
+from kg.nlp.lexicon.forms import (
+    BE_PLURAL_PAST,
+    CONTRACTIONS,
+    inflect,
+    with_curly_apostrophes,
+    words,
+)
+
+SPEECH_VERBS = words(
+    """say tell announce add warn explain state claim promise confirm deny insist note argue
+    report declare acknowledge admit reply respond stress emphasize emphasise assure vow
+    pledge predict suggest write ask urge reiterate comment mention disclose reveal
+    estimate caution allege indicate"""
+)
+# Verbs whose complement clause is the content they report or commit to (statement_of).
+ATTITUDE_VERBS = words(
+    """agree decide plan intend want hope expect fear refuse threaten believe think
+    order propose demand request offer seek aim"""
+)
+# Speech verbs that put their subject after them: "..., said Colonel Marotto".
+INVERTING_VERBS = frozenset({"say", "add", "explain", "note", "write", "state"})
+# Speech verbs whose object is the hearer: "told reporters", "assured him".
+TELL_VERBS = words("tell inform brief assure warn notify remind advise ask urge")
+# "X is believed to be Y": the embedded clause, hedged, replaces the hedging verb.
+HEDGE_VERBS = words(
+    "believe think say report allege expect suppose understand rumor rumour presume consider know"
+)
+RAISING_VERBS = frozenset({"seem", "appear"})
+HEDGE_OR_RAISING_VERBS = HEDGE_VERBS | RAISING_VERBS
+# Intransitive change-of-state verbs: their subject undergoes the event.
+CHANGE_VERBS = words(
+    """increase decrease rise fall grow drop decline expand shrink double triple climb jump
+    surge plunge soar die occur happen"""
+)
+# Verbs whose object, not subject, controls an infinitive: "urged them to leave".
+OBJECT_CONTROL = words(
+    "ask tell urge persuade force allow order invite encourage require help enable"
+)
+
+# Modal auxiliaries as written (also the clitics "wo", "'ll", "'d", "ca") → the modal.
+MODALS = {
+    "will": "will",
+    "wo": "will",
+    "'ll": "will",
+    "shall": "shall",
+    "would": "would",
+    "'d": "would",
+    "should": "should",
+    "may": "may",
+    "might": "might",
+    "can": "can",
+    "ca": "can",
+    "could": "could",
+    "must": "must",
+    "ought": "ought",
+}
+# Modals that lower an event's confidence.
+WEAK_MODALS = frozenset({"may", "might", "could"})
+
+# Nominal phrases after a light verb that carry the meaning: (verb, noun) → (predicate, prep
+# whose object becomes the theme).
+LIGHT_VERBS = {
+    ("claim", "responsibility"): ("claim responsibility for", "for"),
+    ("take", "responsibility"): ("take responsibility for", "for"),
+    ("take", "part"): ("take part in", "in"),
+    ("take", "place"): ("take place", None),
+    ("make", "announcement"): ("announce", None),
+    ("make", "decision"): ("decide", None),
+    ("claim", "life"): ("kill", "of"),
+    ("pay", "tribute"): ("pay tribute to", "to"),
+    ("hold", "talks"): ("hold talks with", "with"),
+    ("launch", "attack"): ("attack", "on"),
+    ("carry", "attack"): ("attack", "on"),
+}
+
+# "a group called Awliya Al Dam": a naming participle, read as an alias, not an event.
+NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
+# Naming verbs whose participle names only with "as" after it: "a militia known as X".
+NAMING_VERBS_WITH_AS = frozenset({"know"})
+# The participles that name alone: "called", "named", "dubbed", "titled".
+NAMING_PARTICIPLES = frozenset(inflect(verb, "VBN") for verb in NAMING_VERBS - NAMING_VERBS_WITH_AS)
+# The naming verbs a description is resolved through ("a group called X"): not "title".
+DESCRIBING_NAMING_VERBS = NAMING_VERBS - {"title"}
+
+# Finite forms of "be" by number, and their contractions: "was", "they're".
+BE_SINGULAR = frozenset({inflect("be", "VBZ"), inflect("be", "VBD")})
+BE_PLURAL = frozenset({inflect("be", "VBP"), BE_PLURAL_PAST})
+FINITE_BE = BE_SINGULAR | BE_PLURAL | with_curly_apostrophes(CONTRACTIONS.values())
+
+# Verbs that do end in a double r; others are a lemmatizer's slip: deterred → "deterr".
+RR_VERBS = frozenset({"err", "purr", "burr", "whirr"})
+# Stems that take back an "e" when "-ed" comes off: injur-ed, locat-ed, mov-ed, announc-ed.
+E_STEMS = (
+    "ur",
+    "ir",
+    "at",
+    "iz",
+    "is",
+    "as",
+    "os",
+    "us",
+    "v",
+    "c",
+    "g",
+    "u",
+    "bl",
+    "pl",
+    "dl",
+    "tl",
+)

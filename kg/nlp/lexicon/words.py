@@ -1,0 +1,66 @@
+"""Function words: prepositions, pronouns, determiners, conjunctions and a few adverbs."""
+
+from __future__ import annotations
+
+from kg.nlp.lexicon.forms import words
+
+# -- prepositions -------------------------------------------------------------------------
+
+PLACE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "throughout",
+        "within",
+        "into",
+        "around",
+        "beyond",
+        "outside of",
+        "near to",
+        "on",
+    }
+)
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+# Prepositions that attach a title to its organization: "spokesman for the coalition".
+ORG_PREPS = frozenset({"of", "for", "at", "with"})
+# Prepositions that put a place inside another: "the capital of", "Erbil in".
+WITHIN_PREPS = frozenset({"of", "in"})
+# fmt: off
+# Prepositions a date pattern needs as context but leaves out of the entity ("in 2021" -> "2021").
+PATTERN_CUES = frozenset((
+    "in", "since", "by", "of", "until", "till", "from", "before", "after", "during", "through"
+))
+# fmt: on
+# Prepositions that also introduce clauses: "after a contractor was killed".
+SUBORDINATORS = words("after before since until till once as while because")
+
+# -- pronouns and determiners -------------------------------------------------------------
+
+SUBJECT_PRONOUNS = frozenset({"he", "she"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
+# "it" and "they" for organizations, countries and groups named as subjects before them.
+IT_PRONOUNS = frozenset({"it", "its", "itself"})
+THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# Words never a name alone, whatever NER says.
+# fmt: off
+PRONOUNS = frozenset((
+    "i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "he", "him",
+    "his", "she", "her", "hers", "it", "its", "they", "them", "their", "theirs", "this", "that",
+    "these", "those", "who", "whom", "someone", "everyone"
+))
+# fmt: on
+DEFINITE = frozenset({"the", "this", "that"})
+
+# -- other --------------------------------------------------------------------------------
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "nt"})
+# Words that open an aside inside a noun phrase: "nine others, including a US soldier, ...".
+ASIDES = frozenset({"including", "among", "mostly", "mainly"})
+# Words that join the names of a list: "Erbil and Baghdad".
+LIST_WORDS = frozenset({"and", "or", "&"})
