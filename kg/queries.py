@@ -32,7 +32,7 @@ from kg.results import GraphStore, QueryResult
 from kg.terms import PREFIXES
 
 __all__ = [
-    "FORMATS",
+    "RESULT_FORMATS",
     "Parameter",
     "QuerySpec",
     "list_queries",
@@ -163,7 +163,7 @@ def to_term(value: str | Identifier) -> Identifier:
 
 # -- rendering ------------------------------------------------------------------------------
 
-FORMATS = ("table", "csv", "tsv", "json")
+RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
 
 def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -> str:
@@ -178,7 +178,7 @@ def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -
         return _delimited(result, delimiter="," if format == "csv" else "\t")
     if format == "json":
         return _json(result)
-    raise FormatError(f"unknown output format {format!r}; use one of {', '.join(FORMATS)}")
+    raise FormatError(f"unknown output format {format!r}; use one of {', '.join(RESULT_FORMATS)}")
 
 
 def _turtle(result: QueryResult) -> str:

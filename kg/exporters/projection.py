@@ -24,7 +24,6 @@ from kg.terms import ENTITY_CLASSES, KG, REL, ROLE_PROPERTIES, relation
 
 __all__ = ["Edge", "Node", "Projection", "edge_id", "node_id", "project"]
 
-ENTITY_TYPES = tuple(c.rpartition("#")[2] for c in ENTITY_CLASSES.values())
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
 # An event's role edges are named by their property: agent, theme, place, partner...
 _ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}

@@ -42,7 +42,7 @@ from kg.sources.markup import read_html, read_markdown
 from kg.sources.text import build_document, normalize_text, one_line, paragraphs, parse_date
 
 __all__ = [
-    "FORMATS",
+    "SUFFIX_FORMATS",
     "Item",
     "Notice",
     "Skipped",
@@ -73,7 +73,7 @@ class Notice:
 Item = Document | Skipped | Notice
 
 # File extension → reader.
-FORMATS = {
+SUFFIX_FORMATS = {
     ".txt": "text",
     ".md": "markdown",
     ".markdown": "markdown",
@@ -161,7 +161,7 @@ def _expand(source: str | Path) -> Iterator[tuple[str, Path] | Skipped]:
         for match in matches:
             if os.path.isdir(match):
                 files.extend(_walk(match))
-            elif Path(match).suffix.lower() in FORMATS:
+            elif Path(match).suffix.lower() in SUFFIX_FORMATS:
                 files.append((match, Path(match)))
         if not files:
             yield Skipped(name, f"matches no {KNOWN} file" if matches else MISSING)
@@ -175,13 +175,13 @@ def _walk(top: str) -> list[tuple[str, Path]]:
     for folder, subfolders, files in os.walk(top):
         subfolders[:] = [d for d in subfolders if not d.startswith(".")]
         for file in files:
-            if not file.startswith(".") and Path(file).suffix.lower() in FORMATS:
+            if not file.startswith(".") and Path(file).suffix.lower() in SUFFIX_FORMATS:
                 found.append(os.path.join(folder, file))
     return [(name, Path(name)) for name in sorted(found, key=lambda p: Path(p).parts)]
 
 
 def _read_file(name: str, path: Path, options: _Options) -> Iterator[Item]:
-    fmt = FORMATS.get(path.suffix.lower())
+    fmt = SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt is None:
         what = f"unknown format {path.suffix}" if path.suffix else "no file extension"
         yield Skipped(name, f"{what}; kg reads {KNOWN}")
