@@ -19,7 +19,7 @@ from bench_store import synthetic
 
 from kg.mapping import map_extraction
 from kg.queries import list_queries, run_query
-from kg.store import Store
+from kg.store.embedded import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from seed_extractions import seed_extractions  # noqa: E402

@@ -27,11 +27,11 @@ import time
 import pyoxigraph as ox
 
 from kg.mapping import map_extraction
-from kg.oxterms import quad_to_ox
 from kg.records import Argument, Document, Entity, Event, Extraction, Mention, Quantity, Sentence
-from kg.remote import SparqlStore
-from kg.sparqltext import replace_update
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.store.oxterms import quad_to_ox
+from kg.store.remote import SparqlStore
+from kg.store.sparqltext import replace_update
 
 
 def synthetic(n: int) -> Extraction:

@@ -33,7 +33,7 @@ from kg import api  # noqa: E402
 from kg.nlp import pipeline  # noqa: E402
 from kg.parsing import chunk_text  # noqa: E402
 from kg.queries import list_queries, run_query  # noqa: E402
-from kg.store import open_store  # noqa: E402
+from kg.store.embedded import open_store  # noqa: E402
 
 
 def articles(corpora: Path, limit: int) -> list[str]:

@@ -7,8 +7,9 @@
     kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
     kg.viz("graph.html", store=...)               the offline viewer page
 
-``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``) or an open ``kg.store.Store``.
-Commands that only read open the store read-only, so they work while nothing writes.
+``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``) or an open
+``kg.store.embedded.Store``. Commands that only read open the store read-only, so they work
+while nothing writes.
 """
 
 from __future__ import annotations
@@ -19,16 +20,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.builder import BuildReport, build
-from kg.store import use_store
+from kg.store.embedded import use_store
 
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
     from kg.exporters.network import NetworkOptions
     from kg.extract.openie import OpenExtraction
-    from kg.results import QueryResult
     from kg.shacl import ValidationReport
-    from kg.store import Store, StoreStats
+    from kg.store.embedded import Store
+    from kg.store.protocol import StoreStats
+    from kg.store.results import QueryResult
 
 __all__ = [
     "BuildReport",

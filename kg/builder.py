@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
 from kg import iris, parsing
-from kg.mapping import MappedDocument, map_extraction
+from kg.mapping import map_extraction
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents
-from kg.store import Store, WriteSummary, use_store
+from kg.store.embedded import Store, use_store
+from kg.store.protocol import GraphStore, MappedDocument, WriteSummary
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -148,7 +149,7 @@ def _parser(
 
 
 def _new_documents(
-    items: Iterable[object], graph: Store, report: BuildReport
+    items: Iterable[object], graph: GraphStore, report: BuildReport
 ) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Skipped):
@@ -184,7 +185,7 @@ SELECT DISTINCT ?person ?name WHERE { ?person a kg:Person ; rdfs:label ?name }
 """
 
 
-def known_people(graph: Store) -> KnownPeople:
+def known_people(graph: GraphStore) -> KnownPeople:
     """The people the store already names in full, keyed as their IRIs were minted."""
     from kg.extract.people import KnownPeople
 

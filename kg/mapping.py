@@ -21,16 +21,16 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from rdflib import Literal, URIRef, namespace
 
 from kg import iris, terms
 from kg.records import Argument, Entity, Event, Extraction, Quantity
+from kg.store.protocol import MappedDocument, Quad
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
-__all__ = ["MappedDocument", "Quad", "map_extraction"]
+__all__ = ["map_extraction"]
 
 KG = Terms(terms.KG)
 DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
@@ -45,19 +45,9 @@ DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
     )
 )
 
-Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
-
 # The roles whose entity gets a direct edge from the agent: "Stoltenberg announce expansion",
 # "Stoltenberg speak Al-Kadhimi" (spoke with), "Stoltenberg assure Al-Kadhimi" (assured him).
 EDGE_TARGET_ROLES = frozenset({"theme", "recipient", "with"})
-
-
-@dataclass(frozen=True)
-class MappedDocument:
-    """One document's quads: its own graph (``iri``) and its lines in the metadata graph."""
-
-    iri: URIRef
-    quads: tuple[Quad, ...]
 
 
 def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> MappedDocument:

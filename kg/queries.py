@@ -28,7 +28,8 @@ from rdflib.term import Identifier
 
 from kg import resources
 from kg.errors import FormatError, QueryError
-from kg.results import GraphStore, QueryResult
+from kg.store.protocol import GraphStore
+from kg.store.results import QueryResult
 from kg.terms import PREFIXES
 
 __all__ = [

@@ -17,7 +17,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kg import resources
-from kg.results import GraphStore
+from kg.store.protocol import GraphStore
 from kg.terms import KG
 
 __all__ = ["Violation", "ValidationReport", "validate_quads", "validate_store"]

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import kg
-from kg.store import Store
+from kg.store.embedded import Store
 
 # The pipeline the slow tests build with: the shipped one (None), or KG_TEST_MODEL's.
 MODEL: str | None = os.environ.get("KG_TEST_MODEL") or None

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 from seed_extractions import seed_extractions
 
-from kg.mapping import MappedDocument, map_extraction
+from kg.mapping import map_extraction
 from kg.records import Extraction
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.store.protocol import MappedDocument
 
 # -- graph side: the seed facts as hand-written Extractions, mapped and stored -----------------
 

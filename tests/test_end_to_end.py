@@ -26,7 +26,7 @@ from kg import resources
 from kg.cli import main
 from kg.exporters import FORMATS, RDF_FORMATS, entity_graph
 from kg.sources import iter_documents
-from kg.store import Store, open_store
+from kg.store.embedded import Store, open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ERBIL = "erbil-attack.txt"  # nine injured; Awliya Al Dam; the spokespeople
@@ -424,7 +424,7 @@ def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
         [
             sys.executable,
             "-c",
-            "import sys; from kg.store import open_store\n"
+            "import sys; from kg.store.embedded import open_store\n"
             "with open_store(sys.argv[1]):\n"
             "    print('ready', flush=True); sys.stdin.read()",
             str(path),

@@ -18,8 +18,9 @@ from seed_extractions import ExtractionBuilder
 
 from kg.errors import FormatError
 from kg.exporters import FORMATS, RDF_FORMATS, export, export_rdf
-from kg.mapping import MappedDocument, map_extraction
-from kg.store import Store
+from kg.mapping import map_extraction
+from kg.store.embedded import Store
+from kg.store.protocol import MappedDocument
 
 # rdflib 7.6's own parsers call its deprecated ConjunctiveGraph / default_context.
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")

@@ -21,7 +21,7 @@ from kg.exporters.lint import lint
 from kg.exporters.network import NetworkOptions
 from kg.exporters.projection import node_id, project
 from kg.mapping import map_extraction
-from kg.store import Store
+from kg.store.embedded import Store
 
 BASE = "https://w3id.org/kg/"
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "gexf-1.3" / "gexf.rng"

@@ -19,7 +19,7 @@ from kg import parsing
 from kg.errors import ModelError
 from kg.nlp import pipeline
 from kg.records import Document
-from kg.store import open_store
+from kg.store.embedded import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 needs_fork = pytest.mark.skipif(not parsing.can_fork(), reason="forking a parser needs Linux")

@@ -13,9 +13,9 @@ from rdflib import Literal, URIRef
 from kg import resources
 from kg.errors import FormatError, QueryError
 from kg.queries import list_queries, load_query, parse_header, render, run_query
-from kg.results import QueryResult
-from kg.sparqltext import inject_values, where_position
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.store.results import QueryResult
+from kg.store.sparqltext import inject_values, where_position
 
 BASE = "https://w3id.org/kg/"
 DOC_A = BASE + "document/a0a0a0a0a0a0a0a0"
@@ -345,7 +345,7 @@ def test_everyday_queries(seed_store: Store) -> None:
 def test_a_construct_query_prints_turtle_that_parses_back() -> None:
     from rdflib import Graph, Literal, URIRef
 
-    from kg.results import QueryResult
+    from kg.store.results import QueryResult
 
     person = URIRef("https://w3id.org/kg/entity/person/ned-price")
     label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")

@@ -16,7 +16,7 @@ from answers import FACT_COUNT, MODEL, SENTENCES, UNLINKED_FACTS, Names, documen
 
 import kg
 from kg.sources import iter_documents
-from kg.store import Store, open_store
+from kg.store.embedded import Store, open_store
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 if not SEEDS.is_dir():

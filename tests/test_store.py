@@ -17,12 +17,13 @@ from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import QueryError, StoreError
 from kg.exporters import export
-from kg.mapping import MappedDocument, map_extraction
+from kg.mapping import map_extraction
 from kg.queries import list_queries, run_query
 from kg.records import Extraction
-from kg.remote import SparqlStore
 from kg.shacl import validate_store
-from kg.store import Store, open_store
+from kg.store.embedded import Store, open_store
+from kg.store.protocol import MappedDocument
+from kg.store.remote import SparqlStore
 
 BASE = "https://w3id.org/kg/"
 DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")
@@ -81,7 +82,8 @@ def test_a_second_writer_gets_a_clear_error(tmp_path: Path) -> None:
     )
     with open_store(path):
         code = (
-            "import sys\nfrom kg.store import open_store\nfrom kg.errors import StoreError\n"
+            "import sys\nfrom kg.store.embedded import open_store\n"
+            "from kg.errors import StoreError\n"
             "try:\n    open_store(sys.argv[1]).__enter__()\n"
             "except StoreError as err:\n    print(err)\n"
         )

@@ -17,8 +17,8 @@ from seed_extractions import ExtractionBuilder, arg
 
 import kg
 from kg.mapping import map_extraction
-from kg.oxterms import quad_to_ox
-from kg.store import Store
+from kg.store.embedded import Store
+from kg.store.oxterms import quad_to_ox
 from kg.viewer import write_viewer
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"

@@ -111,8 +111,8 @@ def _queryable(source: object) -> Iterator[object]:
     if callable(getattr(source, "query", None)):
         yield source
         return
-    from kg.oxterms import quad_to_ox
-    from kg.store import Store
+    from kg.store.embedded import Store
+    from kg.store.oxterms import quad_to_ox
 
     with Store() as store:
         store.oxigraph.extend([quad_to_ox(q) for q in source])  # type: ignore[attr-defined]

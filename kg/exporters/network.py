@@ -17,7 +17,7 @@ import networkx as nx
 
 from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, layout, write_gexf, write_graphml
 from kg.exporters.projection import Projection, edge_id, node_id, project
-from kg.results import GraphStore
+from kg.store.protocol import GraphStore
 
 __all__ = [
     "NetworkOptions",

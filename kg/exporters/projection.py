@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kg.results import GraphStore
+from kg.store.protocol import GraphStore
 from kg.terms import ENTITY_CLASSES, KG, REL, ROLE_PROPERTIES, relation
 
 __all__ = ["Edge", "Node", "Projection", "edge_id", "node_id", "project"]

@@ -14,7 +14,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import FormatError
-from kg.oxterms import from_ox, quad_to_ox
+from kg.store.oxterms import from_ox, quad_to_ox
 from kg.terms import PREFIXES
 
 __all__ = ["RDF_FORMATS", "export_rdf"]

@@ -23,8 +23,8 @@ from rdflib import URIRef
 from kg.exporters.network import NetworkOptions, project_with
 from kg.exporters.network_xml import COLOURS, layout, node_size
 from kg.exporters.projection import node_id
-from kg.results import GraphStore
-from kg.sparqltext import inject_rows
+from kg.store.protocol import GraphStore
+from kg.store.sparqltext import inject_rows
 
 __all__ = ["DEFAULT_MAX_NODES", "write_viewer"]
 

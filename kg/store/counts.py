@@ -3,31 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
-from kg.results import GraphStore
+from kg.store.protocol import GraphStore, StoreStats
 from kg.terms import ENTITY_CLASSES, KG, REL
 
-__all__ = ["StoreStats", "collect_stats"]
-
-
-@dataclass(frozen=True)
-class StoreStats:
-    """Totals, plus entities by type, direct relations by name and events by predicate
-    (each sorted by count, largest first)."""
-
-    documents: int
-    quads: int
-    graphs: int
-    entities: int
-    events: int
-    quotes: int
-    roles: int
-    mentions: int
-    relations: int
-    entity_types: dict[str, int] = field(default_factory=dict)
-    relation_types: dict[str, int] = field(default_factory=dict)
-    event_predicates: dict[str, int] = field(default_factory=dict)
+__all__ = ["collect_stats"]
 
 
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())

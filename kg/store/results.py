@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Literal
 
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
-__all__ = ["GraphStore", "QueryResult"]
+__all__ = ["QueryResult"]
 
 
 @dataclass(frozen=True)
@@ -38,13 +37,3 @@ class QueryResult:
         """One variable's values, row by row."""
         i = self.variables.index(variable)
         return [row[i] for row in self.rows]
-
-
-class GraphStore(Protocol):
-    """What query, export, stats and validate need from a store, embedded or remote."""
-
-    def query(
-        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
-    ) -> QueryResult: ...
-
-    def quads(self) -> Iterator[tuple[Node, Node, Node, Node]]: ...

@@ -13,14 +13,13 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 from rdflib import BNode, URIRef
-from rdflib.term import Identifier, Node
+from rdflib.term import Identifier
 
 from kg.errors import QueryError
-from kg.oxterms import quad_to_ox, to_ox
+from kg.store.oxterms import quad_to_ox, to_ox
+from kg.store.protocol import Quad
 
 __all__ = ["inject_rows", "inject_values", "replace_update", "where_position"]
-
-Quad = tuple[Node, Node, Node, Node]
 
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _IRI = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')

@@ -1,10 +1,11 @@
 """A remote graph store: any SPARQL 1.1 endpoint, through the SPARQL 1.1 Protocol and the
 Graph Store Protocol (plain ``urllib``, no extra dependency).
 
-The same methods as ``kg.store.Store``. Queries must see the union of all graphs as their
-default graph: GraphDB, Virtuoso and Neptune do so out of the box; ``SparqlStore.oxigraph``
-asks Oxigraph for it per query; configure Fuseki with ``tdb2:unionDefaultGraph true``.
-Parameters are bound with a VALUES block (kg.sparqltext), since the protocol has no
+Like ``kg.store.embedded.Store``, it implements ``kg.store.protocol.GraphStore``. Queries
+must see the union of all graphs as their default graph: GraphDB, Virtuoso and Neptune do so
+out of the box; ``SparqlStore.oxigraph`` asks Oxigraph for it per query; configure Fuseki with
+``tdb2:unionDefaultGraph true``.
+Parameters are bound with a VALUES block (kg.store.sparqltext), since the protocol has no
 substitution.
 
 Writes take one request per batch: new documents go in as one N-Quads POST to the Graph Store
@@ -18,20 +19,20 @@ import json
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from kg.counts import StoreStats, collect_stats
 from kg.errors import QueryError, StoreError
-from kg.mapping import MappedDocument, Quad
-from kg.oxterms import from_ox, quad_to_ox
-from kg.results import QueryResult
-from kg.sparqltext import inject_rows, inject_values, replace_update
-from kg.store import FIND_DOCUMENT_QUERY, WriteSummary, replaceable_sources
+from kg.store.counts import collect_stats
+from kg.store.embedded import FIND_DOCUMENT_QUERY, replaceable_sources
+from kg.store.oxterms import from_ox, quad_to_ox
+from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
+from kg.store.results import QueryResult
+from kg.store.sparqltext import inject_rows, inject_values, replace_update
 from kg.terms import PREFIXES
 
 __all__ = ["SparqlStore"]
@@ -243,3 +244,8 @@ def _term(binding: dict[str, str]) -> Identifier:
             return Literal(value)
         return Literal(value, datatype=URIRef(datatype))
     raise QueryError(f"the endpoint returned a {kind} term, which kg does not handle")
+
+
+if TYPE_CHECKING:
+    # mypy proves here what tests/test_store_protocol.py checks at run time.
+    _IMPLEMENTS: type[GraphStore] = SparqlStore

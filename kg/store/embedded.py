@@ -8,7 +8,7 @@ update (drop + INSERT DATA) when it replaces some. Queries see the union of all 
 default graph.
 
 Only one process may open a store directory for writing (RocksDB holds a lock on it); readers
-open it read-only. Oxigraph gives plain literals back typed xsd:string (kg.oxterms turns them
+open it read-only. Oxigraph gives plain literals back typed xsd:string (kg.store.oxterms turns them
 into plain rdflib literals again) and does not keep prefixes: every query carries its own or
 gets ``PREFIXES``.
 """
@@ -18,40 +18,29 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, contextmanager, nullcontext
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
-from kg.counts import StoreStats, collect_stats
 from kg.errors import QueryError, StoreError
-from kg.mapping import MappedDocument, Quad
-from kg.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
-from kg.results import GraphStore, QueryResult
-from kg.sparqltext import inject_rows, replace_update
+from kg.store.counts import collect_stats
+from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
+from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
+from kg.store.results import QueryResult
+from kg.store.sparqltext import inject_rows, replace_update
 from kg.terms import PREFIXES
 
 __all__ = [
-    "GraphStore",
     "Store",
-    "StoreStats",
-    "WriteSummary",
+    "default_store",
     "open_store",
     "replaceable_sources",
+    "use_store",
 ]
-
-
-@dataclass(frozen=True)
-class WriteSummary:
-    """What one write did: documents written, quads written, earlier versions replaced."""
-
-    documents: int
-    quads: int
-    replaced: int
 
 
 # Oxigraph substitutes only variables in the SELECT clause: bound ones are projected.
@@ -299,3 +288,8 @@ def _result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Qu
         for solution in result
     )
     return QueryResult(kind="select", variables=variables, rows=rows)
+
+
+if TYPE_CHECKING:
+    # mypy proves here what tests/test_store_protocol.py checks at run time.
+    _IMPLEMENTS: type[GraphStore] = Store

@@ -1,0 +1,109 @@
+"""What a kg store is: the one protocol the embedded and the remote store implement, and the
+records that cross it.
+
+In: ``MappedDocument`` (one document's quads, as ``kg.mapping`` makes them). Out:
+``QueryResult`` (kg.store.results), ``WriteSummary`` and ``StoreStats``. Everything after the
+store (building, queries, validation, exports, the viewer) asks a ``GraphStore`` and nothing
+more, so ``kg.store.embedded.Store`` and ``kg.store.remote.SparqlStore`` can stand in for each
+other; ``tests/test_store.py`` checks that both implement every member.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rdflib import Literal, URIRef
+from rdflib.term import Identifier
+
+from kg.store.results import QueryResult
+
+__all__ = ["GraphStore", "MappedDocument", "Quad", "StoreStats", "WriteSummary"]
+
+# (subject, predicate, object, graph): kg writes no blank nodes, and literals only as objects.
+Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
+
+
+@dataclass(frozen=True)
+class MappedDocument:
+    """One document's quads: its own graph (``iri``) and its lines in the metadata graph."""
+
+    iri: URIRef
+    quads: tuple[Quad, ...]
+
+
+@dataclass(frozen=True)
+class WriteSummary:
+    """What one write did: documents written, quads written, earlier versions replaced."""
+
+    documents: int
+    quads: int
+    replaced: int
+
+
+@dataclass(frozen=True)
+class StoreStats:
+    """Totals, plus entities by type, direct relations by name and events by predicate
+    (each sorted by count, largest first)."""
+
+    documents: int
+    quads: int
+    graphs: int
+    entities: int
+    events: int
+    quotes: int
+    roles: int
+    mentions: int
+    relations: int
+    entity_types: dict[str, int] = field(default_factory=dict)
+    relation_types: dict[str, int] = field(default_factory=dict)
+    event_predicates: dict[str, int] = field(default_factory=dict)
+
+
+class GraphStore(Protocol):
+    """A graph store, embedded or remote: documents in, SPARQL answers and quads out.
+
+    Each document lives in its own named graph (graph IRI = document IRI); queries see the
+    union of all graphs as their default graph.
+    """
+
+    read_only: bool
+
+    def close(self) -> None:
+        """Let go of the store; it is not used after."""
+        ...
+
+    def __enter__(self) -> GraphStore: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def write_documents(self, documents: Iterable[MappedDocument]) -> WriteSummary:
+        """Write a batch of documents in one transaction, replacing earlier versions."""
+        ...
+
+    def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
+        """Write one document (its graph and metadata quads), replacing earlier versions."""
+        ...
+
+    def remove_document(self, id_or_source: str, *, missing_ok: bool = False) -> list[URIRef]:
+        """Drop the documents whose IRI, content hash, source or URL is ``id_or_source``."""
+        ...
+
+    def has_document(self, content_hash: str) -> bool:
+        """Whether a document with this content hash (Document.id) is in the store."""
+        ...
+
+    def query(
+        self, sparql: str, *, bindings: Mapping[str, Identifier] | None = None
+    ) -> QueryResult:
+        """Run a SPARQL query over the union of all graphs, ``bindings`` bound as values."""
+        ...
+
+    def quads(self) -> Iterator[Quad]:
+        """Every quad in the store, as rdflib terms."""
+        ...
+
+    def stats(self) -> StoreStats:
+        """Counts of documents, quads, graphs, entities, events, quotes, roles, mentions."""
+        ...
