@@ -18,7 +18,7 @@ from pathlib import Path
 from bench_store import synthetic
 
 from kg.mapping import map_extraction
-from kg.queries import list_queries, run_query
+from kg.queries.runner import list_queries, run_query
 from kg.store.embedded import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))

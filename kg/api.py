@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from kg.exporters.network import NetworkOptions
     from kg.extract.openie import OpenExtraction
-    from kg.shacl import ValidationReport
+    from kg.queries.shacl import ValidationReport
     from kg.store.embedded import Store
     from kg.store.protocol import StoreStats
     from kg.store.results import QueryResult
@@ -52,7 +52,7 @@ def query(
     params: Mapping[str, str | Identifier] | None = None,
 ) -> QueryResult:
     """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound."""
-    from kg.queries import run_query
+    from kg.queries.runner import run_query
 
     with use_store(store, read_only=True) as graph:
         return run_query(graph, text_or_name, params=params)
@@ -90,7 +90,7 @@ def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:
 
 def validate(*, store: str | os.PathLike[str] | Store | None = None) -> ValidationReport:
     """Check the graph against ontology/shapes.ttl (SHACL)."""
-    from kg.shacl import validate_store
+    from kg.queries.shacl import validate_store
 
     with use_store(store, read_only=True) as graph:
         return validate_store(graph)

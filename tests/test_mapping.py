@@ -17,8 +17,8 @@ from seed_extractions import ExtractionBuilder, arg
 from kg.errors import KgError
 from kg.iris import check_base, entity_iri, slugify
 from kg.mapping import map_extraction
+from kg.queries.shacl import validate_quads
 from kg.records import Extraction, Quantity
-from kg.shacl import validate_quads
 from kg.store.protocol import MappedDocument
 from kg.terms import KG, REL, ROLE
 

@@ -12,7 +12,8 @@ from rdflib import Literal, URIRef
 
 from kg import resources
 from kg.errors import FormatError, QueryError
-from kg.queries import list_queries, load_query, parse_header, render, run_query
+from kg.queries.render import render
+from kg.queries.runner import list_queries, load_query, parse_header, run_query
 from kg.store.embedded import Store
 from kg.store.results import QueryResult
 from kg.store.sparqltext import inject_values, where_position

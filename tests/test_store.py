@@ -18,9 +18,9 @@ from seed_extractions import ExtractionBuilder, arg
 from kg.errors import QueryError, StoreError
 from kg.exporters import export
 from kg.mapping import map_extraction
-from kg.queries import list_queries, run_query
+from kg.queries.runner import list_queries, run_query
+from kg.queries.shacl import validate_store
 from kg.records import Extraction
-from kg.shacl import validate_store
 from kg.store.embedded import Store, open_store
 from kg.store.protocol import MappedDocument
 from kg.store.remote import SparqlStore

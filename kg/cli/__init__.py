@@ -227,7 +227,8 @@ def query(
         kg query role-of --param name=Stoltenberg
     """
     from kg import api
-    from kg.queries import list_queries, render
+    from kg.queries.render import render
+    from kg.queries.runner import list_queries
 
     if list_names:
         for spec in list_queries():

@@ -17,12 +17,10 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from kg import resources
-from kg.store.protocol import GraphStore
+from kg.store.protocol import GraphStore, Quad
 from kg.terms import KG
 
 __all__ = ["Violation", "ValidationReport", "validate_quads", "validate_store"]
-
-Quad = tuple[Node, Node, Node, Node]
 
 
 @dataclass(frozen=True)
@@ -72,9 +70,9 @@ def validate_quads(quads: Iterable[Quad]) -> ValidationReport:
     # Metadata: lines about a document kept in another graph than its own.
     metadata: dict[Node, list[tuple[Node, Node, Node]]] = defaultdict(list)
     doc_set = set(documents)
-    for g, triples in by_graph.items():
+    for graph, triples in by_graph.items():
         for triple in triples:
-            if triple[0] in doc_set and triple[0] != g:
+            if triple[0] in doc_set and triple[0] != graph:
                 metadata[triple[0]].append(triple)
     violations: list[Violation] = []
     for doc in documents:

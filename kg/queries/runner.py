@@ -1,4 +1,4 @@
-"""Run SPARQL: a named query from ``queries/``, a ``.rq`` file, or inline text; render results.
+"""Run SPARQL on a store: a named query from ``queries/``, a ``.rq`` file, or inline text.
 
 A query file starts with one comment line saying what it answers and the parameters it takes:
 
@@ -13,34 +13,20 @@ the query must name each one in its SELECT clause. Plain strings become plain li
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Identifier
 
 from kg import resources
-from kg.errors import FormatError, QueryError
+from kg.errors import QueryError
 from kg.store.protocol import GraphStore
 from kg.store.results import QueryResult
-from kg.terms import PREFIXES
 
-__all__ = [
-    "RESULT_FORMATS",
-    "Parameter",
-    "QuerySpec",
-    "list_queries",
-    "load_query",
-    "render",
-    "run_query",
-]
+__all__ = ["Parameter", "QuerySpec", "list_queries", "load_query", "parse_header", "run_query"]
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _PARAMETER = re.compile(
@@ -160,116 +146,3 @@ def to_term(value: str | Identifier) -> Identifier:
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     return Literal(value)
-
-
-# -- rendering ------------------------------------------------------------------------------
-
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
-
-
-def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -> str:
-    """``result`` as text: an aligned table, CSV, TSV (tabs and newlines in values become
-    spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK). ``max_width`` cuts table
-    cells only. A CONSTRUCT result shown as a table is Turtle instead."""
-    if format == "table" and result.kind == "construct":
-        return _turtle(result)
-    if format == "table":
-        return _table(result, max_width=max_width)
-    if format in ("csv", "tsv"):
-        return _delimited(result, delimiter="," if format == "csv" else "\t")
-    if format == "json":
-        return _json(result)
-    raise FormatError(f"unknown output format {format!r}; use one of {', '.join(RESULT_FORMATS)}")
-
-
-def _turtle(result: QueryResult) -> str:
-    from rdflib import Graph
-
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for triple in result.rows:
-        graph.add(triple)  # type: ignore[arg-type]
-    return graph.serialize(format="turtle")
-
-
-def plain(term: Identifier | None) -> str:
-    """A term as plain text: IRIs in full, literals by their lexical form, unbound as ""."""
-    if term is None:
-        return ""
-    if isinstance(term, BNode):
-        return f"_:{term}"
-    return str(term)
-
-
-def compact(term: Identifier | None) -> str:
-    """Like ``plain``, with IRIs shortened by kg's prefixes (kg:agent, rel:announce)."""
-    if isinstance(term, URIRef):
-        for prefix, iri in PREFIXES.items():
-            if term.startswith(iri) and len(term) > len(iri):
-                return f"{prefix}:{term[len(iri) :]}"
-    return plain(term)
-
-
-def json_value(term: Identifier | None) -> object:
-    """A term as a JSON value: numbers and booleans native, dates ISO text, the rest text."""
-    if isinstance(term, Literal):
-        value = term.toPython()
-        if isinstance(value, bool | int | float) and not isinstance(value, Literal):
-            return value
-        if isinstance(value, Decimal):
-            return int(value) if value == value.to_integral_value() else float(value)
-        if isinstance(value, dt.date | dt.datetime):
-            return value.isoformat()
-    return plain(term)
-
-
-def _table(result: QueryResult, *, max_width: int) -> str:
-    if result.kind == "ask":
-        return "true\n" if result.boolean else "false\n"
-    cells = [[_cut(compact(term), max_width) for term in row] for row in result.rows]
-    header = list(result.variables)
-    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(header)]
-    lines = [
-        "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
-    ]
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
-    return "\n".join(lines) + "\n"
-
-
-def _cut(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _delimited(result: QueryResult, *, delimiter: str) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    if delimiter == "\t":
-        writer = csv.writer(
-            out,
-            delimiter="\t",
-            lineterminator="\n",
-            quoting=csv.QUOTE_NONE,
-            escapechar=None,
-            quotechar=None,
-        )
-    writer.writerow(result.variables)
-    if result.kind == "ask":
-        writer.writerow(["true" if result.boolean else "false"])
-    for row in result.rows if result.kind != "ask" else ():
-        values = [plain(term) for term in row]
-        if delimiter == "\t":
-            values = [" ".join(v.split()) if any(c in v for c in "\t\r\n") else v for v in values]
-        writer.writerow(values)
-    return out.getvalue()
-
-
-def _json(result: QueryResult) -> str:
-    if result.kind == "ask":
-        return json.dumps({"ask": bool(result.boolean)}) + "\n"
-    rows = [{var: json_value(term) for var, term in row.items()} for row in result.dicts()]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
