@@ -1,8 +1,8 @@
 """Build a graph from news sources: read → parse → extract → map → store, streamed in batches.
 
-Three workers overlap: a parser process (``kg.parsing``) parses the next groups of documents
-while this thread extracts the last one and a writer thread maps and stores the batch before,
-one store transaction per batch, committed in order.
+Three workers overlap: a parser process (``kg.nlp.parser_process``) parses the next groups of
+documents while this thread extracts the last one and a writer thread maps and stores the batch
+before, one store transaction per batch, committed in order.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from kg import iris, parsing
+from kg import iris
 from kg.mapping import map_extraction
+from kg.nlp import parser_process
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents
 from kg.store.embedded import Store, use_store
@@ -134,12 +135,12 @@ def _parser(
     """How documents get parsed: ``n_process`` 1 is one parser process beside kg's own work
     where a second core allows it (else this process), 0 is this process, more is spaCy's
     own worker processes."""
-    if n_process == 1 and parsing.can_fork():
-        return stack.enter_context(parsing.ParserProcess(nlp)).groups
+    if n_process == 1 and parser_process.can_fork():
+        return stack.enter_context(parser_process.ParserProcess(nlp)).groups
 
     def parse(documents: Iterable[Document]) -> Iterator[list[tuple[Document, Doc]]]:
         pairs = ((document.text, document) for document in documents)
-        piped = parsing.parse_pairs(
+        piped = parser_process.parse_pairs(
             nlp, pairs, batch_size=batch_size * 8, n_process=max(1, n_process)
         )
         while group := [(document, doc) for doc, document in itertools.islice(piped, batch_size)]:

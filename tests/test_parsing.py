@@ -15,14 +15,15 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 import kg
-from kg import parsing
 from kg.errors import ModelError
-from kg.nlp import pipeline
+from kg.nlp import parser_process, pipeline
 from kg.records import Document
 from kg.store.embedded import open_store
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-needs_fork = pytest.mark.skipif(not parsing.can_fork(), reason="forking a parser needs Linux")
+needs_fork = pytest.mark.skipif(
+    not parser_process.can_fork(), reason="forking a parser needs Linux"
+)
 pytestmark = [pytest.mark.slow, needs_fork]
 
 
@@ -37,8 +38,10 @@ def test_the_parser_process_gives_the_docs_this_process_would(tmp_path: Path) ->
         "ERBIL, Iraq, Feb. 16 — A rocket struck the airport.\n\nEight people were wounded.",
         *[f"Article {i}: Stoltenberg told reporters the alliance agreed." for i in range(20)],
     ]
-    here = [doc for doc, _ in parsing.parse_pairs(nlp, ((t, None) for t in texts), batch_size=64)]
-    with parsing.ParserProcess(nlp, group_size=4) as parser:
+    here = [
+        doc for doc, _ in parser_process.parse_pairs(nlp, ((t, None) for t in texts), batch_size=64)
+    ]
+    with parser_process.ParserProcess(nlp, group_size=4) as parser:
         if "kg_entity_rules" in nlp.pipe_names:  # kg's rules run here, on the child's pieces
             assert parser.tail == ["kg_entity_rules"]
         groups = list(parser.groups(documents(texts)))
@@ -95,7 +98,7 @@ def make_refuses(nlp: Language, name: str) -> Refuses:
 def test_a_parser_error_in_the_child_is_reported_in_one_line() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("kg_test_refuses")
-    with parsing.ParserProcess(nlp) as parser:
+    with parser_process.ParserProcess(nlp) as parser:
         assert parser.tail == []
         groups = parser.groups(documents(["fine", "this is refused", "fine too"]))
         assert [doc.text for _, doc in next(groups)] == ["fine"]
@@ -106,7 +109,7 @@ def test_a_parser_error_in_the_child_is_reported_in_one_line() -> None:
 
 
 def test_a_parser_process_that_dies_gives_a_clear_error_not_a_hang() -> None:
-    with parsing.ParserProcess(spacy.blank("en")) as parser:
+    with parser_process.ParserProcess(spacy.blank("en")) as parser:
         assert parser._child is not None
         parser._child.kill()
         parser._child.join()
@@ -115,7 +118,7 @@ def test_a_parser_process_that_dies_gives_a_clear_error_not_a_hang() -> None:
 
 
 def test_stopping_early_leaves_no_parser_process_behind() -> None:
-    with parsing.ParserProcess(spacy.blank("en"), group_size=2) as parser:
+    with parser_process.ParserProcess(spacy.blank("en"), group_size=2) as parser:
         groups = parser.groups(documents([f"Text {i}." for i in range(50)]))
         next(groups)
         groups.close()

@@ -476,7 +476,7 @@ def test_any_input_yields_records_and_never_raises(tmp_path_factory, content, su
     ],
 )
 def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens(paragraph, dateline):
-    from kg.parsing import chunk_text
+    from kg.nlp.parser_process import chunk_text
 
     text = f"Headline\n\n{paragraph}\n\nMore."
     pieces = chunk_text(text)

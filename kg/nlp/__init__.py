@@ -1,1 +1,2 @@
-"""Everything that touches spaCy: loading pipelines, kg's rule components, extraction input."""
+"""Everything that touches spaCy: loading pipelines, running them over documents (in a parser
+process of their own where a core is free), kg's rule components, extraction input."""
