@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kg import api, carb  # noqa: E402
+from benchmarks import carb  # noqa: E402
+from kg import api  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "carb-dev.json"
 

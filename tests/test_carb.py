@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import carb
+from benchmarks import carb
 
 S1 = "NATO expanded its mission ."
 S2 = "Stoltenberg said the mission grows -LRB- slowly -RRB- ."

@@ -11,13 +11,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from gephi_lint import lint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seed_extractions import ExtractionBuilder, arg
 
 from kg.cli import main
 from kg.exporters import entity_graph, export, export_csv
-from kg.exporters.lint import lint
 from kg.exporters.network import NetworkOptions
 from kg.exporters.projection import node_id, project
 from kg.mapping import map_extraction
