@@ -11,7 +11,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from kg.nlp.entity_rules import EntityRules, add_entity_rules, make_entity_rules
+from kg.nlp.entity_rules import EntityRules, make_entity_rules
+from kg.train.recipe import add_entity_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 STOLTENBERG = (

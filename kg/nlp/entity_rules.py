@@ -148,7 +148,7 @@ class EntityRules:
         """Take gazetteer data (``build_gazetteer()``'s output) and tokenize its names.
 
         The tokens are saved with the data, so the tokenizer must be final by now
-        (``add_entity_rules`` calls ``split_name_hyphens`` first).
+        (``kg.train.recipe.add_entity_rules`` calls ``split_name_hyphens`` first).
         """
         if data is not None:
             self.set_data({key: value for key, value in data.items() if key != "tokens"})
@@ -349,26 +349,6 @@ class EntityRules:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
         self.set_data(srsly.read_json(Path(path) / "gazetteer.json"))
         return self
-
-
-def add_entity_rules(nlp: Language, *, data: dict[str, Any] | None = None) -> EntityRules:
-    """Add the component after "ner" (or last), with ``build_gazetteer()`` data by default.
-
-    For the training recipe's assembly step; building the data needs the ``train`` extra.
-    The tokenizer also learns to split "U.S.-Taliban" (``split_name_hyphens``).
-    """
-    if data is None:
-        from kg.train.gazetteer import build_gazetteer
-
-        data = build_gazetteer()
-    split_name_hyphens(nlp)
-    if "ner" in nlp.pipe_names:
-        rules = nlp.add_pipe("kg_entity_rules", after="ner")
-    else:
-        rules = nlp.add_pipe("kg_entity_rules")
-    assert isinstance(rules, EntityRules)
-    rules.initialize(nlp=nlp, data=data)
-    return rules
 
 
 def split_name_hyphens(nlp: Language) -> None:

@@ -15,12 +15,16 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
+from kg.nlp.entity_rules import EntityRules, split_name_hyphens
 from kg.train import corpora
 from kg.train.corpora import Sentence
+from kg.train.gazetteer import build_gazetteer
 
 CONFIGS = Path(__file__).parent / "configs"
 SHOUT_RATE = 0.03  # share of training sentences also seen in capitals
@@ -229,7 +233,6 @@ def assemble(work: Path, *, corpora_dir: Path | None = None) -> Path:
     import spacy
 
     from kg import __version__
-    from kg.nlp.entity_rules import add_entity_rules
     from kg.nlp.pipeline import SHIPPED_NAME
 
     nlp = spacy.load(work / STAGES[-1] / "model-best")
@@ -251,3 +254,22 @@ def assemble(work: Path, *, corpora_dir: Path | None = None) -> Path:
     out = work / "pipeline"
     nlp.to_disk(out)
     return out
+
+
+def add_entity_rules(nlp: Language, *, data: dict[str, Any] | None = None) -> EntityRules:
+    """Add kg's entity rule component after "ner" (or last), with ``build_gazetteer()`` data
+    by default.
+
+    The tokenizer also learns to split "U.S.-Taliban" (``split_name_hyphens``) first, since
+    the component tokenizes the gazetteer's names when it is initialized.
+    """
+    if data is None:
+        data = build_gazetteer()
+    split_name_hyphens(nlp)
+    if "ner" in nlp.pipe_names:
+        rules = nlp.add_pipe("kg_entity_rules", after="ner")
+    else:
+        rules = nlp.add_pipe("kg_entity_rules")
+    assert isinstance(rules, EntityRules)
+    rules.initialize(nlp=nlp, data=data)
+    return rules
