@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import kg
-from kg.nlp.lexicon import verbs
+from kg.nlp.lexicon import names, verbs
 from kg.nlp.lexicon.forms import inflect, with_curly_apostrophes
 
 
@@ -139,3 +139,4 @@ def test_derived_forms_are_the_words_the_rules_read():
     assert set(verbs.NAMING_PARTICIPLES) == {"called", "named", "dubbed", "titled"}
     assert set(verbs.FINITE_BE) == {"was", "were", "is", "are", "'s", "'re", "\u2019s", "\u2019re"}
     assert with_curly_apostrophes(["'s", "'"]) == {"'s", "\u2019s", "'", "\u2019"}
+    assert names.ARABIC_ARTICLES == ("al-", "el-", "al ", "el ")

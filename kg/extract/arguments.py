@@ -9,8 +9,14 @@ from collections.abc import Iterator, Mapping
 from kg.extract import clauses, dates, quantities
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.nlp.lexicon.deps import ARGUMENT_CUT, CLAUSE_CUT
-from kg.nlp.lexicon.labels import AGENT_LABELS, NOT_ARGUMENT_POS, PLACE_LABELS, TIME_LABELS
+from kg.nlp.lexicon.deps import ARGUMENT_CUT, BARE_TIME_DEPS, CLAUSE_CUT
+from kg.nlp.lexicon.labels import (
+    AGENT_LABELS,
+    NOT_ARGUMENT_POS,
+    NOUN_OR_PRONOUN_POS,
+    PLACE_LABELS,
+    TIME_LABELS,
+)
 from kg.nlp.lexicon.nouns import PLACE_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
@@ -77,7 +83,7 @@ class ArgumentMaker:
         """The predicate of a copula: "a Shia group" in "Awliya Al Dam is a Shia group"."""
         p = self.p
         start, end = p.phrase(i, cut=cut)
-        found = self.resolver.entity(i) if p.pos[i] in ("PROPN", "NOUN", "PRON") else None
+        found = self.resolver.entity(i) if p.pos[i] in NOUN_OR_PRONOUN_POS else None
         return Argument(
             role="attribute",
             text=p.span_text(start, end),
@@ -152,7 +158,7 @@ class ArgumentMaker:
         # Rule: "during a virtual news conference today": a bare time inside the phrase.
         p = self.p
         for c in p.children[i]:
-            if p.dep[c] in ("nmod:unmarked", "obl:unmarked", "advmod") and (
+            if p.dep[c] in BARE_TIME_DEPS and (
                 p.lower[c] in TIME_ADVERBS
                 or p.ent_label[c] in TIME_LABELS
                 or p.dep[c] != "advmod"

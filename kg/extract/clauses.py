@@ -8,17 +8,34 @@ from __future__ import annotations
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
+    AUXILIARIES,
     CC,
+    COMPLEMENT_CLAUSES,
     COPULA,
     INVERTED,
+    MISREAD_PARTICIPLE_DEPS,
+    NAMED_AS_DEPS,
+    NEGATION_DEPS,
     NOT_HEAD_DEPS,
+    NOUN_CLAUSES,
+    NUMMODS,
     OBJECT_DEPS,
+    OBL_OR_NMOD,
     PASSIVE_AUXILIARIES,
     PASSIVE_SUBJECTS,
     STRANDING_DEPS,
 )
-from kg.nlp.lexicon.labels import ADVERBIAL_CLAUSE_FORMS, NOMINAL_POS
+from kg.nlp.lexicon.labels import (
+    ADVERBIAL_CLAUSE_FORMS,
+    NOMINAL_POS,
+    PAST_TAGS,
+    PLURAL_NOUN_TAGS,
+    VERBAL_POS,
+    WH_RELATIVE_TAGS,
+)
 from kg.nlp.lexicon.verbs import (
+    BE_PLURAL,
+    BE_SINGULAR,
     CHANGE_VERBS,
     FINITE_BE,
     HEDGE_VERBS,
@@ -30,7 +47,7 @@ from kg.nlp.lexicon.verbs import (
     RAISING_VERBS,
     SPEECH_VERBS,
 )
-from kg.nlp.lexicon.words import ASIDES, NEGATORS, SUBORDINATORS
+from kg.nlp.lexicon.words import ASIDES, NEGATORS, ONE, SUBORDINATORS
 
 
 def is_head(p: Parse, i: int) -> bool:
@@ -48,18 +65,18 @@ def is_head(p: Parse, i: int) -> bool:
 
 
 def _naming(p: Parse, i: int) -> bool:
-    if p.lemma[i] not in NAMING_VERBS or p.tag[i] not in ("VBN", "VBD"):
+    if p.lemma[i] not in NAMING_VERBS or p.tag[i] not in PAST_TAGS:
         return False
     if p.tag[i] == "VBD" and not any(p.lower[c] == "also" for c in p.children[i]):
         return False  # "Biden called Putin" is a call; "X, also called Y" is a name
     return p.dep[i] == "acl" or any(
-        p.pos[c] == "PROPN" and (p.dep[c] in ("xcomp", "obj", "attr") or p.preposition(c) == "as")
+        p.pos[c] == "PROPN" and (p.dep[c] in NAMED_AS_DEPS or p.preposition(c) == "as")
         for c in p.children[i]
     )
 
 
 def is_copula(p: Parse, i: int) -> bool:
-    return p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in ("AUX", "VERB"))
+    return p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in VERBAL_POS)
 
 
 def wrapper(p: Parse, i: int) -> tuple[int, str] | None:
@@ -93,7 +110,7 @@ def predicate(p: Parse, i: int) -> tuple[str, int | None, str | None]:
     "carried out" → "carry out"; "claimed responsibility for X" → "claim responsibility for"
     with X as theme; "is a group" → "be".
     """
-    if p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in ("AUX", "VERB")):
+    if p.has_kid(i, COPULA) or (p.lemma[i] == "be" and p.pos[i] in VERBAL_POS):
         return "be", None, None
     lemma = p.lemma[i]
     particles = [p.lower[c] for c in p.children[i] if p.dep[c] == "compound:prt"]
@@ -153,12 +170,12 @@ def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
     if dep == "conj" and _is_clause_like(p, head):
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    if dep in ("acl", "acl:relcl"):
+    if dep in NOUN_CLAUSES:
         # "the coalition fighting ISIS"; but "the decision to expand" names no agent.
         return [] if _has_to(p, i) else [(head, True)]
     if dep == "advcl" and (p.tag[i] in ADVERBIAL_CLAUSE_FORMS or _has_to(p, i)):
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    if dep in ("ccomp", "parataxis") and p.tag[i] == "VBG":
+    if dep in MISREAD_PARTICIPLE_DEPS and p.tag[i] == "VBG":
         # "he said, adding that ...", with the participle misread as a complement.
         return [(k, True) for k, _ in subjects(p, head, depth + 1)]
     return []
@@ -202,9 +219,9 @@ def _stranded_subject(p: Parse, i: int) -> int | None:
     if found is None:
         return None
     plural = _plural(p, found)
-    if any(a in ("were", "are") for a in auxiliaries) and not plural:
+    if any(a in BE_PLURAL for a in auxiliaries) and not plural:
         return None
-    if any(a in ("was", "is") for a in auxiliaries) and plural:
+    if any(a in BE_SINGULAR for a in auxiliaries) and plural:
         return None
     return found
 
@@ -215,7 +232,7 @@ def _noun_ending_at(p: Parse, i: int, k: int) -> int | None:
     while k >= 0 and p.head[n] != n and p.right[n] == k and n != p.head[i]:
         if p.pos[n] in NOMINAL_POS and (
             (p.dep[n] == "conj" and p.pos[p.head[n]] in NOMINAL_POS)
-            or (p.dep[n] in ("obl", "nmod") and p.preposition(n) in SUBORDINATORS)
+            or (p.dep[n] in OBL_OR_NMOD and p.preposition(n) in SUBORDINATORS)
         ):
             found = n
         n = p.head[n]
@@ -223,15 +240,15 @@ def _noun_ending_at(p: Parse, i: int, k: int) -> int | None:
 
 
 def _plural(p: Parse, i: int) -> bool:
-    if p.tag[i] in ("NNS", "NNPS") or "Plur" in p.morph(i, "Number"):
+    if p.tag[i] in PLURAL_NOUN_TAGS or "Plur" in p.morph(i, "Number"):
         return True
-    counts = [c for c in p.children[i] if p.dep[c] in ("nummod", "nummod:gov")]
-    return any(p.lower[c] not in ("one", "1") for c in counts)
+    counts = [c for c in p.children[i] if p.dep[c] in NUMMODS]
+    return any(p.lower[c] not in ONE for c in counts)
 
 
 def is_complement(p: Parse, i: int) -> bool:
     """Whether ``i`` is a clausal complement, not "adding that ..." misread as one."""
-    if p.dep[i] not in ("ccomp", "xcomp"):
+    if p.dep[i] not in COMPLEMENT_CLAUSES:
         return False
     if p.dep[i] == "ccomp" and p.is_passive(i) and _stranded_subject(p, i) is not None:
         return False  # "claimed the life of X and nine others were injured"
@@ -239,11 +256,11 @@ def is_complement(p: Parse, i: int) -> bool:
 
 
 def _is_clause_like(p: Parse, i: int) -> bool:
-    return p.pos[i] in ("VERB", "AUX") or p.has_kid(i, COPULA)
+    return p.pos[i] in VERBAL_POS or p.has_kid(i, COPULA)
 
 
 def _relative_pronoun(p: Parse, i: int) -> bool:
-    return p.tag[i] in ("WDT", "WP") or "Rel" in p.morph(i, "PronType")
+    return p.tag[i] in WH_RELATIVE_TAGS or "Rel" in p.morph(i, "PronType")
 
 
 def subject_role(p: Parse, i: int, subject: int, inherited: bool) -> str:
@@ -261,7 +278,7 @@ def subject_role(p: Parse, i: int, subject: int, inherited: bool) -> str:
 def modality(p: Parse, i: int) -> str | None:
     """The modal auxiliary of clause ``i``; a conjunct without its own shares its first's."""
     for c in p.children[i]:
-        if p.dep[c] in ("aux", "aux:pass") and p.lower[c] in MODALS:
+        if p.dep[c] in AUXILIARIES and p.lower[c] in MODALS:
             return MODALS[p.lower[c]]
     if p.dep[i] == "conj" and not p.has_kid(i, ALL_SUBJECTS) and p.head[i] != i:
         return modality(p, p.head[i])
@@ -272,7 +289,7 @@ def negated(p: Parse, i: int) -> bool:
     """ "did not confirm", "never said", "made no decision"."""
     for c in p.children[i]:
         dep = p.dep[c]
-        if dep in ("advmod", "neg", "aux", "aux:pass") and p.lower[c] in NEGATORS:
+        if dep in NEGATION_DEPS and p.lower[c] in NEGATORS:
             return True
         if dep in OBJECT_DEPS and any(
             p.dep[g] == "det" and p.lower[g] == "no" for g in p.children[c]

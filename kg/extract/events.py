@@ -10,8 +10,15 @@ from kg.extract import clauses, dates, quantities
 from kg.extract.arguments import ArgumentMaker
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.nlp.lexicon.deps import ATTRIBUTE_CUT, COPULA, INDIRECT_OBJECTS, OBJECT_DEPS
-from kg.nlp.lexicon.labels import CORE_ROLES
+from kg.nlp.lexicon.deps import (
+    ATTRIBUTE_CUT,
+    CLAUSAL_SUBJECTS,
+    COMPLEMENT_CLAUSES,
+    COPULA,
+    INDIRECT_OBJECTS,
+    OBJECT_DEPS,
+)
+from kg.nlp.lexicon.labels import CORE_ROLES, EVENT_NOUN_ROLES, SECONDARY_PREDICATE_POS
 from kg.nlp.lexicon.nouns import EVENT_NOUNS, WEAPON_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.verbs import (
@@ -21,6 +28,7 @@ from kg.nlp.lexicon.verbs import (
     TELL_VERBS,
     WEAK_MODALS,
 )
+from kg.nlp.lexicon.words import THEME_PREPS
 from kg.records import Argument, Event, Quantity
 
 
@@ -118,7 +126,7 @@ class EventBuilder:
             if not make.usable(h, s):
                 continue
             role = clauses.subject_role(p, h, s, from_controller)
-            if p.dep[s] in ("csubj", "csubj:pass"):
+            if p.dep[s] in CLAUSAL_SUBJECTS:
                 add(make.clause("theme", s))
                 continue
             argument, how = make.phrase(role, s)
@@ -188,7 +196,7 @@ class EventBuilder:
         lemma = p.lemma[h]
         if lemma not in SPEECH_VERBS and lemma not in ATTITUDE_VERBS:
             return None
-        for dep in ("ccomp", "xcomp"):
+        for dep in COMPLEMENT_CLAUSES:
             for c in p.children[h]:
                 if p.dep[c] == dep and c in self.head_set and clauses.is_complement(p, c):
                     while c in self.wrappers:  # "said X is believed to be": report the clause
@@ -224,11 +232,11 @@ class EventBuilder:
         for prep, noun in p.obliques(i):
             if noun in self.covered or not make.usable(i, noun):
                 continue
-            theme = "on" if prep in ("on", "against") else None
+            theme = "on" if prep in THEME_PREPS else None
             for argument, _ in make.oblique(prep, noun, passive=False, theme_prep=theme):
-                if argument.role in ("place", "time", "agent", "theme"):
+                if argument.role in EVENT_NOUN_ROLES:
                     draft.arguments.append(argument)
-        if not any(a.role in ("place", "time", "agent", "theme") for a in draft.arguments):
+        if not any(a.role in EVENT_NOUN_ROLES for a in draft.arguments):
             return None
         draft.confidence = 0.7
         return draft
@@ -236,7 +244,7 @@ class EventBuilder:
 
 def _is_secondary(p: Parse, i: int) -> bool:
     """A complement without a verb of its own: "remained active", "was named chief"."""
-    return p.pos[i] in ("ADJ", "NOUN", "PROPN") and not p.has_kid(i, COPULA)
+    return p.pos[i] in SECONDARY_PREDICATE_POS and not p.has_kid(i, COPULA)
 
 
 def _confidence(draft: _Draft, hows: list[str | None], inherited: bool) -> float:

@@ -17,6 +17,9 @@ from kg.nlp.lexicon.labels import (
     JUNK_POS,
     LABEL_SPELLINGS,
     NAME_LABELS,
+    NAME_LEADING_POS,
+    NAME_TRAILING_POS,
+    NOUN_MODIFIER_POS,
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
 )
@@ -25,6 +28,7 @@ from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIE
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
 
 Aliases = dict[str, tuple[str, str]]
 
@@ -68,7 +72,7 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
         # NER trained without layout may run a name across a paragraph break.
         end = next((k for k in range(start, end) if p.blank[k] and k > start), end)
         # A leading determiner or title is not part of the name: "the", "Prime Minister".
-        while start < end and (p.pos[start] in ("DET", "PUNCT") or p.lower[start] == "the"):
+        while start < end and (p.pos[start] in NAME_LEADING_POS or p.lower[start] == "the"):
             start += 1
         cued = False
         if start < end and _named_as_group(p, start, end):
@@ -86,7 +90,7 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
             start += names.strip_title_words(p.words[start:end])
             first = start = _extend_name_left(p, start, end)
             end = _extend_name(p, end)
-        while end > start and (p.pos[end - 1] in ("PUNCT", "PART") or p.tag[end - 1] == "POS"):
+        while end > start and (p.pos[end - 1] in NAME_TRAILING_POS or p.tag[end - 1] == "POS"):
             end -= 1
         if start < end:
             yield start, end, (min(ent.start, first), max(end, start + 1)), label, cued
@@ -124,7 +128,7 @@ def _named_as_group(p: Parse, start: int, end: int) -> bool:
     else:
         return _appositive_group(p, start, end)
     also = False
-    while k >= 0 and p.lower[k] in ("also", ","):
+    while k >= 0 and p.lower[k] in ALSO_WORDS:
         also |= p.lower[k] == "also"
         k -= 1
     # The paragraph, not the sentence: a parser may end a sentence after "called".
@@ -136,11 +140,11 @@ def _named_as_group(p: Parse, start: int, end: int) -> bool:
 def _indefinite(p: Parse, noun: int) -> bool:
     """ "a group", "an armed faction", read off the parse or, failing that, the words before."""
     if any(p.dep[c] == "det" for c in p.children[noun]):
-        return any(p.dep[c] == "det" and p.lower[c] in ("a", "an") for c in p.children[noun])
+        return any(p.dep[c] == "det" and p.lower[c] in INDEFINITE for c in p.children[noun])
     k = noun - 1
-    while k >= 0 and noun - k <= 3 and p.pos[k] in ("ADJ", "NOUN", "PROPN", "PUNCT"):
+    while k >= 0 and noun - k <= 3 and p.pos[k] in NOUN_MODIFIER_POS:
         k -= 1
-    return k >= 0 and p.lower[k] in ("a", "an")
+    return k >= 0 and p.lower[k] in INDEFINITE
 
 
 def _appositive_group(p: Parse, start: int, end: int) -> bool:

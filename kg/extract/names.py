@@ -11,7 +11,13 @@ import unicodedata
 from collections.abc import Mapping
 
 from kg.nlp.lexicon.marks import DASHES
-from kg.nlp.lexicon.names import ACRONYM_STOPWORDS, ARABIC_ARTICLES, BUILTIN_ALIASES, NAME_SUFFIXES
+from kg.nlp.lexicon.names import (
+    ACRONYM_STOPWORDS,
+    ARABIC_ARTICLE_WORDS,
+    ARABIC_ARTICLES,
+    BUILTIN_ALIASES,
+    NAME_SUFFIXES,
+)
 from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 
 _DASH_TABLE = str.maketrans({d: "-" for d in DASHES} | {"\u2019": "'", "\u2018": "'"})
@@ -52,7 +58,7 @@ def surname_forms(canon: str) -> set[str]:
     for article in ARABIC_ARTICLES:
         if last.startswith(article) and len(last) > len(article) + 1:
             forms.add(last[len(article) :])
-    if len(words) > 2 and words[-2] in ("al", "el"):
+    if len(words) > 2 and words[-2] in ARABIC_ARTICLE_WORDS:
         forms.add(f"{words[-2]} {last}")
     return forms
 

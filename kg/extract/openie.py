@@ -18,11 +18,13 @@ from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
     BARE_NP_CUT,
     COPULA,
+    EMBEDDED_CLAUSES,
     NOT_ARGUMENT_DEPS,
     PREDICATE_DEPS,
     TRANSITIVE_DEPS,
     TRANSITIVE_OR_XCOMP_DEPS,
 )
+from kg.nlp.lexicon.labels import NOUN_POS, VERBAL_POS
 from kg.nlp.lexicon.words import NEGATORS, RELATIVE_PRONOUNS
 
 __all__ = ["OpenExtraction", "open_extractions"]
@@ -48,7 +50,7 @@ def open_extractions(p: Parse) -> list[OpenExtraction]:
     for i in range(p.n):
         if clauses.is_head(p, i):
             found.extend(_clause(p, i))
-        if p.dep[i] == "appos" and p.pos[p.head[i]] in ("PROPN", "NOUN"):
+        if p.dep[i] == "appos" and p.pos[p.head[i]] in NOUN_POS:
             found.append(_apposition(p, i))
     return sorted(found, key=lambda e: -e.confidence)
 
@@ -104,7 +106,7 @@ def _controlled(p: Parse, i: int) -> int | None:
     if p.has_kid(i, TRANSITIVE_DEPS):
         return None
     for c in p.children[i]:
-        verbal = p.pos[c] in ("VERB", "AUX") or p.has_kid(c, COPULA)
+        verbal = p.pos[c] in VERBAL_POS or p.has_kid(c, COPULA)
         if p.dep[c] == "xcomp" and verbal and clauses._has_to(p, c):
             return c
     return None
@@ -190,7 +192,7 @@ def _confidence(p: Parse, i: int, inherited: bool, n_arguments: int) -> float:
     confidence = 0.9
     if inherited:
         confidence -= 0.2
-    if p.dep[i] in ("acl", "acl:relcl", "advcl", "xcomp", "ccomp"):
+    if p.dep[i] in EMBEDDED_CLAUSES:
         confidence -= 0.15
     if p.has_kid(i, COPULA):
         confidence -= 0.05

@@ -16,16 +16,23 @@ from spacy.tokens import Doc
 
 from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
+    AUXILIARIES,
     CLEAR_POBJS,
     CLEAR_PREPS,
+    HUNG_VERB_DEPS,
     NOMINAL_DEPS,
     NP_CUT,
     OBLIQUES,
     PASSIVE_AUXILIARIES,
+    PASSIVE_MARKERS,
     PASSIVE_SUBJECTS,
+    REPORTED_DEPS,
+    TO_CLAUSES,
     UD_LABELS,
+    VERB_OBLIQUES,
 )
-from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS, NOUN_TAGS
+from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
+from kg.nlp.lexicon.marks import POSSESSIVE_CASE_WORDS
 from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SPEECH_VERBS
 
 _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
@@ -139,7 +146,7 @@ class Parse:
         """
         changed = False
         for noun in range(self.n):
-            if self.head[noun] != noun or self.pos[noun] not in ("NOUN", "PROPN"):
+            if self.head[noun] != noun or self.pos[noun] not in NOUN_POS:
                 continue
             for verb in self.children[noun]:
                 if verb > noun and self._hung_verb(noun, verb):
@@ -184,10 +191,10 @@ class Parse:
         if not (
             comma
             and self.lemma[verb] in speech
-            and self.pos[main] in ("VERB", "AUX")
+            and self.pos[main] in VERBAL_POS
             and self.para[main] == self.para[verb]
             and any(d in ALL_SUBJECTS for d in kids)
-            and not any(d in ("ccomp", "obj", "xcomp", "parataxis") for d in kids)
+            and not any(d in REPORTED_DEPS for d in kids)
         ):
             return False
         self.head[verb], self.dep[verb] = main, "parataxis"
@@ -207,23 +214,23 @@ class Parse:
             ):
                 self.pos[i] = "PROPN" if self.tag[i].startswith("NNP") else "NOUN"
                 for c in self.children[i]:
-                    if self.dep[c] in ("obl", "obl:unmarked"):
+                    if self.dep[c] in VERB_OBLIQUES:
                         self.head[c] = self.head[i]
                         changed = True
         return changed
 
     def _hung_verb(self, noun: int, verb: int) -> bool:
-        if self.dep[verb] not in ("acl", "xcomp", "dep") or self.pos[verb] != "VERB":
+        if self.dep[verb] not in HUNG_VERB_DEPS or self.pos[verb] != "VERB":
             return False
         kids = self.children[verb]
-        if any(self.dep[c] in ALL_SUBJECTS or self.dep[c] in ("aux", "aux:pass") for c in kids):
+        if any(self.dep[c] in ALL_SUBJECTS or self.dep[c] in AUXILIARIES for c in kids):
             return False
         if any(self.pos[k] == "PUNCT" for k in range(noun + 1, verb)):
             return False
         if self.tag[verb] in FINITE_TAGS:
             return True
         to_clause = any(
-            self.dep[c] in ("xcomp", "advcl") and "to" in (self.lower[g] for g in self.children[c])
+            self.dep[c] in TO_CLAUSES and "to" in (self.lower[g] for g in self.children[c])
             for c in kids
         )
         return self.tag[verb] == "VBN" and (to_clause or any(self.dep[c] == "obj" for c in kids))
@@ -248,10 +255,10 @@ class Parse:
         """An -ed form used as a verb ("were injured", read as an adjective by some taggers)."""
         if not self.lower[i].endswith("ed") or len(self.lower[i]) < 5:
             return False
-        if self.tag[i] in ("VBN", "VBD"):
+        if self.tag[i] in PAST_TAGS:
             return True
         return self.tag[i] == "JJ" and any(
-            self.dep[c] in ("aux:pass", "cop") and self.lemma[c] == "be" for c in self.children[i]
+            self.dep[c] in PASSIVE_MARKERS and self.lemma[c] == "be" for c in self.children[i]
         )
 
     # -- characters -------------------------------------------------------------------
@@ -295,7 +302,7 @@ class Parse:
         """The (possibly multi-word) preposition marking noun ``i``: "in", "according to"."""
         words: list[int] = []
         for c in self.children[i]:
-            if self.dep[c] == "case" and self.lower[c] not in ("'s", "’s", "'"):
+            if self.dep[c] == "case" and self.lower[c] not in POSSESSIVE_CASE_WORDS:
                 words.append(c)
                 words.extend(g for g in self.children[c] if self.dep[g] == "fixed")
         return " ".join(self.lower[w] for w in sorted(words))

@@ -11,7 +11,8 @@ from collections.abc import Iterator
 
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.labels import PLACE_LABELS
+from kg.nlp.lexicon.deps import OBL_OR_NMOD
+from kg.nlp.lexicon.labels import DET_OR_ADJ_POS, PLACE_LABELS
 from kg.nlp.lexicon.nouns import LOCATING_NOUNS
 from kg.nlp.lexicon.words import LIST_WORDS, WITHIN_PREPS
 from kg.records import Containment
@@ -86,7 +87,7 @@ def _described(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[t
                 for prep, g in p.obliques(c):
                     if prep in WITHIN_PREPS:
                         yield from _named_place_in(p, index, g)
-            elif p.dep[c] in ("nmod", "obl") and p.preposition(c) == "in":
+            elif p.dep[c] in OBL_OR_NMOD and p.preposition(c) == "in":
                 yield from _named_place_in(p, index, c)
 
 
@@ -99,13 +100,13 @@ def _after_comma(p: Parse, index: EntityIndex, end: int) -> Iterator[tuple[str, 
     k = end + 1
     if p.lower[k] == "in":
         k += 1
-        while k < p.n and p.pos[k] in ("ADJ", "DET") and _place_at(p, index, k) is None:
+        while k < p.n and p.pos[k] in DET_OR_ADJ_POS and _place_at(p, index, k) is None:
             k += 1  # "Kurdish northern": adjectives, a group's among them
         found = _place_at(p, index, k)
         if found is not None:
             yield found
         return
-    while k < p.n and p.pos[k] in ("DET", "ADJ"):
+    while k < p.n and p.pos[k] in DET_OR_ADJ_POS:
         k += 1
     if k < p.n and p.lemma[k] in LOCATING_NOUNS and p.dep[k] == "appos":
         for prep, g in p.obliques(k):

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from kg.extract import clauses
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.nlp.lexicon.deps import BARE_NP_CUT, CONTENT_CUT
+from kg.nlp.lexicon.deps import BARE_NP_CUT, CONTENT_CUT, OBL_OR_NMOD, REPORTED_DEPS
+from kg.nlp.lexicon.labels import CONTENT_EDGE_POS, VERBAL_POS
 from kg.nlp.lexicon.marks import (
     CLOSING_QUOTE_MARKS,
     DOUBLE_QUOTE_MARKS,
@@ -228,7 +229,7 @@ class QuoteFinder:
             covers = any(
                 p.left[c] <= span.first and p.right[c] >= span.last
                 for c in p.children[v]
-                if p.dep[c] in ("ccomp", "parataxis", "xcomp", "obj")
+                if p.dep[c] in REPORTED_DEPS
             )
             return 0 if covers else min(abs(v - span.first), abs(v - span.last))
 
@@ -287,7 +288,7 @@ class QuoteFinder:
                 out.append(self._span(bounds, self.speaker(v), p.lemma[v], self.speaker_text(v)))
         # Rule: "According to the NATO secretary general, the mission will continue ...".
         for i in range(p.n):
-            if p.dep[i] in ("obl", "nmod") and p.preposition(i) == "according to":
+            if p.dep[i] in OBL_OR_NMOD and p.preposition(i) == "according to":
                 head = p.head[i]
                 if not p.same_paragraph(i, head):
                     continue
@@ -305,10 +306,10 @@ class QuoteFinder:
         p = self.p
         for c in p.children[v]:
             if p.dep[c] == "ccomp" and clauses.is_complement(p, c) and p.same_paragraph(v, c):
-                start, end = p.trim_edges(*p.phrase(c, cut=CONTENT_CUT), drop=("PUNCT", "SCONJ"))
+                start, end = p.trim_edges(*p.phrase(c, cut=CONTENT_CUT), drop=CONTENT_EDGE_POS)
                 # "..., said Interior Minister Rebar Ahmed" with the name misread as the
                 # complement: what is said has a verb
-                if any(p.pos[k] in ("VERB", "AUX") for k in range(start, end + 1)):
+                if any(p.pos[k] in VERBAL_POS for k in range(start, end + 1)):
                     return start, clauses.before_subject(p, v, start, end)
         if p.dep[v] == "parataxis" and p.same_paragraph(v, p.head[v]):
             return _without(p, p.head[v], v)

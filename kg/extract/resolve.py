@@ -13,11 +13,21 @@ from kg.extract import names
 from kg.extract.clauses import inverted_subject
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.deps import ALL_SUBJECTS, ARGUMENT_CUT, TITLED_NAME_DEPS
-from kg.nlp.lexicon.labels import GROUP_LABELS, IT_LABELS
+from kg.nlp.lexicon.deps import (
+    ALL_SUBJECTS,
+    ARGUMENT_CUT,
+    CLAUSAL_ARGUMENTS,
+    DESCRIBED_AS_DEPS,
+    DESCRIBED_NAME_DEPS,
+    KIND_NAMED_DEPS,
+    TITLED_NAME_DEPS,
+)
+from kg.nlp.lexicon.labels import GROUP_LABELS, IT_LABELS, NOUN_POS, PLURAL_NOUN_TAGS
+from kg.nlp.lexicon.marks import BEFORE_NAMED
 from kg.nlp.lexicon.names import BUILTIN_ALIASES
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.titles import CHIEF_NOUNS, TITLE_HEADS, TITLE_WORDS, TOP_TITLES
+from kg.nlp.lexicon.verbs import DESCRIBING_NAMING_VERBS
 from kg.nlp.lexicon.words import (
     DEFINITE,
     FIRST_PERSON,
@@ -89,11 +99,11 @@ class Resolver:
         # name: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam".
         for c in p.children[i]:
             dep = p.dep[c]
-            if dep in ("flat", "appos", "nmod:desc") and index.key_at(c):
+            if dep in DESCRIBED_NAME_DEPS and index.key_at(c):
                 return index.key_at(c), "name"  # type: ignore[return-value]
-            if dep == "acl" and p.lemma[c] in ("call", "name", "know", "dub"):
+            if dep == "acl" and p.lemma[c] in DESCRIBING_NAMING_VERBS:
                 for g in p.children[c]:
-                    if index.key_at(g) is not None and p.dep[g] in ("xcomp", "obj", "obl", "attr"):
+                    if index.key_at(g) is not None and p.dep[g] in DESCRIBED_AS_DEPS:
                         return index.key_at(g), "name"  # type: ignore[return-value]
                 # The name right after the participle, wherever the parser hung it (a second
                 # subject of the clause: "a group called X has claimed").
@@ -112,7 +122,7 @@ class Resolver:
             cluster = index.lookup(p.span_text(start, end))
             if cluster is not None:
                 return index.key[cluster], "name"
-        if p.pos[i] in ("NOUN", "PROPN") and self._definite(i):
+        if p.pos[i] in NOUN_POS and self._definite(i):
             key = self._description(i)
             if key is not None:
                 start, end = p.phrase(i, cut=ARGUMENT_CUT)
@@ -124,7 +134,7 @@ class Resolver:
         """The entity named right after token ``i`` ("called (the) X", "known as X")."""
         p = self.p
         k = i + 1
-        while k < p.n and p.lower[k] in ("as", "the", '"', "\u201c", "'", "\u2018"):
+        while k < p.n and p.lower[k] in BEFORE_NAMED:
             k += 1
         if k < p.n and p.same_paragraph(i, k):
             return self.index.key_at(k)
@@ -210,7 +220,7 @@ class Resolver:
                 return True
             if p.pos[k] != "NOUN" or index.key_at(k) is not None:
                 continue
-            if plural and p.tag[k] in ("NNS", "NNPS"):
+            if plural and p.tag[k] in PLURAL_NOUN_TAGS:
                 return True
             if not plural and p.tag[k] == "NN" and p.dep[k] in ALL_SUBJECTS:
                 return True
@@ -279,7 +289,7 @@ class Resolver:
             noun = p.lemma[i]
             if noun not in ORG_NOUNS:
                 continue
-            named = [c for c in p.children[i] if p.dep[c] in ("nsubj", "appos")]
+            named = [c for c in p.children[i] if p.dep[c] in KIND_NAMED_DEPS]
             named += [g for c in p.children[i] if p.dep[c] == "acl" for g in p.children[c]]
             if p.dep[i] == "appos":
                 named.append(p.head[i])
@@ -293,6 +303,6 @@ class Resolver:
 def _placeholder(p: Parse, i: int) -> bool:
     """ "It is unclear whether...", "it was reported that": "it" stands for a clause."""
     head = p.head[i]
-    if not any(p.dep[c] in ("ccomp", "csubj", "csubj:pass") for c in p.children[head]):
+    if not any(p.dep[c] in CLAUSAL_ARGUMENTS for c in p.children[head]):
         return False
     return p.is_passive(head) or p.pos[head] == "ADJ" or p.lemma[head] == "be"

@@ -32,7 +32,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
-from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NUMERIC_LABELS
+from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NER_SURNAME_LABELS, NUMERIC_LABELS
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import LEADING_WORDS, NAME_PARTICLES
 from kg.nlp.lexicon.words import PRONOUNS
@@ -296,7 +296,7 @@ class EntityRules:
 
         ents = [
             ent._replace(label="PERSON")
-            if ent.label in {"ORG", "LOC"} and is_surname(ent.start, ent.end)
+            if ent.label in NER_SURNAME_LABELS and is_surname(ent.start, ent.end)
             else ent
             for ent in ents
         ]

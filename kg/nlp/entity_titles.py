@@ -6,8 +6,10 @@ import re
 
 from spacy.tokens import Doc
 
+from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.names import WRITTEN_NAME_SUFFIXES
 from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES
+from kg.nlp.lexicon.words import ARTICLES, TITLE_LINKS
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 
@@ -23,12 +25,10 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     suffix ("Defense Lloyd J. Austin III" -> "Lloyd J. Austin III"); None without a full name."""
     end = i
     while end < len(doc) and (
-        doc[end].text in ("of", "for")
-        or doc[end].is_title
-        or doc[end].text in WRITTEN_NAME_SUFFIXES
+        doc[end].text in TITLE_LINKS or doc[end].is_title or doc[end].text in WRITTEN_NAME_SUFFIXES
     ):
         end += 1
-    while end > i and doc[end - 1].text in ("of", "for"):
+    while end > i and doc[end - 1].text in TITLE_LINKS:
         end -= 1
     last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
@@ -40,7 +40,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         k -= 1
     if k < i or not doc[k].is_alpha or doc[k].text in PERSON_TITLES or not doc[k].is_title:
         return None
-    if any(doc[j].ent_type_ in ("DATE", "TIME") for j in range(k, end)):
+    if any(doc[j].ent_type_ in TIME_LABELS for j in range(k, end)):
         return None
     return k, end
 
@@ -49,13 +49,13 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
     """The two- or three-word name right before ``comma`` when a title follows it:
     "said Ned Price, the State Department spokesman" -> "Ned Price"."""
     k = comma + 1
-    while k < len(doc) and doc[k].lower_ in ("the", "a", "an"):
+    while k < len(doc) and doc[k].lower_ in ARTICLES:
         k += 1
     for j in range(k, min(k + 6, len(doc))):
         token = doc[j]
         if token.lower_ in APPOSITIVE_TITLES:
             break
-        if not token.is_alpha or token.pos_ in ("VERB", "AUX"):
+        if not token.is_alpha or token.pos_ in VERBAL_POS:
             return None
     else:
         return None

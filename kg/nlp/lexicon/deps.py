@@ -55,6 +55,35 @@ OBLIQUES = frozenset({"obl", "obl:agent", "obl:unmarked", "nmod", "nmod:unmarked
 CLEAR_PREPS = frozenset({"prep", "agent", "dative"})
 CLEAR_POBJS = frozenset({"pobj", "pcomp"})
 PASSIVE_AUXILIARIES = frozenset({"aux:pass"})
+AUXILIARIES = frozenset({"aux", "aux:pass"})
+# Children that make an -ed adjective a passive: "were injured", "is located".
+PASSIVE_MARKERS = frozenset({"aux:pass", "cop"})
+# Where a negation hangs ("neg" is ClearNLP's).
+NEGATION_DEPS = frozenset({"advmod", "neg", "aux", "aux:pass"})
+CLAUSAL_SUBJECTS = frozenset({"csubj", "csubj:pass"})
+# A clause that is a verb's subject or complement: "it is unclear whether ...".
+CLAUSAL_ARGUMENTS = frozenset({"ccomp", "csubj", "csubj:pass"})
+# A verb's complement clauses, in the order a report looks for them: "announced that X",
+# "agreed to raise".
+COMPLEMENT_CLAUSES = ("ccomp", "xcomp")
+# The clause or object a speech verb reports: "said (that) X", "X, he said".
+REPORTED_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "obj"})
+# Clauses that modify a noun: "the coalition fighting ISIS".
+NOUN_CLAUSES = frozenset({"acl", "acl:relcl"})
+# Clauses inside another: their open extractions are less certain.
+EMBEDDED_CLAUSES = frozenset({"acl", "acl:relcl", "advcl", "xcomp", "ccomp"})
+# A participle misread as a complement: "he said, adding that ...".
+MISREAD_PARTICIPLE_DEPS = frozenset({"ccomp", "parataxis"})
+# A verb a parser hung from the noun before it: "ministers agreed" as "ministers ← acl agreed".
+HUNG_VERB_DEPS = frozenset({"acl", "xcomp", "dep"})
+# Infinitive clauses: "agreed to raise", "in order to leave".
+TO_CLAUSES = frozenset({"xcomp", "advcl"})
+# Prepositional modifiers of a clause (obl) or a noun (nmod).
+OBL_OR_NMOD = frozenset({"obl", "nmod"})
+# Obliques a noun takes only as a verb: "last week" in "ministers (approved) last week".
+VERB_OBLIQUES = frozenset({"obl", "obl:unmarked"})
+# Bare time modifiers: "said Thursday", "said today".
+BARE_TIME_DEPS = frozenset({"nmod:unmarked", "obl:unmarked", "advmod"})
 COPULA = frozenset({"cop"})
 CC = frozenset({"cc"})
 NUMMODS = frozenset({"nummod", "nummod:gov"})
@@ -119,6 +148,14 @@ NAME_LINKS = frozenset({"compound", "flat", "flat:name"})
 NAME_PART_DEPS = frozenset({"flat", "compound", "flat:name", "nmod:desc"})
 # How a parser may hang a person's name from the title or organization before it.
 TITLED_NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod:desc", "flat:name", "nmod"})
+# A name that heads a noun's description: "the group, Awliya Al Dam".
+DESCRIBED_NAME_DEPS = frozenset({"flat", "appos", "nmod:desc"})
+# The name a naming participle gives: "called (xcomp) X", "named (obj) X".
+NAMED_AS_DEPS = frozenset({"xcomp", "obj", "attr"})
+# The same for a description resolved to a name, which also takes an oblique.
+DESCRIBED_AS_DEPS = frozenset({"xcomp", "obj", "obl", "attr"})
+# What a kind noun names: "NATO is an alliance", "Awliya Al Dam, a Shia group".
+KIND_NAMED_DEPS = frozenset({"nsubj", "appos"})
 
 # -- cuts ---------------------------------------------------------------------------------
 

@@ -30,6 +30,9 @@ COMPOUND_LABELS = frozenset({"GPE", "ORG", "NORP"})
 # A single name with one of these labels may be a person's surname that NER mislabelled;
 # place names are left alone ("Washington" is not George Washington).
 SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT"})
+# The same for kg's own NER, before extraction: its ORG and LOC (a place the gazetteer does
+# not know stays LOC), when the token is a surname named in full elsewhere in the doc.
+NER_SURNAME_LABELS = frozenset({"ORG", "LOC"})
 # Labels other pipelines may give a name right after a person's title.
 RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 
@@ -42,16 +45,36 @@ JUNK_POS = frozenset({"PRON", "DET", "PUNCT", "SYM", "ADP", "CCONJ", "SCONJ", "P
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Tokens trimmed from the edges of a span.
 EDGE_POS = frozenset({"PUNCT", "CCONJ", "SPACE"})
+VERBAL_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# What an attribute's entity may be: "a Shia group", "Awliya Al Dam", "it".
+NOUN_OR_PRONOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
+# A complement without a verb of its own: "remained active", "was named chief".
+SECONDARY_PREDICATE_POS = frozenset({"ADJ", "NOUN", "PROPN"})
+# Words between an indefinite article and its noun: "an armed Shia group".
+NOUN_MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "PUNCT"})
+# Tokens cut from the start of a name ("the", a quotation mark) and from its end ("'s").
+NAME_LEADING_POS = frozenset({"DET", "PUNCT"})
+NAME_TRAILING_POS = frozenset({"PUNCT", "PART"})
+# Words before a place that a description skips: "the northern".
+DET_OR_ADJ_POS = frozenset({"DET", "ADJ"})
+# Tokens trimmed from the edges of a quote's content.
+CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
 
 # -- Penn Treebank tags -------------------------------------------------------------------
 
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+PAST_TAGS = frozenset({"VBN", "VBD"})
+PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
+WH_RELATIVE_TAGS = frozenset({"WDT", "WP"})
 # Verb forms that head an adverbial clause: "..., killing two", "..., to raise".
 ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
 
 # -- argument roles -----------------------------------------------------------------------
 
-# Roles that make an event worth keeping on their own.
+# Roles without one of which an event is less certain.
 CORE_ROLES = frozenset({"agent", "theme", "attribute"})
+# Roles that make an event noun an event: "the attack on Erbil airport on Monday".
+EVENT_NOUN_ROLES = frozenset({"place", "time", "agent", "theme"})

@@ -36,8 +36,10 @@ NAME_PARTICLES = frozenset((
     "ibn", "ben", "abu", "bint",
 ))
 # fmt: on
-# Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi".
-ARABIC_ARTICLES = ("al-", "el-", "al ", "el ")
+# Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi",
+# as words and as the start of a name, hyphenated or spaced.
+ARABIC_ARTICLE_WORDS = ("al", "el")
+ARABIC_ARTICLES = tuple(word + joint for joint in "- " for word in ARABIC_ARTICLE_WORDS)
 # Words at the edge of an entity that are not part of it: "the State Department".
 # fmt: off
 LEADING_WORDS = frozenset((

@@ -25,6 +25,8 @@ PLACE_PREPS = frozenset(
     }
 )
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
+# Prepositions that make an event noun's object its theme: "the attack on", "against".
+THEME_PREPS = frozenset({"on", "against"})
 # Prepositions that attach a title to its organization: "spokesman for the coalition".
 ORG_PREPS = frozenset({"of", "for", "at", "with"})
 # Prepositions that put a place inside another: "the capital of", "Erbil in".
@@ -56,6 +58,8 @@ PRONOUNS = frozenset((
 ))
 # fmt: on
 DEFINITE = frozenset({"the", "this", "that"})
+INDEFINITE = frozenset({"a", "an"})
+ARTICLES = frozenset({"the", "a", "an"})
 
 # -- other --------------------------------------------------------------------------------
 
@@ -64,3 +68,9 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "nt"})
 ASIDES = frozenset({"including", "among", "mostly", "mainly"})
 # Words that join the names of a list: "Erbil and Baghdad".
 LIST_WORDS = frozenset({"and", "or", "&"})
+# Words between an alias and the noun before it: "the group, also called X".
+ALSO_WORDS = frozenset({"also", ","})
+# A count of one, which leaves a noun singular: "one of the soldiers".
+ONE = frozenset({"one", "1"})
+# Lower-case words inside a person's title: "Secretary of Defense", "spokesman for".
+TITLE_LINKS = frozenset({"of", "for"})
