@@ -11,11 +11,11 @@ import contextlib
 import datetime as dt
 import itertools
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from kg import iris
 from kg.mapping import map_extraction
@@ -65,7 +65,7 @@ def build(
     default_date: dt.date | None = None,
     batch_size: int = 32,
     n_process: int = 1,
-    stdin: IO[str] | None = None,
+    stdin: TextIO | None = None,
     progress: Callable[[Progress], None] | None = None,
 ) -> BuildReport:
     """Read ``sources`` into the store; documents already there (same text) are skipped."""
@@ -97,7 +97,7 @@ def build(
             if progress:
                 progress(Progress(report.documents, report.words, report.seconds))
 
-        def store(batch: list[Extraction]) -> tuple[list[MappedDocument], WriteSummary]:
+        def write(batch: list[Extraction]) -> tuple[list[MappedDocument], WriteSummary]:
             mapped = [map_extraction(e, base=base) for e in batch]
             return mapped, graph.write_documents(mapped)
 
@@ -105,7 +105,7 @@ def build(
             nonlocal pending
             if pending is not None:
                 finish(pending)
-            pending = (writer.submit(store, part), part)
+            pending = (writer.submit(write, part), part)
 
         for group in parse(_new_documents(items, graph, report)):
             for document, doc in group:
@@ -164,8 +164,12 @@ def _new_documents(
                 yield item
 
 
-def _extract(  # type: ignore[no-untyped-def]
-    doc: Doc, document: Document, aliases, people: KnownPeople, report: BuildReport
+def _extract(
+    doc: Doc,
+    document: Document,
+    aliases: Mapping[str, str] | None,
+    people: KnownPeople,
+    report: BuildReport,
 ) -> Extraction | None:
     from kg.extract import extract
 
