@@ -13,16 +13,18 @@ timeline. networkx is imported only when a network format is asked for.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.errors import FormatError
 from kg.exporters.rdf import RDF_FORMATS, export_rdf
+from kg.store.protocol import GraphStore, Quad
 
 if TYPE_CHECKING:
     import networkx as nx
+    from typing_extensions import TypeIs
 
     from kg.exporters.network import NetworkOptions
 
@@ -37,6 +39,9 @@ __all__ = [
     "format_name",
     "format_of_path",
 ]
+
+# What an export reads: a store, or quads as ``kg.mapping.map_extraction`` gives them.
+Source = GraphStore | Iterable[Quad]
 
 NETWORK_FORMATS = ("graphml", "gexf", "csv")
 FORMATS = (*RDF_FORMATS, *NETWORK_FORMATS)
@@ -68,7 +73,7 @@ def format_of_path(path: str) -> str | None:
 
 
 def export(
-    source: object, out: BinaryIO, *, format: str, options: NetworkOptions | None = None
+    source: Source, out: BinaryIO, *, format: str, options: NetworkOptions | None = None
 ) -> None:
     """Write ``source`` (a store or an iterable of quads) to ``out`` in ``format``."""
     format = format_name(format)
@@ -88,7 +93,7 @@ def export(
 
 
 def export_csv(
-    source: object, folder: Path, *, options: NetworkOptions | None = None
+    source: Source, folder: Path, *, options: NetworkOptions | None = None
 ) -> list[Path]:
     """nodes.csv and edges.csv for Gephi's Data Laboratory and spreadsheets, in ``folder``."""
     from kg.exporters import network
@@ -97,7 +102,7 @@ def export_csv(
         return network.write_csv(graph, folder, options=options or network.NetworkOptions())
 
 
-def entity_graph(source: object, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
+def entity_graph(source: Source, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
     """The network of ``source`` as a networkx MultiDiGraph."""
     from kg.exporters import network
 
@@ -105,15 +110,19 @@ def entity_graph(source: object, options: NetworkOptions | None = None) -> nx.Mu
         return network.entity_graph(graph, options)
 
 
+def _is_store(source: Source) -> TypeIs[GraphStore]:
+    return callable(getattr(source, "query", None))
+
+
 @contextmanager
-def _queryable(source: object) -> Iterator[object]:
+def _queryable(source: Source) -> Iterator[GraphStore]:
     """A store as it is, or plain quads loaded into an in-memory store for the queries."""
-    if callable(getattr(source, "query", None)):
+    if _is_store(source):
         yield source
         return
     from kg.store.embedded import Store
     from kg.store.oxterms import quad_to_ox
 
     with Store() as store:
-        store.oxigraph.extend([quad_to_ox(q) for q in source])  # type: ignore[attr-defined]
+        store.oxigraph.extend([quad_to_ox(q) for q in source])
         yield store

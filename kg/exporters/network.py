@@ -77,10 +77,12 @@ def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> l
     except OSError as err:
         reason = "it is a file" if folder.is_file() else (err.strerror or str(err))
         raise InputError(f"cannot write the tables into {folder}: {reason}; pass -o DIR") from err
-    nodes = [["Id", "Label", *(c[0] for c in NODE_COLUMNS)]]
+    nodes: list[list[object]] = [["Id", "Label", *(c[0] for c in NODE_COLUMNS)]]
     for n in projection.nodes:
         nodes.append([n.id, n.label, *(_cell(get(n)) for _, _, _, get in NODE_COLUMNS)])
-    edges = [["Source", "Target", "Type", "Id", "Label", "Weight", *(c[0] for c in EDGE_COLUMNS)]]
+    edges: list[list[object]] = [
+        ["Source", "Target", "Type", "Id", "Label", "Weight", *(c[0] for c in EDGE_COLUMNS)]
+    ]
     for e in projection.edges:
         row = [e.source, e.target, "Directed", e.id, e.label, e.weight]
         edges.append(row + [_cell(get(e)) for _, _, _, get in EDGE_COLUMNS])

@@ -13,9 +13,9 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
-from kg.exporters.projection import Node, Projection
+from kg.exporters.projection import Edge, Node, Projection
 
 __all__ = ["COLOURS", "layout", "write_gexf", "write_graphml"]
 
@@ -38,8 +38,9 @@ _OTHER_COLOUR = (86, 180, 233)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 # (name, GEXF type, GraphML type, getter); a getter's None means "leave it out".
-Column = tuple[str, str, str, Callable[[object], object]]
-NODE_COLUMNS: tuple[Column, ...] = (
+Item = TypeVar("Item", Node, Edge)
+Column = tuple[str, str, str, Callable[[Item], object]]
+NODE_COLUMNS: tuple[Column[Node], ...] = (
     ("iri", "string", "string", lambda n: n.iri),
     ("entity_type", "string", "string", lambda n: n.entity_type),
     ("mention_count", "integer", "int", lambda n: n.mention_count),
@@ -48,7 +49,7 @@ NODE_COLUMNS: tuple[Column, ...] = (
     ("last_seen", "string", "string", lambda n: n.last_seen),
     ("aliases", "string", "string", lambda n: " | ".join(n.aliases) or None),
 )
-EDGE_COLUMNS: tuple[Column, ...] = (
+EDGE_COLUMNS: tuple[Column[Edge], ...] = (
     ("relation", "string", "string", lambda e: e.kind),
     ("confidence", "double", "double", lambda e: e.confidence),
     ("sources", "string", "string", lambda e: " | ".join(e.sources) or None),
@@ -101,7 +102,7 @@ def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, f
     return positions
 
 
-def _values(item: object, columns: Iterable[Column]) -> list[tuple[str, object]]:
+def _values(item: Item, columns: Iterable[Column[Item]]) -> list[tuple[str, object]]:
     return [(name, v) for name, _, _, get in columns if (v := get(item)) is not None]
 
 
