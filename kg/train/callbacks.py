@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from spacy.language import Language
+from spacy.pipeline import EditTreeLemmatizer
 from spacy.util import registry
 
 
@@ -19,7 +20,7 @@ def restore_lemmatizer_labels() -> Callable[[Language], Language]:
     def restore(nlp: Language) -> Language:
         # nlp.components, not nlp.pipeline: spaCy runs this with resumed components disabled
         for _, pipe in nlp.components:
-            if hasattr(pipe, "tree2label") and not pipe.tree2label:
+            if isinstance(pipe, EditTreeLemmatizer) and not pipe.tree2label:
                 pipe.tree2label.update({tree: label for label, tree in enumerate(pipe.labels)})
         return nlp
 

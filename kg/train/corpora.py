@@ -295,7 +295,7 @@ def _doc(vocab: Vocab, group: list[Sentence]) -> Doc:
     words: list[str] = []
     spaces: list[bool] = []
     heads: list[int] = []
-    sent_starts: list[bool] = []
+    sent_starts: list[bool | int | None] = []  # spaCy's type: True, False or unknown
     for sentence in group:
         offset = len(words)
         words += sentence.words

@@ -96,7 +96,9 @@ def read_corpus_file(path: Path) -> Iterator[Sentence]:
 
 def read_source(corpora_dir: Path, source: Source, *, limit: int = 0) -> list[Sentence]:
     """The sentences of one source, entities merged in; the first ``limit`` only if set."""
-    sentences = itertools.islice(read_corpus_file(corpora_dir / source.path), limit or None)
+    sentences: Iterator[Sentence] = itertools.islice(
+        read_corpus_file(corpora_dir / source.path), limit or None
+    )
     if source.entities:
         annotated = read_corpus_file(corpora_dir / source.entities)
         sentences = corpora.with_entities(sentences, annotated)
