@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg import __version__
 from kg.cli.render import render_build_report, render_model_info, render_stats
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.exporters.network import NetworkOptions
 
 
 class KgGroup(click.Group):
@@ -95,14 +98,14 @@ def network_options(command: Any) -> Any:
     return command
 
 
-def _network_options(  # type: ignore[no-untyped-def]
+def _network_options(
     events: bool,
     min_mentions: int,
     types: str,
     predicates: str,
     max_nodes: int | None,
-    **extra,
-):
+    **extra: Any,
+) -> NetworkOptions:
     from kg.exporters.network import NetworkOptions
 
     return NetworkOptions(

@@ -142,7 +142,7 @@ def bind(spec: QuerySpec, params: Mapping[str, str | Identifier]) -> dict[str, I
 def to_term(value: str | Identifier) -> Identifier:
     """A parameter value as an RDF term: ``<...>`` is an IRI, other text a plain literal."""
     if not isinstance(value, str) or isinstance(value, Identifier):
-        return value  # type: ignore[return-value]
+        return value
     if value.startswith("<") and value.endswith(">"):
         return URIRef(value[1:-1])
     return Literal(value)
