@@ -193,50 +193,61 @@ class _Mapper:
         return any(arg.role in ROLE_PROPERTIES for _, arg in self._args(event))
 
     def events(self) -> Iterator[Quad]:
-        g = self.graph
         for event in self.x.events:
-            if event.id not in self.events_kept:
-                continue
-            ev = iris.event_iri(self.base, self.doc_id, event.id)
-            yield from self.traced(ev, KG.Event, event.start, event.end, event.sentence)
-            yield ev, KG.predicate, Literal(event.predicate), g
-            yield ev, KG.negated, boolean(event.negated), g
-            yield ev, KG.confidence, decimal(event.confidence), g
-            if event.modality:
-                yield ev, KG.modality, Literal(event.modality), g
-            if event.statement_of in self.events_kept:
-                reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
-                yield ev, RDF.type, KG.Statement, g
-                yield ev, KG.statementOf, reported, g
-            agents, targets = [], []
-            for n, arg in self._args(event):
-                prop = role_property(arg.role)
-                entity = self.entity_by_key.get(arg.entity) if arg.entity else None
-                if entity is not None:
-                    yield ev, prop, entity, g
-                    if arg.role == "agent":
-                        agents.append(entity)
-                    elif arg.role in EDGE_TARGET_ROLES:
-                        targets.append(entity)
-                elif arg.quantity is not None:
-                    q = iris.quantity_iri(self.base, self.doc_id, event.id, n)
-                    yield ev, prop, q, g
-                    yield from self.quantity(q, arg.quantity)
-                elif not arg.date:
-                    yield ev, prop, Literal(arg.text), g
-                if arg.date:
-                    yield ev, prop, Literal(arg.date.isoformat(), datatype=XSD.date), g
-                bounds = arg.period or (arg.date and (arg.date, arg.date))
-                if bounds and entity is not None:
-                    yield entity, KG.earliest, Literal(bounds[0].isoformat(), datatype=XSD.date), g
-                    yield entity, KG.latest, Literal(bounds[1].isoformat(), datatype=XSD.date), g
-            # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
-            if not event.negated:
-                edge = relation(event.predicate)
-                for agent in agents:
-                    for target in targets:
-                        if agent != target:
-                            yield agent, edge, target, g
+            if event.id in self.events_kept:
+                yield from self.event(event)
+
+    def event(self, event: Event) -> Iterator[Quad]:
+        """One event: its node, its arguments, and the plain edges from its agents."""
+        g = self.graph
+        ev = iris.event_iri(self.base, self.doc_id, event.id)
+        yield from self.traced(ev, KG.Event, event.start, event.end, event.sentence)
+        yield ev, KG.predicate, Literal(event.predicate), g
+        yield ev, KG.negated, boolean(event.negated), g
+        yield ev, KG.confidence, decimal(event.confidence), g
+        if event.modality:
+            yield ev, KG.modality, Literal(event.modality), g
+        if event.statement_of in self.events_kept:
+            reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
+            yield ev, RDF.type, KG.Statement, g
+            yield ev, KG.statementOf, reported, g
+        agents, targets = [], []
+        for n, arg in self._args(event):
+            entity = self.entity_by_key.get(arg.entity) if arg.entity else None
+            yield from self.argument(ev, event, n, arg, entity)
+            if entity is not None and arg.role == "agent":
+                agents.append(entity)
+            elif entity is not None and arg.role in EDGE_TARGET_ROLES:
+                targets.append(entity)
+        # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
+        if not event.negated:
+            edge = relation(event.predicate)
+            for agent in agents:
+                for target in targets:
+                    if agent != target:
+                        yield agent, edge, target, g
+
+    def argument(
+        self, ev: URIRef, event: Event, n: int, arg: Argument, entity: URIRef | None
+    ) -> Iterator[Quad]:
+        """Argument ``n`` of ``event``: its entity, quantity, date or text, and the time an
+        entity it names is bounded by."""
+        g = self.graph
+        prop = role_property(arg.role)
+        if entity is not None:
+            yield ev, prop, entity, g
+        elif arg.quantity is not None:
+            q = iris.quantity_iri(self.base, self.doc_id, event.id, n)
+            yield ev, prop, q, g
+            yield from self.quantity(q, arg.quantity)
+        elif not arg.date:
+            yield ev, prop, Literal(arg.text), g
+        if arg.date:
+            yield ev, prop, Literal(arg.date.isoformat(), datatype=XSD.date), g
+        bounds = arg.period or (arg.date and (arg.date, arg.date))
+        if bounds and entity is not None:
+            yield entity, KG.earliest, Literal(bounds[0].isoformat(), datatype=XSD.date), g
+            yield entity, KG.latest, Literal(bounds[1].isoformat(), datatype=XSD.date), g
 
     def quantity(self, q: URIRef, quantity: Quantity) -> Iterator[Quad]:
         g = self.graph
