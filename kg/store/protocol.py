@@ -2,10 +2,11 @@
 records that cross it.
 
 In: ``MappedDocument`` (one document's quads, as ``kg.mapping`` makes them). Out:
-``QueryResult`` (kg.store.results), ``WriteSummary`` and ``StoreStats``. Everything after the
-store (building, queries, validation, exports, the viewer) asks a ``GraphStore`` and nothing
-more, so ``kg.store.embedded.Store`` and ``kg.store.remote.SparqlStore`` can stand in for each
-other; ``tests/test_store.py`` checks that both implement every member.
+``QueryResult`` (kg.store.results), ``WriteSummary`` and ``StoreStats``. Queries, validation,
+exports, the viewer and the build's steps take a ``GraphStore``, so ``kg.store.embedded.Store``
+and ``kg.store.remote.SparqlStore`` serve them alike; the API and the CLI open the embedded one
+(``kg.store.embedded.use_store``). ``tests/test_store_protocol.py`` checks that both stores
+implement every member.
 """
 
 from __future__ import annotations
