@@ -1,8 +1,9 @@
 """Reading the competency questions' answers off a built store: by name, not by IRI.
 
-Shared by the tests that build a store with a real pipeline (test_seeds, test_end_to_end).
-Entities are compared by label or alias, case-insensitively, so a test states "Jens
-Stoltenberg" and not the IRI a key happens to give.
+Shared by the tests that build a store with a real pipeline (conftest's stores, test_seeds,
+test_end_to_end, test_cli), with the pipeline and the inputs they build from. Entities are
+compared by label or alias, case-insensitively, so a test states "Jens Stoltenberg" and not the
+IRI a key happens to give.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from kg.store.embedded import Store
 
 # The pipeline the slow tests build with: the shipped one (None), or KG_TEST_MODEL's.
 MODEL: str | None = os.environ.get("KG_TEST_MODEL") or None
+# What they build: the repository's two examples, and the seed articles beside the repository.
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEEDS_MISSING = (
+    f"the seed articles are not at {SEEDS}; they live beside the repository, in ../shared"
+)
 
 # Facts (events, quotes, roles) not traceable to a sentence with its text and position in a
 # document. Empty when every fact is linked.

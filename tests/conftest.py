@@ -1,4 +1,8 @@
-"""Shared fixtures. Append yours; keep each one cheap or module/session scoped."""
+"""Shared fixtures. Append yours; keep each one cheap or module/session scoped.
+
+The stores built here are shared by every test that asks for them: read them, never write them.
+A test that changes a store builds its own in ``tmp_path``.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +15,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from answers import EXAMPLES, MODEL, SEEDS, SEEDS_MISSING
 from seed_extractions import seed_extractions
 
+import kg
 from kg.mapping import map_extraction
 from kg.records import Extraction
-from kg.store.embedded import Store
+from kg.store.embedded import Store, open_store
 from kg.store.protocol import MappedDocument
 
 # -- graph side: the seed facts as hand-written Extractions, mapped and stored -----------------
@@ -32,12 +38,44 @@ def seed_documents(seed: tuple[Extraction, Extraction]) -> list[MappedDocument]:
     return [map_extraction(x) for x in seed]
 
 
-@pytest.fixture()
+@pytest.fixture(scope="session")
 def seed_store(seed_documents: list[MappedDocument]) -> Iterator[Store]:
     """An in-memory store holding both seed articles."""
     with Store() as store:
         store.write_documents(seed_documents)
         yield store
+
+
+# -- built with a real pipeline: the examples and the seed articles, each once per session ------
+
+
+@pytest.fixture(scope="session")
+def examples_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store folder holding both examples, built once."""
+    path = tmp_path_factory.mktemp("examples") / "store"
+    report = kg.build([EXAMPLES], store=path, model=MODEL)
+    assert (report.documents, report.unchanged, report.skipped) == (2, 0, [])
+    assert report.entities and report.relations and report.quotes and report.triples
+    return path
+
+
+@pytest.fixture(scope="session")
+def examples_store(examples_store_path: Path) -> Iterator[Store]:
+    """The examples' store, opened read-only."""
+    with open_store(examples_store_path, read_only=True) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def seed_articles_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """The real seed articles (not the hand-written facts above), built once, read-only."""
+    if not SEEDS.is_dir():
+        pytest.skip(SEEDS_MISSING)
+    path = tmp_path_factory.mktemp("seeds") / "store"
+    report = kg.build([SEEDS], store=path, model=MODEL)
+    assert (report.documents, report.skipped) == (2, [])
+    with open_store(path, read_only=True) as opened:
+        yield opened
 
 
 def _free_port() -> int:

@@ -2,7 +2,7 @@
 validation, exports, rebuilds and removal, and the command line's answers to bad input.
 
 The pipeline is the shipped one, or the one ``KG_TEST_MODEL`` names; it loads once per
-process, and the examples are built once per module.
+process, and the examples are built once per session (conftest's ``examples_store``).
 """
 
 from __future__ import annotations
@@ -11,12 +11,20 @@ import io
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 import pytest
-from answers import FACT_COUNT, MODEL, SENTENCES, UNLINKED_FACTS, Names, documents, rows
+from answers import (
+    EXAMPLES,
+    FACT_COUNT,
+    MODEL,
+    SENTENCES,
+    UNLINKED_FACTS,
+    Names,
+    documents,
+    rows,
+)
 from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
@@ -28,7 +36,6 @@ from kg.exporters import FORMATS, RDF_FORMATS, entity_graph
 from kg.sources import iter_documents
 from kg.store.embedded import Store, open_store
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 ERBIL = "erbil-attack.txt"  # nine injured; Awliya Al Dam; the spokespeople
 MISSION = "nato-iraq-mission.txt"  # the announcement; eight wounded; Austin; Al-Kadhimi
 SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
@@ -39,29 +46,13 @@ RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store folder holding both examples, built once."""
-    path = tmp_path_factory.mktemp("examples") / "store"
-    report = kg.build([EXAMPLES], store=path, model=MODEL)
-    assert (report.documents, report.unchanged, report.skipped) == (2, 0, [])
-    assert report.entities and report.relations and report.quotes and report.triples
-    return path
+def names(examples_store: Store) -> Names:
+    return Names(examples_store)
 
 
 @pytest.fixture(scope="module")
-def store(built: Path) -> Iterator[Store]:
-    with open_store(built, read_only=True) as opened:
-        yield opened
-
-
-@pytest.fixture(scope="module")
-def names(store: Store) -> Names:
-    return Names(store)
-
-
-@pytest.fixture(scope="module")
-def docs(store: Store) -> dict[str, str]:
-    found = documents(store)
+def docs(examples_store: Store) -> dict[str, str]:
+    found = documents(examples_store)
     assert set(found) == {ERBIL, MISSION}
     return found
 
@@ -82,18 +73,20 @@ def news(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def test_q1_q2_stoltenberg_announced_and_is_nato_secretary_general(
-    store: Store, names: Names
+    examples_store: Store, names: Names
 ) -> None:
-    assert names.is_named(rows(store, "who-announced")[0]["agent"], "Jens Stoltenberg")
+    assert names.is_named(rows(examples_store, "who-announced")[0]["agent"], "Jens Stoltenberg")
     nato = {n for e in names.by_entity if names.is_named(e, "NATO") for n in names.of(e)}
     assert any(
         r["role"].casefold() == "secretary general" and r["organization"].casefold() in nato
-        for r in rows(store, "role-of")
+        for r in rows(examples_store, "role-of")
     )
 
 
-def test_q3_the_mission_grows_from_500_to_about_4000(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "mission-growth")
+def test_q3_the_mission_grows_from_500_to_about_4000(
+    examples_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(examples_store, "mission-growth")
     assert any(
         (r["document"], float(r["from"]), float(r["to"]), r.get("approximate"))
         == (docs[MISSION], 500, 4000, "true")
@@ -101,8 +94,8 @@ def test_q3_the_mission_grows_from_500_to_about_4000(store: Store, docs: dict[st
     ), found
 
 
-def test_q4_the_attack_was_in_erbil_spelled_irbil_too(store: Store, names: Names) -> None:
-    found = rows(store, "attack-place")
+def test_q4_the_attack_was_in_erbil_spelled_irbil_too(examples_store: Store, names: Names) -> None:
+    found = rows(examples_store, "attack-place")
     places = [r["place"] for r in found]
     assert any(names.is_named(p, "Erbil") and names.is_named(p, "Irbil") for p in places)
     assert any(names.is_named(p, "Iraq") for p in places)
@@ -110,36 +103,36 @@ def test_q4_the_attack_was_in_erbil_spelled_irbil_too(store: Store, names: Names
     assert all(r["within"] == "Iraq" for r in found if names.is_named(r["place"], "Erbil"))
 
 
-def test_places_query_gives_each_place_in_a_place_with_its_sentence(store: Store) -> None:
-    found = rows(store, "places")
+def test_places_query_gives_each_place_in_a_place_with_its_sentence(examples_store: Store) -> None:
+    found = rows(examples_store, "places")
     assert {(r["placeName"], r["withinName"]) for r in found} == {("Erbil", "Iraq")}
     assert all("Erbil" in r["text"] or "Irbil" in r["text"] for r in found)
 
 
 def test_q5_eight_wounded_and_nine_injured_are_kept_apart(
-    store: Store, docs: dict[str, str]
+    examples_store: Store, docs: dict[str, str]
 ) -> None:
-    found = rows(store, "casualties")
+    found = rows(examples_store, "casualties")
     killed = {r["document"] for r in found if r["predicate"] == "kill"}
     assert killed == {docs[ERBIL], docs[MISSION]}
     counts = {(r["document"], float(r["count"])) for r in found if "count" in r}
     assert counts == {(docs[MISSION], 8), (docs[ERBIL], 9)}
     conflicts = {
         frozenset({(r["document1"], float(r["value1"])), (r["document2"], float(r["value2"]))})
-        for r in rows(store, "conflicts")
+        for r in rows(examples_store, "conflicts")
     }
     assert frozenset({(docs[MISSION], 8), (docs[ERBIL], 9)}) in conflicts
 
 
-def test_q6_a_group_claimed_responsibility(store: Store, names: Names) -> None:
-    found = rows(store, "claimed-responsibility")
+def test_q6_a_group_claimed_responsibility(examples_store: Store, names: Names) -> None:
+    found = rows(examples_store, "claimed-responsibility")
     (claim,) = found  # one claimant, not also "a Shia group called" as another
     assert names.is_named(claim["claimant"], "Awliya Al Dam")
     assert claim["type"] in ("Organization", "Group")
 
 
-def test_q7_spokespeople(store: Store, names: Names) -> None:
-    found = rows(store, "spokespeople")
+def test_q7_spokespeople(examples_store: Store, names: Names) -> None:
+    found = rows(examples_store, "spokespeople")
     expected = {
         "Ned Price": ("spokesman", "state department"),
         "Jen Psaki": ("press secretary", "white house"),
@@ -154,16 +147,18 @@ def test_q7_spokespeople(store: Store, names: Names) -> None:
 
 
 def test_q8_q9_troops_and_the_prime_minister(
-    store: Store, names: Names, docs: dict[str, str]
+    examples_store: Store, names: Names, docs: dict[str, str]
 ) -> None:
-    troops = rows(store, "us-troops")
+    troops = rows(examples_store, "us-troops")
     assert {(r["document"], float(r["troops"])) for r in troops} == {(docs[MISSION], 2500)}
-    partners = [r["partner"] for r in rows(store, "spoke-with")]
+    partners = [r["partner"] for r in rows(examples_store, "spoke-with")]
     assert any(names.is_named(p, "Al-Kadhimi") for p in partners)
 
 
-def test_q10_stoltenbergs_words_and_no_one_elses(store: Store, docs: dict[str, str]) -> None:
-    said = {(r["document"], r["text"]) for r in rows(store, "quotes-by")}
+def test_q10_stoltenbergs_words_and_no_one_elses(
+    examples_store: Store, docs: dict[str, str]
+) -> None:
+    said = {(r["document"], r["text"]) for r in rows(examples_store, "quotes-by")}
     assert any(
         d == docs[MISSION] and t.startswith("Our presence is based on conditions") for d, t in said
     )
@@ -171,29 +166,31 @@ def test_q10_stoltenbergs_words_and_no_one_elses(store: Store, docs: dict[str, s
     assert not any("hold those responsible" in t or "outraged" in t for _, t in said)
 
 
-def test_q11_entities_in_both_examples(store: Store, names: Names) -> None:
-    shared = [r["entity"] for r in rows(store, "shared-entities")]
+def test_q11_entities_in_both_examples(examples_store: Store, names: Names) -> None:
+    shared = [r["entity"] for r in rows(examples_store, "shared-entities")]
     for name in ("NATO", "Jens Stoltenberg", "Iraq", "Erbil", "United States"):
         assert any(names.is_named(e, name) for e in shared), name
 
 
-def test_q12_every_fact_links_to_its_article_and_sentence(store: Store) -> None:
-    assert int(rows(store, FACT_COUNT)[0]["n"]) > 20
-    assert rows(store, UNLINKED_FACTS) == []
+def test_q12_every_fact_links_to_its_article_and_sentence(examples_store: Store) -> None:
+    assert int(rows(examples_store, FACT_COUNT)[0]["n"]) > 20
+    assert rows(examples_store, UNLINKED_FACTS) == []
     texts = {Path(d.source).name: d.text for d in iter_documents([EXAMPLES]) if hasattr(d, "text")}
-    for row in rows(store, SENTENCES):
+    for row in rows(examples_store, SENTENCES):
         text = texts[Path(row["source"]).name]
         assert text[int(row["start"]) : int(row["end"])] == row["text"]
 
 
-def test_q13_austin_took_part_for_the_united_states(store: Store, names: Names) -> None:
-    found = rows(store, "meeting-participants")
+def test_q13_austin_took_part_for_the_united_states(examples_store: Store, names: Names) -> None:
+    found = rows(examples_store, "meeting-participants")
     (row,) = [r for r in found if names.is_named(r["person"], "Lloyd J. Austin III")]
     assert "Secretary of Defense" in row["titles"].split(" | ")
 
 
-def test_q14_announced_on_thursday_18_february_2021(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "when-announced")
+def test_q14_announced_on_thursday_18_february_2021(
+    examples_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(examples_store, "when-announced")
     assert any(
         (r["document"], r["predicate"], r.get("when"), r.get("date"))
         == (docs[MISSION], "announce", "Thursday", "2021-02-18")
@@ -202,9 +199,9 @@ def test_q14_announced_on_thursday_18_february_2021(store: Store, docs: dict[str
 
 
 def test_events_say_who_did_what_where_when_and_in_which_sentence(
-    store: Store, docs: dict[str, str]
+    examples_store: Store, docs: dict[str, str]
 ) -> None:
-    by_stoltenberg = rows(store, "events", name="Stoltenberg")
+    by_stoltenberg = rows(examples_store, "events", name="Stoltenberg")
     announce = [r for r in by_stoltenberg if r["did"] == "announce" and "when" in r]
     assert [(r["who"], r["when"], r["article"]) for r in announce] == [
         ("Jens Stoltenberg", "Thursday", docs[MISSION])
@@ -213,25 +210,25 @@ def test_events_say_who_did_what_where_when_and_in_which_sentence(
     assert all("Stoltenberg" in r["sentence"] or r["who"] == "Jens Stoltenberg"
                for r in by_stoltenberg)  # fmt: skip
     # Monday's attack (15 February) is in the days asked for; Thursday's announcement is not.
-    days = rows(store, "events", **{"from": "2021-02-14", "until": "2021-02-16"})
+    days = rows(examples_store, "events", **{"from": "2021-02-14", "until": "2021-02-16"})
     assert days and all(r["when"] == "Monday" for r in days), days
     assert any(r["did"] == "attack" and "Irbil" in r["what"] for r in days), days
-    assert len(rows(store, "events")) > len(days)
+    assert len(rows(examples_store, "events")) > len(days)
 
 
 # -- validation and exports ------------------------------------------------------------------
 
 
-def test_the_graph_conforms_to_the_shapes(store: Store) -> None:
-    report = kg.validate(store=store)
+def test_the_graph_conforms_to_the_shapes(examples_store: Store) -> None:
+    report = kg.validate(store=examples_store)
     assert report.conforms, report.summary()
 
 
 @pytest.mark.parametrize("format", sorted(RDF_FORMATS))
-def test_every_rdf_export_parses_back_to_the_same_graph(store: Store, format: str) -> None:
+def test_every_rdf_export_parses_back_to_the_same_graph(examples_store: Store, format: str) -> None:
     out = io.BytesIO()
-    kg.export(out, format=format, store=store)
-    quads = list(store.quads())
+    kg.export(out, format=format, store=examples_store)
+    quads = list(examples_store.quads())
     if RDF_FORMATS[format][1]:  # named graphs kept
         dataset = Dataset()
         dataset.parse(data=out.getvalue(), format=RDFLIB_FORMAT[format])
@@ -246,11 +243,11 @@ def test_every_rdf_export_parses_back_to_the_same_graph(store: Store, format: st
 
 
 @pytest.mark.parametrize(("format", "read"), [("graphml", nx.read_graphml), ("gexf", nx.read_gexf)])
-def test_network_exports_load_in_networkx(store: Store, format: str, read) -> None:  # type: ignore[no-untyped-def]
+def test_network_exports_load_in_networkx(examples_store: Store, format: str, read) -> None:  # type: ignore[no-untyped-def]
     out = io.BytesIO()
-    kg.export(out, format=format, store=store)
+    kg.export(out, format=format, store=examples_store)
     back = read(io.BytesIO(out.getvalue()))
-    graph = entity_graph(store)
+    graph = entity_graph(examples_store)
     assert (back.number_of_nodes(), back.number_of_edges()) == (
         graph.number_of_nodes(),
         graph.number_of_edges(),
@@ -372,16 +369,16 @@ def test_cli_skips_a_missing_path(tmp_path: Path) -> None:
     assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
 
 
-def test_cli_rejects_invalid_sparql_in_one_line(built: Path) -> None:
-    result = cli("query", "SELECT ?x WHERE { ?x", "--store", str(built))
+def test_cli_rejects_invalid_sparql_in_one_line(examples_store_path: Path) -> None:
+    result = cli("query", "SELECT ?x WHERE { ?x", "--store", str(examples_store_path))
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: invalid SPARQL: ")
     assert result.stderr.endswith("; fix the query text\n")
     assert result.stderr.count("\n") == 1
 
 
-def test_cli_names_the_known_queries_for_an_unknown_one(built: Path) -> None:
-    result = cli("query", "who-said-what", "--store", str(built))
+def test_cli_names_the_known_queries_for_an_unknown_one(examples_store_path: Path) -> None:
+    result = cli("query", "who-said-what", "--store", str(examples_store_path))
     assert result.exit_code == 1
     known = ", ".join(resources.query_names())
     assert result.stderr == (
@@ -389,8 +386,8 @@ def test_cli_names_the_known_queries_for_an_unknown_one(built: Path) -> None:
     )
 
 
-def test_cli_names_the_formats_for_an_unknown_export_format(built: Path) -> None:
-    result = cli("export", "--format", "xml", "--store", str(built))
+def test_cli_names_the_formats_for_an_unknown_export_format(examples_store_path: Path) -> None:
+    result = cli("export", "--format", "xml", "--store", str(examples_store_path))
     assert result.exit_code == 1
     assert result.stderr == (
         f"Error: unknown export format 'xml'; use one of {', '.join(FORMATS)}\n"
@@ -398,19 +395,25 @@ def test_cli_names_the_formats_for_an_unknown_export_format(built: Path) -> None
 
 
 def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
-    built: Path, tmp_path: Path
+    examples_store_path: Path, tmp_path: Path
 ) -> None:
     by_suffix, by_name = tmp_path / "graph.ttl", tmp_path / "graph.out"
-    assert cli("export", "-o", str(by_suffix), "--store", str(built)).exit_code == 0
+    assert cli("export", "-o", str(by_suffix), "--store", str(examples_store_path)).exit_code == 0
     assert (
-        cli("export", "--format", "TTL", "-o", str(by_name), "--store", str(built)).exit_code == 0
+        cli(
+            "export", "--format", "TTL", "-o", str(by_name), "--store", str(examples_store_path)
+        ).exit_code
+        == 0
     )
     assert isomorphic(
         Graph().parse(by_suffix, format="turtle"), Graph().parse(by_name, format="turtle")
     )
-    assert cli("export", "-o", str(tmp_path / "g.gexf"), "--store", str(built)).exit_code == 0
+    assert (
+        cli("export", "-o", str(tmp_path / "g.gexf"), "--store", str(examples_store_path)).exit_code
+        == 0
+    )
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
-    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", str(built))
+    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", str(examples_store_path))
     assert unknown.exit_code == 1
     assert unknown.stderr.startswith("Error: no export format: give --format")
     assert not (tmp_path / "graph.rdf").exists()
@@ -460,25 +463,25 @@ def test_cli_builds_an_article_from_stdin(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_two_builds_of_the_same_articles_export_byte_identical_files(
-    built: Path, tmp_path: Path
+    examples_store_path: Path, tmp_path: Path
 ) -> None:
     again = tmp_path / "again"
     kg.build([EXAMPLES], store=again, model=MODEL)
     for fmt in ("turtle", "nquads"):
         first, second = io.BytesIO(), io.BytesIO()
-        kg.export(first, format=fmt, store=built)
+        kg.export(first, format=fmt, store=examples_store_path)
         kg.export(second, format=fmt, store=again)
         assert first.getvalue() == second.getvalue(), fmt
 
 
-def test_the_stored_graph_has_no_blank_nodes(store: Store) -> None:
+def test_the_stored_graph_has_no_blank_nodes(examples_store: Store) -> None:
     from rdflib import BNode
 
-    quads = list(store.quads())
+    quads = list(examples_store.quads())
     assert quads and not any(isinstance(term, BNode) for quad in quads for term in quad)
 
 
-def test_cli_validate_reports_a_conforming_graph(built: Path) -> None:
-    result = cli("validate", "--store", str(built))
+def test_cli_validate_reports_a_conforming_graph(examples_store_path: Path) -> None:
+    result = cli("validate", "--store", str(examples_store_path))
     assert result.exit_code == 0
     assert result.stdout == "2 documents checked: conforms\n"

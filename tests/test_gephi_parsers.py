@@ -2,7 +2,7 @@
 
 Gephi Lite opens files with graphology-gexf and graphology-graphml; tests/js/load.mjs runs
 them under node, with Gephi Lite's options (lenient) and with both leniencies off (strict),
-and prints the graph it got as JSON. The examples are built and exported once per module.
+and prints the graph it got as JSON. The examples' store is exported once per module.
 
 Needs node and the parsers: ``npm ci --prefix tests/js`` (versions pinned in its lockfile).
 """
@@ -17,12 +17,10 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from answers import MODEL
 
 import kg
 
 JS = Path(__file__).resolve().parent / "js"
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 NODE = shutil.which("node")
 
 if NODE is None:
@@ -42,16 +40,14 @@ FORMATS = ("gexf", "graphml")
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The examples built into a store, exported once per format: format → file."""
+def exports(examples_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The examples' store, exported once per format: format → file."""
     folder = tmp_path_factory.mktemp("gephi")
-    store = folder / "store"
-    kg.build([EXAMPLES], store=store, model=MODEL)
     files = {}
     for format in FORMATS:
         files[format] = folder / f"graph.{format}"
         with files[format].open("wb") as out:
-            kg.export(out, format=format, store=store)
+            kg.export(out, format=format, store=examples_store_path)
     return files
 
 

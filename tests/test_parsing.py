@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 import spacy
-from answers import MODEL
+from answers import EXAMPLES, MODEL
 from spacy.language import Language
 from spacy.pipeline import TrainablePipe
 from spacy.tokens import Doc
@@ -20,7 +20,6 @@ from kg.nlp import parser_process, pipeline
 from kg.records import Document
 from kg.store.embedded import open_store
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 needs_fork = pytest.mark.skipif(
     not parser_process.can_fork(), reason="forking a parser needs Linux"
 )

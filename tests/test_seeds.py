@@ -2,28 +2,32 @@
 
 The seed articles live outside the repository (``../shared/seeds``, see
 ``../shared/eval/seed-questions.md``); without them this module is skipped. The store is built
-once, with the shipped pipeline or the one ``KG_TEST_MODEL`` names. Each test asserts what its
-question asks, by entity name or alias, not the extractor's incidental extras.
+once per session (conftest's ``seed_articles_store``), with the shipped pipeline or the one
+``KG_TEST_MODEL`` names. Each test asserts what its question asks, by entity name or alias, not
+the extractor's incidental extras.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answers import FACT_COUNT, MODEL, SENTENCES, UNLINKED_FACTS, Names, documents, rows
+from answers import (
+    FACT_COUNT,
+    SEEDS,
+    SEEDS_MISSING,
+    SENTENCES,
+    UNLINKED_FACTS,
+    Names,
+    documents,
+    rows,
+)
 
-import kg
 from kg.sources import iter_documents
-from kg.store.embedded import Store, open_store
+from kg.store.embedded import Store
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 if not SEEDS.is_dir():
-    pytest.skip(
-        f"the seed articles are not at {SEEDS}; they live beside the repository, in ../shared",
-        allow_module_level=True,
-    )
+    pytest.skip(SEEDS_MISSING, allow_module_level=True)
 
 pytestmark = pytest.mark.slow
 # The two articles by file name: 000 reports eight wounded, 004 nine injured.
@@ -32,33 +36,26 @@ A004 = "004_91193100aed73cd0.txt"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
-    path = tmp_path_factory.mktemp("seeds") / "store"
-    report = kg.build([SEEDS], store=path, model=MODEL)
-    assert (report.documents, report.skipped) == (2, [])
-    with open_store(path, read_only=True) as opened:
-        yield opened
+def names(seed_articles_store: Store) -> Names:
+    return Names(seed_articles_store)
 
 
 @pytest.fixture(scope="module")
-def names(store: Store) -> Names:
-    return Names(store)
-
-
-@pytest.fixture(scope="module")
-def docs(store: Store) -> dict[str, str]:
-    found = documents(store)
+def docs(seed_articles_store: Store) -> dict[str, str]:
+    found = documents(seed_articles_store)
     assert set(found) == {A000, A004}
     return found
 
 
-def test_q1_stoltenberg_announced_the_expansion(store: Store, names: Names) -> None:
-    top = rows(store, "who-announced")[0]
+def test_q1_stoltenberg_announced_the_expansion(seed_articles_store: Store, names: Names) -> None:
+    top = rows(seed_articles_store, "who-announced")[0]
     assert names.is_named(top["agent"], "Jens Stoltenberg")
 
 
-def test_q2_stoltenberg_is_secretary_general_of_nato(store: Store, names: Names) -> None:
-    found = rows(store, "role-of", name="Jens Stoltenberg")
+def test_q2_stoltenberg_is_secretary_general_of_nato(
+    seed_articles_store: Store, names: Names
+) -> None:
+    found = rows(seed_articles_store, "role-of", name="Jens Stoltenberg")
     nato = {n for e in names.by_entity if names.is_named(e, "NATO") for n in names.of(e)}
     assert any(
         r["role"].casefold() == "secretary general" and r["organization"].casefold() in nato
@@ -66,15 +63,19 @@ def test_q2_stoltenberg_is_secretary_general_of_nato(store: Store, names: Names)
     ), found
 
 
-def test_q3_the_mission_grows_from_500_to_4000(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "mission-growth")
+def test_q3_the_mission_grows_from_500_to_4000(
+    seed_articles_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(seed_articles_store, "mission-growth")
     growing = {r["document"] for r in found if (float(r["from"]), float(r["to"])) == (500, 4000)}
     assert growing == {docs[A000], docs[A004]}
     assert any(r.get("approximate") == "true" for r in found)  # "around", "approximately"
 
 
-def test_q4_the_attack_was_at_a_base_in_erbil_in_northern_iraq(store: Store, names: Names) -> None:
-    found = rows(store, "attack-place")
+def test_q4_the_attack_was_at_a_base_in_erbil_in_northern_iraq(
+    seed_articles_store: Store, names: Names
+) -> None:
+    found = rows(seed_articles_store, "attack-place")
     places = [r["place"] for r in found]
     erbil = [p for p in places if names.is_named(p, "Erbil", "Irbil", "Arbil")]
     assert erbil, found
@@ -84,9 +85,9 @@ def test_q4_the_attack_was_at_a_base_in_erbil_in_northern_iraq(store: Store, nam
 
 
 def test_q5_a_contractor_killed_and_eight_or_nine_wounded_by_article(
-    store: Store, docs: dict[str, str]
+    seed_articles_store: Store, docs: dict[str, str]
 ) -> None:
-    found = rows(store, "casualties")
+    found = rows(seed_articles_store, "casualties")
     killed = {
         r["document"] for r in found if r["predicate"] == "kill" and "contractor" in r["victims"]
     }
@@ -99,8 +100,10 @@ def test_q5_a_contractor_killed_and_eight_or_nine_wounded_by_article(
     assert counts == {(docs[A000], 8), (docs[A004], 9)}
 
 
-def test_q5_the_two_counts_are_both_kept_as_a_conflict(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "conflicts")
+def test_q5_the_two_counts_are_both_kept_as_a_conflict(
+    seed_articles_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(seed_articles_store, "conflicts")
     claims = {
         frozenset({(r["document1"], float(r["value1"])), (r["document2"], float(r["value2"]))})
         for r in found
@@ -110,9 +113,9 @@ def test_q5_the_two_counts_are_both_kept_as_a_conflict(store: Store, docs: dict[
 
 
 def test_q6_awliya_al_dam_a_group_claimed_responsibility(
-    store: Store, names: Names, docs: dict[str, str]
+    seed_articles_store: Store, names: Names, docs: dict[str, str]
 ) -> None:
-    found = rows(store, "claimed-responsibility")
+    found = rows(seed_articles_store, "claimed-responsibility")
     (claim,) = found  # one claimant, not also "a Shia group called" as another
     assert names.is_named(claim["claimant"], "Awliya Al Dam")
     assert claim["type"] in ("Organization", "Group")
@@ -120,8 +123,8 @@ def test_q6_awliya_al_dam_a_group_claimed_responsibility(
     assert docs[A004] in claim["documents"].split()
 
 
-def test_q7_spokespeople_and_whom_they_speak_for(store: Store, names: Names) -> None:
-    found = rows(store, "spokespeople")
+def test_q7_spokespeople_and_whom_they_speak_for(seed_articles_store: Store, names: Names) -> None:
+    found = rows(seed_articles_store, "spokespeople")
     expected = {
         "Ned Price": ("spokesman", "state department"),
         "Jen Psaki": ("press secretary", "white house"),
@@ -131,26 +134,30 @@ def test_q7_spokespeople_and_whom_they_speak_for(store: Store, names: Names) -> 
         (row,) = [r for r in found if names.is_named(r["person"], person)]
         assert row["role"].casefold() == role
         assert organization in row["organization"].casefold()
-    marotto = rows(store, "role-of", name="Marotto")
+    marotto = rows(seed_articles_store, "role-of", name="Marotto")
     assert any(r["organization"].casefold() == "us army" for r in marotto), marotto
 
 
-def test_q8_the_united_states_has_2500_troops_in_iraq(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "us-troops")
+def test_q8_the_united_states_has_2500_troops_in_iraq(
+    seed_articles_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(seed_articles_store, "us-troops")
     assert {(r["document"], float(r["troops"])) for r in found} == {(docs[A004], 2500)}
 
 
 def test_q9_stoltenberg_spoke_with_al_kadhimi(
-    store: Store, names: Names, docs: dict[str, str]
+    seed_articles_store: Store, names: Names, docs: dict[str, str]
 ) -> None:
-    found = rows(store, "spoke-with")
+    found = rows(seed_articles_store, "spoke-with")
     assert {r["document"] for r in found if names.is_named(r["partner"], "Al-Kadhimi")} == {
         docs[A000]
     }
 
 
-def test_q10_stoltenbergs_quotes_each_with_its_article(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "quotes-by")
+def test_q10_stoltenbergs_quotes_each_with_its_article(
+    seed_articles_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(seed_articles_store, "quotes-by")
     said = {(r["document"], r["text"]) for r in found}
     expected = {
         A000: [
@@ -173,41 +180,43 @@ def test_q10_stoltenbergs_quotes_each_with_its_article(store: Store, docs: dict[
     assert not any("anticipate a response" in text or "Any response" in text for _, text in said)
 
 
-def test_q11_entities_in_both_articles(store: Store, names: Names) -> None:
-    shared = [r["entity"] for r in rows(store, "shared-entities")]
+def test_q11_entities_in_both_articles(seed_articles_store: Store, names: Names) -> None:
+    shared = [r["entity"] for r in rows(seed_articles_store, "shared-entities")]
     for name in ("NATO", "Jens Stoltenberg", "Iraq", "Baghdad", "ISIS", "United States"):
         assert any(names.is_named(e, name) for e in shared), name
 
 
-def test_q12_every_fact_links_to_its_article_and_sentence(store: Store) -> None:
-    assert int(rows(store, FACT_COUNT)[0]["n"]) > 50
-    assert rows(store, UNLINKED_FACTS) == []
+def test_q12_every_fact_links_to_its_article_and_sentence(seed_articles_store: Store) -> None:
+    assert int(rows(seed_articles_store, FACT_COUNT)[0]["n"]) > 50
+    assert rows(seed_articles_store, UNLINKED_FACTS) == []
     # Offsets count in the text as read (normalized spaces), which iter_documents gives.
     texts = {Path(d.source).name: d.text for d in iter_documents([SEEDS]) if hasattr(d, "text")}
-    for row in rows(store, SENTENCES):
+    for row in rows(seed_articles_store, SENTENCES):
         text = texts[Path(row["source"]).name]
         assert text[int(row["start"]) : int(row["end"])] == row["text"]
 
 
-def test_q12_sources_of_a_fact_about_stoltenberg(store: Store, docs: dict[str, str]) -> None:
-    found = rows(store, "sources-of", name="Stoltenberg")
+def test_q12_sources_of_a_fact_about_stoltenberg(
+    seed_articles_store: Store, docs: dict[str, str]
+) -> None:
+    found = rows(seed_articles_store, "sources-of", name="Stoltenberg")
     assert {r["document"] for r in found} == {docs[A000], docs[A004]}
-    announced = rows(store, "sources-of", name="Stoltenberg", predicate="announce")
+    announced = rows(seed_articles_store, "sources-of", name="Stoltenberg", predicate="announce")
     assert any(r["document"] == docs[A004] and "announced Thursday" in r["text"] for r in announced)
 
 
 def test_q13_austin_took_part_in_the_meeting_for_the_united_states(
-    store: Store, names: Names
+    seed_articles_store: Store, names: Names
 ) -> None:
-    found = rows(store, "meeting-participants")
+    found = rows(seed_articles_store, "meeting-participants")
     (row,) = [r for r in found if names.is_named(r["person"], "Lloyd J. Austin III")]
     assert "Secretary of Defense" in row["titles"].split(" | ")
 
 
 def test_q14_the_expansion_was_announced_on_thursday_in_february_2021(
-    store: Store, docs: dict[str, str]
+    seed_articles_store: Store, docs: dict[str, str]
 ) -> None:
-    found = rows(store, "when-announced")
+    found = rows(seed_articles_store, "when-announced")
     thursday = [
         r
         for r in found
@@ -217,5 +226,5 @@ def test_q14_the_expansion_was_announced_on_thursday_in_february_2021(
     ]
     assert thursday, found
     assert all(r["date"].startswith("2021-02") for r in thursday if "date" in r)
-    dates = [r["date"] for r in rows(store, "documents") if "date" in r]
+    dates = [r["date"] for r in rows(seed_articles_store, "documents") if "date" in r]
     assert dates and all(d.startswith("2021-02") for d in dates)

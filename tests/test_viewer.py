@@ -12,7 +12,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from answers import MODEL
 from seed_extractions import ExtractionBuilder, arg
 
 import kg
@@ -21,7 +20,6 @@ from kg.store.embedded import Store
 from kg.store.oxterms import quad_to_ox
 from kg.viewer import write_viewer
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = '</script><script>alert("x")</script><!-- & <b>'
 
@@ -65,11 +63,9 @@ def test_the_page_needs_no_network_and_no_text_can_become_markup() -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install chromium")
-def test_the_viewer_in_a_headless_browser(tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    kg.build([EXAMPLES], store=store, model=MODEL)
+def test_the_viewer_in_a_headless_browser(examples_store_path: Path, tmp_path: Path) -> None:
     page = tmp_path / "graph.html"
-    shown = kg.viz(page, store=store)
+    shown = kg.viz(page, store=examples_store_path)
     assert shown > 0
     # search for Stoltenberg, then click him where he is drawn
     url = page.resolve().as_uri() + "#click=Stoltenberg"
