@@ -49,17 +49,3 @@ def test_import_kg_loads_no_model_and_no_heavy_library() -> None:
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.stdout.strip() == "[]"
-
-
-def test_every_cli_command_has_help_with_an_example() -> None:
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    runner = CliRunner()
-    commands = [[name] for name in main.commands if name != "model"]
-    commands += [["model", "path"], ["model", "info"]]
-    for command in commands:
-        result = runner.invoke(main, [*command, "--help"])
-        assert result.exit_code == 0, command
-        assert "Example:" in result.output, command

@@ -1,5 +1,5 @@
 """kg end to end on examples/*.txt with a real pipeline: build, the competency questions,
-validation, exports, rebuilds and removal, and the command line's answers to bad input.
+validation, exports, rebuilds and removal (the command line's answers are in test_cli).
 
 The pipeline is the shipped one, or the one ``KG_TEST_MODEL`` names; it loads once per
 process, and the examples are built once per session (conftest's ``examples_store``).
@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -25,20 +23,16 @@ from answers import (
     documents,
     rows,
 )
-from click.testing import CliRunner, Result
 from rdflib import Dataset, Graph
 from rdflib.compare import isomorphic
 
 import kg
-from kg import resources
-from kg.cli import main
-from kg.exporters import FORMATS, RDF_FORMATS, entity_graph
+from kg.exporters import RDF_FORMATS, entity_graph
 from kg.sources import iter_documents
 from kg.store.embedded import Store, open_store
 
 ERBIL = "erbil-attack.txt"  # nine injured; Awliya Al Dam; the spokespeople
 MISSION = "nato-iraq-mission.txt"  # the announcement; eight wounded; Austin; Al-Kadhimi
-SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
 # rdflib 7.6's own parsers call its deprecated ConjunctiveGraph / default_context.
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")]
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
@@ -302,163 +296,7 @@ def test_removing_an_article_keeps_the_others_facts(news: tuple[Path, Path]) -> 
     assert rows(path, "claimed-responsibility") == []
 
 
-# -- the command line and bad input ----------------------------------------------------------
-
-
-def cli(*args: str) -> Result:
-    return CliRunner().invoke(main, list(args))
-
-
-def build_cli(store: Path, *sources: Path) -> Result:
-    model = ["--model", MODEL] if MODEL else []
-    return cli("build", *map(str, sources), "--store", str(store), *model)
-
-
-def test_cli_skips_a_binary_file(tmp_path: Path) -> None:
-    path = tmp_path / "photo.txt"
-    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
-    result = build_cli(tmp_path / "store", path)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"skipped: {path}: not a text file (binary content); pass .txt, .md, .html or .jsonl\n"
-        + SKIPPED_ONE
-    )
-
-
-def test_cli_skips_an_empty_file(tmp_path: Path) -> None:
-    path = tmp_path / "empty.txt"
-    path.write_text("")
-    result = build_cli(tmp_path / "store", path)
-    assert result.exit_code == 1
-    assert result.stderr == f"skipped: {path}: empty file\n" + SKIPPED_ONE
-
-
-def test_cli_reads_a_latin_1_file_with_a_note(tmp_path: Path) -> None:
-    path = tmp_path / "cafe.txt"
-    path.write_bytes("The café owner in Erbil said the strike hurt business.\n".encode("latin-1"))
-    result = build_cli(tmp_path / "store", path)
-    assert result.exit_code == 0, result.output
-    assert result.stderr == (
-        f"note: {path}: not UTF-8; read as Windows-1252 (re-save it as UTF-8 if characters "
-        "look wrong)\n"
-    )
-    assert result.stdout.startswith("1 document, ")
-    texts = rows(tmp_path / "store", "SELECT ?text WHERE { ?s a kg:Sentence ; kg:text ?text }")
-    assert any("café" in r["text"] for r in texts)
-
-
-def test_cli_builds_the_good_lines_of_a_jsonl_file_with_a_bad_one(tmp_path: Path) -> None:
-    path = tmp_path / "feed.jsonl"
-    path.write_text(
-        '{"text": "NATO ministers met in Brussels on Thursday."}\n'
-        "not json\n"
-        '{"text": "Iraq asked NATO for more trainers."}\n',
-        encoding="utf-8",
-    )
-    result = build_cli(tmp_path / "store", path)
-    assert result.exit_code == 1
-    assert result.stderr == f"skipped: {path}: line 2: not JSON\n" + SKIPPED_ONE
-    assert result.stdout.startswith("2 documents, ")
-    assert len(rows(tmp_path / "store", "documents")) == 2
-
-
-def test_cli_skips_a_missing_path(tmp_path: Path) -> None:
-    path = tmp_path / "nowhere.txt"
-    result = build_cli(tmp_path / "store", path)
-    assert result.exit_code == 1
-    assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
-
-
-def test_cli_rejects_invalid_sparql_in_one_line(examples_store_path: Path) -> None:
-    result = cli("query", "SELECT ?x WHERE { ?x", "--store", str(examples_store_path))
-    assert result.exit_code == 1
-    assert result.stderr.startswith("Error: invalid SPARQL: ")
-    assert result.stderr.endswith("; fix the query text\n")
-    assert result.stderr.count("\n") == 1
-
-
-def test_cli_names_the_known_queries_for_an_unknown_one(examples_store_path: Path) -> None:
-    result = cli("query", "who-said-what", "--store", str(examples_store_path))
-    assert result.exit_code == 1
-    known = ", ".join(resources.query_names())
-    assert result.stderr == (
-        f"Error: no query named 'who-said-what'; the named queries are: {known}\n"
-    )
-
-
-def test_cli_names_the_formats_for_an_unknown_export_format(examples_store_path: Path) -> None:
-    result = cli("export", "--format", "xml", "--store", str(examples_store_path))
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"Error: unknown export format 'xml'; use one of {', '.join(FORMATS)}\n"
-    )
-
-
-def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
-    examples_store_path: Path, tmp_path: Path
-) -> None:
-    by_suffix, by_name = tmp_path / "graph.ttl", tmp_path / "graph.out"
-    assert cli("export", "-o", str(by_suffix), "--store", str(examples_store_path)).exit_code == 0
-    assert (
-        cli(
-            "export", "--format", "TTL", "-o", str(by_name), "--store", str(examples_store_path)
-        ).exit_code
-        == 0
-    )
-    assert isomorphic(
-        Graph().parse(by_suffix, format="turtle"), Graph().parse(by_name, format="turtle")
-    )
-    assert (
-        cli("export", "-o", str(tmp_path / "g.gexf"), "--store", str(examples_store_path)).exit_code
-        == 0
-    )
-    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
-    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", str(examples_store_path))
-    assert unknown.exit_code == 1
-    assert unknown.stderr.startswith("Error: no export format: give --format")
-    assert not (tmp_path / "graph.rdf").exists()
-
-
-def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "store"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from kg.store.embedded import open_store\n"
-            "with open_store(sys.argv[1]):\n"
-            "    print('ready', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
-        result = build_cli(path, EXAMPLES / MISSION)
-    finally:
-        holder.communicate("", timeout=30)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"Error: the store at {path} is being written by another process; wait for it to "
-        "finish or use another --store\n"
-    )
-
-
-@pytest.mark.slow
-def test_cli_builds_an_article_from_stdin(tmp_path: Path) -> None:
-    text = "NATO Secretary General Jens Stoltenberg visited Baghdad on Monday.\n"
-    model = ["--model", MODEL] if MODEL else []
-    result = CliRunner().invoke(
-        main, ["build", "-", "--store", str(tmp_path / "s"), *model], input=text
-    )
-    assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("1 document, ")
-    names = {str(row["name"]) for row in kg.query("entities", store=tmp_path / "s").dicts()}
-    assert {"Jens Stoltenberg", "Baghdad", "NATO"} <= names
+# -- the same bytes from every build, and no blank nodes -------------------------------------
 
 
 @pytest.mark.slow
@@ -479,9 +317,3 @@ def test_the_stored_graph_has_no_blank_nodes(examples_store: Store) -> None:
 
     quads = list(examples_store.quads())
     assert quads and not any(isinstance(term, BNode) for quad in quads for term in quad)
-
-
-def test_cli_validate_reports_a_conforming_graph(examples_store_path: Path) -> None:
-    result = cli("validate", "--store", str(examples_store_path))
-    assert result.exit_code == 0
-    assert result.stdout == "2 documents checked: conforms\n"

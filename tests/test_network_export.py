@@ -10,13 +10,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from click.testing import CliRunner
 from gephi_lint import lint
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seed_extractions import ExtractionBuilder, arg
 
-from kg.cli import main
 from kg.exporters import entity_graph, export, export_csv
 from kg.exporters.network import NetworkOptions
 from kg.exporters.projection import node_id, project
@@ -185,30 +183,6 @@ def test_csv_tables_have_gephis_columns(seed_store: Store, tmp_path: Path) -> No
     assert row["entity_type"] == "Person" and row["mention_count"] == "7"
 
 
-def test_cli_export_options_and_the_csv_folder(seed_store: Store, tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    with Store(store) as disk:
-        disk.oxigraph.extend(list(seed_store.oxigraph))
-    runner = CliRunner()
-    result = runner.invoke(
-        main, ["export", "--format", "gexf", "--store", str(store), "--types", "person"]
-    )
-    assert result.exit_code == 0 and lint(result.stdout_bytes) == []
-    assert (
-        b"Jens Stoltenberg" in result.stdout_bytes and b'"Organization"' not in result.stdout_bytes
-    )
-    result = runner.invoke(main, ["export", "--format", "csv", "--store", str(store)])
-    assert result.exit_code == 1
-    assert result.output.strip() == (
-        "Error: csv is two files (nodes.csv, edges.csv): give a folder with -o DIR"
-    )
-    out = tmp_path / "tables"
-    result = runner.invoke(
-        main, ["export", "--format", "csv", "--store", str(store), "-o", str(out)]
-    )
-    assert result.exit_code == 0 and {p.name for p in out.iterdir()} == {"nodes.csv", "edges.csv"}
-
-
 NASTY = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=30
 ).filter(lambda t: t.strip())
@@ -230,25 +204,3 @@ def test_any_text_makes_well_formed_files_that_load(a: str, b: str, predicate: s
         assert graph.number_of_nodes() == 2, format
     if SCHEMA.exists():
         assert relaxng_errors(exported(quads, "gexf")) == []
-
-
-def test_outputs_that_cannot_be_written_get_one_line(seed_store: Store, tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    with Store(store) as disk:
-        disk.oxigraph.extend(list(seed_store.oxigraph))
-    a_file = tmp_path / "a-file"
-    a_file.write_text("", encoding="utf-8")
-    missing = tmp_path / "no" / "such" / "folder"
-    runner = CliRunner()
-    cases = {
-        ("export", "--format", "csv", "-o", str(a_file)): "it is a file; pass -o DIR",
-        ("export", "--format", "gexf", "-o", str(missing / "g.gexf")): "pass -o a writable file",
-        ("viz", "-o", str(missing / "g.html")): "pass -o a writable file",
-        ("export", "--format", "gexf", "--max-nodes", "0"): "'--max-nodes': 0 is not in the range",
-    }
-    for args, message in cases.items():
-        result = runner.invoke(main, [*args, "--store", str(store)])
-        assert result.exit_code != 0, args
-        last = result.output.strip().splitlines()[-1]
-        assert last.startswith("Error: ") and message in last, args
-        assert "Traceback" not in result.output

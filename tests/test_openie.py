@@ -1,11 +1,9 @@
-"""Open extractions from clauses, on hand-built UD parses, and `kg openie` end to end."""
+"""Open extractions from clauses, on hand-built UD parses (`kg openie` is in test_cli)."""
 
 from __future__ import annotations
 
-from click.testing import CliRunner
 from doc_table import build
 
-from kg.cli import main
 from kg.extract.openie import OpenExtraction, open_extractions
 from kg.extract.parse import Parse
 
@@ -180,36 +178,3 @@ def test_subject_taken_over_by_a_conjoined_verb_ranks_lower():
 def test_rows_are_carb_system_format():
     row = OpenExtraction(0.9, "said", ("Stoltenberg", "the\tmission grows")).row("S .")
     assert row.split("\t") == ["S .", "0.900", "said", "Stoltenberg", "the mission grows"]
-
-
-def test_kg_openie_reads_lines_and_writes_tab_separated_extractions(tmp_path):
-    runner = CliRunner()
-    text = "NATO expanded its mission in Iraq .\n\nThe attack was claimed by a militia .\n"
-    result = runner.invoke(main, ["openie", "-"], input=text)
-    assert result.exit_code == 0, result.output
-    rows = [line.split("\t") for line in result.output.splitlines()]
-    assert {row[0] for row in rows} == {
-        "NATO expanded its mission in Iraq .",
-        "The attack was claimed by a militia .",
-    }
-    assert all(0 < float(row[1]) <= 1 for row in rows)
-    by_predicate = {row[2]: row[3:] for row in rows}
-    assert by_predicate["expanded"][0] == "NATO"
-    assert by_predicate["was claimed by"] == ["The attack", "a militia"]
-
-    out = tmp_path / "out.tsv"
-    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
-    result = runner.invoke(main, ["openie", str(tmp_path / "in.txt"), "-o", str(out)])
-    assert result.exit_code == 0 and out.read_text(encoding="utf-8").splitlines() == [
-        "\t".join(row) for row in rows
-    ]
-
-
-def test_kg_openie_refuses_a_binary_file_in_one_line(tmp_path):
-    binary = tmp_path / "model.bin"
-    binary.write_bytes(b"\x00\x01\x02" * 100)
-    result = CliRunner().invoke(main, ["openie", str(binary)])
-    assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [
-        f"Error: {binary}: not a text file (binary content); pass one sentence per line"
-    ]

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-import spacy
-from click.testing import CliRunner
 
-from kg.cli import main
 from kg.nlp import pipeline
 
 SENTENCE = (
@@ -59,51 +52,3 @@ def test_splits_sentences(nlp) -> None:
         "The alliance met in Brussels.",
         "Ministers agreed to expand the mission.",
     ]
-
-
-def test_plain_spacy_load_of_the_printed_path_works_in_a_new_process() -> None:
-    path = CliRunner().invoke(main, ["model", "path"]).output.strip()
-    script = "import spacy, sys; print([e.label_ for e in spacy.load(sys.argv[1])('Iraq').ents])"
-    result = subprocess.run(
-        [sys.executable, "-c", script, path], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "['GPE']"
-
-
-def test_model_info_shows_components_labels_and_training_data() -> None:
-    result = CliRunner().invoke(main, ["model", "info"])
-    assert result.exit_code == 0, result.output
-    assert (
-        "components: tok2vec, tagger, morphologizer, trainable_lemmatizer, parser, ner"
-        in result.output
-    )
-    for label in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL", "MONEY"):
-        assert label in result.output
-    assert "UD English EWT (CC BY-SA 4.0)" in result.output
-
-
-def test_a_pipeline_that_is_not_installed_gets_a_one_line_error() -> None:
-    result = CliRunner().invoke(main, ["model", "info", "--model", "en_core_web_nothere"])
-    assert result.exit_code == 1
-    assert result.output == (
-        "Error: spaCy pipeline 'en_core_web_nothere' is not installed; install its package "
-        "(e.g. `pip install en_core_web_nothere` from a wheel or index that has it) "
-        "or pass a pipeline folder with --model DIR\n"
-    )
-
-
-def test_a_folder_that_is_not_a_pipeline_is_refused(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["model", "path", "--model", str(tmp_path)])
-    assert result.exit_code == 1
-    assert "is not a spaCy pipeline folder" in result.output
-    missing = CliRunner().invoke(main, ["model", "path", "--model", str(tmp_path / "nope")])
-    assert missing.exit_code == 1 and "does not exist" in missing.output
-
-
-def test_any_pipeline_folder_can_replace_the_shipped_one(tmp_path: Path) -> None:
-    blank = spacy.blank("en")
-    blank.add_pipe("sentencizer")
-    blank.to_disk(tmp_path / "mine")
-    result = CliRunner().invoke(main, ["model", "info", "--model", str(tmp_path / "mine")])
-    assert result.exit_code == 0 and "components: sentencizer" in result.output
-    assert pipeline.load(tmp_path / "mine").pipe_names == ["sentencizer"]

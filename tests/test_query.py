@@ -358,20 +358,6 @@ def test_a_construct_query_prints_turtle_that_parses_back() -> None:
     assert set(Graph().parse(data=text, format="turtle")) == {(person, label, Literal("Ned Price"))}
 
 
-def test_the_cli_lists_the_named_queries_with_what_they_answer() -> None:
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    result = CliRunner().invoke(main, ["query", "--list"])
-    assert result.exit_code == 0
-    lines = result.stdout.splitlines()
-    assert [line.split()[0] for line in lines] == [spec.name for spec in list_queries()]
-    assert any(line.startswith("who-announced") and "Q1" in line for line in lines)
-    missing = CliRunner().invoke(main, ["query"])
-    assert missing.exit_code == 2 and "give a QUERY" in missing.stderr
-
-
 def test_quotes_lists_every_speaker_named_or_described() -> None:
     from seed_extractions import ExtractionBuilder
 

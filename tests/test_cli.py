@@ -1,0 +1,374 @@
+"""kg's command line: every command's help, its output and its one-line errors, run in this
+process through click's runner (the ``cli`` fixture).
+
+Tests that build with a real pipeline are marked slow; the built examples come from conftest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+import spacy
+from answers import EXAMPLES, MODEL, rows
+from click.testing import CliRunner, Result
+from gephi_lint import lint
+from rdflib import Graph
+from rdflib.compare import isomorphic
+
+import kg
+from kg import resources
+from kg.cli import main
+from kg.exporters import FORMATS
+from kg.nlp import pipeline
+from kg.queries.runner import list_queries
+from kg.store.embedded import Store
+
+Cli = Callable[..., Result]
+MISSION = "nato-iraq-mission.txt"
+SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
+MODEL_OPTION = ["--model", MODEL] if MODEL else []
+
+
+@pytest.fixture()
+def cli() -> Cli:
+    """Runs ``kg ARGS...`` (``input=`` its standard input) and gives click's ``Result``."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(main, list(args), input=input)
+
+    return invoke
+
+
+@pytest.fixture()
+def build_cli(cli: Cli) -> Cli:
+    """Runs ``kg build SOURCES... --store STORE`` with the tests' pipeline."""
+
+    def build(store: Path, *sources: Path) -> Result:
+        return cli("build", *map(str, sources), "--store", str(store), *MODEL_OPTION)
+
+    return build
+
+
+def test_every_cli_command_has_help_with_an_example(cli: Cli) -> None:
+    commands = [[name] for name in main.commands if name != "model"]
+    commands += [["model", "path"], ["model", "info"]]
+    for command in commands:
+        result = cli(*command, "--help")
+        assert result.exit_code == 0, command
+        assert "Example:" in result.output, command
+
+
+# -- kg build --------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_skips_a_binary_file(tmp_path: Path, build_cli: Cli) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x01")
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"skipped: {path}: not a text file (binary content); pass .txt, .md, .html or .jsonl\n"
+        + SKIPPED_ONE
+    )
+
+
+@pytest.mark.slow
+def test_cli_skips_an_empty_file(tmp_path: Path, build_cli: Cli) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("")
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: empty file\n" + SKIPPED_ONE
+
+
+@pytest.mark.slow
+def test_cli_reads_a_latin_1_file_with_a_note(tmp_path: Path, build_cli: Cli) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_bytes("The café owner in Erbil said the strike hurt business.\n".encode("latin-1"))
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        f"note: {path}: not UTF-8; read as Windows-1252 (re-save it as UTF-8 if characters "
+        "look wrong)\n"
+    )
+    assert result.stdout.startswith("1 document, ")
+    texts = rows(tmp_path / "store", "SELECT ?text WHERE { ?s a kg:Sentence ; kg:text ?text }")
+    assert any("café" in r["text"] for r in texts)
+
+
+@pytest.mark.slow
+def test_cli_builds_the_good_lines_of_a_jsonl_file_with_a_bad_one(
+    tmp_path: Path, build_cli: Cli
+) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"text": "NATO ministers met in Brussels on Thursday."}\n'
+        "not json\n"
+        '{"text": "Iraq asked NATO for more trainers."}\n',
+        encoding="utf-8",
+    )
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: line 2: not JSON\n" + SKIPPED_ONE
+    assert result.stdout.startswith("2 documents, ")
+    assert len(rows(tmp_path / "store", "documents")) == 2
+
+
+@pytest.mark.slow
+def test_cli_skips_a_missing_path(tmp_path: Path, build_cli: Cli) -> None:
+    path = tmp_path / "nowhere.txt"
+    result = build_cli(tmp_path / "store", path)
+    assert result.exit_code == 1
+    assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
+
+
+@pytest.mark.slow
+def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
+    tmp_path: Path, build_cli: Cli
+) -> None:
+    path = tmp_path / "store"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from kg.store.embedded import open_store\n"
+            "with open_store(sys.argv[1]):\n"
+            "    print('ready', flush=True); sys.stdin.read()",
+            str(path),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
+        result = build_cli(path, EXAMPLES / MISSION)
+    finally:
+        holder.communicate("", timeout=30)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: the store at {path} is being written by another process; wait for it to "
+        "finish or use another --store\n"
+    )
+
+
+@pytest.mark.slow
+def test_cli_builds_an_article_from_stdin(tmp_path: Path, cli: Cli) -> None:
+    text = "NATO Secretary General Jens Stoltenberg visited Baghdad on Monday.\n"
+    result = cli("build", "-", "--store", str(tmp_path / "s"), *MODEL_OPTION, input=text)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("1 document, ")
+    names = {str(row["name"]) for row in kg.query("entities", store=tmp_path / "s").dicts()}
+    assert {"Jens Stoltenberg", "Baghdad", "NATO"} <= names
+
+
+# -- kg query --------------------------------------------------------------------------------
+
+
+def test_the_cli_lists_the_named_queries_with_what_they_answer(cli: Cli) -> None:
+    result = cli("query", "--list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [spec.name for spec in list_queries()]
+    assert any(line.startswith("who-announced") and "Q1" in line for line in lines)
+    missing = cli("query")
+    assert missing.exit_code == 2 and "give a QUERY" in missing.stderr
+
+
+@pytest.mark.slow
+def test_cli_rejects_invalid_sparql_in_one_line(examples_store_path: Path, cli: Cli) -> None:
+    result = cli("query", "SELECT ?x WHERE { ?x", "--store", str(examples_store_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: invalid SPARQL: ")
+    assert result.stderr.endswith("; fix the query text\n")
+    assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.slow
+def test_cli_names_the_known_queries_for_an_unknown_one(
+    examples_store_path: Path, cli: Cli
+) -> None:
+    result = cli("query", "who-said-what", "--store", str(examples_store_path))
+    assert result.exit_code == 1
+    known = ", ".join(resources.query_names())
+    assert result.stderr == (
+        f"Error: no query named 'who-said-what'; the named queries are: {known}\n"
+    )
+
+
+# -- kg export and kg viz --------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_names_the_formats_for_an_unknown_export_format(
+    examples_store_path: Path, cli: Cli
+) -> None:
+    result = cli("export", "--format", "xml", "--store", str(examples_store_path))
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: unknown export format 'xml'; use one of {', '.join(FORMATS)}\n"
+    )
+
+
+@pytest.mark.slow
+def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
+    examples_store_path: Path, tmp_path: Path, cli: Cli
+) -> None:
+    built = str(examples_store_path)
+    by_suffix, by_name = tmp_path / "graph.ttl", tmp_path / "graph.out"
+    assert cli("export", "-o", str(by_suffix), "--store", built).exit_code == 0
+    assert cli("export", "--format", "TTL", "-o", str(by_name), "--store", built).exit_code == 0
+    assert isomorphic(
+        Graph().parse(by_suffix, format="turtle"), Graph().parse(by_name, format="turtle")
+    )
+    assert cli("export", "-o", str(tmp_path / "g.gexf"), "--store", built).exit_code == 0
+    assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
+    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", built)
+    assert unknown.exit_code == 1
+    assert unknown.stderr.startswith("Error: no export format: give --format")
+    assert not (tmp_path / "graph.rdf").exists()
+
+
+def test_cli_export_options_and_the_csv_folder(seed_store: Store, tmp_path: Path, cli: Cli) -> None:
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.oxigraph.extend(list(seed_store.oxigraph))
+    result = cli("export", "--format", "gexf", "--store", str(store), "--types", "person")
+    assert result.exit_code == 0 and lint(result.stdout_bytes) == []
+    assert (
+        b"Jens Stoltenberg" in result.stdout_bytes and b'"Organization"' not in result.stdout_bytes
+    )
+    result = cli("export", "--format", "csv", "--store", str(store))
+    assert result.exit_code == 1
+    assert result.output.strip() == (
+        "Error: csv is two files (nodes.csv, edges.csv): give a folder with -o DIR"
+    )
+    out = tmp_path / "tables"
+    result = cli("export", "--format", "csv", "--store", str(store), "-o", str(out))
+    assert result.exit_code == 0 and {p.name for p in out.iterdir()} == {"nodes.csv", "edges.csv"}
+
+
+def test_outputs_that_cannot_be_written_get_one_line(
+    seed_store: Store, tmp_path: Path, cli: Cli
+) -> None:
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.oxigraph.extend(list(seed_store.oxigraph))
+    a_file = tmp_path / "a-file"
+    a_file.write_text("", encoding="utf-8")
+    missing = tmp_path / "no" / "such" / "folder"
+    cases = {
+        ("export", "--format", "csv", "-o", str(a_file)): "it is a file; pass -o DIR",
+        ("export", "--format", "gexf", "-o", str(missing / "g.gexf")): "pass -o a writable file",
+        ("viz", "-o", str(missing / "g.html")): "pass -o a writable file",
+        ("export", "--format", "gexf", "--max-nodes", "0"): "'--max-nodes': 0 is not in the range",
+    }
+    for args, message in cases.items():
+        result = cli(*args, "--store", str(store))
+        assert result.exit_code != 0, args
+        last = result.output.strip().splitlines()[-1]
+        assert last.startswith("Error: ") and message in last, args
+        assert "Traceback" not in result.output
+
+
+# -- kg validate -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_cli_validate_reports_a_conforming_graph(examples_store_path: Path, cli: Cli) -> None:
+    result = cli("validate", "--store", str(examples_store_path))
+    assert result.exit_code == 0
+    assert result.stdout == "2 documents checked: conforms\n"
+
+
+# -- kg openie -------------------------------------------------------------------------------
+
+
+def test_kg_openie_reads_lines_and_writes_tab_separated_extractions(tmp_path, cli: Cli):
+    text = "NATO expanded its mission in Iraq .\n\nThe attack was claimed by a militia .\n"
+    result = cli("openie", "-", input=text)
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.output.splitlines()]
+    assert {row[0] for row in rows} == {
+        "NATO expanded its mission in Iraq .",
+        "The attack was claimed by a militia .",
+    }
+    assert all(0 < float(row[1]) <= 1 for row in rows)
+    by_predicate = {row[2]: row[3:] for row in rows}
+    assert by_predicate["expanded"][0] == "NATO"
+    assert by_predicate["was claimed by"] == ["The attack", "a militia"]
+
+    out = tmp_path / "out.tsv"
+    (tmp_path / "in.txt").write_text(text, encoding="utf-8")
+    result = cli("openie", str(tmp_path / "in.txt"), "-o", str(out))
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").splitlines() == [
+        "\t".join(row) for row in rows
+    ]
+
+
+def test_kg_openie_refuses_a_binary_file_in_one_line(tmp_path, cli: Cli):
+    binary = tmp_path / "model.bin"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    result = cli("openie", str(binary))
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"Error: {binary}: not a text file (binary content); pass one sentence per line"
+    ]
+
+
+# -- kg model --------------------------------------------------------------------------------
+
+
+def test_plain_spacy_load_of_the_printed_path_works_in_a_new_process(cli: Cli) -> None:
+    path = cli("model", "path").output.strip()
+    script = "import spacy, sys; print([e.label_ for e in spacy.load(sys.argv[1])('Iraq').ents])"
+    result = subprocess.run(
+        [sys.executable, "-c", script, path], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "['GPE']"
+
+
+def test_model_info_shows_components_labels_and_training_data(cli: Cli) -> None:
+    result = cli("model", "info")
+    assert result.exit_code == 0, result.output
+    assert (
+        "components: tok2vec, tagger, morphologizer, trainable_lemmatizer, parser, ner"
+        in result.output
+    )
+    for label in ("PERSON", "GPE", "NORP", "DATE", "CARDINAL", "MONEY"):
+        assert label in result.output
+    assert "UD English EWT (CC BY-SA 4.0)" in result.output
+
+
+def test_a_pipeline_that_is_not_installed_gets_a_one_line_error(cli: Cli) -> None:
+    result = cli("model", "info", "--model", "en_core_web_nothere")
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: spaCy pipeline 'en_core_web_nothere' is not installed; install its package "
+        "(e.g. `pip install en_core_web_nothere` from a wheel or index that has it) "
+        "or pass a pipeline folder with --model DIR\n"
+    )
+
+
+def test_a_folder_that_is_not_a_pipeline_is_refused(tmp_path: Path, cli: Cli) -> None:
+    result = cli("model", "path", "--model", str(tmp_path))
+    assert result.exit_code == 1
+    assert "is not a spaCy pipeline folder" in result.output
+    missing = cli("model", "path", "--model", str(tmp_path / "nope"))
+    assert missing.exit_code == 1 and "does not exist" in missing.output
+
+
+def test_any_pipeline_folder_can_replace_the_shipped_one(tmp_path: Path, cli: Cli) -> None:
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    blank.to_disk(tmp_path / "mine")
+    result = cli("model", "info", "--model", str(tmp_path / "mine"))
+    assert result.exit_code == 0 and "components: sentencizer" in result.output
+    assert pipeline.load(tmp_path / "mine").pipe_names == ["sentencizer"]
