@@ -326,6 +326,7 @@ def test_kg_openie_refuses_a_binary_file_in_one_line(tmp_path, cli: Cli):
 # -- kg model --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow  # loads the shipped pipeline again, in a new process
 def test_plain_spacy_load_of_the_printed_path_works_in_a_new_process(cli: Cli) -> None:
     path = cli("model", "path").output.strip()
     script = "import spacy, sys; print([e.label_ for e in spacy.load(sys.argv[1])('Iraq').ents])"

