@@ -564,6 +564,23 @@ def test_a_group_called_a_name_read_as_two_subjects_is_one_claimant():
     assert group.type == "Organization"
 
 
+def test_a_description_titled_a_name_is_the_named_entity():
+    x = run(
+        """
+        An        2 det       DET
+        operation 6 nsubj     NOUN
+        titled    2 acl       VERB  title tag=VBN
+        Inherent  3 xcomp     PROPN _ EVENT
+        Resolve   4 flat      PROPN _ EVENT
+        ended     0 root      VERB  end tag=VBD
+        its       8 nmod:poss PRON
+        mission   6 obj       NOUN
+        .         6 punct     PUNCT
+        """
+    )
+    assert roles(only(x, "end")) == {"agent": ["inherent resolve"], "theme": ["its mission"]}
+
+
 TAKEN_LAST_WEEK = """
 The      2 det        DET
 decision 4 nsubj:pass NOUN

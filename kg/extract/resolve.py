@@ -27,7 +27,7 @@ from kg.nlp.lexicon.marks import BEFORE_NAMED
 from kg.nlp.lexicon.names import BUILTIN_ALIASES
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.titles import CHIEF_NOUNS, TITLE_HEADS, TITLE_WORDS, TOP_TITLES
-from kg.nlp.lexicon.verbs import DESCRIBING_NAMING_VERBS
+from kg.nlp.lexicon.verbs import NAMING_VERBS
 from kg.nlp.lexicon.words import (
     DEFINITE,
     FIRST_PERSON,
@@ -101,7 +101,7 @@ class Resolver:
             dep = p.dep[c]
             if dep in DESCRIBED_NAME_DEPS and index.key_at(c):
                 return index.key_at(c), "name"  # type: ignore[return-value]
-            if dep == "acl" and p.lemma[c] in DESCRIBING_NAMING_VERBS:
+            if dep == "acl" and p.lemma[c] in NAMING_VERBS:
                 for g in p.children[c]:
                     if index.key_at(g) is not None and p.dep[g] in DESCRIBED_AS_DEPS:
                         return index.key_at(g), "name"  # type: ignore[return-value]

@@ -83,8 +83,6 @@ NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
 NAMING_VERBS_WITH_AS = frozenset({"know"})
 # The participles that name alone: "called", "named", "dubbed", "titled".
 NAMING_PARTICIPLES = frozenset(inflect(verb, "VBN") for verb in NAMING_VERBS - NAMING_VERBS_WITH_AS)
-# The naming verbs a description is resolved through ("a group called X"): not "title".
-DESCRIBING_NAMING_VERBS = NAMING_VERBS - {"title"}
 
 # Finite forms of "be" by number, and their contractions: "was", "they're".
 BE_SINGULAR = frozenset({inflect("be", "VBZ"), inflect("be", "VBD")})
