@@ -14,46 +14,21 @@ from collections.abc import Iterable, Iterator
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
 from spacy.tokens import Doc
 
+from kg.extract.repairs import LEMMA_REPAIRS, SENTENCE_REPAIRS, TREE_REPAIRS
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import (
-    ALL_SUBJECTS,
-    AUXILIARIES,
     CLEAR_POBJS,
     CLEAR_PREPS,
-    HUNG_VERB_DEPS,
-    NOMINAL_DEPS,
     NP_CUT,
     OBLIQUES,
     PASSIVE_AUXILIARIES,
-    PASSIVE_MARKERS,
     PASSIVE_SUBJECTS,
-    REPORTED_DEPS,
-    TO_CLAUSES,
     UD_LABELS,
-    VERB_OBLIQUES,
 )
-from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
+from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS
 from kg.nlp.lexicon.marks import POSSESSIVE_CASE_WORDS
-from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SPEECH_VERBS
 
 _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
-
-
-def participle_lemma(word: str) -> str:
-    """The verb of a regular "-ed" form, for when a lemmatizer leaves it as it is:
-    injured → injure, wounded → wound, carried → carry, planned → plan."""
-    if word.endswith("ied") and len(word) > 4:
-        return word[:-3] + "y"
-    stem = word[:-2]
-    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
-        return stem[:-1]
-    if stem.endswith(E_STEMS) and not stem.endswith("cus"):  # focus-ed
-        return stem + "e"
-    return stem
-
-
-def undouble(lemma: str) -> str:
-    """A verb lemma without the doubled final r a lemmatizer may keep: deterr → deter."""
-    return lemma if lemma in RR_VERBS else lemma[:-1]
 
 
 def normalize_label(label: str) -> str:
@@ -98,14 +73,18 @@ class Parse:
                 k, start = k + 1, i + 1
         if start < n or not self.para_bounds:
             self.para_bounds.append((start, n))
-        # Tree repairs first, then everything derived from the tree.
+        # The repairs first (kg.extract.repairs, in order), then everything derived from the tree.
         self.children = self._children()
-        if self._promote_verbs() | self._nouns_read_as_verbs():
+        changed = [repair(self) for repair in TREE_REPAIRS]  # each sees the parser's tree
+        if any(changed):
             self.children = self._children()
         self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
         if n and doc.has_annotation("SENT_START"):
             parsed = [(s.start, s.end) for s in doc.sents]
-            self.sent_bounds = self._join_attributions(parsed)
+            bounds = parsed
+            for mend in SENTENCE_REPAIRS:
+                bounds = mend(self, bounds)
+            self.sent_bounds = bounds
             if len(self.sent_bounds) < len(parsed):
                 self.children = self._children()
         elif n:
@@ -115,10 +94,9 @@ class Parse:
             self.sent[start:end] = [k] * (end - start)
         self.left, self.right = self._edges()
         for i in range(n):
-            if self.lemma[i] == self.lower[i] and self._verbal_participle(i):
-                self.lemma[i] = participle_lemma(self.lower[i])
-            elif self.pos[i] == "VERB" and self.lemma[i].endswith("rr"):
-                self.lemma[i] = undouble(self.lemma[i])
+            lemma = first(LEMMA_REPAIRS, self, i)
+            if lemma is not None:
+                self.lemma[i] = lemma
         # Entity label per token ("" outside entities), and the entity span each token is in.
         self.ent_label = [""] * n
         self.ent_span: list[tuple[int, int] | None] = [None] * n
@@ -133,107 +111,6 @@ class Parse:
             if h != i:
                 children[h].append(i)
         return children
-
-    def _promote_verbs(self) -> bool:
-        """Put back a clause the parser rooted in its subject, with the verb hung below it.
-
-        "NATO defence ministers agreed on Thursday to expand the mission" read as a noun
-        phrase (ministers ← acl agreed), or a headline "Alliance ministers agree to expand
-        training mission" (ministers ← xcomp agree): the verb becomes the root and the noun
-        its subject. Only a finite verb, or a participle with an object or a to-clause (a
-        passive one has neither: "soldiers wounded in the attack"), with no subject of its
-        own and no punctuation between the two.
-        """
-        changed = False
-        for noun in range(self.n):
-            if self.head[noun] != noun or self.pos[noun] not in NOUN_POS:
-                continue
-            for verb in self.children[noun]:
-                if verb > noun and self._hung_verb(noun, verb):
-                    for c in self.children[noun]:
-                        if c > verb:
-                            self.head[c] = verb
-                    self.head[verb], self.dep[verb] = verb, "ROOT"
-                    self.head[noun], self.dep[noun] = verb, "nsubj"
-                    changed = True
-                    break
-        return changed
-
-    def _join_attributions(self, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """Put back a sentence the parser cut before its attribution.
-
-        "The EU will give Ukraine $1.5 billion, the bloc's foreign policy chief Josep Borrell
-        said on Tuesday." read as two sentences, the second a bare "X said": the verb of saying
-        hangs from the clause before as "X, he said" does (parataxis), and the two are one
-        sentence again. Only where a comma joins them within a paragraph and the verb of
-        saying has a subject and no complement of its own. Re-hangs verbs in ``self.head``;
-        the caller rebuilds the children.
-        """
-        out: list[tuple[int, int]] = []
-        for start, end in bounds:
-            if out and self._attribution_of(out[-1], (start, end), SPEECH_VERBS):
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
-        return out
-
-    def _attribution_of(
-        self, before: tuple[int, int], after: tuple[int, int], speech: frozenset[str]
-    ) -> bool:
-        roots = [i for i in range(*after) if self.head[i] == i]
-        clause = [i for i in range(*before) if self.head[i] == i]
-        if len(roots) != 1 or not clause:
-            return False
-        verb, main = roots[0], clause[-1]
-        last = next((k for k in range(before[1] - 1, before[0] - 1, -1) if not self.blank[k]), -1)
-        comma = self.words[after[0]] == "," or (last >= 0 and self.words[last] == ",")
-        kids = [self.dep[c] for c in self.children[verb]]
-        if not (
-            comma
-            and self.lemma[verb] in speech
-            and self.pos[main] in VERBAL_POS
-            and self.para[main] == self.para[verb]
-            and any(d in ALL_SUBJECTS for d in kids)
-            and not any(d in REPORTED_DEPS for d in kids)
-        ):
-            return False
-        self.head[verb], self.dep[verb] = main, "parataxis"
-        return True
-
-    def _nouns_read_as_verbs(self) -> bool:
-        """A noun the tagger calls a noun and the morphologizer a verb, in a noun's place
-        ("approved by EU ministers last week", ministers NNS/VERB): a noun. Its oblique ("last
-        week") is the clause's, since a noun takes none."""
-        changed = False
-        for i in range(self.n):
-            if (
-                self.pos[i] == "VERB"
-                and self.tag[i] in NOUN_TAGS
-                and self.dep[i] in NOMINAL_DEPS
-                and self.head[i] != i
-            ):
-                self.pos[i] = "PROPN" if self.tag[i].startswith("NNP") else "NOUN"
-                for c in self.children[i]:
-                    if self.dep[c] in VERB_OBLIQUES:
-                        self.head[c] = self.head[i]
-                        changed = True
-        return changed
-
-    def _hung_verb(self, noun: int, verb: int) -> bool:
-        if self.dep[verb] not in HUNG_VERB_DEPS or self.pos[verb] != "VERB":
-            return False
-        kids = self.children[verb]
-        if any(self.dep[c] in ALL_SUBJECTS or self.dep[c] in AUXILIARIES for c in kids):
-            return False
-        if any(self.pos[k] == "PUNCT" for k in range(noun + 1, verb)):
-            return False
-        if self.tag[verb] in FINITE_TAGS:
-            return True
-        to_clause = any(
-            self.dep[c] in TO_CLAUSES and "to" in (self.lower[g] for g in self.children[c])
-            for c in kids
-        )
-        return self.tag[verb] == "VBN" and (to_clause or any(self.dep[c] == "obj" for c in kids))
 
     def _edges(self) -> tuple[list[int], list[int]]:
         """The first and last token of each token's subtree, children before parents."""
@@ -250,16 +127,6 @@ class Parse:
                 left[h] = min(left[h], left[i])
                 right[h] = max(right[h], right[i])
         return left, right
-
-    def _verbal_participle(self, i: int) -> bool:
-        """An -ed form used as a verb ("were injured", read as an adjective by some taggers)."""
-        if not self.lower[i].endswith("ed") or len(self.lower[i]) < 5:
-            return False
-        if self.tag[i] in PAST_TAGS:
-            return True
-        return self.tag[i] == "JJ" and any(
-            self.dep[c] in PASSIVE_MARKERS and self.lemma[c] == "be" for c in self.children[i]
-        )
 
     # -- characters -------------------------------------------------------------------
 

@@ -1,0 +1,188 @@
+"""Repairs of the parser's tree, made while the parse view is built, before anything reads it.
+
+Three ordered lists, one per stage of building the view (``kg.extract.parse.Parse``):
+
+- ``TREE_REPAIRS`` re-hang tokens. Each sees the children as the parser left them and says
+  whether it changed a head; the children are rebuilt once after all of them.
+- ``SENTENCE_REPAIRS`` take the parser's sentence bounds and return them mended.
+- ``LEMMA_REPAIRS`` give a token a better lemma; the first that answers wins.
+
+A repair is one small function whose docstring starts with ``Rule:`` and the sentence it
+mends, listed in its stage's tuple, with a parse-table test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from kg.nlp.lexicon.deps import (
+    ALL_SUBJECTS,
+    AUXILIARIES,
+    HUNG_VERB_DEPS,
+    NOMINAL_DEPS,
+    PASSIVE_MARKERS,
+    REPORTED_DEPS,
+    TO_CLAUSES,
+    VERB_OBLIQUES,
+)
+from kg.nlp.lexicon.labels import FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
+from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SPEECH_VERBS
+
+if TYPE_CHECKING:
+    from kg.extract.parse import Parse
+
+TreeRepair = Callable[["Parse"], bool]
+SentenceRepair = Callable[["Parse", list[tuple[int, int]]], list[tuple[int, int]]]
+LemmaRepair = Callable[["Parse", int], "str | None"]
+
+
+def promote_hung_verbs(p: Parse) -> bool:
+    """Rule: "NATO defence ministers agreed on Thursday to expand the mission" read as a noun
+    phrase (ministers ← acl agreed), or a headline "Alliance ministers agree to expand training
+    mission" (ministers ← xcomp agree): the verb becomes the root and the noun its subject.
+
+    Only a finite verb, or a participle with an object or a to-clause (a passive one has
+    neither: "soldiers wounded in the attack"), with no subject of its own and no punctuation
+    between the two.
+    """
+
+    def hung(noun: int, verb: int) -> bool:
+        if p.dep[verb] not in HUNG_VERB_DEPS or p.pos[verb] != "VERB":
+            return False
+        kids = p.children[verb]
+        if any(p.dep[c] in ALL_SUBJECTS or p.dep[c] in AUXILIARIES for c in kids):
+            return False
+        if any(p.pos[k] == "PUNCT" for k in range(noun + 1, verb)):
+            return False
+        if p.tag[verb] in FINITE_TAGS:
+            return True
+        to_clause = any(
+            p.dep[c] in TO_CLAUSES and "to" in (p.lower[g] for g in p.children[c]) for c in kids
+        )
+        return p.tag[verb] == "VBN" and (to_clause or any(p.dep[c] == "obj" for c in kids))
+
+    changed = False
+    for noun in range(p.n):
+        if p.head[noun] != noun or p.pos[noun] not in NOUN_POS:
+            continue
+        for verb in p.children[noun]:
+            if verb > noun and hung(noun, verb):
+                for c in p.children[noun]:
+                    if c > verb:
+                        p.head[c] = verb
+                p.head[verb], p.dep[verb] = verb, "ROOT"
+                p.head[noun], p.dep[noun] = verb, "nsubj"
+                changed = True
+                break
+    return changed
+
+
+def nouns_read_as_verbs(p: Parse) -> bool:
+    """Rule: "approved by EU ministers last week", ministers tagged NNS by the tagger and VERB
+    by the morphologizer, in a noun's place: a noun. Its oblique ("last week") is the clause's,
+    since a noun takes none."""
+    changed = False
+    for i in range(p.n):
+        if (
+            p.pos[i] == "VERB"
+            and p.tag[i] in NOUN_TAGS
+            and p.dep[i] in NOMINAL_DEPS
+            and p.head[i] != i
+        ):
+            p.pos[i] = "PROPN" if p.tag[i].startswith("NNP") else "NOUN"
+            for c in p.children[i]:
+                if p.dep[c] in VERB_OBLIQUES:
+                    p.head[c] = p.head[i]
+                    changed = True
+    return changed
+
+
+def join_cut_attributions(p: Parse, bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Rule: "The EU will give Ukraine $1.5 billion, the bloc's foreign policy chief Josep
+    Borrell said on Tuesday." read as two sentences, the second a bare "X said": the verb of
+    saying hangs from the clause before, as "X, he said" does (parataxis), and the two are one
+    sentence again.
+
+    Only where a comma joins them within a paragraph and the verb of saying has a subject and
+    no complement of its own. Re-hangs the verb in ``p.head``; the view rebuilds its children.
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in bounds:
+        if out and _attribution_of(p, out[-1], (start, end)):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _attribution_of(p: Parse, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    roots = [i for i in range(*after) if p.head[i] == i]
+    clause = [i for i in range(*before) if p.head[i] == i]
+    if len(roots) != 1 or not clause:
+        return False
+    verb, main = roots[0], clause[-1]
+    last = next((k for k in range(before[1] - 1, before[0] - 1, -1) if not p.blank[k]), -1)
+    comma = p.words[after[0]] == "," or (last >= 0 and p.words[last] == ",")
+    kids = [p.dep[c] for c in p.children[verb]]
+    if not (
+        comma
+        and p.lemma[verb] in SPEECH_VERBS
+        and p.pos[main] in VERBAL_POS
+        and p.para[main] == p.para[verb]
+        and any(d in ALL_SUBJECTS for d in kids)
+        and not any(d in REPORTED_DEPS for d in kids)
+    ):
+        return False
+    p.head[verb], p.dep[verb] = main, "parataxis"
+    return True
+
+
+def participle_as_verb(p: Parse, i: int) -> str | None:
+    """Rule: "two soldiers were injured" with "injured" read as an adjective and left
+    unlemmatized: an -ed form used as a verb has its verb's lemma (injure)."""
+    if p.lemma[i] != p.lower[i] or not _verbal_participle(p, i):
+        return None
+    return participle_lemma(p.lower[i])
+
+
+def undoubled_r(p: Parse, i: int) -> str | None:
+    """Rule: "measures meant to deter attacks" after "deterred" lemmatized as "deterr": a verb
+    lemma keeps no doubled final r, unless the verb has one (err, purr)."""
+    if p.pos[i] != "VERB" or not p.lemma[i].endswith("rr"):
+        return None
+    return undouble(p.lemma[i])
+
+
+TREE_REPAIRS: tuple[TreeRepair, ...] = (promote_hung_verbs, nouns_read_as_verbs)
+SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
+LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r)
+
+
+def _verbal_participle(p: Parse, i: int) -> bool:
+    """An -ed form used as a verb ("were injured", read as an adjective by some taggers)."""
+    if not p.lower[i].endswith("ed") or len(p.lower[i]) < 5:
+        return False
+    if p.tag[i] in PAST_TAGS:
+        return True
+    return p.tag[i] == "JJ" and any(
+        p.dep[c] in PASSIVE_MARKERS and p.lemma[c] == "be" for c in p.children[i]
+    )
+
+
+def undouble(lemma: str) -> str:
+    """A verb lemma without the doubled final r a lemmatizer may keep: deterr → deter."""
+    return lemma if lemma in RR_VERBS else lemma[:-1]
+
+
+def participle_lemma(word: str) -> str:
+    """The verb of a regular "-ed" form, for when a lemmatizer leaves it as it is:
+    injured → injure, wounded → wound, carried → carry, planned → plan."""
+    if word.endswith("ied") and len(word) > 4:
+        return word[:-3] + "y"
+    stem = word[:-2]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]
+    if stem.endswith(E_STEMS) and not stem.endswith("cus"):  # focus-ed
+        return stem + "e"
+    return stem
