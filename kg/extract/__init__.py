@@ -1,18 +1,27 @@
-"""Extraction: a parsed spaCy ``Doc`` → an ``Extraction`` of plain records.
+r"""Extraction: a parsed spaCy ``Doc`` → an ``Extraction`` of plain records.
 
-    extract(doc, document, *, aliases=None, time_entities=True) -> Extraction
+    extract(doc, document, *, aliases=None, people=None, time_entities=True) -> Extraction
 
-Steps, one module each: ``parse`` (flat, label-normalized token arrays), ``mentions`` and
-``entities`` (names merged into entities with stable keys), ``roles`` (titles and
-appositions), ``resolve`` (pronouns and descriptions), ``quotes`` (direct and indirect
-speech), ``events`` with ``arguments``, ``quantities`` and ``dates``. Only this package (and
-``kg.nlp``) imports spaCy.
+``extract`` is the list of steps, in order. Each step reads what the steps before it returned
+(the parse view ``parse.Parse``, the entity index, the resolver, records) and returns records
+or small maps; none writes into another's state. Only this package (and ``kg.nlp``) imports
+spaCy; word and label sets come from ``kg.nlp.lexicon``.
 
-Argument roles: agent, theme, recipient, place, time, instrument, topic, attribute, extent
-(a "from X to Y" change), source ("according to X"), with (a person or group acted with),
-and otherwise the preposition itself ("for", "in", "after", ...). ``Event.statement_of``
-links a speech or attitude verb (say, announce, agree, promise...) to the event its
-complement clause reports.
+Argument roles are ``kg.records.ArgumentRole`` (agent, theme, recipient, place, time,
+instrument, topic, attribute, extent, source, with), else the preposition itself ("for",
+"after"). ``Event.statement_of`` links a speech or attitude verb to the event its complement
+clause reports.
+
+How to add a rule:
+
+1. Find the list its case belongs to (``grep -rn "_RULES =\|_REPAIRS =" kg/extract``): a tree
+   repair, a dependent or oblique of a clause, a pronoun or description, a relabelled name.
+2. Write one small function with that list's signature, whose docstring starts with
+   ``Rule:`` and quotes the news sentence it handles; return None where it does not apply.
+3. Put it in the list where its turn comes (the first answer wins).
+4. Take any word or label set it needs from ``kg.nlp.lexicon`` (add one there if none fits).
+5. Add a parse-table test (``tests/doc_table.py``) with that sentence, then run
+   ``python benchmarks/golden.py`` to see what else it changed.
 """
 
 from __future__ import annotations
@@ -23,10 +32,10 @@ from collections.abc import Mapping
 from spacy.tokens import Doc
 
 from kg.extract.entities import EntityIndex
-from kg.extract.events import EventBuilder
+from kg.extract.events import extract_events
 from kg.extract.parse import Parse
 from kg.extract.places import extract_places
-from kg.extract.quotes import QuoteFinder
+from kg.extract.quotes import attribute_quotes, find_quotes
 from kg.extract.resolve import Resolver
 from kg.extract.roles import extract_roles
 from kg.records import ENTITY_TYPES, Document, Entity, Extraction, Mention, Sentence
@@ -52,18 +61,18 @@ def extract(
     published = document.published
     if isinstance(published, dt.datetime):
         published = published.date()
-    p = Parse(doc, document.text)
-    index = EntityIndex(p, aliases=aliases, people=people)
-    roles = extract_roles(p, index)
-    resolver = Resolver(p, index, roles)
-    finder = QuoteFinder(p, resolver)
-    finder.attribute()  # before events: "I" inside a quote is its speaker
-    builder = EventBuilder(p, resolver, published, finder.continues)
-    events = builder.events()
-    quotes = finder.quotes()
-    entities = index.entities()
+    p = Parse(doc, document.text)  # the tree, repaired
+    index = EntityIndex(p, aliases=aliases, people=people)  # names → entities
+    roles = extract_roles(p, index)  # who holds which position
+    places = extract_places(p, index)  # which place lies in which
+    resolver = Resolver(p, index, roles)  # what a phrase refers to
+    said = attribute_quotes(p, resolver)  # direct quotes and who says each
+    resolver = resolver.speaking(said.speakers)  # "I" inside a quote is its speaker
+    events, times = extract_events(p, resolver, published, said.continues)
+    quotes = find_quotes(p, resolver, said)  # direct and indirect speech
+    entities = index.entities(resolver.references())  # with the descriptions found
     if time_entities:
-        entities += _time_entities(p, builder.args.times)
+        entities += _time_entities(p, times)
     return Extraction(
         document=document,
         sentences=tuple(
@@ -74,7 +83,7 @@ def extract(
         events=tuple(events),
         quotes=tuple(quotes),
         roles=tuple(roles),
-        places=tuple(extract_places(p, index)),
+        places=tuple(places),
     )
 
 

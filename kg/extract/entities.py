@@ -38,7 +38,6 @@ class EntityIndex:
         self.linked: dict[int, str] = {}  # cluster → the name of the person it was linked to
         self.mentions, self.token_mention = find_mentions(parse, self.aliases)
         self.extra_aliases: dict[int, list[str]] = {}
-        self.references: dict[int, list[tuple[int, int]]] = {}  # cluster → description spans
         self.parent = list(range(len(self.mentions)))
         self._names: dict[str, int] | None = None
         by_canon: dict[str, int] = {}
@@ -233,14 +232,12 @@ class EntityIndex:
         cluster = self.cluster_at(i)
         return None if cluster is None else self.label[cluster]
 
-    def add_reference(self, cluster: int, start: int, end: int) -> None:
-        """Record a description ("the NATO chief") as a mention of ``cluster``."""
-        spans = self.references.setdefault(cluster, [])
-        if (start, end) not in spans:
-            spans.append((start, end))
-
-    def entities(self) -> list[Entity]:
-        """One ``Entity`` per cluster, in order of first mention."""
+    def entities(
+        self, references: Mapping[int, list[tuple[int, int]]] | None = None
+    ) -> list[Entity]:
+        """One ``Entity`` per cluster, in order of first mention; ``references`` adds the
+        descriptions found to name a cluster (token bounds [start, end]) to its mentions."""
+        references = references or {}
         p = self.parse
         out = []
         for root, members in sorted(self.clusters().items()):
@@ -256,7 +253,7 @@ class EntityIndex:
             for m in members:
                 aliases.update(dict.fromkeys(self.extra_aliases.get(m, ())))
             spans = [(x.start, x.end) for x in mentions]
-            spans += [(s, e + 1) for s, e in self.references.get(root, ())]
+            spans += [(s, e + 1) for s, e in references.get(root, ())]
             records = sorted(
                 {
                     Mention(p.span_text(s, e - 1), p.idx[s], p.end_char(e - 1), p.sent[s])

@@ -1,4 +1,9 @@
-"""Events: one per clause (and per event noun with arguments), neo-Davidsonian style."""
+"""Events: one per clause (and per event noun with arguments), neo-Davidsonian style.
+
+A clause's arguments come from its subjects, then from each of its dependents through
+``DEPENDENT_RULES`` (the first that answers gives the dependent's arguments), then from its
+prepositional phrases (``kg.extract.arguments.OBLIQUE_RULES``) and the changes it states.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from kg.extract import clauses, dates, quantities
 from kg.extract.arguments import ArgumentMaker
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import (
     ATTRIBUTE_CUT,
     CLAUSAL_SUBJECTS,
@@ -44,6 +50,41 @@ class _Draft:
     confidence: float = 1.0
     reports: int | None = None  # token of the clause this one reports
     hedged: bool = False
+    hows: list[str | None] = field(default_factory=list)  # how each argument's entity was found
+
+    def add(self, argument: Argument, how: str | None = None) -> None:
+        if argument.entity is not None and any(
+            a.role == argument.role and a.entity == argument.entity for a in self.arguments
+        ):
+            return  # the same entity twice in one role: a doubled parse
+        self.arguments.append(argument)
+        self.hows.append(how)
+
+
+Found = list[tuple[Argument, str | None]]  # arguments, each with how its entity was found
+
+
+@dataclass(frozen=True)
+class _Clause:
+    """What the dependent rules of one clause read."""
+
+    p: Parse
+    make: ArgumentMaker
+    head: int
+    absorbed: int | None  # the noun a light verb took into its predicate: "claim responsibility"
+    agent: str | None  # the agent's entity, never also an object of the same clause
+
+
+def extract_events(
+    p: Parse,
+    resolver: Resolver,
+    published: dt.date | None,
+    continues: Mapping[int, int] | None = None,
+) -> tuple[list[Event], dict[str, list[tuple[int, int]]]]:
+    """The events of a document, and the token spans of each calendar day or period their
+    time arguments name (ISO key → spans), for its time entities."""
+    builder = EventBuilder(p, resolver, published, continues)
+    return builder.events(), builder.args.times
 
 
 class EventBuilder:
@@ -107,59 +148,52 @@ class EventBuilder:
         predicate, absorbed, theme_prep = clauses.predicate(p, h)
         trigger = next((c for c in p.children[h] if p.dep[c] == "cop"), h)
         draft = _Draft(h, predicate, p.idx[trigger], p.end_char(trigger))
-        hows: list[str | None] = []
+        agent, inherited, subjects = self._subjects(h, draft)
+        clause = _Clause(p, make, h, absorbed, agent)
+        for c in p.children[h]:
+            if make.usable(h, c) and c not in subjects:
+                for argument, how in first(DEPENDENT_RULES, clause, c) or ():
+                    draft.add(argument, how)
+        if p.has_kid(h, COPULA):
+            draft.add(make.attribute(h, ATTRIBUTE_CUT))
+        self._obliques(h, absorbed, theme_prep, draft)
+        for quantity in self.changes.get(h, ()):
+            draft.add(Argument(role="extent", text=quantity.text, quantity=quantity))
+        self._polarity_and_mode(draft, h)
+        draft.reports = self._reported(h)
+        draft.confidence = _confidence(draft, draft.hows, inherited)
+        return draft
 
-        def add(argument: Argument, how: str | None = None) -> None:
-            if argument.entity is not None and any(
-                a.role == argument.role and a.entity == argument.entity for a in draft.arguments
-            ):
-                return  # the same entity twice in one role: a doubled parse
-            draft.arguments.append(argument)
-            hows.append(how)
-
-        passive = p.is_passive(h)
+    def _subjects(self, h: int, draft: _Draft) -> tuple[str | None, bool, set[int]]:
+        """Add the clause's subjects; return its agent's entity, whether a subject came from a
+        controlling clause, and the subjects' tokens."""
+        p, make = self.p, self.args
         agent = None
         inherited = False
         found_subjects = clauses.subjects(p, h)
-        subject_tokens = {s for s, _ in found_subjects}
         for s, from_controller in found_subjects:
             if not make.usable(h, s):
                 continue
             role = clauses.subject_role(p, h, s, from_controller)
             if p.dep[s] in CLAUSAL_SUBJECTS:
-                add(make.clause("theme", s))
+                draft.add(make.clause("theme", s))
                 continue
             argument, how = make.phrase(role, s)
-            add(argument, how)
+            draft.add(argument, how)
             inherited |= from_controller
             if role == "agent" and agent is None:
                 agent = argument.entity
-        for c in p.children[h]:
-            dep = p.dep[c]
-            if not make.usable(h, c):
-                continue
-            if c in subject_tokens:
-                continue
-            if dep in OBJECT_DEPS and dates.is_day(p, c):
-                add(make.time(c))  # "announced Thursday", misread as an object
-            elif dep in OBJECT_DEPS and c != absorbed:
-                role = "recipient" if p.lemma[h] in TELL_VERBS else "theme"
-                for k in p.conjuncts(c):
-                    add(*make.phrase(role, k, exclude=agent))
-            elif dep in INDIRECT_OBJECTS and not any(p.dep[g] == "pobj" for g in p.children[c]):
-                for k in p.conjuncts(c):
-                    add(*make.phrase("recipient", k, exclude=agent))
-            elif dep == "attr":  # ClearNLP copula complement
-                add(make.attribute(c, ATTRIBUTE_CUT))
-            elif clauses.is_complement(p, c):
-                add(make.clause("attribute" if _is_secondary(p, c) else "theme", c))
-            elif dep == "advmod" and p.lower[c] in TIME_ADVERBS:
-                add(make.time(c))
-        if p.has_kid(h, COPULA):
-            add(make.attribute(h, ATTRIBUTE_CUT))
-        sources = [h] if absorbed is None else [h, absorbed]
+        return agent, inherited, {s for s, _ in found_subjects}
+
+    def _obliques(
+        self, h: int, absorbed: int | None, theme_prep: str | None, draft: _Draft
+    ) -> None:
+        """Add the arguments of the clause's prepositional phrases (and of the noun a light verb
+        absorbed, where its preposition is the predicate's: "claimed responsibility for")."""
+        p, make = self.p, self.args
+        passive = p.is_passive(h)
         nominal = p.has_kid(h, COPULA)
-        for source in sources:
+        for source in [h] if absorbed is None else [h, absorbed]:
             for prep, noun in p.obliques(source):
                 if noun in self.covered or not make.usable(h, noun):
                     continue
@@ -170,13 +204,7 @@ class EventBuilder:
                 for argument, how in make.oblique(
                     prep, noun, passive=passive, theme_prep=theme_prep
                 ):
-                    add(argument, how)
-        for quantity in self.changes.get(h, ()):
-            add(Argument(role="extent", text=quantity.text, quantity=quantity))
-        self._polarity_and_mode(draft, h)
-        draft.reports = self._reported(h)
-        draft.confidence = _confidence(draft, hows, inherited)
-        return draft
+                    draft.add(argument, how)
 
     def _polarity_and_mode(self, draft: _Draft, h: int) -> None:
         p = self.p
@@ -264,3 +292,66 @@ def _confidence(draft: _Draft, hows: list[str | None], inherited: bool) -> float
     if not any(a.role in CORE_ROLES for a in draft.arguments):
         confidence *= 0.6
     return confidence
+
+
+# -- dependent rules: the first that answers gives a clause dependent's arguments ------------
+
+
+def object_read_as_time(c: _Clause, child: int) -> Found | None:
+    """Rule: "NATO announced Thursday that it would expand" with "Thursday" parsed as the
+    object: a day is the time."""
+    if c.p.dep[child] not in OBJECT_DEPS or not dates.is_day(c.p, child):
+        return None
+    return [(c.make.time(child), None)]
+
+
+def objects(c: _Clause, child: int) -> Found | None:
+    """Rule: "Stoltenberg announced the expansion and the new mandate", "Price told
+    reporters": each object is the theme, or the recipient of a verb of telling."""
+    p = c.p
+    if p.dep[child] not in OBJECT_DEPS or child == c.absorbed:
+        return None
+    role = "recipient" if p.lemma[c.head] in TELL_VERBS else "theme"
+    return [c.make.phrase(role, k, exclude=c.agent) for k in p.conjuncts(child)]
+
+
+def indirect_objects(c: _Clause, child: int) -> Found | None:
+    """Rule: "The EU will give Ukraine $1.5 billion": each indirect object is a recipient."""
+    p = c.p
+    if p.dep[child] not in INDIRECT_OBJECTS or any(p.dep[g] == "pobj" for g in p.children[child]):
+        return None
+    return [c.make.phrase("recipient", k, exclude=c.agent) for k in p.conjuncts(child)]
+
+
+def copula_complement(c: _Clause, child: int) -> Found | None:
+    """Rule: "Awliya Al Dam is a Shia group" parsed with ClearNLP's labels ("group" an attr of
+    "is"): the attribute."""
+    if c.p.dep[child] != "attr":
+        return None
+    return [(c.make.attribute(child, ATTRIBUTE_CUT), None)]
+
+
+def complement_clause(c: _Clause, child: int) -> Found | None:
+    """Rule: "ministers agreed to expand the mission": a complement clause is the theme; one
+    with no verb of its own ("the group remained active") is an attribute."""
+    if not clauses.is_complement(c.p, child):
+        return None
+    role = "attribute" if _is_secondary(c.p, child) else "theme"
+    return [(c.make.clause(role, child), None)]
+
+
+def time_adverb(c: _Clause, child: int) -> Found | None:
+    """Rule: "Stoltenberg said today": a time adverb is the time."""
+    if c.p.dep[child] != "advmod" or c.p.lower[child] not in TIME_ADVERBS:
+        return None
+    return [(c.make.time(child), None)]
+
+
+DEPENDENT_RULES = (
+    object_read_as_time,
+    objects,
+    indirect_objects,
+    copula_complement,
+    complement_clause,
+    time_adverb,
+)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from kg.extract import clauses
 from kg.extract.parse import Parse
-from kg.extract.resolve import Resolver
+from kg.extract.resolve import Resolver, Speakers
 from kg.nlp.lexicon.deps import BARE_NP_CUT, CONTENT_CUT, OBL_OR_NMOD, REPORTED_DEPS
 from kg.nlp.lexicon.labels import CONTENT_EDGE_POS, VERBAL_POS
 from kg.nlp.lexicon.marks import (
@@ -89,10 +90,32 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@dataclass(frozen=True)
+class Attribution:
+    """The direct quotes with their speakers: what events and indirect speech build on."""
+
+    direct: tuple[_Span, ...]  # in order; a quote split by its speech verb is one
+    speakers: Speakers  # who speaks inside each attributed quote, for "I"
+    # Tokens of a verbless second half of a split quote → the last clause of the first half.
+    continues: Mapping[int, int] = field(default_factory=dict)
+    by_verb: Mapping[int, str | None] = field(default_factory=dict)  # speech verb → speaker
+
+
+def attribute_quotes(p: Parse, resolver: Resolver) -> Attribution:
+    """Find the direct quotes and who says each."""
+    return QuoteFinder(p, resolver).attribute()
+
+
+def find_quotes(p: Parse, resolver: Resolver, attribution: Attribution) -> list[Quote]:
+    """All quotes, direct and indirect, in order, with ids q1, q2, ..."""
+    return QuoteFinder(p, resolver, known=attribution.by_verb).quotes(attribution.direct)
+
+
 class QuoteFinder:
     """Direct and indirect quotes of one document, with their speakers."""
 
-    def __init__(self, p: Parse, resolver: Resolver):
+    def __init__(self, p: Parse, resolver: Resolver, known: Mapping[int, str | None] | None = None):
+        """``known``: speech verb → speaker, as attribution found them (kept as they were)."""
         self.p, self.resolver = p, resolver
         self.direct: list[_Span] = []
         self.inside = [False] * p.n  # tokens inside a direct quote
@@ -114,7 +137,7 @@ class QuoteFinder:
         self.by_sentence: dict[int, list[int]] = {}
         for v in self.verbs:
             self.by_sentence.setdefault(p.sent[v], []).append(v)
-        self._speakers: dict[int, str | None] = {}
+        self._speakers: dict[int, str | None] = dict(known or {})
 
     def speaker(self, verb: int) -> str | None:
         """The entity that speaks through speech verb ``verb``, if it is one."""
@@ -144,9 +167,10 @@ class QuoteFinder:
 
     # -- direct ---------------------------------------------------------------------------
 
-    def attribute(self) -> None:
-        """Give each direct quote its speaker and tell the resolver who "I" is inside it."""
+    def attribute(self) -> Attribution:
+        """Give each direct quote its speaker; "I" inside it is that speaker from then on."""
         previous: _Span | None = None
+        speakers: list[tuple[int, int, str]] = []
         for span in self.direct:
             verb = self._verb_for(span)
             if verb is not None:
@@ -155,9 +179,11 @@ class QuoteFinder:
             else:
                 span.speaker = self._attribution_line(span) or self._inherited(span, previous)
             if span.speaker is not None:
-                self.resolver.speakers.append((span.first, span.last + 1, span.speaker))
+                speakers.append((span.first, span.last + 1, span.speaker))
+                self.resolver = self.resolver.speaking(tuple(speakers))
             previous = span
-        self.direct = self._joined()
+        direct = self._joined()
+        return Attribution(tuple(direct), tuple(speakers), self.continues, dict(self._speakers))
 
     def _joined(self) -> list[_Span]:
         # Rule: "“We have agreed to raise the number,” Stoltenberg told reporters, “from 500 to
@@ -332,9 +358,9 @@ class QuoteFinder:
             p.idx[first], p.end_char(last), first, last, speaker, verb, speaker_text=speaker_text
         )
 
-    def quotes(self) -> list[Quote]:
-        """All quotes, direct and indirect, in order, with ids q1, q2, ..."""
-        spans = [(s, True) for s in self.direct] + [(s, False) for s in self.indirect()]
+    def quotes(self, direct: tuple[_Span, ...]) -> list[Quote]:
+        """All quotes, ``direct`` (as attributed) and indirect, in order, with ids q1, q2, ..."""
+        spans = [(s, True) for s in direct] + [(s, False) for s in self.indirect()]
         spans = [
             (s, d) for s, d in spans if any(ch.isalnum() for ch in self.p.text[s.start : s.end])
         ]

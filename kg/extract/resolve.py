@@ -1,18 +1,22 @@
 """What a noun phrase refers to: a named entity, a pronoun's antecedent, a description.
 
 ``Resolver.entity(i)`` answers for the phrase headed by token ``i``: the entity key and how
-it was found ("name", "pronoun", "description"), so callers can lower their confidence.
+it was found ("name", "pronoun", "description"), so callers can lower their confidence. The
+answer comes from ``LOOKUP_RULES``, in order; it depends only on the document, so it is kept
+once found, and the descriptions found are read back from those answers (``references``).
 """
 
 from __future__ import annotations
 
 import bisect
+import copy
 from collections.abc import Iterable
 
 from kg.extract import names
 from kg.extract.clauses import inverted_subject
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
+from kg.extract.rules import STOP, Stop, first
 from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
     ARGUMENT_CUT,
@@ -40,6 +44,7 @@ from kg.records import Role
 
 PRONOUN_WINDOW = 6  # sentences a pronoun looks back for its antecedent
 Found = tuple[str, str] | None  # (entity key, how)
+Speakers = tuple[tuple[int, int, str], ...]  # direct quotes: token [start, end), speaker key
 
 
 class Resolver:
@@ -48,8 +53,8 @@ class Resolver:
     def __init__(self, p: Parse, index: EntityIndex, roles: Iterable[Role]):
         self.p, self.index = p, index
         self.roles = list(roles)
-        self.cache: dict[int, Found] = {}
-        self.speakers: list[tuple[int, int, str]] = []  # direct quotes: token [start, end), key
+        self.cache: dict[int, Found] = {}  # answers of LOOKUP_RULES, by token
+        self.speakers: Speakers = ()
         self._kinds = self._org_kinds()
         # Person mentions in order, every one and those in subject position.
         self.people: list[tuple[int, str]] = []
@@ -87,50 +92,28 @@ class Resolver:
             self.cache[i] = self._lookup(i)
         return self.cache[i]
 
-    def _lookup(self, i: int) -> Found:
-        p, index = self.p, self.index
-        key = index.key_at(i)
-        person = self._titled_person(i)
-        if person is not None and person != key:
-            return person, "name"
-        if key is not None:
-            return key, "name"
-        # Rule: a head whose title, flat name part, apposition or naming participle is a
-        # name: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam".
-        for c in p.children[i]:
-            dep = p.dep[c]
-            if dep in DESCRIBED_NAME_DEPS and index.key_at(c):
-                return index.key_at(c), "name"  # type: ignore[return-value]
-            if dep == "acl" and p.lemma[c] in NAMING_VERBS:
-                for g in p.children[c]:
-                    if index.key_at(g) is not None and p.dep[g] in DESCRIBED_AS_DEPS:
-                        return index.key_at(g), "name"  # type: ignore[return-value]
-                # The name right after the participle, wherever the parser hung it (a second
-                # subject of the clause: "a group called X has claimed").
-                named = self._name_after(c)
-                if named is not None:
-                    return named, "name"
-        if p.lower[i] in SUBJECT_PRONOUNS:
-            return self._last_subject(i)
-        if p.lower[i] in IT_PRONOUNS | THEY_PRONOUNS and p.pos[i] == "PRON":
-            return self._last_group(i)
-        if p.pos[i] == "PROPN":
-            # Rule: a name NER missed that spells a known entity ("Stoltenberg said").
-            start, end = p.phrase(i, cut=ARGUMENT_CUT)
-            while start < i and p.pos[start] != "PROPN":
-                start += 1
-            cluster = index.lookup(p.span_text(start, end))
-            if cluster is not None:
-                return index.key[cluster], "name"
-        if p.pos[i] in NOUN_POS and self._definite(i):
-            key = self._description(i)
-            if key is not None:
-                start, end = p.phrase(i, cut=ARGUMENT_CUT)
-                index.add_reference(self.clusters[key], start, end)
-                return key, "description"
-        return None
+    def speaking(self, speakers: Speakers) -> Resolver:
+        """This resolver, knowing who speaks each direct quote (so who "I" is inside it); the
+        answers found so far hold for both, since no rule of ``LOOKUP_RULES`` reads speakers."""
+        view = copy.copy(self)
+        view.speakers = speakers
+        return view
 
-    def _name_after(self, i: int) -> str | None:
+    def references(self) -> dict[int, list[tuple[int, int]]]:
+        """Cluster → token bounds [start, end] of each description found to name it."""
+        out: dict[int, list[tuple[int, int]]] = {}
+        for i, found in self.cache.items():
+            if found is not None and found[1] == "description":
+                spans = out.setdefault(self.clusters[found[0]], [])
+                span = self.p.phrase(i, cut=ARGUMENT_CUT)
+                if span not in spans:
+                    spans.append(span)
+        return out
+
+    def _lookup(self, i: int) -> Found:
+        return first(LOOKUP_RULES, self, i)
+
+    def name_after(self, i: int) -> str | None:
         """The entity named right after token ``i`` ("called (the) X", "known as X")."""
         p = self.p
         k = i + 1
@@ -140,10 +123,8 @@ class Resolver:
             return self.index.key_at(k)
         return None
 
-    def _titled_person(self, i: int) -> str | None:
-        # Rule: "US Army Colonel Wayne Marotto" parsed with "US" as its head is the person:
-        # an organization, then only title words, then a person's name; likewise "Secretary
-        # of Defense Lloyd J. Austin III" parsed with the name as a modifier of "Secretary".
+    def titled_person(self, i: int) -> str | None:
+        # An organization, then only title words, then a person's name.
         p, index = self.p, self.index
         if index.type_at(i) == "PERSON":
             return None
@@ -170,8 +151,7 @@ class Resolver:
 
     # -- pronouns -------------------------------------------------------------------------
 
-    def _last_subject(self, i: int) -> Found:
-        # Rule: "he"/"she" is the last person named as a subject before it.
+    def last_subject(self, i: int) -> Found:
         k = bisect.bisect_left(self.subjects, (i, "")) - 1
         if k >= 0 and self.p.sent[i] - self.p.sent[self.subjects[k][0]] <= PRONOUN_WINDOW:
             return self.subjects[k][1], "pronoun"
@@ -186,11 +166,10 @@ class Resolver:
             k -= 1
         return None
 
-    def _last_group(self, i: int) -> Found:
-        # Rule: "NATO said it would send", "the militants said they": "it" is an organization
-        # or country, "they" an organization or group, when that is the last subject before
-        # the pronoun (pronouns aside) and, for "they", no plural noun came between them;
-        # "it" as a placeholder ("it is unclear whether") refers to nothing.
+    def last_group(self, i: int) -> Found:
+        # "it" is an organization or country, "they" an organization or group, when that is
+        # the last subject before the pronoun (pronouns aside) and, for "they", no plural noun
+        # came between them; "it" as a placeholder ("it is unclear whether") refers to nothing.
         p = self.p
         plural = p.lower[i] in THEY_PRONOUNS
         if p.dep[i] == "expl" or (not plural and _placeholder(p, i)):
@@ -235,12 +214,12 @@ class Resolver:
 
     # -- descriptions ---------------------------------------------------------------------
 
-    def _definite(self, i: int) -> bool:
+    def definite(self, i: int) -> bool:
         return any(
             self.p.dep[c] == "det" and self.p.lower[c] in DEFINITE for c in self.p.children[i]
         )
 
-    def _description(self, i: int) -> str | None:
+    def description(self, i: int) -> str | None:
         p = self.p
         head = p.lemma[i]
         start, end = p.phrase(i)
@@ -306,3 +285,88 @@ def _placeholder(p: Parse, i: int) -> bool:
     if not any(p.dep[c] in CLAUSAL_ARGUMENTS for c in p.children[head]):
         return False
     return p.is_passive(head) or p.pos[head] == "ADJ" or p.lemma[head] == "be"
+
+
+# -- lookup rules: the first answer wins; a rule that owns the token and finds nothing STOPs ---
+
+
+def titled_person(r: Resolver, i: int) -> Found:
+    """Rule: "US Army Colonel Wayne Marotto" parsed with "US" as its head, "Secretary of
+    Defense Lloyd J. Austin III" with the name a modifier of "Secretary": the person."""
+    person = r.titled_person(i)
+    return (person, "name") if person is not None and person != r.index.key_at(i) else None
+
+
+def named(r: Resolver, i: int) -> Found:
+    """Rule: "Stoltenberg said": a head inside a name refers to that name's entity."""
+    key = r.index.key_at(i)
+    return None if key is None else (key, "name")
+
+
+def name_beside(r: Resolver, i: int) -> Found:
+    """Rule: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam": a head whose
+    title, flat name part, apposition or naming participle is a name refers to it."""
+    p, index = r.p, r.index
+    for c in p.children[i]:
+        dep = p.dep[c]
+        if dep in DESCRIBED_NAME_DEPS and (key := index.key_at(c)):
+            return key, "name"
+        if dep == "acl" and p.lemma[c] in NAMING_VERBS:
+            for g in p.children[c]:
+                if (key := index.key_at(g)) is not None and p.dep[g] in DESCRIBED_AS_DEPS:
+                    return key, "name"
+            # The name right after the participle, wherever the parser hung it (a second
+            # subject of the clause: "a group called X has claimed").
+            named = r.name_after(c)
+            if named is not None:
+                return named, "name"
+    return None
+
+
+def he_or_she(r: Resolver, i: int) -> Found | Stop:
+    """Rule: "Stoltenberg said ... He added": "he"/"she" is the last person named as a
+    subject before it, else the last person named."""
+    if r.p.lower[i] not in SUBJECT_PRONOUNS:
+        return None
+    return r.last_subject(i) or STOP
+
+
+def it_or_they(r: Resolver, i: int) -> Found | Stop:
+    """Rule: "NATO said it would send", "the militants said they": the organization, country
+    or group last named as a subject."""
+    if r.p.lower[i] not in IT_PRONOUNS | THEY_PRONOUNS or r.p.pos[i] != "PRON":
+        return None
+    return r.last_group(i) or STOP
+
+
+def spelled_name(r: Resolver, i: int) -> Found:
+    """Rule: "Stoltenberg said" with the name missed by NER: a proper noun phrase that spells
+    a known entity's name is that entity."""
+    p = r.p
+    if p.pos[i] != "PROPN":
+        return None
+    start, end = p.phrase(i, cut=ARGUMENT_CUT)
+    while start < i and p.pos[start] != "PROPN":
+        start += 1
+    cluster = r.index.lookup(p.span_text(start, end))
+    return None if cluster is None else (r.index.key[cluster], "name")
+
+
+def definite_description(r: Resolver, i: int) -> Found:
+    """Rule: "the alliance", "the NATO secretary general": a definite description of the one
+    entity the document calls so."""
+    if r.p.pos[i] not in NOUN_POS or not r.definite(i):
+        return None
+    key = r.description(i)
+    return None if key is None else (key, "description")
+
+
+LOOKUP_RULES = (
+    titled_person,
+    named,
+    name_beside,
+    he_or_she,
+    it_or_they,
+    spelled_name,
+    definite_description,
+)

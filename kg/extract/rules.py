@@ -15,17 +15,17 @@ from typing import Final, TypeVar
 T = TypeVar("T")
 
 
-class _Stop:
+class Stop:
     """The answer of a rule that owns a token and finds nothing for it: stop looking."""
 
     def __repr__(self) -> str:
         return "STOP"
 
 
-STOP: Final = _Stop()
+STOP: Final = Stop()
 
 
-def first(rules: Iterable[Callable[..., T | _Stop | None]], *args: object) -> T | None:
+def first(rules: Iterable[Callable[..., T | Stop | None]], *args: object) -> T | None:
     """The answer of the first rule in ``rules`` that gives one (None: no rule did, or the
     rule that owns the case returned ``STOP``)."""
     for rule in rules:
