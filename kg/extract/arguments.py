@@ -1,4 +1,9 @@
-"""Arguments of an event: a phrase turned into a role with its entity, quantity or date."""
+"""Arguments of an event: a phrase turned into a role with its entity, quantity or date.
+
+A prepositional or bare-noun modifier goes through ``OBLIQUE_RULES`` (the first that answers
+makes its arguments); the last of them gives the role by preposition through
+``PREPOSITION_RULES``.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from collections.abc import Iterator, Mapping
 from kg.extract import clauses, dates, quantities
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import ARGUMENT_CUT, BARE_TIME_DEPS, CLAUSE_CUT
 from kg.nlp.lexicon.labels import (
     AGENT_LABELS,
@@ -21,6 +27,18 @@ from kg.nlp.lexicon.nouns import PLACE_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
 from kg.records import Argument
+
+Found = list[tuple[Argument, str | None]]  # arguments, each with how its entity was found
+
+
+@dataclasses.dataclass(frozen=True)
+class Oblique:
+    """A prepositional or bare-noun modifier of a clause or an event noun."""
+
+    prep: str  # "in", "according to"; "" for a bare noun ("Monday")
+    noun: int
+    passive: bool  # whether its clause is passive ("by" then marks the agent)
+    theme_prep: str | None  # the preposition the predicate takes in: "responsibility for"
 
 
 class ArgumentMaker:
@@ -109,40 +127,11 @@ class ArgumentMaker:
                 spans.append((start, end))
         return Argument(role="time", text=text, entity=key, date=day, period=period)
 
-    def oblique(
-        self, prep: str, i: int, *, passive: bool, theme_prep: str | None = None
-    ) -> Iterator[tuple[Argument, str | None]]:
+    def oblique(self, prep: str, i: int, *, passive: bool, theme_prep: str | None = None) -> Found:
         """The argument(s) a prepositional or bare-noun modifier makes, by preposition and kind."""
-        p = self.p
-        if theme_prep is not None and prep == theme_prep:
-            yield self.phrase("theme", i)
-            return
-        if prep == "by" and passive:
-            yield self.phrase("agent", i)
-            return
-        if dates.is_time(p, i, prep):
-            yield self.time(i), None
-            return
-        if prep == "according to":
-            yield self.phrase("source", i)
-            return
-        argument, how = self.phrase(prep or "modifier", i)
-        label = self.label_of(argument.entity)
-        if prep in PLACE_PREPS and (label in PLACE_LABELS or p.lemma[i] in PLACE_NOUNS):
-            yield _with_role(argument, "place"), how
-            if label not in PLACE_LABELS:
-                yield from self._places_within(i, depth=0)
-        elif prep == "to" and label in AGENT_LABELS:
-            yield _with_role(argument, "recipient"), how
-        elif prep == "with":
-            yield _with_role(argument, "with" if label in AGENT_LABELS else "instrument"), how
-        elif prep in TOPIC_PREPS:
-            yield _with_role(argument, "topic"), how
-        elif prep:
-            yield argument, how
-        yield from self.times_within(i)
+        return first(OBLIQUE_RULES, self, Oblique(prep, i, passive, theme_prep)) or []
 
-    def _places_within(self, i: int, depth: int) -> Iterator[tuple[Argument, str | None]]:
+    def places_within(self, i: int, depth: int = 0) -> Iterator[tuple[Argument, str | None]]:
         # Rule: "a base in Kurdish northern Iraq", "the city of Irbil": the named place inside.
         if depth > 2:
             return
@@ -152,7 +141,7 @@ class ArgumentMaker:
                 if self.label_of(argument.entity) in PLACE_LABELS:
                     yield argument, how
                 else:
-                    yield from self._places_within(noun, depth + 1)
+                    yield from self.places_within(noun, depth + 1)
 
     def times_within(self, i: int) -> Iterator[tuple[Argument, str | None]]:
         # Rule: "during a virtual news conference today": a bare time inside the phrase.
@@ -169,3 +158,94 @@ class ArgumentMaker:
 
 def _with_role(argument: Argument, role: str) -> Argument:
     return dataclasses.replace(argument, role=role)
+
+
+# -- oblique rules: the first that answers makes a modifier's arguments ----------------------
+
+
+def light_verb_theme(make: ArgumentMaker, o: Oblique) -> Found | None:
+    """Rule: "Awliya Al Dam claimed responsibility for the attack": the object of the
+    preposition the predicate took in is the theme."""
+    if o.theme_prep is None or o.prep != o.theme_prep:
+        return None
+    return [make.phrase("theme", o.noun)]
+
+
+def passive_agent(make: ArgumentMaker, o: Oblique) -> Found | None:
+    """Rule: "The attack was claimed by Awliya Al Dam": "by" in a passive clause marks the
+    agent."""
+    return [make.phrase("agent", o.noun)] if o.prep == "by" and o.passive else None
+
+
+def time_phrase(make: ArgumentMaker, o: Oblique) -> Found | None:
+    """Rule: "a rocket attack on Monday", "in March": a time phrase is the time."""
+    return [(make.time(o.noun), None)] if dates.is_time(make.p, o.noun, o.prep) else None
+
+
+def according_to(make: ArgumentMaker, o: Oblique) -> Found | None:
+    """Rule: "according to the NATO secretary general": the source."""
+    return [make.phrase("source", o.noun)] if o.prep == "according to" else None
+
+
+def by_preposition(make: ArgumentMaker, o: Oblique) -> Found:
+    """Rule: "a base in Erbil", "spoke with Al-Kadhimi", "support for the mission": the role
+    its preposition and its entity's kind give (``PREPOSITION_RULES``), the named places
+    inside a place it names ("the city of Irbil"), and a bare time inside it."""
+    argument, how = make.phrase(o.prep or "modifier", o.noun)
+    label = make.label_of(argument.entity)
+    role = first(PREPOSITION_RULES, o.prep, label, make.p.lemma[o.noun])
+    out: Found = []
+    if role is not None:
+        out.append((_with_role(argument, role), how))
+    if role == "place" and label not in PLACE_LABELS:
+        out += make.places_within(o.noun)
+    out += make.times_within(o.noun)
+    return out
+
+
+OBLIQUE_RULES = (light_verb_theme, passive_agent, time_phrase, according_to, by_preposition)
+
+
+# -- preposition rules: (preposition, entity label, noun lemma) → role ------------------------
+
+
+def place_preposition(prep: str, label: str | None, lemma: str) -> str | None:
+    """Rule: "a rocket attack at a U.S.-led base in Erbil": a place preposition before a named
+    place or a place noun marks the place."""
+    if prep in PLACE_PREPS and (label in PLACE_LABELS or lemma in PLACE_NOUNS):
+        return "place"
+    return None
+
+
+def to_an_actor(prep: str, label: str | None, lemma: str) -> str | None:
+    """Rule: "NATO handed the base over to Iraqi forces": "to" before a person, organization,
+    group or country marks the recipient."""
+    return "recipient" if prep == "to" and label in AGENT_LABELS else None
+
+
+def with_partner(prep: str, label: str | None, lemma: str) -> str | None:
+    """Rule: "Stoltenberg spoke with Al-Kadhimi" (a partner), "struck the base with rockets"
+    (an instrument)."""
+    if prep != "with":
+        return None
+    return "with" if label in AGENT_LABELS else "instrument"
+
+
+def topic_preposition(prep: str, label: str | None, lemma: str) -> str | None:
+    """Rule: "talks about the mission", "concerns over the attack": the topic."""
+    return "topic" if prep in TOPIC_PREPS else None
+
+
+def other_preposition(prep: str, label: str | None, lemma: str) -> str | None:
+    """Rule: "support for the mission", "after the attack": any other preposition names the
+    role itself ("for", "after"); a bare noun takes none."""
+    return prep or None
+
+
+PREPOSITION_RULES = (
+    place_preposition,
+    to_an_actor,
+    with_partner,
+    topic_preposition,
+    other_preposition,
+)
