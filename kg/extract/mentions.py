@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kg.extract import names
 from kg.extract.parse import Parse
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import NAME_LINKS
 from kg.nlp.lexicon.labels import (
     JUNK_POS,
@@ -74,50 +75,71 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
         # A leading determiner or title is not part of the name: "the", "Prime Minister".
         while start < end and (p.pos[start] in NAME_LEADING_POS or p.lower[start] == "the"):
             start += 1
-        cued = False
-        if start < end and _named_as_group(p, start, end):
-            label, cued = "ORG", True
-        elif start < end and label in RETYPED_AFTER_TITLE and _after_person_title(p, start, end):
-            label, cued = "PERSON", True
-        elif start < end and label == "PERSON" and _publication(p, start, end):
-            label, cued = "ORG", True  # "By Gary Raynaldo, DIPLOMATIC TIMES": a publication
-        elif start < end and label in PLACE_LABELS and _credited(p, start, end):
-            label, cued = "PERSON", True  # "Safin Hamed | AFP | Getty Images": a photographer
-        elif start < end and label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS:
-            label, cued = "EVENT", True  # "the alliance Defense Ministerial": a meeting
-        first = start
+        relabelled = first(RELABEL_RULES, p, start, end, label) if start < end else None
+        cued = relabelled is not None
+        label = relabelled or label
+        given = start  # where a person's given names begin
         if label == "PERSON" and start < end:
             start += names.strip_title_words(p.words[start:end])
-            first = start = _extend_name_left(p, start, end)
+            given = start = _extend_name_left(p, start, end)
             end = _extend_name(p, end)
         while end > start and (p.pos[end - 1] in NAME_TRAILING_POS or p.tag[end - 1] == "POS"):
             end -= 1
         if start < end:
-            yield start, end, (min(ent.start, first), max(end, start + 1)), label, cued
+            yield start, end, (min(ent.start, given), max(end, start + 1)), label, cued
 
 
-def _publication(p: Parse, start: int, end: int) -> bool:
-    """A publication's name in capitals or in a byline ("By X, Diplomatic Times")."""
-    if end - start < 2 or p.lower[end - 1] not in PUBLICATION_WORDS:
-        return False
-    first, _ = p.para_bounds[p.para[start]]
-    return all(p.words[k].isupper() for k in range(start, end)) or p.lower[first] == "by"
+# -- relabel rules: the words around a name give its label, whatever NER said ----------------
 
 
-def _credited(p: Parse, start: int, end: int) -> bool:
-    """A two-or-more-word name in a photo credit ("Safin Hamed | AFP | Getty Images")."""
-    if end - start < 2:
-        return False
-    first, last = p.para_bounds[p.para[start]]
-    words = {p.lower[k] for k in range(first, last)}
-    return bool(words & PHOTO_AGENCIES) and bool(words & CREDIT_SEPARATORS)
+def named_as_group(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "a Shia group called Awliya Al Dam", "a militia known as X", "the group, also
+    called X", and in apposition "X, a Shia group": a name an organization noun introduces is
+    an organization. Not "the government called Iran a threat": the noun must be indefinite,
+    or the name an "also" alias."""
+    return "ORG" if _named_as_group(p, start, end) else None
+
+
+def after_person_title(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "Prime Minister Al-Kadhimi" tagged ORG: a name right after a capitalized
+    person's title is a person. Names with an organization word ("Prime Minister's Office")
+    and acronyms are left alone."""
+    if label not in RETYPED_AFTER_TITLE or not _after_person_title(p, start, end):
+        return None
+    return "PERSON"
+
+
+def publication(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "By Gary Raynaldo, DIPLOMATIC TIMES": a "person" whose name ends in a
+    publication's word, in capitals or in a byline, is the publication."""
+    if label != "PERSON" or end - start < 2 or p.lower[end - 1] not in PUBLICATION_WORDS:
+        return None
+    opening, _ = p.para_bounds[p.para[start]]
+    if all(p.words[k].isupper() for k in range(start, end)) or p.lower[opening] == "by":
+        return "ORG"
+    return None
+
+
+def photo_credit(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "Safin Hamed | AFP | Getty Images": a two-or-more-word "place" in a photo credit
+    is the photographer."""
+    if label not in PLACE_LABELS or end - start < 2:
+        return None
+    opening, closing = p.para_bounds[p.para[start]]
+    words = {p.lower[k] for k in range(opening, closing)}
+    return "PERSON" if words & PHOTO_AGENCIES and words & CREDIT_SEPARATORS else None
+
+
+def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "the alliance Defense Ministerial": an organization's name ending in a meeting's
+    word is a meeting."""
+    return "EVENT" if label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS else None
+
+
+RELABEL_RULES = (named_as_group, after_person_title, publication, photo_credit, meeting_name)
 
 
 def _named_as_group(p: Parse, start: int, end: int) -> bool:
-    # Rule: a name an organization noun introduces is an organization, whatever NER said:
-    # "a Shia group called Awliya Al Dam", "a militia known as X", "the group, also called
-    # X", and in apposition "X, a Shia group" or "a Shia group, X". Not "the government
-    # called Iran a threat": the noun must be indefinite, or the name an "also" alias.
     k = start - 1
     while k >= 0 and (p.words[k] in OPENING_QUOTES or p.lower[k] == "the"):
         k -= 1
@@ -159,9 +181,6 @@ def _appositive_group(p: Parse, start: int, end: int) -> bool:
 
 
 def _after_person_title(p: Parse, start: int, end: int) -> bool:
-    # Rule: a name right after a capitalized person's title is a person, whatever NER said:
-    # "Prime Minister Al-Kadhimi" tagged ORG. Names with an organization word ("Prime
-    # Minister's Office") and acronyms are left alone.
     k = start - 1
     if k > 0 and p.words[k] == "," and _title_apposition(p, k - 1, start, end):
         k -= 1  # "Its prime minister, Viktor Orban," tagged ORG
