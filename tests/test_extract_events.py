@@ -704,3 +704,19 @@ def test_a_noun_tagged_as_a_verb_in_a_nouns_place_is_a_noun_and_its_time_the_cla
     assert roles(approve)["agent"] == ["EU ministers"]
     (time,) = [a for a in approve.arguments if a.role == "time"]
     assert (time.text, time.period) == ("last week", (dt.date(2021, 2, 8), dt.date(2021, 2, 14)))
+
+
+@pytest.mark.parametrize("ending", ["'s", "’s", "'", "’"])
+def test_a_possessive_ending_is_no_part_of_the_preposition(ending: str) -> None:
+    # "The envoys stayed at the ministers’.": the curly apostrophe alone is an ending too.
+    x = run(f"""
+    The       2 det   DET
+    envoys    3 nsubj NOUN  envoy tag=NNS
+    stayed    0 root  VERB  stay tag=VBD
+    at        6 case  ADP
+    the       6 det   DET
+    ministers 3 obl   NOUN  minister tag=NNS space=no
+    {ending}  6 case  PART  _ tag=POS
+    .         3 punct PUNCT
+    """)
+    assert roles(only(x, "stay")) == {"agent": ["The envoys"], "at": ["the ministers"]}

@@ -26,7 +26,7 @@ from kg.nlp.lexicon.deps import (
     UD_LABELS,
 )
 from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS
-from kg.nlp.lexicon.marks import POSSESSIVE_CASE_WORDS
+from kg.nlp.lexicon.marks import POSSESSIVE_ENDINGS
 
 _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
 
@@ -169,7 +169,7 @@ class Parse:
         """The (possibly multi-word) preposition marking noun ``i``: "in", "according to"."""
         words: list[int] = []
         for c in self.children[i]:
-            if self.dep[c] == "case" and self.lower[c] not in POSSESSIVE_CASE_WORDS:
+            if self.dep[c] == "case" and self.lower[c] not in POSSESSIVE_ENDINGS:
                 words.append(c)
                 words.extend(g for g in self.children[c] if self.dep[g] == "fixed")
         return " ".join(self.lower[w] for w in sorted(words))
