@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from doc_table import build, document, tagged
 
 from kg.extract import extract
@@ -153,6 +154,16 @@ def test_a_name_an_organization_noun_introduces_is_an_organization():
     # A naming verb after a noun that is no organization changes nothing.
     found = entities("A man called [John Smith](PERSON) spoke .")
     assert found["john smith"].type == "Person"
+
+
+@pytest.mark.parametrize(("opening", "closing"), [("“", "”"), ("«", "»"), ("„", "“")])
+def test_a_quoted_name_an_organization_noun_introduces_is_an_organization(
+    opening: str, closing: str
+) -> None:
+    found = entities(
+        f"A Shia group called {opening} [Awliya Al Dam](PERSON) {closing} claimed it ."
+    )
+    assert found["awliya al dam"].type == "Organization"
 
 
 def test_a_name_in_apposition_to_an_organization_noun_is_an_organization():

@@ -12,13 +12,13 @@ BEFORE_NAMED = frozenset({"as", "the", '"', "\u201c", "'", "\u2018"})
 # Separators of a photo credit line: "Safin Hamed | AFP | Getty Images".
 CREDIT_SEPARATORS = frozenset({"|", "/"})
 
-# Quotation marks as tokens: those that may open a quoted name.
-OPENING_QUOTES = frozenset({'"', "'", "\u201c", "\u2018"})
 # Quotation marks as characters, for finding quotes in the text: double ones, and the
 # typographic ones by side.
 DOUBLE_QUOTE_MARKS = frozenset('\u201c\u201d\u00ab\u00bb\u201e"')
 OPENING_QUOTE_MARKS = frozenset("\u201c\u00ab\u201e\u2018")
 CLOSING_QUOTE_MARKS = frozenset("\u201d\u00bb\u2019")
+# Quotation marks as tokens: those that may open a quoted name, the straight ones too.
+OPENING_QUOTES = OPENING_QUOTE_MARKS | {'"', "'"}
 # Characters after which a straight quote opens rather than closes.
 QUOTE_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
 # Words and marks between a name and "also called" that do not count: "NATO (the ...".
