@@ -581,6 +581,26 @@ def test_a_description_titled_a_name_is_the_named_entity():
     assert roles(only(x, "end")) == {"agent": ["inherent resolve"], "theme": ["its mission"]}
 
 
+def test_a_description_known_somewhere_as_a_name_is_the_name_not_the_place():
+    x = run(
+        """
+        A         2  det   DET
+        militia   9  nsubj NOUN
+        known     2  acl   VERB  know tag=VBN
+        in        5  case  ADP
+        Iraq      3  obl   PROPN _ GPE
+        as        7  case  ADP
+        Kataib    3  obl   PROPN _ ORG
+        Hezbollah 7  flat  PROPN _ ORG
+        attacked  0  root  VERB  attack tag=VBD
+        the       11 det   DET
+        base      9  obj   NOUN
+        .         9  punct PUNCT
+        """
+    )
+    assert roles(only(x, "attack")) == {"agent": ["kataib hezbollah"], "theme": ["the base"]}
+
+
 TAKEN_LAST_WEEK = """
 The      2 det        DET
 decision 4 nsubj:pass NOUN

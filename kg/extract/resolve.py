@@ -21,9 +21,9 @@ from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
     ARGUMENT_CUT,
     CLAUSAL_ARGUMENTS,
-    DESCRIBED_AS_DEPS,
     DESCRIBED_NAME_DEPS,
     KIND_NAMED_DEPS,
+    NAMED_AS_DEPS,
     TITLED_NAME_DEPS,
 )
 from kg.nlp.lexicon.labels import GROUP_LABELS, IT_LABELS, NOUN_POS, PLURAL_NOUN_TAGS
@@ -313,7 +313,8 @@ def name_beside(r: Resolver, i: int) -> Found:
             return key, "name"
         if dep == "acl" and p.lemma[c] in NAMING_VERBS:
             for g in p.children[c]:
-                if (key := index.key_at(g)) is not None and p.dep[g] in DESCRIBED_AS_DEPS:
+                named_as = p.dep[g] in NAMED_AS_DEPS or p.preposition(g) == "as"
+                if (key := index.key_at(g)) is not None and named_as:
                     return key, "name"
             # The name right after the participle, wherever the parser hung it (a second
             # subject of the clause: "a group called X has claimed").

@@ -152,8 +152,6 @@ TITLED_NAME_DEPS = frozenset({"flat", "compound", "appos", "nmod:desc", "flat:na
 DESCRIBED_NAME_DEPS = frozenset({"flat", "appos", "nmod:desc"})
 # The name a naming participle gives: "called (xcomp) X", "named (obj) X".
 NAMED_AS_DEPS = frozenset({"xcomp", "obj", "attr"})
-# The same for a description resolved to a name, which also takes an oblique.
-DESCRIBED_AS_DEPS = frozenset({"xcomp", "obj", "obl", "attr"})
 # What a kind noun names: "NATO is an alliance", "Awliya Al Dam, a Shia group".
 KIND_NAMED_DEPS = frozenset({"nsubj", "appos"})
 
