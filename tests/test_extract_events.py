@@ -740,3 +740,23 @@ def test_a_possessive_ending_is_no_part_of_the_preposition(ending: str) -> None:
     .         3 punct PUNCT
     """)
     assert roles(only(x, "stay")) == {"agent": ["The envoys"], "at": ["the ministers"]}
+
+
+def test_a_clause_on_an_event_noun_and_the_noun_are_two_events_with_two_ids():
+    # "It was the deadliest attack in a year": the clause (be) and the event noun (attack)
+    # stand on one token; each is its own event, and a graph gets one IRI per event.
+    x = run(
+        """
+        It        5 nsubj  PRON  it
+        was       5 cop    AUX   be
+        the       5 det    DET
+        deadliest 5 amod   ADJ   deadly
+        attack    0 root   NOUN
+        in        8 case   ADP
+        a         8 det    DET
+        year      5 nmod   NOUN
+        .         5 punct  PUNCT
+        """
+    )
+    assert sorted(e.predicate for e in x.events) == ["attack", "be"]
+    assert len({e.id for e in x.events}) == 2

@@ -50,6 +50,7 @@ class _Draft:
     confidence: float = 1.0
     reports: int | None = None  # token of the clause this one reports
     hedged: bool = False
+    noun: bool = False  # an event noun's event, not a clause's
     hows: list[str | None] = field(default_factory=list)  # how each argument's entity was found
 
     def add(self, argument: Argument, how: str | None = None) -> None:
@@ -123,11 +124,14 @@ class EventBuilder:
     def events(self) -> list[Event]:
         drafts = [self._clause(h) for h in self.heads if h not in self.wrappers]
         drafts += [d for d in (self._nominal(i) for i in range(self.p.n)) if d is not None]
-        drafts.sort(key=lambda d: d.token)
-        ids = {d.token: f"e{k}" for k, d in enumerate(drafts, start=1)}
+        drafts.sort(key=lambda d: d.token)  # stable: a clause before the event noun it is on
+        ids = [f"e{k}" for k in range(1, len(drafts) + 1)]
+        # A report points to a clause; "It was the deadliest attack" is a clause (be) and an
+        # event noun (attack) on one token, two events with an id each.
+        clause_ids = {d.token: name for d, name in zip(drafts, ids, strict=True) if not d.noun}
         return [
             Event(
-                id=ids[d.token],
+                id=name,
                 predicate=d.predicate,
                 sentence=self.p.sent[d.token],
                 start=d.start,
@@ -136,9 +140,9 @@ class EventBuilder:
                 negated=d.negated,
                 modality=d.modality,
                 confidence=round(max(0.1, min(1.0, d.confidence)), 2),
-                statement_of=ids.get(d.reports) if d.reports is not None else None,
+                statement_of=clause_ids.get(d.reports) if d.reports is not None else None,
             )
-            for d in drafts
+            for d, name in zip(drafts, ids, strict=True)
         ]
 
     # -- clauses --------------------------------------------------------------------------
@@ -242,7 +246,7 @@ class EventBuilder:
         p, make = self.p, self.args
         if p.pos[i] != "NOUN" or p.lemma[i] not in EVENT_NOUNS or p.dep[i] == "compound":
             return None
-        draft = _Draft(i, p.lemma[i], p.idx[i], p.end_char(i))
+        draft = _Draft(i, p.lemma[i], p.idx[i], p.end_char(i), noun=True)
         for c in p.children[i]:
             if not make.usable(i, c):
                 continue
