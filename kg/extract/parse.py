@@ -42,7 +42,32 @@ class Parse:
     def __init__(self, doc: Doc, text: str | None = None):
         """``text`` is the doc's text when the caller has it (``doc.text`` rebuilds it)."""
         self.doc = doc
-        self.n = n = len(doc)
+        self.n = len(doc)
+        self._read_tokens(doc, text)
+        self._find_paragraphs()
+        # The repairs first (kg.extract.repairs, in order), then everything derived from the tree.
+        self.children = self._children()
+        changed = [repair(self) for repair in TREE_REPAIRS]  # each sees the parser's tree
+        if any(changed):
+            self.children = self._children()
+        self.sent_bounds = self._sentences(doc)  # token [start, end) per sentence
+        self.sent = [0] * self.n
+        for k, (start, end) in enumerate(self.sent_bounds):
+            self.sent[start:end] = [k] * (end - start)
+        self.left, self.right = self._edges()
+        for i in range(self.n):
+            lemma = first(LEMMA_REPAIRS, self, i)
+            if lemma is not None:
+                self.lemma[i] = lemma
+        # Entity label per token ("" outside entities), and the entity span each token is in.
+        self.ent_label = [""] * self.n
+        self.ent_span: list[tuple[int, int] | None] = [None] * self.n
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self.ent_label[i] = ent.label_
+                self.ent_span[i] = (ent.start, ent.end)
+
+    def _read_tokens(self, doc: Doc, text: str | None) -> None:
         # One array call instead of a Token object per attribute per token: this class is
         # most of extraction's cost.
         rows = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY]).tolist()
@@ -57,13 +82,15 @@ class Parse:
         self.head = [i + (r[5] - _WRAP if r[5] >= _HALF else r[5]) for i, r in enumerate(rows)]
         self.idx = [r[6] for r in rows]
         self.space = [bool(r[7]) for r in rows]
-        length = self.idx[-1] + len(self.words[-1]) + self.space[-1] if n else 0
+        length = self.idx[-1] + len(self.words[-1]) + self.space[-1] if self.n else 0
         self.text = text if text is not None and len(text) == length else doc.text
-        # Paragraphs: a whitespace token with a line break ends one. Parsers trained without
+
+    def _find_paragraphs(self) -> None:
+        # A whitespace token with a line break ends a paragraph. Parsers trained without
         # layout join headlines and captions to the next sentence; no phrase or argument
         # crosses a paragraph boundary.
         self.blank = [not w.strip() for w in self.words]
-        self.para = [0] * n
+        self.para = [0] * self.n
         self.para_bounds: list[tuple[int, int]] = []
         k = start = 0
         for i, word in enumerate(self.words):
@@ -71,39 +98,23 @@ class Parse:
             if "\n" in word:
                 self.para_bounds.append((start, i + 1))
                 k, start = k + 1, i + 1
-        if start < n or not self.para_bounds:
-            self.para_bounds.append((start, n))
-        # The repairs first (kg.extract.repairs, in order), then everything derived from the tree.
-        self.children = self._children()
-        changed = [repair(self) for repair in TREE_REPAIRS]  # each sees the parser's tree
-        if any(changed):
+        if start < self.n or not self.para_bounds:
+            self.para_bounds.append((start, self.n))
+
+    def _sentences(self, doc: Doc) -> list[tuple[int, int]]:
+        """The parser's sentences, mended by ``SENTENCE_REPAIRS`` (children rebuilt if they
+        re-hung a token), or the whole text as one."""
+        if not self.n:
+            return []
+        if not doc.has_annotation("SENT_START"):
+            return [(0, self.n)]
+        parsed = [(s.start, s.end) for s in doc.sents]
+        bounds = parsed
+        for mend in SENTENCE_REPAIRS:
+            bounds = mend(self, bounds)
+        if len(bounds) < len(parsed):
             self.children = self._children()
-        self.sent_bounds: list[tuple[int, int]] = []  # token [start, end) per sentence
-        if n and doc.has_annotation("SENT_START"):
-            parsed = [(s.start, s.end) for s in doc.sents]
-            bounds = parsed
-            for mend in SENTENCE_REPAIRS:
-                bounds = mend(self, bounds)
-            self.sent_bounds = bounds
-            if len(self.sent_bounds) < len(parsed):
-                self.children = self._children()
-        elif n:
-            self.sent_bounds.append((0, n))
-        self.sent = [0] * n
-        for k, (start, end) in enumerate(self.sent_bounds):
-            self.sent[start:end] = [k] * (end - start)
-        self.left, self.right = self._edges()
-        for i in range(n):
-            lemma = first(LEMMA_REPAIRS, self, i)
-            if lemma is not None:
-                self.lemma[i] = lemma
-        # Entity label per token ("" outside entities), and the entity span each token is in.
-        self.ent_label = [""] * n
-        self.ent_span: list[tuple[int, int] | None] = [None] * n
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                self.ent_label[i] = ent.label_
-                self.ent_span[i] = (ent.start, ent.end)
+        return bounds
 
     def _children(self) -> list[list[int]]:
         children: list[list[int]] = [[] for _ in range(self.n)]
