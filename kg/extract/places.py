@@ -1,8 +1,10 @@
 """Places inside places, where the text says so: "Brussels, Belgium", "Irbil, the capital of
 the Kurdistan Region", "Erbil in northern Iraq".
 
-Only named places are linked; a description without a named place in it ("the northern
-Iraqi Kurdish autonomous region") links nothing rather than something vague.
+Each way the text says so is a rule of ``CONTAINMENT_RULES``; every rule reads every place
+mention, and the first link found for a pair is kept. Only named places are linked; a
+description without a named place in it ("the northern Iraqi Kurdish autonomous region")
+links nothing rather than something vague.
 """
 
 from __future__ import annotations
@@ -25,12 +27,10 @@ def extract_places(p: Parse, index: EntityIndex) -> list[Containment]:
         if index.label[index.find(m)] not in PLACE_LABELS:
             continue
         place = index.key[index.find(m)]
-        for within, end in (
-            *_comma_pair(p, index, mention.start, mention.end),
-            *_described(p, index, mention.start, mention.end),
-            *_after_comma(p, index, mention.end),
-        ):
-            if within != place:
+        for rule in CONTAINMENT_RULES:
+            for within, end in rule(p, index, mention.start, mention.end):
+                if within == place:
+                    continue
                 link = Containment(
                     place=place,
                     within=within,
@@ -55,9 +55,14 @@ def _place_at(p: Parse, index: EntityIndex, i: int) -> tuple[str, int] | None:
     return index.key[root], index.mentions[m].end - 1
 
 
-def _comma_pair(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[tuple[str, int]]:
-    # Rule: "Brussels, Belgium", "ERBIL, Iraq": a named place, a comma, another named place,
-    # unless the two are items of a list ("Iraq, Syria and Turkey").
+# -- containment rules: each names the places a place mention lies in, all of them kept ------
+
+Within = Iterator[tuple[str, int]]  # (key of the containing place, last token of the phrase)
+
+
+def comma_pair(p: Parse, index: EntityIndex, start: int, end: int) -> Within:
+    """Rule: "Brussels, Belgium", "ERBIL, Iraq": a named place, a comma, another named place,
+    unless the two are items of a list ("Iraq, Syria and Turkey")."""
     if end + 1 >= p.n or p.words[end] != "," or not p.same_paragraph(start, end + 1):
         return
     second = _place_at(p, index, end + 1)
@@ -74,9 +79,9 @@ def _comma_pair(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[
     yield key, last
 
 
-def _described(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[tuple[str, int]]:
-    # Rule: "Irbil, the capital of the Kurdistan Region" (an apposition whose noun says where
-    # a place lies) and "Erbil in northern Iraq" (a place modified by "in" a named place).
+def locating_phrase(p: Parse, index: EntityIndex, start: int, end: int) -> Within:
+    """Rule: "Irbil, the capital of the Kurdistan Region" (an apposition whose noun says where
+    a place lies) and "Erbil in northern Iraq" (a place modified by "in" a named place)."""
     for i in range(start, end):
         if start <= p.head[i] < end and p.head[i] != i:
             continue  # only the head of the name carries its modifiers
@@ -91,10 +96,10 @@ def _described(p: Parse, index: EntityIndex, start: int, end: int) -> Iterator[t
                 yield from _named_place_in(p, index, c)
 
 
-def _after_comma(p: Parse, index: EntityIndex, end: int) -> Iterator[tuple[str, int]]:
-    # Rule: the same, read off the words where the parser hung the apposition elsewhere:
-    # "a base in Irbil, the capital of the Kurdish region of Iraq", "in Erbil, in Kurdish
-    # northern Iraq".
+def after_comma(p: Parse, index: EntityIndex, start: int, end: int) -> Within:
+    """Rule: the same, read off the words where the parser hung the apposition elsewhere: "a
+    base in Irbil, the capital of the Kurdish region of Iraq", "in Erbil, in Kurdish northern
+    Iraq"."""
     if end + 2 >= p.n or p.words[end] != "," or not p.same_paragraph(end - 1, end + 2):
         return
     k = end + 1
@@ -112,6 +117,9 @@ def _after_comma(p: Parse, index: EntityIndex, end: int) -> Iterator[tuple[str, 
         for prep, g in p.obliques(k):
             if prep in WITHIN_PREPS:
                 yield from _named_place_in(p, index, g)
+
+
+CONTAINMENT_RULES = (comma_pair, locating_phrase, after_comma)
 
 
 def _named_place_in(p: Parse, index: EntityIndex, i: int) -> Iterator[tuple[str, int]]:
