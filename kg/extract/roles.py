@@ -1,4 +1,7 @@
-"""Positions people hold, from titles before their names and appositions after them."""
+"""Positions people hold, from titles before their names and appositions after them.
+
+Each way a role is stated is a rule of ``ROLE_RULES``; every rule reads every person mention.
+"""
 
 from __future__ import annotations
 
@@ -18,23 +21,25 @@ from kg.records import Role
 def extract_roles(p: Parse, index: EntityIndex) -> list[Role]:
     """Every role the document states, with missing organizations filled in from its others."""
     found: dict[tuple[object, ...], Role] = {}
-    for m, mention in enumerate(index.mentions):
+    for m in range(len(index.mentions)):
         if index.label[index.find(m)] != "PERSON":
             continue
         holder = index.key[index.find(m)]
-        for role in (
-            *_title_before(p, index, mention.start, holder),
-            *_appositions(p, index, m, holder),
-        ):
-            found.setdefault((role.holder, role.title.casefold(), role.start), role)
+        for rule in ROLE_RULES:
+            for role in rule(p, index, m, holder):
+                found.setdefault((role.holder, role.title.casefold(), role.start), role)
     roles = sorted(found.values(), key=lambda r: (r.start, r.holder))
     return _fill_organizations(roles)
 
 
-def _title_before(p: Parse, index: EntityIndex, start: int, holder: str) -> Iterator[Role]:
-    # Rule: "NATO Secretary General Jens Stoltenberg", "State Department spokesman Ned Price",
-    # "Secretary of Defense Lloyd J. Austin III": title words right before the name, and the
-    # organization named right before the title.
+# -- role rules: each gives the roles a person mention states, all of them kept ---------------
+
+
+def title_before(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[Role]:
+    """Rule: "NATO Secretary General Jens Stoltenberg", "State Department spokesman Ned Price",
+    "Secretary of Defense Lloyd J. Austin III": title words right before the name, and the
+    organization named right before the title."""
+    start = index.mentions[m].start
     k = start - 1
     first = start
     while k >= 0 and p.para[k] == p.para[start] and index.cluster_at(k) is None:
@@ -60,9 +65,9 @@ def _skip_determiners(p: Parse, start: int, end: int) -> int:
     return k - start
 
 
-def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[Role]:
-    # Rule: "Ned Price, the State Department spokesman", "Col. Wayne Marotto, spokesman for
-    # the coalition fighting ISIS", and "the State Department spokesman, Ned Price".
+def apposition(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[Role]:
+    """Rule: "Ned Price, the State Department spokesman", "Col. Wayne Marotto, spokesman for
+    the coalition fighting ISIS", and "the State Department spokesman, Ned Price"."""
     mention = index.mentions[m]
     heads = [
         i for i in range(mention.start, mention.end) if not mention.start <= p.head[i] < mention.end
@@ -82,6 +87,9 @@ def _appositions(p: Parse, index: EntityIndex, m: int, holder: str) -> Iterator[
             ):
                 first -= 1
             yield from _role(p, index, first, t, holder, org_at=first - 1, nominal=t)
+
+
+ROLE_RULES = (title_before, apposition)
 
 
 def _name_phrase(p: Parse, index: EntityIndex, h: int, start: int) -> list[int]:
