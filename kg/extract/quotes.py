@@ -1,8 +1,9 @@
 """Reported speech: direct quotes in quotation marks and indirect speech, with speakers.
 
 Direct quotes are found in the text (typographic, straight, guillemets; unbalanced ones close
-at the paragraph's end), then attributed: to the speech verb of their sentence, to a
-"-Name" attribution line below them, or to the speaker of the quote or speech just before.
+at the paragraph's end), then attributed in order by ``SPEAKER_RULES``: to the speech verb of
+their sentence, to a "-Name" attribution line below them, or to the speaker of the quote or
+speech just before.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ import bisect
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kg.extract import clauses
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver, Speakers
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import BARE_NP_CUT, CONTENT_CUT, OBL_OR_NMOD, REPORTED_DEPS
 from kg.nlp.lexicon.labels import CONTENT_EDGE_POS, VERBAL_POS
 from kg.nlp.lexicon.marks import (
@@ -172,12 +175,9 @@ class QuoteFinder:
         previous: _Span | None = None
         speakers: list[tuple[int, int, str]] = []
         for span in self.direct:
-            verb = self._verb_for(span)
-            if verb is not None:
-                span.speaker, span.verb = self.speaker(verb), self.p.lemma[verb]
-                span.speaker_text = self.speaker_text(verb)
-            else:
-                span.speaker = self._attribution_line(span) or self._inherited(span, previous)
+            said = first(SPEAKER_RULES, self, span, previous)
+            if said is not None:
+                span.speaker, span.verb, span.speaker_text = said
             if span.speaker is not None:
                 speakers.append((span.first, span.last + 1, span.speaker))
                 self.resolver = self.resolver.speaking(tuple(speakers))
@@ -233,72 +233,6 @@ class QuoteFinder:
         p = self.p
         heads = [k for k in range(span.first, span.last + 1) if clauses.is_head(p, k)]
         return heads[-1] if heads else None
-
-    def _verb_for(self, span: _Span) -> int | None:
-        # Rule: the speech verb of the quote's sentence, outside the quote ("“...,” X said"),
-        # preferring the one whose complement holds the quote, else the nearest.
-        p = self.p
-        first_sent, last_sent = p.sent[span.first], p.sent[span.last]
-        candidates = [
-            v for s in range(first_sent, last_sent + 1) for v in self.by_sentence.get(s, ())
-        ]
-        # "X said:" ending the sentence before, or "X said." starting the one after the quote.
-        if not candidates and first_sent and p.words[p.sent_bounds[first_sent - 1][1] - 1] == ":":
-            candidates = self.by_sentence.get(first_sent - 1, [])
-        if not candidates and last_sent + 1 < len(p.sent_bounds):
-            start = p.sent_bounds[last_sent + 1][0]
-            candidates = [v for v in self.by_sentence.get(last_sent + 1, ()) if v - start <= 6]
-        if not candidates:
-            return None
-
-        def distance(v: int) -> int:
-            covers = any(
-                p.left[c] <= span.first and p.right[c] >= span.last
-                for c in p.children[v]
-                if p.dep[c] in REPORTED_DEPS
-            )
-            return 0 if covers else min(abs(v - span.first), abs(v - span.last))
-
-        return min(candidates, key=distance)
-
-    def _attribution_line(self, span: _Span) -> str | None:
-        # Rule: a line "-NATO Secretary General Jens Stoltenberg" right below the quote.
-        p = self.p
-        found = _ATTRIBUTION_LINE.match(p.text, span.end)
-        if found is None:
-            return None
-        first = bisect.bisect_left(p.idx, found.start(1))
-        last = min(bisect.bisect_left(p.idx, found.end(1)), p.n)
-        index, people = self.resolver.index, self.resolver.person_keys
-        for i in range(first, last):
-            key = index.key_at(i)
-            if key is not None and key in people:
-                return key
-        # NER may miss a name on a line of its own: look the proper nouns up by name, longest
-        # first, so "NATO Secretary General Jens Stoltenberg" finds "Jens Stoltenberg".
-        names = [i for i in range(first, last) if p.pos[i] == "PROPN"]
-        for start in names:
-            cluster = index.lookup(p.span_text(start, names[-1]))
-            if cluster is not None and index.key[cluster] in people:
-                return index.key[cluster]
-        return None
-
-    def _inherited(self, span: _Span, previous: _Span | None) -> str | None:
-        # Rule: a quote with no speech verb continues the speech just before it: the second
-        # half of a split quote, or a quoted paragraph after "..., he said".
-        p = self.p
-        here = p.sent[span.first]
-        verb = None
-        k = bisect.bisect_left(self.verbs, span.first) - 1
-        while k >= 0 and here - p.sent[self.verbs[k]] <= INHERIT_WINDOW:
-            if self.speaker(self.verbs[k]) is not None:
-                verb = self.verbs[k]
-                break
-            k -= 1
-        recent = previous is not None and here - p.sent[previous.last] <= INHERIT_WINDOW
-        if recent and previous is not None and (verb is None or previous.last > verb):
-            return previous.speaker
-        return self.speaker(verb) if verb is not None else None
 
     # -- indirect -------------------------------------------------------------------------
 
@@ -380,6 +314,93 @@ class QuoteFinder:
             )
             for k, (span, direct) in enumerate(spans, start=1)
         ]
+
+
+# -- speaker rules: the first that answers gives a direct quote's speaker ---------------------
+
+
+class Said(NamedTuple):
+    """Who speaks a direct quote, through which verb, and in which words if no entity names them."""
+
+    speaker: str | None
+    verb: str = "say"
+    speaker_text: str | None = None
+
+
+def speech_verb(q: QuoteFinder, span: _Span, previous: _Span | None) -> Said | None:
+    """Rule: "“We will not leave,” Stoltenberg said": the speech verb of the quote's sentence,
+    outside the quote, preferring the one whose complement holds the quote, else the nearest;
+    else "X said:" ending the sentence before, or "X said." starting the one after."""
+    p = q.p
+    first_sent, last_sent = p.sent[span.first], p.sent[span.last]
+    candidates = [v for s in range(first_sent, last_sent + 1) for v in q.by_sentence.get(s, ())]
+    if not candidates and first_sent and p.words[p.sent_bounds[first_sent - 1][1] - 1] == ":":
+        candidates = q.by_sentence.get(first_sent - 1, [])
+    if not candidates and last_sent + 1 < len(p.sent_bounds):
+        start = p.sent_bounds[last_sent + 1][0]
+        candidates = [v for v in q.by_sentence.get(last_sent + 1, ()) if v - start <= 6]
+    if not candidates:
+        return None
+
+    def distance(v: int) -> int:
+        covers = any(
+            p.left[c] <= span.first and p.right[c] >= span.last
+            for c in p.children[v]
+            if p.dep[c] in REPORTED_DEPS
+        )
+        return 0 if covers else min(abs(v - span.first), abs(v - span.last))
+
+    verb = min(candidates, key=distance)
+    # Even where no entity speaks through it, the verb owns the quote: no rule after it runs.
+    return Said(q.speaker(verb), p.lemma[verb], q.speaker_text(verb))
+
+
+def attribution_line(q: QuoteFinder, span: _Span, previous: _Span | None) -> Said | None:
+    """Rule: "“We will stay as long as needed.”" with a line "-NATO Secretary General Jens
+    Stoltenberg" right below it: the person that line names."""
+    p = q.p
+    found = _ATTRIBUTION_LINE.match(p.text, span.end)
+    if found is None:
+        return None
+    begin = bisect.bisect_left(p.idx, found.start(1))
+    stop = min(bisect.bisect_left(p.idx, found.end(1)), p.n)
+    index, people = q.resolver.index, q.resolver.person_keys
+    for i in range(begin, stop):
+        key = index.key_at(i)
+        if key is not None and key in people:
+            return Said(key)
+    # NER may miss a name on a line of its own: look the proper nouns up by name, longest
+    # first, so "NATO Secretary General Jens Stoltenberg" finds "Jens Stoltenberg".
+    proper = [i for i in range(begin, stop) if p.pos[i] == "PROPN"]
+    for start in proper:
+        cluster = index.lookup(p.span_text(start, proper[-1]))
+        if cluster is not None and index.key[cluster] in people:
+            return Said(index.key[cluster])
+    return None
+
+
+def inherited(q: QuoteFinder, span: _Span, previous: _Span | None) -> Said | None:
+    """Rule: "“We will stay,” he said. “The mission matters.”": a quote with no speech verb
+    continues the speech just before it (the second half of a split quote, or a quoted
+    paragraph after "..., he said")."""
+    p = q.p
+    here = p.sent[span.first]
+    verb = None
+    k = bisect.bisect_left(q.verbs, span.first) - 1
+    while k >= 0 and here - p.sent[q.verbs[k]] <= INHERIT_WINDOW:
+        if q.speaker(q.verbs[k]) is not None:
+            verb = q.verbs[k]
+            break
+        k -= 1
+    recent = previous is not None and here - p.sent[previous.last] <= INHERIT_WINDOW
+    if recent and previous is not None and (verb is None or previous.last > verb):
+        speaker = previous.speaker
+    else:
+        speaker = q.speaker(verb) if verb is not None else None
+    return None if speaker is None else Said(speaker)
+
+
+SPEAKER_RULES = (speech_verb, attribution_line, inherited)
 
 
 def _without(p: Parse, head: int, part: int) -> tuple[int, int] | None:
