@@ -1,8 +1,9 @@
 """Named-entity mentions, merged within a document into entities with stable keys.
 
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
-accents, titles), aliases (built-in and the caller's), acronyms with their expansion,
-"X, also called Y", and a person's bare surname after their full name.
+accents, titles) and aliases (built-in and the caller's), then by the steps of
+``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", and a person's
+bare surname after their full name.
 """
 
 from __future__ import annotations
@@ -43,10 +44,9 @@ class EntityIndex:
         by_canon: dict[str, int] = {}
         for m, mention in enumerate(self.mentions):
             self._union(m, by_canon.setdefault(mention.canon, m))
-        self._merge_acronyms(by_canon)
-        self._merge_also_called()
         self.full_names: set[int] = set()  # full names that took in a mislabelled surname
-        self._merge_surnames()
+        for merge in MERGE_RULES:
+            merge(self, by_canon)
         self._label_and_key()
         # Two clusters that came to the same key are one entity: keys must be unique.
         first: dict[str, int] = {}
@@ -82,91 +82,6 @@ class EntityIndex:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
-
-    def _merge_acronyms(self, by_canon: dict[str, int]) -> None:
-        # Rule: "North Atlantic Treaty Organization (NATO)", also with a comma before "(".
-        p = self.parse
-        for m, mention in enumerate(self.mentions):
-            k = mention.end
-            if k < p.n and p.words[k] == ",":
-                k += 1
-            if k + 2 < p.n and p.words[k] == "(" and p.words[k + 2] == ")":
-                acronym = p.words[k + 1]
-                if names.is_acronym(acronym) and mention.start + 1 < mention.end:
-                    canon = names.normalize_name(acronym)
-                    if canon in by_canon:
-                        self._union(m, by_canon[canon])
-                    else:
-                        by_canon[canon] = m
-                        self.extra_aliases.setdefault(m, []).append(acronym)
-        # Rule: "The North Atlantic Treaty Organization, (NATO)" where NER found only the
-        # acronym: the capitalized words before it, if they spell it, are an alias.
-        for m, mention in enumerate(self.mentions):
-            k = mention.start - 1
-            closed = p.words[mention.end : mention.end + 1] == [")"]
-            if not (mention.acronym and k > 0 and p.words[k] == "(" and closed):
-                continue
-            k -= 1 if p.words[k - 1] == "," else 0
-            first = k
-            while (
-                first > 0
-                and p.words[first - 1][:1].isupper()
-                and p.lower[first - 1] != "the"
-                and self.token_mention[first - 1] < 0
-            ):
-                first -= 1
-            expansion = p.span_text(first, k - 1) if first < k else ""
-            if expansion and names.initials(names.normalize_name(expansion)) == mention.canon:
-                self.extra_aliases.setdefault(m, []).append(expansion)
-        # Rule: an acronym elsewhere whose letters are the initials of exactly one long name.
-        expansions: dict[str, set[str]] = {}
-        for mention in self.mentions:
-            if mention.label != "PERSON":
-                expansions.setdefault(names.initials(mention.canon), set()).add(mention.canon)
-        expansions.pop("", None)
-        for m, mention in enumerate(self.mentions):
-            found = expansions.get(mention.canon) if mention.acronym else None
-            if found and len(found) == 1:
-                self._union(m, by_canon[next(iter(found))])
-
-    def _merge_also_called(self) -> None:
-        # Rule: "the North Atlantic Treaty Organization, also called the North Atlantic Alliance".
-        p = self.parse
-        for m in range(1, len(self.mentions)):
-            a, b = self.mentions[m - 1], self.mentions[m]
-            if b.start - a.end > 6 or p.sent[a.start] != p.sent[b.start]:
-                continue
-            between = " ".join(w for w in p.lower[a.end : b.start] if w not in ALSO_CALLED_SKIPPED)
-            if between in ALSO_CALLED:
-                self._union(m - 1, m)
-
-    def _merge_surnames(self) -> None:
-        # Rule: a bare surname is the person whose full name with that surname came last
-        # before it (or the only such person); two different full names are never merged.
-        full: dict[str, list[int]] = {}
-        for m, mention in enumerate(self.mentions):
-            if mention.label == "PERSON" and " " in mention.canon:
-                for surname in names.surname_forms(mention.canon):
-                    full.setdefault(surname, []).append(m)
-        for m, mention in enumerate(self.mentions):
-            if mention.label not in SURNAME_LABELS:
-                continue
-            if " " in mention.canon and mention.canon not in full:
-                continue  # a full name, not a surname ("al baghdadi" is one)
-            candidates = full.get(mention.canon)
-            if not candidates:
-                continue
-            if mention.label != "PERSON" and len({self.mentions[c].canon for c in candidates}) > 1:
-                continue  # a mislabelled surname is only trusted when it names one person
-            before = [c for c in candidates if c < m]
-            if before:
-                self._union(m, before[-1])
-            elif len({self.mentions[c].canon for c in candidates}) == 1:
-                self._union(m, candidates[0])
-            else:
-                continue
-            if mention.label != "PERSON":
-                self.full_names.add(before[-1] if before else candidates[0])
 
     # -- clusters -------------------------------------------------------------------------
 
@@ -273,6 +188,119 @@ class EntityIndex:
                 )
             )
         return out
+
+
+# -- merge rules: steps that join mentions into clusters, applied in order -------------------
+# Each takes the index being built and the first mention of each normalized name (which the
+# acronym rules extend), and joins mentions with ``EntityIndex._union``.
+
+
+def acronym_in_brackets(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "North Atlantic Treaty Organization (NATO)", also with a comma before "(": the
+    acronym is the name's."""
+    p = index.parse
+    for m, mention in enumerate(index.mentions):
+        k = mention.end
+        if k < p.n and p.words[k] == ",":
+            k += 1
+        if k + 2 < p.n and p.words[k] == "(" and p.words[k + 2] == ")":
+            acronym = p.words[k + 1]
+            if names.is_acronym(acronym) and mention.start + 1 < mention.end:
+                canon = names.normalize_name(acronym)
+                if canon in by_canon:
+                    index._union(m, by_canon[canon])
+                else:
+                    by_canon[canon] = m
+                    index.extra_aliases.setdefault(m, []).append(acronym)
+
+
+def expansion_before_acronym(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "The North Atlantic Treaty Organization, (NATO)" where NER found only the acronym:
+    the capitalized words before it, if they spell it, are an alias."""
+    p = index.parse
+    for m, mention in enumerate(index.mentions):
+        k = mention.start - 1
+        closed = p.words[mention.end : mention.end + 1] == [")"]
+        if not (mention.acronym and k > 0 and p.words[k] == "(" and closed):
+            continue
+        k -= 1 if p.words[k - 1] == "," else 0
+        first = k
+        while (
+            first > 0
+            and p.words[first - 1][:1].isupper()
+            and p.lower[first - 1] != "the"
+            and index.token_mention[first - 1] < 0
+        ):
+            first -= 1
+        expansion = p.span_text(first, k - 1) if first < k else ""
+        if expansion and names.initials(names.normalize_name(expansion)) == mention.canon:
+            index.extra_aliases.setdefault(m, []).append(expansion)
+
+
+def acronym_of_one_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "the North Atlantic Treaty Organization ... NATO said": an acronym whose letters
+    are the initials of exactly one long name in the document is that name."""
+    expansions: dict[str, set[str]] = {}
+    for mention in index.mentions:
+        if mention.label != "PERSON":
+            expansions.setdefault(names.initials(mention.canon), set()).add(mention.canon)
+    expansions.pop("", None)
+    for m, mention in enumerate(index.mentions):
+        found = expansions.get(mention.canon) if mention.acronym else None
+        if found and len(found) == 1:
+            index._union(m, by_canon[next(iter(found))])
+
+
+def also_called(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "the North Atlantic Treaty Organization, also called the North Atlantic
+    Alliance": two names of one entity."""
+    p = index.parse
+    for m in range(1, len(index.mentions)):
+        a, b = index.mentions[m - 1], index.mentions[m]
+        if b.start - a.end > 6 or p.sent[a.start] != p.sent[b.start]:
+            continue
+        between = " ".join(w for w in p.lower[a.end : b.start] if w not in ALSO_CALLED_SKIPPED)
+        if between in ALSO_CALLED:
+            index._union(m - 1, m)
+
+
+def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "Jens Stoltenberg said ... Stoltenberg added": a bare surname is the person whose
+    full name with that surname came last before it (or the only such person); two different
+    full names are never merged."""
+    full: dict[str, list[int]] = {}
+    for m, mention in enumerate(index.mentions):
+        if mention.label == "PERSON" and " " in mention.canon:
+            for form in names.surname_forms(mention.canon):
+                full.setdefault(form, []).append(m)
+    for m, mention in enumerate(index.mentions):
+        if mention.label not in SURNAME_LABELS:
+            continue
+        if " " in mention.canon and mention.canon not in full:
+            continue  # a full name, not a surname ("al baghdadi" is one)
+        candidates = full.get(mention.canon)
+        if not candidates:
+            continue
+        if mention.label != "PERSON" and len({index.mentions[c].canon for c in candidates}) > 1:
+            continue  # a mislabelled surname is only trusted when it names one person
+        before = [c for c in candidates if c < m]
+        if before:
+            index._union(m, before[-1])
+        elif len({index.mentions[c].canon for c in candidates}) == 1:
+            index._union(m, candidates[0])
+        else:
+            continue
+        if mention.label != "PERSON":
+            index.full_names.add(before[-1] if before else candidates[0])
+
+
+MERGE_RULES = (
+    acronym_in_brackets,
+    expansion_before_acronym,
+    acronym_of_one_name,
+    also_called,
+    surname,
+)
 
 
 def _tidy(text: str) -> str:
