@@ -6,6 +6,7 @@ Plain functions over a ``Parse``; ``events`` turns them into records.
 from __future__ import annotations
 
 from kg.extract.parse import Parse
+from kg.extract.rules import first
 from kg.nlp.lexicon.deps import (
     ALL_SUBJECTS,
     AUXILIARIES,
@@ -136,49 +137,18 @@ def before_subject(p: Parse, verb: int, start: int, end: int) -> int:
     return end
 
 
-def subjects(p: Parse, i: int, depth: int = 0) -> list[tuple[int, bool]]:
+Subjects = list[tuple[int, bool]]  # (token, inherited from a controlling clause)
+
+
+def subjects(p: Parse, i: int, depth: int = 0) -> Subjects:
     """(token, inherited) for each subject of clause ``i``, conjuncts distributed.
 
-    A clause without its own subject takes its controller's: "agreed to raise" (xcomp),
-    "claimed ... and is believed" (conj), "the coalition fighting ISIS" (acl),
-    "he said, adding that" (advcl).
+    The first of ``SUBJECT_RULES`` that answers gives them: a clause's own subjects, else a
+    name after its verb of saying, else a subject stranded by the parser, else (for a clause
+    without one) its controller's: "agreed to raise" (xcomp), "claimed ... and is believed"
+    (conj), "the coalition fighting ISIS" (acl), "he said, adding that" (advcl).
     """
-    own = [c for c in p.children[i] if p.dep[c] in ALL_SUBJECTS]
-    if own:
-        out = []
-        for c in own:
-            if p.dep[i] == "acl:relcl" and _relative_pronoun(p, c):
-                out.append((p.head[i], True))
-            else:
-                out.extend((k, False) for k in p.conjuncts(c))
-        return out
-    named = inverted_subject(p, i)
-    if named is not None:
-        return [(named, False)]
-    head, dep = p.head[i], p.dep[i]
-    if head == i or depth > 6:
-        return []
-    if dep in STRANDING_DEPS and p.is_passive(i):
-        stranded = _stranded_subject(p, i)
-        if stranded is not None:
-            return [(stranded, False)]
-    if dep == "xcomp":
-        if p.lemma[head] in OBJECT_CONTROL:
-            objs = [c for c in p.children[head] if p.dep[c] in OBJECT_DEPS]
-            if objs:
-                return [(k, True) for k in p.conjuncts(objs[0])]
-        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    if dep == "conj" and _is_clause_like(p, head):
-        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    if dep in NOUN_CLAUSES:
-        # "the coalition fighting ISIS"; but "the decision to expand" names no agent.
-        return [] if _has_to(p, i) else [(head, True)]
-    if dep == "advcl" and (p.tag[i] in ADVERBIAL_CLAUSE_FORMS or _has_to(p, i)):
-        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    if dep in MISREAD_PARTICIPLE_DEPS and p.tag[i] == "VBG":
-        # "he said, adding that ...", with the participle misread as a complement.
-        return [(k, True) for k, _ in subjects(p, head, depth + 1)]
-    return []
+    return first(SUBJECT_RULES, p, i, depth) or []
 
 
 def inverted_subject(p: Parse, i: int) -> int | None:
@@ -191,8 +161,116 @@ def inverted_subject(p: Parse, i: int) -> int | None:
     )
 
 
+# -- subject rules: the first that answers gives a clause's subjects -------------------------
+
+
+def own_subjects(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "Stoltenberg and Austin said", "the group that claimed the attack": the clause's
+    own subjects, each conjunct one; a relative pronoun stands for the noun its clause
+    modifies."""
+    own = [c for c in p.children[i] if p.dep[c] in ALL_SUBJECTS]
+    if not own:
+        return None
+    out = []
+    for c in own:
+        if p.dep[i] == "acl:relcl" and _relative_pronoun(p, c):
+            out.append((p.head[i], True))
+        else:
+            out.extend((k, False) for k in p.conjuncts(c))
+    return out
+
+
+def inverted(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "..., said US Army Colonel Wayne Marotto": the name after a verb of saying."""
+    named = inverted_subject(p, i)
+    return None if named is None else [(named, False)]
+
+
+def no_controller(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "Expand the mission!": a main clause without a subject has no controller to take
+    one from (nor has a clause more than six controllers down)."""
+    return [] if p.head[i] == i or depth > 6 else None
+
+
+def stranded(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "claimed the life of a contractor and nine others were injured", "came after a
+    contractor was killed": a finite passive clause the parser left without its subject takes
+    the noun phrase that ends right before it (see ``_stranded_subject``)."""
+    if p.dep[i] not in STRANDING_DEPS or not p.is_passive(i):
+        return None
+    found = _stranded_subject(p, i)
+    return None if found is None else [(found, False)]
+
+
+def object_control(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "NATO asked Iraq to host the mission": after a verb of asking, telling or
+    allowing, the object does what the complement says."""
+    head = p.head[i]
+    if p.dep[i] != "xcomp" or p.lemma[head] not in OBJECT_CONTROL:
+        return None
+    objs = [c for c in p.children[head] if p.dep[c] in OBJECT_DEPS]
+    return [(k, True) for k in p.conjuncts(objs[0])] if objs else None
+
+
+def controlled(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "ministers agreed to expand the mission": an open complement's subject is its
+    controller's."""
+    return _controllers(p, i, depth) if p.dep[i] == "xcomp" else None
+
+
+def conjunct(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "the group claimed the attack and is believed to be a front": a conjoined clause
+    without a subject shares its first clause's."""
+    if p.dep[i] != "conj" or not _is_clause_like(p, p.head[i]):
+        return None
+    return _controllers(p, i, depth)
+
+
+def noun_clause(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "the coalition fighting ISIS": a clause modifying a noun has that noun as its
+    subject; but "the decision to expand" names no agent."""
+    if p.dep[i] not in NOUN_CLAUSES:
+        return None
+    return [] if _has_to(p, i) else [(p.head[i], True)]
+
+
+def adverbial(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "the ministers met to discuss the mission", "he said, adding that": a participle
+    or infinitive adverbial clause shares its main clause's subject."""
+    if p.dep[i] != "advcl" or not (p.tag[i] in ADVERBIAL_CLAUSE_FORMS or _has_to(p, i)):
+        return None
+    return _controllers(p, i, depth)
+
+
+def misread_participle(p: Parse, i: int, depth: int) -> Subjects | None:
+    """Rule: "he said, adding that the mission would grow", with "adding" misread as a
+    complement: it shares its main clause's subject."""
+    if p.dep[i] not in MISREAD_PARTICIPLE_DEPS or p.tag[i] != "VBG":
+        return None
+    return _controllers(p, i, depth)
+
+
+SUBJECT_RULES = (
+    own_subjects,
+    inverted,
+    no_controller,
+    stranded,
+    object_control,
+    controlled,
+    conjunct,
+    noun_clause,
+    adverbial,
+    misread_participle,
+)
+
+
+def _controllers(p: Parse, i: int, depth: int) -> Subjects:
+    """The subjects of the clause ``i`` hangs from, as inherited."""
+    return [(k, True) for k, _ in subjects(p, p.head[i], depth + 1)]
+
+
 def _stranded_subject(p: Parse, i: int) -> int | None:
-    # Rule: "claimed the life of a contractor and nine others were injured", parsed with "nine
+    # "claimed the life of a contractor and nine others were injured", parsed with "nine
     # others" as a conjunct of "contractor" and "were injured" as a conjunct or complement of
     # "claimed", or "came after a contractor was killed" with "after" a preposition of
     # "contractor": a finite passive clause with no subject and no "and" of its own takes the
