@@ -2,13 +2,17 @@
 
 A clause's arguments come from its subjects, then from each of its dependents through
 ``DEPENDENT_RULES`` (the first that answers gives the dependent's arguments), then from its
-prepositional phrases (``kg.extract.arguments.OBLIQUE_RULES``) and the changes it states.
+prepositional phrases (``kg.extract.arguments.OBLIQUE_RULES``) and the changes it states; the
+clause a speech or attitude verb reports comes from ``REPORT_RULES``. An event noun's
+arguments come from its dependents through ``EVENT_NOUN_RULES`` and from its prepositional
+phrases.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates, quantities
@@ -74,6 +78,15 @@ class _Clause:
     head: int
     absorbed: int | None  # the noun a light verb took into its predicate: "claim responsibility"
     agent: str | None  # the agent's entity, never also an object of the same clause
+
+
+@dataclass(frozen=True)
+class _Noun:
+    """What the rules of an event noun's dependents read."""
+
+    p: Parse
+    make: ArgumentMaker
+    covered: AbstractSet[int]  # tokens a stated change took: "the attack's 20% rise"
 
 
 def extract_events(
@@ -164,7 +177,7 @@ class EventBuilder:
         for quantity in self.changes.get(h, ()):
             draft.add(Argument(role="extent", text=quantity.text, quantity=quantity))
         self._polarity_and_mode(draft, h)
-        draft.reports = self._reported(h)
+        draft.reports = first(REPORT_RULES, self, h)
         draft.confidence = _confidence(draft, draft.hows, inherited)
         return draft
 
@@ -221,46 +234,20 @@ class EventBuilder:
             draft.negated = draft.negated or clauses.negated(p, wrapper)
             draft.hedged = p.lemma[wrapper] in HEDGE_OR_RAISING_VERBS
 
-    def _reported(self, h: int) -> int | None:
-        # Rule: a speech or attitude verb reports its complement clause ("announced that X",
-        # "agreed to raise"); "X, he said" parsed as parataxis reports the clause it hangs from.
-        p = self.p
-        lemma = p.lemma[h]
-        if lemma not in SPEECH_VERBS and lemma not in ATTITUDE_VERBS:
-            return None
-        for dep in COMPLEMENT_CLAUSES:
-            for c in p.children[h]:
-                if p.dep[c] == dep and c in self.head_set and clauses.is_complement(p, c):
-                    while c in self.wrappers:  # "said X is believed to be": report the clause
-                        c = self.wrappers[c]
-                    return c
-        if p.dep[h] == "parataxis" and lemma in SPEECH_VERBS and p.head[h] in self.head_set:
-            return p.head[h]
-        return None
-
     # -- event nouns ----------------------------------------------------------------------
 
     def _nominal(self, i: int) -> _Draft | None:
-        # Rule: "Monday’s attack", "a rocket attack at a base in Iraq", "the missile strike in
-        # the city of Irbil": an event noun with a time, place, actor or instrument.
+        # "Monday’s attack", "a rocket attack at a base in Iraq", "the missile strike in the
+        # city of Irbil": an event noun with a time, place, actor or instrument (its dependents
+        # through EVENT_NOUN_RULES, its prepositional phrases through OBLIQUE_RULES).
         p, make = self.p, self.args
         if p.pos[i] != "NOUN" or p.lemma[i] not in EVENT_NOUNS or p.dep[i] == "compound":
             return None
         draft = _Draft(i, p.lemma[i], p.idx[i], p.end_char(i), noun=True)
+        event_noun = _Noun(p, make, self.covered)
         for c in p.children[i]:
-            if not make.usable(i, c):
-                continue
-            if p.dep[c] == "nmod:poss":
-                if c in self.covered:
-                    continue
-                if dates.is_time(p, c):
-                    draft.arguments.append(make.time(c))
-                else:
-                    argument, _ = make.phrase("agent", c)
-                    if argument.entity is not None:
-                        draft.arguments.append(argument)
-            elif p.dep[c] == "compound" and p.lemma[c] in WEAPON_NOUNS:
-                draft.arguments.append(make.phrase("instrument", c)[0])
+            if make.usable(i, c):
+                draft.arguments += first(EVENT_NOUN_RULES, event_noun, c) or ()
         for prep, noun in p.obliques(i):
             if noun in self.covered or not make.usable(i, noun):
                 continue
@@ -359,3 +346,66 @@ DEPENDENT_RULES = (
     complement_clause,
     time_adverb,
 )
+
+
+# -- report rules: the first that answers gives the clause a speech or attitude verb reports --
+
+
+def reports_complement(b: EventBuilder, h: int) -> int | None:
+    """Rule: "NATO announced that it would expand the mission", "ministers agreed to raise the
+    number": a speech or attitude verb reports its complement clause (the clause a hedge
+    wraps: "said X is believed to be")."""
+    p = b.p
+    if p.lemma[h] not in SPEECH_VERBS and p.lemma[h] not in ATTITUDE_VERBS:
+        return None
+    for dep in COMPLEMENT_CLAUSES:
+        for c in p.children[h]:
+            if p.dep[c] == dep and c in b.head_set and clauses.is_complement(p, c):
+                while c in b.wrappers:
+                    c = b.wrappers[c]
+                return c
+    return None
+
+
+def reports_host_clause(b: EventBuilder, h: int) -> int | None:
+    """Rule: "The mission will continue, he said" parsed as parataxis: the verb of saying
+    reports the clause it hangs from."""
+    p = b.p
+    if p.dep[h] == "parataxis" and p.lemma[h] in SPEECH_VERBS and p.head[h] in b.head_set:
+        return p.head[h]
+    return None
+
+
+REPORT_RULES = (reports_complement, reports_host_clause)
+
+
+# -- event noun rules: the first that answers gives an event noun's dependent's arguments ----
+
+
+def possessive_time(n: _Noun, child: int) -> list[Argument] | None:
+    """Rule: "Monday’s attack": a possessive time is the time."""
+    p = n.p
+    if p.dep[child] != "nmod:poss" or child in n.covered or not dates.is_time(p, child):
+        return None
+    return [n.make.time(child)]
+
+
+def possessive_actor(n: _Noun, child: int) -> list[Argument] | None:
+    """Rule: "the militia's attack on the base": a possessive that names an entity is the
+    agent."""
+    if n.p.dep[child] != "nmod:poss" or child in n.covered:
+        return None
+    argument, _ = n.make.phrase("agent", child)
+    return [] if argument.entity is None else [argument]
+
+
+def weapon(n: _Noun, child: int) -> list[Argument] | None:
+    """Rule: "a rocket attack", "the missile strike in the city of Irbil": a weapon noun
+    before the event noun is the instrument."""
+    p = n.p
+    if p.dep[child] != "compound" or p.lemma[child] not in WEAPON_NOUNS:
+        return None
+    return [n.make.phrase("instrument", child)[0]]
+
+
+EVENT_NOUN_RULES = (possessive_time, possessive_actor, weapon)
