@@ -15,13 +15,18 @@ clause reports.
 How to add a rule:
 
 1. Find the list its case belongs to (``grep -rn "_RULES =\|_REPAIRS =" kg/extract``): a tree
-   repair, a dependent or oblique of a clause, a pronoun or description, a relabelled name.
+   repair, a clause's subject, dependent or oblique, an event noun's dependent, the clause a
+   verb reports, a pronoun or description, a relabelled name, a merge of names, a role, a
+   place within a place, a quote's speaker.
 2. Write one small function with that list's signature, whose docstring starts with
    ``Rule:`` and quotes the news sentence it handles; return None where it does not apply.
-3. Put it in the list where its turn comes (the first answer wins).
+3. Put it in the list where its turn comes: in most lists the first answer wins; in the
+   others (tree and sentence repairs, merges, roles, containments) every rule runs, in order.
 4. Take any word or label set it needs from ``kg.nlp.lexicon`` (add one there if none fits).
-5. Add a parse-table test (``tests/doc_table.py``) with that sentence, then run
-   ``python benchmarks/golden.py`` to see what else it changed.
+5. Add its case to the list's table in ``tests/test_rule_tables_*.py``: the parse table of
+   that sentence (``tests/doc_table.py``) and what the rule gives for it (a rule without one
+   fails ``tests/test_rule_tables.py``); then run ``python benchmarks/golden.py`` to see what
+   else it changed.
 """
 
 from __future__ import annotations

@@ -328,7 +328,7 @@ class Said(NamedTuple):
 
 
 def speech_verb(q: QuoteFinder, span: _Span, previous: _Span | None) -> Said | None:
-    """Rule: "“We will not leave,” Stoltenberg said": the speech verb of the quote's sentence,
+    """Rule: "“We will stay,” Stoltenberg said": the speech verb of the quote's sentence,
     outside the quote, preferring the one whose complement holds the quote, else the nearest;
     else "X said:" ending the sentence before, or "X said." starting the one after."""
     p = q.p

@@ -1,0 +1,408 @@
+"""A parse table for each rule about names: RELABEL_RULES, MERGE_RULES, LOOKUP_RULES,
+ROLE_RULES and CONTAINMENT_RULES."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from rule_tables import Cases, Probe, at, check, resolver
+
+from kg.extract import entities, mentions, places, resolve, roles
+from kg.extract.entities import EntityIndex
+from kg.extract.parse import Parse
+
+# -- relabel rules: (name's tokens, NER's label) → the label the words around it give -------
+
+
+def _relabel(word: str) -> Probe:
+    """A probe: the label the rule gives the entity NER found around ``word``."""
+
+    def probe(p: Parse, rule: Callable[..., Any]) -> object:
+        ent = next(e for e in p.doc.ents if e.start <= at(p, word) < e.end)
+        return rule(p, ent.start, ent.end, ent.label_)
+
+    return probe
+
+
+RELABEL_CASES: Cases = {
+    "named_as_group": (
+        """
+        A      3 det   DET
+        Shia   3 amod  ADJ   _ NORP
+        group  0 root  NOUN
+        called 3 acl   VERB  call tag=VBN
+        Awliya 4 xcomp PROPN _ PERSON
+        Al     5 flat  PROPN _ PERSON
+        Dam    5 flat  PROPN _ PERSON
+        """,
+        _relabel("Awliya"),
+        "ORG",
+    ),
+    "after_person_title": (
+        """
+        Prime       2 compound PROPN
+        Minister    3 compound PROPN
+        Al-Kadhimi  4 nsubj    PROPN _ ORG
+        met         0 root     VERB  meet tag=VBD
+        Stoltenberg 4 obj      PROPN _ PERSON
+        """,
+        _relabel("Al-Kadhimi"),
+        "PERSON",
+    ),
+    "publication": (
+        """
+        By         3 case     ADP
+        Gary       3 compound PROPN _ PERSON
+        Raynaldo   0 root     PROPN _ PERSON
+        ,          6 punct    PUNCT
+        DIPLOMATIC 6 compound PROPN _ PERSON
+        TIMES      3 appos    PROPN _ PERSON
+        """,
+        _relabel("TIMES"),
+        "ORG",
+    ),
+    "photo_credit": (
+        """
+        Safin  2 compound PROPN _ GPE
+        Hamed  0 root     PROPN _ GPE
+        |      2 punct    PUNCT
+        AFP    2 appos    PROPN _ ORG
+        |      2 punct    PUNCT
+        Getty  7 compound PROPN _ ORG
+        Images 2 appos    PROPN _ ORG
+        """,
+        _relabel("Hamed"),
+        "PERSON",
+    ),
+    "meeting_name": (
+        """
+        NATO        2 nsubj    PROPN _ ORG
+        held        0 root     VERB  hold tag=VBD
+        the         5 det      DET
+        Defense     5 compound PROPN _ ORG
+        Ministerial 2 obj      PROPN _ ORG
+        """,
+        _relabel("Ministerial"),
+        "EVENT",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RELABEL_CASES))
+def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
+    check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)
+
+
+# -- merge rules: steps of building the entity index ---------------------------------------
+
+
+def _keys(*words: str) -> Probe:
+    """A probe: the entity key at each of ``words``, in an index built with the rule."""
+    return lambda p, rule: [EntityIndex(p).key_at(at(p, w)) for w in words]
+
+
+MERGE_CASES: Cases = {
+    "acronym_in_brackets": (
+        """
+        The          4 det      DET
+        Popular      4 compound PROPN _ ORG
+        Mobilization 4 compound PROPN _ ORG
+        Forces       8 nsubj    PROPN _ ORG
+        (            6 punct    PUNCT
+        PMF          4 appos    PROPN _ ORG
+        )            6 punct    PUNCT
+        met          0 root     VERB  meet tag=VBD
+        """,
+        _keys("Forces", "PMF"),
+        ["pmf", "pmf"],
+    ),
+    "expansion_before_acronym": (
+        """
+        The          4 det      DET
+        Popular      4 compound PROPN
+        Mobilization 4 compound PROPN
+        Forces       9 nsubj    PROPN
+        ,            7 punct    PUNCT
+        (            7 punct    PUNCT
+        PMF          4 appos    PROPN _ ORG
+        )            7 punct    PUNCT
+        met          0 root     VERB  meet tag=VBD
+        """,
+        lambda p, rule: [a for found in EntityIndex(p).extra_aliases.values() for a in found],
+        ["Popular Mobilization Forces"],
+    ),
+    "acronym_of_one_name": (
+        """
+        The          4 det      DET
+        Popular      4 compound PROPN _ ORG
+        Mobilization 4 compound PROPN _ ORG
+        Forces       5 nsubj    PROPN _ ORG
+        met          0 root     VERB  meet tag=VBD
+        .            5 punct    PUNCT
+
+        PMF          2 nsubj    PROPN _ ORG
+        said         0 root     VERB  say tag=VBD
+        .            2 punct    PUNCT
+        """,
+        _keys("Forces", "PMF"),
+        ["pmf", "pmf"],
+    ),
+    "also_called": (
+        """
+        The          4  det      DET
+        Popular      4  compound PROPN _ ORG
+        Mobilization 4  compound PROPN _ ORG
+        Forces       12 nsubj    PROPN _ ORG
+        ,            7  punct    PUNCT
+        also         7  advmod   ADV
+        called       4  acl      VERB  call tag=VBN
+        the          10 det      DET
+        Hashed       10 compound PROPN _ ORG
+        al-Shaabi    7  xcomp    PROPN _ ORG
+        ,            7  punct    PUNCT
+        met          0  root     VERB  meet tag=VBD
+        """,
+        _keys("Forces", "al-Shaabi"),
+        ["popular mobilization forces", "popular mobilization forces"],
+    ),
+    "surname": (
+        """
+        Jens        2 compound PROPN _ PERSON
+        Stoltenberg 3 nsubj    PROPN _ PERSON
+        spoke       0 root     VERB  speak tag=VBD
+        .           3 punct    PUNCT
+
+        Stoltenberg 2 nsubj    PROPN _ PERSON
+        added       0 root     VERB  add tag=VBD
+        .           2 punct    PUNCT
+        """,
+        lambda p, rule: [EntityIndex(p).key_at(at(p, "Stoltenberg", k)) for k in (1, 2)],
+        ["jens stoltenberg", "jens stoltenberg"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MERGE_CASES))
+def test_each_merge_rule_joins_the_names_of_its_sentence(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rule = next(r for r in entities.MERGE_RULES if r.__name__ == name)
+    monkeypatch.setattr(entities, "MERGE_RULES", (rule,))  # this step alone
+    check((rule,), name, MERGE_CASES[name], chain=False)
+    monkeypatch.undo()  # and with every step
+    check(entities.MERGE_RULES, name, MERGE_CASES[name], chain=False)
+
+
+# -- lookup rules: a phrase's head → (entity key, how it was found) ------------------------
+
+
+def _lookup(word: str, nth: int = 1) -> Probe:
+    return lambda p, rule: rule(resolver(p), at(p, word, nth))
+
+
+STOLTENBERG_SPOKE = """
+Jens        2 compound PROPN _ PERSON
+Stoltenberg 3 nsubj    PROPN _ PERSON
+spoke       0 root     VERB  speak tag=VBD
+.           3 punct    PUNCT
+"""
+
+LOOKUP_CASES: Cases = {
+    "titled_person": (
+        """
+        US      2 compound PROPN _ ORG
+        Army    6 nsubj    PROPN _ ORG
+        Colonel 5 compound PROPN
+        Wayne   5 compound PROPN _ PERSON
+        Marotto 2 appos    PROPN _ PERSON
+        said    0 root     VERB  say tag=VBD
+        """,
+        _lookup("Army"),
+        ("wayne marotto", "name"),
+    ),
+    "named": (STOLTENBERG_SPOKE, _lookup("Stoltenberg"), ("jens stoltenberg", "name")),
+    "name_beside": (
+        """
+        A       3 det   DET
+        Shia    3 amod  ADJ   _ NORP
+        group   8 nsubj NOUN
+        called  3 acl   VERB  call tag=VBN
+        Awliya  4 xcomp PROPN _ ORG
+        Al      5 flat  PROPN _ ORG
+        Dam     5 flat  PROPN _ ORG
+        claimed 0 root  VERB  claim tag=VBD
+        it      8 obj   PRON
+        """,
+        _lookup("group"),
+        ("awliya al dam", "name"),
+    ),
+    "he_or_she": (
+        STOLTENBERG_SPOKE + "\nHe 2 nsubj PRON\nadded 0 root VERB add tag=VBD\n. 2 punct PUNCT",
+        _lookup("He"),
+        ("jens stoltenberg", "pronoun"),
+    ),
+    "it_or_they": (
+        """
+        NATO     2 nsubj PROPN _ ORG
+        said     0 root  VERB  say tag=VBD
+        it       5 nsubj PRON
+        would    5 aux   AUX
+        send     2 ccomp VERB
+        trainers 5 obj   NOUN  trainer tag=NNS
+        """,
+        _lookup("it"),
+        ("nato", "pronoun"),
+    ),
+    "spelled_name": (
+        STOLTENBERG_SPOKE + "\nStoltenberg 2 nsubj PROPN\nadded 0 root VERB add\n. 2 punct PUNCT",
+        _lookup("Stoltenberg", 2),
+        ("jens stoltenberg", "name"),
+    ),
+    "definite_description": (
+        """
+        NATO     4 nsubj PROPN _ ORG
+        is       4 cop   AUX   be
+        an       4 det   DET
+        alliance 0 root  NOUN
+        .        4 punct PUNCT
+
+        The      2 det   DET
+        alliance 3 nsubj NOUN
+        met      0 root  VERB  meet tag=VBD
+        .        3 punct PUNCT
+        """,
+        _lookup("alliance", 2),
+        ("nato", "description"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOOKUP_CASES))
+def test_each_lookup_rule_resolves_the_phrase_of_its_sentence(name: str) -> None:
+    check(resolve.LOOKUP_RULES, name, LOOKUP_CASES[name], chain=True)
+
+
+# -- role and containment rules: every rule reads every mention ----------------------------
+
+
+def _roles(word: str) -> Probe:
+    """A probe: (title, organization) of each role the rule reads for the person at ``word``."""
+
+    def probe(p: Parse, rule: Callable[..., Any]) -> object:
+        index = EntityIndex(p)
+        m = index.token_mention[at(p, word)]
+        return [(r.title, r.organization) for r in rule(p, index, m, index.key_at(at(p, word)))]
+
+    return probe
+
+
+def _within(word: str) -> Probe:
+    """A probe: (key, last word) of each place the rule puts the place at ``word`` in."""
+
+    def probe(p: Parse, rule: Callable[..., Any]) -> object:
+        index = EntityIndex(p)
+        mention = index.mentions[index.token_mention[at(p, word)]]
+        return [(key, p.words[last]) for key, last in rule(p, index, mention.start, mention.end)]
+
+    return probe
+
+
+ROLE_CASES: Cases = {
+    "title_before": (
+        """
+        NATO        3 compound PROPN _ ORG
+        Secretary   3 compound PROPN
+        General     5 compound PROPN
+        Jens        5 compound PROPN _ PERSON
+        Stoltenberg 6 nsubj    PROPN _ PERSON
+        said        0 root     VERB  say tag=VBD
+        """,
+        _roles("Stoltenberg"),
+        [("Secretary General", "nato")],
+    ),
+    "apposition": (
+        """
+        Ned        2 compound PROPN _ PERSON
+        Price      9 nsubj    PROPN _ PERSON
+        ,          7 punct    PUNCT
+        the        7 det      DET
+        State      6 compound PROPN _ ORG
+        Department 7 compound PROPN _ ORG
+        spokesman  2 appos    NOUN
+        ,          7 punct    PUNCT
+        said       0 root     VERB  say tag=VBD
+        """,
+        _roles("Price"),
+        [("spokesman", "state department")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(ROLE_CASES))
+def test_each_role_rule_reads_the_title_of_its_sentence(name: str) -> None:
+    check(roles.ROLE_RULES, name, ROLE_CASES[name], chain=False)
+
+
+CONTAINMENT_CASES: Cases = {
+    "comma_pair": (
+        """
+        NATO     2 nsubj PROPN _ ORG
+        met      0 root  VERB  meet tag=VBD
+        in       4 case  ADP
+        Brussels 2 obl   PROPN _ GPE
+        ,        6 punct PUNCT
+        Belgium  4 appos PROPN _ GPE
+        """,
+        _within("Brussels"),
+        [("belgium", "Belgium")],
+    ),
+    "locating_phrase": (
+        """
+        Rockets 2  nsubj NOUN  rocket
+        hit     0  root  VERB
+        Irbil   2  obj   PROPN _ GPE
+        ,       6  punct PUNCT
+        the     6  det   DET
+        capital 3  appos NOUN
+        of      10 case  ADP
+        the     10 det   DET
+        Kurdish 10 amod  ADJ   _ NORP
+        region  6  nmod  NOUN
+        of      12 case  ADP
+        Iraq    10 nmod  PROPN _ GPE
+        """,
+        _within("Irbil"),
+        [("iraq", "Iraq")],
+    ),
+    "after_comma": (
+        """
+        a        2 det   DET
+        base     0 root  NOUN
+        in       4 case  ADP
+        Erbil    2 nmod  PROPN _ GPE
+        ,        9 punct PUNCT
+        in       9 case  ADP
+        Kurdish  9 amod  ADJ   _ NORP
+        northern 9 amod  ADJ
+        Iraq     2 nmod  PROPN _ GPE
+        """,
+        _within("Erbil"),
+        [("iraq", "Iraq")],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CONTAINMENT_CASES))
+def test_each_containment_rule_finds_the_place_around_its_place(name: str) -> None:
+    check(places.CONTAINMENT_RULES, name, CONTAINMENT_CASES[name], chain=False)
+
+
+CASES = {
+    "mentions.RELABEL_RULES": RELABEL_CASES,
+    "entities.MERGE_RULES": MERGE_CASES,
+    "resolve.LOOKUP_RULES": LOOKUP_CASES,
+    "roles.ROLE_RULES": ROLE_CASES,
+    "places.CONTAINMENT_RULES": CONTAINMENT_CASES,
+}
