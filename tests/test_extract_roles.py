@@ -361,3 +361,30 @@ def test_they_after_a_sentence_naming_a_plural_stays_unresolved():
     )
     # "they" may well be the trainers: no guess
     assert agent(x, "arrive") is None
+
+
+def test_a_title_at_a_named_place_is_not_someone_elses_title_without_one():
+    # "Foreign Minister Julie Bishop met the Minister of Foreign Affairs of Iraq": the
+    # description names Iraq, and Bishop's title names no place, so it is not her.
+    x = run(
+        """
+        Foreign  2  compound PROPN
+        Minister 4  compound PROPN
+        Julie    4  compound PROPN _ PERSON
+        Bishop   5  nsubj    PROPN _ PERSON
+        met      0  root     VERB  meet tag=VBD
+        the      7  det      DET
+        Minister 5  obj      PROPN minister
+        of       10 case     ADP
+        Foreign  10 compound PROPN
+        Affairs  7  nmod     PROPN
+        of       12 case     ADP
+        Iraq     7  nmod     PROPN _ GPE
+        .        5  punct    PUNCT
+        """
+    )
+    assert roles(x) == [("julie bishop", "Foreign Minister", None)]
+    meet = next(e for e in x.events if e.predicate == "meet")
+    assert agent(x, "meet") == "julie bishop"
+    theme = next(a for a in meet.arguments if a.role == "theme")
+    assert theme.entity != "julie bishop"

@@ -243,7 +243,7 @@ class Resolver:
             if head in CHIEF_NOUNS and orgs:
                 if role.organization in orgs and (title in TOP_TITLES or head in title.split()):
                     holders.add(role.holder)
-            elif orgs and role.organization is not None and role.organization not in orgs:
+            elif orgs and role.organization not in orgs:
                 continue
             elif set(title.split()) <= words and head in title.split():
                 holders.add(role.holder)
