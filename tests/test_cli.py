@@ -6,6 +6,7 @@ Tests that build with a real pipeline are marked slow; the built examples come f
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from collections.abc import Callable
@@ -253,6 +254,61 @@ def test_cli_export_options_and_the_csv_folder(seed_store: Store, tmp_path: Path
     out = tmp_path / "tables"
     result = cli("export", "--format", "csv", "--store", str(store), "-o", str(out))
     assert result.exit_code == 0 and {p.name for p in out.iterdir()} == {"nodes.csv", "edges.csv"}
+
+
+def test_cli_projection_cooccurrence_joins_entities_that_share_a_sentence(
+    seed_store: Store, tmp_path: Path, cli: Cli
+) -> None:
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.oxigraph.extend(list(seed_store.oxigraph))
+    result = cli(
+        "export", "--format", "gexf", "--store", str(store), "--projection", "cooccurrence"
+    )
+    assert result.exit_code == 0 and lint(result.stdout_bytes) == []
+    assert b'defaultedgetype="undirected"' in result.stdout_bytes
+    relations = cli("export", "--format", "gexf", "--store", str(store))
+    assert b'defaultedgetype="directed"' in relations.stdout_bytes
+    assert result.stdout_bytes.count(b"<edge ") > relations.stdout_bytes.count(b"<edge ")
+    page = tmp_path / "graph.html"
+    result = cli("viz", "-o", str(page), "--store", str(store), "--projection", "cooccurrence")
+    assert result.exit_code == 0 and '"directed": false' in page.read_text(encoding="utf-8")
+    cases = {
+        ("--projection", "sentences"): "Error: Invalid value for '--projection': 'sentences' is "
+        "not one of 'relations', 'cooccurrence'.",
+        ("--projection", "cooccurrence", "--events"): "Error: the cooccurrence projection joins "
+        "entities by sentence, so --events has nothing to choose: drop it, or use --projection "
+        "relations",
+    }
+    for args, message in cases.items():
+        result = cli("export", "--format", "gexf", "--store", str(store), *args)
+        assert result.exit_code != 0 and result.stdout == "", args
+        assert result.stderr.strip().splitlines()[-1] == message, args
+
+
+def test_cli_min_degree_drops_nodes_without_edges(
+    seed_store: Store, tmp_path: Path, cli: Cli
+) -> None:
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.oxigraph.extend(list(seed_store.oxigraph))
+    export = ("export", "--format", "graphml", "--store", str(store))
+    everything = nx.read_graphml(io.BytesIO(cli(*export).stdout_bytes), force_multigraph=True)
+    result = cli(*export, "--min-degree", "1")
+    assert result.exit_code == 0 and lint(result.stdout_bytes) == []
+    linked = nx.read_graphml(io.BytesIO(result.stdout_bytes), force_multigraph=True)
+    assert 0 < len(linked) < len(everything)
+    assert all(degree > 0 for _, degree in linked.degree())
+    assert linked.number_of_edges() == everything.number_of_edges()
+    page = tmp_path / "graph.html"
+    result = cli("viz", "-o", str(page), "--store", str(store), "--min-degree", "1")
+    assert result.exit_code == 0 and result.stderr == f"{len(linked)} entities in {page}\n"
+    for command in (export, ("viz", "-o", str(page), "--store", str(store))):
+        result = cli(*command, "--min-degree", "-1")
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.strip().splitlines()[-1] == (
+            "Error: Invalid value for '--min-degree': -1 is not in the range x>=0."
+        )
 
 
 def test_outputs_that_cannot_be_written_get_one_line(

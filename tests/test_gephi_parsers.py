@@ -98,6 +98,42 @@ def test_export_loads_in_gephi_lite_parser(
     assert len(set(keys)) == len(keys), "edges sharing an id"
 
 
+@pytest.fixture(scope="module")
+def cooccurrence_exports(
+    examples_store_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """The examples' co-occurrence network, no isolated node, exported once per format."""
+    from kg.exporters.network import NetworkOptions
+
+    folder = tmp_path_factory.mktemp("gephi-cooccurrence")
+    options = NetworkOptions(projection="cooccurrence", min_degree=1, layout=True)
+    files = {}
+    for format in FORMATS:
+        files[format] = folder / f"cooccurrence.{format}"
+        with files[format].open("wb") as out:
+            kg.export(out, format=format, store=examples_store_path, options=options)
+    return files
+
+
+@pytest.mark.parametrize("mode", ["lenient", "strict"])
+@pytest.mark.parametrize("format", FORMATS)
+def test_cooccurrence_export_loads_undirected_in_gephi_lite_parser(
+    cooccurrence_exports: dict[str, Path], format: str, mode: str
+) -> None:
+    graph = load_in_gephi_lite_parser(format, mode, cooccurrence_exports[format])
+
+    reference = networkx_graph(format, cooccurrence_exports[format])
+    assert not reference.is_directed()
+    assert graph["size"] > 0 and (graph["order"], graph["size"]) == (
+        reference.number_of_nodes(),
+        reference.number_of_edges(),
+    )
+    assert graph["type"] == "undirected"
+    linked = {end for edge in graph["edges"] for end in (edge["source"], edge["target"])}
+    assert linked == {node["key"] for node in graph["nodes"]}  # --min-degree 1: none alone
+    assert all(float(edge["attributes"]["weight"]) >= 1 for edge in graph["edges"])
+
+
 HOSTILE = 'Al-"Qa\'ida" <b>&amp; \u202eRTL\u202c \U0001f600 \u0645\u0631\u062d\u0628\u0627'
 
 

@@ -5,7 +5,9 @@ importer rules on every file."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
+from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
@@ -15,11 +17,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seed_extractions import ExtractionBuilder, arg
 
+from kg.errors import FormatError
 from kg.exporters import entity_graph, export, export_csv
+from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions
 from kg.exporters.projection import node_id, project
 from kg.mapping import map_extraction
 from kg.store.embedded import Store
+from kg.store.oxterms import quad_to_ox
 
 BASE = "https://w3id.org/kg/"
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "gexf-1.3" / "gexf.rng"
@@ -204,3 +209,172 @@ def test_any_text_makes_well_formed_files_that_load(a: str, b: str, predicate: s
         assert graph.number_of_nodes() == 2, format
     if SCHEMA.exists():
         assert relaxng_errors(exported(quads, "gexf")) == []
+
+
+# -- the co-occurrence projection and the degree floor ---------------------------------------
+
+
+def talks() -> list[object]:
+    """Two short articles: who is named with whom, sentence by sentence (see the weights)."""
+    a = ExtractionBuilder(
+        "c1c1c1c1c1c1c1c1",
+        title="Talks in Paris",
+        published=dt.date(2024, 3, 1),
+        source="news/talks.txt",
+    )
+    b = ExtractionBuilder(
+        "c2c2c2c2c2c2c2c2",
+        title="Keller returns",
+        published=dt.date(2024, 3, 5),
+        source="news/keller.txt",
+    )
+    for x in (a, b):
+        x.entity("alice", "Alice Moreau", "Person", "PERSON")
+        x.entity("bruno", "Bruno Keller", "Person", "PERSON")
+        x.entity("paris", "Paris", "Place", "GPE")
+    a.entity("clara", "Clara Ortiz", "Person", "PERSON")
+    a.entity("madrid", "Madrid", "Place", "GPE")
+    a.entity("elena", "Elena Ruiz", "Person", "PERSON")
+    a.entity("dmitri", "Dmitri Volkov", "Person", "PERSON")
+    met = a.sentence("Alice Moreau met Bruno Keller in Paris on Monday.")
+    a.sentence("Alice Moreau thanked Bruno Keller, and Bruno Keller smiled.")
+    a.sentence("Bruno Keller later flew home from Paris.")
+    a.sentence("Clara Ortiz stayed in Madrid.")
+    a.sentence("Madrid welcomed Elena Ruiz.")
+    a.sentence("Dmitri Volkov declined to comment.")
+    a.event(
+        met,
+        "meet",
+        "met",
+        arg("agent", "Alice Moreau", entity="alice"),
+        arg("theme", "Bruno Keller", entity="bruno"),
+    )
+    b.sentence("Bruno Keller and Alice Moreau spoke again in Paris.")
+    b.sentence("Nobody else was there.")
+    return [q for x in (a, b) for q in map_extraction(x.build()).quads]
+
+
+def person(name: str) -> str:
+    return node_id(BASE + "entity/person/" + name)
+
+
+def place(name: str) -> str:
+    return node_id(BASE + "entity/place/" + name)
+
+
+@pytest.fixture(scope="module")
+def talks_store() -> Iterator[Store]:
+    with Store() as store:
+        store.oxigraph.extend([quad_to_ox(q) for q in talks()])  # type: ignore[arg-type]
+        yield store
+
+
+def test_cooccurrence_weights_are_the_sentences_two_entities_share(talks_store: Store) -> None:
+    projection = project(talks_store, projection="cooccurrence")
+    assert not projection.directed
+    weights = {frozenset((e.source, e.target)): e.weight for e in projection.edges}
+    alice, bruno, paris = person("alice"), person("bruno"), place("paris")
+    clara, madrid, elena = person("clara"), place("madrid"), person("elena")
+    assert weights == {
+        frozenset((alice, bruno)): 3,  # Bruno twice in one sentence counts once
+        frozenset((alice, paris)): 2,
+        frozenset((bruno, paris)): 3,
+        frozenset((clara, madrid)): 1,
+        frozenset((madrid, elena)): 1,
+    }
+    pair = next(e for e in projection.edges if {e.source, e.target} == {alice, bruno})
+    assert (pair.kind, pair.label, pair.confidence) == ("cooccurrence", "same sentence", None)
+    assert pair.sources == ("news/keller.txt", "news/talks.txt")
+    assert (pair.first_seen, pair.last_seen) == ("2024-03-01", "2024-03-05")
+    assert (pair.source, pair.target) == (alice, bruno)  # in the order of their IRIs, stably
+    # the same nodes as the relation network, with the same attributes
+    relations = project(talks_store)
+    assert projection.nodes == relations.nodes and relations.directed
+    assert person("dmitri") in {n.id for n in projection.nodes}
+
+
+def test_min_degree_drops_nodes_until_each_has_that_many_edges(talks_store: Store) -> None:
+    def ids(**options: object) -> set[str]:
+        return {n.id for n in project(talks_store, **options).nodes}  # type: ignore[arg-type]
+
+    alice, bruno, paris = person("alice"), person("bruno"), place("paris")
+    assert ids(min_degree=1) == {alice, bruno}  # the one relation: Alice met Bruno
+    assert len(ids()) == 7 and ids(min_degree=0) == ids()
+    everyone = ids(projection="cooccurrence", min_degree=1)
+    assert person("dmitri") not in everyone and len(everyone) == 6
+    # Madrid has two edges, but only to nodes that have one: it goes with them
+    assert ids(projection="cooccurrence", min_degree=2) == {alice, bruno, paris}
+    assert ids(projection="cooccurrence", min_degree=3) == set()
+    # after the other options: the people alone share sentences only with each other
+    people = project(talks_store, projection="cooccurrence", types=["person"], min_degree=1)
+    assert {n.id for n in people.nodes} == {alice, bruno}
+    assert [e.weight for e in people.edges] == [3]
+
+
+def test_min_degree_on_the_seeds_leaves_no_isolated_node(seed_store: Store) -> None:
+    everything = project(seed_store)
+    linked = {i for e in everything.edges for i in (e.source, e.target)}
+    kept = project(seed_store, min_degree=1)
+    assert {n.id for n in kept.nodes} == linked < {n.id for n in everything.nodes}
+    assert kept.edges == everything.edges
+
+
+def test_cooccurrence_takes_no_relation_options_and_names_the_projections(
+    talks_store: Store,
+) -> None:
+    with pytest.raises(FormatError, match="drop it, or use --projection relations"):
+        project(talks_store, projection="cooccurrence", events=True)
+    with pytest.raises(FormatError, match="--predicates has nothing to choose"):
+        project(talks_store, projection="cooccurrence", predicates=["meet"])
+    with pytest.raises(FormatError, match="use one of relations, cooccurrence"):
+        project(talks_store, projection="sentences")
+
+
+@pytest.mark.parametrize("layout", [False, True])
+def test_cooccurrence_gexf_is_valid_undirected_and_passes_the_lint(
+    talks_store: Store, layout: bool
+) -> None:
+    data = exported(talks_store, "gexf", projection="cooccurrence", layout=layout, timeline=True)
+    assert lint(data) == [] and relaxng_errors(data) == []
+    assert b'defaultedgetype="undirected"' in data
+    graph = nx.read_gexf(io.BytesIO(data))
+    assert not graph.is_directed()
+    alice, bruno = person("alice"), person("bruno")
+    assert graph.edges[alice, bruno]["weight"] == 3.0
+    assert graph.edges[alice, bruno]["relation"] == "cooccurrence"
+
+
+def test_cooccurrence_graphml_and_csv_read_back_undirected(
+    talks_store: Store, tmp_path: Path
+) -> None:
+    data = exported(talks_store, "graphml", projection="cooccurrence", min_degree=1)
+    assert lint(data) == [] and b'edgedefault="undirected"' in data
+    graph = nx.read_graphml(io.BytesIO(data), force_multigraph=True)
+    expected = entity_graph(talks_store, NetworkOptions(projection="cooccurrence", min_degree=1))
+    assert not graph.is_directed() and not expected.is_directed()
+    assert set(graph.nodes) == set(expected.nodes) and len(graph) == 6
+    assert graph.number_of_edges() == expected.number_of_edges() == 5
+    igraph = pytest.importorskip("igraph")
+    path = tmp_path / "graph.graphml"
+    path.write_bytes(data)
+    loaded = igraph.Graph.Read_GraphML(str(path))
+    assert not loaded.is_directed() and (loaded.vcount(), loaded.ecount()) == (6, 5)
+    options = NetworkOptions(projection="cooccurrence")
+    _, edges_csv = export_csv(talks_store, tmp_path / "tables", options=options)
+    edges = list(csv.DictReader(io.StringIO(edges_csv.read_text(encoding="utf-8"))))
+    assert {e["Type"] for e in edges} == {"Undirected"} and len(edges) == 5
+
+
+def test_layout_packs_lone_nodes_in_a_block_below_the_linked_ones(seed_store: Store) -> None:
+    projection = project(seed_store)
+    positions = layout(projection)
+    assert set(positions) == {n.id for n in projection.nodes}
+    linked = {i for e in projection.edges for i in (e.source, e.target)}
+    lone = set(positions) - linked
+    assert linked and lone
+    assert max(positions[i][1] for i in linked) < min(positions[i][1] for i in lone)
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    assert max(xs) - min(xs) > max(ys) - min(ys)  # landscape, like a window
+    # no two nodes on one spot
+    assert len(set(positions.values())) == len(positions)

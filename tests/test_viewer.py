@@ -3,6 +3,7 @@ headless browser (Debian's chromium) where one is installed."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -15,6 +16,7 @@ import pytest
 from seed_extractions import ExtractionBuilder, arg
 
 import kg
+from kg.exporters.network import NetworkOptions
 from kg.mapping import map_extraction
 from kg.store.embedded import Store
 from kg.store.oxterms import quad_to_ox
@@ -24,11 +26,11 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = '</script><script>alert("x")</script><!-- & <b>'
 
 
-def page_for(quads: object) -> str:
+def page_for(quads: object, options: NetworkOptions | None = None) -> str:
     with Store() as store:
         store.oxigraph.extend([quad_to_ox(q) for q in quads])  # type: ignore[attr-defined]
         out = io.StringIO()
-        write_viewer(store, out)
+        write_viewer(store, out, options=options)
         return out.getvalue()
 
 
@@ -61,6 +63,37 @@ def test_the_page_needs_no_network_and_no_text_can_become_markup() -> None:
     assert "innerHTML" not in script and "eval(" not in script
 
 
+def test_the_page_credits_sentences_to_titles_and_draws_cooccurrence_undirected() -> None:
+    b = ExtractionBuilder(
+        "d2", title="Talks in Paris", published=dt.date(2024, 3, 1), source="news/talks.txt"
+    )
+    b.entity("a", "Alice Moreau", "Person", "PERSON")
+    b.entity("b", "Bruno Keller", "Person", "PERSON")
+    b.entity("c", "Clara Ortiz", "Person", "PERSON")
+    n = b.sentence("Alice Moreau met Bruno Keller.")
+    b.sentence("Bruno Keller and Alice Moreau spoke again.")
+    b.sentence("Clara Ortiz stayed home.")
+    b.event(n, "meet", "met", arg("agent", "Alice", entity="a"), arg("theme", "Bruno", entity="b"))
+    quads = map_extraction(b.build()).quads
+    relations = embedded_data(page_for(quads))
+    assert relations["directed"] is True
+    alice = next(n for n in relations["nodes"] if n["label"] == "Alice Moreau")
+    assert alice["sentences"] == [
+        ["Alice Moreau met Bruno Keller.", "Talks in Paris, 2024-03-01", "news/talks.txt"]
+    ]
+    options = NetworkOptions(projection="cooccurrence", min_degree=1)
+    shared = embedded_data(page_for(quads, options))
+    assert shared["directed"] is False
+    assert [(e["label"], e["weight"]) for e in shared["edges"]] == [("same sentence", 2)]
+    assert {n["label"] for n in shared["nodes"]} == {"Alice Moreau", "Bruno Keller"}
+    # with co-occurrence, every sentence that names the entity
+    alice = next(n for n in shared["nodes"] if n["label"] == "Alice Moreau")
+    assert [text for text, _, _ in alice["sentences"]] == [
+        "Alice Moreau met Bruno Keller.",
+        "Bruno Keller and Alice Moreau spoke again.",
+    ]
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install chromium")
 def test_the_viewer_in_a_headless_browser(examples_store_path: Path, tmp_path: Path) -> None:
@@ -83,6 +116,18 @@ def test_the_viewer_in_a_headless_browser(examples_store_path: Path, tmp_path: P
     sentences = re.search(r'<ul id="panel-sentences">(.*?)</ul>', dom.stdout, re.S)
     assert sentences is not None and "Stoltenberg" in sentences.group(1)
     assert "nato-iraq-mission.txt" in sentences.group(1)
+    # each sentence credited to its article as a reader knows it: title and date, the file
+    # only on hover
+    credits = re.findall(r'<span class="source" title="([^"]*)">([^<]*)</span>', sentences.group(1))
+    assert credits and all(where.endswith(".txt") for where, _ in credits)
+    assert "NATO to enlarge its training mission in Iraq, 2021-02-18" in {c for _, c in credits}
+    # names drawn without hovering: the page lists them inside the canvas, the most connected
+    # first (the search's match and the clicked node lead)
+    labels = re.search(r'<ul id="graph-labels"[^>]*>(.*?)</ul>', dom.stdout, re.S)
+    assert labels is not None
+    drawn = re.findall(r"<li>([^<]*)</li>", labels.group(1))
+    assert drawn[0] == "Jens Stoltenberg" and {"NATO", "Iraq"} <= set(drawn)
+    assert len(drawn) == len(set(drawn)) >= min(shown, 15)
     shot = Path(os.environ.get("KG_SCREENSHOTS", tmp_path)) / "viewer.png"
     shot.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(

@@ -71,6 +71,13 @@ def network_options(command: Any) -> Any:
     """The projection options of the network exports and the viewer."""
     for option in reversed(
         [
+            click.option(
+                "--projection",
+                type=click.Choice(["relations", "cooccurrence"]),
+                default="relations",
+                show_default=True,
+                help="Network: edges are relations, or sentences two entities share.",
+            ),
             click.option("--events", is_flag=True, help="Network: events as nodes too."),
             click.option(
                 "--min-mentions",
@@ -92,6 +99,13 @@ def network_options(command: Any) -> Any:
                 metavar="N",
                 help="Network: N most connected.",
             ),
+            click.option(
+                "--min-degree",
+                type=click.IntRange(min=0),
+                default=0,
+                metavar="N",
+                help="Network: then nodes with N+ edges (1 drops isolated ones).",
+            ),
         ]
     ):
         command = option(command)
@@ -99,21 +113,25 @@ def network_options(command: Any) -> Any:
 
 
 def _network_options(
+    projection: str,
     events: bool,
     min_mentions: int,
     types: str,
     predicates: str,
     max_nodes: int | None,
+    min_degree: int,
     **extra: Any,
 ) -> NetworkOptions:
     from kg.exporters.network import NetworkOptions
 
     return NetworkOptions(
+        projection=projection,
         events=events,
         min_mentions=min_mentions,
         types=tuple(t for t in types.split(",") if t),
         predicates=tuple(p for p in predicates.split(",") if p),
         max_nodes=max_nodes,
+        min_degree=min_degree,
         **extra,
     )
 
@@ -276,24 +294,29 @@ def export(
     export_format: str,
     store: str | None,
     output: str | None,
+    projection: str,
     events: bool,
     min_mentions: int,
     types: str,
     predicates: str,
     max_nodes: int | None,
+    min_degree: int,
     layout: bool,
     timeline: bool,
 ) -> None:
     """Export the graph as RDF, or as a network for Gephi (gexf, graphml, csv).
 
     nquads and trig keep one named graph per article. The network has entities as nodes
-    and their relations as edges; the options filter it.
+    and their relations as edges (or, with --projection cooccurrence, an edge for each pair
+    named in one sentence, weighted by how many); the options filter it.
 
     Example:
 
         kg export --format turtle -o graph.ttl
 
         kg export --format gexf --layout --timeline -o graph.gexf
+
+        kg export --format gexf --projection cooccurrence --min-degree 1 -o people.gexf
 
         kg export --format csv --types person,organization -o tables/
     """
@@ -310,7 +333,15 @@ def export(
                 "suffix names one (graph.ttl, graph.gexf)"
             )
     options = _network_options(
-        events, min_mentions, types, predicates, max_nodes, layout=layout, timeline=timeline
+        projection,
+        events,
+        min_mentions,
+        types,
+        predicates,
+        max_nodes,
+        min_degree,
+        layout=layout,
+        timeline=timeline,
     )
     if export_format == "csv" and output is not None:
         api.export(output, format="csv", store=store, options=options)
@@ -385,11 +416,13 @@ def viz(
     store: str | None,
     output: str,
     open_page: bool,
+    projection: str,
     events: bool,
     min_mentions: int,
     types: str,
     predicates: str,
     max_nodes: int | None,
+    min_degree: int,
 ) -> None:
     """Write an offline graph viewer: one HTML file, no network needed.
 
@@ -400,6 +433,8 @@ def viz(
     Example:
 
         kg viz -o graph.html --open
+
+        kg viz --projection cooccurrence --min-degree 1 -o people.html
     """
     from pathlib import Path
 
@@ -407,7 +442,13 @@ def viz(
     from kg.viewer import DEFAULT_MAX_NODES
 
     options = _network_options(
-        events, min_mentions, types, predicates, max_nodes or DEFAULT_MAX_NODES
+        projection,
+        events,
+        min_mentions,
+        types,
+        predicates,
+        max_nodes or DEFAULT_MAX_NODES,
+        min_degree,
     )
     shown = api.viz(output, store=store, options=options)
     click.echo(f"{shown} entities in {output}", err=True)

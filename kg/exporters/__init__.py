@@ -5,9 +5,10 @@
     export_csv(source, folder)               nodes.csv and edges.csv
     entity_graph(source)                     the network as a networkx MultiDiGraph
 
-The network formats (gexf, graphml, csv) share ``NetworkOptions``: events as nodes, entity
-types, relations, a mention floor, the most connected nodes; GEXF adds a layout and a
-timeline. networkx is imported only when a network format is asked for.
+The network formats (gexf, graphml, csv) share ``NetworkOptions``: the projection (relations
+or co-occurrence), events as nodes, entity types, relations, a mention floor, the most
+connected nodes, a degree floor; GEXF adds a layout and a timeline. networkx is imported
+only when a network format is asked for.
 """
 
 from __future__ import annotations
@@ -102,8 +103,8 @@ def export_csv(
         return network.write_csv(graph, folder, options=options or network.NetworkOptions())
 
 
-def entity_graph(source: Source, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
-    """The network of ``source`` as a networkx MultiDiGraph."""
+def entity_graph(source: Source, options: NetworkOptions | None = None) -> nx.MultiGraph:
+    """The network of ``source`` as a networkx MultiDiGraph (MultiGraph for co-occurrence)."""
     from kg.exporters import network
 
     with _queryable(source) as graph:

@@ -15,7 +15,8 @@ from typing import BinaryIO
 
 import networkx as nx
 
-from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, layout, write_gexf, write_graphml
+from kg.exporters.layout import layout
+from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, write_gexf, write_graphml
 from kg.exporters.projection import Projection, edge_id, node_id, project
 from kg.store.protocol import GraphStore
 
@@ -39,6 +40,8 @@ class NetworkOptions:
     types: tuple[str, ...] = ()  # entity types to keep: person, organization, place...
     predicates: tuple[str, ...] = ()  # relations to keep: announce, holds_role...
     max_nodes: int | None = None  # the most connected nodes only
+    min_degree: int = 0  # then only nodes with this many edges or more (1: no isolated nodes)
+    projection: str = "relations"  # what an edge is: "relations" or "cooccurrence"
     layout: bool = False  # GEXF: positions from a force-directed layout
     timeline: bool = False  # GEXF: article dates on nodes and edges, for Gephi's timeline
 
@@ -51,6 +54,8 @@ def project_with(source: GraphStore, options: NetworkOptions) -> Projection:
         types=options.types or None,
         predicates=options.predicates or None,
         max_nodes=options.max_nodes,
+        min_degree=options.min_degree,
+        projection=options.projection,
     )
 
 
@@ -83,8 +88,9 @@ def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> l
     edges: list[list[object]] = [
         ["Source", "Target", "Type", "Id", "Label", "Weight", *(c[0] for c in EDGE_COLUMNS)]
     ]
+    direction = "Directed" if projection.directed else "Undirected"
     for e in projection.edges:
-        row = [e.source, e.target, "Directed", e.id, e.label, e.weight]
+        row = [e.source, e.target, direction, e.id, e.label, e.weight]
         edges.append(row + [_cell(get(e)) for _, _, _, get in EDGE_COLUMNS])
     written = []
     for name, rows in (("nodes.csv", nodes), ("edges.csv", edges)):
@@ -100,11 +106,11 @@ def _cell(value: object) -> object:
     return "" if value is None else value
 
 
-def entity_graph(source: GraphStore, options: NetworkOptions | None = None) -> nx.MultiDiGraph:
-    """The projection as a networkx MultiDiGraph: node and edge ids as keys, attributes as
-    data (missing ones left out)."""
+def entity_graph(source: GraphStore, options: NetworkOptions | None = None) -> nx.MultiGraph:
+    """The projection as a networkx MultiDiGraph (a MultiGraph for co-occurrence, which has no
+    direction): node and edge ids as keys, attributes as data (missing ones left out)."""
     projection = project_with(source, options or NetworkOptions())
-    graph = nx.MultiDiGraph()
+    graph = nx.MultiDiGraph() if projection.directed else nx.MultiGraph()
     for n in projection.nodes:
         data = {name: v for name, _, _, get in NODE_COLUMNS if (v := get(n)) is not None}
         graph.add_node(n.id, label=n.label, **data)

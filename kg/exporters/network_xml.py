@@ -17,7 +17,7 @@ from typing import BinaryIO, TypeVar
 
 from kg.exporters.projection import Edge, Node, Projection
 
-__all__ = ["COLOURS", "layout", "write_gexf", "write_graphml"]
+__all__ = ["COLOURS", "write_gexf", "write_graphml"]
 
 GEXF = "http://gexf.net/1.3"
 VIZ = "http://gexf.net/1.3/viz"
@@ -69,39 +69,6 @@ def node_size(node: Node) -> float:
     return round(4.0 + 4.0 * math.sqrt(max(node.mention_count, 1)), 2)
 
 
-def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, float]]:
-    """Positions from a force-directed layout (networkx), scaled to about ±1000.
-
-    Each connected part is laid out on its own and the parts are packed in rows, largest
-    first, so lone nodes do not crowd the picture into a ring around a dense centre.
-    """
-    import networkx as nx
-
-    graph = nx.Graph()
-    graph.add_nodes_from(n.id for n in projection.nodes)
-    for e in projection.edges:
-        graph.add_edge(e.source, e.target, weight=e.weight)
-    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
-    positions: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    width = 2000.0 * max(1.0, math.sqrt(len(graph)) / 6)
-    for part in parts:
-        size = 100.0 * math.sqrt(len(part))  # a part's box grows with its node count
-        if x + size > width and x > 0:
-            x, y, row_height = 0.0, y + row_height + 60.0, 0.0
-        sub = graph.subgraph(part)
-        placed = nx.spring_layout(sub, seed=seed, iterations=100) if len(part) > 1 else {}
-        for node in sorted(part):
-            px, py = placed.get(node, (0.0, 0.0))
-            positions[node] = (
-                round(x + size / 2 + px * size / 2, 2),
-                round(y + size / 2 + py * size / 2, 2),
-            )
-        x += size + 60.0
-        row_height = max(row_height, size)
-    return positions
-
-
 def _values(item: Item, columns: Iterable[Column[Item]]) -> list[tuple[str, object]]:
     return [(name, v) for name, _, _, get in columns if (v := get(item)) is not None]
 
@@ -122,7 +89,7 @@ def write_gexf(
     ET.SubElement(meta, f"{{{GEXF}}}creator").text = "kg"
     if description:
         ET.SubElement(meta, f"{{{GEXF}}}description").text = clean(description)
-    graph_attributes = {"defaultedgetype": "directed", "mode": "static"}
+    graph_attributes = {"defaultedgetype": _direction(projection), "mode": "static"}
     if timeline:
         graph_attributes.update(mode="dynamic", timeformat="date")
     graph = ET.SubElement(root, f"{{{GEXF}}}graph", graph_attributes)
@@ -161,6 +128,10 @@ def write_gexf(
     _write(root, out)
 
 
+def _direction(projection: Projection) -> str:
+    return "directed" if projection.directed else "undirected"
+
+
 def _label(node: Node) -> str:
     """The node's name as XML can carry it; its IRI where nothing printable is left."""
     return clean(node.label).strip() or node.iri
@@ -181,7 +152,7 @@ def _attvalues(element: ET.Element, values: list[tuple[str, object]]) -> None:
 
 
 def write_graphml(projection: Projection, out: BinaryIO) -> None:
-    """GraphML: directed, ``label`` keys for nodes and edges, the relation as Gephi's edge type.
+    """GraphML: ``label`` keys for nodes and edges, the relation as Gephi's edge type.
 
     Each edge also carries a ``label="..."`` XML attribute: Gephi reads it as the edge type
     (keeping parallel edges of different relations apart); networkx, igraph and graphology
@@ -204,7 +175,9 @@ def write_graphml(projection: Projection, out: BinaryIO) -> None:
         f"{{{GRAPHML}}}key",
         {"id": "e_weight", "for": "edge", "attr.name": "weight", "attr.type": "double"},
     )
-    graph = ET.SubElement(root, f"{{{GRAPHML}}}graph", {"id": "kg", "edgedefault": "directed"})
+    graph = ET.SubElement(
+        root, f"{{{GRAPHML}}}graph", {"id": "kg", "edgedefault": _direction(projection)}
+    )
     for n in projection.nodes:
         element = ET.SubElement(graph, f"{{{GRAPHML}}}node", {"id": n.id})
         _data(element, "n", [("label", _label(n)), *_values(n, NODE_COLUMNS)])

@@ -8,6 +8,10 @@ One projection feeds every network format (GEXF, GraphML, CSV, the viewer), so t
   statements supporting it as its weight, their best confidence, the articles they come from;
 - with ``events=True``, events are nodes too, linked to the entities that fill their roles.
 
+The ``cooccurrence`` projection keeps the nodes and joins instead the entities named in one
+sentence by an undirected edge, weighted by the number of sentences they share: the usual
+network of news analysis, denser than the relations the extractor could read.
+
 Ids are opaque and stable: ``n`` + a hash of the IRI, ``e`` + a hash of subject, relation,
 object. Missing values stay ``None`` (writers leave them out).
 """
@@ -19,10 +23,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kg.errors import FormatError
 from kg.store.protocol import GraphStore
 from kg.terms import ENTITY_CLASSES, KG, REL, ROLE_PROPERTIES, relation
 
-__all__ = ["Edge", "Node", "Projection", "edge_id", "node_id", "project"]
+__all__ = ["PROJECTIONS", "Edge", "Node", "Projection", "edge_id", "node_id", "project"]
+
+# What joins two nodes: a relation the text states, or a sentence that names both.
+PROJECTIONS = ("relations", "cooccurrence")
 
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
 # An event's role edges are named by their property: agent, theme, place, partner...
@@ -67,6 +75,13 @@ SELECT ?event ?s ?o ?predicate ?confidence WHERE {{
   FILTER NOT EXISTS {{ ?event kg:negated true }}
 }}
 """
+# Each sentence with the entities it names and its article: the co-occurrence edges.
+_SENTENCE_ENTITIES = """
+SELECT DISTINCT ?sentence ?entity ?doc WHERE {
+  ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence .
+  ?sentence a kg:Sentence ; dcterms:isPartOf ?doc .
+}
+"""
 _EVENTS = f"""
 SELECT DISTINCT ?event ?predicate ?confidence ?doc ?role ?filler WHERE {{
   GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
@@ -107,6 +122,7 @@ class Edge:
 class Projection:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
+    directed: bool = True  # relations point from subject to object; co-occurrence does not
 
 
 def node_id(iri: str) -> str:
@@ -125,14 +141,24 @@ def project(
     types: Iterable[str] | None = None,
     predicates: Iterable[str] | None = None,
     max_nodes: int | None = None,
+    min_degree: int = 0,
+    projection: str = "relations",
 ) -> Projection:
     """The network of ``source``, filtered: entity types (``person``, ``place``...), relation
-    names (``announce``, ``holds_role``...), a mention floor, and the ``max_nodes`` most
-    connected nodes. Nodes and edges come sorted by id, so the same store gives the same file.
+    names (``announce``, ``holds_role``...), a mention floor, the ``max_nodes`` most connected
+    nodes, then only nodes with ``min_degree`` edges or more among those kept. Nodes and edges
+    come sorted by id, so the same store gives the same file.
+
+    ``projection`` says what an edge is: a relation (``relations``) or a shared sentence
+    (``cooccurrence``, undirected, which has neither relation names nor event nodes).
     """
+    _check(projection, events=events, predicates=predicates)
     docs = _documents(source)
     nodes = _entity_nodes(source, docs)
-    edges = _relation_edges(source, docs)
+    if projection == "cooccurrence":
+        edges = _cooccurrence_edges(source, docs, nodes)
+    else:
+        edges = _relation_edges(source, docs)
     if events:
         _add_events(source, docs, nodes, edges)
     wanted_types = {t.casefold() for t in types} if types else None
@@ -158,10 +184,39 @@ def project(
         top = sorted(kept, key=lambda i: (-degree[i], -kept[i].mention_count, i))[:max_nodes]
         kept = {i: kept[i] for i in top}
         kept_edges = [e for e in kept_edges if e.source in kept and e.target in kept]
+    if min_degree > 0:
+        kept, kept_edges = _with_degree(kept, kept_edges, min_degree)
     return Projection(
         nodes=sorted(kept.values(), key=lambda n: n.id),
         edges=sorted(kept_edges, key=lambda e: e.id),
+        directed=projection != "cooccurrence",
     )
+
+
+def _check(projection: str, *, events: bool, predicates: Iterable[str] | None) -> None:
+    if projection not in PROJECTIONS:
+        raise FormatError(f"unknown projection {projection!r}; use one of {', '.join(PROJECTIONS)}")
+    if projection == "cooccurrence" and (events or predicates):
+        option = "--events" if events else "--predicates"
+        raise FormatError(
+            f"the cooccurrence projection joins entities by sentence, so {option} has nothing to "
+            "choose: drop it, or use --projection relations"
+        )
+
+
+def _with_degree(
+    kept: dict[str, Node], edges: list[Edge], min_degree: int
+) -> tuple[dict[str, Node], list[Edge]]:
+    """The nodes with ``min_degree`` edges or more, dropped until every node left has them."""
+    while True:
+        degree: Counter[str] = Counter()
+        for e in edges:
+            degree.update({e.source, e.target})
+        low = {i for i in kept if degree[i] < min_degree}
+        if not low:
+            return kept, edges
+        kept = {i: n for i, n in kept.items() if i not in low}
+        edges = [e for e in edges if e.source in kept and e.target in kept]
 
 
 _ROLE_KINDS = frozenset(_ROLE_NAMES.values())
@@ -247,6 +302,41 @@ def _relation_edges(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Edge
             weight=len(scores) or len(in_docs),
             confidence=max(confidences) if confidences else None,
             sources=tuple(sorted({docs[d].name for d in in_docs if d in docs})),
+            first_seen=first,
+            last_seen=last,
+        )
+        edges[edge.id] = edge
+    return edges
+
+
+def _cooccurrence_edges(
+    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node]
+) -> dict[str, Edge]:
+    """An undirected edge per pair of entities named in one sentence, weighted by how many."""
+    named: dict[str, set[str]] = defaultdict(set)
+    in_doc: dict[str, str] = {}
+    for row in source.query(_SENTENCE_ENTITIES).dicts():
+        entity = str(row["entity"])
+        if node_id(entity) in nodes:
+            named[str(row["sentence"])].add(entity)
+            in_doc[str(row["sentence"])] = str(row["doc"])
+    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sentence, entities in named.items():
+        ordered = sorted(entities)
+        for i, a in enumerate(ordered):
+            for b in ordered[i + 1 :]:
+                shared[(a, b)].append(in_doc[sentence])
+    edges = {}
+    for (a, b), sentence_docs in shared.items():
+        first, last = _span(docs[d].date for d in sentence_docs if d in docs)
+        edge = Edge(
+            id=edge_id(a, "cooccurrence", b),
+            source=node_id(a),
+            target=node_id(b),
+            kind="cooccurrence",
+            label="same sentence",
+            weight=len(sentence_docs),
+            sources=tuple(sorted({docs[d].name for d in sentence_docs if d in docs})),
             first_seen=first,
             last_seen=last,
         )

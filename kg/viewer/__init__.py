@@ -1,11 +1,12 @@
 """An offline graph viewer: one self-contained HTML file, no network, no framework.
 
-The page holds the projected network (``kg.exporters.projection``) with positions from a
-force layout computed here, and for each node the sentences and articles behind its
-relations. ``viewer.js`` (kg's own, inlined) draws it on a canvas: pan, zoom, search, a legend
-by entity type, edge labels on hover, a side panel for a clicked node. Article text reaches
-the page only as JSON data and the script only ever sets ``textContent``, so nothing in an
-article can run as code.
+The page holds the projected network (``kg.exporters.projection``) with positions from
+``kg.exporters.layout``, and for each node the sentences behind its relations (with the
+co-occurrence projection, the sentences that name it), each credited to its article's title
+and date. ``viewer.js`` (kg's own, inlined) draws it on a canvas scaled to the window: pan,
+zoom, search, a legend by entity type, the most connected nodes labelled, edge labels on
+hover, a side panel for a clicked node. Article text reaches the page only as JSON data and
+the script only ever sets ``textContent``, so nothing in an article can run as code.
 
 ``#search=NAME`` in the page's address runs a search and opens the first match on load;
 ``#click=NAME`` searches, then clicks the first match on the canvas.
@@ -15,13 +16,15 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from importlib import resources
 from typing import TextIO
 
 from rdflib import URIRef
 
+from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions, project_with
-from kg.exporters.network_xml import COLOURS, layout, node_size
+from kg.exporters.network_xml import COLOURS, node_size
 from kg.exporters.projection import node_id
 from kg.store.protocol import GraphStore
 from kg.store.sparqltext import inject_rows
@@ -31,13 +34,30 @@ __all__ = ["DEFAULT_MAX_NODES", "write_viewer"]
 DEFAULT_MAX_NODES = 300
 SENTENCES_PER_NODE = 25
 
-_SENTENCES = """
-SELECT DISTINCT ?entity ?text ?doc ?source WHERE {
+# An entity's sentences with their article: those behind its relations, or (co-occurrence)
+# every sentence that names it.
+_SENTENCES = {
+    "relations": """
+SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
   ?fact prov:wasDerivedFrom ?sentence ; ?role ?entity .
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:date ?date }
   OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { ?doc kg:url ?url }
 }
-"""
+""",
+    "cooccurrence": """
+SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
+  ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence .
+  ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
+  OPTIONAL { ?doc dcterms:title ?title }
+  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { ?doc kg:url ?url }
+}
+""",
+}
 
 
 def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | None = None) -> int:
@@ -48,13 +68,15 @@ def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | N
     sentences: dict[str, list[list[str]]] = defaultdict(list)
     # Only the shown entities' sentences: the store may hold many more.
     shown = [[URIRef(n.iri)] for n in projection.nodes]
-    rows = source.query(inject_rows(_SENTENCES, ["entity"], shown)).dicts() if shown else []
+    query = _SENTENCES[options.projection]
+    rows = source.query(inject_rows(query, ["entity"], shown)).dicts() if shown else []
     for row in rows:
         key = node_id(str(row["entity"]))
         if len(sentences[key]) < SENTENCES_PER_NODE:
-            where = row.get("source") or row["doc"]
-            sentences[key].append([str(row["text"]), str(where)])
+            where = str(row.get("url") or row.get("source") or row["doc"])
+            sentences[key].append([str(row["text"]), _credit(row, where), where])
     data = {
+        "directed": projection.directed,
         "types": {t: "rgb({},{},{})".format(*c) for t, c in COLOURS.items()},
         "nodes": [
             {
@@ -88,3 +110,10 @@ def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | N
     )
     out.write(page)
     return len(projection.nodes)
+
+
+def _credit(row: Mapping[str, object], where: str) -> str:
+    """The article as a reader knows it ("Title, 2021-02-18"); its file or address if untitled."""
+    title, date = row.get("title"), row.get("date")
+    name = str(title).strip() if title is not None and str(title).strip() else where
+    return f"{name}, {str(date)[:10]}" if date is not None else name

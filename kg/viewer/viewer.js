@@ -1,6 +1,8 @@
 // kg's graph viewer: draws the embedded network on a canvas. Pan by dragging, zoom with the
 // wheel, search by name, hover a node for its relations, click it for its sentences.
-// Text from articles is only ever set with textContent.
+// The most connected nodes carry their names without hovering; the names drawn are also
+// listed inside the canvas element, for screen readers. Text from articles is only ever set
+// with textContent.
 (function () {
   'use strict';
   const data = JSON.parse(document.getElementById('kg-data').textContent);
@@ -13,7 +15,16 @@
     links.get(e.source).push(e);
     links.get(e.target).push(e);
   }
+  // The names always drawn: all of a small graph, else the most connected (ties: most named).
+  const LABELLED = 15;
+  const ranked = [...data.nodes].sort(
+    (a, b) => links.get(b.id).length - links.get(a.id).length || b.mentions - a.mentions,
+  );
+  const named = new Set(
+    (data.nodes.length <= 2 * LABELLED ? ranked : ranked.slice(0, LABELLED)).map((n) => n.id),
+  );
   const view = {x: 0, y: 0, scale: 1};
+  let drawnLabels = '';
   let selected = null;
   let hovered = null;
   let matches = new Set();
@@ -22,6 +33,7 @@
     return data.types[type] || 'rgb(86,180,233)';
   }
 
+  // Scale the layout to the canvas, leaving room for the nodes and for names on the right.
   function fit() {
     const rect = canvas.getBoundingClientRect();
     canvas.width = rect.width * devicePixelRatio;
@@ -31,9 +43,11 @@
     const ys = data.nodes.map((n) => n.y);
     const w = Math.max(...xs) - Math.min(...xs) || 1;
     const h = Math.max(...ys) - Math.min(...ys) || 1;
-    view.scale = 0.85 * Math.min(rect.width / w, rect.height / h);
-    view.x = rect.width / 2 - view.scale * (Math.min(...xs) + w / 2);
-    view.y = rect.height / 2 - view.scale * (Math.min(...ys) + h / 2);
+    const [left, right, top, bottom] = [30, 120, 30, 40];
+    const room = Math.min((rect.width - left - right) / w, (rect.height - top - bottom) / h);
+    view.scale = Math.max(0.01, Math.min(room, 6));
+    view.x = left + (rect.width - left - right) / 2 - view.scale * (Math.min(...xs) + w / 2);
+    view.y = top + (rect.height - top - bottom) / 2 - view.scale * (Math.min(...ys) + h / 2);
   }
 
   function screen(n) {
@@ -42,6 +56,10 @@
 
   function radius(n) {
     return Math.max(3, n.size * Math.sqrt(view.scale) * 0.6);
+  }
+
+  function edgeText(e) {
+    return data.directed ? e.label : `${e.weight} sentence${e.weight === 1 ? '' : 's'}`;
   }
 
   function draw() {
@@ -61,7 +79,7 @@
       if (lit) {
         ctx.fillStyle = '#333';
         ctx.font = '11px system-ui, sans-serif';
-        ctx.fillText(e.label, (x1 + x2) / 2 + 3, (y1 + y2) / 2 - 3);
+        ctx.fillText(edgeText(e), (x1 + x2) / 2 + 3, (y1 + y2) / 2 - 3);
       }
     }
     for (const n of data.nodes) {
@@ -77,13 +95,69 @@
         ctx.lineWidth = 2;
         ctx.stroke();
       }
-      if (r > 6 || n === focus || matches.has(n.id)) {
-        ctx.fillStyle = '#222';
-        ctx.font = '12px system-ui, sans-serif';
-        ctx.fillText(n.label, x + r + 2, y + 4);
-      }
     }
     ctx.globalAlpha = 1;
+    drawLabels(focus);
+  }
+
+  function overlaps(a, b) {
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+  }
+
+  // Names after all the dots, so none is hidden under a node: the focus and the matches first,
+  // then the most connected, then any node drawn large. A name goes right of its node, else
+  // left, above or below, where it covers no other name or node; the most connected may cover
+  // a node rather than go unnamed. Names that fit nowhere are left to hovering.
+  function drawLabels(focus) {
+    const wanted = [];
+    if (focus) wanted.push(focus);
+    for (const n of data.nodes) if (matches.has(n.id)) wanted.push(n);
+    for (const n of ranked) if (named.has(n.id) || radius(n) > 6) wanted.push(n);
+    ctx.font = '12px system-ui, sans-serif';
+    const dots = data.nodes.map((n) => {
+      const [x, y] = screen(n);
+      const r = radius(n);
+      return {id: n.id, x: x - r, y: y - r, w: 2 * r, h: 2 * r};
+    });
+    const taken = [];
+    const drawn = [];
+    const seen = new Set();
+    for (const n of wanted) {
+      if (seen.has(n.id)) continue;
+      seen.add(n.id);
+      const [x, y] = screen(n);
+      const r = radius(n);
+      const w = ctx.measureText(n.label).width;
+      const places = [
+        {x: x + r + 2, y: y - 7, w, h: 13},
+        {x: x - r - 2 - w, y: y - 7, w, h: 13},
+        {x: x - w / 2, y: y - r - 14, w, h: 13},
+        {x: x - w / 2, y: y + r + 1, w, h: 13},
+      ];
+      const free = (box) => !taken.some((t) => overlaps(box, t));
+      const clear = (box) => free(box) && !dots.some((d) => d.id !== n.id && overlaps(box, d));
+      let box = places.find(clear);
+      if (!box && named.has(n.id)) box = places.find(free);
+      if (!box && (n === focus || matches.has(n.id))) box = places[0];
+      if (!box) continue;
+      taken.push(box);
+      drawn.push(n.label);
+      ctx.fillStyle = 'rgba(252,252,252,0.8)';
+      ctx.fillRect(box.x - 1, box.y, box.w + 2, box.h);
+      ctx.fillStyle = '#222';
+      ctx.fillText(n.label, box.x, box.y + 10);
+    }
+    const listed = drawn.join('\n');
+    if (listed !== drawnLabels) {
+      drawnLabels = listed;
+      const list = document.getElementById('graph-labels');
+      list.replaceChildren();
+      for (const label of drawn) {
+        const li = document.createElement('li');
+        li.textContent = label;
+        list.appendChild(li);
+      }
+    }
   }
 
   function nodeAt(px, py) {
@@ -100,13 +174,16 @@
     return best;
   }
 
-  function item(list, text, source) {
+  // A list entry; a sentence's entry names its article (title, date), its file or address
+  // shown on hover.
+  function item(list, text, credit, where) {
     const li = document.createElement('li');
     li.textContent = text;
-    if (source) {
+    if (credit) {
       const from = document.createElement('span');
       from.className = 'source';
-      from.textContent = source;
+      from.textContent = credit;
+      if (where) from.title = where;
       li.appendChild(from);
     }
     list.appendChild(li);
@@ -130,10 +207,13 @@
       fill('panel-aliases', n.aliases, (list, a) => item(list, a));
       fill('panel-relations', links.get(n.id), (list, e) => {
         const other = byId.get(e.source === n.id ? e.target : e.source);
-        const text = e.source === n.id ? `${e.label} → ${other.label}` : `${other.label} → ${e.label}`;
+        let text = e.source === n.id ? `${e.label} → ${other.label}` : `${other.label} → ${e.label}`;
+        if (!data.directed) text = `${other.label} · ${edgeText(e)}`;
         item(list, text);
       });
-      fill('panel-sentences', n.sentences, (list, [text, source]) => item(list, text, source));
+      fill('panel-sentences', n.sentences, (list, [text, credit, where]) =>
+        item(list, text, credit, where),
+      );
     }
     draw();
   }
@@ -149,7 +229,7 @@
     }
     document.getElementById('status').textContent = query
       ? `${matches.size} found`
-      : `${data.nodes.length} entities, ${edges.length} relations`;
+      : `${data.nodes.length} entities, ${edges.length} ${data.directed ? 'relations' : 'pairs in a sentence'}`;
     const first = data.nodes.find((n) => matches.has(n.id));
     if (first) {
       const rect = canvas.getBoundingClientRect();
@@ -188,7 +268,9 @@
     const tip = document.getElementById('tip');
     tip.hidden = !n;
     if (n) {
-      const names = links.get(n.id).map((e) => e.label);
+      const names = links.get(n.id).map((e) =>
+        data.directed ? e.label : byId.get(e.source === n.id ? e.target : e.source).label,
+      );
       tip.textContent = `${n.label} (${n.type})${names.length ? ': ' + [...new Set(names)].join(', ') : ''}`;
       tip.style.left = `${ev.clientX - rect.left + 12}px`;
       tip.style.top = `${ev.clientY - rect.top + 12}px`;
