@@ -117,6 +117,29 @@ class Argument:
     quantity: Quantity | None = None
     date: dt.date | None = None  # a time argument resolved to a calendar date
     period: tuple[dt.date, dt.date] | None = None  # or to a span of days: "last week"
+    referent: str | None = None  # Referent.key when the argument is an unnamed thing
+
+
+# Where a referent's key holds: across documents (anchored on entities) or in its own.
+ReferentScope = Literal["global", "document"]
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A thing the text talks about without naming it: "the NATO mission in Iraq".
+
+    ``key`` is ``"<head>|<anchor keys, sorted>"`` for a referent anchored on entities, so the
+    same thing anchored on the same entities in two documents gets the same key (``scope``
+    "global"); otherwise it holds within its document only (``scope`` "document").
+    """
+
+    key: str
+    head: str  # the head noun's lemma: "mission"
+    label: str  # head with its defining modifiers and anchors: "NATO mission in Iraq"
+    anchors: tuple[str, ...] = ()  # Entity.key of each entity that defines it, sorted
+    mentions: tuple[Mention, ...] = ()
+    quantity: Quantity | None = None  # what counts it: "2,500 troops"
+    scope: ReferentScope = "document"
 
 
 @dataclass(frozen=True)
@@ -189,3 +212,4 @@ class Extraction:
     quotes: tuple[Quote, ...] = ()
     roles: tuple[Role, ...] = ()
     places: tuple[Containment, ...] = ()
+    referents: tuple[Referent, ...] = ()

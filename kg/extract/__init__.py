@@ -41,6 +41,7 @@ from kg.extract.events import extract_events
 from kg.extract.parse import Parse
 from kg.extract.places import extract_places
 from kg.extract.quotes import attribute_quotes, find_quotes
+from kg.extract.referents import find_referents, with_referents
 from kg.extract.resolve import Resolver
 from kg.extract.roles import extract_roles
 from kg.records import ENTITY_TYPES, Document, Entity, Extraction, Mention, Sentence
@@ -56,7 +57,8 @@ def extract(
     people: Mapping[str, tuple[str, str]] | None = None,
     time_entities: bool = True,
 ) -> Extraction:
-    """Read entities, events, quotes and roles from ``doc``, the parse of ``document.text``.
+    """Read entities, events, referents, quotes and roles from ``doc``, the parse of
+    ``document.text``.
 
     ``aliases`` maps name variants to canonical names ({"Irbil": "Erbil"}), merged with a
     small built-in table (U.S., NATO, ISIS...). ``time_entities`` adds an entity (keyed by
@@ -73,9 +75,13 @@ def extract(
     resolver = Resolver(p, index, roles)  # what a phrase refers to
     said = attribute_quotes(p, resolver)  # direct quotes and who says each
     resolver = resolver.speaking(said.speakers)  # "I" inside a quote is its speaker
-    events, times = extract_events(p, resolver, published, said.continues)
+    events, times, nouns = extract_events(p, resolver, published, said.continues)
     quotes = find_quotes(p, resolver, said)  # direct and indirect speech
     entities = index.entities(resolver.references())  # with the descriptions found
+    # After the entities: a referent's possessive pronoun ("its mission") asks the resolver,
+    # and what it finds there must not become a description of an entity.
+    referents, referent_keys = find_referents(p, resolver, events, nouns)
+    events = with_referents(events, referent_keys)
     if time_entities:
         entities += _time_entities(p, times)
     return Extraction(
@@ -89,6 +95,7 @@ def extract(
         quotes=tuple(quotes),
         roles=tuple(roles),
         places=tuple(places),
+        referents=tuple(referents),
     )
 
 

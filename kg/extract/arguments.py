@@ -29,6 +29,9 @@ from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
 from kg.records import Argument
 
 Found = list[tuple[Argument, str | None]]  # arguments, each with how its entity was found
+# Noun phrases no entity answers for, by (sentence, text) as their arguments carry them: the
+# token bounds [start, end] and the head.
+NounPhrases = dict[tuple[int, str], tuple[int, int, int]]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,6 +58,7 @@ class ArgumentMaker:
         # The verbless second half of a split quote belongs to a clause of the first half.
         self.continues = continues or {}
         self.times: dict[str, list[tuple[int, int]]] = {}  # ISO date → token spans naming it
+        self.nouns: NounPhrases = {}  # for the referents step
 
     def usable(self, head: int, i: int) -> bool:
         """Whether token ``i`` can head an argument of ``head``: a word, in its paragraph."""
@@ -79,9 +83,12 @@ class ArgumentMaker:
         p = self.p
         start, end = p.phrase(i, cut=ARGUMENT_CUT)
         found = self.resolver.entity(i, exclude=exclude)
+        text = p.span_text(start, end)
+        if not found:
+            self.nouns.setdefault((p.sent[i], text), (start, end, i))
         argument = Argument(
             role=role,
-            text=p.span_text(start, end),
+            text=text,
             entity=found[0] if found else None,
             quantity=quantities.of_phrase(p, i),
         )

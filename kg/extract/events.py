@@ -16,7 +16,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from kg.extract import clauses, dates, quantities
-from kg.extract.arguments import ArgumentMaker
+from kg.extract.arguments import ArgumentMaker, NounPhrases
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
 from kg.extract.rules import first
@@ -94,11 +94,12 @@ def extract_events(
     resolver: Resolver,
     published: dt.date | None,
     continues: Mapping[int, int] | None = None,
-) -> tuple[list[Event], dict[str, list[tuple[int, int]]]]:
-    """The events of a document, and the token spans of each calendar day or period their
-    time arguments name (ISO key → spans), for its time entities."""
+) -> tuple[list[Event], dict[str, list[tuple[int, int]]], NounPhrases]:
+    """The events of a document; the token spans of each calendar day or period their time
+    arguments name (ISO key → spans), for its time entities; and the noun phrases their
+    arguments name with no entity ((sentence, text) → start, end, head), for its referents."""
     builder = EventBuilder(p, resolver, published, continues)
-    return builder.events(), builder.args.times
+    return builder.events(), builder.args.times, builder.args.nouns
 
 
 class EventBuilder:

@@ -155,6 +155,15 @@ NAMED_AS_DEPS = frozenset({"xcomp", "obj", "attr"})
 # What a kind noun names: "NATO is an alliance", "Awliya Al Dam, a Shia group".
 KIND_NAMED_DEPS = frozenset({"nsubj", "appos"})
 
+# -- referents ----------------------------------------------------------------------------
+
+# Modifiers before a noun that say which thing it is: "NATO mission", "military base",
+# "NATO's mission", "U.S.-led forces".
+DEFINING_DEPS = frozenset({"compound", "amod", "nmod:poss"})
+# Words inside a defining phrase that are no part of a referent's label: "the", "2,500",
+# "already".
+LEFT_OUT_DEPS = NUMMODS | {"det", "advmod"}
+
 # -- cuts ---------------------------------------------------------------------------------
 
 # Children cut from a noun phrase's text: they are arguments or clauses of their own.

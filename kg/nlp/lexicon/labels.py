@@ -78,3 +78,8 @@ ADVERBIAL_CLAUSE_FORMS = frozenset({"VBG", "VBN", "VB", "TO"})
 CORE_ROLES = frozenset({"agent", "theme", "attribute"})
 # Roles that make an event noun an event: "the attack on Erbil airport on Monday".
 EVENT_NOUN_ROLES = frozenset({"place", "time", "agent", "theme"})
+# Words of a phrase that say nothing of what its thing is, left out when two mentions of a
+# referent are compared: "the", "of", "our", "2,500".
+NOT_DEFINING_POS = frozenset({"ADP", "DET", "PUNCT", "PART", "CCONJ", "SPACE", "PRON", "NUM"})
+# Comparatives and superlatives pick one thing out, not say what it is: "the deadliest attack".
+COMPARING_TAGS = frozenset({"JJR", "JJS"})

@@ -27,3 +27,11 @@ ORG_NOUNS = words(
     militia agency bloc union council company firm party movement army court bank
     committee commission network faction front brigade battalion outfit"""
 )
+# Nouns too general to be a thing of their own: "the situation", "others", "a lot", "at the
+# end of the meeting". Each names no one thing a reader could point at (or only a point of
+# another), so an argument headed by one stays text.
+GENERIC_NOUNS = words(
+    """other thing situation way part lot kind sort type one some number time fact case
+    matter issue point something anything everything nothing someone anyone everyone
+    stuff bit aspect manner end beginning"""
+)

@@ -74,3 +74,23 @@ ALSO_WORDS = frozenset({"also", ","})
 ONE = frozenset({"one", "1"})
 # Lower-case words inside a person's title: "Secretary of Defense", "spokesman for".
 TITLE_LINKS = frozenset({"of", "for"})
+# Adjectives that pick out or count, rather than classify, what a noun names: "other forces",
+# "the same mission", "several bases"; they are no part of a referent's label.
+NOT_DEFINING_ADJECTIVES = frozenset(
+    {
+        "other",
+        "same",
+        "such",
+        "many",
+        "several",
+        "few",
+        "various",
+        "own",
+        "certain",
+        "more",
+        "most",
+        "much",
+        "further",
+        "additional",
+    }
+)

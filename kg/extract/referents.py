@@ -1,0 +1,203 @@
+"""Referents: the unnamed things events' arguments name ("the NATO mission in Iraq", "a
+civilian contractor", "2,500 US troops"), each with its head, label, anchors and mentions.
+
+A noun-phrase argument with no entity is a referent when its head is a noun that names a
+thing (``is_thing``). Its label is the head with its defining modifiers: compounds, adjectives
+that classify, possessives and prepositional phrases that name an entity; not determiners,
+numbers, clauses or asides. The entities among them are its anchors. What counts as a
+generic word is ``kg.nlp.lexicon.nouns.GENERIC_NOUNS``.
+
+Within a document, resolution is conservative (``resolve``): a mention joins the one earlier
+referent with its head whose words and anchors include its own ("the mission" after "the NATO
+mission in Iraq"); an indefinite mention ("a mission") joins only one with the same words;
+where two could be meant, it stays apart.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+
+from kg.extract import quantities
+from kg.extract.arguments import NounPhrases
+from kg.extract.parse import Parse
+from kg.extract.resolve import Resolver
+from kg.nlp.lexicon.deps import DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
+from kg.nlp.lexicon.labels import COMPARING_TAGS, NOT_DEFINING_POS, NOUN_POS
+from kg.nlp.lexicon.nouns import GENERIC_NOUNS
+from kg.nlp.lexicon.time import TIME_NOUNS
+from kg.nlp.lexicon.words import INDEFINITE, NOT_DEFINING_ADJECTIVES
+from kg.records import Event, Mention, Quantity, Referent, ReferentScope
+
+__all__ = ["find_referents", "with_referents"]
+
+
+@dataclasses.dataclass(frozen=True)
+class _Mention:
+    """One noun phrase read as a thing."""
+
+    head: str  # lemma
+    label: str
+    words: frozenset[str]  # its defining words, case-folded
+    anchors: frozenset[str]
+    indefinite: bool
+    mention: Mention
+    quantity: Quantity | None
+
+
+@dataclasses.dataclass
+class _Draft:
+    first: _Mention
+    mentions: list[_Mention]
+
+
+def find_referents(
+    p: Parse, resolver: Resolver, events: Iterable[Event], nouns: NounPhrases
+) -> tuple[list[Referent], dict[tuple[int, str], str]]:
+    """The referents the events' noun-phrase arguments name, and each such argument's
+    referent key by (sentence, text)."""
+    spans: dict[tuple[int, int, int], list[tuple[int, str]]] = {}
+    for event in events:
+        for argument in event.arguments:
+            where = (event.sentence, argument.text)
+            if argument.entity is None and argument.date is None and where in nouns:
+                spans.setdefault(nouns[where], []).append(where)
+    drafts: list[_Draft] = []
+    keys: dict[tuple[int, str], int] = {}  # (sentence, text) → draft
+    for start, end, head in sorted(spans, key=lambda s: (s[2], s[0])):
+        if not is_thing(p, resolver, head):
+            continue
+        found = resolve(drafts, read(p, resolver, start, end, head))
+        for where in spans[(start, end, head)]:
+            keys[where] = found
+    referents = _referents(drafts)
+    return referents, {where: referents[k].key for where, k in keys.items()}
+
+
+def with_referents(events: Iterable[Event], keys: dict[tuple[int, str], str]) -> list[Event]:
+    """``events`` with each noun-phrase argument's referent key set."""
+    out = []
+    for event in events:
+        arguments = tuple(
+            dataclasses.replace(a, referent=keys[(event.sentence, a.text)])
+            if a.entity is None and a.date is None and (event.sentence, a.text) in keys
+            else a
+            for a in event.arguments
+        )
+        out.append(dataclasses.replace(event, arguments=arguments))
+    return out
+
+
+def is_thing(p: Parse, resolver: Resolver, i: int) -> bool:
+    """Whether the noun ``i`` names a thing of its own: a noun (or a name no entity covers),
+    not a generic word ("others", "the situation"), not a time ("two years") or a symbol."""
+    return (
+        p.pos[i] in NOUN_POS
+        and resolver.index.key_at(i) is None
+        and p.lemma[i] not in GENERIC_NOUNS
+        and p.lower[i] not in GENERIC_NOUNS
+        and p.lemma[i] not in TIME_NOUNS
+        and any(c.isalpha() for c in p.words[i])
+    )
+
+
+def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Mention:
+    """The noun phrase [start, end] headed by ``head`` as a mention of a thing."""
+    kept = {head}
+    anchors: set[str] = set()
+    for c in p.children[head]:
+        if not start <= c <= end or p.dep[c] not in DEFINING_DEPS:
+            continue
+        if p.dep[c] == "amod" and (
+            p.lower[c] in NOT_DEFINING_ADJECTIVES or p.tag[c] in COMPARING_TAGS
+        ):
+            continue  # "other forces", "the deadliest attack": which one, not what it is
+        if p.pos[c] == "PRON":  # "its mission": the entity it stands for, unwritten
+            found = resolver.entity(c)
+            if found is not None:
+                anchors.add(found[0])
+            continue
+        kept.update(range(p.left[c], p.right[c] + 1))
+    for _, noun in p.obliques(head):
+        # "the NATO mission in Iraq": a prepositional phrase naming an entity defines it.
+        if start <= noun <= end and resolver.index.key_at(noun) is not None:
+            low, high = p.phrase(noun)
+            kept.update(range(low, high + 1))
+            if p.head[noun] != head:  # the preposition heads the noun: "in" → "Iraq"
+                kept.add(p.head[noun])
+    kept = {k for k in kept if start <= k <= end and p.dep[k] not in LEFT_OUT_DEPS}
+    anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
+    order = sorted(kept)
+    label = "".join(p.words[k] + (" " if p.space[k] else "") for k in order).strip()
+    if order and order[0] == p.sent_bounds[p.sent[order[0]]][0] and p.pos[order[0]] != "PROPN":
+        label = label[:1].lower() + label[1:]  # "Troops were sent": no capital of its own
+    # Every content word counts when mentions are compared, not only the label's: "the
+    # condition of anonymity" is not "the conditions".
+    words = frozenset(
+        p.lower[k]
+        for k in range(start, end + 1)
+        if k != head
+        and p.pos[k] not in NOT_DEFINING_POS
+        and p.dep[k] not in NUMMODS
+        and p.lower[k] not in NOT_DEFINING_ADJECTIVES
+        and not p.blank[k]
+    )
+    indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
+    return _Mention(
+        head=p.lemma[head],
+        label=label,
+        words=words,
+        anchors=frozenset(anchors),
+        indefinite=indefinite,
+        mention=Mention(p.span_text(start, end), p.idx[start], p.end_char(end), p.sent[start]),
+        quantity=quantities.of_phrase(p, head),
+    )
+
+
+def resolve(drafts: list[_Draft], m: _Mention) -> int:
+    """The draft ``m`` joins (appending a new one where none can be told), by index."""
+    if m.indefinite:  # "a mission" is a new one, unless worded as one already named
+        fits = [d for d in drafts if _same(d.first, m)]
+    else:  # "the mission", "its mission": one already named that says as much or more
+        fits = [
+            d
+            for d in drafts
+            if d.first.head == m.head and m.words <= d.first.words and m.anchors <= d.first.anchors
+        ]
+    if len(fits) == 1:
+        fits[0].mentions.append(m)
+        return drafts.index(fits[0])
+    drafts.append(_Draft(m, [m]))
+    return len(drafts) - 1
+
+
+def _same(a: _Mention, b: _Mention) -> bool:
+    return a.head == b.head and a.words == b.words and a.anchors == b.anchors
+
+
+def _referents(drafts: list[_Draft]) -> list[Referent]:
+    """One record per draft; an anchored key goes to the first referent that has it, the
+    others (and every unanchored one) keep to their document."""
+    out: list[Referent] = []
+    taken: set[str] = set()
+    counts: dict[str, int] = {}
+    for draft in drafts:
+        first = draft.first
+        key = "|".join((first.head, *sorted(first.anchors)))
+        scope: ReferentScope = "global"
+        if not first.anchors or key in taken:
+            counts[first.head] = counts.get(first.head, 0) + 1
+            key, scope = f"{first.head}#{counts[first.head]}", "document"
+        taken.add(key)
+        out.append(
+            Referent(
+                key=key,
+                head=first.head,
+                label=first.label,
+                anchors=tuple(sorted(first.anchors)),
+                mentions=tuple(dict.fromkeys(m.mention for m in draft.mentions)),
+                quantity=next((m.quantity for m in draft.mentions if m.quantity), None),
+                scope=scope,
+            )
+        )
+    return out

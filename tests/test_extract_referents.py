@@ -1,0 +1,169 @@
+"""Referents: unnamed things as events' arguments, on hand-built UD parses."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from doc_table import build, document
+
+from kg.extract import extract
+from kg.records import Extraction, Referent
+
+MISSION = """
+NATO     2 nsubj    PROPN _ ORG
+leads    0 root     VERB  lead
+the      5 det      DET
+NATO     5 compound PROPN _ ORG
+mission  2 obj      NOUN
+in       7 case     ADP
+Iraq     5 nmod     PROPN _ GPE
+.        2 punct    PUNCT
+"""
+
+
+def run(table: str) -> Extraction:
+    doc = build(table)
+    return extract(doc, document(doc, dt.date(2021, 2, 17)))
+
+
+def by_key(x: Extraction) -> dict[str, Referent]:
+    return {r.key: r for r in x.referents}
+
+
+def test_label_anchors_and_key_of_an_anchored_referent():
+    x = run(MISSION)
+    (mission,) = x.referents
+    assert mission.label == "NATO mission in Iraq"
+    assert (mission.head, mission.anchors, mission.scope) == ("mission", ("iraq", "nato"), "global")
+    assert mission.key == "mission|iraq|nato"
+    assert [m.text for m in mission.mentions] == ["the NATO mission in Iraq"]
+    theme = next(a for a in x.events[0].arguments if a.role == "theme")
+    assert theme.referent == mission.key and theme.entity is None
+    agent = next(a for a in x.events[0].arguments if a.role == "agent")
+    assert agent.referent is None and agent.entity == "nato"
+
+
+def test_a_quantity_belongs_to_its_referent_and_numbers_stay_out_of_the_label():
+    x = run(
+        """
+        The     3 det    DET
+        United  3 compound PROPN _ GPE
+        States  4 nsubj  PROPN _ GPE
+        has     0 root   VERB  have
+        2,500   6 nummod NUM
+        troops  4 obj    NOUN  troop
+        .       4 punct  PUNCT
+        """
+    )
+    (troops,) = x.referents
+    assert (troops.key, troops.label, troops.scope) == ("troop#1", "troops", "document")
+    assert troops.quantity is not None and troops.quantity.value == 2500
+
+
+def test_generic_nouns_pronouns_and_determiners_are_no_referents():
+    x = run(
+        """
+        They       2 nsubj  PRON
+        discussed  0 root   VERB  discuss
+        the        4 det    DET
+        situation  2 obj    NOUN
+        and        6 cc     CCONJ
+        others     2 conj   NOUN  other
+        .          2 punct  PUNCT
+
+        This       2 nsubj  DET
+        changed    0 root   VERB  change
+        things     2 obj    NOUN  thing
+        .          2 punct  PUNCT
+        """
+    )
+    assert x.referents == ()
+    assert all(a.referent is None for e in x.events for a in e.arguments)
+
+
+def test_a_later_mention_that_says_less_joins_the_one_referent_it_fits():
+    x = run(
+        MISSION
+        + """
+        Its      2 nmod:poss PRON  its
+        mission  3 nsubj     NOUN
+        grew     0 root      VERB  grow
+        .        3 punct     PUNCT
+
+        The      2 det    DET
+        mission  3 nsubj  NOUN
+        ended    0 root   VERB  end
+        .        3 punct  PUNCT
+        """
+    )
+    (mission,) = x.referents
+    assert [m.text for m in mission.mentions] == [
+        "the NATO mission in Iraq",
+        "Its mission",
+        "The mission",
+    ]
+
+
+def test_mentions_are_kept_apart_where_two_referents_fit_or_anchors_differ():
+    x = run(
+        """
+        NATO     2 nsubj    PROPN _ ORG
+        leads    0 root     VERB  lead
+        a        5 det      DET
+        training 5 compound NOUN
+        mission  2 obj      NOUN
+        .        2 punct    PUNCT
+
+        Spain    2 nsubj    PROPN _ GPE
+        leads    0 root     VERB  lead
+        a        5 det      DET
+        police   5 compound NOUN
+        mission  2 obj      NOUN
+        .        2 punct    PUNCT
+
+        NATO     2 nsubj    PROPN _ ORG
+        leads    0 root     VERB  lead
+        a        4 det      DET
+        mission  2 obj      NOUN
+        in       6 case     ADP
+        Spain    4 nmod     PROPN _ GPE
+        .        2 punct    PUNCT
+
+        The      2 det    DET
+        mission  3 nsubj  NOUN
+        ended    0 root   VERB  end
+        .        3 punct  PUNCT
+
+        A        3 det      DET
+        police   3 compound NOUN
+        mission  4 nsubj    NOUN
+        began    0 root     VERB  begin
+        .        4 punct    PUNCT
+        """
+    )
+    found = {r.label: [m.text for m in r.mentions] for r in x.referents}
+    assert found == {
+        "training mission": ["a training mission"],
+        "police mission": ["a police mission", "A police mission"],
+        "mission in Spain": ["a mission in Spain"],
+        "mission": ["The mission"],
+    }
+    assert by_key(x)["mission|spain"].anchors == ("spain",)
+
+
+def test_the_same_head_and_anchors_twice_in_one_document_keeps_one_global_key():
+    x = run(
+        MISSION
+        + """
+        Spain    2 nsubj    PROPN _ GPE
+        joins    0 root     VERB  join
+        a        6 det      DET
+        new      6 amod     ADJ
+        NATO     6 compound PROPN _ ORG
+        mission  2 obj      NOUN
+        in       8 case     ADP
+        Iraq     6 nmod     PROPN _ GPE
+        .        2 punct    PUNCT
+        """
+    )
+    assert sorted(r.key for r in x.referents) == ["mission#1", "mission|iraq|nato"]
