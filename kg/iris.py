@@ -9,6 +9,9 @@
 <base>quote/<doc-id>/<quote-id>
 <base>role/<doc-id>/r<n>
 <base>mention/<doc-id>/<start>-<end>
+<base>referent/<slug>                    an anchored referent, one across all documents
+<base>referent/<doc-id>/<slug>           any other, within its document
+<base>quantity/<doc-id>/referent-<slug>  the quantity that counts a referent
 """
 
 from __future__ import annotations
@@ -129,3 +132,14 @@ def containment_iri(base: str, doc_id: str, n: int) -> URIRef:
 def mention_iri(base: str, doc_id: str, start: int, end: int, n: int = 1) -> URIRef:
     suffix = "" if n == 1 else f"-{n}"
     return URIRef(f"{base}mention/{segment(doc_id)}/{start}-{end}{suffix}")
+
+
+def referent_iri(base: str, doc_id: str, key: str, *, scope: str) -> URIRef:
+    """One IRI per key across documents for a "global" referent, else within ``doc_id``."""
+    if scope == "global":
+        return URIRef(f"{base}referent/{slugify(key)}")
+    return URIRef(f"{base}referent/{segment(doc_id)}/{slugify(key)}")
+
+
+def referent_quantity_iri(base: str, doc_id: str, key: str) -> URIRef:
+    return URIRef(f"{base}quantity/{segment(doc_id)}/referent-{slugify(key)}")

@@ -10,8 +10,11 @@ Rules, in the order ``map_extraction`` applies them:
 - event roles the ontology names map to kg: properties (Argument.role "with" → kg:partner,
   "source" → kg:accordingTo); other roles (prepositions: "for", "after") to role:<name>;
 - an event without one of kg's own roles carries no fact and is left out, with any link to it;
-- the agent gets a direct rel:<predicate> edge to each entity that is its theme, recipient or
-  partner, unless the event is negated;
+- a referent (an unnamed thing: "the NATO mission in Iraq") is a kg:Referent node with its
+  label, head, mentions, quantity and kg:anchor edges to the entities that define it; an
+  event's role names it as it names an entity (its text stays on the mention);
+- the agent (an entity or a referent) gets a direct rel:<predicate> edge to each entity or
+  referent that is its theme, recipient or partner, unless the event is negated;
 - the output has no duplicates, and the same Extraction gives the same set of quads (exports
   sort; the store does not need an order).
 """
@@ -26,7 +29,7 @@ from decimal import Decimal
 from rdflib import Literal, URIRef, namespace
 
 from kg import iris, terms
-from kg.records import Argument, Entity, Event, Extraction, Quantity
+from kg.records import Argument, Entity, Event, Extraction, Mention, Quantity
 from kg.store.protocol import MappedDocument, Quad
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
@@ -58,6 +61,7 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads = set(mapper.document())
     quads.update(mapper.sentences())
     quads.update(mapper.entities())
+    quads.update(mapper.referents())
     quads.update(mapper.events())
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
@@ -106,6 +110,11 @@ class _Mapper:
         self.entity_by_key: dict[str, URIRef] = {}
         for ent in extraction.entities:
             self.entity_by_key.setdefault(ent.key, self.entity_iri(ent))
+        self.referent_by_key = {
+            r.key: iris.referent_iri(base, self.doc_id, r.key, scope=r.scope)
+            for r in extraction.referents
+        }
+        self.mention_spans: dict[tuple[int, int], int] = {}  # mentions minted per span
         self.events_kept = {ev.id for ev in extraction.events if self._keeps(ev)}
 
     def entity_iri(self, ent: Entity) -> URIRef:
@@ -159,7 +168,6 @@ class _Mapper:
     def entities(self) -> Iterator[Quad]:
         g = self.graph
         labels: dict[URIRef, str] = {}
-        mention_spans: dict[tuple[int, int], int] = {}
         for ent in self.x.entities:
             e = self.entity_iri(ent)
             type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
@@ -171,21 +179,49 @@ class _Mapper:
                 if name.strip() and name != label:
                     yield e, SKOS.altLabel, Literal(name), g
             for mention in ent.mentions:
-                n = mention_spans[(mention.start, mention.end)] = (
-                    mention_spans.get((mention.start, mention.end), 0) + 1
-                )
-                m = iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n)
-                yield m, RDF.type, KG.Mention, g
-                yield m, KG.mentionOf, e, g
-                yield m, KG.text, Literal(mention.text), g
-                yield m, KG.start, integer(mention.start), g
-                yield m, KG.end, integer(mention.end), g
-                yield m, DCTERMS.isPartOf, self.sentence(mention.sentence), g
+                yield from self.mention(mention, e)
+
+    def mention(self, mention: Mention, of: URIRef) -> Iterator[Quad]:
+        """One mention of an entity or a referent: its text, span and sentence."""
+        g = self.graph
+        span = (mention.start, mention.end)
+        n = self.mention_spans[span] = self.mention_spans.get(span, 0) + 1
+        m = iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n)
+        yield m, RDF.type, KG.Mention, g
+        yield m, KG.mentionOf, of, g
+        yield m, KG.text, Literal(mention.text), g
+        yield m, KG.start, integer(mention.start), g
+        yield m, KG.end, integer(mention.end), g
+        yield m, DCTERMS.isPartOf, self.sentence(mention.sentence), g
+
+    def referents(self) -> Iterator[Quad]:
+        g = self.graph
+        for referent in self.x.referents:
+            r = self.referent_by_key[referent.key]
+            yield r, RDF.type, KG.Referent, g
+            yield r, RDFS.label, Literal(referent.label), g
+            yield r, KG.head, Literal(referent.head), g
+            for key in referent.anchors:
+                anchor = self.entity_by_key.get(key)
+                if anchor is not None:
+                    yield r, KG.anchor, anchor, g
+            if referent.quantity is not None:
+                q = iris.referent_quantity_iri(self.base, self.doc_id, referent.key)
+                yield r, KG.quantity, q, g
+                yield from self.quantity(q, referent.quantity)
+            for mention in referent.mentions:
+                yield from self.mention(mention, r)
 
     def _args(self, event: Event) -> Iterator[tuple[int, Argument]]:
         """The arguments of ``event`` that have something to write."""
         for n, arg in enumerate(event.arguments):
-            if arg.entity in self.entity_by_key or arg.quantity or arg.date or arg.text.strip():
+            if (
+                arg.entity in self.entity_by_key
+                or arg.referent in self.referent_by_key
+                or arg.quantity
+                or arg.date
+                or arg.text.strip()
+            ):
                 yield n, arg
 
     def _keeps(self, event: Event) -> bool:
@@ -214,11 +250,12 @@ class _Mapper:
         agents, targets = [], []
         for n, arg in self._args(event):
             entity = self.entity_by_key.get(arg.entity) if arg.entity else None
-            yield from self.argument(ev, event, n, arg, entity)
-            if entity is not None and arg.role == "agent":
-                agents.append(entity)
-            elif entity is not None and arg.role in EDGE_TARGET_ROLES:
-                targets.append(entity)
+            thing = entity or (self.referent_by_key.get(arg.referent) if arg.referent else None)
+            yield from self.argument(ev, event, n, arg, entity, thing)
+            if thing is not None and arg.role == "agent":
+                agents.append(thing)
+            elif thing is not None and arg.role in EDGE_TARGET_ROLES:
+                targets.append(thing)
         # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
         if not event.negated:
             edge = relation(event.predicate)
@@ -228,14 +265,20 @@ class _Mapper:
                         yield agent, edge, target, g
 
     def argument(
-        self, ev: URIRef, event: Event, n: int, arg: Argument, entity: URIRef | None
+        self,
+        ev: URIRef,
+        event: Event,
+        n: int,
+        arg: Argument,
+        entity: URIRef | None,
+        thing: URIRef | None,
     ) -> Iterator[Quad]:
-        """Argument ``n`` of ``event``: its entity, quantity, date or text, and the time an
-        entity it names is bounded by."""
+        """Argument ``n`` of ``event``: its entity or referent (``thing``), quantity, date or
+        text, and the time an entity it names is bounded by."""
         g = self.graph
         prop = role_property(arg.role)
-        if entity is not None:
-            yield ev, prop, entity, g
+        if thing is not None:  # a referent's quantity hangs from the referent
+            yield ev, prop, thing, g
         elif arg.quantity is not None:
             q = iris.quantity_iri(self.base, self.doc_id, event.id, n)
             yield ev, prop, q, g

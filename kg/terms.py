@@ -54,6 +54,12 @@ class KG(DefinedNamespace):
     Quantity: URIRef
     Role: URIRef
     Containment: URIRef
+    Referent: URIRef
+
+    # Referents
+    head: URIRef
+    anchor: URIRef
+    quantity: URIRef
 
     # Event roles
     agent: URIRef

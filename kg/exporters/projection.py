@@ -32,7 +32,8 @@ __all__ = ["PROJECTIONS", "Edge", "Node", "Projection", "edge_id", "node_id", "p
 # What joins two nodes: a relation the text states, or a sentence that names both.
 PROJECTIONS = ("relations", "cooccurrence")
 
-_CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
+# The things a network shows: named entities and the referents events name without a name.
+_CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Referent))
 # An event's role edges are named by their property: agent, theme, place, partner...
 _ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
 _EDGE_ROLES = " ".join(f"<{KG[name]}>" for name in ("theme", "recipient", "partner"))
@@ -63,7 +64,7 @@ GROUP BY ?entity
 _RELATIONS = f"""
 SELECT DISTINCT ?s ?p ?o ?doc WHERE {{
   GRAPH ?doc {{ ?s ?p ?o }}
-  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p = kg:locatedIn) && isIRI(?o))
+  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:anchor)) && isIRI(?o))
 }}
 """
 # The events behind rel: edges (agent → theme, recipient or partner), for weight and confidence.
