@@ -280,6 +280,22 @@ def test_editing_a_file_and_rebuilding_replaces_its_triples(news: tuple[Path, Pa
     assert rows(path, stale.replace("?g", f"<{old[ERBIL]}>"))[0]["n"] == "0"
 
 
+def test_q8_each_article_keeps_its_own_troop_count(tmp_path: Path) -> None:
+    # Two articles count the same troops (one node: the troops in Iraq, anchored on Iraq)
+    # differently; each count stays with the article and the sentence that states it.
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The United States has 2,500 soldiers in Iraq.\n")
+    (folder / "b.txt").write_text("The United States has 3,000 soldiers in Iraq.\n")
+    store = tmp_path / "store"
+    assert kg.build([folder], store=store, model=MODEL).documents == 2
+    found = {(r["text"], float(r["troops"])) for r in rows(store, "us-troops")}
+    assert found == {
+        ("The United States has 2,500 soldiers in Iraq.", 2500),
+        ("The United States has 3,000 soldiers in Iraq.", 3000),
+    }
+
+
 def test_removing_an_article_keeps_the_others_facts(news: tuple[Path, Path]) -> None:
     _, path = news
     source = next(r["source"] for r in rows(path, "documents") if r["source"].endswith(ERBIL))
