@@ -11,12 +11,15 @@ A pair is *kept* when both mentions carry a type kg has an entity class for: Per
 Temporal (kg:TimeExpression); Weapon, MilitaryPlatform, Vehicle, Quantity, Money and the rest
 have none. A mention *maps* to every kg entity with a kg:Mention in that document sharing at
 least one character with it (kg:start, kg:end; re3d's offsets are carried over kg's
-whitespace normalisation of the text), of any entity class. kg *links* two distinct entities
-in a document when that document's graph joins them by a path of at most two edges: a direct
-edge (any property from one entity to the other: rel:*, kg:locatedIn), or one event, role
-(kg:Role) or containment (kg:Containment) with an edge to each (kg:* and role:* event roles,
-kg:holder and kg:organization, kg:part and kg:whole), so two entities filling roles of one
-event are linked, even in the same role. A path through a third entity does not count. A pair
+whitespace normalisation of the text), of any entity class, or every referent (kg:Referent:
+re3d annotates nominal mentions, "the camp", "U.S. service members"). kg *links* two distinct
+such nodes in a document when that document's graph joins them by a path of at most two edges:
+a direct edge (any property from one to the other: rel:*, kg:locatedIn, kg:anchor), or one
+event, role (kg:Role), containment (kg:Containment) or referent with an edge to each (kg:* and
+role:* event roles, kg:holder and kg:organization, kg:part and kg:whole, a referent's
+kg:anchor), so two entities filling roles of one event are linked, even in the same role, and
+so are two entities that define one referent ("the NATO mission in Iraq"). A path through a
+named entity does not count. A pair
 is *mapped* when both mentions map, *linked* when a node of one and a different node of the
 other are linked, *within a sentence* when both mentions start in one kg:Sentence. The
 precision-like figure counts the pairs of entities kg links in a document that are *annotated*:
@@ -72,8 +75,10 @@ KINDS = {
     "Temporal": KG.TimeExpression,
 }
 SAME_AS = "IsSynonymOf"
-_ENTITY_CLASSES = {*ENTITY_CLASSES.values(), KG.Entity}
+# The things a text talks about: named entities and unnamed referents (the mission, the troops).
+_ENTITY_CLASSES = {*ENTITY_CLASSES.values(), KG.Entity, KG.Referent}
 _ENTITY_IRIS = {str(c) for c in _ENTITY_CLASSES}
+_REFERENT = str(KG.Referent)
 
 
 def _values(terms: Iterable[object]) -> str:
@@ -120,12 +125,12 @@ class Stored:
         return bisect.bisect_right(self.sentences, span[0])
 
     def links(self) -> set[Pair]:
-        """The entity pairs a direct edge or one event, role or containment joins."""
+        """The node pairs a direct edge, or one event, role, containment or referent joins."""
         direct, through = set(), defaultdict(set)
         for node, kind, entity in self.edges:
             if kind in _ENTITY_IRIS:
                 direct.add(frozenset((node, entity)))
-            else:
+            if kind not in _ENTITY_IRIS or kind == _REFERENT:
                 through[node].add(entity)
         return direct | {frozenset(p) for group in through.values() for p in combinations(group, 2)}
 
