@@ -167,3 +167,147 @@ def test_the_same_head_and_anchors_twice_in_one_document_keeps_one_global_key():
         """
     )
     assert sorted(r.key for r in x.referents) == ["mission#1", "mission|iraq|nato"]
+
+
+def test_generic_nouns_of_amount_kind_and_relation_are_no_referents():
+    x = run(
+        """
+        They       2 nsubj  PRON
+        stressed   0 root   VERB  stress
+        the        4 det    DET
+        use        2 obj    NOUN
+        of         6 case   ADP
+        translators 4 nmod  NOUN  translator
+        .          2 punct  PUNCT
+
+        Hundreds   2 nsubj  NOUN  hundred
+        gathered   0 root   VERB  gather
+        .          2 punct  PUNCT
+        """
+    )
+    assert x.referents == ()
+
+
+def test_the_noun_of_a_fixed_prepositional_phrase_is_no_referent():
+    x = run(
+        """
+        NATO      2 nsubj  PROPN _ ORG
+        acted     0 root   VERB  act
+        in        5 case   ADP
+        the       5 det    DET
+        wake      2 obl    NOUN
+        of        8 case   ADP
+        the       8 det    DET
+        attacks   5 nmod   NOUN  attack
+        .         2 punct  PUNCT
+
+        Troops    2 nsubj  NOUN  troop
+        stood     0 root   VERB  stand
+        in        4 case   ADP
+        front     2 obl    NOUN
+        of        7 case   ADP
+        the       7 det    DET
+        base      4 nmod   NOUN
+        .         2 punct  PUNCT
+        """
+    )
+    assert {r.head for r in x.referents} == {"troop"}
+    # The same nouns elsewhere are things: "the front" of a war, "a wake".
+    x = run(
+        """
+        Troops    2 nsubj  NOUN  troop
+        held      0 root   VERB  hold
+        the       4 det    DET
+        front     2 obj    NOUN
+        .         2 punct  PUNCT
+        """
+    )
+    assert {r.head for r in x.referents} == {"troop", "front"}
+
+
+def test_a_label_keeps_no_modifier_after_its_noun_nor_a_verb_before_it():
+    x = run(
+        """
+        Turkey    2 nsubj    PROPN _ GPE
+        backs     0 root     VERB  back
+        their     4 nmod:poss PRON
+        efforts   2 obj      NOUN  effort
+        specific  4 amod     ADJ
+        to        8 case     ADP
+        the       8 det      DET
+        fight     5 obl      NOUN
+        against   10 case    ADP
+        Daesh     8 nmod     PROPN _ ORG
+        .         2 punct    PUNCT
+
+        They      2 nsubj    PRON
+        want      0 root     VERB
+        to        4 mark     PART
+        normalise 6 amod     VERB  _ tag=VB
+        diplomatic 6 amod    ADJ
+        relations 2 obj      NOUN  relation
+        .         2 punct    PUNCT
+        """
+    )
+    assert {r.label for r in x.referents} == {"efforts", "diplomatic relations"}
+    assert all(not r.anchors for r in x.referents)
+
+
+def test_an_entity_in_a_prepositional_phrase_comes_without_the_clause_after_it():
+    x = run(
+        """
+        UN         2 nsubj  PROPN _ ORG
+        welcomed   0 root   VERB  welcome
+        the        4 det    DET
+        decision   2 obj    NOUN
+        of         7 case   ADP
+        President  7 compound PROPN _ PERSON
+        Masum      4 nmod   PROPN _ PERSON
+        to         9 mark   PART
+        nominate   7 acl    VERB
+        a          11 det   DET
+        premier    9 obj    NOUN
+        .          2 punct  PUNCT
+        """
+    )
+    decision = next(r for r in x.referents if r.head == "decision")
+    assert decision.label == "decision of President Masum"
+
+
+def test_a_label_starts_with_no_conjunction_and_joins_words_apart_with_a_space():
+    x = run(
+        """
+        He         2 nsubj  PRON
+        took       0 root   VERB  take
+        a          8 det    DET
+        two        8 nummod NUM
+        and        6 cc     CCONJ
+        half       7 amod   ADJ
+        week       8 compound NOUN
+        vacation   2 obj    NOUN
+        .          2 punct  PUNCT
+        """
+    )
+    (vacation,) = x.referents
+    assert vacation.label == "half week vacation"
+
+
+def test_a_plural_written_as_a_name_has_the_lemma_of_its_noun():
+    x = run(
+        """
+        The      3 det      DET
+        NATO     3 compound PROPN _ ORG
+        Allies   4 nsubj    NOUN  Allies tag=NNPS
+        met      0 root     VERB  meet
+        .        4 punct    PUNCT
+
+        The      3 det      DET
+        NATO     3 compound PROPN _ ORG
+        allies   4 nsubj    NOUN  ally tag=NNS
+        met      0 root     VERB  meet
+        .        4 punct    PUNCT
+        """
+    )
+    (allies,) = x.referents
+    assert (allies.key, allies.label) == ("ally|nato", "NATO Allies")
+    assert len(allies.mentions) == 2

@@ -23,8 +23,16 @@ from kg.extract.arguments import NounPhrases
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
 from kg.nlp.lexicon.deps import DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
-from kg.nlp.lexicon.labels import COMPARING_TAGS, NOT_DEFINING_POS, NOUN_POS
-from kg.nlp.lexicon.nouns import GENERIC_NOUNS
+from kg.nlp.lexicon.forms import singular
+from kg.nlp.lexicon.labels import (
+    CLAUSE_VERB_TAGS,
+    COMPARING_TAGS,
+    LABEL_EDGE_POS,
+    NOT_DEFINING_POS,
+    NOUN_POS,
+)
+from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
+from kg.nlp.lexicon.nouns import FIXED_PHRASE_NOUNS, GENERIC_NOUNS
 from kg.nlp.lexicon.time import TIME_NOUNS
 from kg.nlp.lexicon.words import INDEFINITE, NOT_DEFINING_ADJECTIVES
 from kg.records import Event, Mention, Quantity, Referent, ReferentScope
@@ -98,7 +106,24 @@ def is_thing(p: Parse, resolver: Resolver, i: int) -> bool:
         and p.lower[i] not in GENERIC_NOUNS
         and p.lemma[i] not in TIME_NOUNS
         and any(c.isalpha() for c in p.words[i])
+        and not _in_fixed_phrase(p, i)
     )
+
+
+def _in_fixed_phrase(p: Parse, i: int) -> bool:
+    """Whether noun ``i`` is the noun of a fixed prepositional phrase: "in the wake of"."""
+    prepositions = FIXED_PHRASE_NOUNS.get(_lemma(p, i))
+    if prepositions is None:
+        return False
+    marker = p.preposition(i) or (p.lower[p.head[i]] if p.pos[p.head[i]] == "ADP" else "")
+    return marker in prepositions
+
+
+def _lemma(p: Parse, i: int) -> str:
+    """The lemma of noun ``i``, also where it is written as a name: "NATO Allies" → "ally"."""
+    if p.tag[i] == "NNPS" and p.lemma[i] == p.lower[i]:
+        return singular(p.lower[i])
+    return p.lemma[i]
 
 
 def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Mention:
@@ -106,8 +131,11 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
     kept = {head}
     anchors: set[str] = set()
     for c in p.children[head]:
-        if not start <= c <= end or p.dep[c] not in DEFINING_DEPS:
+        # A modifier after its noun is a clause's part: "efforts specific to the fight".
+        if not start <= c < head or p.dep[c] not in DEFINING_DEPS:
             continue
+        if p.tag[c] in CLAUSE_VERB_TAGS:
+            continue  # a verb the parser hung on the noun: "(to) normalise diplomatic relations"
         if p.dep[c] == "amod" and (
             p.lower[c] in NOT_DEFINING_ADJECTIVES or p.tag[c] in COMPARING_TAGS
         ):
@@ -117,18 +145,41 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
             if found is not None:
                 anchors.add(found[0])
             continue
-        kept.update(range(p.left[c], p.right[c] + 1))
+        kept.update(range(p.left[c], min(p.right[c], head - 1) + 1))
     for _, noun in p.obliques(head):
-        # "the NATO mission in Iraq": a prepositional phrase naming an entity defines it.
-        if start <= noun <= end and resolver.index.key_at(noun) is not None:
+        # "the NATO mission in Iraq": a prepositional phrase naming an entity defines it; the
+        # name and what stands before it, not a clause after it ("the decision of President
+        # Masum to nominate ...", "John Cam Hobhouse, who ...").
+        key = resolver.index.key_at(noun)
+        if start <= noun <= end and key is not None:
             low, high = p.phrase(noun)
+            while noun < high and resolver.index.key_at(high) != key:
+                high -= 1
             kept.update(range(low, high + 1))
             if p.head[noun] != head:  # the preposition heads the noun: "in" → "Iraq"
                 kept.add(p.head[noun])
     kept = {k for k in kept if start <= k <= end and p.dep[k] not in LEFT_OUT_DEPS}
+    # Nor a quotation mark or a verb the parser hung on the noun ("normalise relations").
+    kept = {
+        k
+        for k in kept
+        if k == head or (p.words[k] not in DOUBLE_QUOTE_MARKS and p.tag[k] not in CLAUSE_VERB_TAGS)
+    }
+    # A word goes with the word it hangs on: "two and a half week long vacation" keeps no
+    # "and half" without "two", "who's goals" no "'s" without "who".
+    while cut := {
+        k for k in kept if k != head and start <= p.head[k] <= end and p.head[k] not in kept
+    }:
+        kept -= cut
     anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
     order = sorted(kept)
-    label = "".join(p.words[k] + (" " if p.space[k] else "") for k in order).strip()
+    while order[0] != head and p.pos[order[0]] in LABEL_EDGE_POS:  # "and half week long"
+        order.pop(0)
+    # Words not next to each other in the text are one space apart in the label.
+    label = "".join(
+        p.words[k] + (" " if p.space[k] or (n + 1 < len(order) and order[n + 1] > k + 1) else "")
+        for n, k in enumerate(order)
+    ).strip()
     if order and order[0] == p.sent_bounds[p.sent[order[0]]][0] and p.pos[order[0]] != "PROPN":
         label = label[:1].lower() + label[1:]  # "Troops were sent": no capital of its own
     # Every content word counts when mentions are compared, not only the label's: "the
@@ -144,7 +195,7 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
     )
     indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
     return _Mention(
-        head=p.lemma[head],
+        head=_lemma(p, head),
         label=label,
         words=words,
         anchors=frozenset(anchors),

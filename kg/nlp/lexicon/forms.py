@@ -85,3 +85,14 @@ def with_curly_apostrophes(forms: Iterable[str]) -> frozenset[str]:
     """``forms`` and each one written with a typographic apostrophe: 's → 's, ’s."""
     forms = frozenset(forms)
     return forms | frozenset(form.replace("'", "\u2019") for form in forms)
+
+
+def singular(noun: str) -> str:
+    """The singular of a regular English plural noun: allies → ally, crusades → crusade."""
+    if noun.endswith("ies") and len(noun) > 4:
+        return noun[:-3] + "y"
+    if noun.endswith(("ches", "shes", "sses", "xes")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith(("ss", "us", "is")):
+        return noun[:-1]
+    return noun

@@ -66,6 +66,9 @@ CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Verb forms that head a clause and never modify a noun (participles do: "U.S.-led forces",
+# "continuing cooperation").
+CLAUSE_VERB_TAGS = FINITE_TAGS | {"VB"}
 PAST_TAGS = frozenset({"VBN", "VBD"})
 PLURAL_NOUN_TAGS = frozenset({"NNS", "NNPS"})
 WH_RELATIVE_TAGS = frozenset({"WDT", "WP"})
@@ -81,5 +84,7 @@ EVENT_NOUN_ROLES = frozenset({"place", "time", "agent", "theme"})
 # Words of a phrase that say nothing of what its thing is, left out when two mentions of a
 # referent are compared: "the", "of", "our", "2,500".
 NOT_DEFINING_POS = frozenset({"ADP", "DET", "PUNCT", "PART", "CCONJ", "SPACE", "PRON", "NUM"})
+# Words a referent's label never starts with: "and half week long vacation".
+LABEL_EDGE_POS = frozenset({"CCONJ", "PUNCT", "ADP"})
 # Comparatives and superlatives pick one thing out, not say what it is: "the deadliest attack".
 COMPARING_TAGS = frozenset({"JJR", "JJS"})

@@ -27,11 +27,50 @@ ORG_NOUNS = words(
     militia agency bloc union council company firm party movement army court bank
     committee commission network faction front brigade battalion outfit"""
 )
-# Nouns too general to be a thing of their own: "the situation", "others", "a lot", "at the
-# end of the meeting". Each names no one thing a reader could point at (or only a point of
-# another), so an argument headed by one stays text.
+# Nouns too general to be a thing of their own: "the situation", "others", "a lot", "the use
+# of translators". Each names no one thing a reader could point at: a general noun (thing,
+# way, fact), an amount or a kind of what follows it ("a range of challenges", "hundreds of
+# demonstrators", "some form of government"), or an abstract relation to it ("the use of",
+# "the need for", "the importance of"); so an argument headed by one stays text. A noun that
+# names a real thing in some texts (event, place, group) does not belong here.
 GENERIC_NOUNS = words(
     """other thing situation way part lot kind sort type one some number time fact case
     matter issue point something anything everything nothing someone anyone everyone
-    stuff bit aspect manner end beginning"""
+    stuff bit aspect manner end beginning form range amount couple bunch dozen hundred
+    thousand million billion percent rest example result reason future use need importance"""
 )
+# The nouns of fixed prepositional phrases, by the prepositions they take there: "in the wake
+# of", "on behalf of", "at the outset of", "on the heels of", "in front of", "for example",
+# "in other words". Such a noun is a part of the phrase (which works as one preposition or
+# adverb), not a thing the text talks about.
+FIXED_PHRASE_NOUNS: dict[str, frozenset[str]] = {
+    noun: words(prepositions)
+    for noun, prepositions in (
+        ("wake", "in"),
+        ("behalf", "on in"),
+        ("outset", "at from"),
+        ("onset", "at with since"),
+        ("heels", "on"),
+        ("front", "in"),
+        ("margin", "on at"),
+        ("course", "in over during"),
+        ("context", "in"),
+        ("hand", "in at"),
+        ("ground", "on"),
+        ("word", "in"),
+        ("odds", "against at"),
+        ("love", "in"),
+        ("light", "in"),
+        ("view", "in"),
+        ("face", "in"),
+        ("spite", "in"),
+        ("term", "in"),
+        ("favor", "in"),
+        ("favour", "in"),
+        ("basis", "on"),
+        ("account", "on"),
+        ("crack", "at"),
+        ("bottom", "at"),
+        ("side", "on by"),
+    )
+}
