@@ -15,6 +15,9 @@ Rules, in the order ``map_extraction`` applies them:
   event's role names it as it names an entity (its text stays on the mention);
 - the agent (an entity or a referent) gets a direct rel:<predicate> edge to each entity or
   referent that is its theme, recipient or partner, unless the event is negated;
+- each of those participants (agent, theme, recipient, partner) gets a direct kg:placedIn
+  edge to the event's place, where that is an entity or a referent, unless the event is
+  negated: "troops in Iraq" puts the troops in Iraq;
 - the output has no duplicates, and the same Extraction gives the same set of quads (exports
   sort; the store does not need an order).
 """
@@ -247,7 +250,7 @@ class _Mapper:
             reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
             yield ev, RDF.type, KG.Statement, g
             yield ev, KG.statementOf, reported, g
-        agents, targets = [], []
+        agents, targets, places = [], [], []
         for n, arg in self._args(event):
             entity = self.entity_by_key.get(arg.entity) if arg.entity else None
             thing = entity or (self.referent_by_key.get(arg.referent) if arg.referent else None)
@@ -256,13 +259,21 @@ class _Mapper:
                 agents.append(thing)
             elif thing is not None and arg.role in EDGE_TARGET_ROLES:
                 targets.append(thing)
-        # The plain edge for simple SPARQL and Gephi; a denied event asserts no edge.
+            elif thing is not None and arg.role == "place":
+                places.append(thing)
+        # The plain edges for simple SPARQL and Gephi; a denied event asserts no edge.
         if not event.negated:
             edge = relation(event.predicate)
             for agent in agents:
                 for target in targets:
                     if agent != target:
                         yield agent, edge, target, g
+            # Its agent and those targets are where it happened: "2,500 troops in Iraq"
+            # (troops → Iraq), "the attack on a base in Erbil" (attack → Erbil).
+            for participant in (*agents, *targets):
+                for place in places:
+                    if participant != place:
+                        yield participant, KG.placedIn, place, g
 
     def argument(
         self,

@@ -109,6 +109,9 @@ class KG(DefinedNamespace):
     whole: URIRef
     locatedIn: URIRef
 
+    # Where an event puts its participants
+    placedIn: URIRef
+
     # Text and provenance
     text: URIRef
     start: URIRef

@@ -2,8 +2,9 @@
 
 Gephi's GEXF (``--layout``) and the offline viewer share these positions. A force layout of
 the whole graph pushes the parts apart and rings a dense centre with lone nodes, so each part
-is laid out on its own, the parts are packed in rows (largest first) into a box about as wide
-as a screen, and the nodes without edges sit in a compact grid below them.
+is laid out on its own in a landscape box (so one part that holds most nodes still fills a
+window), the parts are packed in rows (largest first) into a box about as wide as a screen, and
+the nodes without edges sit in a compact grid below them.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ __all__ = ["layout"]
 
 ASPECT = 1.6  # width over height of the packed box: a landscape window
 GAP = 60.0  # between two parts
-PART_UNIT = 100.0  # a part of n nodes gets a square of PART_UNIT * sqrt(n)
+PART_UNIT = 100.0  # a part of n nodes gets the area of a square of PART_UNIT * sqrt(n)
 LONE_CELL = 50.0  # a lone node's cell in the grid: closer than nodes inside a part
 
 
@@ -36,22 +37,23 @@ def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, f
         (node for p in parts if len(p) == 1 for node in p),
         key=lambda i: (nodes[i].entity_type, -nodes[i].mention_count, nodes[i].label, i),
     )
-    sizes = [PART_UNIT * math.sqrt(len(p)) for p in linked]
-    area = sum((size + GAP) ** 2 for size in sizes) + len(lone) * LONE_CELL**2
-    width = max([math.sqrt(area * ASPECT), *sizes])
+    stretch = math.sqrt(ASPECT)
+    boxes = [
+        (PART_UNIT * math.sqrt(len(p)) * stretch, PART_UNIT * math.sqrt(len(p)) / stretch)
+        for p in linked
+    ]
+    area = sum((w + GAP) * (h + GAP) for w, h in boxes) + len(lone) * LONE_CELL**2
+    width = max([math.sqrt(area * ASPECT), *(w for w, _ in boxes)])
     positions: dict[str, tuple[float, float]] = {}
-    corners = _pack(sizes, width)
-    for part, size, (x, y) in zip(linked, sizes, corners, strict=True):
+    corners = _pack(boxes, width)
+    for part, (w, h), (x, y) in zip(linked, boxes, corners, strict=True):
         # unweighted: edges seen in many sentences would pull a dense core into one blot
         sub = graph.subgraph(part)
         placed = _spread(nx.spring_layout(sub, seed=seed, iterations=100, weight=None))
         for node in sorted(part):
             px, py = placed[node]
-            positions[node] = (
-                round(x + size / 2 + px * size / 2, 2),
-                round(y + size / 2 + py * size / 2, 2),
-            )
-    top = max((y + size + GAP for size, (_, y) in zip(sizes, corners, strict=True)), default=0.0)
+            positions[node] = (round(x + w / 2 + px * w / 2, 2), round(y + h / 2 + py * h / 2, 2))
+    top = max((y + h + GAP for (_, h), (_, y) in zip(boxes, corners, strict=True)), default=0.0)
     columns = max(1, int(width // LONE_CELL))
     for i, node in enumerate(lone):
         row, column = divmod(i, columns)
@@ -78,28 +80,28 @@ def _spread(placed: dict[str, Any]) -> dict[str, tuple[float, float]]:
     return {node: (x / reach, y / reach) for node, (x, y) in moved.items()}
 
 
-def _pack(sizes: list[float], width: float) -> list[tuple[float, float]]:
-    """Top-left corners for squares of ``sizes`` (largest first) in rows ``width`` wide.
+def _pack(boxes: list[tuple[float, float]], width: float) -> list[tuple[float, float]]:
+    """Top-left corners for boxes (width, height; largest first) in rows ``width`` wide.
 
-    A row is as high as its first square; the smaller ones after it stack in columns beside
+    A row is as high as its first box; the smaller ones after it stack in columns beside
     it, so a big part does not leave an empty band to its right.
     """
     corners: list[tuple[float, float]] = []
     row_top = row_height = 0.0
     column_x = column_y = column_width = 0.0
-    for size in sizes:
-        if corners and column_y + size <= row_height:  # fits under the last one in its column
+    for w, h in boxes:
+        if corners and column_y + h <= row_height:  # fits under the last one in its column
             corners.append((column_x, row_top + column_y))
-            column_y += size + GAP
-            column_width = max(column_width, size)
+            column_y += h + GAP
+            column_width = max(column_width, w)
             continue
         next_x = column_x + column_width + GAP if corners else 0.0
-        if corners and next_x + size > width:  # a new row
+        if corners and next_x + w > width:  # a new row
             row_top += row_height + GAP
             row_height = 0.0
             next_x = 0.0
         if row_height == 0.0:
-            row_height = size
-        column_x, column_y, column_width = next_x, size + GAP, size
+            row_height = h
+        column_x, column_y, column_width = next_x, h + GAP, w
         corners.append((column_x, row_top))
     return corners

@@ -6,7 +6,10 @@ One projection feeds every network format (GEXF, GraphML, CSV, the viewer), so t
   dates of the articles that name it), aliases;
 - an edge per (subject, relation, object): the relation's name as its kind, the number of
   statements supporting it as its weight, their best confidence, the articles they come from;
-- with ``events=True``, events are nodes too, linked to the entities that fill their roles.
+- each event folded into edges besides those: from its agent (or, with none, its theme) to
+  each other node it names, kind "<relation> · <role>" ("train · in": trained in Iraq),
+  weighted by the events that say so;
+- with ``events=True``, events are nodes instead, linked to the entities that fill their roles.
 
 The ``cooccurrence`` projection keeps the nodes and joins instead the entities named in one
 sentence by an undirected edge, weighted by the number of sentences they share: the usual
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field
 
 from kg.errors import FormatError
 from kg.store.protocol import GraphStore
-from kg.terms import ENTITY_CLASSES, KG, REL, ROLE_PROPERTIES, relation
+from kg.terms import ENTITY_CLASSES, KG, REL, ROLE, ROLE_PROPERTIES, relation, relation_name
 
 __all__ = ["PROJECTIONS", "Edge", "Node", "Projection", "edge_id", "node_id", "project"]
 
@@ -37,6 +40,11 @@ _CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Referent))
 # An event's role edges are named by their property: agent, theme, place, partner...
 _ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
 _EDGE_ROLES = " ".join(f"<{KG[name]}>" for name in ("theme", "recipient", "partner"))
+# The roles an event folds into edges, with any role:<preposition>. Time, source, attribute
+# and extent say when, on whose word, what and how much: no participant to join.
+_FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument"})
+# From the agent, the rel: edges already reach these.
+_AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
 
 _DOCUMENTS = """
 SELECT ?doc ?date ?source ?url WHERE {
@@ -64,7 +72,8 @@ GROUP BY ?entity
 _RELATIONS = f"""
 SELECT DISTINCT ?s ?p ?o ?doc WHERE {{
   GRAPH ?doc {{ ?s ?p ?o }}
-  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:anchor)) && isIRI(?o))
+  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:placedIn, kg:anchor))
+         && isIRI(?o))
 }}
 """
 # The events behind rel: edges (agent → theme, recipient or partner), for weight and confidence.
@@ -84,10 +93,11 @@ SELECT DISTINCT ?sentence ?entity ?doc WHERE {
 }
 """
 _EVENTS = f"""
-SELECT DISTINCT ?event ?predicate ?confidence ?doc ?role ?filler WHERE {{
+SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
   GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
   ?filler a ?type . VALUES ?type {{ {_CLASSES} }}
   OPTIONAL {{ ?event kg:confidence ?confidence }}
+  OPTIONAL {{ ?event kg:negated ?negated }}
 }}
 """
 
@@ -110,7 +120,7 @@ class Edge:
     id: str
     source: str
     target: str
-    kind: str  # the relation: "announce", "holds_role", "locatedIn", or an event role
+    kind: str  # the relation: "announce", "holds_role", "locatedIn", "train · in", an event role
     label: str  # the same, readable: "holds role"
     weight: int = 1  # statements supporting it (documents, where no statement is counted)
     confidence: float | None = None
@@ -162,6 +172,8 @@ def project(
         edges = _relation_edges(source, docs)
     if events:
         _add_events(source, docs, nodes, edges)
+    elif projection == "relations":
+        edges.update(_folded_edges(source, docs, nodes))
     wanted_types = {t.casefold() for t in types} if types else None
     wanted_kinds = {p.casefold() for p in predicates} if predicates else None
     kept = {
@@ -175,7 +187,11 @@ def project(
         for e in edges.values()
         if e.source in kept
         and e.target in kept
-        and (wanted_kinds is None or e.kind.casefold() in wanted_kinds or e.kind in _ROLE_KINDS)
+        and (
+            wanted_kinds is None
+            or e.kind.partition(_FOLD)[0].casefold() in wanted_kinds
+            or e.kind in _ROLE_KINDS
+        )
     ]
     if max_nodes is not None and len(kept) > max_nodes:
         degree: Counter[str] = Counter()
@@ -343,6 +359,85 @@ def _cooccurrence_edges(
         )
         edges[edge.id] = edge
     return edges
+
+
+# Between the relation and the role in a folded edge's kind: "train · in".
+_FOLD = " · "
+
+
+@dataclass
+class _Told:
+    """The events behind one folded edge."""
+
+    docs: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+
+
+def _folded_edges(
+    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node]
+) -> dict[str, Edge]:
+    """Each event as edges from its agent (or, with none, its theme) to the other nodes it names:
+    "NATO trains forces in Iraq" gives NATO → Iraq, "train · place"."""
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    about: dict[str, tuple[str, str, float | None]] = {}
+    for row in source.query(_EVENTS).dicts():
+        negated = row.get("negated")
+        filler = str(row["filler"])
+        if (negated is not None and str(negated) == "true") or node_id(filler) not in nodes:
+            continue  # a denied event joins nothing, as it asserts no rel: edge
+        event = str(row["event"])
+        role_iri = str(row["role"])
+        role = _ROLE_NAMES.get(role_iri) or (
+            role_iri[len(ROLE) :] if role_iri.startswith(str(ROLE)) else None
+        )
+        if role is not None:
+            roles[event][role].add(filler)
+            confidence = row.get("confidence")
+            about[event] = (
+                str(row["predicate"]),
+                str(row["doc"]),
+                float(confidence) if confidence is not None else None,
+            )
+    told: dict[tuple[str, str, str], _Told] = defaultdict(_Told)
+    for event, filled in roles.items():
+        predicate, doc, score = about[event]
+        for s, kind, o in _fold(relation_name(predicate), filled):
+            t = told[(s, kind, o)]
+            t.docs.append(doc)
+            if score is not None:
+                t.confidences.append(score)
+    edges = {}
+    for (s, kind, o), t in told.items():
+        first, last = _span(docs[d].date for d in t.docs if d in docs)
+        name, _, role = kind.partition(_FOLD)
+        edge = Edge(
+            id=edge_id(s, kind, o),
+            source=node_id(s),
+            target=node_id(o),
+            kind=kind,
+            label=f"{_readable(name)}{_FOLD}{_readable(role)}",
+            weight=len(t.docs),
+            confidence=max(t.confidences) if t.confidences else None,
+            sources=tuple(sorted({docs[d].name for d in t.docs if d in docs})),
+            first_seen=first,
+            last_seen=last,
+        )
+        edges[edge.id] = edge
+    return edges
+
+
+def _fold(name: str, filled: dict[str, set[str]]) -> Iterable[tuple[str, str, str]]:
+    """The (source, kind, target) edges one event folds into, from its roles' nodes."""
+    if filled.get("agent"):
+        sources, skipped = filled["agent"], _AGENT_EDGE_ROLES
+    else:
+        sources, skipped = filled.get("theme", set()), frozenset()
+    for role, targets in filled.items():
+        if role in skipped or (role in _ROLE_KINDS and role not in _FOLDED_ROLES):
+            continue
+        for s in sources:
+            for o in targets - {s}:
+                yield s, f"{name}{_FOLD}{role}", o
 
 
 def _add_events(

@@ -106,7 +106,8 @@
 
   // Names after all the dots, so none is hidden under a node: the focus and the matches first,
   // then the most connected, then any node drawn large. A name goes right of its node, else
-  // left, above or below, where it covers no other name or node; the most connected may cover
+  // left, above, below or at a corner (a dense part crowds the four sides), where it covers
+  // no other name or node; the most connected may cover
   // a node rather than go unnamed. Names that fit nowhere are left to hovering.
   function drawLabels(focus) {
     const wanted = [];
@@ -133,6 +134,10 @@
         {x: x - r - 2 - w, y: y - 7, w, h: 13},
         {x: x - w / 2, y: y - r - 14, w, h: 13},
         {x: x - w / 2, y: y + r + 1, w, h: 13},
+        {x: x + r + 2, y: y - r - 14, w, h: 13},
+        {x: x + r + 2, y: y + r + 1, w, h: 13},
+        {x: x - r - 2 - w, y: y - r - 14, w, h: 13},
+        {x: x - r - 2 - w, y: y + r + 1, w, h: 13},
       ];
       const free = (box) => !taken.some((t) => overlaps(box, t));
       const clear = (box) => free(box) && !dots.some((d) => d.id !== n.id && overlaps(box, d));
