@@ -309,5 +309,25 @@ def test_a_plural_written_as_a_name_has_the_lemma_of_its_noun():
         """
     )
     (allies,) = x.referents
-    assert (allies.key, allies.label) == ("ally|nato", "NATO Allies")
+    assert (allies.head, allies.label, allies.anchors) == ("ally", "NATO Allies", ("nato",))
     assert len(allies.mentions) == 2
+
+
+def test_a_set_of_things_keeps_to_its_article_and_one_thing_is_shared():
+    # "The NATO mission in Iraq" is one thing in every article; "troops in Iraq" is a set two
+    # articles may name alike and mean apart (the US troops, the British troops).
+    x = run(
+        """
+        NATO     3 compound PROPN _ ORG
+        troops   3 nsubj    NOUN  troop tag=NNS
+        joined   0 root     VERB  join
+        the      5 det      DET
+        mission  3 obj      NOUN
+        in       7 case     ADP
+        Iraq     5 nmod     PROPN _ GPE
+        .        3 punct    PUNCT
+        """
+    )
+    scopes = {r.head: (r.scope, r.key) for r in x.referents}
+    assert scopes["mission"] == ("global", "mission|iraq")
+    assert scopes["troop"][0] == "document"

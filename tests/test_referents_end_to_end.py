@@ -155,12 +155,6 @@ def test_two_missions_anchored_on_different_entities_stay_two_nodes(
     assert not anchors(store, eu) & anchors(store, nato)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the troops are keyed on their head and place only, so 2,500 US troops in Iraq and "
-    "400 British troops in Iraq resolve to one node (kg/extract/referents.py _referents: the "
-    "key is head|anchors; the country that has them is not an anchor)",
-)
 def test_two_countries_troops_in_one_place_stay_two_nodes(
     store: Path, docs: dict[str, str]
 ) -> None:

@@ -30,6 +30,7 @@ from kg.nlp.lexicon.labels import (
     LABEL_EDGE_POS,
     NOT_DEFINING_POS,
     NOUN_POS,
+    PLURAL_NOUN_TAGS,
 )
 from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
 from kg.nlp.lexicon.nouns import FIXED_PHRASE_NOUNS, GENERIC_NOUNS
@@ -49,6 +50,7 @@ class _Mention:
     words: frozenset[str]  # its defining words, case-folded
     anchors: frozenset[str]
     indefinite: bool
+    plural: bool
     mention: Mention
     quantity: Quantity | None
 
@@ -200,6 +202,7 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
         words=words,
         anchors=frozenset(anchors),
         indefinite=indefinite,
+        plural=p.tag[head] in PLURAL_NOUN_TAGS,
         mention=Mention(p.span_text(start, end), p.idx[start], p.end_char(end), p.sent[start]),
         quantity=quantities.of_phrase(p, head),
     )
@@ -227,8 +230,11 @@ def _same(a: _Mention, b: _Mention) -> bool:
 
 
 def _referents(drafts: list[_Draft]) -> list[Referent]:
-    """One record per draft; an anchored key goes to the first referent that has it, the
-    others (and every unanchored one) keep to their document."""
+    """One record per draft. One thing anchored on entities ("the NATO mission in Iraq") is
+    the same in every article: its key is its head and anchors, given to the first referent
+    that has it. The others keep to their document: unanchored ones, and sets ("2,500 troops
+    in Iraq", "Iraqi forces"), which two articles may name alike and mean apart (the US
+    troops in Iraq, the British troops in Iraq)."""
     out: list[Referent] = []
     taken: set[str] = set()
     counts: dict[str, int] = {}
@@ -236,7 +242,7 @@ def _referents(drafts: list[_Draft]) -> list[Referent]:
         first = draft.first
         key = "|".join((first.head, *sorted(first.anchors)))
         scope: ReferentScope = "global"
-        if not first.anchors or key in taken:
+        if not first.anchors or first.plural or first.quantity is not None or key in taken:
             counts[first.head] = counts.get(first.head, 0) + 1
             key, scope = f"{first.head}#{counts[first.head]}", "document"
         taken.add(key)
