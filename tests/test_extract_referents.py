@@ -331,3 +331,30 @@ def test_a_set_of_things_keeps_to_its_article_and_one_thing_is_shared():
     scopes = {r.head: (r.scope, r.key) for r in x.referents}
     assert scopes["mission"] == ("global", "mission|iraq")
     assert scopes["troop"][0] == "document"
+
+
+def test_a_mention_the_same_entities_define_joins_it_whatever_its_words():
+    # "NATO widened its mission in Iraq. The NATO mission in Iraq will grow.": "its" is NATO,
+    # so both name the mission NATO and Iraq define.
+    x = run(
+        """
+        NATO     2 nsubj     PROPN _ ORG
+        widened  0 root      VERB  widen tag=VBD
+        its      4 nmod:poss PRON  its
+        mission  2 obj       NOUN
+        in       6 case      ADP
+        Iraq     4 nmod      PROPN _ GPE
+        .        2 punct     PUNCT
+
+        The      3 det       DET
+        NATO     3 compound  PROPN _ ORG
+        mission  7 nsubj     NOUN
+        in       5 case      ADP
+        Iraq     3 nmod      PROPN _ GPE
+        will     7 aux       AUX
+        grow     0 root      VERB
+        .        7 punct     PUNCT
+        """
+    )
+    (mission,) = [r for r in x.referents if r.head == "mission"]
+    assert (mission.key, len(mission.mentions)) == ("mission|iraq|nato", 2)

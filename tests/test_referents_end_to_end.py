@@ -323,13 +323,6 @@ def test_the_nato_mission_in_iraq_as_an_object_is_the_same_node(tmp_path: Path) 
     assert referent_of(path, "The NATO mission in Iraq", built[MISSION]) == taken_over
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a headline's \"its mission in Iraq\" (NATO's) and the body's \"The NATO mission in "
-    'Iraq" have the same anchors but not the same words, so they stay two nodes; the second '
-    'gets an IRI of its own article, and the body\'s "the mission" after both is a third '
-    "(kg/extract/referents.py resolve compares words, _referents demotes a taken key)",
-)
 def test_a_headline_and_its_body_on_one_mission_give_one_node(tmp_path: Path) -> None:
     text = (
         "NATO widens its mission in Iraq\n\nBRUSSELS, March 3, 2021 – The NATO mission in Iraq "

@@ -212,11 +212,18 @@ def resolve(drafts: list[_Draft], m: _Mention) -> int:
     """The draft ``m`` joins (appending a new one where none can be told), by index."""
     if m.indefinite:  # "a mission" is a new one, unless worded as one already named
         fits = [d for d in drafts if _same(d.first, m)]
-    else:  # "the mission", "its mission": one already named that says as much or more
+    else:  # "the mission", "its mission": one already named, of the same number, that says
+        # as much or more, or that the same entities define ("its mission in Iraq", NATO's,
+        # then "the NATO mission in Iraq")
         fits = [
             d
             for d in drafts
-            if d.first.head == m.head and m.words <= d.first.words and m.anchors <= d.first.anchors
+            if d.first.head == m.head
+            and d.first.plural == m.plural
+            and (
+                (m.words <= d.first.words and m.anchors <= d.first.anchors)
+                or (bool(m.anchors) and m.anchors == d.first.anchors)
+            )
         ]
     if len(fits) == 1:
         fits[0].mentions.append(m)
