@@ -237,6 +237,22 @@ def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
     assert not (tmp_path / "graph.rdf").exists()
 
 
+def test_cli_export_into_a_pipe_that_closes_early_says_nothing(examples_store_path: Path) -> None:
+    # "kg export | head -n 1": head has what it wanted; no error line, no traceback.
+    kg_export = f"{sys.executable} -m kg.cli export --format nt --store {examples_store_path}"
+    done = subprocess.run(
+        ["sh", "-c", f"{kg_export} | head -n 1"], capture_output=True, text=True, timeout=120
+    )
+    assert done.stderr == ""
+    assert len(done.stdout.splitlines()) == 1
+
+
+def test_cli_stats_counts_the_referents(examples_store_path: Path, cli: Cli) -> None:
+    result = cli("stats", "--store", str(examples_store_path))
+    line = next(x for x in result.output.splitlines() if x.startswith("referents"))
+    assert result.exit_code == 0 and int(line.split()[1].replace(",", "")) > 0
+
+
 def test_cli_export_options_and_the_csv_folder(seed_store: Store, tmp_path: Path, cli: Cli) -> None:
     store = tmp_path / "store"
     with Store(store) as disk:
@@ -302,7 +318,7 @@ def test_cli_min_degree_drops_nodes_without_edges(
     assert linked.number_of_edges() == everything.number_of_edges()
     page = tmp_path / "graph.html"
     result = cli("viz", "-o", str(page), "--store", str(store), "--min-degree", "1")
-    assert result.exit_code == 0 and result.stderr == f"{len(linked)} entities in {page}\n"
+    assert result.exit_code == 0 and result.stderr == f"{len(linked)} nodes in {page}\n"
     for command in (export, ("viz", "-o", str(page), "--store", str(store))):
         result = cli(*command, "--min-degree", "-1")
         assert result.exit_code == 2 and result.stdout == ""

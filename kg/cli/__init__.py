@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +25,9 @@ class KgGroup(click.Group):
             return super().invoke(ctx)
         except KgError as exc:
             raise click.ClickException(str(exc)) from exc
+        except BrokenPipeError:  # "kg export | head": the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)  # as a shell reports a command ended by SIGPIPE
         except OSError as exc:  # an output file or folder that cannot be written
             where = f" {exc.filename}" if exc.filename else ""
             reason = exc.strerror or str(exc)
@@ -451,7 +455,7 @@ def viz(
         min_degree,
     )
     shown = api.viz(output, store=store, options=options)
-    click.echo(f"{shown} entities in {output}", err=True)
+    click.echo(f"{shown} nodes in {output}", err=True)
     if open_page:
         import webbrowser
 

@@ -34,6 +34,7 @@ def render_stats(stats: Any) -> str:
     lines = [
         f"documents  {stats.documents:,}",
         f"entities   {stats.entities:,}",
+        f"referents  {stats.referents:,}",
         f"events     {stats.events:,}",
         f"quotes     {stats.quotes:,}",
         f"relations  {stats.relations:,}",

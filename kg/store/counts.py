@@ -19,12 +19,14 @@ SELECT
   (COUNT(DISTINCT ?quote) AS ?quotes)
   (COUNT(DISTINCT ?role) AS ?roles)
   (COUNT(DISTINCT ?mention) AS ?mentions)
+  (COUNT(DISTINCT ?referent) AS ?referents)
 WHERE {
   { ?doc a kg:Document }
   UNION { ?event a kg:Event }
   UNION { ?quote a kg:Quote }
   UNION { ?role a kg:Role }
   UNION { ?mention a kg:Mention }
+  UNION { ?referent a kg:Referent }
 }
 """
 
@@ -70,6 +72,7 @@ def collect_stats(store: GraphStore) -> StoreStats:
         roles=int(counts["roles"]),
         mentions=int(counts["mentions"]),
         relations=sum(relation_types.values()),
+        referents=int(counts["referents"]),
         entity_types=entity_types,
         relation_types=relation_types,
         event_predicates=event_predicates,

@@ -57,6 +57,7 @@ class StoreStats:
     roles: int
     mentions: int
     relations: int
+    referents: int = 0  # unnamed things: the mission, the troops
     entity_types: dict[str, int] = field(default_factory=dict)
     relation_types: dict[str, int] = field(default_factory=dict)
     event_predicates: dict[str, int] = field(default_factory=dict)
