@@ -130,6 +130,26 @@ def _lemma(p: Parse, i: int) -> str:
 
 def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Mention:
     """The noun phrase [start, end] headed by ``head`` as a mention of a thing."""
+    kept, anchors = _defining(p, resolver, start, end, head)
+    anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
+    indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
+    return _Mention(
+        head=_lemma(p, head),
+        label=_label(p, kept, head),
+        words=_words(p, start, end, head),
+        anchors=frozenset(anchors),
+        indefinite=indefinite,
+        plural=p.tag[head] in PLURAL_NOUN_TAGS,
+        mention=Mention(p.span_text(start, end), p.idx[start], p.end_char(end), p.sent[start]),
+        quantity=quantities.of_phrase(p, head),
+    )
+
+
+def _defining(
+    p: Parse, resolver: Resolver, start: int, end: int, head: int
+) -> tuple[set[int], set[str]]:
+    """The tokens of [start, end] that define the thing ``head`` names, and the entities a
+    possessive pronoun among them stands for ("its mission" → NATO)."""
     kept = {head}
     anchors: set[str] = set()
     for c in p.children[head]:
@@ -173,7 +193,11 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
         k for k in kept if k != head and start <= p.head[k] <= end and p.head[k] not in kept
     }:
         kept -= cut
-    anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
+    return kept, anchors
+
+
+def _label(p: Parse, kept: set[int], head: int) -> str:
+    """The defining tokens as the text writes them."""
     order = sorted(kept)
     while order[0] != head and p.pos[order[0]] in LABEL_EDGE_POS:  # "and half week long"
         order.pop(0)
@@ -184,9 +208,13 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
     ).strip()
     if order and order[0] == p.sent_bounds[p.sent[order[0]]][0] and p.pos[order[0]] != "PROPN":
         label = label[:1].lower() + label[1:]  # "Troops were sent": no capital of its own
-    # Every content word counts when mentions are compared, not only the label's: "the
-    # condition of anonymity" is not "the conditions".
-    words = frozenset(
+    return label
+
+
+def _words(p: Parse, start: int, end: int, head: int) -> frozenset[str]:
+    """Every content word of the phrase, case-folded, for comparing mentions: not only the
+    label's, so "the condition of anonymity" is not "the conditions"."""
+    return frozenset(
         p.lower[k]
         for k in range(start, end + 1)
         if k != head
@@ -194,17 +222,6 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
         and p.dep[k] not in NUMMODS
         and p.lower[k] not in NOT_DEFINING_ADJECTIVES
         and not p.blank[k]
-    )
-    indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
-    return _Mention(
-        head=_lemma(p, head),
-        label=label,
-        words=words,
-        anchors=frozenset(anchors),
-        indefinite=indefinite,
-        plural=p.tag[head] in PLURAL_NOUN_TAGS,
-        mention=Mention(p.span_text(start, end), p.idx[start], p.end_char(end), p.sent[start]),
-        quantity=quantities.of_phrase(p, head),
     )
 
 
