@@ -358,3 +358,19 @@ def test_a_mention_the_same_entities_define_joins_it_whatever_its_words():
     )
     (mission,) = [r for r in x.referents if r.head == "mission"]
     assert (mission.key, len(mission.mentions)) == ("mission|iraq|nato", 2)
+
+
+def test_a_day_or_a_month_is_no_referent():
+    # "NATO announced an expansion of its mission on Wednesday": a time, not a thing.
+    x = run(
+        """
+        NATO      2 nsubj PROPN _ ORG
+        announced 0 root  VERB  announce tag=VBD
+        an        4 det   DET
+        expansion 2 obj   NOUN
+        on        6 case  ADP
+        Wednesday 4 nmod  PROPN
+        .         2 punct PUNCT
+        """
+    )
+    assert [r.head for r in x.referents] == ["expansion"]

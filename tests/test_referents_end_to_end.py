@@ -282,12 +282,6 @@ def test_pronouns_the_situation_and_others_alone_are_not_referents(store: Path) 
     assert [r["text"] for r in kept] == ["Others"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a weekday after an event nominal is read as its theme and becomes a referent: "
-    '"an expansion of its mission on Wednesday" gives a referent headed "wednesday" '
-    "(kg/extract/referents.py is_thing leaves out TIME_NOUNS, which name no weekdays)",
-)
 def test_a_weekday_is_not_a_referent(tmp_path: Path) -> None:
     text = (
         "Alliance plans\n\nBRUSSELS, March 3, 2021 – NATO announced an expansion of its "

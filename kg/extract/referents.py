@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from kg.extract import quantities
+from kg.extract import dates, quantities
 from kg.extract.arguments import NounPhrases
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
@@ -107,6 +107,7 @@ def is_thing(p: Parse, resolver: Resolver, i: int) -> bool:
         and p.lemma[i] not in GENERIC_NOUNS
         and p.lower[i] not in GENERIC_NOUNS
         and p.lemma[i] not in TIME_NOUNS
+        and not dates.is_time(p, i, p.preposition(i))  # "on Wednesday", "in March"
         and any(c.isalpha() for c in p.words[i])
         and not _in_fixed_phrase(p, i)
     )
