@@ -13,10 +13,15 @@ Rules, in the order ``map_extraction`` applies them:
 - a referent (an unnamed thing: "the NATO mission in Iraq") is a kg:Referent node with its
   label, head, mentions, quantity and kg:anchor edges to the entities that define it; an
   event's role names it as it names an entity (its text stays on the mention);
+- a referent that happens (an occurrence: "the attack") is also a kg:Occurrence; an event read
+  from an event noun, or a reported clause a noun names ("expand" → the expansion), points to
+  it with kg:occurrence;
 - the agent (an entity or a referent) gets a direct rel:<predicate> edge to each entity or
-  referent that is its theme, recipient or partner, unless the event is negated;
-- each of those participants (agent, theme, recipient, partner) gets a direct kg:placedIn
-  edge to the event's place, where that is an entity or a referent, unless the event is
+  referent that is its theme, recipient or partner, unless the event is negated; an event's
+  occurrence gets the same edges as an agent would, and its agent an edge to it ("Awliya Al
+  Dam's attack on the base": Awliya Al Dam → attack → base);
+- each of those participants (agent, theme, recipient, partner, occurrence) gets a direct
+  kg:placedIn edge to the event's place, where that is an entity or a referent, unless the event is
   negated: "troops in Iraq" puts the troops in Iraq;
 - the output has no duplicates, and the same Extraction gives the same set of quads (exports
   sort; the store does not need an order).
@@ -202,6 +207,8 @@ class _Mapper:
         for referent in self.x.referents:
             r = self.referent_by_key[referent.key]
             yield r, RDF.type, KG.Referent, g
+            if referent.kind is not None:
+                yield r, RDF.type, KG.Occurrence, g
             yield r, RDFS.label, Literal(referent.label), g
             yield r, KG.head, Literal(referent.head), g
             for key in referent.anchors:
@@ -251,6 +258,9 @@ class _Mapper:
             yield ev, RDF.type, KG.Statement, g
             yield ev, KG.statementOf, reported, g
         agents, targets, places = [], [], []
+        occurrence = self.referent_by_key.get(event.occurrence) if event.occurrence else None
+        if occurrence is not None:
+            yield ev, KG.occurrence, occurrence, g
         for n, arg in self._args(event):
             entity = self.entity_by_key.get(arg.entity) if arg.entity else None
             thing = entity or (self.referent_by_key.get(arg.referent) if arg.referent else None)
@@ -261,19 +271,33 @@ class _Mapper:
                 targets.append(thing)
             elif thing is not None and arg.role == "place":
                 places.append(thing)
-        # The plain edges for simple SPARQL and Gephi; a denied event asserts no edge.
-        if not event.negated:
-            edge = relation(event.predicate)
-            for agent in agents:
-                for target in targets:
-                    if agent != target:
-                        yield agent, edge, target, g
-            # Its agent and those targets are where it happened: "2,500 troops in Iraq"
-            # (troops → Iraq), "the attack on a base in Erbil" (attack → Erbil).
-            for participant in (*agents, *targets):
-                for place in places:
-                    if participant != place:
-                        yield participant, KG.placedIn, place, g
+        if not event.negated:  # a denied event asserts no edge
+            yield from self.edges(event.predicate, agents, targets, places, occurrence)
+
+    def edges(
+        self,
+        predicate: str,
+        agents: list[URIRef],
+        targets: list[URIRef],
+        places: list[URIRef],
+        occurrence: URIRef | None,
+    ) -> Iterator[Quad]:
+        """The plain edges of one event, for simple SPARQL and Gephi: agent → target, each
+        participant → place. The occurrence an event tells of stands on both sides."""
+        g = self.graph
+        edge = relation(predicate)
+        if occurrence is not None:
+            agents, targets = [*agents, occurrence], [*targets, occurrence]
+        for agent in agents:
+            for target in targets:
+                if agent != target:
+                    yield agent, edge, target, g
+        # Its agent and those targets are where it happened: "2,500 troops in Iraq"
+        # (troops → Iraq), "the attack on a base in Erbil" (attack → Erbil).
+        for participant in dict.fromkeys((*agents, *targets)):
+            for place in places:
+                if participant != place:
+                    yield participant, KG.placedIn, place, g
 
     def argument(
         self,

@@ -130,7 +130,9 @@ class Referent:
 
     ``key`` is ``"<head>|<anchor keys, sorted>"`` for a referent anchored on entities, so the
     same thing anchored on the same entities in two documents gets the same key (``scope``
-    "global"); otherwise it holds within its document only (``scope`` "document").
+    "global"); an occurrence's is ``"<kind>|<place key>|<ISO day>"`` where its events name one
+    place and one day (the attack in Erbil on 15 February 2021); otherwise it holds within its
+    document only (``scope`` "document").
     """
 
     key: str
@@ -140,6 +142,9 @@ class Referent:
     mentions: tuple[Mention, ...] = ()
     quantity: Quantity | None = None  # what counts it: "2,500 troops"
     scope: ReferentScope = "document"
+    # For an occurrence (something that happens: "the attack"), the kind of happening
+    # ("attack" for a strike too); None for a thing.
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -159,6 +164,7 @@ class Event:
     modality: str | None = None  # e.g. "will", "may", "believed"
     confidence: float = 1.0
     statement_of: str | None = None
+    occurrence: str | None = None  # Referent.key of the happening this event tells of
 
 
 @dataclass(frozen=True)

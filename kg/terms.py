@@ -55,6 +55,7 @@ class KG(DefinedNamespace):
     Role: URIRef
     Containment: URIRef
     Referent: URIRef
+    Occurrence: URIRef
 
     # Referents
     head: URIRef
@@ -80,6 +81,7 @@ class KG(DefinedNamespace):
     modality: URIRef
     confidence: URIRef
     statementOf: URIRef
+    occurrence: URIRef
 
     # Time expressions: the days they can name
     earliest: URIRef

@@ -288,6 +288,19 @@ OBLIQUE_CASES: Cases = {
         _obliques("hit", "Monday"),
         [("time", "Monday")],
     ),
+    "attack_in_passive": (
+        """
+        Eight   2 nummod     NUM
+        others  4 nsubj:pass NOUN  other tag=NNS
+        were    4 aux:pass   AUX   be
+        wounded 0 root       VERB  wound tag=VBN
+        in      7 case       ADP
+        the     7 det        DET
+        attack  4 obl        NOUN
+        """,
+        _obliques("wounded", "attack"),
+        [("agent", "the attack")],
+    ),
     "according_to": (
         """
         The         2 det      DET

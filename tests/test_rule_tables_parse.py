@@ -71,6 +71,22 @@ deter    2 xcomp VERB deterr
 attacks  4 obj   NOUN attack tag=NNS
 """
 
+FOLLOWS_ATTACK = """
+The       2 det      DET
+expansion 3 nsubj    NOUN
+follows   0 root     VERB  follow tag=VBZ
+a         6 det      DET
+rocket    6 compound NOUN
+attack    3 obj      NOUN
+on        8 case     ADP
+Monday    3 obl      PROPN _ DATE
+on        11 case    ADP
+a         11 det     DET
+base      3 obl      NOUN
+in        13 case    ADP
+Erbil     11 nmod    PROPN _ GPE
+"""
+
 
 def _tree(p: Parse, word: str) -> tuple[str, str]:
     """(head word, label) of ``word`` in the tree."""
@@ -88,6 +104,11 @@ TREE_REPAIR_CASES: Cases = {
         NOUN_AS_VERB,
         lambda p, rule: (rule(p), p.pos[at(p, "ministers")], _tree(p, "week")),
         (True, "NOUN", ("approved", "obl")),
+    ),
+    "sequence_objects": (
+        FOLLOWS_ATTACK,
+        lambda p, rule: (rule(p), _tree(p, "Monday"), _tree(p, "base"), _tree(p, "expansion")),
+        (True, ("attack", "nmod"), ("attack", "nmod"), ("follows", "nsubj")),
     ),
 }
 SENTENCE_REPAIR_CASES: Cases = {

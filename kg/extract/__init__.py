@@ -36,6 +36,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc
 
+from kg.extract import occurrences
 from kg.extract.entities import EntityIndex
 from kg.extract.events import extract_events
 from kg.extract.parse import Parse
@@ -80,8 +81,10 @@ def extract(
     entities = index.entities(resolver.references())  # with the descriptions found
     # After the entities: a referent's possessive pronoun ("its mission") asks the resolver,
     # and what it finds there must not become a description of an entity.
-    referents, referent_keys = find_referents(p, resolver, events, nouns)
-    events = with_referents(events, referent_keys)
+    within = [(link.place, link.within) for link in places]
+    found = find_referents(p, resolver, events, nouns, within)
+    events = with_referents(events, found)
+    events, referents = occurrences.reported(document.text, events, found.referents, entities)
     if time_entities:
         entities += _time_entities(p, times)
     return Extraction(

@@ -23,7 +23,7 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     TIME_LABELS,
 )
-from kg.nlp.lexicon.nouns import PLACE_NOUNS
+from kg.nlp.lexicon.nouns import EVENT_KINDS, PLACE_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
 from kg.records import Argument
@@ -184,6 +184,14 @@ def passive_agent(make: ArgumentMaker, o: Oblique) -> Found | None:
     return [make.phrase("agent", o.noun)] if o.prep == "by" and o.passive else None
 
 
+def attack_in_passive(make: ArgumentMaker, o: Oblique) -> Found | None:
+    """Rule: "eight others were wounded in the attack": in a passive clause, the attack a
+    phrase with "in" names is what did it, its agent."""
+    if not o.passive or o.prep != "in" or make.p.lemma[o.noun] not in EVENT_KINDS:
+        return None
+    return [make.phrase("agent", o.noun)]
+
+
 def time_phrase(make: ArgumentMaker, o: Oblique) -> Found | None:
     """Rule: "a rocket attack on Monday", "in March": a time phrase is the time."""
     return [(make.time(o.noun), None)] if dates.is_time(make.p, o.noun, o.prep) else None
@@ -210,7 +218,14 @@ def by_preposition(make: ArgumentMaker, o: Oblique) -> Found:
     return out
 
 
-OBLIQUE_RULES = (light_verb_theme, passive_agent, time_phrase, according_to, by_preposition)
+OBLIQUE_RULES = (
+    time_phrase,
+    light_verb_theme,
+    passive_agent,
+    attack_in_passive,
+    according_to,
+    by_preposition,
+)
 
 
 # -- preposition rules: (preposition, entity label, noun lemma) → role ------------------------

@@ -29,7 +29,7 @@ from kg.nlp.lexicon.deps import (
     OBJECT_DEPS,
 )
 from kg.nlp.lexicon.labels import CORE_ROLES, EVENT_NOUN_ROLES, SECONDARY_PREDICATE_POS
-from kg.nlp.lexicon.nouns import EVENT_NOUNS, WEAPON_NOUNS
+from kg.nlp.lexicon.nouns import EVENT_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.verbs import (
     ATTITUDE_VERBS,
@@ -256,6 +256,9 @@ class EventBuilder:
             for argument, _ in make.oblique(prep, noun, passive=False, theme_prep=theme):
                 if argument.role in EVENT_NOUN_ROLES:
                     draft.arguments.append(argument)
+                if argument.role == "theme" and p.lemma[noun] in PLACE_NOUNS:
+                    # "the attack on a base in Erbil": where the base is, the attack was
+                    draft.arguments += [a for a, _ in make.places_within(noun)]
         if not any(a.role in EVENT_NOUN_ROLES for a in draft.arguments):
             return None
         draft.confidence = 0.7

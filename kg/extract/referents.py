@@ -10,7 +10,10 @@ generic word is ``kg.nlp.lexicon.nouns.GENERIC_NOUNS``.
 Within a document, resolution is conservative (``resolve``): a mention joins the one earlier
 referent with its head whose words and anchors include its own ("the mission" after "the NATO
 mission in Iraq"); an indefinite mention ("a mission") joins only one with the same words;
-where two could be meant, it stays apart.
+where two could be meant, it stays apart. An occurrence ("the attack") joins by kind, place
+and day instead (``kg.extract.occurrences``): "Monday's attack" after "a missile strike in
+Erbil" where no other attack was told; an indefinite one ("a missile strike") only one told at
+the same named place, and never one marked new ("another attack").
 """
 
 from __future__ import annotations
@@ -18,11 +21,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from kg.extract import dates, quantities
+from kg.extract import dates, occurrences, quantities
 from kg.extract.arguments import NounPhrases
+from kg.extract.occurrences import Reading
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.nlp.lexicon.deps import DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
+from kg.nlp.lexicon.deps import ATTRIBUTE_CUT, DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
 from kg.nlp.lexicon.forms import singular
 from kg.nlp.lexicon.labels import (
     CLAUSE_VERB_TAGS,
@@ -35,8 +39,10 @@ from kg.nlp.lexicon.labels import (
 from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
 from kg.nlp.lexicon.nouns import FIXED_PHRASE_NOUNS, GENERIC_NOUNS
 from kg.nlp.lexicon.time import TIME_NOUNS
-from kg.nlp.lexicon.words import INDEFINITE, NOT_DEFINING_ADJECTIVES
+from kg.nlp.lexicon.words import ANOTHER, INDEFINITE, NOT_DEFINING_ADJECTIVES
 from kg.records import Event, Mention, Quantity, Referent, ReferentScope
+
+NO_READING = Reading((), frozenset(), frozenset())
 
 __all__ = ["find_referents", "with_referents"]
 
@@ -53,6 +59,9 @@ class _Mention:
     plural: bool
     mention: Mention
     quantity: Quantity | None
+    kind: str | None = None  # an occurrence's kind of happening: "attack"
+    reading: Reading = NO_READING  # where and when its events put an occurrence
+    another: bool = False  # "another attack", "a second strike": a new one
 
 
 @dataclasses.dataclass
@@ -60,32 +69,67 @@ class _Draft:
     first: _Mention
     mentions: list[_Mention]
 
+    def places(self) -> frozenset[str]:
+        return frozenset().union(*(m.reading.places for m in self.mentions))
+
+    def dates(self) -> frozenset[str]:
+        return frozenset().union(*(m.reading.dates for m in self.mentions))
+
+
+@dataclasses.dataclass(frozen=True)
+class Found:
+    """The referents of a document, each noun-phrase argument's referent key by (sentence,
+    text), and the occurrence each event noun's event tells of (event id → key)."""
+
+    referents: list[Referent]
+    keys: dict[tuple[int, str], str]
+    occurrences: dict[str, str]
+
 
 def find_referents(
-    p: Parse, resolver: Resolver, events: Iterable[Event], nouns: NounPhrases
-) -> tuple[list[Referent], dict[tuple[int, str], str]]:
-    """The referents the events' noun-phrase arguments name, and each such argument's
-    referent key by (sentence, text)."""
+    p: Parse,
+    resolver: Resolver,
+    events: list[Event],
+    nouns: NounPhrases,
+    within: Iterable[tuple[str, str]] = (),
+) -> Found:
+    """The referents the events' noun-phrase arguments and event nouns name; ``within``
+    holds the (place, larger place) pairs the text states ("Erbil, in northern Iraq"), so
+    that an occurrence's place is the narrowest it names."""
     spans: dict[tuple[int, int, int], list[tuple[int, str]]] = {}
     for event in events:
         for argument in event.arguments:
             where = (event.sentence, argument.text)
             if argument.entity is None and argument.date is None and where in nouns:
                 spans.setdefault(nouns[where], []).append(where)
+    labels = {key: resolver.index.label[c] for key, c in resolver.clusters.items()}
+    told = occurrences.readings(p, events, labels, nouns)
+    heads = {head for _, _, head in spans}
+    for i in told.keys() - heads:  # an event noun no clause names: "after a rocket attack"
+        spans[(*p.phrase(i, ATTRIBUTE_CUT), i)] = []
     drafts: list[_Draft] = []
     keys: dict[tuple[int, str], int] = {}  # (sentence, text) → draft
+    by_event: dict[str, int] = {}  # event noun's event id → draft
     for start, end, head in sorted(spans, key=lambda s: (s[2], s[0])):
         if not is_thing(p, resolver, head):
             continue
-        found = resolve(drafts, read(p, resolver, start, end, head))
+        found = resolve(drafts, read(p, resolver, start, end, head, told.get(head)))
         for where in spans[(start, end, head)]:
             keys[where] = found
-    referents = _referents(drafts)
-    return referents, {where: referents[k].key for where, k in keys.items()}
+        for event_id in told.get(head, NO_READING).events:
+            by_event[event_id] = found
+    referents = _referents(drafts, frozenset(within))
+    return Found(
+        referents,
+        {where: referents[k].key for where, k in keys.items()},
+        {event_id: referents[k].key for event_id, k in by_event.items()},
+    )
 
 
-def with_referents(events: Iterable[Event], keys: dict[tuple[int, str], str]) -> list[Event]:
-    """``events`` with each noun-phrase argument's referent key set."""
+def with_referents(events: Iterable[Event], found: Found) -> list[Event]:
+    """``events`` with each noun-phrase argument's referent key and each event noun's
+    occurrence set."""
+    keys = found.keys
     out = []
     for event in events:
         arguments = tuple(
@@ -94,7 +138,8 @@ def with_referents(events: Iterable[Event], keys: dict[tuple[int, str], str]) ->
             else a
             for a in event.arguments
         )
-        out.append(dataclasses.replace(event, arguments=arguments))
+        occurrence = found.occurrences.get(event.id)
+        out.append(dataclasses.replace(event, arguments=arguments, occurrence=occurrence))
     return out
 
 
@@ -129,8 +174,11 @@ def _lemma(p: Parse, i: int) -> str:
     return p.lemma[i]
 
 
-def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Mention:
-    """The noun phrase [start, end] headed by ``head`` as a mention of a thing."""
+def read(
+    p: Parse, resolver: Resolver, start: int, end: int, head: int, reading: Reading | None = None
+) -> _Mention:
+    """The noun phrase [start, end] headed by ``head`` as a mention of a thing; ``reading``
+    is what its events say of an event noun."""
     kept, anchors = _defining(p, resolver, start, end, head)
     anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
     indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
@@ -143,6 +191,9 @@ def read(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> _Ment
         plural=p.tag[head] in PLURAL_NOUN_TAGS,
         mention=Mention(p.span_text(start, end), p.idx[start], p.end_char(end), p.sent[start]),
         quantity=quantities.of_phrase(p, head),
+        kind=occurrences.kind(_lemma(p, head)),
+        reading=reading or NO_READING,
+        another=any(p.lower[c] in ANOTHER for c in p.children[head] if c < head),
     )
 
 
@@ -228,7 +279,10 @@ def _words(p: Parse, start: int, end: int, head: int) -> frozenset[str]:
 
 def resolve(drafts: list[_Draft], m: _Mention) -> int:
     """The draft ``m`` joins (appending a new one where none can be told), by index."""
-    if m.indefinite:  # "a mission" is a new one, unless worded as one already named
+    if m.kind is not None:  # the last one told that it can be: "the attack"
+        fits = [d for d in drafts if _same_occurrence(d, m)]
+        fits = sorted(fits, key=lambda d: d.mentions[-1].mention.start)[-1:]
+    elif m.indefinite:  # "a mission" is a new one, unless worded as one already named
         fits = [d for d in drafts if _same(d.first, m)]
     else:  # "the mission", "its mission": one already named, of the same number, that says
         # as much or more, or that the same entities define ("its mission in Iraq", NATO's,
@@ -254,7 +308,23 @@ def _same(a: _Mention, b: _Mention) -> bool:
     return a.head == b.head and a.words == b.words and a.anchors == b.anchors
 
 
-def _referents(drafts: list[_Draft]) -> list[Referent]:
+def _same_occurrence(d: _Draft, m: _Mention) -> bool:
+    """Whether occurrence ``m`` can be the one ``d`` tells of: the same kind and number, no
+    other place or day, not marked new; an indefinite one only worded alike ("a deadly
+    missile strike" in the headline and in the text) or at a place both name."""
+    if d.first.kind != m.kind or d.first.plural != m.plural or m.another:
+        return False
+    places, days = d.places(), d.dates()
+    if (m.reading.places and places and not m.reading.places & places) or (
+        m.reading.dates and days and not m.reading.dates & days
+    ):
+        return False
+    if not m.indefinite:
+        return True
+    return bool(m.reading.places & places) or d.first.label.lower() == m.label.lower()
+
+
+def _referents(drafts: list[_Draft], within: frozenset[tuple[str, str]]) -> list[Referent]:
     """One record per draft. One thing anchored on entities ("the NATO mission in Iraq") is
     the same in every article: its key is its head and anchors, given to the first referent
     that has it. The others keep to their document: unanchored ones, and sets ("2,500 troops
@@ -267,19 +337,34 @@ def _referents(drafts: list[_Draft]) -> list[Referent]:
         first = draft.first
         key = "|".join((first.head, *sorted(first.anchors)))
         scope: ReferentScope = "global"
-        if not first.anchors or first.plural or first.quantity is not None or key in taken:
-            counts[first.head] = counts.get(first.head, 0) + 1
-            key, scope = f"{first.head}#{counts[first.head]}", "document"
+        if first.kind is not None:  # an occurrence: its kind, its one place, its one day
+            places, days = draft.places(), draft.dates()
+            places -= {whole for part, whole in within if part in places}  # Erbil, not Iraq
+            key = "|".join((first.kind, *places, *days))
+            if len(places) != 1 or len(days) != 1 or first.plural:
+                key = ""
+        if (
+            not key
+            or (
+                first.kind is None
+                and (not first.anchors or first.plural or first.quantity is not None)
+            )
+            or key in taken
+        ):
+            head = first.kind or first.head
+            counts[head] = counts.get(head, 0) + 1
+            key, scope = f"{head}#{counts[head]}", "document"
         taken.add(key)
         out.append(
             Referent(
                 key=key,
-                head=first.head,
+                head=first.kind or first.head,  # a strike is an attack
                 label=first.label,
                 anchors=tuple(sorted(first.anchors)),
                 mentions=tuple(dict.fromkeys(m.mention for m in draft.mentions)),
                 quantity=next((m.quantity for m in draft.mentions if m.quantity), None),
                 scope=scope,
+                kind=first.kind,
             )
         )
     return out

@@ -21,13 +21,15 @@ from kg.nlp.lexicon.deps import (
     AUXILIARIES,
     HUNG_VERB_DEPS,
     NOMINAL_DEPS,
+    OBJECT_DEPS,
     PASSIVE_MARKERS,
     REPORTED_DEPS,
     TO_CLAUSES,
     VERB_OBLIQUES,
 )
 from kg.nlp.lexicon.labels import FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
-from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SPEECH_VERBS
+from kg.nlp.lexicon.nouns import EVENT_NOUNS
+from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SEQUENCE_VERBS, SPEECH_VERBS
 
 if TYPE_CHECKING:
     from kg.extract.parse import Parse
@@ -154,7 +156,26 @@ def undoubled_r(p: Parse, i: int) -> str | None:
     return undouble(p.lemma[i])
 
 
-TREE_REPAIRS: tuple[TreeRepair, ...] = (promote_hung_verbs, nouns_read_as_verbs)
+def sequence_objects(p: Parse) -> bool:
+    """Rule: "The expansion follows a rocket attack on Monday on a base in Erbil", with "on
+    Monday" and "on a base" hung on "follows": after a verb that puts one happening after
+    another, what comes after its event-noun object tells of the object (the attack was on
+    Monday, at the base)."""
+    changed = False
+    for v in range(p.n):
+        if p.pos[v] != "VERB" or p.lemma[v] not in SEQUENCE_VERBS:
+            continue
+        objects = [o for o in p.children[v] if p.dep[o] in OBJECT_DEPS]
+        if len(objects) != 1 or p.lemma[objects[0]] not in EVENT_NOUNS:
+            continue
+        for c in p.children[v]:
+            if c > objects[0] and p.dep[c] in VERB_OBLIQUES:
+                p.head[c], p.dep[c] = objects[0], "nmod"
+                changed = True
+    return changed
+
+
+TREE_REPAIRS: tuple[TreeRepair, ...] = (promote_hung_verbs, nouns_read_as_verbs, sequence_objects)
 SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
 LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r)
 

@@ -10,6 +10,34 @@ EVENT_NOUNS = words(
     meeting conference summit talks visit election announcement decision withdrawal
     expansion investigation protest ceasefire agreement deal war invasion"""
 )
+# What kind of happening an event noun names, where two nouns name one kind: the same
+# rocket attack is "a missile strike" in another article. A noun not listed is its own kind.
+EVENT_KINDS: dict[str, str] = {
+    noun: "attack"
+    for noun in words("attack strike bombing raid assault shelling blast explosion offensive")
+}
+# The event noun a verb's clause names when the news talks about it as a thing: "agreed to
+# expand the mission" → the expansion. Each noun is an event noun.
+NOMINALIZATIONS: dict[str, str] = {
+    "attack": "attack",
+    "strike": "strike",
+    "bomb": "bombing",
+    "raid": "raid",
+    "assault": "assault",
+    "shell": "shelling",
+    "kill": "killing",
+    "meet": "meeting",
+    "visit": "visit",
+    "elect": "election",
+    "announce": "announcement",
+    "decide": "decision",
+    "withdraw": "withdrawal",
+    "expand": "expansion",
+    "investigate": "investigation",
+    "protest": "protest",
+    "agree": "agreement",
+    "invade": "invasion",
+}
 # Nouns before an attack noun that say what it was made with: "a rocket attack".
 WEAPON_NOUNS = words("rocket missile drone mortar bomb artillery car suicide grenade gun air")
 # Common nouns that name a place an event happens at: "at a U.S.-led military base in ...".

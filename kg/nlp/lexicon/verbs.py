@@ -110,3 +110,6 @@ E_STEMS = (
     "dl",
     "tl",
 )
+# Verbs that put one happening after another: what follows their object tells of the object
+# ("the expansion follows a rocket attack on Monday on a base in Erbil").
+SEQUENCE_VERBS = frozenset({"follow", "precede"})

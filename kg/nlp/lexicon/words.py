@@ -59,6 +59,8 @@ PRONOUNS = frozenset((
 # fmt: on
 DEFINITE = frozenset({"the", "this", "that"})
 INDEFINITE = frozenset({"a", "an"})
+# Words that make an event noun a new one, never one told before: "another attack".
+ANOTHER = frozenset({"another", "second", "third", "new", "fresh", "further", "separate", "other"})
 ARTICLES = frozenset({"the", "a", "an"})
 
 # -- other --------------------------------------------------------------------------------

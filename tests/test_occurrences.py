@@ -1,0 +1,148 @@
+"""Occurrences end to end: what happens ("the bombing", "the expansion") is one node per
+happening, with its story as edges, one across articles told at one place on one day.
+
+Short articles written for these tests (not the seeds), built with the shipped pipeline.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from answers import MODEL, documents, rows
+
+import kg
+
+pytestmark = pytest.mark.slow
+
+KABUL = "kabul-bombing.txt"  # a bombing in Kabul on March 3; another attack elsewhere
+CLAIM = "kabul-claim.txt"  # the same bombing, claimed; an announced expansion
+LAGOS = "lagos-bombing.txt"  # a bombing on the same day in another city
+ARTICLES = {
+    KABUL: "Blast hits Kabul market\n\n"
+    "KABUL, March 4, 2022 – A suicide bombing in Kabul on March 3, 2022 killed ten people, "
+    "police said. The Taliban condemned the bombing. Another attack in Herat wounded two "
+    "guards on Friday.\n",
+    CLAIM: "Group claims Kabul blast\n\n"
+    "ISLAMABAD, March 5, 2022 – The bombing in Kabul on March 3, 2022 was claimed by a "
+    "militant group. The interior ministry said it would investigate the attack. Officials "
+    "announced that they would expand the security zone around the city.\n",
+    LAGOS: "Bombing in Lagos\n\n"
+    "LAGOS, April 2, 2022 – A bombing in Lagos on March 3, 2022 damaged a bridge, officials "
+    "said.\n",
+}
+
+# Every occurrence with the text of each mention and the article it is in.
+MENTIONS = """
+SELECT ?occurrence ?head ?text ?doc WHERE {
+  GRAPH ?doc { ?m kg:mentionOf ?occurrence ; kg:text ?text .
+               ?occurrence a kg:Occurrence ; kg:head ?head }
+}
+"""
+# The direct edges an occurrence has, out and in, by the labels at both ends.
+EDGES = """
+SELECT ?occurrence ?from ?edge ?to WHERE {
+  { ?occurrence a kg:Occurrence ; ?edge ?other . ?other rdfs:label ?to .
+    ?occurrence rdfs:label ?from }
+  UNION
+  { ?occurrence a kg:Occurrence . ?other ?edge ?occurrence ; rdfs:label ?from .
+    ?occurrence rdfs:label ?to }
+  FILTER(STRSTARTS(STR(?edge), STR(rel:)) || ?edge = kg:placedIn)
+}
+"""
+# What each article's sentences say of where and when an occurrence happened.
+READINGS = """
+SELECT ?occurrence ?place ?time ?doc WHERE {
+  GRAPH ?doc { ?reading kg:occurrence ?occurrence ; prov:wasDerivedFrom ?sentence .
+               OPTIONAL { ?reading kg:place/rdfs:label ?place }
+               OPTIONAL { ?reading kg:time ?time FILTER(isLiteral(?time)) } }
+}
+"""
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The three articles in one store, built once; read it, never write it."""
+    root = tmp_path_factory.mktemp("occurrences")
+    (root / "news").mkdir()
+    for name, text in ARTICLES.items():
+        (root / "news" / name).write_text(text, encoding="utf-8")
+    report = kg.build([root / "news"], store=root / "store", model=MODEL)
+    assert (report.documents, report.skipped) == (len(ARTICLES), [])
+    return root / "store"
+
+
+def occurrence_of(store: Path, text: str) -> str:
+    """The one occurrence a mention written ``text`` names."""
+    found = {r["occurrence"] for r in rows(store, MENTIONS) if r["text"] == text}
+    assert len(found) == 1, (text, found)
+    return found.pop()
+
+
+def edges(store: Path, occurrence: str) -> set[tuple[str, str, str]]:
+    return {
+        (r["from"], r["edge"].rsplit("/", 1)[-1].rsplit("#", 1)[-1], r["to"])
+        for r in rows(store, EDGES)
+        if r["occurrence"] == occurrence
+    }
+
+
+def test_one_bombing_told_by_two_articles_at_one_place_on_one_day_is_one_node(
+    store: Path,
+) -> None:
+    docs = documents(store)
+    bombing = occurrence_of(store, "A suicide bombing in Kabul on March 3, 2022")
+    assert occurrence_of(store, "The bombing in Kabul on March 3, 2022") == bombing
+    told_in = {r["doc"] for r in rows(store, MENTIONS) if r["occurrence"] == bombing}
+    assert told_in == {docs[KABUL], docs[CLAIM]}
+    # Each article's own words for it, "the bombing" and "the attack", are the same node.
+    texts = {(r["text"], r["doc"]) for r in rows(store, MENTIONS) if r["occurrence"] == bombing}
+    assert ("the bombing", docs[KABUL]) in texts and ("the attack", docs[CLAIM]) in texts
+    assert {r["head"] for r in rows(store, MENTIONS) if r["occurrence"] == bombing} == {"attack"}
+
+
+def test_the_evidence_for_the_merge_is_each_articles_place_and_day(store: Path) -> None:
+    docs = documents(store)
+    bombing = occurrence_of(store, "A suicide bombing in Kabul on March 3, 2022")
+    readings = {
+        (r["doc"], r.get("place"), r.get("time"))
+        for r in rows(store, READINGS)
+        if r["occurrence"] == bombing
+    }
+    for doc in (docs[KABUL], docs[CLAIM]):
+        assert (doc, "Kabul", "2022-03-03") in readings
+
+
+def test_a_bombing_elsewhere_on_the_same_day_and_another_attack_stay_apart(
+    store: Path,
+) -> None:
+    kabul = occurrence_of(store, "A suicide bombing in Kabul on March 3, 2022")
+    lagos = occurrence_of(store, "A bombing in Lagos on March 3, 2022")
+    herat = occurrence_of(store, "Another attack in Herat")
+    assert len({kabul, lagos, herat}) == 3
+
+
+def test_the_bombing_node_carries_its_story(store: Path) -> None:
+    bombing = occurrence_of(store, "A suicide bombing in Kabul on March 3, 2022")
+    labels = {
+        r["label"] for r in rows(store, f"SELECT ?label WHERE {{ <{bombing}> rdfs:label ?label }}")
+    }
+    found = edges(store, bombing)
+    outgoing = {(edge, b) for a, edge, b in found if a in labels}
+    incoming = {(a, edge) for a, edge, b in found if b in labels}
+    assert ("kill", "people") in outgoing  # it killed ten people
+    assert ("placedIn", "Kabul") in outgoing
+    assert ("militant group", "claim") in incoming  # it was claimed by a militant group
+    assert any(edge == "investigate" for _, edge in incoming)  # "would investigate the attack"
+
+
+def test_a_reported_clause_is_the_occurrence_its_statement_is_about(store: Path) -> None:
+    (expansion,) = {r["occurrence"] for r in rows(store, MENTIONS) if r["head"] == "expansion"}
+    found = edges(store, expansion)
+    assert ("officials", "announce", "expansion of security zone") in found
+    assert ("expansion of security zone", "expand", "security zone") in found
+
+
+def test_kg_validate_conforms(store: Path) -> None:
+    report = kg.validate(store=store)
+    assert report.conforms, report.violations[:3]
