@@ -19,9 +19,10 @@ from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import FormatError
 from kg.exporters import entity_graph, export, export_csv
+from kg.exporters.elements import node_id
 from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions
-from kg.exporters.projection import node_id, project
+from kg.exporters.projection import project
 from kg.mapping import map_extraction
 from kg.store.embedded import Store
 from kg.store.oxterms import quad_to_ox

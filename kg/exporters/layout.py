@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from kg.exporters.projection import Projection
+from kg.exporters.elements import Projection
 
 __all__ = ["layout"]
 

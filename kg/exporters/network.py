@@ -15,9 +15,10 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.exporters.elements import Projection, edge_id, node_id
 from kg.exporters.layout import layout
 from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, write_gexf, write_graphml
-from kg.exporters.projection import Projection, edge_id, node_id, project
+from kg.exporters.projection import project
 from kg.store.protocol import GraphStore
 
 __all__ = [

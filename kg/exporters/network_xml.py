@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from typing import BinaryIO, TypeVar
 
-from kg.exporters.projection import Edge, Node, Projection
+from kg.exporters.elements import Edge, Node, Projection
 
 __all__ = ["COLOURS", "write_gexf", "write_graphml"]
 

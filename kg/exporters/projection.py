@@ -6,10 +6,8 @@ One projection feeds every network format (GEXF, GraphML, CSV, the viewer), so t
   dates of the articles that name it), aliases;
 - an edge per (subject, relation, object): the relation's name as its kind, the number of
   statements supporting it as its weight, their best confidence, the articles they come from;
-- each event folded into edges besides those: from its agent (or, with none, its theme) to
-  each other node it names, kind "<relation> · <role>" ("train · in": trained in Iraq),
-  weighted by the events that say so;
-- with ``events=True``, events are nodes instead, linked to the entities that fill their roles.
+- each event folded into edges besides those, or kept as a node with ``events=True``
+  (``kg.exporters.folding``).
 
 The ``cooccurrence`` projection keeps the nodes and joins instead the entities named in one
 sentence by an undirected edge, weighted by the number of sentences they share: the usual
@@ -21,30 +19,33 @@ object. Missing values stay ``None`` (writers leave them out).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from kg.errors import FormatError
+from kg.exporters.elements import (
+    CLASSES,
+    FOLD,
+    ROLE_KINDS,
+    Doc,
+    Edge,
+    Node,
+    Projection,
+    edge_id,
+    node_id,
+    readable,
+    span,
+)
+from kg.exporters.folding import add_events, folded_edges
 from kg.store.protocol import GraphStore
-from kg.terms import ENTITY_CLASSES, KG, REL, ROLE, ROLE_PROPERTIES, relation, relation_name
+from kg.terms import KG, REL, relation
 
-__all__ = ["PROJECTIONS", "Edge", "Node", "Projection", "edge_id", "node_id", "project"]
+__all__ = ["PROJECTIONS", "project"]
 
 # What joins two nodes: a relation the text states, or a sentence that names both.
 PROJECTIONS = ("relations", "cooccurrence")
 
-# The things a network shows: named entities and the referents events name without a name.
-_CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Referent))
-# An event's role edges are named by their property: agent, theme, place, partner...
-_ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
 _EDGE_ROLES = " ".join(f"<{KG[name]}>" for name in ("theme", "recipient", "partner"))
-# The roles an event folds into edges, with any role:<preposition>. Time, source, attribute
-# and extent say when, on whose word, what and how much: no participant to join.
-_FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument"})
-# From the agent, the rel: edges already reach these.
-_AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
 
 _DOCUMENTS = """
 SELECT ?doc ?date ?source ?url WHERE {
@@ -56,12 +57,12 @@ SELECT ?doc ?date ?source ?url WHERE {
 """
 _ENTITIES = f"""
 SELECT DISTINCT ?entity ?type ?doc WHERE {{
-  GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {_CLASSES} }}
+  GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {CLASSES} }}
 }}
 """
 _LABELS = f"""
 SELECT DISTINCT ?entity ?label WHERE {{
-  ?entity a ?type ; rdfs:label ?label . VALUES ?type {{ {_CLASSES} }}
+  ?entity a ?type ; rdfs:label ?label . VALUES ?type {{ {CLASSES} }}
 }}
 """
 _ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
@@ -92,56 +93,6 @@ SELECT DISTINCT ?sentence ?entity ?doc WHERE {
   ?sentence a kg:Sentence ; dcterms:isPartOf ?doc .
 }
 """
-_EVENTS = f"""
-SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
-  GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
-  ?filler a ?type . VALUES ?type {{ {_CLASSES} }}
-  OPTIONAL {{ ?event kg:confidence ?confidence }}
-  OPTIONAL {{ ?event kg:negated ?negated }}
-}}
-"""
-
-
-@dataclass
-class Node:
-    id: str
-    iri: str
-    label: str
-    entity_type: str
-    mention_count: int = 0
-    doc_count: int = 0
-    first_seen: str | None = None  # ISO dates of the articles naming it, where they have one
-    last_seen: str | None = None
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass
-class Edge:
-    id: str
-    source: str
-    target: str
-    kind: str  # the relation: "announce", "holds_role", "locatedIn", "train · in", an event role
-    label: str  # the same, readable: "holds role"
-    weight: int = 1  # statements supporting it (documents, where no statement is counted)
-    confidence: float | None = None
-    sources: tuple[str, ...] = ()  # the articles: source path or URL, else the document IRI
-    first_seen: str | None = None
-    last_seen: str | None = None
-
-
-@dataclass
-class Projection:
-    nodes: list[Node] = field(default_factory=list)
-    edges: list[Edge] = field(default_factory=list)
-    directed: bool = True  # relations point from subject to object; co-occurrence does not
-
-
-def node_id(iri: str) -> str:
-    return "n" + hashlib.sha1(iri.encode("utf-8")).hexdigest()[:16]
-
-
-def edge_id(s: str, p: str, o: str) -> str:
-    return "e" + hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
 
 
 def project(
@@ -171,9 +122,9 @@ def project(
     else:
         edges = _relation_edges(source, docs)
     if events:
-        _add_events(source, docs, nodes, edges)
+        add_events(source, docs, nodes, edges)
     elif projection == "relations":
-        edges.update(_folded_edges(source, docs, nodes))
+        edges.update(folded_edges(source, docs, nodes))
     wanted_types = {t.casefold() for t in types} if types else None
     wanted_kinds = {p.casefold() for p in predicates} if predicates else None
     kept = {
@@ -189,8 +140,8 @@ def project(
         and e.target in kept
         and (
             wanted_kinds is None
-            or e.kind.partition(_FOLD)[0].casefold() in wanted_kinds
-            or e.kind in _ROLE_KINDS
+            or e.kind.partition(FOLD)[0].casefold() in wanted_kinds
+            or e.kind in ROLE_KINDS
         )
     ]
     if max_nodes is not None and len(kept) > max_nodes:
@@ -236,31 +187,17 @@ def _with_degree(
         edges = [e for e in edges if e.source in kept and e.target in kept]
 
 
-_ROLE_KINDS = frozenset(_ROLE_NAMES.values())
-
-
-@dataclass
-class _Doc:
-    date: str | None
-    name: str
-
-
-def _documents(source: GraphStore) -> dict[str, _Doc]:
+def _documents(source: GraphStore) -> dict[str, Doc]:
     docs = {}
     for row in source.query(_DOCUMENTS).dicts():
         doc = str(row["doc"])
         date = row.get("date")
         name = row.get("source") or row.get("url") or doc
-        docs[doc] = _Doc(str(date)[:10] if date is not None else None, str(name))
+        docs[doc] = Doc(str(date)[:10] if date is not None else None, str(name))
     return docs
 
 
-def _span(dates: Iterable[str | None]) -> tuple[str | None, str | None]:
-    known = sorted(d for d in dates if d)
-    return (known[0], known[-1]) if known else (None, None)
-
-
-def _entity_nodes(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Node]:
+def _entity_nodes(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Node]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     seen_in: dict[str, set[str]] = defaultdict(set)
     for row in source.query(_ENTITIES).dicts():
@@ -278,7 +215,7 @@ def _entity_nodes(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Node]:
     nodes = {}
     for iri, counted in types.items():
         label = labels.get(iri, iri)
-        first, last = _span(docs[d].date for d in seen_in[iri] if d in docs)
+        first, last = span(docs[d].date for d in seen_in[iri] if d in docs)
         node = Node(
             id=node_id(iri),
             iri=iri,
@@ -294,7 +231,7 @@ def _entity_nodes(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Node]:
     return nodes
 
 
-def _relation_edges(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Edge]:
+def _relation_edges(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Edge]:
     support: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
     for row in source.query(_SUPPORT).dicts():
         rel = str(relation(str(row["predicate"])))
@@ -309,13 +246,13 @@ def _relation_edges(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Edge
         kind = p[len(REL) :] if p.startswith(str(REL)) else p.rpartition("#")[2]
         scores = support.get((s, p, o), [])
         confidences = [c for c in scores if c is not None]
-        first, last = _span(docs[d].date for d in in_docs if d in docs)
+        first, last = span(docs[d].date for d in in_docs if d in docs)
         edge = Edge(
             id=edge_id(s, p, o),
             source=node_id(s),
             target=node_id(o),
             kind=kind,
-            label=_readable(kind),
+            label=readable(kind),
             weight=len(scores) or len(in_docs),
             confidence=max(confidences) if confidences else None,
             sources=tuple(sorted({docs[d].name for d in in_docs if d in docs})),
@@ -327,7 +264,7 @@ def _relation_edges(source: GraphStore, docs: dict[str, _Doc]) -> dict[str, Edge
 
 
 def _cooccurrence_edges(
-    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node]
+    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node]
 ) -> dict[str, Edge]:
     """An undirected edge per pair of entities named in one sentence, weighted by how many."""
     named: dict[str, set[str]] = defaultdict(set)
@@ -345,7 +282,7 @@ def _cooccurrence_edges(
                 shared[(a, b)].append(in_doc[sentence])
     edges = {}
     for (a, b), sentence_docs in shared.items():
-        first, last = _span(docs[d].date for d in sentence_docs if d in docs)
+        first, last = span(docs[d].date for d in sentence_docs if d in docs)
         edge = Edge(
             id=edge_id(a, "cooccurrence", b),
             source=node_id(a),
@@ -359,129 +296,3 @@ def _cooccurrence_edges(
         )
         edges[edge.id] = edge
     return edges
-
-
-# Between the relation and the role in a folded edge's kind: "train · in".
-_FOLD = " · "
-
-
-@dataclass
-class _Told:
-    """The events behind one folded edge."""
-
-    docs: list[str] = field(default_factory=list)
-    confidences: list[float] = field(default_factory=list)
-
-
-def _folded_edges(
-    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node]
-) -> dict[str, Edge]:
-    """Each event as edges from its agent (or, with none, its theme) to the other nodes it names:
-    "NATO trains forces in Iraq" gives NATO → Iraq, "train · place"."""
-    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    about: dict[str, tuple[str, str, float | None]] = {}
-    for row in source.query(_EVENTS).dicts():
-        negated = row.get("negated")
-        filler = str(row["filler"])
-        if (negated is not None and str(negated) == "true") or node_id(filler) not in nodes:
-            continue  # a denied event joins nothing, as it asserts no rel: edge
-        event = str(row["event"])
-        role_iri = str(row["role"])
-        role = _ROLE_NAMES.get(role_iri) or (
-            role_iri[len(ROLE) :] if role_iri.startswith(str(ROLE)) else None
-        )
-        if role is not None:
-            roles[event][role].add(filler)
-            confidence = row.get("confidence")
-            about[event] = (
-                str(row["predicate"]),
-                str(row["doc"]),
-                float(confidence) if confidence is not None else None,
-            )
-    told: dict[tuple[str, str, str], _Told] = defaultdict(_Told)
-    for event, filled in roles.items():
-        predicate, doc, score = about[event]
-        for s, kind, o in _fold(relation_name(predicate), filled):
-            t = told[(s, kind, o)]
-            t.docs.append(doc)
-            if score is not None:
-                t.confidences.append(score)
-    edges = {}
-    for (s, kind, o), t in told.items():
-        first, last = _span(docs[d].date for d in t.docs if d in docs)
-        name, _, role = kind.partition(_FOLD)
-        edge = Edge(
-            id=edge_id(s, kind, o),
-            source=node_id(s),
-            target=node_id(o),
-            kind=kind,
-            label=f"{_readable(name)}{_FOLD}{_readable(role)}",
-            weight=len(t.docs),
-            confidence=max(t.confidences) if t.confidences else None,
-            sources=tuple(sorted({docs[d].name for d in t.docs if d in docs})),
-            first_seen=first,
-            last_seen=last,
-        )
-        edges[edge.id] = edge
-    return edges
-
-
-def _fold(name: str, filled: dict[str, set[str]]) -> Iterable[tuple[str, str, str]]:
-    """The (source, kind, target) edges one event folds into, from its roles' nodes."""
-    if filled.get("agent"):
-        sources, skipped = filled["agent"], _AGENT_EDGE_ROLES
-    else:
-        sources, skipped = filled.get("theme", set()), frozenset()
-    for role, targets in filled.items():
-        if role in skipped or (role in _ROLE_KINDS and role not in _FOLDED_ROLES):
-            continue
-        for s in sources:
-            for o in targets - {s}:
-                yield s, f"{name}{_FOLD}{role}", o
-
-
-def _add_events(
-    source: GraphStore, docs: dict[str, _Doc], nodes: dict[str, Node], edges: dict[str, Edge]
-) -> None:
-    """Events as nodes, each linked to the entities in its roles (agent, theme, place...)."""
-    for row in source.query(_EVENTS).dicts():
-        role = _ROLE_NAMES.get(str(row["role"]))
-        filler = node_id(str(row["filler"]))
-        if role is None or filler not in nodes:
-            continue
-        event, doc = str(row["event"]), str(row["doc"])
-        date = docs[doc].date if doc in docs else None
-        event_node = nodes.setdefault(
-            node_id(event),
-            Node(
-                id=node_id(event),
-                iri=event,
-                label=str(row["predicate"]),
-                entity_type="Event",
-                mention_count=1,
-                doc_count=1,
-                first_seen=date,
-                last_seen=date,
-            ),
-        )
-        confidence = row.get("confidence")
-        # the agent acts on the event; every other role hangs from it
-        s, o = (filler, event_node.id) if role == "agent" else (event_node.id, filler)
-        edge = Edge(
-            id=edge_id(event, role, str(row["filler"])),
-            source=s,
-            target=o,
-            kind=role,
-            label=role,
-            confidence=float(confidence) if confidence is not None else None,
-            sources=(docs[doc].name,) if doc in docs else (),
-            first_seen=date,
-            last_seen=date,
-        )
-        edges[edge.id] = edge
-
-
-def _readable(kind: str) -> str:
-    """ "holds_role" → "holds role", "locatedIn" → "located in"."""
-    spaced = "".join(f" {c.lower()}" if c.isupper() else c for c in kind)
-    return spaced.replace("_", " ").strip()

@@ -22,10 +22,10 @@ from typing import TextIO
 
 from rdflib import URIRef
 
+from kg.exporters.elements import node_id
 from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions, project_with
 from kg.exporters.network_xml import COLOURS, node_size
-from kg.exporters.projection import node_id
 from kg.store.protocol import GraphStore
 from kg.store.sparqltext import inject_rows
 

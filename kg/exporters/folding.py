@@ -1,0 +1,163 @@
+"""Events in a network: folded into edges between the nodes they name, or kept as nodes.
+
+- each event folded into edges from its agent (or, with none, its theme) to each other node
+  it names, kind "<relation> · <role>" ("train · in": trained in Iraq), weighted by the
+  events that say so;
+- with ``events=True`` (``add_events``), events are nodes instead, linked to the entities
+  that fill their roles.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kg.exporters.elements import (
+    CLASSES,
+    FOLD,
+    ROLE_KINDS,
+    ROLE_NAMES,
+    Doc,
+    Edge,
+    Node,
+    edge_id,
+    node_id,
+    readable,
+    span,
+)
+from kg.store.protocol import GraphStore
+from kg.terms import ROLE, relation_name
+
+__all__ = ["add_events", "folded_edges"]
+
+# The roles an event folds into edges, with any role:<preposition>. Time, source, attribute
+# and extent say when, on whose word, what and how much: no participant to join.
+_FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument"})
+# From the agent, the rel: edges already reach these.
+_AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
+
+_EVENTS = f"""
+SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
+  GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
+  ?filler a ?type . VALUES ?type {{ {CLASSES} }}
+  OPTIONAL {{ ?event kg:confidence ?confidence }}
+  OPTIONAL {{ ?event kg:negated ?negated }}
+}}
+"""
+
+
+@dataclass
+class _Told:
+    """The events behind one folded edge."""
+
+    docs: list[str] = field(default_factory=list)
+    confidences: list[float] = field(default_factory=list)
+
+
+def folded_edges(
+    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node]
+) -> dict[str, Edge]:
+    """Each event as edges from its agent (or, with none, its theme) to the other nodes it names:
+    "NATO trains forces in Iraq" gives NATO → Iraq, "train · place"."""
+    roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    about: dict[str, tuple[str, str, float | None]] = {}
+    for row in source.query(_EVENTS).dicts():
+        negated = row.get("negated")
+        filler = str(row["filler"])
+        if (negated is not None and str(negated) == "true") or node_id(filler) not in nodes:
+            continue  # a denied event joins nothing, as it asserts no rel: edge
+        event = str(row["event"])
+        role_iri = str(row["role"])
+        role = ROLE_NAMES.get(role_iri) or (
+            role_iri[len(ROLE) :] if role_iri.startswith(str(ROLE)) else None
+        )
+        if role is not None:
+            roles[event][role].add(filler)
+            confidence = row.get("confidence")
+            about[event] = (
+                str(row["predicate"]),
+                str(row["doc"]),
+                float(confidence) if confidence is not None else None,
+            )
+    told: dict[tuple[str, str, str], _Told] = defaultdict(_Told)
+    for event, filled in roles.items():
+        predicate, doc, score = about[event]
+        for s, kind, o in _fold(relation_name(predicate), filled):
+            t = told[(s, kind, o)]
+            t.docs.append(doc)
+            if score is not None:
+                t.confidences.append(score)
+    edges = {}
+    for (s, kind, o), t in told.items():
+        first, last = span(docs[d].date for d in t.docs if d in docs)
+        name, _, role = kind.partition(FOLD)
+        edge = Edge(
+            id=edge_id(s, kind, o),
+            source=node_id(s),
+            target=node_id(o),
+            kind=kind,
+            label=f"{readable(name)}{FOLD}{readable(role)}",
+            weight=len(t.docs),
+            confidence=max(t.confidences) if t.confidences else None,
+            sources=tuple(sorted({docs[d].name for d in t.docs if d in docs})),
+            first_seen=first,
+            last_seen=last,
+        )
+        edges[edge.id] = edge
+    return edges
+
+
+def _fold(name: str, filled: dict[str, set[str]]) -> Iterable[tuple[str, str, str]]:
+    """The (source, kind, target) edges one event folds into, from its roles' nodes."""
+    if filled.get("agent"):
+        sources, skipped = filled["agent"], _AGENT_EDGE_ROLES
+    else:
+        sources, skipped = filled.get("theme", set()), frozenset()
+    for role, targets in filled.items():
+        if role in skipped or (role in ROLE_KINDS and role not in _FOLDED_ROLES):
+            continue
+        for s in sources:
+            for o in targets - {s}:
+                yield s, f"{name}{FOLD}{role}", o
+
+
+def add_events(
+    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node], edges: dict[str, Edge]
+) -> None:
+    """Events as nodes, each linked to the entities in its roles (agent, theme, place...)."""
+    for row in source.query(_EVENTS).dicts():
+        role = ROLE_NAMES.get(str(row["role"]))
+        filler = node_id(str(row["filler"]))
+        if role is None or filler not in nodes:
+            continue
+        event, doc = str(row["event"]), str(row["doc"])
+        date = docs[doc].date if doc in docs else None
+        event_node = nodes.setdefault(
+            node_id(event),
+            Node(
+                id=node_id(event),
+                iri=event,
+                label=str(row["predicate"]),
+                entity_type="Event",
+                mention_count=1,
+                doc_count=1,
+                first_seen=date,
+                last_seen=date,
+            ),
+        )
+        confidence = row.get("confidence")
+        # the agent acts on the event; every other role hangs from it
+        s, o = (filler, event_node.id) if role == "agent" else (event_node.id, filler)
+        edge = Edge(
+            id=edge_id(event, role, str(row["filler"])),
+            source=s,
+            target=o,
+            kind=role,
+            label=role,
+            confidence=float(confidence) if confidence is not None else None,
+            sources=(docs[doc].name,) if doc in docs else (),
+            first_seen=date,
+            last_seen=date,
+        )
+        edges[edge.id] = edge
