@@ -30,6 +30,8 @@ Germany did not deploy troops in Mali.
 The base was attacked in Erbil.
 
 The minister spoke about the budget in Paris.
+
+A rocket attack in Kabul on March 3, 2022 killed two guards.
 """
 
 PREFIXES = """
@@ -121,6 +123,10 @@ def test_clause_events_fold_into_edges_between_their_participants(
         ("base", "attack · place", "Erbil"),  # no agent: from the theme
         ("minister", "speak · topic", "budget"),
         ("minister", "speak · place", "Paris"),
+        # what happens is a node: the attack, where and when it was, what it did
+        ("rocket attack in Kabul", "placedIn", "Kabul"),
+        ("rocket attack in Kabul", "attack · time", "March 3, 2022"),
+        ("rocket attack in Kabul", "kill", "guards"),
     } <= edges
     # a denied event joins nothing; no node is joined to itself
     assert not {e for e in edges if "Mali" in (e[0], e[2])}

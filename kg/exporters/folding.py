@@ -1,8 +1,9 @@
 """Events in a network: folded into edges between the nodes they name, or kept as nodes.
 
-- each event folded into edges from its agent (or, with none, its theme) to each other node
-  it names, kind "<relation> · <role>" ("train · in": trained in Iraq), weighted by the
-  events that say so;
+- each event folded into edges from its agent (or, with none, its theme; or the occurrence
+  it tells of, which then also reaches its time: "attack · time") to each other node it
+  names, kind "<relation> · <role>" ("train · in": trained in Iraq), weighted by the events
+  that say so;
 - with ``events=True`` (``add_events``), events are nodes instead, linked to the entities
   that fill their roles.
 """
@@ -27,7 +28,7 @@ from kg.exporters.elements import (
     span,
 )
 from kg.store.protocol import GraphStore
-from kg.terms import ROLE, relation_name
+from kg.terms import KG, ROLE, relation_name
 
 __all__ = ["add_events", "folded_edges"]
 
@@ -36,6 +37,10 @@ __all__ = ["add_events", "folded_edges"]
 _FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument"})
 # From the agent, the rel: edges already reach these.
 _AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
+# An event that tells of an occurrence folds into edges from it: to its time and instrument
+# ("attack · time"); its agent, its targets and its place have rel: and kg:placedIn edges.
+_OCCURRENCE = {str(KG.occurrence): "occurrence"}
+_OCCURRENCE_EDGE_ROLES = _AGENT_EDGE_ROLES | {"agent", "place", "occurrence"}
 
 _EVENTS = f"""
 SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
@@ -69,8 +74,10 @@ def folded_edges(
             continue  # a denied event joins nothing, as it asserts no rel: edge
         event = str(row["event"])
         role_iri = str(row["role"])
-        role = ROLE_NAMES.get(role_iri) or (
-            role_iri[len(ROLE) :] if role_iri.startswith(str(ROLE)) else None
+        role = (
+            ROLE_NAMES.get(role_iri)
+            or _OCCURRENCE.get(role_iri)
+            or (role_iri[len(ROLE) :] if role_iri.startswith(str(ROLE)) else None)
         )
         if role is not None:
             roles[event][role].add(filler)
@@ -110,12 +117,16 @@ def folded_edges(
 
 def _fold(name: str, filled: dict[str, set[str]]) -> Iterable[tuple[str, str, str]]:
     """The (source, kind, target) edges one event folds into, from its roles' nodes."""
-    if filled.get("agent"):
+    folded = _FOLDED_ROLES
+    if filled.get("occurrence"):  # "Monday's attack": the attack, on Monday
+        sources, skipped = filled["occurrence"], _OCCURRENCE_EDGE_ROLES
+        folded = _FOLDED_ROLES | {"time"}
+    elif filled.get("agent"):
         sources, skipped = filled["agent"], _AGENT_EDGE_ROLES
     else:
         sources, skipped = filled.get("theme", set()), frozenset()
     for role, targets in filled.items():
-        if role in skipped or (role in ROLE_KINDS and role not in _FOLDED_ROLES):
+        if role in skipped or (role in ROLE_KINDS and role not in folded):
             continue
         for s in sources:
             for o in targets - {s}:

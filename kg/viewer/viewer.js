@@ -107,8 +107,8 @@
   // Names after all the dots, so none is hidden under a node: the focus and the matches first,
   // then the most connected, then any node drawn large. A name goes right of its node, else
   // left, above, below or at a corner (a dense part crowds the four sides), where it covers
-  // no other name or node; the most connected may cover
-  // a node rather than go unnamed. Names that fit nowhere are left to hovering.
+  // no other name or node; the most connected may cover a node, or go a line further out,
+  // rather than go unnamed. Names that fit nowhere are left to hovering.
   function drawLabels(focus) {
     const wanted = [];
     if (focus) wanted.push(focus);
@@ -142,7 +142,9 @@
       const free = (box) => !taken.some((t) => overlaps(box, t));
       const clear = (box) => free(box) && !dots.some((d) => d.id !== n.id && overlaps(box, d));
       let box = places.find(clear);
-      if (!box && named.has(n.id)) box = places.find(free);
+      // one of the most connected goes a line further out rather than unnamed
+      const further = places.flatMap((b) => [{...b, y: b.y - 14}, {...b, y: b.y + 14}]);
+      if (!box && named.has(n.id)) box = places.find(free) || further.find(free);
       if (!box && (n === focus || matches.has(n.id))) box = places[0];
       if (!box) continue;
       taken.push(box);
