@@ -11,7 +11,8 @@ Rules, in the order ``map_extraction`` applies them:
   "source" → kg:accordingTo); other roles (prepositions: "for", "after") to role:<name>;
 - an event without one of kg's own roles carries no fact and is left out, with any link to it;
 - a referent (an unnamed thing: "the NATO mission in Iraq") is a kg:Referent node with its
-  label, head, mentions, quantity and kg:anchor edges to the entities that define it; an
+  label, head, mentions, quantity, kg:anchor edges to the entities that define it and kg:of
+  edges to the referents its of-phrase names ("the size of our mission" → the mission); an
   event's role names it as it names an entity (its text stays on the mention);
 - a referent that happens (an occurrence: "the attack") is also a kg:Occurrence; an event read
   from an event noun, or a reported clause a noun names ("expand" → the expansion), points to
@@ -215,6 +216,8 @@ class _Mapper:
                 anchor = self.entity_by_key.get(key)
                 if anchor is not None:
                     yield r, KG.anchor, anchor, g
+            for key in referent.of:
+                yield r, KG.of, self.referent_by_key[key], g
             if referent.quantity is not None:
                 q = iris.referent_quantity_iri(self.base, self.doc_id, referent.key)
                 yield r, KG.quantity, q, g

@@ -145,6 +145,8 @@ class Referent:
     # For an occurrence (something that happens: "the attack"), the kind of happening
     # ("attack" for a strike too); None for a thing.
     kind: str | None = None
+    # The referents its of-phrase names, by key: "the size of our mission" → the mission.
+    of: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

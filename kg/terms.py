@@ -60,6 +60,7 @@ class KG(DefinedNamespace):
     # Referents
     head: URIRef
     anchor: URIRef
+    of: URIRef
     quantity: URIRef
 
     # Event roles

@@ -374,3 +374,76 @@ def test_a_day_or_a_month_is_no_referent():
         """
     )
     assert [r.head for r in x.referents] == ["expansion"]
+
+
+def test_the_thing_an_of_phrase_names_is_a_referent_of_its_own_and_joined_to_it():
+    x = run(
+        """
+        The     2 det    DET
+        budget  7 nsubj  NOUN
+        of      5 case   ADP
+        the     5 det    DET
+        mission 2 nmod   NOUN
+        will    7 aux    AUX
+        grow    0 root   VERB
+        .       7 punct  PUNCT
+        """
+    )
+    found = {r.label: r for r in x.referents}
+    assert set(found) == {"budget of mission", "mission"}
+    assert found["budget of mission"].of == (found["mission"].key,)
+    assert found["mission"].of == ()
+
+
+def test_a_bare_mention_joins_the_last_of_several_that_can_be_one_thing():
+    x = run(
+        """
+        NATO    2 nsubj  PROPN _ ORG
+        leads   0 root   VERB  lead
+        a       4 det    DET
+        mission 2 obj    NOUN
+        in      6 case   ADP
+        Iraq    4 nmod   PROPN _ GPE
+        .       2 punct  PUNCT
+
+        The      3 det      DET
+        NATO     3 compound PROPN _ ORG
+        mission  4 nsubj    NOUN
+        grew     0 root     VERB  grow
+        .        4 punct    PUNCT
+
+        The      2 det    DET
+        mission  3 nsubj  NOUN
+        ended    0 root   VERB  end
+        .        3 punct  PUNCT
+        """
+    )
+    found = {r.label: [m.text for m in r.mentions] for r in x.referents}
+    # "mission in Iraq" and "NATO mission" may be one; "the mission" is the last told
+    assert found == {
+        "mission in Iraq": ["a mission in Iraq"],
+        "NATO mission": ["The NATO mission", "The mission"],
+    }
+
+
+def test_a_bare_mention_stays_apart_where_entities_tell_the_missions_apart():
+    x = run(
+        MISSION
+        + """
+        The      3 det      DET
+        EU       3 compound PROPN _ ORG
+        mission  6 nsubj    NOUN
+        in       5 case     ADP
+        Mali     3 nmod     PROPN _ GPE
+        grew     0 root     VERB  grow
+        .        6 punct    PUNCT
+
+        The      2 det    DET
+        mission  3 nsubj  NOUN
+        ended    0 root   VERB  end
+        .        3 punct  PUNCT
+        """
+    )
+    found = {r.label: [m.text for m in r.mentions] for r in x.referents}
+    assert found["mission"] == ["The mission"]
+    assert found["NATO mission in Iraq"] == ["the NATO mission in Iraq"]

@@ -264,6 +264,8 @@ STORY = {
         ?s rdfs:label "Jens Stoltenberg" ; rel:announce ?x . ?x kg:head "expansion" .""",
     "the attack was in Erbil": """
         ?attack kg:head "attack" ; kg:placedIn|kg:place ?erbil . ?erbil rdfs:label "Erbil" .""",
+    "the size of our mission is the size of a mission node": """
+        ?size kg:head "size" ; kg:of ?mission . ?mission kg:head "mission" .""",
     "the expansion is of NATO's mission": """
         ?x kg:head "expansion" ; rel:expand ?mission . ?mission kg:head "mission" ;
         kg:anchor/rdfs:label "NATO" .""",

@@ -73,7 +73,7 @@ GROUP BY ?entity
 _RELATIONS = f"""
 SELECT DISTINCT ?s ?p ?o ?doc WHERE {{
   GRAPH ?doc {{ ?s ?p ?o }}
-  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:placedIn, kg:anchor))
+  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:placedIn, kg:anchor, kg:of))
          && isIRI(?o))
 }}
 """

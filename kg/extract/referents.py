@@ -26,7 +26,7 @@ from kg.extract.arguments import NounPhrases
 from kg.extract.occurrences import Reading
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.nlp.lexicon.deps import ATTRIBUTE_CUT, DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
+from kg.nlp.lexicon.deps import ARGUMENT_CUT, ATTRIBUTE_CUT, DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
 from kg.nlp.lexicon.forms import singular
 from kg.nlp.lexicon.labels import (
     CLAUSE_VERB_TAGS,
@@ -62,6 +62,10 @@ class _Mention:
     kind: str | None = None  # an occurrence's kind of happening: "attack"
     reading: Reading = NO_READING  # where and when its events put an occurrence
     another: bool = False  # "another attack", "a second strike": a new one
+    head_token: int = -1
+    described: frozenset[str] = frozenset()  # its words outside the names of its anchors
+    typed: frozenset[tuple[str, str]] = frozenset()  # its anchors with their labels: (GPE, iraq)
+    of_token: int | None = None  # the thing its of-phrase names: "the size of our mission"
 
 
 @dataclasses.dataclass
@@ -107,18 +111,30 @@ def find_referents(
     heads = {head for _, _, head in spans}
     for i in told.keys() - heads:  # an event noun no clause names: "after a rocket attack"
         spans[(*p.phrase(i, ATTRIBUTE_CUT), i)] = []
+    for start, end, head in list(spans):  # "the size of our mission": the mission too
+        of = of_noun(p, resolver, start, end, head)
+        if of is not None and of not in heads and is_thing(p, resolver, head):
+            low, high = p.phrase(of, ARGUMENT_CUT)
+            spans.setdefault((low, min(high, end), of), [])
+            heads.add(of)
     drafts: list[_Draft] = []
     keys: dict[tuple[int, str], int] = {}  # (sentence, text) → draft
     by_event: dict[str, int] = {}  # event noun's event id → draft
+    at_head: dict[int, int] = {}  # noun token → draft
     for start, end, head in sorted(spans, key=lambda s: (s[2], s[0])):
         if not is_thing(p, resolver, head):
             continue
         found = resolve(drafts, read(p, resolver, start, end, head, told.get(head)))
+        at_head[head] = found
         for where in spans[(start, end, head)]:
             keys[where] = found
         for event_id in told.get(head, NO_READING).events:
             by_event[event_id] = found
     referents = _referents(drafts, frozenset(within))
+    referents = [
+        dataclasses.replace(r, of=_of_keys(draft, at_head, referents))
+        for r, draft in zip(referents, drafts, strict=True)
+    ]
     return Found(
         referents,
         {where: referents[k].key for where, k in keys.items()},
@@ -160,7 +176,7 @@ def is_thing(p: Parse, resolver: Resolver, i: int) -> bool:
 
 def _in_fixed_phrase(p: Parse, i: int) -> bool:
     """Whether noun ``i`` is the noun of a fixed prepositional phrase: "in the wake of"."""
-    prepositions = FIXED_PHRASE_NOUNS.get(_lemma(p, i))
+    prepositions = FIXED_PHRASE_NOUNS.get(_lemma(p, i)) or FIXED_PHRASE_NOUNS.get(p.lower[i])
     if prepositions is None:
         return False
     marker = p.preposition(i) or (p.lower[p.head[i]] if p.pos[p.head[i]] == "ADP" else "")
@@ -174,17 +190,48 @@ def _lemma(p: Parse, i: int) -> str:
     return p.lemma[i]
 
 
+def _of_keys(draft: _Draft, at_head: dict[int, int], referents: list[Referent]) -> tuple[str, ...]:
+    """The keys of the referents ``draft``'s mentions name in an of-phrase."""
+    found = {
+        referents[at_head[m.of_token]].key
+        for m in draft.mentions
+        if m.of_token is not None and m.of_token in at_head
+    }
+    return tuple(sorted(found - {referents[at_head[draft.first.head_token]].key}))
+
+
+def of_noun(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> int | None:
+    """The thing an of-phrase of ``head`` within [start, end] names: "the size of our
+    mission" → mission, "the killing of a contractor" → contractor; not an entity (that is
+    an anchor) nor a generic word ("most of them")."""
+    for prep, noun in p.obliques(head):
+        if prep == "of" and start <= noun <= end and is_thing(p, resolver, noun):
+            return noun
+    return None
+
+
 def read(
     p: Parse, resolver: Resolver, start: int, end: int, head: int, reading: Reading | None = None
 ) -> _Mention:
     """The noun phrase [start, end] headed by ``head`` as a mention of a thing; ``reading``
-    is what its events say of an event noun."""
+    is what its events say of an event noun. Its label takes in the thing an of-phrase names
+    ("size of mission"), whose own referent it points to."""
     kept, anchors = _defining(p, resolver, start, end, head)
     anchors.update(key for k in kept if (key := resolver.index.key_at(k)) is not None)
     indefinite = any(p.lower[c] in INDEFINITE for c in p.children[head] if p.dep[c] == "det")
+    of = of_noun(p, resolver, start, end, head)
+    if of is not None:  # its words where the text has them: "size of mission"
+        low, high = p.phrase(of, ARGUMENT_CUT)
+        kept = kept | _defining(p, resolver, low, min(high, end), of)[0]
+        kept.update(c for c in p.children[of] if p.dep[c] == "case")
+    label = _label(p, kept, head)
     return _Mention(
         head=_lemma(p, head),
-        label=_label(p, kept, head),
+        label=label,
+        head_token=head,
+        of_token=of,
+        described=_words(p, start, end, head, resolver),
+        typed=frozenset((_anchor_label(resolver, key), key) for key in anchors),
         words=_words(p, start, end, head),
         anchors=frozenset(anchors),
         indefinite=indefinite,
@@ -263,9 +310,12 @@ def _label(p: Parse, kept: set[int], head: int) -> str:
     return label
 
 
-def _words(p: Parse, start: int, end: int, head: int) -> frozenset[str]:
+def _words(
+    p: Parse, start: int, end: int, head: int, names: Resolver | None = None
+) -> frozenset[str]:
     """Every content word of the phrase, case-folded, for comparing mentions: not only the
-    label's, so "the condition of anonymity" is not "the conditions"."""
+    label's, so "the condition of anonymity" is not "the conditions"; with ``names``, not the
+    words of a name its entities have."""
     return frozenset(
         p.lower[k]
         for k in range(start, end + 1)
@@ -274,7 +324,14 @@ def _words(p: Parse, start: int, end: int, head: int) -> frozenset[str]:
         and p.dep[k] not in NUMMODS
         and p.lower[k] not in NOT_DEFINING_ADJECTIVES
         and not p.blank[k]
+        and (names is None or names.index.key_at(k) is None)
     )
+
+
+def _anchor_label(resolver: Resolver, key: str) -> str:
+    """The label of an anchor's entity (ORG, GPE ...)."""
+    cluster = resolver.clusters.get(key)
+    return "" if cluster is None else resolver.index.label[cluster]
 
 
 def resolve(drafts: list[_Draft], m: _Mention) -> int:
@@ -297,11 +354,41 @@ def resolve(drafts: list[_Draft], m: _Mention) -> int:
                 or (bool(m.anchors) and m.anchors == d.first.anchors)
             )
         ]
+        if not m.words and not m.anchors and _one_thing(fits):
+            # "the mission", "our mission" after several that can all be one ("the IRAQ
+            # Training Mission", "the NATO mission in Iraq"): the last told; not after two
+            # that entities tell apart (the NATO mission in Iraq, the EU mission in Mali)
+            fits = sorted(fits, key=lambda d: d.mentions[-1].mention.start)[-1:]
     if len(fits) == 1:
         fits[0].mentions.append(m)
         return drafts.index(fits[0])
     drafts.append(_Draft(m, [m]))
     return len(drafts) - 1
+
+
+def _one_thing(drafts: list[_Draft]) -> bool:
+    """Whether ``drafts`` can all name one thing: each pair described alike, one's words
+    within the other's ("IRAQ Training Mission", "mission"), and never two entities of a kind
+    where neither has both ("mission in Iraq", "NATO mission" can be one; the NATO mission in
+    Iraq and the EU mission in Mali, or a training and a police mission, cannot)."""
+    firsts = [d.first for d in drafts]
+    return all(
+        _nested(a.described, b.described) and _nested_by_type(a.typed, b.typed)
+        for n, a in enumerate(firsts)
+        for b in firsts[n + 1 :]
+    )
+
+
+def _nested(a: frozenset[str], b: frozenset[str]) -> bool:
+    return a <= b or b <= a
+
+
+def _nested_by_type(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    kinds = {kind for kind, _ in a | b}
+    return all(
+        _nested(frozenset(k for t, k in a if t == kind), frozenset(k for t, k in b if t == kind))
+        for kind in kinds
+    )
 
 
 def _same(a: _Mention, b: _Mention) -> bool:
