@@ -3,6 +3,8 @@ clear error, not a hang, when the child fails or dies."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -123,3 +125,23 @@ def test_stopping_early_leaves_no_parser_process_behind() -> None:
         groups.close()
         child = parser._child
     assert child is not None and not child.is_alive()
+
+
+def test_a_build_that_fails_with_long_texts_queued_ends_at_once(tmp_path: Path) -> None:
+    # The parent stops (a full disk, any error) while the child is blocked sending a reply and
+    # more texts than a pipe holds wait for it: the process must end, not wait on the queue.
+    code = (
+        "import spacy\n"
+        "from kg.nlp.parser_process import ParserProcess\n"
+        "from kg.records import Document\n"
+        "docs = [Document(id=str(i), text='word ' * 40_000 + str(i)) for i in range(40)]\n"
+        "try:\n"
+        "    with ParserProcess(spacy.blank('en')) as parser:\n"
+        "        groups = parser.groups(docs)\n"
+        "        next(groups)\n"
+        "        raise RuntimeError('the store failed')\n"
+        "except RuntimeError as err:\n"
+        "    print(err)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "the store failed\n", "")

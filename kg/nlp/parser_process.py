@@ -149,14 +149,18 @@ class ParserProcess:
         sending.close()
         return self
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
         assert self._child is not None and self._inbox is not None and self._replies is not None
-        if self._child.is_alive():
+        if self._child.is_alive() and failed is None:
             self._inbox.put(None)
             self._child.join(timeout=5)
-        if self._child.is_alive():
+        if self._child.is_alive():  # a build that failed wants nothing more from it
             self._child.terminate()
             self._child.join()
+        if self._child.exitcode != 0:
+            # texts still queued for a child that is gone would wait for a reader forever,
+            # and the process with them (a disk-full build hung there, at 0% CPU)
+            self._inbox.cancel_join_thread()
         self._inbox.close()
         self._inbox.join_thread()
         self._replies.close()
