@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kg import iris
+from kg.errors import DiskError
 from kg.mapping import map_extraction
 from kg.nlp import parser_process
 from kg.records import Document, Extraction
@@ -81,6 +82,7 @@ def build(
         # the parser forks first, while this process holds no store and no thread
         parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
         graph = stack.enter_context(use_store(store))
+        stack.enter_context(_resumable(report))
         # Oxigraph writes without the GIL: a writer thread maps and stores one batch while
         # this thread extracts the next. One batch in flight, so batches commit in order.
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
@@ -123,6 +125,23 @@ def build(
             finish(pending)
     report.seconds = time.perf_counter() - start
     return report
+
+
+@contextlib.contextmanager
+def _resumable(report: BuildReport) -> Iterator[None]:
+    """A full or failing disk ends the build with what to do, and what it kept."""
+    try:
+        yield
+    except DiskError as err:
+        n = report.documents
+        kept = (
+            f": the {n} documents it wrote are kept and it resumes after them"
+            if n > 1
+            else ": the document it wrote is kept and it resumes after it"
+            if n
+            else ""
+        )
+        raise DiskError(f"{err}, then run the build again{kept}") from err
 
 
 _Pending = tuple["Future[tuple[list[MappedDocument], WriteSummary]]", list[Extraction]]

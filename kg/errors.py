@@ -4,6 +4,7 @@ KgError
 ├── InputError        a source that cannot be read as news text (binary, empty, bad encoding...)
 ├── ModelError        a spaCy pipeline that is not installed or does not load
 ├── StoreError        the store cannot be opened (held by another writer, missing, corrupt)
+│   └── DiskError     the store's disk is full or failing (committed batches are kept)
 ├── QueryError        invalid SPARQL, an unknown query name, a missing parameter
 └── FormatError       an unknown import/export/output format
 """
@@ -25,6 +26,10 @@ class ModelError(KgError):
 
 class StoreError(KgError):
     """The graph store cannot be opened or written."""
+
+
+class DiskError(StoreError):
+    """The disk under the store is full or fails; what was committed before is kept."""
 
 
 class QueryError(KgError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,12 +16,13 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import RDFS
 from seed_extractions import ExtractionBuilder, arg
 
-from kg.errors import QueryError, StoreError
+from kg.errors import DiskError, QueryError, StoreError
 from kg.exporters import export
 from kg.mapping import map_extraction
 from kg.queries.runner import list_queries, run_query
 from kg.queries.shacl import validate_store
 from kg.records import Extraction
+from kg.store import disk
 from kg.store.embedded import Store, open_store
 from kg.store.protocol import MappedDocument
 from kg.store.remote import SparqlStore
@@ -129,6 +131,40 @@ def test_reading_a_missing_store(tmp_path: Path) -> None:
         Store(tmp_path / "file.txt" if (tmp_path / "file.txt").write_text("x") else None)
     with pytest.raises(StoreError, match="cannot be read-only"):
         Store(None, read_only=True)
+
+
+def test_the_store_s_disk_errors_say_what_to_do() -> None:
+    # the text of the errors Oxigraph raised on a full tmpfs, and on a failing disk
+    full = OSError(
+        "IO error: No space left on device: While appending to file: /s/000008.log: No space "
+        "left on device"
+    )
+    failing = OSError("IO error: Input/output error: While appending to file: /s/000008.log")
+    assert str(disk.write_error(full, "/s")) == (
+        "the disk of the store at /s is full; free space on that disk or use another --store"
+    )
+    assert str(disk.write_error(failing, "/s")) == (
+        "could not write to the store at /s (IO error: Input/output error: While appending to "
+        "file: /s/000008.log); check that disk and its free space"
+    )
+    assert str(disk.open_error(full, "/s")) == (
+        "cannot open the store at /s: its disk is full; free space on that disk or use another "
+        "--store, then run again (what the store holds is kept)"
+    )
+    assert disk.open_error(failing, "/s") is None  # said as any other failure to open
+    assert isinstance(disk.write_error(failing, "/s"), DiskError)
+
+
+def test_a_batch_the_disk_has_no_room_for_is_refused_before_it_is_written(
+    tmp_path: Path, seed_documents: list[MappedDocument]
+) -> None:
+    with open_store(tmp_path / "store") as store:
+        store.write_documents(seed_documents[:1])  # room enough
+        free = shutil.disk_usage(tmp_path).free
+        with pytest.raises(DiskError, match=r"^the disk of the store at .* is nearly full \("):
+            disk.check_room(store.path, free // disk.BYTES_PER_QUAD + 1)
+        assert disk.room_needed(store.path, 10) > 10 * disk.BYTES_PER_QUAD
+        assert store.stats().documents == 1
 
 
 def test_a_closed_store_says_so(seed_documents: list[MappedDocument]) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
 from kg.errors import QueryError, StoreError
+from kg.store import disk
 from kg.store.counts import collect_stats
 from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
 from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
@@ -73,16 +74,22 @@ class Store:
 
     def close(self) -> None:
         """Flush and let go of the store (and its directory lock)."""
-        if self._ox is not None:
-            if not self.read_only:
-                self._ox.flush()
-            self._ox = None  # Oxigraph frees the lock when its last reference goes
+        store, self._ox = self._ox, None  # Oxigraph frees the lock when its last reference goes
+        if store is not None and not self.read_only:
+            try:
+                store.flush()
+            except OSError as err:
+                raise disk.write_error(err, self._where) from err
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        if not exc or exc[0] is None:
+            self.close()
+        else:
+            with suppress(StoreError):  # the error that ended the block is the one to tell
+                self.close()
 
     @property
     def oxigraph(self) -> ox.Store:
@@ -112,6 +119,8 @@ class Store:
         stale = self._same_sources(docs)
         stale.update(doc.iri for doc in docs if self._has_document_iri(doc.iri))
         quads = [q for doc in docs for q in doc.quads]
+        if self.path is not None and quads:
+            disk.check_room(self.path, len(quads))
         try:
             if stale:
                 # Replacing: drop and insert in one SPARQL update, so readers never see a
@@ -124,7 +133,7 @@ class Store:
                 # (benchmarks/bench_store.py).
                 store.extend([quad_to_ox(q) for q in quads])
         except OSError as err:
-            raise StoreError(f"could not write to the store at {self._where}: {err}") from err
+            raise disk.write_error(err, self._where) from err
         return WriteSummary(documents=len(docs), quads=len(quads), replaced=len(stale))
 
     def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
@@ -145,7 +154,10 @@ class Store:
                 f"{self._where}; list them with the 'documents' query"
             )
         if docs:
-            store.update(replace_update(docs, []))
+            try:
+                store.update(replace_update(docs, []))
+            except OSError as err:
+                raise disk.write_error(err, self._where) from err
         return docs
 
     def _same_sources(self, docs: list[MappedDocument]) -> set[URIRef]:
@@ -247,8 +259,11 @@ def open_store(
     store = Store(path, read_only=read_only)
     try:
         yield store
-    finally:
-        store.close()
+    except BaseException:
+        with suppress(StoreError):  # the error that ended the block is the one to tell
+            store.close()
+        raise
+    store.close()
 
 
 def _open(path: Path | None, *, read_only: bool) -> ox.Store:
@@ -268,7 +283,13 @@ def _open(path: Path | None, *, read_only: bool) -> ox.Store:
                 f"the store at {path} is being written by another process; wait for it to "
                 "finish or use another --store"
             ) from err
+        if (full := disk.open_error(err, str(path))) is not None:
+            raise full from err
         raise StoreError(f"cannot open the store at {path} ({err}); check the path") from err
+    except RuntimeError as err:  # a reader, while the first writer has yet to make the tables
+        raise StoreError(
+            f"the store at {path} is still being created by another process; try again in a moment"
+        ) from err
 
 
 def _result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:
