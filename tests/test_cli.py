@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import spacy
-from answers import EXAMPLES, MODEL, rows
+from answers import MODEL, rows
 from click.testing import CliRunner, Result
 from gephi_lint import lint
 from rdflib import Graph
@@ -30,7 +30,6 @@ from kg.queries.runner import list_queries
 from kg.store.embedded import Store
 
 Cli = Callable[..., Result]
-MISSION = "nato-iraq-mission.txt"
 SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
 MODEL_OPTION = ["--model", MODEL] if MODEL else []
 
@@ -128,36 +127,6 @@ def test_cli_skips_a_missing_path(tmp_path: Path, build_cli: Cli) -> None:
     result = build_cli(tmp_path / "store", path)
     assert result.exit_code == 1
     assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
-
-
-@pytest.mark.slow
-def test_cli_build_fails_in_one_line_while_another_process_writes_the_store(
-    tmp_path: Path, build_cli: Cli
-) -> None:
-    path = tmp_path / "store"
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            "import sys; from kg.store.embedded import open_store\n"
-            "with open_store(sys.argv[1]):\n"
-            "    print('ready', flush=True); sys.stdin.read()",
-            str(path),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline() == "ready\n"
-        result = build_cli(path, EXAMPLES / MISSION)
-    finally:
-        holder.communicate("", timeout=30)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        f"Error: the store at {path} is being written by another process; wait for it to "
-        "finish or use another --store\n"
-    )
 
 
 @pytest.mark.slow
