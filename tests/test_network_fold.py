@@ -32,6 +32,8 @@ The base was attacked in Erbil.
 The minister spoke about the budget in Paris.
 
 A rocket attack in Kabul on March 3, 2022 killed two guards.
+
+NATO opened a base in Kosovo on March 4, 2022.
 """
 
 PREFIXES = """
@@ -127,6 +129,7 @@ def test_clause_events_fold_into_edges_between_their_participants(
         ("rocket attack in Kabul", "placedIn", "Kabul"),
         ("rocket attack in Kabul", "attack · time", "March 3, 2022"),
         ("rocket attack in Kabul", "kill", "guards"),
+        ("NATO", "open · time", "March 4, 2022"),  # a day kg resolved is a node, and joined
     } <= edges
     # a denied event joins nothing; no node is joined to itself
     assert not {e for e in edges if "Mali" in (e[0], e[2])}

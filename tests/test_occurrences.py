@@ -146,3 +146,21 @@ def test_a_reported_clause_is_the_occurrence_its_statement_is_about(store: Path)
 def test_kg_validate_conforms(store: Path) -> None:
     report = kg.validate(store=store)
     assert report.conforms, report.violations[:3]
+
+
+def test_the_event_noun_a_light_verb_takes_in_is_the_occurrence_it_tells_of(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "announcement.txt").write_text(
+        "Kabul police speak\n\nKABUL, March 6, 2022 – Police chief Abdul Rahman made the "
+        "announcement on Saturday.\n",
+        encoding="utf-8",
+    )
+    kg.build([tmp_path / "news"], store=tmp_path / "store", model=MODEL)
+    found = rows(
+        tmp_path / "store",
+        """SELECT ?who ?what WHERE { ?a rel:announce ?o ; rdfs:label ?who .
+                                    ?o a kg:Occurrence ; kg:head ?what }""",
+    )
+    assert found == [{"who": "Abdul Rahman", "what": "announcement"}]

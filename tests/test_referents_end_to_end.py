@@ -326,3 +326,18 @@ def test_a_headline_and_its_body_on_one_mission_give_one_node(tmp_path: Path) ->
     found = {referent_of(path, t) for t in ("its mission in Iraq", "The NATO mission in Iraq")}
     assert len(found) == 1
     assert referent_of(path, "The mission") in found
+
+
+def test_we_in_a_quote_is_the_organization_its_speaker_holds_a_position_in(
+    tmp_path: Path,
+) -> None:
+    quote = {
+        "nato-quote.txt": "NATO widens Iraq role\n\nBRUSSELS, March 5, 2022 – NATO Secretary "
+        'General Jens Stoltenberg met defence ministers on Friday. "Our mission will grow, and '
+        'we will train more officers," Stoltenberg said.\n'
+    }
+    built = build(tmp_path / "news", tmp_path / "store", quote)
+    assert anchors(built, referent_of(built, "Our mission")) == {"NATO"}
+    trains = """ASK { ?nato rdfs:label "NATO" ; rel:train ?officers .
+                      ?officers kg:head "officer" }"""
+    assert kg.query(trains, store=built).boolean

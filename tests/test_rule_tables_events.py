@@ -113,6 +113,26 @@ DEPENDENT_CASES: Cases = {
         _dependent("said", "today"),
         [("time", "today")],
     ),
+    "cause_of_a_passive_conjunct": (
+        """
+        A          3 det        DET
+        civilian   3 amod       ADJ
+        contractor 5 nsubj:pass NOUN
+        was        5 aux:pass   AUX   be
+        killed     0 root       VERB  kill tag=VBN
+        and        10 cc        CCONJ
+        eight      8 nummod     NUM
+        others     10 nsubj:pass NOUN other tag=NNS
+        were       10 aux:pass  AUX   be
+        wounded    5 conj       VERB  wound tag=VBN
+        in         14 case      ADP
+        a          14 det       DET
+        rocket     14 compound  NOUN
+        attack     10 obl       NOUN
+        """,
+        _dependent("killed", "wounded"),
+        [("agent", "a rocket attack")],
+    ),
 }
 
 

@@ -1,9 +1,8 @@
 """Events in a network: folded into edges between the nodes they name, or kept as nodes.
 
 - each event folded into edges from its agent (or, with none, its theme; or the occurrence
-  it tells of, which then also reaches its time: "attack · time") to each other node it
-  names, kind "<relation> · <role>" ("train · in": trained in Iraq), weighted by the events
-  that say so;
+  it tells of: "attack · time") to each other node it names, its day too, kind
+  "<relation> · <role>" ("train · in": trained in Iraq), weighted by the events that say so;
 - with ``events=True`` (``add_events``), events are nodes instead, linked to the entities
   that fill their roles.
 """
@@ -32,13 +31,14 @@ from kg.terms import KG, ROLE, relation_name
 
 __all__ = ["add_events", "folded_edges"]
 
-# The roles an event folds into edges, with any role:<preposition>. Time, source, attribute
-# and extent say when, on whose word, what and how much: no participant to join.
-_FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument"})
+# The roles an event folds into edges, with any role:<preposition>; a time only where it is a
+# node (a day kg resolved: "NATO announce · time February 18, 2021"). Source, attribute and
+# extent say on whose word, what and how much: no participant to join.
+_FOLDED_ROLES = frozenset({"recipient", "partner", "place", "topic", "instrument", "time"})
 # From the agent, the rel: edges already reach these.
 _AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
-# An event that tells of an occurrence folds into edges from it: to its time and instrument
-# ("attack · time"); its agent, its targets and its place have rel: and kg:placedIn edges.
+# An event that tells of an occurrence folds into edges from it ("attack · time"); its agent,
+# its targets and its place have rel: and kg:placedIn edges.
 _OCCURRENCE = {str(KG.occurrence): "occurrence"}
 _OCCURRENCE_EDGE_ROLES = _AGENT_EDGE_ROLES | {"agent", "place", "occurrence"}
 
@@ -117,16 +117,14 @@ def folded_edges(
 
 def _fold(name: str, filled: dict[str, set[str]]) -> Iterable[tuple[str, str, str]]:
     """The (source, kind, target) edges one event folds into, from its roles' nodes."""
-    folded = _FOLDED_ROLES
     if filled.get("occurrence"):  # "Monday's attack": the attack, on Monday
         sources, skipped = filled["occurrence"], _OCCURRENCE_EDGE_ROLES
-        folded = _FOLDED_ROLES | {"time"}
     elif filled.get("agent"):
         sources, skipped = filled["agent"], _AGENT_EDGE_ROLES
     else:
         sources, skipped = filled.get("theme", set()), frozenset()
     for role, targets in filled.items():
-        if role in skipped or (role in ROLE_KINDS and role not in folded):
+        if role in skipped or (role in ROLE_KINDS and role not in _FOLDED_ROLES):
             continue
         for s in sources:
             for o in targets - {s}:

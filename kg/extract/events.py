@@ -29,7 +29,7 @@ from kg.nlp.lexicon.deps import (
     OBJECT_DEPS,
 )
 from kg.nlp.lexicon.labels import CORE_ROLES, EVENT_NOUN_ROLES, SECONDARY_PREDICATE_POS
-from kg.nlp.lexicon.nouns import EVENT_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
+from kg.nlp.lexicon.nouns import EVENT_KINDS, EVENT_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.verbs import (
     ATTITUDE_VERBS,
@@ -342,6 +342,21 @@ def time_adverb(c: _Clause, child: int) -> Found | None:
     return [(c.make.time(child), None)]
 
 
+def cause_of_a_passive_conjunct(c: _Clause, child: int) -> Found | None:
+    """Rule: "a contractor was killed and eight others were wounded in a rocket attack": the
+    attack that a later passive conjunct was done in did the passive clause before it too."""
+    p = c.p
+    if p.dep[child] != "conj" or child < c.head or c.agent is not None:
+        return None
+    if not (p.is_passive(c.head) and p.is_passive(child)):
+        return None
+    found: Found = []
+    for prep, noun in p.obliques(child):
+        if prep == "in" and p.lemma[noun] in EVENT_KINDS and c.make.usable(c.head, noun):
+            found += c.make.oblique(prep, noun, passive=True)
+    return found or None
+
+
 DEPENDENT_RULES = (
     object_read_as_time,
     objects,
@@ -349,6 +364,7 @@ DEPENDENT_RULES = (
     copula_complement,
     complement_clause,
     time_adverb,
+    cause_of_a_passive_conjunct,
 )
 
 

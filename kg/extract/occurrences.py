@@ -20,8 +20,10 @@ from collections.abc import Iterable, Mapping
 
 from kg.extract.arguments import NounPhrases
 from kg.extract.parse import Parse
+from kg.nlp.lexicon.deps import OBJECT_DEPS
 from kg.nlp.lexicon.labels import PLACE_LABELS
 from kg.nlp.lexicon.nouns import EVENT_KINDS, EVENT_NOUNS, NOMINALIZATIONS
+from kg.nlp.lexicon.verbs import LIGHT_VERBS
 from kg.records import Argument, Entity, Event, Mention, Referent
 
 __all__ = ["Reading", "kind", "readings", "reported"]
@@ -74,11 +76,26 @@ def readings(
         ):
             add(i, event, (event.id,))
             continue
+        if i is not None and (absorbed := _absorbed(p, i)) is not None:
+            add(absorbed, event, (event.id,))  # "made the announcement": it tells of it
         for a in event.arguments:
             where = nouns.get((event.sentence, a.text))
             if a.role == "agent" and where is not None and kind(p.lemma[where[2]]) is not None:
                 add(where[2], event, ())
     return found
+
+
+def _absorbed(p: Parse, verb: int) -> int | None:
+    """The event noun a light verb took into its predicate: "announcement" in "Stoltenberg
+    made the announcement" (announce), "attack" in "gunmen launched an attack"."""
+    for o in p.children[verb]:
+        if (
+            p.dep[o] in OBJECT_DEPS
+            and (p.lemma[verb], p.lemma[o]) in LIGHT_VERBS
+            and kind(p.lemma[o])
+        ):
+            return o
+    return None
 
 
 def reported(

@@ -354,7 +354,7 @@ def resolve(drafts: list[_Draft], m: _Mention) -> int:
                 or (bool(m.anchors) and m.anchors == d.first.anchors)
             )
         ]
-        if not m.words and not m.anchors and _one_thing(fits):
+        if not m.words and _one_thing(fits):
             # "the mission", "our mission" after several that can all be one ("the IRAQ
             # Training Mission", "the NATO mission in Iraq"): the last told; not after two
             # that entities tell apart (the NATO mission in Iraq, the EU mission in Mali)

@@ -35,6 +35,7 @@ from kg.nlp.lexicon.verbs import NAMING_VERBS
 from kg.nlp.lexicon.words import (
     DEFINITE,
     FIRST_PERSON,
+    FIRST_PERSON_PLURAL,
     IT_PRONOUNS,
     OBJECT_PRONOUNS,
     SUBJECT_PRONOUNS,
@@ -85,6 +86,8 @@ class Resolver:
         lower = self.p.lower[i]
         if lower in FIRST_PERSON:
             return self._speaker(i)
+        if lower in FIRST_PERSON_PLURAL and self.p.pos[i] == "PRON":  # not "US"
+            return self._speakers_organization(i)
         if lower in OBJECT_PRONOUNS:
             # A possessive may well be the subject's own: "Stoltenberg said his mission".
             return self._last_person(i, exclude=None if self.p.dep[i] == "nmod:poss" else exclude)
@@ -211,6 +214,16 @@ class Resolver:
             if start <= i < end:
                 return key, "pronoun"
         return None
+
+    def _speakers_organization(self, i: int) -> Found:
+        # Rule: "we" inside a direct quote is the one organization its speaker holds a
+        # position in here: "Our mission is at the request of the Iraqi government," said NATO
+        # Secretary General Jens Stoltenberg (NATO's mission).
+        found = self._speaker(i)
+        if found is None:
+            return None
+        orgs = {r.organization for r in self.roles if r.holder == found[0] and r.organization}
+        return (orgs.pop(), "pronoun") if len(orgs) == 1 else None
 
     # -- descriptions ---------------------------------------------------------------------
 

@@ -48,6 +48,7 @@ OBJECT_PRONOUNS = frozenset({"him", "her", "his", "hers", "himself", "herself"})
 IT_PRONOUNS = frozenset({"it", "its", "itself"})
 THEY_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
 FIRST_PERSON = frozenset({"i", "me", "my", "myself", "mine"})
+FIRST_PERSON_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Words never a name alone, whatever NER says.
 # fmt: off
