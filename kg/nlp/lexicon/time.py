@@ -65,6 +65,10 @@ TIME_NOUNS = frozenset(
         "time",
         "period",
         "moment",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
     }
 )
 # Prepositions that make a time noun a time adverbial ("" is a bare noun: "Thursday").
