@@ -28,6 +28,7 @@ from kg.errors import KgError
 __all__ = [
     "DEFAULT_BASE",
     "check_base",
+    "check_iri",
     "document_iri",
     "entity_iri",
     "meta_graph_iri",
@@ -53,6 +54,18 @@ def check_base(base: str) -> str:
             f"--base {base!r} is not an absolute IRI; use one like https://example.org/kg/"
         )
     return base if base.endswith(("/", "#")) else base + "/"
+
+
+def check_iri(iri: str) -> str | None:
+    """Why ``iri`` is no absolute IRI the store can hold, in a few words; None if it is one."""
+    import pyoxigraph as ox
+
+    try:
+        ox.NamedNode(iri)
+    except ValueError as exc:
+        reason = str(exc) or "not an IRI"
+        return reason[:1].lower() + reason[1:]
+    return None
 
 
 def segment(text: str) -> str:

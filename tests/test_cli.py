@@ -162,6 +162,25 @@ def test_cli_rejects_invalid_sparql_in_one_line(examples_store_path: Path, cli: 
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [("<not an iri>", "invalid IRI code point ' '"), ("<jens>", "no scheme found")],
+)
+def test_cli_refuses_a_parameter_that_is_no_iri_in_one_line(
+    examples_store_path: Path, cli: Cli, value: str, problem: str
+) -> None:
+    query = "SELECT ?e ?name WHERE { ?e rdfs:label ?name }"
+    result = cli("query", query, "--param", f"e={value}", "--store", str(examples_store_path))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: parameter ?e: {value} is not an IRI ({problem}")
+    assert result.stderr.endswith(
+        "; write a full one such as <https://w3id.org/kg/entity/person/jens-stoltenberg>, "
+        "or leave out the angle brackets to pass text\n"
+    )
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+
+
+@pytest.mark.slow
 def test_cli_names_the_known_queries_for_an_unknown_one(
     examples_store_path: Path, cli: Cli
 ) -> None:

@@ -110,6 +110,13 @@ def test_inline_queries_take_any_variable_they_name(seed_store: Store) -> None:
     assert result.column("name") == [Literal("Ned Price")]
 
 
+def test_a_parameter_in_angle_brackets_must_be_an_iri(seed_store: Store) -> None:
+    query = "SELECT ?e ?name WHERE { ?e rdfs:label ?name }"
+    for value in ("<not an iri>", "<ned-price>", "<https://example.org/a b>"):
+        with pytest.raises(QueryError, match=rf"^parameter \?e: {value} is not an IRI \("):
+            run_query(seed_store, query, params={"e": value})
+
+
 def test_parameter_values_never_become_query_text(seed_store: Store) -> None:
     evil = 'x")) } } ; DROP ALL ; #'
     assert run_query(seed_store, "role-of", params={"name": evil}).rows == ()

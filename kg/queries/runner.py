@@ -23,6 +23,7 @@ from rdflib.term import Identifier
 
 from kg import resources
 from kg.errors import QueryError
+from kg.iris import check_iri
 from kg.store.protocol import GraphStore
 from kg.store.results import QueryResult
 
@@ -135,14 +136,23 @@ def bind(spec: QuerySpec, params: Mapping[str, str | Identifier]) -> dict[str, I
                     f"{example} --param {p.name}=VALUE"
                 )
             continue
-        bindings[p.name] = to_term(value)
+        bindings[p.name] = to_term(value, name=p.name)
     return bindings
 
 
-def to_term(value: str | Identifier) -> Identifier:
-    """A parameter value as an RDF term: ``<...>`` is an IRI, other text a plain literal."""
+def to_term(value: str | Identifier, *, name: str = "value") -> Identifier:
+    """A parameter value as an RDF term: ``<...>`` is an IRI, other text a plain literal.
+
+    Raises QueryError for ``<...>`` that holds no absolute IRI.
+    """
     if not isinstance(value, str) or isinstance(value, Identifier):
         return value
     if value.startswith("<") and value.endswith(">"):
+        if (problem := check_iri(value[1:-1])) is not None:
+            raise QueryError(
+                f"parameter ?{name}: {value} is not an IRI ({problem}); write a full one such as "
+                "<https://w3id.org/kg/entity/person/jens-stoltenberg>, or leave out the "
+                "angle brackets to pass text"
+            )
         return URIRef(value[1:-1])
     return Literal(value)
