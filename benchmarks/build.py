@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import api  # noqa: E402
 from kg.nlp import pipeline  # noqa: E402
-from kg.nlp.parser_process import chunk_text  # noqa: E402
+from kg.nlp.pieces import chunk_text  # noqa: E402
 from kg.queries.runner import list_queries, run_query  # noqa: E402
 from kg.store.embedded import open_store  # noqa: E402
 

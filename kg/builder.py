@@ -21,6 +21,7 @@ from kg import iris
 from kg.errors import DiskError
 from kg.mapping import map_extraction
 from kg.nlp import parser_process
+from kg.nlp.pieces import Unparsed, parse_pairs
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents
 from kg.store.embedded import Store, use_store
@@ -111,7 +112,9 @@ def build(
 
         for group in parse(_new_documents(items, graph, report)):
             for document, doc in group:
-                if (extraction := _extract(doc, document, aliases, people, report)) is not None:
+                if isinstance(doc, Unparsed):
+                    report.skipped.append(Skipped(document.source or document.id, doc.reason))
+                elif (extraction := _extract(doc, document, aliases, people, report)) is not None:
                     batch.append(extraction)
             # Group commit: a batch goes to the writer when it is full or the writer is idle,
             # so the writer keeps pace with the parser and little is left to write at the end
@@ -145,7 +148,8 @@ def _resumable(report: BuildReport) -> Iterator[None]:
 
 
 _Pending = tuple["Future[tuple[list[MappedDocument], WriteSummary]]", list[Extraction]]
-_Parse = Callable[[Iterable[Document]], Iterator[list[tuple[Document, "Doc"]]]]
+_Parsed = list[tuple[Document, "Doc | Unparsed"]]
+_Parse = Callable[[Iterable[Document]], Iterator[_Parsed]]
 
 
 def _parser(
@@ -157,11 +161,9 @@ def _parser(
     if n_process == 1 and parser_process.can_fork():
         return stack.enter_context(parser_process.ParserProcess(nlp)).groups
 
-    def parse(documents: Iterable[Document]) -> Iterator[list[tuple[Document, Doc]]]:
+    def parse(documents: Iterable[Document]) -> Iterator[_Parsed]:
         pairs = ((document.text, document) for document in documents)
-        piped = parser_process.parse_pairs(
-            nlp, pairs, batch_size=batch_size * 8, n_process=max(1, n_process)
-        )
+        piped = parse_pairs(nlp, pairs, batch_size=batch_size * 8, n_process=max(1, n_process))
         while group := [(document, doc) for doc, document in itertools.islice(piped, batch_size)]:
             yield group
 

@@ -6,6 +6,7 @@ Tests that build with a real pipeline are marked slow; the built examples come f
 
 from __future__ import annotations
 
+import hashlib
 import io
 import subprocess
 import sys
@@ -15,11 +16,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 import spacy
-from answers import MODEL, rows
+from answers import EXAMPLES, MODEL, rows
 from click.testing import CliRunner, Result
 from gephi_lint import lint
 from rdflib import Graph
 from rdflib.compare import isomorphic
+from spacy.language import Language
+from spacy.tokens import Doc
 
 import kg
 from kg import resources
@@ -30,6 +33,7 @@ from kg.queries.runner import list_queries
 from kg.store.embedded import Store
 
 Cli = Callable[..., Result]
+MISSION = "nato-iraq-mission.txt"
 SKIPPED_ONE = "Error: 1 source skipped (reasons above); the other articles were built\n"
 MODEL_OPTION = ["--model", MODEL] if MODEL else []
 
@@ -127,6 +131,71 @@ def test_cli_skips_a_missing_path(tmp_path: Path, build_cli: Cli) -> None:
     result = build_cli(tmp_path / "store", path)
     assert result.exit_code == 1
     assert result.stderr == f"skipped: {path}: no such file or directory\n" + SKIPPED_ONE
+
+
+@pytest.mark.slow
+def test_cli_builds_a_9_mb_article_whole_in_the_middle_of_a_batch(
+    tmp_path: Path, build_cli: Cli
+) -> None:
+    # Nine times the characters spaCy takes in one text. Its bulk is a listing of long
+    # checksums, few tokens for its size, so parsing takes seconds: the length is what counts.
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text((EXAMPLES / "erbil-attack.txt").read_text(encoding="utf-8"))
+    (news / "c.txt").write_text((EXAMPLES / MISSION).read_text(encoding="utf-8"))
+    listing = " ".join(hashlib.sha512(str(i).encode()).hexdigest() * 8 for i in range(8_800))
+    last = "Jens Stoltenberg said the mission in Iraq would grow."
+    text = f"NATO published its Iraq mission files.\n\n{listing}.\n\n{last}\n"
+    (news / "b.txt").write_text(text, encoding="utf-8")
+    assert 9 * pipeline.load(MODEL).max_length < len(text) < 10_000_000  # kg reads up to 10 MB
+    result = build_cli(tmp_path / "store", news)
+    assert (result.exit_code, result.stderr) == (0, ""), result.output
+    assert result.stdout.startswith("3 documents, ")
+    store = tmp_path / "store"
+    assert len(rows(store, "documents")) == 3
+    found = rows(store, "SELECT ?text ?start WHERE { ?m kg:text ?text ; kg:start ?start }")
+    assert any(r["text"] == "Jens Stoltenberg" and int(r["start"]) > 9_000_000 for r in found)
+
+
+@Language.component("kg_test_refuses_vetoed")
+def refuse_vetoed(doc: Doc) -> Doc:
+    """Fails on a text that says "vetoed", as a faulty component would."""
+    if "vetoed" in doc.text:
+        raise ValueError("this text is vetoed")
+    return doc
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("where", "processes"),
+    [("first", "1"), ("last", "1"), ("first", "0")],
+    ids=["in-the-parser-process", "in-kgs-rules", "in-one-process"],
+)
+def test_cli_names_an_article_the_pipeline_fails_on_and_builds_the_others(
+    tmp_path: Path, cli: Cli, where: str, processes: str
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("NATO ministers met in Brussels on Thursday.\n")
+    (news / "b.txt").write_text("The plan was vetoed in Baghdad.\n")
+    (news / "c.txt").write_text("Iraq asked NATO for more trainers.\n")
+    nlp = pipeline.load(MODEL)
+    nlp.add_pipe("kg_test_refuses_vetoed", **{where: True})
+    try:
+        store = tmp_path / "store"
+        result = cli("build", str(news), "--store", str(store), "--processes", processes)
+    finally:
+        nlp.remove_pipe("kg_test_refuses_vetoed")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"skipped: {news / 'b.txt'}: the pipeline failed on it (ValueError: this text is "
+        "vetoed)\n" + SKIPPED_ONE
+    )
+    assert result.stdout.startswith("2 documents, ")
+    assert sorted(r["source"] for r in rows(store, "documents")) == [
+        str(news / "a.txt"),
+        str(news / "c.txt"),
+    ]
 
 
 @pytest.mark.slow

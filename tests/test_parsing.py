@@ -1,5 +1,5 @@
-"""The parser process: the same Docs and the same graph as parsing in kg's own process, and a
-clear error, not a hang, when the child fails or dies."""
+"""The parser process: the same Docs and the same graph as parsing in kg's own process; a
+document the pipeline fails on is named and the others parsed; a dead child is no hang."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 import kg
-from kg.errors import ModelError
-from kg.nlp import parser_process, pipeline
+from kg.nlp import parser_process, pieces, pipeline
 from kg.records import Document
 from kg.store.embedded import open_store
 
@@ -39,9 +38,7 @@ def test_the_parser_process_gives_the_docs_this_process_would(tmp_path: Path) ->
         "ERBIL, Iraq, Feb. 16 — A rocket struck the airport.\n\nEight people were wounded.",
         *[f"Article {i}: Stoltenberg told reporters the alliance agreed." for i in range(20)],
     ]
-    here = [
-        doc for doc, _ in parser_process.parse_pairs(nlp, ((t, None) for t in texts), batch_size=64)
-    ]
+    here = [doc for doc, _ in pieces.parse_pairs(nlp, ((t, None) for t in texts), batch_size=64)]
     with parser_process.ParserProcess(nlp, group_size=4) as parser:
         if "kg_entity_rules" in nlp.pipe_names:  # kg's rules run here, on the child's pieces
             assert parser.tail == ["kg_entity_rules"]
@@ -96,26 +93,61 @@ def make_refuses(nlp: Language, name: str) -> Refuses:
     return Refuses(nlp.vocab, name)
 
 
-def test_a_parser_error_in_the_child_is_reported_in_one_line() -> None:
+def test_a_text_the_child_fails_on_comes_back_unparsed_and_the_others_parsed() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("kg_test_refuses")
+    texts = ["fine", "this is refused", "fine too", "also fine"]
     with parser_process.ParserProcess(nlp) as parser:
         assert parser.tail == []
-        groups = parser.groups(documents(["fine", "this is refused", "fine too"]))
-        assert [doc.text for _, doc in next(groups)] == ["fine"]
-        with pytest.raises(
-            ModelError, match=r"^the parser failed: ValueError: this text is refused$"
-        ):
-            next(groups)
+        parsed = [doc for group in parser.groups(documents(texts)) for _, doc in group]
+    here = [doc for doc, _ in pieces.parse_pairs(nlp, ((t, None) for t in texts), batch_size=8)]
+    for docs in (parsed, here):
+        assert [getattr(doc, "text", None) for doc in docs] == [
+            "fine",
+            None,
+            "fine too",
+            "also fine",
+        ]
+        assert docs[1] == pieces.Unparsed(
+            "the pipeline failed on it (ValueError: this text is refused)"
+        )
 
 
-def test_a_parser_process_that_dies_gives_a_clear_error_not_a_hang() -> None:
+def test_when_the_parser_process_dies_its_documents_are_named_and_the_rest_parsed_here() -> None:
+    texts = ["NATO will expand its mission.", "Iraq asked for trainers.", "Troops stay."]
     with parser_process.ParserProcess(spacy.blank("en")) as parser:
         assert parser._child is not None
         parser._child.kill()
         parser._child.join()
-        with pytest.raises(ModelError, match="the parser process stopped"):
-            list(parser.groups(documents(["NATO will expand its mission."])))
+        groups = list(parser.groups(documents(texts)))
+    assert [len(group) for group in groups] == [1, 2]
+    (_, lost), *rest = [pair for group in groups for pair in group]
+    assert lost == pieces.Unparsed(
+        "the parser process stopped (exit code -9) while parsing it; the rest were parsed in "
+        "kg's own process. If memory ran out, build this file alone"
+    )
+    assert [doc.text for _, doc in rest] == texts[1:]
+
+
+def test_a_long_text_is_parsed_whole_in_pieces_under_the_pipelines_limit() -> None:
+    nlp = pipeline.load(MODEL)
+    sentence = "Stoltenberg said NATO would expand its mission in Iraq. "
+    long = (sentence * 60).strip()  # one paragraph of 3,360 characters
+    texts = ["Iraq asked NATO for trainers.", long, "Troops stay in Erbil."]
+    limit = nlp.max_length
+    nlp.max_length = 1_000  # spaCy refuses a longer text: E088
+    try:
+        here = [doc for doc, _ in pieces.parse_pairs(nlp, ((t, 0) for t in texts), batch_size=8)]
+        with parser_process.ParserProcess(nlp, group_size=4) as parser:
+            there = [doc for group in parser.groups(documents(texts)) for _, doc in group]
+    finally:
+        nlp.max_length = limit
+    for docs in (here, there):
+        assert [doc.text for doc in docs] == texts
+    assert here[1].to_json() == there[1].to_json()
+    # cut at sentence ends: every sentence is read as one
+    assert [sent.text for sent in here[1].sents] == [sentence.strip()] * 60
+    assert here[1].ents[-1].start_char > 3_000
 
 
 def test_stopping_early_leaves_no_parser_process_behind() -> None:

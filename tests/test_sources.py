@@ -476,7 +476,7 @@ def test_any_input_yields_records_and_never_raises(tmp_path_factory, content, su
     ],
 )
 def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens(paragraph, dateline):
-    from kg.nlp.parser_process import chunk_text
+    from kg.nlp.pieces import chunk_text
 
     text = f"Headline\n\n{paragraph}\n\nMore."
     pieces = chunk_text(text)
@@ -484,3 +484,26 @@ def test_a_dateline_is_parsed_apart_from_the_sentence_it_opens(paragraph, dateli
     assert (dateline in pieces) == bool(dateline)
     if dateline:
         assert pieces[pieces.index(dateline) + 1].startswith(paragraph[len(dateline) :])
+
+
+def test_a_paragraph_longer_than_the_limit_is_cut_after_sentence_ends() -> None:
+    from kg.nlp.pieces import chunk_text
+
+    sentence = 'NATO said "the mission grows." Iraq agreed! Did Turkey? '
+    text = f"Headline\n\n{(sentence * 20).strip()}\n\nMore."
+    pieces = chunk_text(text, limit=200)
+    assert "".join(pieces) == text
+    assert max(map(len, pieces)) <= 200
+    assert pieces[0] == "Headline\n\n" and pieces[-1] == "More."
+    assert all(piece.endswith(("? ", "! ", '." ', "?\n\n")) for piece in pieces[1:-1])
+
+
+def test_a_long_run_without_sentence_ends_is_cut_after_a_space_else_at_the_limit() -> None:
+    from kg.nlp.pieces import cut_long
+
+    words = "alpha beta gamma " * 10
+    pieces = list(cut_long(words, 40))
+    assert "".join(pieces) == words and max(map(len, pieces)) <= 40
+    assert all(piece.endswith(" ") for piece in pieces)  # no word is cut
+    assert list(cut_long("x" * 95, 40)) == ["x" * 40, "x" * 40, "x" * 15]
+    assert list(cut_long("short", 40)) == ["short"]

@@ -1,8 +1,7 @@
-"""Parse documents with spaCy: paragraph by paragraph, and on a core of its own where one is free.
+"""Parse documents with spaCy on a core of its own where one is free.
 
-Documents are parsed paragraph by paragraph (a blank line inside a spaCy text derails the
-parser), rejoined into one ``Doc`` whose text is exactly ``Document.text``, so every offset
-points into the article.
+Documents are parsed piece by piece as ``kg.nlp.pieces`` says; a document the pipeline fails
+on comes back as ``Unparsed``, in its place, and the others are parsed all the same.
 
 Parsing is most of a build's work, and spaCy's parser holds the GIL, so a thread cannot run
 beside it. Where the machine has a second core and can fork (Linux), ``ParserProcess`` forks
@@ -25,10 +24,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from kg.errors import ModelError
+from kg.nlp.pieces import Unparsed, failure, join, parse_pairs, parse_pieces
 from kg.records import Document
-from kg.sources import paragraphs
-from kg.sources.text import dateline_length
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -42,50 +39,6 @@ T = TypeVar("T")
 
 # groups parsed or queued ahead of the one kg is working on: the child is never idle waiting
 AHEAD = 4
-
-
-def chunk_text(text: str) -> list[str]:
-    """The text cut at paragraph starts; each piece keeps the blank line after it.
-
-    A dateline ("ERBIL, Iraq, March 3 — ") is a piece of its own, so the parser never reads
-    its place names as the subject of the sentence after it.
-    """
-    starts = []
-    for start, end in paragraphs(text):
-        starts.append(start)
-        length = dateline_length(text[start:end])
-        if 0 < length < end - start:
-            starts.append(start + length)
-    starts = starts or [0]
-    starts[0] = 0
-    return [text[a:b] for a, b in itertools.pairwise([*starts, len(text)])]
-
-
-def parse_pairs(
-    nlp: Language, items: Iterable[tuple[str, T]], *, batch_size: int, n_process: int = 1
-) -> Iterator[tuple[Doc, T]]:
-    """Each text parsed as one Doc, with the context it came with, in order."""
-
-    def pieces() -> Iterator[tuple[str, tuple[T, bool]]]:
-        for text, context in items:
-            chunks = chunk_text(text)
-            for i, piece in enumerate(chunks):
-                yield piece, (context, i == len(chunks) - 1)
-
-    parts: list[Doc] = []
-    piped = nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=n_process)
-    for doc, (context, last) in piped:
-        parts.append(doc)
-        if last:
-            yield join(parts), context
-            parts = []
-
-
-def join(parts: list[Doc]) -> Doc:
-    """One Doc over the pieces of one text, whose text is exactly theirs put together."""
-    from spacy.tokens import Doc
-
-    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def rule_tail(nlp: Language) -> list[str]:
@@ -165,10 +118,14 @@ class ParserProcess:
         self._inbox.join_thread()
         self._replies.close()
 
-    def groups(self, documents: Iterable[Document]) -> Iterator[list[tuple[Document, Doc]]]:
-        """The documents parsed, in groups of 1, 2, 4... up to ``group_size``, in order."""
-        from spacy.tokens import DocBin
+    def groups(
+        self, documents: Iterable[Document]
+    ) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
+        """The documents parsed, in groups of 1, 2, 4... up to ``group_size``, in order.
 
+        A document the pipeline fails on comes as Unparsed. If the child dies, the documents
+        it was parsing come as Unparsed and the rest are parsed in this process.
+        """
         assert self._inbox is not None and self._replies is not None and self._child is not None
         groups = _growing_groups(documents, self.group_size)
         in_flight: deque[list[Document]] = deque()
@@ -195,20 +152,55 @@ class ParserProcess:
                     ok, payload = self._replies.recv()
                 except EOFError:
                     self._child.join(timeout=1)
-                    raise ModelError(
-                        f"the parser process stopped (exit code {self._child.exitcode}); "
-                        "if memory ran out, build fewer or smaller documents at a time"
-                    ) from None
-                if not ok:
-                    raise ModelError(f"the parser failed: {payload}")
+                    yield [(document, self._died(len(group))) for document in group]
+                    rest = [*itertools.chain(*in_flight), *itertools.chain(*groups)]
+                    in_flight.clear()
+                    yield from self._here(rest)
+                    return
                 send_next()
-                data, counts = payload
-                pieces = self._finish(DocBin().from_bytes(data).get_docs(self.nlp.vocab))
-                docs = [join([next(pieces) for _ in range(count)]) for count in counts]
-                yield list(zip(group, docs, strict=True))
+                if not ok:
+                    yield [(document, Unparsed(payload)) for document in group]
+                    continue
+                yield list(zip(group, self._unpack(*payload), strict=True))
         finally:
             if in_flight:  # stopped early: the groups still queued are not wanted
                 self._child.terminate()
+
+    def _unpack(
+        self, data: bytes, counts: list[int], failed: dict[int, str]
+    ) -> list[Doc | Unparsed]:
+        """The child's reply as one Doc (or Unparsed) per text, the rule tail run here."""
+        from spacy.tokens import DocBin
+
+        pieces = DocBin().from_bytes(data).get_docs(self.nlp.vocab)
+        docs: list[Doc | Unparsed] = []
+        for i, count in enumerate(counts):
+            parts = list(itertools.islice(pieces, count))
+            if i in failed:
+                docs.append(Unparsed(failed[i]))
+                continue
+            try:
+                docs.append(join(list(self._finish(parts))))
+            except Exception as exc:  # noqa: BLE001 - one article's failure is reported
+                docs.append(Unparsed(failure(exc)))
+        return docs
+
+    def _died(self, count: int) -> Unparsed:
+        assert self._child is not None
+        others = f" and {count - 1} other article{'s' if count > 2 else ''}" if count > 1 else ""
+        return Unparsed(
+            f"the parser process stopped (exit code {self._child.exitcode}) while parsing "
+            f"it{others}; the rest were parsed in kg's own process. If memory ran out, "
+            "build this file alone"
+        )
+
+    def _here(self, documents: list[Document]) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
+        """The documents parsed in this process, in groups, once the child is gone."""
+        pairs = parse_pairs(
+            self.nlp, ((document.text, document) for document in documents), batch_size=64
+        )
+        while group := [(document, doc) for doc, document in itertools.islice(pairs, 8)]:
+            yield group
 
     def _finish(self, pieces: Iterable[Doc]) -> Iterator[Doc]:
         for name in self.tail:
@@ -224,22 +216,38 @@ def _serve(
     nlp: Language, inbox: Queue[list[str] | None], replies: Connection, size: int, tail: list[str]
 ) -> None:
     """The child's loop: parse each group of texts, piece by piece, without the rule tail;
-    send back the pieces as DocBin bytes and how many pieces each text has."""
-    from spacy.tokens import DocBin
-
+    send back the pieces as DocBin bytes, how many pieces each text has, and the reason for
+    each text that failed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     while (texts := inbox.get()) is not None:
         reply: tuple[bool, Any]
         try:
-            chunks = [chunk_text(text) for text in texts]
-            docs = DocBin(store_user_data=False)
-            pieces = (piece for pieces in chunks for piece in pieces)
-            for doc in nlp.pipe(pieces, batch_size=size, disable=tail):
-                docs.add(doc)
-            reply = (True, (docs.to_bytes(), [len(pieces) for pieces in chunks]))
+            reply = (True, _parse_group(nlp, texts, size, tail))
         except Exception as exc:  # noqa: BLE001 - the parent reports it
-            reply = (False, f"{type(exc).__name__}: {exc}")
+            reply = (False, failure(exc))
         replies.send(reply)
+
+
+def _parse_group(
+    nlp: Language, texts: list[str], size: int, tail: list[str]
+) -> tuple[bytes, list[int], dict[int, str]]:
+    """The group's pieces as DocBin bytes, how many pieces each text has, and the reason for
+    each text that failed."""
+    from spacy.tokens import DocBin
+
+    docs = DocBin(store_user_data=False)
+    counts: list[int] = []
+    failed: dict[int, str] = {}
+    for parsed, i in parse_pieces(
+        nlp, zip(texts, itertools.count()), batch_size=size, disable=tail
+    ):
+        if isinstance(parsed, Unparsed):
+            failed[i] = parsed.reason
+            parsed = []
+        for doc in parsed:
+            docs.add(doc)
+        counts.append(len(parsed))
+    return docs.to_bytes(), counts, failed
 
 
 def _growing_groups(items: Iterable[T], size: int) -> Iterator[list[T]]:
