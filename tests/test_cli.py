@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -196,6 +197,34 @@ def test_cli_names_an_article_the_pipeline_fails_on_and_builds_the_others(
         str(news / "a.txt"),
         str(news / "c.txt"),
     ]
+
+
+@pytest.mark.slow
+def test_cli_refuses_random_bytes_in_one_line_and_builds_the_rest(
+    tmp_path: Path, build_cli: Cli
+) -> None:
+    junk = tmp_path / "junk.txt"
+    junk.write_bytes(bytes(random.Random(1).randrange(0x80, 0x100) for _ in range(20_000)))
+    result = build_cli(tmp_path / "store", junk, EXAMPLES / MISSION)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"skipped: {junk}: not UTF-8, and too little of it is ASCII to read it as Windows-1252 "
+        "(binary content, or another encoding); re-save it as UTF-8\n" + SKIPPED_ONE
+    )
+    assert result.stdout.startswith("1 document, ")
+
+
+@pytest.mark.slow
+def test_cli_says_how_many_nul_characters_it_removed(tmp_path: Path, build_cli: Cli) -> None:
+    path = tmp_path / "damaged.txt"
+    text = (EXAMPLES / MISSION).read_bytes()
+    path.write_bytes(text[:600] + b"\x00\x00" + text[600:])
+    result = build_cli(tmp_path / "store", path)
+    assert (result.exit_code, result.stdout[:12]) == (0, "1 document, ")
+    assert result.stderr == (
+        f"note: {path}: 2 NUL characters removed (no text holds them); check that the file is "
+        "not damaged\n"
+    )
 
 
 @pytest.mark.slow

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 import itertools
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -317,6 +318,87 @@ def test_binary_file_is_skipped(tmp_path):
     assert read(path) == [
         Skipped(str(path), "not a text file (binary content); pass .txt, .md, .html or .jsonl")
     ]
+
+
+NOT_WESTERN = (
+    "not UTF-8, and too little of it is ASCII to read it as Windows-1252 (binary content, "
+    "or another encoding); re-save it as UTF-8"
+)
+BINARY = "not a text file (binary content); pass .txt, .md, .html or .jsonl"
+
+
+def test_random_bytes_above_ascii_are_refused_not_read_as_latin_1(tmp_path):
+    junk = bytes(random.Random(7).randrange(0x80, 0x100) for _ in range(20_000))
+    path = write(tmp_path / "junk.txt", junk)
+    good = write(tmp_path / "good.txt", ARTICLE)
+    skipped, doc = read(path, good)
+    assert skipped == Skipped(str(path), NOT_WESTERN)
+    assert doc.source == str(good)  # the batch goes on
+
+
+def test_binary_content_after_the_first_kilobyte_is_found(tmp_path):
+    text = ARTICLE.encode() * 20
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 8
+    for content in (text + png, text + png + text):
+        assert read(write(tmp_path / "mixed.txt", content)) == [
+            Skipped(str(tmp_path / "mixed.txt"), BINARY)
+        ]
+
+
+def test_nul_characters_are_removed_with_a_notice_never_silently(tmp_path):
+    raw = ARTICLE.encode() * 10
+    path = write(tmp_path / "nul.txt", raw[:2000] + b"\x00" * 3 + raw[2000:] + b"\x00")
+    notice, doc = read(path)
+    assert notice == Notice(
+        str(path),
+        "4 NUL characters removed (no text holds them); check that the file is not damaged",
+    )
+    assert "\x00" not in doc.text and doc.text == docs(read(write(tmp_path / "a.txt", raw)))[0].text
+    notice, doc = read("-", stdin=io.StringIO(ARTICLE + "\x00"))
+    assert notice.message.startswith("a NUL character removed")
+    assert doc.text == normalize_text(ARTICLE)
+
+
+def test_western_text_in_windows_1252_and_latin_1_is_still_read(tmp_path):
+    french = "Le président a déclaré à Erbil : « la sécurité d’abord », a-t-il ajouté. " * 80
+    german = "Die Bürger in Zürich äußerten sich über die Größe der Straße. " * 80
+    for text, encoding in ((french, "cp1252"), (german, "latin-1")):
+        path = write(tmp_path / f"{encoding}.txt", text.encode(encoding))
+        notice, doc = read(path)
+        assert notice.message.startswith("not UTF-8; read as Windows-1252")
+        assert doc.text == text.strip()
+
+
+def test_a_long_utf_16_article_with_a_bom_is_read_and_without_one_refused(tmp_path):
+    text = ARTICLE * 50
+    with_bom = write(tmp_path / "bom.txt", text.encode("utf-16"))
+    without = write(tmp_path / "nobom.txt", text.encode("utf-16-le"))
+    doc, skipped = read(with_bom, without)
+    assert doc.text == normalize_text(text)
+    assert skipped == Skipped(str(without), BINARY)
+
+
+def test_jsonl_lines_of_binary_or_with_nuls_are_named_by_line(tmp_path):
+    junk = bytes(random.Random(3).randrange(0x80, 0x100) for _ in range(300))
+    path = write(
+        tmp_path / "feed.jsonl",
+        b'{"text": "NATO met.\\u0000", "title": "Talks\\u0000"}\n'
+        + junk
+        + b"\n"
+        + b"\x01\x02\x03\x04\x05\x06 not text\n"
+        + b'{"text": "Iraq agreed."}\n',
+    )
+    notice, first, bad, controls, last = read(path)
+    assert notice == Notice(
+        str(path),
+        "line 1: 2 NUL characters removed (no text holds them); check that the file is not damaged",
+    )
+    assert (first.text, first.title) == ("NATO met.", "Talks")
+    assert bad == Skipped(str(path), f"line 2: {NOT_WESTERN}")
+    assert controls == Skipped(
+        str(path), "line 3: binary content, not text; write one JSON object of UTF-8 text per line"
+    )
+    assert last.text == "Iraq agreed."
 
 
 @pytest.mark.parametrize("content", [b"", b"  \n\t\r\n", b"\xef\xbb\xbf\n"])

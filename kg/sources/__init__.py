@@ -20,11 +20,12 @@ paragraph spans. Markup is read by ``kg.sources.markup``.
   paragraphs ("February 17, 2021", "Feb. 16, 2021", "17 Feb 2021", "2021-02-17").
 - Non-UTF-8 bytes are read as Windows-1252 (Latin-1 when that fails) with a ``Notice``;
   an .html file's declared ``charset`` is honoured. UTF-16/32 with a BOM is read as such.
+  Binary content anywhere in a file is refused, and NUL characters are removed with a
+  ``Notice``, as ``kg.sources.decoding`` says.
 """
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import glob
 import json
@@ -38,6 +39,15 @@ from typing import AnyStr, TextIO
 
 from kg.errors import FormatError, InputError
 from kg.records import Document
+from kg.sources.decoding import (
+    BINARY,
+    NotText,
+    declared_charset,
+    decode,
+    looks_binary,
+    not_utf8,
+    nul_notice,
+)
 from kg.sources.markup import read_html, read_markdown
 from kg.sources.text import build_document, normalize_text, one_line, paragraphs, parse_date
 
@@ -83,7 +93,7 @@ SUFFIX_FORMATS = {
 }
 STDIN_FORMATS = ("text", "jsonl")
 KNOWN = ".txt, .md, .html, .jsonl"
-BINARY = "not a text file (binary content); pass .txt, .md, .html or .jsonl"
+_LINE_BINARY = "binary content, not text; write one JSON object of UTF-8 text per line"
 EMPTY = "empty file"
 MISSING = "no such file or directory"
 SPLIT = "split it into articles (e.g. .jsonl, one per line)"
@@ -192,7 +202,7 @@ def _read_file(name: str, path: Path, options: _Options) -> Iterator[Item]:
     try:
         if fmt == "jsonl":
             with path.open("rb") as stream:
-                if _looks_binary(stream.read(1024)):
+                if looks_binary(stream.read(1024)):
                     yield Skipped(name, BINARY)
                     return
                 stream.seek(0)
@@ -219,22 +229,26 @@ def _read_stdin(stdin: TextIO, fmt: str, options: _Options) -> Iterator[Item]:
         yield Skipped("-", _too_large(options.max_bytes))
     elif isinstance(data, bytes):
         yield from _read_bytes(data, "text", "-", options, "empty input")
-    elif _looks_binary(data[:1024]):
+    elif looks_binary(data.encode("utf-8", "surrogatepass")):
         yield Skipped("-", BINARY)
     else:
+        if notice := nul_notice(data):
+            yield Notice("-", notice)
         yield build_document(data, "-", default_date=options.default_date) or Skipped(
             "-", "empty input"
         )
 
 
 def _read_bytes(data: bytes, fmt: str, name: str, options: _Options, empty: str) -> Iterator[Item]:
-    decoded = _decode(data, _declared_charset(data) if fmt == "html" else None)
-    if decoded is None:
-        yield Skipped(name, BINARY)
+    try:
+        text, fallback = decode(data, declared_charset(data) if fmt == "html" else None)
+    except NotText as err:
+        yield Skipped(name, str(err))
         return
-    text, fallback = decoded
     if fallback:
-        yield Notice(name, _not_utf8(fallback))
+        yield Notice(name, not_utf8(fallback))
+    if notice := nul_notice(text):
+        yield Notice(name, notice)
     if not text.strip():
         yield Skipped(name, empty)
         return
@@ -261,9 +275,14 @@ def _read_jsonl(
             records += 1
             continue
         if isinstance(raw, bytes):
-            line, fallback = _decode_fallback(raw)
+            try:
+                line, fallback = decode(raw)
+            except NotText as err:
+                records += 1
+                yield Skipped(name, f"{where}: {_LINE_BINARY if err.binary else err}")
+                continue
             if fallback and not warned:
-                yield Notice(name, f"{where}: {_not_utf8(fallback)}")
+                yield Notice(name, f"{where}: {not_utf8(fallback)}")
                 warned = True
         else:
             line = raw
@@ -292,6 +311,8 @@ def _jsonl_record(
     if not isinstance(record["text"], str):
         yield Skipped(name, f'{where}: "text" is not a string')
         return
+    if notice := nul_notice(*(_string(record.get(key)) for key in ("text", "title", "url"))):
+        yield Notice(name, f"{where}: {notice}")
     published = None
     if (date := record.get("date")) is not None:
         published = parse_date(date) if isinstance(date, str) else None
@@ -306,6 +327,10 @@ def _jsonl_record(
         default_date=options.default_date,
     )
     yield doc or Skipped(name, f'{where}: empty "text"')
+
+
+def _string(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _capped_lines(readline: Callable[[int], AnyStr], limit: int) -> Iterator[AnyStr | None]:
@@ -326,17 +351,7 @@ def _too_large(max_bytes: int, advice: str = SPLIT) -> str:
     return f"larger than {max_bytes} bytes; {advice}"
 
 
-# --- decoding ----------------------------------------------------------------------------
-
-_BOMS = [
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-]
-_TEXT_CONTROLS = frozenset(b"\t\n\v\f\r\x1a\x1b")
-_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# --- lines -------------------------------------------------------------------------------
 
 
 def read_lines(name: str, *, stdin: TextIO | None = None) -> Iterator[str]:
@@ -354,63 +369,10 @@ def read_lines(name: str, *, stdin: TextIO | None = None) -> Iterator[str]:
         except OSError as err:
             reason = err.strerror or str(err)
             raise InputError(f"cannot read {name}: {reason}; pass a text file, or -") from err
-        decoded = _decode(data, None)
-        if decoded is None:
-            binary = "not a text file (binary content)"
-            raise InputError(f"{name}: {binary}; pass one sentence per line")
-        lines = decoded[0].splitlines()
-    return (line.strip() for line in lines if line.strip())
-
-
-def _looks_binary(sample: AnyStr) -> bool:
-    """NUL bytes, or more than 5% other control characters."""
-    codes = sample if isinstance(sample, bytes) else [ord(c) for c in sample]
-    if 0 in codes:
-        return True
-    controls = sum(1 for code in codes if code < 32 and code not in _TEXT_CONTROLS)
-    return controls * 20 > len(codes)
-
-
-def _decode(data: bytes, declared: str | None) -> tuple[str, str | None] | None:
-    """(text, the fallback encoding used or None), or None for binary content."""
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(codec), None
-            except UnicodeDecodeError:
-                break
-    if _looks_binary(data[:1024]):
-        return None
-    if declared:
         try:
-            return data.decode(declared), None
-        except (UnicodeError, LookupError):  # e.g. a "charset" that is no text encoding
-            pass
-    return _decode_fallback(data)
-
-
-def _decode_fallback(data: bytes) -> tuple[str, str | None]:
-    try:
-        return data.decode("utf-8"), None
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "Windows-1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "Latin-1"
-
-
-def _not_utf8(encoding: str) -> str:
-    return f"not UTF-8; read as {encoding} (re-save it as UTF-8 if characters look wrong)"
-
-
-def _declared_charset(data: bytes) -> str | None:
-    """An HTML file's ``<meta charset>``, as a Python codec; Latin-1 means Windows-1252."""
-    match = _CHARSET.search(data[:4096])
-    try:
-        codec = codecs.lookup(match[1].decode("ascii")).name if match else None
-    except (LookupError, UnicodeDecodeError):
-        return None
-    if codec is None or codec.startswith(("utf-16", "utf-32")):
-        return None  # mislabelled: real UTF-16 without a BOM was already caught as binary
-    return "cp1252" if codec in ("iso8859-1", "ascii") else codec
+            text, _ = decode(data)
+        except NotText as err:
+            what = "not a text file (binary content)" if err.binary else str(err)
+            raise InputError(f"{name}: {what}; pass one sentence per line") from None
+        lines = text.splitlines()
+    return (line.strip() for line in lines if line.strip())

@@ -170,8 +170,8 @@ def _opening(text: str) -> str:
 
 
 def one_line(value: object) -> str | None:
-    """A metadata string on one line, or None."""
-    return (" ".join(value.split()) or None) if isinstance(value, str) else None
+    """A metadata string on one line, without the characters ``normalize_text`` drops, or None."""
+    return (" ".join(_DROP.sub("", value).split()) or None) if isinstance(value, str) else None
 
 
 # --- dates -----------------------------------------------------------------------------
