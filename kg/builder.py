@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from kg import iris
+from kg.copies import Copies, Seen
 from kg.errors import DiskError
 from kg.mapping import map_extraction
 from kg.nlp import parser_process
@@ -43,10 +44,12 @@ class Progress:
 
 @dataclass
 class BuildReport:
-    """What a build did. ``unchanged`` documents were already in the store."""
+    """What a build did. ``unchanged`` documents were already in the store; ``copies`` are
+    inputs whose text was met before (their sources are recorded on that document)."""
 
     documents: int = 0
     unchanged: int = 0
+    copies: int = 0
     replaced: int = 0
     entities: int = 0
     relations: int = 0
@@ -89,6 +92,7 @@ def build(
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
         aliases = pipeline_aliases(nlp)
         people = known_people(graph)
+        copies = Copies(graph)
         pending: _Pending | None = None
         batch: list[Extraction] = []
 
@@ -110,7 +114,7 @@ def build(
                 finish(pending)
             pending = (writer.submit(write, part), part)
 
-        for group in parse(_new_documents(items, graph, report)):
+        for group in parse(_new_documents(items, copies, report)):
             for document, doc in group:
                 if isinstance(doc, Unparsed):
                     report.skipped.append(Skipped(document.source or document.id, doc.reason))
@@ -126,6 +130,9 @@ def build(
             send(batch)
         if pending is not None:
             finish(pending)
+        notices, skipped = copies.record()
+        report.notices.extend(notices)
+        report.skipped.extend(skipped)
     report.seconds = time.perf_counter() - start
     return report
 
@@ -171,7 +178,7 @@ def _parser(
 
 
 def _new_documents(
-    items: Iterable[object], graph: GraphStore, report: BuildReport
+    items: Iterable[object], copies: Copies, report: BuildReport
 ) -> Iterator[Document]:
     for item in items:
         if isinstance(item, Skipped):
@@ -179,10 +186,13 @@ def _new_documents(
         elif isinstance(item, Notice):
             report.notices.append(item)
         elif isinstance(item, Document):
-            if graph.has_document(item.id):
+            seen = copies.see(item)
+            if seen is Seen.NEW:
+                yield item
+            elif seen is Seen.UNCHANGED:
                 report.unchanged += 1
             else:
-                yield item
+                report.copies += 1
 
 
 def _extract(

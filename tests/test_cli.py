@@ -228,6 +228,36 @@ def test_cli_says_how_many_nul_characters_it_removed(tmp_path: Path, build_cli: 
 
 
 @pytest.mark.slow
+def test_cli_keeps_a_copied_article_once_with_both_sources(
+    tmp_path: Path, cli: Cli, build_cli: Cli
+) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    text = (EXAMPLES / MISSION).read_text(encoding="utf-8")
+    (news / "a.txt").write_text(text, encoding="utf-8")
+    (news / "b.txt").write_bytes(text.encode("utf-16"))  # the same text, saved again
+    store = tmp_path / "store"
+    result = build_cli(store, news)
+    a, b = news / "a.txt", news / "b.txt"
+    assert (result.exit_code, result.stdout[:12]) == (0, "1 document, ")
+    assert result.stdout.rstrip().endswith("(1 copy)")
+    assert result.stderr == (
+        f"note: {b}: has the same text as {a}; kept once, both sources recorded\n"
+    )
+    [document] = rows(store, "documents")
+    assert document["source"] in (f"{a}; {b}", f"{b}; {a}")
+    assert cli("validate", "--store", str(store)).exit_code == 0  # two sources conform
+    assert build_cli(store, news).stdout.rstrip().endswith("(2 unchanged)")  # quiet
+    assert build_cli(store, news).stderr == ""
+    # a.txt gets a new text: b.txt keeps the old one, a.txt has the new one
+    (news / "a.txt").write_text("NATO ministers met in Brussels on Thursday.\n")
+    result = build_cli(store, news)
+    assert result.exit_code == 0 and result.stderr == ""
+    found = {r["source"]: r["hash"] for r in rows(store, "documents")}
+    assert sorted(found) == [str(a), str(b)] and found[str(b)] == document["hash"]
+
+
+@pytest.mark.slow
 def test_cli_builds_an_article_from_stdin(tmp_path: Path, cli: Cli) -> None:
     text = "NATO Secretary General Jens Stoltenberg visited Baghdad on Monday.\n"
     result = cli("build", "-", "--store", str(tmp_path / "s"), *MODEL_OPTION, input=text)

@@ -23,6 +23,8 @@ def render_build_report(report: Any) -> str:
     extra = []
     if report.unchanged:
         extra.append(f"{report.unchanged:,} unchanged")
+    if report.copies:
+        extra.append(_count(report.copies, "copy", "copies"))
     if report.replaced:
         extra.append(f"{report.replaced:,} replaced")
     if report.skipped:

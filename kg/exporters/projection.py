@@ -51,7 +51,7 @@ _DOCUMENTS = """
 SELECT ?doc ?date ?source ?url WHERE {
   ?doc a kg:Document .
   OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { SELECT ?doc (MIN(?from) AS ?source) WHERE { ?doc dcterms:source ?from } GROUP BY ?doc }
   OPTIONAL { ?doc kg:url ?url }
 }
 """

@@ -43,7 +43,7 @@ SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { SELECT ?doc (MIN(?from) AS ?source) WHERE { ?doc dcterms:source ?from } GROUP BY ?doc }
   OPTIONAL { ?doc kg:url ?url }
 }
 """,
@@ -53,7 +53,7 @@ SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
   OPTIONAL { ?doc dcterms:title ?title }
   OPTIONAL { ?doc dcterms:date ?date }
-  OPTIONAL { ?doc dcterms:source ?source }
+  OPTIONAL { SELECT ?doc (MIN(?from) AS ?source) WHERE { ?doc dcterms:source ?from } GROUP BY ?doc }
   OPTIONAL { ?doc kg:url ?url }
 }
 """,

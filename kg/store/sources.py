@@ -1,0 +1,70 @@
+"""A document's sources (``dcterms:source``): the files, .jsonl lines or stdin its text came from.
+
+One text read from two files is one document (its IRI comes from the text) with two sources.
+These functions read and rewrite the sources through the ``GraphStore`` protocol alone, so they
+work on every store: a rewrite reads the document's quads back and replaces the document with
+them, its sources changed, in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rdflib import DCTERMS, Literal, URIRef
+
+from kg.store.protocol import GraphStore, Quad
+
+__all__ = ["set_sources", "sharing", "sources_of"]
+
+_SOURCES = """
+SELECT ?doc ?hash ?source WHERE {
+  ?doc kg:contentHash ?hash .
+  OPTIONAL { ?doc dcterms:source ?source }
+}
+"""
+
+_SHARING = """
+SELECT ?source ?doc ?other WHERE {
+  ?doc dcterms:source ?source, ?other .
+  FILTER(?other != ?source)
+}
+"""
+
+_QUADS = """
+SELECT ?doc ?s ?p ?o ?g WHERE {
+  { GRAPH ?doc { ?s ?p ?o } BIND(?doc AS ?g) }
+  UNION
+  { GRAPH ?g { ?doc ?p ?o } FILTER(?g != ?doc) BIND(?doc AS ?s) }
+}
+"""
+
+
+def sources_of(graph: GraphStore, content_hash: str) -> tuple[URIRef, list[str]] | None:
+    """The stored document with this content hash and its sources, or None if there is none."""
+    rows = graph.query(_SOURCES, bindings={"hash": Literal(content_hash)}).rows
+    docs = sorted({row[0] for row in rows if isinstance(row[0], URIRef)})
+    if not docs:
+        return None
+    return docs[0], sorted({str(row[2]) for row in rows if row[0] == docs[0] and row[2]})
+
+
+def sharing(graph: GraphStore, source: str) -> dict[URIRef, list[str]]:
+    """The documents that have ``source`` among other sources, with those others."""
+    rows = graph.query(_SHARING, bindings={"source": Literal(source)}).rows
+    others: dict[URIRef, set[str]] = {}
+    for _, doc, other in rows:
+        if isinstance(doc, URIRef):
+            others.setdefault(doc, set()).add(str(other))
+    return {doc: sorted(found) for doc, found in sorted(others.items())}
+
+
+def set_sources(graph: GraphStore, doc_iri: URIRef, sources: Iterable[str]) -> None:
+    """Make ``sources`` the document's sources, its other quads unchanged."""
+    rows = graph.query(_QUADS, bindings={"doc": doc_iri}).rows
+    quads: list[Quad] = [(s, p, o, g) for _, s, p, o, g in rows]  # type: ignore[misc]
+    meta = next((g for s, p, _, g in quads if s == doc_iri and p == DCTERMS.source), None)
+    if meta is None:  # no source yet: the metadata graph is where the content hash is
+        meta = next(g for s, _, _, g in quads if s == doc_iri and g != doc_iri)
+    kept = [q for q in quads if not (q[0] == doc_iri and q[1] == DCTERMS.source)]
+    added = [(doc_iri, DCTERMS.source, Literal(source), meta) for source in sorted(set(sources))]
+    graph.replace_document(doc_iri, [*kept, *added])
