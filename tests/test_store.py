@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import RDFS
+from rdflib.namespace import DCTERMS, RDFS
 from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import DiskError, QueryError, StoreError
@@ -24,8 +24,9 @@ from kg.queries.shacl import validate_store
 from kg.records import Extraction
 from kg.store import disk
 from kg.store.embedded import Store, open_store
-from kg.store.protocol import MappedDocument
+from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
+from kg.store.sources import set_sources, sharing, sources_of
 
 BASE = "https://w3id.org/kg/"
 DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")
@@ -386,3 +387,40 @@ def test_remote_store_without_update_url_or_server(seed_documents: list[MappedDo
 def test_mapping_changes_nothing_in_a_copy(seed: tuple[Extraction, Extraction]) -> None:
     # Frozen records: mapping twice from copies gives the same quads.
     assert map_extraction(dataclasses.replace(seed[1])) == map_extraction(seed[1])
+
+
+# -- a document's sources ----------------------------------------------------------------------
+
+
+def _check_sources(store: GraphStore, seed_documents: list[MappedDocument]) -> None:
+    store.write_documents(seed_documents)
+    before = set(store.quads())
+    assert sources_of(store, "b1b1b1b1b1b1b1b1") == (DOC_B, ["news/nato-widens.txt"])
+    assert sources_of(store, "ffff") is None
+    set_sources(store, DOC_B, ["news/nato-widens.txt", "copies/nato-widens.txt"])
+    assert sources_of(store, "b1b1b1b1b1b1b1b1") == (
+        DOC_B,
+        ["copies/nato-widens.txt", "news/nato-widens.txt"],
+    )
+    added = set(store.quads()) - before
+    assert [(s, p, str(o)) for s, p, o, _ in added] == [
+        (DOC_B, DCTERMS.source, "copies/nato-widens.txt")
+    ]
+    assert before <= set(store.quads())  # nothing else changed
+    assert sharing(store, "copies/nato-widens.txt") == {DOC_B: ["news/nato-widens.txt"]}
+    set_sources(store, DOC_B, ["news/nato-widens.txt"])
+    assert set(store.quads()) == before
+    assert validate_store(store).conforms
+
+
+def test_a_documents_sources_are_read_and_rewritten_in_the_embedded_store(
+    seed_documents: list[MappedDocument],
+) -> None:
+    with Store() as store:
+        _check_sources(store, seed_documents)
+
+
+def test_a_documents_sources_are_read_and_rewritten_at_an_endpoint(
+    oxigraph_server: str, seed_documents: list[MappedDocument]
+) -> None:
+    _check_sources(SparqlStore.oxigraph(oxigraph_server), seed_documents)
