@@ -53,7 +53,11 @@ class Resolver:
 
     def __init__(self, p: Parse, index: EntityIndex, roles: Iterable[Role]):
         self.p, self.index = p, index
-        self.roles = list(roles)
+        # Each title once: a long text gives the same title many times, and every
+        # description would otherwise look through them all.
+        self._titles = list(
+            dict.fromkeys((names.fold(r.title), r.organization, r.holder) for r in roles)
+        )
         self.cache: dict[int, Found] = {}  # answers of LOOKUP_RULES, by token
         self.speakers: Speakers = ()
         self._kinds = self._org_kinds()
@@ -222,7 +226,7 @@ class Resolver:
         found = self._speaker(i)
         if found is None:
             return None
-        orgs = {r.organization for r in self.roles if r.holder == found[0] and r.organization}
+        orgs = {org for _, org, holder in self._titles if holder == found[0] and org}
         return (orgs.pop(), "pronoun") if len(orgs) == 1 else None
 
     # -- descriptions ---------------------------------------------------------------------
@@ -251,15 +255,14 @@ class Resolver:
         # Rule: "the NATO secretary general" / "the NATO chief" is the one person the document
         # gave that title (or the top title of that organization).
         holders = set()
-        for role in self.roles:
-            title = names.fold(role.title)
+        for title, organization, holder in self._titles:
             if head in CHIEF_NOUNS and orgs:
-                if role.organization in orgs and (title in TOP_TITLES or head in title.split()):
-                    holders.add(role.holder)
-            elif orgs and role.organization not in orgs:
+                if organization in orgs and (title in TOP_TITLES or head in title.split()):
+                    holders.add(holder)
+            elif orgs and organization not in orgs:
                 continue
             elif set(title.split()) <= words and head in title.split():
-                holders.add(role.holder)
+                holders.add(holder)
         return holders.pop() if len(holders) == 1 else None
 
     def _org_kinds(self) -> dict[str, set[str]]:
