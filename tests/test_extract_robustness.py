@@ -234,3 +234,22 @@ def test_a_time_phrase_is_only_its_date_words():
         "2021-02-15",
     )
     assert all(a.quantity is None for a in event(x, "meet").arguments)
+
+
+def test_a_plural_noun_root_is_a_verb_in_a_sentence_but_not_in_a_title():
+    sentence = """
+        The        3 det      DET
+        Taliban    3 compound PROPN _ ORG
+        Agreement  4 compound NOUN  agreement
+        calls      0 root     NOUN  call tag=NNS
+        for        6 case     ADP
+        withdrawal 4 nmod     NOUN
+        .          4 punct    PUNCT
+        """
+    call = event(run(sentence), "call")
+    assert [(a.role, a.entity or a.text) for a in call.arguments] == [
+        ("agent", "The Taliban Agreement"),
+        ("for", "withdrawal"),
+    ]
+    title = sentence.replace("        .          4 punct    PUNCT\n", "")
+    assert [e.predicate for e in run(title).events] == []

@@ -87,6 +87,18 @@ in        13 case    ADP
 Erbil     11 nmod    PROPN _ GPE
 """
 
+CALLS_FOR = """
+The        5 det      DET
+U.S.       4 compound PROPN _ GPE
+-          2 punct    PUNCT
+Taliban    5 compound PROPN _ ORG
+Agreement  6 compound NOUN  agreement
+calls      0 root     NOUN  call tag=NNS
+for        8 case     ADP
+withdrawal 6 nmod     NOUN
+.          6 punct    PUNCT
+"""
+
 
 def _tree(p: Parse, word: str) -> tuple[str, str]:
     """(head word, label) of ``word`` in the tree."""
@@ -104,6 +116,11 @@ TREE_REPAIR_CASES: Cases = {
         NOUN_AS_VERB,
         lambda p, rule: (rule(p), p.pos[at(p, "ministers")], _tree(p, "week")),
         (True, "NOUN", ("approved", "obl")),
+    ),
+    "verbs_read_as_plural_nouns": (
+        CALLS_FOR,
+        lambda p, rule: (rule(p), p.pos[at(p, "calls")], _tree(p, "Agreement"), _tree(p, "The")),
+        (True, "VERB", ("calls", "nsubj"), ("Agreement", "det")),
     ),
     "sequence_objects": (
         FOLLOWS_ATTACK,

@@ -23,7 +23,7 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     TIME_LABELS,
 )
-from kg.nlp.lexicon.nouns import EVENT_KINDS, PLACE_NOUNS
+from kg.nlp.lexicon.nouns import EVENT_KINDS, PLACE_NOUNS, TRANSPARENT_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.words import PLACE_PREPS, TOPIC_PREPS
 from kg.records import Argument
@@ -79,13 +79,17 @@ class ArgumentMaker:
     def phrase(
         self, role: str, i: int, *, exclude: str | None = None
     ) -> tuple[Argument, str | None]:
-        """(argument, how its entity was found) for the noun phrase headed by ``i``."""
+        """(argument, how its entity was found) for the noun phrase headed by ``i``: the
+        thing after "of" where ``i`` is a noun an of-phrase sees through ("the end of the
+        Defense Ministerial": the Ministerial)."""
         p = self.p
         start, end = p.phrase(i, cut=ARGUMENT_CUT)
-        found = self.resolver.entity(i, exclude=exclude)
+        thing = self._through(i, end)
+        found = self.resolver.entity(thing, exclude=exclude)
         text = p.span_text(start, end)
         if not found:
-            self.nouns.setdefault((p.sent[i], text), (start, end, i))
+            low, high = (start, end) if thing == i else p.phrase(thing, cut=ARGUMENT_CUT)
+            self.nouns.setdefault((p.sent[i], text), (low, high, thing))
         argument = Argument(
             role=role,
             text=text,
@@ -93,6 +97,14 @@ class ArgumentMaker:
             quantity=quantities.of_phrase(p, i),
         )
         return argument, found[1] if found else None
+
+    def _through(self, i: int, end: int) -> int:
+        """The noun ``i`` stands for: itself, or the object of its of-phrase where ``i`` is a
+        noun that phrase sees through (``TRANSPARENT_NOUNS``)."""
+        p = self.p
+        if p.lemma[i] not in TRANSPARENT_NOUNS:
+            return i
+        return next((k for prep, k in p.obliques(i) if prep == "of" and k <= end), i)
 
     def clause(self, role: str, i: int) -> Argument:
         """A clause as plain text: "to raise the number of troops", "(that) the alliance will"."""

@@ -28,8 +28,10 @@ from kg.nlp.lexicon.deps import (
     VERB_OBLIQUES,
 )
 from kg.nlp.lexicon.labels import FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
+from kg.nlp.lexicon.marks import SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import EVENT_NOUNS
 from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SEQUENCE_VERBS, SPEECH_VERBS
+from kg.nlp.lexicon.words import ARTICLES
 
 if TYPE_CHECKING:
     from kg.extract.parse import Parse
@@ -175,7 +177,51 @@ def sequence_objects(p: Parse) -> bool:
     return changed
 
 
-TREE_REPAIRS: tuple[TreeRepair, ...] = (promote_hung_verbs, nouns_read_as_verbs, sequence_objects)
+def verbs_read_as_plural_nouns(p: Parse) -> bool:
+    """Rule: "The U.S.-Taliban Agreement calls for withdrawal by May 1", with "calls" tagged a
+    plural noun and made the root of a sentence left without a verb: it is the verb, and the
+    noun before it its subject. Only in a sentence that starts with an article and ends with
+    a full stop, so a headline's plural ("NATO Allies Weigh Options") stays a noun."""
+    changed = False
+    for r in range(1, p.n):
+        c = r - 1
+        if p.head[r] != r or p.pos[r] != "NOUN" or p.tag[r] != "NNS":
+            continue
+        if p.head[c] != r or p.dep[c] != "compound" or p.pos[c] not in NOUN_POS:
+            continue
+        clause = _tree_of(p, r)
+        if p.lower[clause[0]] not in ARTICLES or p.words[clause[-1]] not in SENTENCE_ENDS:
+            continue  # a title, not a sentence: "The Peace Talks"
+        if clause[-2] == r or any(p.pos[k] in VERBAL_POS for k in p.children[r] if k < r):
+            continue
+        p.pos[r], p.tag[r], p.dep[c] = "VERB", "VBZ", "nsubj"
+        for k in p.children[r]:
+            if k < c:
+                p.head[k] = c  # "The U.S.-Taliban" goes with "Agreement"
+            elif k > r and p.dep[k].startswith("nmod"):
+                p.dep[k] = p.dep[k].replace("nmod", "obl", 1)  # "for withdrawal"
+        changed = True
+    return changed
+
+
+def _tree_of(p: Parse, root: int) -> list[int]:
+    """The tokens whose heads lead to ``root``, in order (the parser's sentence of it)."""
+    out = []
+    for k in range(p.n):
+        top, steps = k, 0
+        while p.head[top] != top and steps < p.n:
+            top, steps = p.head[top], steps + 1
+        if top == root:
+            out.append(k)
+    return out
+
+
+TREE_REPAIRS: tuple[TreeRepair, ...] = (
+    promote_hung_verbs,
+    nouns_read_as_verbs,
+    sequence_objects,
+    verbs_read_as_plural_nouns,
+)
 SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
 LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r)
 

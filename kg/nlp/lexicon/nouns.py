@@ -67,6 +67,9 @@ GENERIC_NOUNS = words(
     stuff bit aspect manner end beginning form range amount couple bunch dozen hundred
     thousand million billion percent rest example result reason future use need importance"""
 )
+# Nouns an of-phrase sees through: the thing is what follows "of" ("at the end of the Defense
+# Ministerial", "the rest of the country", "raise the number of troops").
+TRANSPARENT_NOUNS = words("end beginning start middle part rest half majority bulk number")
 # The nouns of fixed prepositional phrases, by the prepositions they take there: "in the wake
 # of", "on behalf of", "at the outset of", "on the heels of", "in front of", "for example",
 # "in other words". Such a noun is a part of the phrase (which works as one preposition or
