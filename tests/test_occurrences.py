@@ -16,7 +16,7 @@ import kg
 pytestmark = pytest.mark.slow
 
 KABUL = "kabul-bombing.txt"  # a bombing in Kabul on March 3; another attack elsewhere
-CLAIM = "kabul-claim.txt"  # the same bombing, claimed; an announced expansion
+CLAIM = "kabul-claim.txt"  # the same bombing, claimed, another toll; an announced expansion
 LAGOS = "lagos-bombing.txt"  # a bombing on the same day in another city
 ARTICLES = {
     KABUL: "Blast hits Kabul market\n\n"
@@ -25,8 +25,9 @@ ARTICLES = {
     "guards on Friday.\n",
     CLAIM: "Group claims Kabul blast\n\n"
     "ISLAMABAD, March 5, 2022 – The bombing in Kabul on March 3, 2022 was claimed by a "
-    "militant group. The interior ministry said it would investigate the attack. Officials "
-    "announced that they would expand the security zone around the city.\n",
+    "militant group. The bombing killed twelve people. The interior ministry said it would "
+    "investigate the attack. Officials announced that they would expand the security zone "
+    "around the city.\n",
     LAGOS: "Bombing in Lagos\n\n"
     "LAGOS, April 2, 2022 – A bombing in Lagos on March 3, 2022 damaged a bridge, officials "
     "said.\n",
@@ -111,6 +112,19 @@ def test_the_evidence_for_the_merge_is_each_articles_place_and_day(store: Path) 
     }
     for doc in (docs[KABUL], docs[CLAIM]):
         assert (doc, "Kabul", "2022-03-03") in readings
+
+
+def test_two_articles_that_disagree_on_the_toll_are_two_claims_on_the_one_bombing(
+    store: Path,
+) -> None:
+    docs = documents(store)
+    bombing = occurrence_of(store, "A suicide bombing in Kabul on March 3, 2022")
+    tolls = rows(
+        store,
+        f"""SELECT ?doc ?dead WHERE {{ GRAPH ?doc {{ ?kill kg:predicate "kill" ;
+                kg:agent <{bombing}> ; kg:theme/kg:quantity/kg:value ?dead }} }}""",
+    )
+    assert {(r["doc"], r["dead"]) for r in tolls} == {(docs[KABUL], "10"), (docs[CLAIM], "12")}
 
 
 def test_a_bombing_elsewhere_on_the_same_day_and_another_attack_stay_apart(

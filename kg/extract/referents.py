@@ -397,8 +397,9 @@ def _same(a: _Mention, b: _Mention) -> bool:
 
 def _same_occurrence(d: _Draft, m: _Mention) -> bool:
     """Whether occurrence ``m`` can be the one ``d`` tells of: the same kind and number, no
-    other place or day, not marked new; an indefinite one only worded alike ("a deadly
-    missile strike" in the headline and in the text) or at a place both name."""
+    other place or day, not marked new; an indefinite one only at a place both name or
+    sharing a word with it ("a missile strike the night before" after "a deadly missile
+    strike in the city of Irbil")."""
     if d.first.kind != m.kind or d.first.plural != m.plural or m.another:
         return False
     places, days = d.places(), d.dates()
@@ -408,7 +409,9 @@ def _same_occurrence(d: _Draft, m: _Mention) -> bool:
         return False
     if not m.indefinite:
         return True
-    return bool(m.reading.places & places) or d.first.label.lower() == m.label.lower()
+    return bool(m.reading.places & places) or any(
+        bool(m.described & told.described) for told in d.mentions
+    )
 
 
 def _referents(drafts: list[_Draft], within: frozenset[tuple[str, str]]) -> list[Referent]:
