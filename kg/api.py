@@ -64,10 +64,12 @@ def export(
     format: str,
     store: str | os.PathLike[str] | Store | None = None,
     options: NetworkOptions | None = None,
+    raw_cells: bool = False,
 ) -> None:
     """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, graphml or gexf to
     a binary stream; csv (nodes.csv and edges.csv) to a folder. ``options`` shape the network
-    formats (see ``kg.exporters.network.NetworkOptions``)."""
+    formats (see ``kg.exporters.network.NetworkOptions``); ``raw_cells`` writes CSV cells
+    as they are, formula-like text included (see ``kg.delimited``)."""
     from kg.errors import FormatError
     from kg.exporters import export as write
     from kg.exporters import export_csv, format_name
@@ -77,7 +79,7 @@ def export(
         raise FormatError("csv is two files (nodes.csv, edges.csv): give a folder with -o DIR")
     with use_store(store, read_only=True) as graph:
         if format == "csv":
-            export_csv(graph, Path(out), options=options)  # type: ignore[arg-type]
+            export_csv(graph, Path(out), options=options, raw_cells=raw_cells)  # type: ignore[arg-type]
         else:
             write(graph, out, format=format, options=options)  # type: ignore[arg-type]
 

@@ -46,6 +46,17 @@ def seed_store(seed_documents: list[MappedDocument]) -> Iterator[Store]:
         yield store
 
 
+@pytest.fixture(scope="session")
+def seed_store_folder(
+    seed_documents: list[MappedDocument], tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """A store folder holding both seed articles (no pipeline needed)."""
+    path = tmp_path_factory.mktemp("seed-folder") / "store"
+    with Store(path) as store:
+        store.write_documents(seed_documents)
+    return path
+
+
 # -- built with a real pipeline: the examples and the seed articles, each once per session ------
 
 

@@ -6,6 +6,8 @@ Tests that build with a real pipeline are marked slow; the built examples come f
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import hashlib
 import io
 import random
@@ -18,6 +20,7 @@ import networkx as nx
 import pytest
 import spacy
 from answers import EXAMPLES, MODEL, rows
+from careless import FORMULA_CELLS, FORMULA_QUERY
 from click.testing import CliRunner, Result
 from gephi_lint import lint
 from rdflib import Graph
@@ -28,7 +31,9 @@ from spacy.tokens import Doc
 import kg
 from kg import resources
 from kg.cli import main
+from kg.delimited import FORMULA_STARTS
 from kg.exporters import FORMATS
+from kg.mapping import map_extraction
 from kg.nlp import pipeline
 from kg.queries.runner import list_queries
 from kg.store.embedded import Store
@@ -320,6 +325,21 @@ def test_cli_names_the_known_queries_for_an_unknown_one(
     )
 
 
+def test_cli_query_neutralizes_formula_cells_in_csv_and_tsv_unless_raw(
+    seed_store_folder: Path, cli: Cli
+) -> None:
+    asked = ("query", FORMULA_QUERY, "--store", str(seed_store_folder))
+    result = cli(*asked, "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert list(csv.reader(io.StringIO(result.stdout, newline="")))[1] == list(
+        FORMULA_CELLS.values()
+    )
+    tsv = cli(*asked, "--format", "tsv").stdout.split("\n")[1].split("\t")
+    assert [c for c in tsv if c.startswith(FORMULA_STARTS)] == ["-5", "+3.5", "-1.5e3"]
+    raw = cli(*asked, "--format", "csv", "--raw-cells")
+    assert list(csv.reader(io.StringIO(raw.stdout, newline="")))[1] == list(FORMULA_CELLS)
+
+
 # -- kg export and kg viz --------------------------------------------------------------------
 
 
@@ -386,6 +406,51 @@ def test_cli_export_options_and_the_csv_folder(seed_store: Store, tmp_path: Path
     out = tmp_path / "tables"
     result = cli("export", "--format", "csv", "--store", str(store), "-o", str(out))
     assert result.exit_code == 0 and {p.name for p in out.iterdir()} == {"nodes.csv", "edges.csv"}
+
+
+def test_cli_export_csv_neutralizes_formula_cells_unless_raw(tmp_path: Path, cli: Cli) -> None:
+    from seed_extractions import ExtractionBuilder, arg
+
+    formula = '=HYPERLINK("http://example.com/x","click")'
+    b = ExtractionBuilder(
+        "f0f0f0f0f0f0f0f0", title="=1+1", published=dt.date(2021, 2, 17), source="+evil.txt"
+    )
+    b.entity("formula", formula, "Person", "PERSON", "-Minus Alias")
+    b.entity("acme", "@Acme", "Organization", "ORG")
+    s0 = b.sentence(f"{formula} met @Acme on Monday.")
+    b.event(
+        s0,
+        "meet",
+        "met",
+        arg("agent", formula, entity="formula"),
+        arg("theme", "@Acme", entity="acme"),
+    )
+    store = tmp_path / "store"
+    with Store(store) as disk:
+        disk.write_documents([map_extraction(b.build())])
+
+    def tables(*options: str) -> dict[str, list[list[str]]]:
+        out = tmp_path / "-".join(("tables", *options))
+        result = cli("export", "--format", "csv", "--store", str(store), "-o", str(out), *options)
+        assert result.exit_code == 0, result.output
+        return {
+            name: list(
+                csv.reader(io.StringIO((out / name).read_text(encoding="utf-8"), newline=""))
+            )
+            for name in ("nodes.csv", "edges.csv")
+        }
+
+    safe = tables()
+    labels = {row[1] for row in safe["nodes.csv"][1:]}
+    assert labels == {"'" + formula, "'@Acme"}
+    assert "'-Minus Alias" in {row[-1] for row in safe["nodes.csv"][1:]}
+    assert safe["edges.csv"][1][8] == "'+evil.txt"
+    for rows_of_table in safe.values():
+        cells = [cell for row in rows_of_table for cell in row]
+        assert [c for c in cells if c.startswith(FORMULA_STARTS)] == []
+    raw = tables("--raw-cells")
+    assert {row[1] for row in raw["nodes.csv"][1:]} == {formula, "@Acme"}
+    assert raw["edges.csv"][1][8] == "+evil.txt"
 
 
 def test_cli_projection_cooccurrence_joins_entities_that_share_a_sentence(

@@ -8,9 +8,14 @@ import json
 from pathlib import Path
 
 import pytest
+from careless import FORMULA_CELLS, FORMULA_QUERY
+from hypothesis import given
+from hypothesis import strategies as st
 from rdflib import Literal, URIRef
 
+import kg
 from kg import resources
+from kg.delimited import safe_cell
 from kg.errors import FormatError, QueryError
 from kg.queries.render import render
 from kg.queries.runner import list_queries, load_query, parse_header, run_query
@@ -208,6 +213,59 @@ def test_render_ask_and_construct(seed_store: Store) -> None:
     construct = seed_store.query("CONSTRUCT { ?s a kg:Quote } WHERE { ?s a kg:Quote }")
     assert construct.kind == "construct" and len(construct) == 6
     assert render(construct, format="tsv").splitlines()[0] == "subject\tpredicate\tobject"
+
+
+# -- spreadsheet-safe cells -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("cell", "written"), FORMULA_CELLS.items())
+def test_a_cell_a_spreadsheet_would_run_gets_an_apostrophe(cell: str, written: str) -> None:
+    assert safe_cell(cell) == written
+
+
+@given(st.text())
+def test_a_safe_cell_is_the_text_or_the_text_after_an_apostrophe(text: str) -> None:
+    cell = safe_cell(text)
+    assert cell in (text, "'" + text)
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        assert float(cell) == float(text)  # only a number keeps its sign first
+
+
+def _formula_answer() -> QueryResult:
+    variables = tuple(f"v{i}" for i in range(len(FORMULA_CELLS)))
+    return QueryResult("select", variables, (tuple(Literal(c) for c in FORMULA_CELLS),))
+
+
+def test_csv_and_tsv_answers_neutralize_formula_cells_unless_raw() -> None:
+    answer = _formula_answer()
+    safe = list(FORMULA_CELLS.values())
+    assert list(csv.reader(io.StringIO(render(answer, format="csv"), newline="")))[1] == safe
+    tsv_safe = [
+        safe_cell(" ".join(c.split()) if "\t" in c or "\r" in c else c) for c in FORMULA_CELLS
+    ]
+    assert render(answer, format="tsv").split("\n")[1].split("\t") == tsv_safe
+    assert tsv_safe[4:6] == ["'=1+1", "'=1+1"]  # a tab or return first: gone, then made safe
+    raw = render(answer, format="csv", raw_cells=True)
+    assert list(csv.reader(io.StringIO(raw, newline="")))[1] == list(FORMULA_CELLS)
+    # JSON and the table are no spreadsheet's input: values as they are.
+    assert list(json.loads(render(answer, format="json"))[0].values()) == list(FORMULA_CELLS)
+    assert "'=" not in render(answer)
+
+
+def test_construct_rows_as_csv_are_neutralized_too() -> None:
+    who = URIRef(BASE + "entity/person/x")
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    answer = QueryResult(
+        "construct", ("subject", "predicate", "object"), ((who, label, Literal("=1+1")),)
+    )
+    assert render(answer, format="csv").splitlines()[1] == f"{who},{label},'=1+1"
+
+
+def test_formula_cells_come_through_a_store_folder_safe(seed_store_folder: Path) -> None:
+    answer = kg.query(FORMULA_QUERY, store=seed_store_folder)
+    assert [str(t) for t in answer.rows[0]] == list(FORMULA_CELLS)
+    written = render(answer, format="csv")
+    assert list(csv.reader(io.StringIO(written, newline="")))[1] == list(FORMULA_CELLS.values())
 
 
 # -- the competency questions on the seed facts ----------------------------------------------

@@ -59,6 +59,14 @@ store_option = click.option(
 )
 
 
+raw_cells_option = click.option(
+    "--raw-cells",
+    is_flag=True,
+    help="CSV/TSV: write cells exactly as they are. By default text a spreadsheet would "
+    "take for a formula (=, +, -, @ first) gets an apostrophe before it.",
+)
+
+
 def _output(path: str, mode: str) -> Any:
     """``path`` opened for writing, atomically (replaced only once complete)."""
     try:
@@ -234,12 +242,14 @@ def _show_progress(progress: Any) -> None:
     default="table",
     show_default=True,
 )
+@raw_cells_option
 def query(
     query_text: str | None,
     list_names: bool,
     store: str | None,
     params: tuple[str, ...],
     output_format: str,
+    raw_cells: bool,
 ) -> None:
     """Answer a SPARQL query: a name from queries/, a .rq file, or inline SPARQL.
 
@@ -264,7 +274,7 @@ def query(
 
     bound = dict(_parse_param(p) for p in params)
     result = api.query(query_text, store=store, params=bound)
-    click.echo(render(result, format=output_format))
+    click.echo(render(result, format=output_format, raw_cells=raw_cells))
 
 
 def _parse_param(text: str) -> tuple[str, str]:
@@ -294,6 +304,7 @@ def _parse_param(text: str) -> tuple[str, str]:
 @network_options
 @click.option("--layout", is_flag=True, help="GEXF: node positions from a force layout.")
 @click.option("--timeline", is_flag=True, help="GEXF: article dates for Gephi's timeline.")
+@raw_cells_option
 def export(
     export_format: str,
     store: str | None,
@@ -307,6 +318,7 @@ def export(
     min_degree: int,
     layout: bool,
     timeline: bool,
+    raw_cells: bool,
 ) -> None:
     """Export the graph as RDF, or as a network for Gephi (gexf, graphml, csv).
 
@@ -348,7 +360,7 @@ def export(
         timeline=timeline,
     )
     if export_format == "csv" and output is not None:
-        api.export(output, format="csv", store=store, options=options)
+        api.export(output, format="csv", store=store, options=options, raw_cells=raw_cells)
         return
     if output is None:
         api.export(sys.stdout.buffer, format=export_format, store=store, options=options)

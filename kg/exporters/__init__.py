@@ -94,13 +94,20 @@ def export(
 
 
 def export_csv(
-    source: Source, folder: Path, *, options: NetworkOptions | None = None
+    source: Source,
+    folder: Path,
+    *,
+    options: NetworkOptions | None = None,
+    raw_cells: bool = False,
 ) -> list[Path]:
-    """nodes.csv and edges.csv for Gephi's Data Laboratory and spreadsheets, in ``folder``."""
+    """nodes.csv and edges.csv for Gephi's Data Laboratory and spreadsheets, in ``folder``;
+    formula-like text made safe unless ``raw_cells`` (see ``kg.delimited``)."""
     from kg.exporters import network
 
     with _queryable(source) as graph:
-        return network.write_csv(graph, folder, options=options or network.NetworkOptions())
+        return network.write_csv(
+            graph, folder, options=options or network.NetworkOptions(), raw_cells=raw_cells
+        )
 
 
 def entity_graph(source: Source, options: NetworkOptions | None = None) -> nx.MultiGraph:

@@ -7,7 +7,6 @@ all three share, and ``entity_graph`` for networkx users.
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import BinaryIO
 
 import networkx as nx
 
+from kg.delimited import DelimitedWriter
 from kg.exporters.elements import Projection, edge_id, node_id
 from kg.exporters.layout import layout
 from kg.exporters.network_xml import EDGE_COLUMNS, NODE_COLUMNS, write_gexf, write_graphml
@@ -72,9 +72,14 @@ def write_network(
         write_graphml(projection, out)
 
 
-def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> list[Path]:
+def write_csv(
+    source: GraphStore, folder: Path, *, options: NetworkOptions, raw_cells: bool = False
+) -> list[Path]:
     """nodes.csv and edges.csv in ``folder``, with the columns Gephi's import recognizes
-    (Id, Label; Source, Target, Type, Id, Label, Weight) and kg's attributes after them."""
+    (Id, Label; Source, Target, Type, Id, Label, Weight) and kg's attributes after them.
+
+    Text that a spreadsheet would take for a formula gets an apostrophe before it, unless
+    ``raw_cells`` (see ``kg.delimited``)."""
     from kg.errors import InputError
 
     projection = project_with(source, options)
@@ -96,7 +101,7 @@ def write_csv(source: GraphStore, folder: Path, *, options: NetworkOptions) -> l
     written = []
     for name, rows in (("nodes.csv", nodes), ("edges.csv", edges)):
         text = io.StringIO()
-        csv.writer(text, lineterminator="\n").writerows(rows)
+        DelimitedWriter(text, raw_cells=raw_cells).writerows(rows)
         path = folder / name
         path.write_text(text.getvalue(), encoding="utf-8")
         written.append(path)

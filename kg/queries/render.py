@@ -1,8 +1,11 @@
-"""A query's answer as text: an aligned table, CSV, TSV or JSON."""
+"""A query's answer as text: an aligned table, CSV, TSV or JSON.
+
+CSV and TSV go through ``kg.delimited``: text a spreadsheet would take for a formula gets an
+apostrophe before it, unless ``raw_cells``.
+"""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -11,6 +14,7 @@ from decimal import Decimal
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier
 
+from kg.delimited import DelimitedWriter
 from kg.errors import FormatError
 from kg.store.results import QueryResult
 from kg.terms import PREFIXES
@@ -20,16 +24,20 @@ __all__ = ["RESULT_FORMATS", "compact", "json_value", "plain", "render"]
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
 
-def render(result: QueryResult, *, format: str = "table", max_width: int = 60) -> str:
+def render(
+    result: QueryResult, *, format: str = "table", max_width: int = 60, raw_cells: bool = False
+) -> str:
     """``result`` as text: an aligned table, CSV, TSV (tabs and newlines in values become
     spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK). ``max_width`` cuts table
-    cells only. A CONSTRUCT result shown as a table is Turtle instead."""
+    cells only; ``raw_cells`` leaves CSV and TSV cells as they are. A CONSTRUCT result shown
+    as a table is Turtle instead."""
     if format == "table" and result.kind == "construct":
         return _turtle(result)
     if format == "table":
         return _table(result, max_width=max_width)
     if format in ("csv", "tsv"):
-        return _delimited(result, delimiter="," if format == "csv" else "\t")
+        delimiter = "," if format == "csv" else "\t"
+        return _delimited(result, delimiter=delimiter, raw_cells=raw_cells)
     if format == "json":
         return _json(result)
     raise FormatError(f"unknown output format {format!r}; use one of {', '.join(RESULT_FORMATS)}")
@@ -98,26 +106,14 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _delimited(result: QueryResult, *, delimiter: str) -> str:
+def _delimited(result: QueryResult, *, delimiter: str, raw_cells: bool) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
-    if delimiter == "\t":
-        writer = csv.writer(
-            out,
-            delimiter="\t",
-            lineterminator="\n",
-            quoting=csv.QUOTE_NONE,
-            escapechar=None,
-            quotechar=None,
-        )
+    writer = DelimitedWriter(out, delimiter=delimiter, raw_cells=raw_cells)
     writer.writerow(result.variables)
     if result.kind == "ask":
         writer.writerow(["true" if result.boolean else "false"])
     for row in result.rows if result.kind != "ask" else ():
-        values = [plain(term) for term in row]
-        if delimiter == "\t":
-            values = [" ".join(v.split()) if any(c in v for c in "\t\r\n") else v for v in values]
-        writer.writerow(values)
+        writer.writerow([plain(term) for term in row])
     return out.getvalue()
 
 
