@@ -11,16 +11,16 @@ import pytest
 from careless import FORMULA_CELLS, FORMULA_QUERY
 from hypothesis import given
 from hypothesis import strategies as st
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 import kg
 from kg import resources
 from kg.delimited import safe_cell
 from kg.errors import FormatError, QueryError
-from kg.queries.render import render
+from kg.queries.render import TABLE_SAMPLE, compact, json_value, render
 from kg.queries.runner import list_queries, load_query, parse_header, run_query
 from kg.store.embedded import Store
-from kg.store.results import QueryResult
+from kg.store.results import QueryResult, QueryRows
 from kg.store.sparqltext import inject_values, where_position
 
 BASE = "https://w3id.org/kg/"
@@ -259,6 +259,84 @@ def test_construct_rows_as_csv_are_neutralized_too() -> None:
         "construct", ("subject", "predicate", "object"), ((who, label, Literal("=1+1")),)
     )
     assert render(answer, format="csv").splitlines()[1] == f"{who},{label},'=1+1"
+
+
+# -- streaming: every format as the rows come --------------------------------------------------
+
+_terms = st.one_of(
+    st.none(),
+    st.builds(
+        lambda s: URIRef(BASE + "entity/person/" + s),
+        st.from_regex(r"[a-z-]{1,12}", fullmatch=True),
+    ),
+    st.builds(Literal, st.text(max_size=80)),
+    st.builds(Literal, st.integers()),
+    st.builds(lambda s: Literal(s, lang="en"), st.text(max_size=20)),
+)
+
+
+def _table_as_before(result: QueryResult, max_width: int = 60) -> str:
+    """The table as kg wrote it before it streamed: widths from every row."""
+
+    def cut(text: str) -> str:
+        text = " ".join(text.split())
+        return text if len(text) <= max_width else text[: max_width - 1] + "…"
+
+    cells = [[cut(compact(term)) for term in row] for row in result.rows]
+    header = list(result.variables)
+    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(header)]
+    lines = [
+        "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += [
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
+    ]
+    return "\n".join(lines) + "\n"
+
+
+@given(st.lists(st.tuples(_terms, _terms, _terms), max_size=TABLE_SAMPLE))
+def test_streamed_answers_read_as_the_whole_answer_did(rows: list[tuple]) -> None:
+    result = QueryResult("select", ("a", "b", "c"), tuple(rows))
+
+    def streamed(format: str) -> str:
+        return render(QueryRows("select", ("a", "b", "c"), iter(rows)), format=format)
+
+    assert streamed("table") == _table_as_before(result)
+    objects = [{v: json_value(t) for v, t in row.items()} for row in result.dicts()]
+    assert streamed("json") == json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    read_back = list(csv.reader(io.StringIO(streamed("csv"), newline="")))
+    assert read_back[0] == ["a", "b", "c"] and len(read_back) == len(rows) + 1
+    for row, cells in zip(rows, read_back[1:], strict=True):
+        assert cells == [safe_cell("" if t is None else str(t)) for t in row]
+    assert streamed("tsv").count("\n") == len(rows) + 1
+
+
+def test_the_table_takes_its_widths_from_the_first_rows() -> None:
+    names = [Literal(f"n{i}") for i in range(TABLE_SAMPLE)] + [Literal("a much longer name")]
+    table = render(QueryRows("select", ("name",), iter([(n,) for n in names])))
+    lines = table.splitlines()
+    assert len(lines) == TABLE_SAMPLE + 3 and lines[1] == "----"
+    assert lines[-1] == "a m…"  # cut to its column, not widening it
+
+
+def test_a_construct_answer_streams_as_turtle_that_parses_back() -> None:
+    from rdflib import Graph
+
+    who = [URIRef(BASE + f"entity/person/p{i}") for i in range(3)]
+    label = URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    kind = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    person = URIRef("https://w3id.org/kg/ontology#Person")
+    triples = [
+        (who[0], label, Literal('Ned "the" Price\nsecond line')),
+        (who[0], kind, person),
+        (who[1], label, Literal("12", datatype=URIRef("http://www.w3.org/2001/XMLSchema#integer"))),
+        (BNode("b0"), label, Literal("Preis", lang="de")),
+        (who[0], label, Literal("again")),
+    ]
+    text = render(QueryRows("construct", ("subject", "predicate", "object"), iter(triples)))
+    assert " a kg:Person" in text and "rdfs:label" in text
+    assert len(Graph().parse(data=text, format="turtle")) == len(triples)
 
 
 def test_formula_cells_come_through_a_store_folder_safe(seed_store_folder: Path) -> None:

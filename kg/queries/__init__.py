@@ -2,7 +2,7 @@
 
 - ``runner``: SPARQL from ``queries/*.rq`` by name, a ``.rq`` file or inline text, its
   parameters bound as values (``run_query``, ``list_queries``);
-- ``render``: a ``QueryResult`` as a table, CSV, TSV or JSON;
+- ``render``: an answer as a table, CSV, TSV or JSON, written row by row as it comes;
 - ``shacl``: every document's graph checked against ``ontology/shapes.ttl``.
 
 Exports and the viewer ask the store too, each in a package of its own (``kg.exporters``,

@@ -1,57 +1,97 @@
-"""A query's answer as text: an aligned table, CSV, TSV or JSON.
+"""A query's answer as text: an aligned table, CSV, TSV or JSON, written row by row.
 
-CSV and TSV go through ``kg.delimited``: text a spreadsheet would take for a formula gets an
-apostrophe before it, unless ``raw_cells``.
+Every format is written as the rows arrive, so a long answer takes no more memory than a
+short one and its first rows show at once. The table sizes its columns from the first
+``TABLE_SAMPLE`` rows (each cell cut at ``max_width``); a later cell longer than its column
+is cut to it, ending in "…". A CONSTRUCT answer shown as a table is Turtle, a subject's
+triples together as they come. CSV and TSV go through ``kg.delimited``: text a spreadsheet
+would take for a formula gets an apostrophe before it, unless ``raw_cells``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
 import json
 from decimal import Decimal
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, NamespaceManager
 from rdflib.term import Identifier
 
-from kg.delimited import DelimitedWriter
+from kg.delimited import DelimitedWriter, TextOut
 from kg.errors import FormatError
-from kg.store.results import QueryResult
+from kg.store.results import Answer
 from kg.terms import PREFIXES
 
-__all__ = ["RESULT_FORMATS", "compact", "json_value", "plain", "render"]
+__all__ = [
+    "RESULT_FORMATS",
+    "TABLE_SAMPLE",
+    "compact",
+    "json_value",
+    "plain",
+    "render",
+    "write_answer",
+]
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 
 
+TABLE_SAMPLE = 100  # rows the table's column widths are taken from
+
+
 def render(
-    result: QueryResult, *, format: str = "table", max_width: int = 60, raw_cells: bool = False
+    answer: Answer, *, format: str = "table", max_width: int = 60, raw_cells: bool = False
 ) -> str:
-    """``result`` as text: an aligned table, CSV, TSV (tabs and newlines in values become
-    spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK). ``max_width`` cuts table
-    cells only; ``raw_cells`` leaves CSV and TSV cells as they are. A CONSTRUCT result shown
-    as a table is Turtle instead."""
-    if format == "table" and result.kind == "construct":
-        return _turtle(result)
-    if format == "table":
-        return _table(result, max_width=max_width)
-    if format in ("csv", "tsv"):
+    """``answer`` as text, as ``write_answer`` writes it."""
+    out = io.StringIO()
+    write_answer(answer, out, format=format, max_width=max_width, raw_cells=raw_cells)
+    return out.getvalue()
+
+
+def write_answer(
+    answer: Answer,
+    out: TextOut,
+    *,
+    format: str = "table",
+    max_width: int = 60,
+    raw_cells: bool = False,
+) -> None:
+    """Write ``answer`` to ``out`` as its rows come: an aligned table, CSV, TSV (tabs and
+    newlines in values become spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK).
+    ``max_width`` cuts table cells only; ``raw_cells`` leaves CSV and TSV cells as they are."""
+    if format not in RESULT_FORMATS:
+        known = ", ".join(RESULT_FORMATS)
+        raise FormatError(f"unknown output format {format!r}; use one of {known}")
+    if format == "table" and answer.kind == "construct":
+        _turtle(answer, out)
+    elif format == "table":
+        _table(answer, out, max_width=max_width)
+    elif format == "json":
+        _json(answer, out)
+    else:
         delimiter = "," if format == "csv" else "\t"
-        return _delimited(result, delimiter=delimiter, raw_cells=raw_cells)
-    if format == "json":
-        return _json(result)
-    raise FormatError(f"unknown output format {format!r}; use one of {', '.join(RESULT_FORMATS)}")
+        _delimited(answer, DelimitedWriter(out, delimiter=delimiter, raw_cells=raw_cells))
 
 
-def _turtle(result: QueryResult) -> str:
-    from rdflib import Graph
-
-    graph = Graph()
+def _turtle(answer: Answer, out: TextOut) -> None:
+    names = NamespaceManager(Graph(bind_namespaces="none"), bind_namespaces="none")
     for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    for triple in result.rows:
-        graph.add(triple)  # type: ignore[arg-type]
-    return graph.serialize(format="turtle")
+        names.bind(prefix, namespace)
+        out.write(f"@prefix {prefix}: <{namespace}> .\n")
+    subject: Identifier | None = None
+    for s, p, o in answer.rows:  # type: ignore[misc]
+        if subject is not None and s == subject:
+            out.write(" ;\n    ")
+        else:
+            out.write(" .\n\n" if subject is not None else "\n")
+            out.write(s.n3(names) + " ")  # type: ignore[union-attr]
+            subject = s
+        verb = "a" if p == RDF.type else p.n3(names)  # type: ignore[union-attr]
+        out.write(f"{verb} {o.n3(names)}")  # type: ignore[union-attr]
+    if subject is not None:
+        out.write(" .\n")
 
 
 def plain(term: Identifier | None) -> str:
@@ -85,20 +125,28 @@ def json_value(term: Identifier | None) -> object:
     return plain(term)
 
 
-def _table(result: QueryResult, *, max_width: int) -> str:
-    if result.kind == "ask":
-        return "true\n" if result.boolean else "false\n"
-    cells = [[_cut(compact(term), max_width) for term in row] for row in result.rows]
-    header = list(result.variables)
-    widths = [max([len(h), *(len(row[i]) for row in cells)]) for i, h in enumerate(header)]
-    lines = [
-        "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
-        "  ".join("-" * w for w in widths),
+def _table(answer: Answer, out: TextOut, *, max_width: int) -> None:
+    if answer.kind == "ask":
+        out.write("true\n" if answer.boolean else "false\n")
+        return
+    rows = iter(answer.rows)
+    first = [
+        [_cut(compact(term), max_width) for term in row]
+        for row in itertools.islice(rows, TABLE_SAMPLE)
     ]
-    lines += [
-        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells
-    ]
-    return "\n".join(lines) + "\n"
+    header = list(answer.variables)
+    widths = [max([len(h), *(len(row[i]) for row in first)]) for i, h in enumerate(header)]
+    out.write(_line(header, widths) + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for cells in first:
+        out.write(_line(cells, widths) + "\n")
+    for row in rows:
+        cells = [_cut(compact(term), width) for term, width in zip(row, widths, strict=True)]
+        out.write(_line(cells, widths) + "\n")
+
+
+def _line(cells: list[str], widths: list[int]) -> str:
+    return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
 def _cut(text: str, width: int) -> str:
@@ -106,19 +154,29 @@ def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _delimited(result: QueryResult, *, delimiter: str, raw_cells: bool) -> str:
-    out = io.StringIO()
-    writer = DelimitedWriter(out, delimiter=delimiter, raw_cells=raw_cells)
-    writer.writerow(result.variables)
-    if result.kind == "ask":
-        writer.writerow(["true" if result.boolean else "false"])
-    for row in result.rows if result.kind != "ask" else ():
+def _delimited(answer: Answer, writer: DelimitedWriter) -> None:
+    writer.writerow(answer.variables)
+    if answer.kind == "ask":
+        writer.writerow(["true" if answer.boolean else "false"])
+        return
+    for row in answer.rows:
         writer.writerow([plain(term) for term in row])
-    return out.getvalue()
 
 
-def _json(result: QueryResult) -> str:
-    if result.kind == "ask":
-        return json.dumps({"ask": bool(result.boolean)}) + "\n"
-    rows = [{var: json_value(term) for var, term in row.items()} for row in result.dicts()]
-    return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
+def _json(answer: Answer, out: TextOut) -> None:
+    """A list of objects, laid out as ``json.dumps(rows, indent=2)`` lays it out, one
+    object at a time."""
+    if answer.kind == "ask":
+        out.write(json.dumps({"ask": bool(answer.boolean)}) + "\n")
+        return
+    variables = answer.variables
+    separator = "[\n  "
+    for row in answer.rows:
+        value = {
+            var: json_value(term)
+            for var, term in zip(variables, row, strict=True)
+            if term is not None
+        }
+        out.write(separator + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+        separator = ",\n  "
+    out.write("[]\n" if separator.startswith("[") else "\n]\n")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
 from rdflib.term import Identifier
 
-__all__ = ["QueryResult"]
+__all__ = ["Answer", "QueryResult", "QueryRows", "Row"]
+
+Row = tuple[Identifier | None, ...]
 
 
 @dataclass(frozen=True)
@@ -20,7 +23,7 @@ class QueryResult:
 
     kind: Literal["select", "ask", "construct"]
     variables: tuple[str, ...]
-    rows: tuple[tuple[Identifier | None, ...], ...]
+    rows: tuple[Row, ...]
     boolean: bool | None = None
 
     def __len__(self) -> int:
@@ -37,3 +40,21 @@ class QueryResult:
         """One variable's values, row by row."""
         i = self.variables.index(variable)
         return [row[i] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class QueryRows:
+    """One query's answer as it arrives: as ``QueryResult``, with rows to read once."""
+
+    kind: Literal["select", "ask", "construct"]
+    variables: tuple[str, ...]
+    rows: Iterator[Row]
+    boolean: bool | None = None
+
+    def collect(self) -> QueryResult:
+        """Every row read into a ``QueryResult``."""
+        return QueryResult(self.kind, self.variables, tuple(self.rows), self.boolean)
+
+
+# What the renderers take: an answer held whole, or one arriving row by row.
+Answer = QueryResult | QueryRows
