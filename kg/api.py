@@ -2,6 +2,7 @@
 
     kg.build(["news/"], store="kg-store")        -> BuildReport
     kg.query("who-announced", store="kg-store")  -> QueryResult
+    kg.query_rows(...)                           -> QueryRows as they come (a with block)
     kg.export(out, format="turtle", store=...)   writes to a binary file-like object
     kg.stats(store=...)  kg.validate(store=...)  kg.remove("doc.txt", store=...)
     kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
     from kg.queries.shacl import ValidationReport
     from kg.store.embedded import Store
     from kg.store.protocol import StoreStats
-    from kg.store.results import QueryResult
+    from kg.store.results import QueryResult, QueryRows
 
 __all__ = [
     "BuildReport",
@@ -38,6 +40,7 @@ __all__ = [
     "export",
     "openie",
     "query",
+    "query_rows",
     "remove",
     "stats",
     "validate",
@@ -50,12 +53,35 @@ def query(
     *,
     store: str | os.PathLike[str] | Store | None = None,
     params: Mapping[str, str | Identifier] | None = None,
+    timeout: float | None = None,
 ) -> QueryResult:
-    """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound."""
-    from kg.queries.runner import run_query
+    """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound.
 
-    with use_store(store, read_only=True) as graph:
-        return run_query(graph, text_or_name, params=params)
+    On a store folder it runs in a process of its own: ``timeout`` seconds (None: no limit)
+    end it with QueryTimeout, Ctrl-C at once. An open Store answers in this process."""
+    with query_rows(text_or_name, store=store, params=params, timeout=timeout) as rows:
+        return rows.collect()
+
+
+@contextmanager
+def query_rows(
+    text_or_name: str,
+    *,
+    store: str | os.PathLike[str] | Store | None = None,
+    params: Mapping[str, str | Identifier] | None = None,
+    timeout: float | None = None,
+) -> Iterator[QueryRows]:
+    """Like ``query``, the rows read as they come, within a ``with`` block:
+
+    with kg.query_rows("entities", store="kg-store") as answer:
+        for row in answer.rows: ...
+    """
+    from kg.queries.runner import stream_query
+    from kg.store.embedded import default_store
+
+    where = store if store is not None else default_store()
+    with stream_query(where, text_or_name, params=params, timeout=timeout) as rows:
+        yield rows
 
 
 def export(

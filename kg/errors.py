@@ -6,6 +6,7 @@ KgError
 ├── StoreError        the store cannot be opened (held by another writer, missing, corrupt)
 │   └── DiskError     the store's disk is full or failing (committed batches are kept)
 ├── QueryError        invalid SPARQL, an unknown query name, a missing parameter
+│   └── QueryTimeout  a query stopped after its time ran out
 └── FormatError       an unknown import/export/output format
 """
 
@@ -34,6 +35,10 @@ class DiskError(StoreError):
 
 class QueryError(KgError):
     """A SPARQL query is invalid, unknown, or lacks a parameter."""
+
+
+class QueryTimeout(QueryError):
+    """A query ran past its time and was stopped."""
 
 
 class FormatError(KgError):

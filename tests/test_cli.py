@@ -11,8 +11,10 @@ import datetime as dt
 import hashlib
 import io
 import random
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,7 +22,7 @@ import networkx as nx
 import pytest
 import spacy
 from answers import EXAMPLES, MODEL, rows
-from careless import FORMULA_CELLS, FORMULA_QUERY
+from careless import ENDLESS_QUERY, FORMULA_CELLS, FORMULA_QUERY, child_processes, store_files
 from click.testing import CliRunner, Result
 from gephi_lint import lint
 from rdflib import Graph
@@ -35,7 +37,8 @@ from kg.delimited import FORMULA_STARTS
 from kg.exporters import FORMATS
 from kg.mapping import map_extraction
 from kg.nlp import pipeline
-from kg.queries.runner import list_queries
+from kg.queries.render import render
+from kg.queries.runner import list_queries, run_query
 from kg.store.embedded import Store
 
 Cli = Callable[..., Result]
@@ -338,6 +341,59 @@ def test_cli_query_neutralizes_formula_cells_in_csv_and_tsv_unless_raw(
     assert [c for c in tsv if c.startswith(FORMULA_STARTS)] == ["-5", "+3.5", "-1.5e3"]
     raw = cli(*asked, "--format", "csv", "--raw-cells")
     assert list(csv.reader(io.StringIO(raw.stdout, newline="")))[1] == list(FORMULA_CELLS)
+
+
+@pytest.mark.parametrize("output_format", ["table", "csv", "tsv", "json"])
+def test_cli_query_streams_every_format_as_the_whole_answer_reads(
+    output_format: str, seed_store_folder: Path, cli: Cli
+) -> None:
+    queries = [
+        "entities",
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o",
+        "ASK { ?s a kg:Quote }",
+        "CONSTRUCT { ?s a kg:Quote ; kg:text ?t } WHERE { ?s a kg:Quote ; kg:text ?t }",
+    ]
+    for query in queries:
+        with Store(seed_store_folder, read_only=True) as opened:
+            whole = render(run_query(opened, query), format=output_format)
+        result = cli("query", query, "--store", str(seed_store_folder), "--format", output_format)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == whole + "\n", query
+
+
+def test_cli_query_past_its_timeout_stops_with_one_line(seed_store_folder: Path, cli: Cli) -> None:
+    before = store_files(seed_store_folder)
+    result = cli("query", ENDLESS_QUERY, "--store", str(seed_store_folder), "--timeout", "1")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: the query ran past 1 s and was stopped; narrow it (a LIMIT, more specific "
+        "patterns) or allow more time with --timeout (0: no limit)\n"
+    )
+    assert store_files(seed_store_folder) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the processes in /proc")
+def test_ctrl_c_stops_a_running_query_at_once(seed_store_folder: Path) -> None:
+    before = store_files(seed_store_folder)
+    kg_query = [sys.executable, "-m", "kg.cli", "query", ENDLESS_QUERY, "--timeout", "0"]
+    running = subprocess.Popen(
+        [*kg_query, "--store", str(seed_store_folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while not child_processes(running.pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = child_processes(running.pid)
+    time.sleep(1.0)  # the query process is evaluating now, in native code
+    running.send_signal(signal.SIGINT)
+    stdout, stderr = running.communicate(timeout=60)
+    assert workers and running.returncode == 130
+    assert stderr == "stopped: the query was interrupted (Ctrl-C); the store is unchanged\n"
+    assert stdout == ""
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
+    assert store_files(seed_store_folder) == before
 
 
 # -- kg export and kg viz --------------------------------------------------------------------

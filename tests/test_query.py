@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
-from careless import FORMULA_CELLS, FORMULA_QUERY
+from careless import ENDLESS_QUERY, FORMULA_CELLS, FORMULA_QUERY, child_processes, store_files
 from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import BNode, Literal, URIRef
@@ -16,7 +18,7 @@ from rdflib import BNode, Literal, URIRef
 import kg
 from kg import resources
 from kg.delimited import safe_cell
-from kg.errors import FormatError, QueryError
+from kg.errors import FormatError, QueryError, QueryTimeout, StoreError
 from kg.queries.render import TABLE_SAMPLE, compact, json_value, render
 from kg.queries.runner import list_queries, load_query, parse_header, run_query
 from kg.store.embedded import Store
@@ -337,6 +339,75 @@ def test_a_construct_answer_streams_as_turtle_that_parses_back() -> None:
     text = render(QueryRows("construct", ("subject", "predicate", "object"), iter(triples)))
     assert " a kg:Person" in text and "rdfs:label" in text
     assert len(Graph().parse(data=text, format="turtle")) == len(triples)
+
+
+# -- a store folder: answered in a process of its own -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?e ?name ?alias WHERE { ?e rdfs:label ?name OPTIONAL { ?e skos:altLabel ?alias } }"
+        " ORDER BY ?e ?name ?alias",
+        "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o",
+        "ASK { ?s a kg:Quote }",
+        "ASK { ?s a kg:Nothing }",
+        "CONSTRUCT { ?s a kg:Quote ; kg:text ?t } WHERE { ?s a kg:Quote ; kg:text ?t }",
+        "who-announced",
+        "documents",
+    ],
+)
+def test_a_store_folder_answers_as_the_open_store_does(query: str, seed_store_folder: Path) -> None:
+    with Store(seed_store_folder, read_only=True) as opened:
+        expected = run_query(opened, query)
+    found = kg.query(query, store=seed_store_folder)
+    assert (found.kind, found.variables, found.boolean) == (
+        expected.kind,
+        expected.variables,
+        expected.boolean,
+    )
+    if found.kind == "construct":
+        assert set(found.rows) == set(expected.rows)
+    else:
+        assert found.rows == expected.rows
+
+
+def test_a_store_folder_binds_parameters_and_says_what_is_wrong(
+    seed_store_folder: Path, tmp_path: Path
+) -> None:
+    params = {"name": "Stoltenberg"}
+    found = kg.query("role-of", store=seed_store_folder, params=params)
+    with Store(seed_store_folder, read_only=True) as opened:
+        assert found.rows == run_query(opened, "role-of", params=params).rows and found.rows
+        with pytest.raises(QueryError) as in_process:
+            run_query(opened, "SELECT ?x WHERE { ?x ?p }")
+    with pytest.raises(QueryError) as in_folder:
+        kg.query("SELECT ?x WHERE { ?x ?p }", store=seed_store_folder)
+    assert str(in_folder.value) == str(in_process.value)
+    with pytest.raises(StoreError, match="^there is no store at .*; build one first"):
+        kg.query("entities", store=tmp_path / "none")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the processes in /proc")
+def test_a_query_past_its_time_is_stopped_and_leaves_the_store_as_it_was(
+    seed_store_folder: Path,
+) -> None:
+    before = store_files(seed_store_folder)
+    running = set(child_processes(os.getpid()))
+    with pytest.raises(QueryTimeout, match=r"^the query ran past 1 s and was stopped; narrow it"):
+        kg.query(ENDLESS_QUERY, store=seed_store_folder, timeout=1)
+    assert set(child_processes(os.getpid())) == running  # the query process is gone
+    assert store_files(seed_store_folder) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the processes in /proc")
+def test_leaving_an_answer_early_ends_its_query(seed_store_folder: Path) -> None:
+    running = set(child_processes(os.getpid()))
+    endless_rows = "SELECT ?a ?b ?c WHERE { ?a ?p ?x . ?b ?q ?y . ?c ?r ?z }"
+    with kg.query_rows(endless_rows, store=seed_store_folder) as answer:
+        first = [next(answer.rows) for _ in range(3)]
+        assert set(child_processes(os.getpid())) > running
+    assert len(first) == 3 and set(child_processes(os.getpid())) == running
 
 
 def test_formula_cells_come_through_a_store_folder_safe(seed_store_folder: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -59,6 +60,9 @@ store_option = click.option(
 )
 
 
+# Seconds a query may spend answering before `kg query` stops it, unless --timeout says.
+QUERY_TIMEOUT = 60.0
+
 raw_cells_option = click.option(
     "--raw-cells",
     is_flag=True,
@@ -77,6 +81,26 @@ def _output(path: str, mode: str) -> Any:
         raise click.ClickException(
             f"cannot write {path}: {reason}; pass -o a writable file"
         ) from exc
+
+
+class _Flushing:
+    """Text written to ``out``, flushed when a tenth of a second has passed since the last
+    flush: rows show as they come, without a system call for each."""
+
+    def __init__(self, out: Any):
+        self._out = out
+        self._flushed = time.monotonic()
+
+    def write(self, text: str) -> None:
+        self._out.write(text)
+        now = time.monotonic()
+        if now - self._flushed > 0.1:
+            self._out.flush()
+            self._flushed = now
+
+    def flush(self) -> None:
+        self._out.flush()
+        self._flushed = time.monotonic()
 
 
 def network_options(command: Any) -> Any:
@@ -242,6 +266,15 @@ def _show_progress(progress: Any) -> None:
     default="table",
     show_default=True,
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=QUERY_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop the query after SECONDS spent answering (writing rows out is not counted); "
+    "0: no limit.",
+)
 @raw_cells_option
 def query(
     query_text: str | None,
@@ -249,12 +282,14 @@ def query(
     store: str | None,
     params: tuple[str, ...],
     output_format: str,
+    timeout: float,
     raw_cells: bool,
 ) -> None:
     """Answer a SPARQL query: a name from queries/, a .rq file, or inline SPARQL.
 
     Values given with --param are bound as values, never pasted into the query.
     SELECT and ASK print a table (or CSV, TSV, JSON); CONSTRUCT prints Turtle.
+    Rows are printed as they come; Ctrl-C stops the query at once.
     `kg query --list` shows the named queries and their parameters.
 
     Example:
@@ -262,7 +297,7 @@ def query(
         kg query role-of --param name=Stoltenberg
     """
     from kg import api
-    from kg.queries.render import render
+    from kg.queries.render import write_answer
     from kg.queries.runner import list_queries
 
     if list_names:
@@ -273,8 +308,17 @@ def query(
         raise click.UsageError("give a QUERY (a name, a .rq file or SPARQL), or --list")
 
     bound = dict(_parse_param(p) for p in params)
-    result = api.query(query_text, store=store, params=bound)
-    click.echo(render(result, format=output_format, raw_cells=raw_cells))
+    out = _Flushing(sys.stdout)
+    try:
+        with api.query_rows(query_text, store=store, params=bound, timeout=timeout or None) as rows:
+            write_answer(rows, out, format=output_format, raw_cells=raw_cells)
+        out.write("\n")
+    except KeyboardInterrupt:
+        out.flush()
+        click.echo("stopped: the query was interrupted (Ctrl-C); the store is unchanged", err=True)
+        sys.exit(130)  # as a shell reports a command ended by SIGINT
+    finally:
+        out.flush()
 
 
 def _parse_param(text: str) -> tuple[str, str]:

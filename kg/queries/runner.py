@@ -13,8 +13,10 @@ the query must name each one in its SELECT clause. Plain strings become plain li
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,9 +27,17 @@ from kg import resources
 from kg.errors import QueryError
 from kg.iris import check_iri
 from kg.store.protocol import GraphStore
-from kg.store.results import QueryResult
+from kg.store.results import QueryResult, QueryRows
 
-__all__ = ["Parameter", "QuerySpec", "list_queries", "load_query", "parse_header", "run_query"]
+__all__ = [
+    "Parameter",
+    "QuerySpec",
+    "list_queries",
+    "load_query",
+    "parse_header",
+    "run_query",
+    "stream_query",
+]
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]*")
 _PARAMETER = re.compile(
@@ -107,6 +117,32 @@ def run_query(
     spec = query if isinstance(query, QuerySpec) else load_query(query)
     bindings = bind(spec, params or {})
     return store.query(spec.text, bindings=bindings)
+
+
+@contextmanager
+def stream_query(
+    store: GraphStore | str | os.PathLike[str],
+    query: str | QuerySpec,
+    *,
+    params: Mapping[str, str | Identifier] | None = None,
+    timeout: float | None = None,
+) -> Iterator[QueryRows]:
+    """``query``'s rows as they come, for the length of a ``with`` block.
+
+    On a store folder the query runs in a process of its own (``kg.store.bounded``): it ends
+    with QueryTimeout after ``timeout`` seconds (None: no limit) and at once on Ctrl-C. An
+    open store answers in this process, whole, and ``timeout`` does not apply.
+    """
+    spec = query if isinstance(query, QuerySpec) else load_query(query)
+    bindings = bind(spec, params or {})
+    if isinstance(store, str | os.PathLike):
+        from kg.store.bounded import bounded_query
+
+        with bounded_query(store, spec.text, bindings=bindings, timeout=timeout) as rows:
+            yield rows
+        return
+    result = store.query(spec.text, bindings=bindings)
+    yield QueryRows(result.kind, result.variables, iter(result.rows), result.boolean)
 
 
 def bind(spec: QuerySpec, params: Mapping[str, str | Identifier]) -> dict[str, Identifier]:

@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS
 from rdflib.term import Identifier
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.store import disk
 from kg.store.counts import collect_stats
 from kg.store.oxterms import from_ox, quad_from_ox, quad_to_ox, to_ox
@@ -38,8 +38,11 @@ from kg.terms import PREFIXES
 __all__ = [
     "Store",
     "default_store",
+    "open_error",
     "open_store",
+    "query_error",
     "replaceable_sources",
+    "require_store",
     "use_store",
 ]
 
@@ -194,15 +197,8 @@ class Store:
                 use_default_graph_as_union=True,
                 substitutions=substitutions,
             )
-        except SyntaxError as err:
-            first = str(err).splitlines()[0] if str(err) else "syntax error"
-            raise QueryError(f"invalid SPARQL: {first}; fix the query text") from err
-        except RuntimeError as err:  # a bound variable missing from the SELECT clause
-            raise QueryError(
-                f"{err}; Oxigraph binds parameters only through the SELECT clause, so add it there"
-            ) from err
-        except OSError as err:
-            raise StoreError(f"could not read the store at {self._where}: {err}") from err
+        except (SyntaxError, RuntimeError, OSError) as err:
+            raise query_error(err, where=self._where) from err
         return _result(result)
 
     def quads(self) -> Iterator[Quad]:
@@ -271,25 +267,50 @@ def _open(path: Path | None, *, read_only: bool) -> ox.Store:
         if read_only:
             raise StoreError("an in-memory store cannot be read-only; give a store directory")
         return ox.Store()
-    if read_only and not (path / "CURRENT").is_file():  # RocksDB's marker of a database
+    if read_only:
+        require_store(path)
+    try:
+        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
+    except (OSError, RuntimeError) as err:
+        raise open_error(path, err) from err
+
+
+def require_store(path: Path) -> None:
+    """StoreError unless ``path`` holds a store (RocksDB's marker file, CURRENT)."""
+    if not (path / "CURRENT").is_file():
         raise StoreError(
             f"there is no store at {path}; build one first with `kg build SOURCE --store {path}`"
         )
-    try:
-        return ox.Store.read_only(str(path)) if read_only else ox.Store(str(path))
-    except OSError as err:
-        if "lock" in str(err).lower():
-            raise StoreError(
-                f"the store at {path} is being written by another process; wait for it to "
-                "finish or use another --store"
-            ) from err
-        if (full := disk.open_error(err, str(path))) is not None:
-            raise full from err
-        raise StoreError(f"cannot open the store at {path} ({err}); check the path") from err
-    except RuntimeError as err:  # a reader, while the first writer has yet to make the tables
-        raise StoreError(
+
+
+def open_error(path: Path, err: OSError | RuntimeError) -> StoreError:
+    """The one-line error for what Oxigraph raised opening the store at ``path``."""
+    if isinstance(err, RuntimeError):  # a reader, while the first writer makes the tables
+        return StoreError(
             f"the store at {path} is still being created by another process; try again in a moment"
-        ) from err
+        )
+    if "lock" in str(err).lower():
+        return StoreError(
+            f"the store at {path} is being written by another process; wait for it to "
+            "finish or use another --store"
+        )
+    if (full := disk.open_error(err, str(path))) is not None:
+        return full
+    return StoreError(f"cannot open the store at {path} ({err}); check the path")
+
+
+def query_error(err: Exception, *, where: str) -> KgError:
+    """The one-line error for what Oxigraph raised answering a query on the store at ``where``."""
+    if isinstance(err, SyntaxError):
+        first = str(err).splitlines()[0] if str(err) else "syntax error"
+        return QueryError(f"invalid SPARQL: {first}; fix the query text")
+    if isinstance(err, RuntimeError):  # a bound variable missing from the SELECT clause
+        return QueryError(
+            f"{err}; Oxigraph binds parameters only through the SELECT clause, so add it there"
+        )
+    if isinstance(err, OSError):
+        return StoreError(f"could not read the store at {where}: {err}")
+    return QueryError(f"the query failed: {err}; check the query text")
 
 
 def _result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> QueryResult:

@@ -3,11 +3,14 @@
 Oxigraph gives plain literals the datatype xsd:string; rdflib tells ``Literal("a")`` from
 ``Literal("a", datatype=XSD.string)``, so xsd:string comes back as a plain literal and both
 sides compare equal. The default graph maps to rdflib's ``DATASET_DEFAULT_GRAPH_ID``.
+Answers from the query process (``kg.store.worker``) cross as plain tuples, read by
+``from_wire`` the way ``from_ox`` reads pyoxigraph's terms.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -15,7 +18,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
-__all__ = ["from_ox", "quad_from_ox", "quad_to_ox", "to_ox"]
+__all__ = ["from_ox", "from_wire", "quad_from_ox", "quad_to_ox", "to_ox"]
 
 _XSD_STRING = str(XSD.string)
 _DEFAULT_GRAPH = str(DATASET_DEFAULT_GRAPH_ID)
@@ -62,6 +65,26 @@ def from_ox(term: OxAny) -> Identifier:
     if isinstance(term, ox.DefaultGraph):
         return DATASET_DEFAULT_GRAPH_ID
     raise TypeError(f"kg does not handle {type(term).__name__} {term!r} (RDF-star?)")
+
+
+# A query's answer names the same few datatypes on every row.
+_datatype = functools.lru_cache(maxsize=256)(URIRef)
+
+
+def from_wire(term: Any) -> Identifier | None:
+    """A term as ``kg.store.worker`` sends it (None when unbound) as an rdflib term."""
+    if term is None:
+        return None
+    if type(term) is str:
+        return URIRef(term)
+    tag, value, *extra = term
+    if tag == 1:
+        return Literal(value)
+    if tag == 2:
+        return Literal(value, datatype=_datatype(extra[0]))
+    if tag == 3:
+        return Literal(value, lang=extra[0])
+    return BNode(value)
 
 
 def quad_to_ox(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
