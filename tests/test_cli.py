@@ -390,7 +390,10 @@ def test_ctrl_c_stops_a_running_query_at_once(seed_store_folder: Path) -> None:
     running.send_signal(signal.SIGINT)
     stdout, stderr = running.communicate(timeout=60)
     assert workers and running.returncode == 130
-    assert stderr == "stopped: the query was interrupted (Ctrl-C); the store is unchanged\n"
+    assert stderr == (
+        "stopped: the query was interrupted (Ctrl-C); the store is unchanged; a LIMIT or "
+        "--timeout SECONDS bounds a query that runs long\n"
+    )
     assert stdout == ""
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
     assert store_files(seed_store_folder) == before

@@ -62,6 +62,10 @@ store_option = click.option(
 
 # Seconds a query may spend answering before `kg query` stops it, unless --timeout says.
 QUERY_TIMEOUT = 60.0
+INTERRUPTED = (
+    "the query was interrupted (Ctrl-C); the store is unchanged; a LIMIT or --timeout "
+    "SECONDS bounds a query that runs long"
+)
 
 raw_cells_option = click.option(
     "--raw-cells",
@@ -315,7 +319,7 @@ def query(
         out.write("\n")
     except KeyboardInterrupt:
         out.flush()
-        click.echo("stopped: the query was interrupted (Ctrl-C); the store is unchanged", err=True)
+        click.echo(f"stopped: {INTERRUPTED}", err=True)
         sys.exit(130)  # as a shell reports a command ended by SIGINT
     finally:
         out.flush()
