@@ -27,7 +27,7 @@ ARTICLES = {
     "ISLAMABAD, March 5, 2022 – The bombing in Kabul on March 3, 2022 was claimed by a "
     "militant group. The bombing killed twelve people. The interior ministry said it would "
     "investigate the attack. Officials announced that they would expand the security zone "
-    "around the city.\n",
+    "around the city. Traders criticized the expansion.\n",
     LAGOS: "Bombing in Lagos\n\n"
     "LAGOS, April 2, 2022 – A bombing in Lagos on March 3, 2022 damaged a bridge, officials "
     "said.\n",
@@ -155,6 +155,13 @@ def test_a_reported_clause_is_the_occurrence_its_statement_is_about(store: Path)
     found = edges(store, expansion)
     assert ("officials", "announce", "expansion of security zone") in found
     assert ("expansion of security zone", "expand", "security zone") in found
+
+
+def test_the_expansion_after_a_clause_that_tells_of_it_is_that_occurrence(store: Path) -> None:
+    (expansion,) = {r["occurrence"] for r in rows(store, MENTIONS) if r["head"] == "expansion"}
+    texts = {r["text"] for r in rows(store, MENTIONS) if r["occurrence"] == expansion}
+    assert texts == {"expand", "the expansion"}
+    assert ("traders", "condemn", "expansion of security zone") in edges(store, expansion)
 
 
 def test_kg_validate_conforms(store: Path) -> None:

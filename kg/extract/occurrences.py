@@ -24,6 +24,7 @@ from kg.nlp.lexicon.deps import OBJECT_DEPS
 from kg.nlp.lexicon.labels import PLACE_LABELS
 from kg.nlp.lexicon.nouns import EVENT_KINDS, EVENT_NOUNS, NOMINALIZATIONS
 from kg.nlp.lexicon.verbs import LIGHT_VERBS
+from kg.nlp.lexicon.words import DEFINITE
 from kg.records import Argument, Entity, Event, Mention, Referent
 
 __all__ = ["Reading", "kind", "readings", "reported"]
@@ -158,7 +159,51 @@ def reported(
         elif event.statement_of in made:
             event = _about(event, made[event.statement_of])
         out.append(event)
-    return out, [*referents, *made.values()]
+    return _joined(out, [*referents, *made.values()], list(made.values()))
+
+
+def _joined(
+    events: list[Event], referents: list[Referent], clauses: list[Referent]
+) -> tuple[list[Event], list[Referent]]:
+    """``referents`` with each later definite mention of a kind ("The expansion follows ...")
+    joined to the one reported clause of that kind told before it ("NATO announced that it
+    will expand its mission"), where the article told exactly one, and ``events`` pointing
+    to it. Only referents that hold within the article join: one that names its place and
+    day has a key of its own."""
+    clause_keys = {c.key for c in clauses}
+    into: dict[str, Referent] = {}
+    for r in referents:
+        if r.kind is None or r.scope != "document" or r.key in clause_keys or not r.mentions:
+            continue
+        first = r.mentions[0]
+        if first.text.split(" ", 1)[0].lower() not in DEFINITE:
+            continue
+        before = [c for c in clauses if c.kind == r.kind and c.mentions[0].start < first.start]
+        if len(before) == 1:
+            into[r.key] = before[0]
+    gained: dict[str, list[Mention]] = {}
+    for r in referents:
+        if r.key in into:
+            gained.setdefault(into[r.key].key, []).extend(r.mentions)
+    kept = []
+    for r in referents:
+        if r.key in into:
+            continue
+        if r.key in gained:
+            mentions = sorted({*r.mentions, *gained[r.key]}, key=lambda m: m.start)
+            r = dataclasses.replace(r, mentions=tuple(mentions))
+        kept.append(r)
+    return [_repointed(e, into) for e in events], kept
+
+
+def _repointed(event: Event, into: Mapping[str, Referent]) -> Event:
+    """``event`` with its arguments and occurrence naming the joined referents' targets."""
+
+    def target(key: str | None) -> str | None:
+        return into[key].key if key is not None and key in into else key
+
+    arguments = tuple(dataclasses.replace(a, referent=target(a.referent)) for a in event.arguments)
+    return dataclasses.replace(event, arguments=arguments, occurrence=target(event.occurrence))
 
 
 def _theme(
