@@ -99,6 +99,15 @@ withdrawal 6 nmod     NOUN
 .          6 punct    PUNCT
 """
 
+BASES = """
+There    2 expl  PRON
+are      0 root  VERB  be
+several  4 amod  ADJ
+bases    2 nsubj NOUN  basis tag=NNS
+in       6 case  ADP
+Iraq     4 nmod  PROPN _ GPE
+"""
+
 
 def _tree(p: Parse, word: str) -> tuple[str, str]:
     """(head word, label) of ``word`` in the tree."""
@@ -138,6 +147,7 @@ SENTENCE_REPAIR_CASES: Cases = {
 LEMMA_REPAIR_CASES: Cases = {
     "participle_as_verb": (INJURED, lambda p, rule: rule(p, at(p, "injured")), "injure"),
     "undoubled_r": (DETERRED, lambda p, rule: rule(p, at(p, "deter")), "deter"),
+    "news_plural": (BASES, lambda p, rule: rule(p, at(p, "bases")), "base"),
 }
 REPAIRS = repairs.TREE_REPAIRS + repairs.SENTENCE_REPAIRS + repairs.LEMMA_REPAIRS
 REPAIR_CASES = {**TREE_REPAIR_CASES, **SENTENCE_REPAIR_CASES, **LEMMA_REPAIR_CASES}

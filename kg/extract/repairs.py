@@ -29,7 +29,7 @@ from kg.nlp.lexicon.deps import (
 )
 from kg.nlp.lexicon.labels import FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
 from kg.nlp.lexicon.marks import SENTENCE_ENDS
-from kg.nlp.lexicon.nouns import EVENT_NOUNS
+from kg.nlp.lexicon.nouns import AMBIGUOUS_PLURALS, EVENT_NOUNS
 from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SEQUENCE_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import ARTICLES
 
@@ -158,6 +158,19 @@ def undoubled_r(p: Parse, i: int) -> str | None:
     return undouble(p.lemma[i])
 
 
+def news_plural(p: Parse, i: int) -> str | None:
+    """Rule: "there are several bases already in Iraq", "bases" lemmatized "basis": a plural
+    news uses for another noun has that noun's lemma, unless a word after it says otherwise
+    ("the bases for cooperation")."""
+    found = AMBIGUOUS_PLURALS.get(p.lower[i])
+    if found is None or p.pos[i] != "NOUN":
+        return None
+    lemma, unless = found
+    if i + 1 < p.n and p.lower[i + 1] in unless:
+        return None
+    return lemma
+
+
 def sequence_objects(p: Parse) -> bool:
     """Rule: "The expansion follows a rocket attack on Monday on a base in Erbil", with "on
     Monday" and "on a base" hung on "follows": after a verb that puts one happening after
@@ -223,7 +236,7 @@ TREE_REPAIRS: tuple[TreeRepair, ...] = (
     verbs_read_as_plural_nouns,
 )
 SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
-LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r)
+LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r, news_plural)
 
 
 def _verbal_participle(p: Parse, i: int) -> bool:

@@ -67,6 +67,11 @@ GENERIC_NOUNS = words(
     stuff bit aspect manner end beginning form range amount couple bunch dozen hundred
     thousand million billion percent rest example result reason future use need importance"""
 )
+# Plurals a lemmatizer reads as another noun's, by the noun news means, and the words after
+# which the other one is meant: "military bases" are bases, "the bases for a deal" bases.
+AMBIGUOUS_PLURALS: dict[str, tuple[str, frozenset[str]]] = {
+    "bases": ("base", frozenset({"for"})),
+}
 # Nouns an of-phrase sees through: the thing is what follows "of" ("at the end of the Defense
 # Ministerial", "the rest of the country", "raise the number of troops").
 TRANSPARENT_NOUNS = words("end beginning start middle part rest half majority bulk number")
