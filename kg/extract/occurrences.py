@@ -8,9 +8,11 @@ so that the referents step can tell which mentions tell of one occurrence (``kg.
 referents.resolve``) and whether two articles tell of the same one (the same kind of event, at
 the same named place, on the same day).
 
-A clause a statement reports ("NATO announced that it will expand its mission") is an
-occurrence too when its verb has a noun for it (``NOMINALIZATIONS``): the expansion of the
-mission, which the announcement is about (``reported``).
+An event noun a light verb takes into its predicate ("Stoltenberg made the announcement") is
+the occurrence that clause's event tells of. A clause a statement reports ("NATO announced
+that it will expand its mission") is an occurrence too when its verb has a noun for it
+(``NOMINALIZATIONS``): the expansion of the mission, which the announcement is about, and
+which a later "the expansion" in the article is (``reported``).
 """
 
 from __future__ import annotations
