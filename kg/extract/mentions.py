@@ -125,8 +125,7 @@ def photo_credit(p: Parse, start: int, end: int, label: str) -> str | None:
     is the photographer."""
     if label not in PLACE_LABELS or end - start < 2:
         return None
-    opening, closing = p.para_bounds[p.para[start]]
-    words = {p.lower[k] for k in range(opening, closing)}
+    words = p.para_words(p.para[start])
     return "PERSON" if words & PHOTO_AGENCIES and words & CREDIT_SEPARATORS else None
 
 

@@ -85,6 +85,14 @@ class Parse:
         length = self.idx[-1] + len(self.words[-1]) + self.space[-1] if self.n else 0
         self.text = text if text is not None and len(text) == length else doc.text
 
+    def para_words(self, k: int) -> frozenset[str]:
+        """The lowercased words of paragraph ``k``, gathered once per paragraph."""
+        words = self._para_words.get(k)
+        if words is None:
+            start, end = self.para_bounds[k]
+            words = self._para_words[k] = frozenset(self.lower[start:end])
+        return words
+
     def _find_paragraphs(self) -> None:
         # A whitespace token with a line break ends a paragraph. Parsers trained without
         # layout join headlines and captions to the next sentence; no phrase or argument
@@ -92,6 +100,7 @@ class Parse:
         self.blank = [not w.strip() for w in self.words]
         self.para = [0] * self.n
         self.para_bounds: list[tuple[int, int]] = []
+        self._para_words: dict[int, frozenset[str]] = {}
         k = start = 0
         for i, word in enumerate(self.words):
             self.para[i] = k
