@@ -43,6 +43,8 @@ from kg.nlp.lexicon.words import ANOTHER, INDEFINITE, NOT_DEFINING_ADJECTIVES
 from kg.records import Event, Mention, Quantity, Referent, ReferentScope
 
 NO_READING = Reading((), frozenset(), frozenset())
+# The most earlier referents a bare mention ("the mission") is weighed against.
+MANY = 8
 
 __all__ = ["find_referents", "with_referents"]
 
@@ -71,13 +73,38 @@ class _Mention:
 @dataclasses.dataclass
 class _Draft:
     first: _Mention
-    mentions: list[_Mention]
+    index: int  # its place among the drafts
+    mentions: list[_Mention] = dataclasses.field(default_factory=list)
+    places: set[str] = dataclasses.field(default_factory=set)  # an occurrence's, all told
+    dates: set[str] = dataclasses.field(default_factory=set)
 
-    def places(self) -> frozenset[str]:
-        return frozenset().union(*(m.reading.places for m in self.mentions))
+    def add(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        self.places |= m.reading.places
+        self.dates |= m.reading.dates
 
-    def dates(self) -> frozenset[str]:
-        return frozenset().union(*(m.reading.dates for m in self.mentions))
+
+class _Drafts:
+    """The drafts of a document in order, and by what a mention can join: a thing by its
+    head, an occurrence by its kind (so each mention looks at those alone)."""
+
+    def __init__(self) -> None:
+        self.all: list[_Draft] = []
+        self.by_key: dict[tuple[bool, str], list[_Draft]] = {}
+
+    def candidates(self, m: _Mention) -> list[_Draft]:
+        return self.by_key.get(_join_key(m), [])
+
+    def new(self, m: _Mention) -> _Draft:
+        draft = _Draft(m, len(self.all))
+        draft.add(m)
+        self.all.append(draft)
+        self.by_key.setdefault(_join_key(m), []).append(draft)
+        return draft
+
+
+def _join_key(m: _Mention) -> tuple[bool, str]:
+    return (True, m.kind) if m.kind is not None else (False, m.head)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -117,7 +144,7 @@ def find_referents(
             low, high = p.phrase(of, ARGUMENT_CUT)
             spans.setdefault((low, min(high, end), of), [])
             heads.add(of)
-    drafts: list[_Draft] = []
+    drafts = _Drafts()
     keys: dict[tuple[int, str], int] = {}  # (sentence, text) → draft
     by_event: dict[str, int] = {}  # event noun's event id → draft
     at_head: dict[int, int] = {}  # noun token → draft
@@ -130,10 +157,10 @@ def find_referents(
             keys[where] = found
         for event_id in told.get(head, NO_READING).events:
             by_event[event_id] = found
-    referents = _referents(drafts, frozenset(within))
+    referents = _referents(drafts.all, frozenset(within))
     referents = [
         dataclasses.replace(r, of=_of_keys(draft, at_head, referents))
-        for r, draft in zip(referents, drafts, strict=True)
+        for r, draft in zip(referents, drafts.all, strict=True)
     ]
     return Found(
         referents,
@@ -334,19 +361,20 @@ def _anchor_label(resolver: Resolver, key: str) -> str:
     return "" if cluster is None else resolver.index.label[cluster]
 
 
-def resolve(drafts: list[_Draft], m: _Mention) -> int:
+def resolve(drafts: _Drafts, m: _Mention) -> int:
     """The draft ``m`` joins (appending a new one where none can be told), by index."""
+    candidates = drafts.candidates(m)
     if m.kind is not None:  # the last one told that it can be: "the attack"
-        fits = [d for d in drafts if _same_occurrence(d, m)]
+        fits = [d for d in candidates if _same_occurrence(d, m)]
         fits = sorted(fits, key=lambda d: d.mentions[-1].mention.start)[-1:]
     elif m.indefinite:  # "a mission" is a new one, unless worded as one already named
-        fits = [d for d in drafts if _same(d.first, m)]
+        fits = [d for d in candidates if _same(d.first, m)]
     else:  # "the mission", "its mission": one already named, of the same number, that says
         # as much or more, or that the same entities define ("its mission in Iraq", NATO's,
         # then "the NATO mission in Iraq")
         fits = [
             d
-            for d in drafts
+            for d in candidates
             if d.first.head == m.head
             and d.first.plural == m.plural
             and (
@@ -360,17 +388,19 @@ def resolve(drafts: list[_Draft], m: _Mention) -> int:
             # that entities tell apart (the NATO mission in Iraq, the EU mission in Mali)
             fits = sorted(fits, key=lambda d: d.mentions[-1].mention.start)[-1:]
     if len(fits) == 1:
-        fits[0].mentions.append(m)
-        return drafts.index(fits[0])
-    drafts.append(_Draft(m, [m]))
-    return len(drafts) - 1
+        fits[0].add(m)
+        return fits[0].index
+    return drafts.new(m).index
 
 
 def _one_thing(drafts: list[_Draft]) -> bool:
     """Whether ``drafts`` can all name one thing: each pair described alike, one's words
     within the other's ("IRAQ Training Mission", "mission"), and never two entities of a kind
     where neither has both ("mission in Iraq", "NATO mission" can be one; the NATO mission in
-    Iraq and the EU mission in Mali, or a training and a police mission, cannot)."""
+    Iraq and the EU mission in Mali, or a training and a police mission, cannot). More than
+    ``MANY`` are too many to tell: they stay apart."""
+    if len(drafts) > MANY:
+        return False
     firsts = [d.first for d in drafts]
     return all(
         _nested(a.described, b.described) and _nested_by_type(a.typed, b.typed)
@@ -402,7 +432,7 @@ def _same_occurrence(d: _Draft, m: _Mention) -> bool:
     strike in the city of Irbil")."""
     if d.first.kind != m.kind or d.first.plural != m.plural or m.another:
         return False
-    places, days = d.places(), d.dates()
+    places, days = d.places, d.dates
     if (m.reading.places and places and not m.reading.places & places) or (
         m.reading.dates and days and not m.reading.dates & days
     ):
@@ -428,7 +458,7 @@ def _referents(drafts: list[_Draft], within: frozenset[tuple[str, str]]) -> list
         key = "|".join((first.head, *sorted(first.anchors)))
         scope: ReferentScope = "global"
         if first.kind is not None:  # an occurrence: its kind, its one place, its one day
-            places, days = draft.places(), draft.dates()
+            places, days = frozenset(draft.places), frozenset(draft.dates)
             places -= {whole for part, whole in within if part in places}  # Erbil, not Iraq
             key = "|".join((first.kind, *places, *days))
             if len(places) != 1 or len(days) != 1 or first.plural:

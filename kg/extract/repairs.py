@@ -218,15 +218,21 @@ def verbs_read_as_plural_nouns(p: Parse) -> bool:
 
 
 def _tree_of(p: Parse, root: int) -> list[int]:
-    """The tokens whose heads lead to ``root``, in order (the parser's sentence of it)."""
-    out = []
-    for k in range(p.n):
-        top, steps = k, 0
-        while p.head[top] != top and steps < p.n:
-            top, steps = p.head[top], steps + 1
-        if top == root:
-            out.append(k)
-    return out
+    """The tokens around ``root`` whose heads lead to it, in order (the parser's sentence)."""
+
+    def top(k: int) -> int:
+        for _ in range(p.n):
+            if p.head[k] == k:
+                break
+            k = p.head[k]
+        return k
+
+    low, high = root, root
+    while low > 0 and top(low - 1) == root:
+        low -= 1
+    while high + 1 < p.n and top(high + 1) == root:
+        high += 1
+    return list(range(low, high + 1))
 
 
 TREE_REPAIRS: tuple[TreeRepair, ...] = (
