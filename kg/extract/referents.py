@@ -306,7 +306,8 @@ def _defining(
             kept.update(range(low, high + 1))
             if p.head[noun] != head:  # the preposition heads the noun: "in" → "Iraq"
                 kept.add(p.head[noun])
-    kept = {k for k in kept if start <= k <= end and p.dep[k] not in LEFT_OUT_DEPS}
+    # The head stays, whatever the parser called it ("attack" as an advmod).
+    kept = {k for k in kept if k == head or (start <= k <= end and p.dep[k] not in LEFT_OUT_DEPS)}
     # Nor a quotation mark or a verb the parser hung on the noun ("normalise relations").
     kept = {
         k
