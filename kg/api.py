@@ -138,15 +138,28 @@ def openie(
 ) -> Iterator[tuple[str, list[OpenExtraction]]]:
     """Open relation extraction: each sentence with its clauses, most certain first.
 
-    Blank items are skipped. Each OpenExtraction's ``row(sentence)`` is CaRB's system format.
+    Blank items are skipped; one longer than the pipeline takes raises InputError. Each
+    OpenExtraction's ``row(sentence)`` is CaRB's system format.
     """
+    from kg.errors import InputError
     from kg.extract.openie import open_extractions
     from kg.extract.parse import Parse
     from kg.nlp import pipeline
 
     nlp = pipeline.load(model)
-    pairs = ((text, text) for text in (s.strip() for s in sentences) if text)
-    for doc, text in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+
+    def pairs() -> Iterator[tuple[str, str]]:
+        for n, line in enumerate(sentences, start=1):
+            text = line.strip()
+            if len(text) > nlp.max_length:
+                raise InputError(
+                    f"line {n} is {len(text):,} characters, too long for one sentence (at most "
+                    f"{nlp.max_length:,}): give one sentence a line"
+                )
+            if text:
+                yield text, text
+
+    for doc, text in nlp.pipe(pairs(), as_tuples=True, batch_size=batch_size):
         yield text, open_extractions(Parse(doc, text))
 
 

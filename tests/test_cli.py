@@ -635,6 +635,16 @@ def test_kg_openie_refuses_a_binary_file_in_one_line(tmp_path, cli: Cli):
     ]
 
 
+def test_kg_openie_refuses_a_line_too_long_for_one_sentence_in_one_line(cli: Cli):
+    text = "NATO expanded its mission .\n" + "word " * 250_000 + "\n"
+    result = cli("openie", "-", input=text)
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines()[-1] == (
+        "Error: line 2 is 1,249,999 characters, too long for one sentence (at most "
+        "1,000,000): give one sentence a line"
+    )
+
+
 # -- kg model --------------------------------------------------------------------------------
 
 
