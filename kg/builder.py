@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from kg.extract.people import KnownPeople
+    from kg.extract.stories import KnownOccurrences
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ def build(
     progress: Callable[[Progress], None] | None = None,
 ) -> BuildReport:
     """Read ``sources`` into the store; documents already there (same text) are skipped."""
-    from kg.extract import pipeline_aliases
+    from kg.extract import pipeline_aliases, pipeline_countries
     from kg.nlp import pipeline
 
     iris.check_base(base)
@@ -92,6 +93,7 @@ def build(
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
         aliases = pipeline_aliases(nlp)
         people = known_people(graph)
+        told = known_occurrences(graph, pipeline_countries(nlp))
         copies = Copies(graph)
         pending: _Pending | None = None
         batch: list[Extraction] = []
@@ -118,8 +120,8 @@ def build(
             for document, doc in group:
                 if isinstance(doc, Unparsed):
                     report.skipped.append(Skipped(document.source or document.id, doc.reason))
-                elif (extraction := _extract(doc, document, aliases, people, report)) is not None:
-                    batch.append(extraction)
+                elif (x := _extract(doc, document, aliases, people, told, report)) is not None:
+                    batch.append(x)
             # Group commit: a batch goes to the writer when it is full or the writer is idle,
             # so the writer keeps pace with the parser and little is left to write at the end
             idle = pending is None or pending[0].done()
@@ -200,17 +202,19 @@ def _extract(
     document: Document,
     aliases: Mapping[str, str] | None,
     people: KnownPeople,
+    told: KnownOccurrences,
     report: BuildReport,
 ) -> Extraction | None:
     from kg.extract import extract
 
     try:
-        extraction = extract(doc, document, aliases=aliases, people=people.links())
+        extraction = extract(doc, document, aliases=aliases, people=people.links(), told=told)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         source = document.source or document.id
         report.skipped.append(Skipped(source, f"could not extract ({type(exc).__name__}: {exc})"))
         return None
     people.add_entities(extraction.entities)
+    told.add_extraction(extraction.referents, extraction.places)
     return extraction
 
 
@@ -231,6 +235,28 @@ def known_people(graph: GraphStore) -> KnownPeople:
         if "%" not in segment:  # a percent-encoded slug would not mint the same IRI again
             people.add(segment, str(name))
     return people
+
+
+OCCURRENCES_QUERY = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+SELECT DISTINCT ?occurrence ?kind WHERE { ?occurrence a kg:Occurrence ; kg:head ?kind }
+"""
+WITHIN_QUERY = """
+PREFIX kg: <https://w3id.org/kg/ontology#>
+SELECT DISTINCT ?part ?whole WHERE { ?part kg:locatedIn ?whole }
+"""
+
+
+def known_occurrences(graph: GraphStore, countries: Mapping[str, str] | None) -> KnownOccurrences:
+    """The occurrences the store holds by kind, day and place, and its places' containers."""
+    from kg.extract.stories import KnownOccurrences
+
+    told = KnownOccurrences(countries)
+    for occurrence, kind in graph.query(OCCURRENCES_QUERY).rows:
+        told.add(str(occurrence).rsplit("/", 1)[-1], str(kind))
+    for part, whole in graph.query(WITHIN_QUERY).rows:
+        told.add_within(str(part).rsplit("/", 1)[-1], str(whole).rsplit("/", 1)[-1])
+    return told
 
 
 def _count(

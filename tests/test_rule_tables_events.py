@@ -133,6 +133,27 @@ DEPENDENT_CASES: Cases = {
         _dependent("killed", "wounded"),
         [("agent", "a rocket attack")],
     ),
+    "cause_of_a_stranded_passive": (
+        """
+        Monday     3 nmod:poss PROPN
+        's         1 case      PART
+        attack     4 nsubj     NOUN
+        claimed    0 root      VERB  claim tag=VBD
+        the        6 det       DET
+        life       4 obj       NOUN
+        of         10 case     ADP
+        a          10 det      DET
+        civilian   10 amod     ADJ
+        contractor 6 nmod      NOUN
+        and        13 cc       CCONJ
+        nine       13 nummod   NUM
+        others     10 conj     NOUN  other tag=NNS
+        were       15 aux:pass AUX   be
+        injured    4 parataxis VERB  injure tag=VBN
+        """,
+        _dependent("injured", "were"),
+        [("agent", "Monday's attack")],
+    ),
 }
 
 

@@ -284,6 +284,31 @@ def test_each_lookup_rule_resolves_the_phrase_of_its_sentence(name: str) -> None
     check(resolve.LOOKUP_RULES, name, LOOKUP_CASES[name], chain=True)
 
 
+def test_a_name_in_apposition_is_found_by_its_spelling_where_ner_missed_it() -> None:
+    """ "the end of the alliance Defense Ministerial": the phrase names the ministerial, which
+    NER tags only where the article writes it again, and not the alliance it is held by
+    (whose first word, "Defense", is also a title word)."""
+    table = """
+        NATO        2 nsubj    PROPN _ ORG
+        met         0 root     VERB  meet tag=VBD
+        at          5 case     ADP
+        Defense     5 compound PROPN _ EVENT
+        Ministerial 2 obl      PROPN _ EVENT
+        .           2 punct    PUNCT
+
+        It          2 nsubj    PRON
+        ended       0 root     VERB  end tag=VBD
+        with        4 case     ADP
+        the         5 det      DET
+        alliance    2 obl      NOUN
+        Defense     7 compound PROPN
+        Ministerial 5 appos    PROPN
+        .           2 punct    PUNCT
+        """
+    case = (table, _lookup("alliance"), ("defense ministerial", "name"))
+    check(resolve.LOOKUP_RULES, "name_beside", case, chain=True)
+
+
 # -- role and containment rules: every rule reads every mention ----------------------------
 
 

@@ -281,3 +281,23 @@ STORY = {
 def test_the_story_is_a_path_between_nodes(seed_articles_store: Store, fact: str) -> None:
     ask = f"{_PREFIXES} ASK {{ {STORY[fact]} }}"
     assert seed_articles_store.query(ask).boolean, fact
+
+
+def test_the_rocket_attack_and_the_missile_strike_are_one_node_with_both_tolls(
+    seed_articles_store: Store,
+) -> None:
+    """One article tells of "a rocket attack Monday at a base in Kurdish northern Iraq" (and
+    is dated only by its credit line), the other of "a deadly missile strike in the city of
+    Irbil": one attack, with eight wounded in one and nine injured in the other, each a claim
+    in its own article."""
+    found = rows(
+        seed_articles_store,
+        """SELECT DISTINCT ?attack ?doc ?predicate ?count WHERE {
+             GRAPH ?doc { ?harm kg:agent ?attack ; kg:predicate ?predicate ;
+                                kg:theme/kg:value ?count .
+                          ?attack a kg:Occurrence ; kg:head "attack" } }""",
+    )
+    assert len({r["attack"] for r in found}) == 1
+    claims = {(r["predicate"], r["count"]) for r in found}
+    assert {("wound", "8"), ("injure", "9")} <= claims
+    assert len({r["doc"] for r in found}) == 2

@@ -473,6 +473,28 @@ def test_date_precedence_metadata_then_default_then_dateline(tmp_path):
     assert [doc.published for doc in read(plain)] == [dt.date(2021, 2, 17)]
 
 
+LONG = "Officials met on Monday. " * 3 + "They agreed to talk again next week."
+
+
+@pytest.mark.parametrize(
+    ("closing", "date"),
+    [
+        (
+            "Opening remarks at the Defense Ministerial February 17, 2021. (credit: nato.int)",
+            dt.date(2021, 2, 17),
+        ),
+        ("Reporting by Jane Roe in Baghdad, May 4, 2022.", dt.date(2022, 5, 4)),
+        ("The treaty was signed on June 3, 1990.", None),  # a clause: not the article's date
+        ("Photo: May 4, 2022.\n\nFile photo: June 1, 2019.", None),  # two days: none
+    ],
+)
+def test_an_article_without_a_date_at_its_head_is_dated_by_its_credit_lines(
+    tmp_path, closing, date
+):
+    article = write(tmp_path / "a.txt", f"Talks end\n\n{LONG}\n\n{LONG}\n\n{LONG}\n\n{closing}")
+    assert [doc.published for doc in read(article)] == [date]
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

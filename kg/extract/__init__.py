@@ -45,9 +45,10 @@ from kg.extract.quotes import attribute_quotes, find_quotes
 from kg.extract.referents import find_referents, with_referents
 from kg.extract.resolve import Resolver
 from kg.extract.roles import extract_roles
+from kg.extract.stories import KnownOccurrences
 from kg.records import ENTITY_TYPES, Document, Entity, Extraction, Mention, Sentence
 
-__all__ = ["extract", "pipeline_aliases"]
+__all__ = ["extract", "pipeline_aliases", "pipeline_countries"]
 
 
 def extract(
@@ -56,6 +57,7 @@ def extract(
     *,
     aliases: Mapping[str, str] | None = None,
     people: Mapping[str, tuple[str, str]] | None = None,
+    told: KnownOccurrences | None = None,
     time_entities: bool = True,
 ) -> Extraction:
     """Read entities, events, referents, quotes and roles from ``doc``, the parse of
@@ -64,7 +66,8 @@ def extract(
     ``aliases`` maps name variants to canonical names ({"Irbil": "Erbil"}), merged with a
     small built-in table (U.S., NATO, ISIS...). ``time_entities`` adds an entity (keyed by
     its ISO date) for each time argument that resolves to a calendar day. ``people`` links
-    bare surnames to people other documents name in full (see ``kg.extract.people``).
+    bare surnames to people other documents name in full (see ``kg.extract.people``);
+    ``told`` holds the occurrences other documents told of (see ``kg.extract.stories``).
     """
     published = document.published
     if isinstance(published, dt.datetime):
@@ -82,7 +85,7 @@ def extract(
     # After the entities: a referent's possessive pronoun ("its mission") asks the resolver,
     # and what it finds there must not become a description of an entity.
     within = [(link.place, link.within) for link in places]
-    found = find_referents(p, resolver, events, nouns, within)
+    found = find_referents(p, resolver, events, nouns, within, told)
     events = with_referents(events, found)
     events, referents = occurrences.reported(document.text, events, found.referents, entities)
     if time_entities:
@@ -104,11 +107,20 @@ def extract(
 
 def pipeline_aliases(nlp: object) -> Mapping[str, str] | None:
     """The alias map of a pipeline's ``kg_entity_rules`` component, if it has one."""
+    return _gazetteer_map(nlp, "aliases")
+
+
+def pipeline_countries(nlp: object) -> Mapping[str, str] | None:
+    """City → country, from a pipeline's ``kg_entity_rules`` component, if it has one."""
+    return _gazetteer_map(nlp, "countries")
+
+
+def _gazetteer_map(nlp: object, name: str) -> Mapping[str, str] | None:
     get_pipe = getattr(nlp, "get_pipe", None)
     names = getattr(nlp, "pipe_names", ())
     if get_pipe is None or "kg_entity_rules" not in names:
         return None
-    found = getattr(get_pipe("kg_entity_rules"), "aliases", None)
+    found = getattr(get_pipe("kg_entity_rules"), name, None)
     return found if isinstance(found, Mapping) else None
 
 

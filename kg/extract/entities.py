@@ -129,6 +129,9 @@ class EntityIndex:
             for surname, roots in surnames.items():
                 if len(roots) == 1:
                     self._names.setdefault(surname, next(iter(roots)))
+        whole = names.canonical(names.normalize_name(text), self.aliases)[0]
+        if whole in self._names:  # "Defense Ministerial", whose first word is a title word
+            return self._names[whole]
         words = text.split()
         norm = names.normalize_name(" ".join(words[names.strip_title_words(words) :]))
         norm = names.canonical(norm, self.aliases)[0]

@@ -21,18 +21,22 @@ from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
 from kg.extract.rules import first
 from kg.nlp.lexicon.deps import (
+    ALL_SUBJECTS,
     ATTRIBUTE_CUT,
     CLAUSAL_SUBJECTS,
     COMPLEMENT_CLAUSES,
     COPULA,
     INDIRECT_OBJECTS,
     OBJECT_DEPS,
+    PASSIVE_AUXILIARIES,
+    STRANDING_DEPS,
 )
 from kg.nlp.lexicon.labels import CORE_ROLES, EVENT_NOUN_ROLES, SECONDARY_PREDICATE_POS
 from kg.nlp.lexicon.nouns import EVENT_KINDS, EVENT_NOUNS, PLACE_NOUNS, WEAPON_NOUNS
 from kg.nlp.lexicon.time import TIME_ADVERBS
 from kg.nlp.lexicon.verbs import (
     ATTITUDE_VERBS,
+    HARM_VERBS,
     HEDGE_OR_RAISING_VERBS,
     SPEECH_VERBS,
     TELL_VERBS,
@@ -357,6 +361,25 @@ def cause_of_a_passive_conjunct(c: _Clause, child: int) -> Found | None:
     return found or None
 
 
+def cause_of_a_stranded_passive(c: _Clause, child: int) -> Found | None:
+    """Rule: "Monday's attack claimed the life of a contractor and nine others were injured":
+    a passive clause of harm with no agent, hung from a clause whose subject is an attack,
+    was done by that attack (read at the passive auxiliary, which every such clause has)."""
+    p = c.p
+    h = c.head
+    if p.dep[child] not in PASSIVE_AUXILIARIES or c.agent is not None:
+        return None
+    if p.lemma[h] not in HARM_VERBS or p.dep[h] not in STRANDING_DEPS or p.head[h] == h:
+        return None
+    if any(prep == "by" for prep, _ in p.obliques(h)):
+        return None
+    found: Found = []
+    for s in p.children[p.head[h]]:
+        if p.dep[s] in ALL_SUBJECTS and p.lemma[s] in EVENT_KINDS and c.make.usable(h, s):
+            found.append(c.make.phrase("agent", s))
+    return found or None
+
+
 DEPENDENT_RULES = (
     object_read_as_time,
     objects,
@@ -365,6 +388,7 @@ DEPENDENT_RULES = (
     complement_clause,
     time_adverb,
     cause_of_a_passive_conjunct,
+    cause_of_a_stranded_passive,
 )
 
 

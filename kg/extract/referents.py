@@ -26,6 +26,7 @@ from kg.extract.arguments import NounPhrases
 from kg.extract.occurrences import Reading
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
+from kg.extract.stories import KnownOccurrences
 from kg.nlp.lexicon.deps import ARGUMENT_CUT, ATTRIBUTE_CUT, DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
 from kg.nlp.lexicon.forms import singular
 from kg.nlp.lexicon.labels import (
@@ -123,10 +124,12 @@ def find_referents(
     events: list[Event],
     nouns: NounPhrases,
     within: Iterable[tuple[str, str]] = (),
+    known: KnownOccurrences | None = None,
 ) -> Found:
     """The referents the events' noun-phrase arguments and event nouns name; ``within``
     holds the (place, larger place) pairs the text states ("Erbil, in northern Iraq"), so
-    that an occurrence's place is the narrowest it names."""
+    that an occurrence's place is the narrowest it names; ``known`` the occurrences other
+    articles told of (``kg.extract.stories``)."""
     spans: dict[tuple[int, int, int], list[tuple[int, str]]] = {}
     for event in events:
         for argument in event.arguments:
@@ -157,7 +160,7 @@ def find_referents(
             keys[where] = found
         for event_id in told.get(head, NO_READING).events:
             by_event[event_id] = found
-    referents = _referents(drafts.all, frozenset(within))
+    referents = _referents(drafts.all, frozenset(within), known)
     referents = [
         dataclasses.replace(r, of=_of_keys(draft, at_head, referents))
         for r, draft in zip(referents, drafts.all, strict=True)
@@ -445,7 +448,9 @@ def _same_occurrence(d: _Draft, m: _Mention) -> bool:
     )
 
 
-def _referents(drafts: list[_Draft], within: frozenset[tuple[str, str]]) -> list[Referent]:
+def _referents(
+    drafts: list[_Draft], within: frozenset[tuple[str, str]], known: KnownOccurrences | None
+) -> list[Referent]:
     """One record per draft. One thing anchored on entities ("the NATO mission in Iraq") is
     the same in every article: its key is its head and anchors, given to the first referent
     that has it. The others keep to their document: unanchored ones, and sets ("2,500 troops
@@ -464,6 +469,8 @@ def _referents(drafts: list[_Draft], within: frozenset[tuple[str, str]]) -> list
             key = "|".join((first.kind, *places, *days))
             if len(places) != 1 or len(days) != 1 or first.plural:
                 key = ""
+            elif known is not None:  # "in Iraq" here, "in Erbil" in an earlier article
+                key = known.match(first.kind, *places, *days) or key
         if (
             not key
             or (

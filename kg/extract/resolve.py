@@ -320,12 +320,13 @@ def named(r: Resolver, i: int) -> Found:
 
 
 def name_beside(r: Resolver, i: int) -> Found:
-    """Rule: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam": a head whose
-    title, flat name part, apposition or naming participle is a name refers to it."""
+    """Rule: "a Shia group called Awliya Al Dam", "the group, Awliya Al Dam", "the alliance
+    Defense Ministerial": a head whose title, flat name part, apposition or naming participle
+    is a name (tagged, or spelling a name the document tags elsewhere) refers to it."""
     p, index = r.p, r.index
     for c in p.children[i]:
         dep = p.dep[c]
-        if dep in DESCRIBED_NAME_DEPS and (key := index.key_at(c)):
+        if dep in DESCRIBED_NAME_DEPS and (key := index.key_at(c) or _spelled(r, c)):
             return key, "name"
         if dep == "acl" and p.lemma[c] in NAMING_VERBS:
             for g in p.children[c]:
@@ -359,6 +360,12 @@ def it_or_they(r: Resolver, i: int) -> Found | Stop:
 def spelled_name(r: Resolver, i: int) -> Found:
     """Rule: "Stoltenberg said" with the name missed by NER: a proper noun phrase that spells
     a known entity's name is that entity."""
+    key = _spelled(r, i)
+    return None if key is None else (key, "name")
+
+
+def _spelled(r: Resolver, i: int) -> str | None:
+    """The entity whose name the proper noun phrase headed by ``i`` spells, if any."""
     p = r.p
     if p.pos[i] != "PROPN":
         return None
@@ -366,7 +373,7 @@ def spelled_name(r: Resolver, i: int) -> Found:
     while start < i and p.pos[start] != "PROPN":
         start += 1
     cluster = r.index.lookup(p.span_text(start, end))
-    return None if cluster is None else (r.index.key[cluster], "name")
+    return None if cluster is None else r.index.key[cluster]
 
 
 def definite_description(r: Resolver, i: int) -> Found:

@@ -38,7 +38,13 @@ from kg.nlp.lexicon.names import LEADING_WORDS, NAME_PARTICLES
 from kg.nlp.lexicon.words import PRONOUNS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
-EMPTY_DATA: dict[str, Any] = {"names": {}, "weak": [], "ambiguous": [], "aliases": {}}
+EMPTY_DATA: dict[str, Any] = {
+    "names": {},
+    "weak": [],
+    "ambiguous": [],
+    "aliases": {},
+    "countries": {},
+}
 
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
@@ -121,6 +127,11 @@ class EntityRules:
     def aliases(self) -> dict[str, str]:
         """Canonical name of each variant: "Irbil" -> "Erbil", "U.S." -> "United States"."""
         return self.data["aliases"]
+
+    @property
+    def countries(self) -> dict[str, str]:
+        """The country of each city no other country has a city of that name: "Erbil" -> "Iraq"."""
+        return self.data["countries"]
 
     @property
     def labels(self) -> tuple[str, ...]:

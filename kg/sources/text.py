@@ -15,6 +15,7 @@ import hashlib
 import re
 import unicodedata
 
+from kg.nlp.lexicon.words import CLAUSE_WORDS
 from kg.records import Document
 
 
@@ -117,6 +118,8 @@ _DROP = re.compile(
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BULLET = re.compile(r"[-*+•]\s|\d{1,3}[.)]\s")
+# A caption or credit line that can date an article is at most this many words.
+_CREDIT_WORDS = 25
 # Hard-wrapped lines are at most this long.
 _WRAP_WIDTH = 100
 
@@ -146,7 +149,7 @@ def build_document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest()[:32],
         text=text,
         title=title or _headline(text),
-        published=published or default_date or parse_date(_opening(text)),
+        published=published or default_date or parse_date(_opening(text)) or _credit_date(text),
         url=url or None,
         source=source,
     )
@@ -167,6 +170,22 @@ def _headline(text: str) -> str | None:
 def _opening(text: str) -> str:
     """Where a dateline can be: the first three paragraphs, up to 400 characters."""
     return "\n\n".join(text.split("\n\n", 3)[:3])[:400]
+
+
+def _credit_date(text: str) -> dt.date | None:
+    """The date of an article whose head has none, from its short lines that are not clauses
+    (captions, credits, sign-offs: "Opening remarks by NATO Secretary General Jens Stoltenberg
+    at Defense Ministerial February 17, 2021."), where every one that writes a date writes the
+    same day. A date in a sentence ("the treaty was signed on June 3, 1990") is not the
+    article's, and lines that disagree date nothing."""
+    days: set[dt.date] = set()
+    for paragraph in text.split("\n\n"):
+        words = [w.strip(".,;:!?\"'()") for w in paragraph.split()]  # "May" is a month
+        if len(words) <= _CREDIT_WORDS and not CLAUSE_WORDS.intersection(words):
+            days.update(
+                d for d in (_to_date(m) for p in _DATE_PATTERNS for m in p.finditer(paragraph)) if d
+            )
+    return days.pop() if len(days) == 1 else None
 
 
 def one_line(value: object) -> str | None:

@@ -244,7 +244,27 @@ def build_gazetteer(
     for state in geonames.get_us_states().values():
         book.add(state["name"], "GPE", weak=True)
     book.add_all(_region_names(pycountry.subdivisions), "GPE", weak=True)
-    return book.data()
+    return {**book.data(), "countries": _countries(geonames, min_city_population)}
+
+
+def _countries(geonames: Any, min_population: int) -> dict[str, str]:
+    """City → the country it is in, for the cities whose name no city of another country
+    has ("Erbil" → "Iraq"; not "Paris", which Texas has too). US states are in the United
+    States."""
+    names = {
+        code: COUNTRY_NAMES.get(code, c["name"]) for code, c in geonames.get_countries().items()
+    }
+    found: dict[str, set[str]] = {}
+    for city in geonames.get_cities().values():
+        if city["population"] >= min_population and city["countrycode"] in names:
+            found.setdefault(city["name"], set()).add(names[city["countrycode"]])
+    for state in geonames.get_us_states().values():
+        found.setdefault(state["name"], set()).add(names["US"])
+    return {
+        name: next(iter(countries))
+        for name, countries in sorted(found.items())
+        if len(countries) == 1 and name not in names.values()
+    }
 
 
 class _Book:

@@ -36,6 +36,8 @@ CHANGE_VERBS = words(
     """increase decrease rise fall grow drop decline expand shrink double triple climb jump
     surge plunge soar die occur happen"""
 )
+# Verbs of harm done to people: an attack told of beside them is what did it.
+HARM_VERBS = words("kill wound injure hurt maim")
 # Verbs whose object, not subject, controls an infinitive: "urged them to leave".
 OBJECT_CONTROL = words(
     "ask tell urge persuade force allow order invite encourage require help enable"

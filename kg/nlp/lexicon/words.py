@@ -97,3 +97,11 @@ NOT_DEFINING_ADJECTIVES = frozenset(
         "additional",
     }
 )
+
+# Words that make a line a clause, not a caption, credit or sign-off: forms of "be", "have"
+# and "do", the modals, "said". A short line without them that writes a date dates the
+# article it closes ("Opening remarks by ... at Defense Ministerial February 17, 2021.").
+CLAUSE_WORDS = words(
+    """am is are was were be been being has have had do does did will would shall should may
+    might can could must said says"""
+)
