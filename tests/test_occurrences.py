@@ -185,3 +185,25 @@ def test_the_event_noun_a_light_verb_takes_in_is_the_occurrence_it_tells_of(
                                     ?o a kg:Occurrence ; kg:head ?what }""",
     )
     assert found == [{"who": "Abdul Rahman", "what": "announcement"}]
+
+
+def test_the_expansion_carries_the_change_of_size_the_article_states(tmp_path: Path) -> None:
+    """ "The army announced that it would expand its training mission. The size of the
+    mission will increase from 300 soldiers to 900": the increase tells of the expansion,
+    and a second growth of another thing does not."""
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "mission.txt").write_text(
+        "Army grows mission\n\nNAIROBI, June 2, 2022 – The Kenyan army announced on Thursday "
+        "that it would expand its training mission in Somalia. The size of the mission will "
+        "increase from 300 soldiers to 900. Fuel prices rose from 90 shillings to 120.\n",
+        encoding="utf-8",
+    )
+    kg.build([tmp_path / "news"], store=tmp_path / "store", model=MODEL)
+    found = rows(
+        tmp_path / "store",
+        """SELECT ?label ?from ?to WHERE { ?x a kg:Occurrence ; kg:head "expansion" ;
+             rdfs:label ?label . ?change kg:occurrence ?x ;
+             kg:extent [ kg:fromValue ?from ; kg:toValue ?to ] }""",
+    )
+    assert [(r["from"], r["to"]) for r in found] == [("300", "900")]
+    assert "mission" in found[0]["label"]

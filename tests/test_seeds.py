@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from answers import (
     FACT_COUNT,
@@ -23,6 +24,7 @@ from answers import (
     rows,
 )
 
+from kg.exporters.projection import project
 from kg.queries.shacl import validate_store
 from kg.sources import iter_documents
 from kg.store.embedded import Store
@@ -269,6 +271,10 @@ STORY = {
     "the expansion is of NATO's mission": """
         ?x kg:head "expansion" ; rel:expand ?mission . ?mission kg:head "mission" ;
         kg:anchor/rdfs:label "NATO" .""",
+    "the expansion carries the change from 500 to 4,000 personnel": """
+        ?s rdfs:label "Jens Stoltenberg" ; rel:announce ?x . ?x kg:head "expansion" .
+        ?change kg:occurrence ?x ; kg:extent ?by .
+        ?by kg:fromValue 500 ; kg:toValue 4000 ; kg:unit "personnel" .""",
     "one attack: claimed, deadly, in Erbil, on Monday the 15th": """
         ?group rdfs:label "Awliya Al Dam" ; rel:claim_responsibility_for ?attack .
         ?attack a kg:Occurrence ; rel:kill ?victim ; kg:placedIn/rdfs:label "Erbil" .
@@ -301,3 +307,19 @@ def test_the_rocket_attack_and_the_missile_strike_are_one_node_with_both_tolls(
     claims = {(r["predicate"], r["count"]) for r in found}
     assert {("wound", "8"), ("injure", "9")} <= claims
     assert len({r["doc"] for r in found}) == 2
+
+
+def test_the_seeds_default_network_is_a_story_not_a_cloud_of_dots(
+    seed_articles_store: Store,
+) -> None:
+    """As a Gephi user opens it: at least as many edges as nodes, at most 15% of the nodes
+    on their own, and one connected part holding most of them."""
+    network = project(seed_articles_store)
+    graph = nx.Graph()
+    graph.add_nodes_from(n.id for n in network.nodes)
+    graph.add_edges_from((e.source, e.target) for e in network.edges)
+    isolated = [n for n in graph if graph.degree(n) == 0]
+    largest = max(nx.connected_components(graph), key=len)
+    assert len(network.edges) >= len(network.nodes)
+    assert len(isolated) <= 0.15 * len(graph), sorted(isolated)
+    assert len(largest) >= 0.6 * len(graph)

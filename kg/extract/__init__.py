@@ -88,6 +88,7 @@ def extract(
     found = find_referents(p, resolver, events, nouns, within, told)
     events = with_referents(events, found)
     events, referents = occurrences.reported(document.text, events, found.referents, entities)
+    events = occurrences.measured(events, referents)  # the expansion carries its figures
     if time_entities:
         entities += _time_entities(p, times)
     return Extraction(

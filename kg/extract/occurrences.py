@@ -25,7 +25,7 @@ from kg.extract.parse import Parse
 from kg.nlp.lexicon.deps import OBJECT_DEPS
 from kg.nlp.lexicon.labels import PLACE_LABELS
 from kg.nlp.lexicon.nouns import EVENT_KINDS, EVENT_NOUNS, NOMINALIZATIONS
-from kg.nlp.lexicon.verbs import LIGHT_VERBS
+from kg.nlp.lexicon.verbs import GROWTH_VERBS, LIGHT_VERBS
 from kg.nlp.lexicon.words import DEFINITE
 from kg.records import Argument, Entity, Event, Mention, Referent
 
@@ -162,6 +162,35 @@ def reported(
             event = _about(event, made[event.statement_of])
         out.append(event)
     return _joined(out, [*referents, *made.values()], list(made.values()))
+
+
+def measured(events: list[Event], referents: list[Referent]) -> list[Event]:
+    """Each change of growth the article states of a thing, or of its size ("the size of our
+    mission will increase from 500 personnel to around 4,000"), told of the one occurrence of
+    growth the article names that acts on that thing ("NATO will expand its mission": the
+    expansion), so the expansion carries the figures. Where the article names two such
+    occurrences, or none, the change stays on its own."""
+    things = {r.key: r for r in referents}
+
+    def touched(event: Event) -> set[str]:  # the things an event acts on, and what they are of
+        keys = {a.referent for a in event.arguments if a.role in ("agent", "theme")}
+        found = {k for k in keys if k in things and things[k].kind is None}
+        return found | {o for k in found for o in things[k].of}
+
+    growth: dict[str, set[str]] = {}  # occurrence → the things it acts on
+    for event in events:
+        occurrence = things.get(event.occurrence or "")
+        if occurrence is not None and event.predicate in GROWTH_VERBS:
+            growth.setdefault(occurrence.key, set()).update(touched(event))
+    out = []
+    for event in events:
+        if event.occurrence is None and event.predicate in GROWTH_VERBS and not event.negated:
+            changed = any(a.role == "extent" for a in event.arguments)
+            fits = [k for k, acted in growth.items() if touched(event) & acted]
+            if changed and len(fits) == 1:
+                event = dataclasses.replace(event, occurrence=fits[0])
+        out.append(event)
+    return out
 
 
 def _joined(

@@ -38,6 +38,9 @@ CHANGE_VERBS = words(
 )
 # Verbs of harm done to people: an attack told of beside them is what did it.
 HARM_VERBS = words("kill wound injure hurt maim")
+# Verbs of growth: a change they state of a thing ("the size of our mission will increase
+# from 500 to 4,000") is the growth an occurrence of one of them is ("the expansion").
+GROWTH_VERBS = words("increase rise grow expand raise double triple boost enlarge widen extend")
 # Verbs whose object, not subject, controls an infinitive: "urged them to leave".
 OBJECT_CONTROL = words(
     "ask tell urge persuade force allow order invite encourage require help enable"
