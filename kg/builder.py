@@ -1,8 +1,8 @@
 """Build a graph from news sources: read → parse → extract → map → store, streamed in batches.
 
 Three workers overlap: a parser process (``kg.nlp.parser_process``) parses the next groups of
-documents while this thread extracts the last one and a writer thread maps and stores the batch
-before, one store transaction per batch, committed in order.
+documents while this thread extracts the last one and a writer thread maps and stores the
+batches before, one store transaction per batch, committed in order.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import itertools
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -88,14 +89,16 @@ def build(
         parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
         graph = stack.enter_context(use_store(store))
         stack.enter_context(_resumable(report))
-        # Oxigraph writes without the GIL: a writer thread maps and stores one batch while
-        # this thread extracts the next. One batch in flight, so batches commit in order.
+        # Oxigraph writes without the GIL: a writer thread maps and stores batches while
+        # this thread extracts the next. One writer thread, so batches commit in order; a
+        # few batches may wait for it, so this thread goes on while the writer catches up
+        # (in one process, the writer works while this thread parses).
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
         aliases = pipeline_aliases(nlp)
         people = known_people(graph)
         told = known_occurrences(graph, pipeline_countries(nlp))
         copies = Copies(graph)
-        pending: _Pending | None = None
+        pending: deque[_Pending] = deque()
         batch: list[Extraction] = []
 
         def finish(done: _Pending) -> None:
@@ -106,15 +109,17 @@ def build(
             if progress:
                 progress(Progress(report.documents, report.words, report.seconds))
 
-        def write(batch: list[Extraction]) -> tuple[list[MappedDocument], WriteSummary]:
+        def write(batch: list[Extraction], before: _Written | None) -> _Mapped:
+            if before is not None and before.exception() is not None:
+                return [], WriteSummary(0, 0, 0)  # the build ends with the error before
             mapped = [map_extraction(e, base=base) for e in batch]
             return mapped, graph.write_documents(mapped)
 
         def send(part: list[Extraction]) -> None:
-            nonlocal pending
-            if pending is not None:
-                finish(pending)
-            pending = (writer.submit(write, part), part)
+            if len(pending) >= WRITES_AHEAD:
+                finish(pending.popleft())
+            before = pending[-1][0] if pending else None
+            pending.append((writer.submit(write, part, before), part))
 
         for group in parse(_new_documents(items, copies, report)):
             for document, doc in group:
@@ -122,16 +127,18 @@ def build(
                     report.skipped.append(Skipped(document.source or document.id, doc.reason))
                 elif (x := _extract(doc, document, aliases, people, told, report)) is not None:
                     batch.append(x)
+            while pending and pending[0][0].done():
+                finish(pending.popleft())
             # Group commit: a batch goes to the writer when it is full or the writer is idle,
             # so the writer keeps pace with the parser and little is left to write at the end
-            idle = pending is None or pending[0].done()
+            idle = not pending
             while batch and (idle or len(batch) >= batch_size):
                 send(batch[:batch_size])
                 batch, idle = batch[batch_size:], False
         if batch:
             send(batch)
-        if pending is not None:
-            finish(pending)
+        while pending:
+            finish(pending.popleft())
         notices, skipped = copies.record()
         report.notices.extend(notices)
         report.skipped.extend(skipped)
@@ -156,7 +163,12 @@ def _resumable(report: BuildReport) -> Iterator[None]:
         raise DiskError(f"{err}, then run the build again{kept}") from err
 
 
-_Pending = tuple["Future[tuple[list[MappedDocument], WriteSummary]]", list[Extraction]]
+# batches handed to the writer thread and not yet counted: memory stays bounded
+WRITES_AHEAD = 4
+
+_Mapped = tuple[list[MappedDocument], WriteSummary]
+_Written = Future[_Mapped]
+_Pending = tuple[_Written, list[Extraction]]
 _Parsed = list[tuple[Document, "Doc | Unparsed"]]
 _Parse = Callable[[Iterable[Document]], Iterator[_Parsed]]
 
