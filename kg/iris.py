@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -68,11 +69,15 @@ def check_iri(iri: str) -> str | None:
     return None
 
 
+# A document's id is in every IRI minted for it, and keys recur across documents: each is
+# encoded once.
+@functools.lru_cache(maxsize=1 << 14)
 def segment(text: str) -> str:
     """``text`` percent-encoded as one IRI path segment (ids from the extractor)."""
     return quote(text, safe="-._~")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def slugify(text: str, *, sep: str = "-") -> str:
     """A readable, ASCII, percent-safe slug: "Al—Kadhimi" → al-kadhimi, "U.S." → u-s.
 

@@ -114,7 +114,10 @@ class _Mapper:
         self.doc = doc_iri
         self.graph = doc_iri
         self.meta = iris.meta_graph_iri(base)
-        self.sentence_numbers = {sent.index for sent in extraction.sentences}
+        self.sentence_iris = {
+            sent.index: iris.sentence_iri(base, self.doc_id, sent.index)
+            for sent in extraction.sentences
+        }
         # One IRI per (type, key); the first record with a key decides its type.
         self.entity_by_key: dict[str, URIRef] = {}
         for ent in extraction.entities:
@@ -131,12 +134,13 @@ class _Mapper:
         return iris.entity_iri(self.base, type_name, ent.key)
 
     def sentence(self, index: int) -> URIRef:
-        if index not in self.sentence_numbers:
+        found = self.sentence_iris.get(index)
+        if found is None:
             raise ValueError(
                 f"document {self.doc_id}: sentence {index} is referenced but not in "
                 "Extraction.sentences; the extractor must include every sentence it cites"
             )
-        return iris.sentence_iri(self.base, self.doc_id, index)
+        return found
 
     def traced(
         self, node: URIRef, cls: URIRef, start: int, end: int, sentence: int
@@ -166,7 +170,7 @@ class _Mapper:
     def sentences(self) -> Iterator[Quad]:
         g = self.graph
         for sent in self.x.sentences:
-            s = iris.sentence_iri(self.base, self.doc_id, sent.index)
+            s = self.sentence_iris[sent.index]
             yield s, RDF.type, KG.Sentence, g
             yield s, KG.text, Literal(sent.text), g
             yield s, KG.index, integer(sent.index), g
