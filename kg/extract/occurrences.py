@@ -233,6 +233,8 @@ def _repointed(event: Event, into: Mapping[str, Referent]) -> Event:
     def target(key: str | None) -> str | None:
         return into[key].key if key is not None and key in into else key
 
+    if event.occurrence not in into and not any(a.referent in into for a in event.arguments):
+        return event  # most events name no joined referent
     arguments = tuple(dataclasses.replace(a, referent=target(a.referent)) for a in event.arguments)
     return dataclasses.replace(event, arguments=arguments, occurrence=target(event.occurrence))
 

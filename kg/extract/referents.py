@@ -185,7 +185,10 @@ def with_referents(events: Iterable[Event], found: Found) -> list[Event]:
             for a in event.arguments
         )
         occurrence = found.occurrences.get(event.id)
-        out.append(dataclasses.replace(event, arguments=arguments, occurrence=occurrence))
+        if occurrence == event.occurrence and arguments == event.arguments:
+            out.append(event)  # unchanged: no copy
+        else:
+            out.append(dataclasses.replace(event, arguments=arguments, occurrence=occurrence))
     return out
 
 
