@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS
+from rdflib.namespace import DCTERMS, RDFS, XSD
 from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import DiskError, QueryError, StoreError
@@ -197,10 +197,10 @@ def test_one_transaction_per_batch(
     with open_store(tmp_path / "store") as store:
         counting = CountingOx(store._ox)
         store._ox = counting  # type: ignore[assignment]
-        store.write_documents(seed_documents)  # new documents: one Store.extend
-        assert counting.writes == ["extend"]
+        store.write_documents(seed_documents)  # new documents: one load of their N-Quads
+        assert counting.writes == ["load"]
         store.write_documents([*seed_documents, changed(seed)])  # replacing: one update
-        assert counting.writes == ["extend", "update"]
+        assert counting.writes == ["load", "update"]
         store._ox = counting.inner  # type: ignore[assignment]
 
 
@@ -305,6 +305,23 @@ def test_any_text_round_trips_through_the_store(text: str) -> None:
             "SELECT ?t ?d WHERE { ?d dcterms:title ?t }", bindings={"t": Literal(text)}
         )
         assert found.column("d") == [doc.iri]
+
+
+@pytest.mark.parametrize(
+    "text", ['say "no" \\ \n\r\t\x00\x1f\x7f é 𝄞 <a> ^^x @en .', "\\u0041 \\n", " "]
+)
+def test_a_batch_is_stored_as_its_quads_say(text: str) -> None:
+    """New documents go to the store as N-Quads text: whatever a literal holds comes back."""
+    node, graph = URIRef(BASE + "entity/x"), DOC_A
+    quads = {
+        (node, RDFS.label, Literal(text), graph),
+        (node, RDFS.comment, Literal(text, lang="en-GB"), graph),
+        (node, DCTERMS.date, Literal(text, datatype=XSD.token), graph),
+        (node, DCTERMS.isPartOf, URIRef(BASE + "document/%C3%A9"), graph),
+    }
+    with Store() as store:
+        store.write_documents([MappedDocument(iri=graph, quads=tuple(quads))])
+        assert set(store.quads()) == quads
 
 
 # -- remote: a real `oxigraph serve` --------------------------------------------------------
