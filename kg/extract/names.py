@@ -28,8 +28,10 @@ _SPACES = re.compile(r"\s+")
 @functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Casefolded, accent-free, dash- and apostrophe-normalized, single-spaced text."""
-    text = unicodedata.normalize("NFKD", text.translate(_DASH_TABLE))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.translate(_DASH_TABLE)
+    if not text.isascii():  # ASCII has no accents to take off (a gazetteer's names mostly)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACES.sub(" ", text).strip().casefold()
 
 
