@@ -11,11 +11,12 @@ import socket
 import subprocess
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from answers import EXAMPLES, MODEL, SEEDS, SEEDS_MISSING
+from click.testing import CliRunner, Result
 from seed_extractions import seed_extractions
 
 import kg
@@ -23,6 +24,22 @@ from kg.mapping import map_extraction
 from kg.records import Extraction
 from kg.store.embedded import Store, open_store
 from kg.store.protocol import MappedDocument
+
+# -- the command line ---------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def cli() -> Callable[..., Result]:
+    """Runs ``kg ARGS...`` (``input=`` its standard input) and gives click's ``Result``."""
+    from kg.cli import main
+
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None) -> Result:
+        return runner.invoke(main, list(args), input=input)
+
+    return invoke
+
 
 # -- graph side: the seed facts as hand-written Extractions, mapped and stored -----------------
 

@@ -302,7 +302,8 @@ def test_streamed_answers_read_as_the_whole_answer_did(rows: list[tuple]) -> Non
     result = QueryResult("select", ("a", "b", "c"), tuple(rows))
 
     def streamed(format: str) -> str:
-        return render(QueryRows("select", ("a", "b", "c"), iter(rows)), format=format)
+        answer = QueryRows("select", ("a", "b", "c"), iter(rows))
+        return render(answer, format=format, max_width=60 if format == "table" else None)
 
     assert streamed("table") == _table_as_before(result)
     objects = [{v: json_value(t) for v, t in row.items()} for row in result.dicts()]
@@ -316,10 +317,12 @@ def test_streamed_answers_read_as_the_whole_answer_did(rows: list[tuple]) -> Non
 
 def test_the_table_takes_its_widths_from_the_first_rows() -> None:
     names = [Literal(f"n{i}") for i in range(TABLE_SAMPLE)] + [Literal("a much longer name")]
-    table = render(QueryRows("select", ("name",), iter([(n,) for n in names])))
+    table = render(QueryRows("select", ("name",), iter([(n,) for n in names])), max_width=60)
     lines = table.splitlines()
     assert len(lines) == TABLE_SAMPLE + 3 and lines[1] == "----"
     assert lines[-1] == "a m…"  # cut to its column, not widening it
+    whole = render(QueryRows("select", ("name",), iter([(n,) for n in names])))
+    assert whole.splitlines()[-1] == "a much longer name"  # no width asked: never cut
 
 
 def test_a_construct_answer_streams_as_turtle_that_parses_back() -> None:

@@ -11,8 +11,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kg import __version__
-from kg.cli.render import render_build_report, render_model_info, render_stats
+from kg.cli.render import (
+    as_plain,
+    render_build_report,
+    render_model_info,
+    render_query_list,
+    render_stats,
+)
 from kg.errors import KgError
+from kg.queries.formats import RESULT_FORMATS
 
 if TYPE_CHECKING:
     from kg.exporters.network import NetworkOptions
@@ -58,6 +65,23 @@ store_option = click.option(
     metavar="DIR",
     help="The graph store folder. Default: $KG_STORE, else ./kg-store.",
 )
+
+
+json_option = click.option(
+    "--json", "as_json", is_flag=True, help="Print the result as JSON (--format json too)."
+)
+json_format_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json: the same as --json.",
+)
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(as_plain(value), indent=2, ensure_ascii=False))
 
 
 # Seconds a query may spend answering before `kg query` stops it, unless --timeout says.
@@ -200,6 +224,8 @@ def _network_options(
     help="Parser processes. 1: one, beside kg's own work where there is a second core; "
     "0: in kg's own process; more: spaCy's worker processes.",
 )
+@json_option
+@json_format_option
 def build(
     sources: tuple[str, ...],
     store: str | None,
@@ -208,6 +234,8 @@ def build(
     default_date: Any,
     batch_size: int,
     n_process: int,
+    as_json: bool,
+    output_format: str,
 ) -> None:
     """Read news articles into the graph store.
 
@@ -238,7 +266,10 @@ def build(
         click.echo(f"note: {notice.source}: {notice.message}", err=True)
     for skipped in report.skipped:
         click.echo(f"skipped: {skipped.source}: {skipped.reason}", err=True)
-    click.echo(render_build_report(report))
+    if as_json or output_format == "json":
+        _echo_json(report)
+    else:
+        click.echo(render_build_report(report))
     if report.skipped:
         count = len(report.skipped)
         raise click.ClickException(
@@ -254,7 +285,19 @@ def _show_progress(progress: Any) -> None:
 
 @main.command()
 @click.argument("query_text", metavar="QUERY", required=False)
-@click.option("--list", "list_names", is_flag=True, help="List the named queries and stop.")
+@click.option(
+    "--query-file",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    metavar="FILE",
+    help="Read the SPARQL from FILE (- for stdin).",
+)
+@click.option(
+    "--list",
+    "list_names",
+    is_flag=True,
+    help="List the named queries with their parameters and stop.",
+)
 @store_option
 @click.option(
     "--param",
@@ -266,9 +309,18 @@ def _show_progress(progress: Any) -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["table", "csv", "tsv", "json"]),
+    type=click.Choice(RESULT_FORMATS),
     default="table",
     show_default=True,
+    help="jsonl: one JSON object a line; sparql-json, sparql-xml: the W3C result formats.",
+)
+@click.option("--no-headers", is_flag=True, help="CSV/TSV: leave out the header line.")
+@click.option(
+    "--max-width",
+    type=click.IntRange(min=2),
+    default=None,
+    metavar="N",
+    help="Table: cut cells to N characters (default: whole).",
 )
 @click.option(
     "--timeout",
@@ -282,47 +334,93 @@ def _show_progress(progress: Any) -> None:
 @raw_cells_option
 def query(
     query_text: str | None,
+    query_file: Any,
     list_names: bool,
     store: str | None,
     params: tuple[str, ...],
     output_format: str,
+    no_headers: bool,
+    max_width: int | None,
     timeout: float,
     raw_cells: bool,
 ) -> None:
-    """Answer a SPARQL query: a name from queries/, a .rq file, or inline SPARQL.
+    """Answer a SPARQL query: a name from queries/, a .rq file, inline SPARQL, or - to read
+    it from stdin.
 
     Values given with --param are bound as values, never pasted into the query.
-    SELECT and ASK print a table (or CSV, TSV, JSON); CONSTRUCT prints Turtle.
-    Rows are printed as they come; Ctrl-C stops the query at once.
-    `kg query --list` shows the named queries and their parameters.
+    SELECT and ASK print a table (or CSV, TSV, JSON, JSON lines, SPARQL results JSON or
+    XML); CONSTRUCT prints Turtle. Rows are printed as they come; Ctrl-C stops the query at
+    once. `kg query --list` shows the named queries and their parameters.
 
     Example:
 
         kg query role-of --param name=Stoltenberg
+
+        kg query entities --format csv --no-headers | sort
+
+        echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | kg query -
     """
     from kg import api
     from kg.queries.render import write_answer
-    from kg.queries.runner import list_queries
 
     if list_names:
-        for spec in list_queries():
-            click.echo(f"{spec.name:24} {spec.description}")
+        _list_queries(output_format)
         return
-    if query_text is None:
-        raise click.UsageError("give a QUERY (a name, a .rq file or SPARQL), or --list")
-
+    text = _query_text(query_text, query_file)
     bound = dict(_parse_param(p) for p in params)
     out = _Flushing(sys.stdout)
     try:
-        with api.query_rows(query_text, store=store, params=bound, timeout=timeout or None) as rows:
-            write_answer(rows, out, format=output_format, raw_cells=raw_cells)
-        out.write("\n")
+        with api.query_rows(text, store=store, params=bound, timeout=timeout or None) as rows:
+            write_answer(
+                rows,
+                out,
+                format=output_format,
+                raw_cells=raw_cells,
+                max_width=max_width,
+                headers=not no_headers,
+            )
     except KeyboardInterrupt:
         out.flush()
         click.echo(f"stopped: {INTERRUPTED}", err=True)
         sys.exit(130)  # as a shell reports a command ended by SIGINT
     finally:
         out.flush()
+
+
+def _query_text(query_text: str | None, query_file: Any) -> str:
+    """The query the arguments name: QUERY, - (stdin) or --query-file."""
+    if query_file is not None and query_text is not None:
+        raise click.UsageError("give a QUERY or --query-file, not both")
+    if query_file is not None:
+        text = str(query_file.read())
+    elif query_text == "-":
+        text = sys.stdin.read()
+    elif query_text is None:
+        raise click.UsageError(
+            "give a QUERY (a name, a .rq file, SPARQL, or - for stdin), --query-file, or --list"
+        )
+    else:
+        return query_text
+    if not text.strip():
+        raise click.UsageError("the query read was empty; give SPARQL text")
+    return text
+
+
+def _list_queries(output_format: str) -> None:
+    from kg.queries.runner import list_queries
+
+    specs = list_queries()
+    if output_format in ("json", "jsonl"):
+        described = [spec.describe() for spec in specs]
+        if output_format == "json":
+            click.echo(json.dumps(described, indent=2, ensure_ascii=False))
+        else:
+            for item in described:
+                click.echo(json.dumps(item, ensure_ascii=False))
+        return
+    if output_format != "table":
+        raise click.UsageError("--list writes a table, json or jsonl")
+    click.echo(render_query_list(specs), nl=False)
 
 
 def _parse_param(text: str) -> tuple[str, str]:
@@ -419,31 +517,46 @@ def export(
 
 @main.command()
 @store_option
-def stats(store: str | None) -> None:
+@json_option
+@json_format_option
+def stats(store: str | None, as_json: bool, output_format: str) -> None:
     """Count documents, entities by type, relations by predicate, and triples.
 
     Example:
 
         kg stats
+
+        kg stats --json | jq .entity_types
     """
     from kg import api
 
-    click.echo(render_stats(api.stats(store=store)))
+    counted = api.stats(store=store)
+    if as_json or output_format == "json":
+        _echo_json(counted)
+    else:
+        click.echo(render_stats(counted))
 
 
 @main.command()
 @store_option
-def validate(store: str | None) -> None:
+@json_option
+@json_format_option
+def validate(store: str | None, as_json: bool, output_format: str) -> None:
     """Check the graph against kg's SHACL shapes (ontology/shapes.ttl); exit 1 if it fails.
 
     Example:
 
         kg validate
+
+        kg validate --json
     """
     from kg import api
 
     report = api.validate(store=store)
-    click.echo(report.summary())
+    if as_json or output_format == "json":
+        _echo_json(report)
+    else:
+        click.echo(report.summary())
     if not report.conforms:
         sys.exit(1)
 
@@ -451,7 +564,9 @@ def validate(store: str | None) -> None:
 @main.command()
 @click.argument("document")
 @store_option
-def remove(document: str, store: str | None) -> None:
+@json_option
+@json_format_option
+def remove(document: str, store: str | None, as_json: bool, output_format: str) -> None:
     """Remove one article (by id, source path or URL) and what only it supported.
 
     Example:
@@ -460,7 +575,11 @@ def remove(document: str, store: str | None) -> None:
     """
     from kg import api
 
-    for iri in api.remove(document, store=store):
+    removed = api.remove(document, store=store)
+    if as_json or output_format == "json":
+        _echo_json({"removed": removed})
+        return
+    for iri in removed:
         click.echo(f"removed {iri}")
 
 

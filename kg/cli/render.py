@@ -2,9 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
-__all__ = ["render_build_report", "render_model_info", "render_stats"]
+__all__ = [
+    "as_plain",
+    "render_build_report",
+    "render_model_info",
+    "render_query_list",
+    "render_stats",
+]
+
+
+def as_plain(value: Any) -> Any:
+    """A report (dataclasses, lists, dicts) as plain values for JSON."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: as_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): as_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_plain(v) for v in value]
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    return str(value)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:
@@ -50,6 +70,21 @@ def render_stats(stats: Any) -> str:
             lines.append(f"{title}:")
             lines += [f"  {name:30} {count:,}" for name, count in list(counts.items())[:20]]
     return "\n".join(lines)
+
+
+def render_query_list(specs: Any) -> str:
+    """Each named query with its question, then its parameters indented under it."""
+    lines = []
+    for spec in specs:
+        lines.append(f"{spec.name:24} {spec.description}")
+        for p in spec.parameters or ():
+            if p.default is not None:
+                given = f'default "{p.default}"'
+            else:
+                given = "required" if p.required else "optional"
+            meaning = f": {p.meaning}" if p.meaning else ""
+            lines.append(f"  --param {p.name}=VALUE  ({given}){meaning}")
+    return "".join(line + "\n" for line in lines)
 
 
 def render_model_info(info: dict[str, Any]) -> str:

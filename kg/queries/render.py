@@ -1,11 +1,13 @@
-"""A query's answer as text: an aligned table, CSV, TSV or JSON, written row by row.
+"""A query's answer as text: an aligned table, CSV, TSV, JSON, JSON lines or the W3C result
+formats (``kg.queries.sparqlresults``), written row by row, each ending in one newline.
 
 Every format is written as the rows arrive, so a long answer takes no more memory than a
 short one and its first rows show at once. The table sizes its columns from the first
-``TABLE_SAMPLE`` rows (each cell cut at ``max_width``); a later cell longer than its column
-is cut to it, ending in "…". A CONSTRUCT answer shown as a table is Turtle, a subject's
-triples together as they come. CSV and TSV go through ``kg.delimited``: text a spreadsheet
-would take for a formula gets an apostrophe before it, unless ``raw_cells``.
+``TABLE_SAMPLE`` rows; cells are whole unless ``max_width`` is given, and then each is cut
+to it (a later cell longer than its column is cut to the column), ending in "…". A
+CONSTRUCT answer shown as a table is Turtle, a subject's triples together as they come. CSV
+and TSV go through ``kg.delimited``: text a spreadsheet would take for a formula gets an
+apostrophe before it, unless ``raw_cells``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from rdflib.term import Identifier
 
 from kg.delimited import DelimitedWriter, TextOut
 from kg.errors import FormatError
+from kg.queries.formats import RESULT_FORMATS
+from kg.queries.sparqlresults import write_sparql_json, write_sparql_xml
 from kg.store.results import Answer
 from kg.terms import PREFIXES
 
@@ -35,18 +39,22 @@ __all__ = [
     "write_answer",
 ]
 
-RESULT_FORMATS = ("table", "csv", "tsv", "json")
-
-
 TABLE_SAMPLE = 100  # rows the table's column widths are taken from
 
 
 def render(
-    answer: Answer, *, format: str = "table", max_width: int = 60, raw_cells: bool = False
+    answer: Answer,
+    *,
+    format: str = "table",
+    max_width: int | None = None,
+    raw_cells: bool = False,
+    headers: bool = True,
 ) -> str:
     """``answer`` as text, as ``write_answer`` writes it."""
     out = io.StringIO()
-    write_answer(answer, out, format=format, max_width=max_width, raw_cells=raw_cells)
+    write_answer(
+        answer, out, format=format, max_width=max_width, raw_cells=raw_cells, headers=headers
+    )
     return out.getvalue()
 
 
@@ -55,12 +63,15 @@ def write_answer(
     out: TextOut,
     *,
     format: str = "table",
-    max_width: int = 60,
+    max_width: int | None = None,
     raw_cells: bool = False,
+    headers: bool = True,
 ) -> None:
     """Write ``answer`` to ``out`` as its rows come: an aligned table, CSV, TSV (tabs and
-    newlines in values become spaces) or JSON (a list of objects; ``{"ask": ...}`` for ASK).
-    ``max_width`` cuts table cells only; ``raw_cells`` leaves CSV and TSV cells as they are."""
+    newlines in values become spaces), JSON (a list of objects; ``{"ask": ...}`` for ASK),
+    JSON lines (one object a line), or SPARQL results JSON or XML. ``max_width`` cuts table
+    cells; ``raw_cells`` leaves CSV and TSV cells as they are; ``headers=False`` leaves out
+    the header line of CSV and TSV."""
     if format not in RESULT_FORMATS:
         known = ", ".join(RESULT_FORMATS)
         raise FormatError(f"unknown output format {format!r}; use one of {known}")
@@ -70,9 +81,16 @@ def write_answer(
         _table(answer, out, max_width=max_width)
     elif format == "json":
         _json(answer, out)
+    elif format == "jsonl":
+        _json_lines(answer, out)
+    elif format == "sparql-json":
+        write_sparql_json(answer, out)
+    elif format == "sparql-xml":
+        write_sparql_xml(answer, out)
     else:
         delimiter = "," if format == "csv" else "\t"
-        _delimited(answer, DelimitedWriter(out, delimiter=delimiter, raw_cells=raw_cells))
+        writer = DelimitedWriter(out, delimiter=delimiter, raw_cells=raw_cells)
+        _delimited(answer, writer, headers=headers)
 
 
 def _turtle(answer: Answer, out: TextOut) -> None:
@@ -125,7 +143,7 @@ def json_value(term: Identifier | None) -> object:
     return plain(term)
 
 
-def _table(answer: Answer, out: TextOut, *, max_width: int) -> None:
+def _table(answer: Answer, out: TextOut, *, max_width: int | None) -> None:
     if answer.kind == "ask":
         out.write("true\n" if answer.boolean else "false\n")
         return
@@ -141,7 +159,10 @@ def _table(answer: Answer, out: TextOut, *, max_width: int) -> None:
     for cells in first:
         out.write(_line(cells, widths) + "\n")
     for row in rows:
-        cells = [_cut(compact(term), width) for term, width in zip(row, widths, strict=True)]
+        cells = [
+            _cut(compact(term), width if max_width is not None else None)
+            for term, width in zip(row, widths, strict=True)
+        ]
         out.write(_line(cells, widths) + "\n")
 
 
@@ -149,13 +170,14 @@ def _line(cells: list[str], widths: list[int]) -> str:
     return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
 
-def _cut(text: str, width: int) -> str:
+def _cut(text: str, width: int | None) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if width is None or len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def _delimited(answer: Answer, writer: DelimitedWriter) -> None:
-    writer.writerow(answer.variables)
+def _delimited(answer: Answer, writer: DelimitedWriter, *, headers: bool) -> None:
+    if headers:
+        writer.writerow(answer.variables)
     if answer.kind == "ask":
         writer.writerow(["true" if answer.boolean else "false"])
         return
@@ -180,3 +202,18 @@ def _json(answer: Answer, out: TextOut) -> None:
         out.write(separator + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
         separator = ",\n  "
     out.write("[]\n" if separator.startswith("[") else "\n]\n")
+
+
+def _json_lines(answer: Answer, out: TextOut) -> None:
+    """One object a line (the ASK answer is one line too), for line-by-line readers."""
+    if answer.kind == "ask":
+        out.write(json.dumps({"ask": bool(answer.boolean)}) + "\n")
+        return
+    variables = answer.variables
+    for row in answer.rows:
+        value = {
+            var: json_value(term)
+            for var, term in zip(variables, row, strict=True)
+            if term is not None
+        }
+        out.write(json.dumps(value, ensure_ascii=False) + "\n")

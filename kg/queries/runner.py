@@ -5,7 +5,9 @@ A query file starts with one comment line saying what it answers and the paramet
     # Q2: What role does a person hold, and where? Parameters: ?name (default "Jens Stoltenberg").
 
 Each parameter is ``?name`` followed by ``(default "...")``, ``(optional)`` (left unbound when
-not given) or nothing (required). Parameters are bound as values by the store (Oxigraph
+not given) or nothing (required), then, after a comma, what it means; parameters are parted by
+semicolons, and those that share one part share its meaning (``?from (optional) and ?until
+(optional), YYYY-MM-DD bounds``). Parameters are bound as values by the store (Oxigraph
 substitution, or a VALUES block for a remote endpoint), never formatted into the query text;
 the query must name each one in its SELECT clause. Plain strings become plain literals;
 ``<...>`` becomes an IRI.
@@ -51,6 +53,7 @@ class Parameter:
     name: str
     default: str | None = None
     required: bool = True
+    meaning: str = ""  # what the header says the value is ("the person's name, alias or ...")
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,22 @@ class QuerySpec:
     name: str | None = None  # the name in queries/, or the file path, None when inline
     description: str = ""
     parameters: tuple[Parameter, ...] | None = None  # None: the query declares none
+
+    def describe(self) -> dict[str, object]:
+        """Name, question and parameters as plain values (for JSON)."""
+        return {
+            "name": self.name,
+            "description": self.description,
+            "parameters": [
+                {
+                    "name": p.name,
+                    "required": p.required,
+                    "default": p.default,
+                    "meaning": p.meaning,
+                }
+                for p in self.parameters or ()
+            ],
+        }
 
 
 def load_query(query: str) -> QuerySpec:
@@ -91,20 +110,28 @@ def parse_header(text: str, *, name: str | None) -> QuerySpec:
         return QuerySpec(text=text, name=name)
     header = first.lstrip("#").strip()
     description, _, declared = header.partition("Parameters:")
-    parameters = tuple(
-        Parameter(
-            name=m["name"],
-            default=None if m["default"] is None else m["default"].replace('\\"', '"'),
-            required=m["default"] is None and m["optional"] is None,
-        )
-        for m in _PARAMETER.finditer(declared)
-    )
+    parameters = tuple(parameter for part in declared.split(";") for parameter in _declared(part))
     return QuerySpec(
         text=text,
         name=name,
         description=description.strip(),
         parameters=parameters if declared else None,
     )
+
+
+def _declared(part: str) -> Iterator[Parameter]:
+    """The parameters one part of a header declares, with the meaning written after them."""
+    found = list(_PARAMETER.finditer(part))
+    if not found:
+        return
+    meaning = part[found[-1].end() :].strip().lstrip(",").strip().rstrip(".").strip()
+    for m in found:
+        yield Parameter(
+            name=m["name"],
+            default=None if m["default"] is None else m["default"].replace('\\"', '"'),
+            required=m["default"] is None and m["optional"] is None,
+            meaning=meaning,
+        )
 
 
 def run_query(
