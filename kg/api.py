@@ -5,6 +5,7 @@
     kg.query_rows(...)                           -> QueryRows as they come (a with block)
     kg.export(out, format="turtle", store=...)   writes to a binary file-like object
     kg.stats(store=...)  kg.validate(store=...)  kg.remove("doc.txt", store=...)
+    kg.load(["facts.ttl"], store=...)            -> LoadReport: RDF files in, each a named graph
     kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
     kg.viz("graph.html", store=...)               the offline viewer page
 
@@ -27,6 +28,7 @@ from kg.store.embedded import use_store
 if TYPE_CHECKING:
     from rdflib.term import Identifier
 
+    from kg.documents import LoadReport
     from kg.exporters.network import NetworkOptions
     from kg.extract.openie import OpenExtraction
     from kg.queries.shacl import ValidationReport
@@ -38,6 +40,7 @@ __all__ = [
     "BuildReport",
     "build",
     "export",
+    "load",
     "openie",
     "query",
     "query_rows",
@@ -91,23 +94,48 @@ def export(
     store: str | os.PathLike[str] | Store | None = None,
     options: NetworkOptions | None = None,
     raw_cells: bool = False,
+    document: str | None = None,
 ) -> None:
-    """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, graphml or gexf to
-    a binary stream; csv (nodes.csv and edges.csv) to a folder. ``options`` shape the network
-    formats (see ``kg.exporters.network.NetworkOptions``); ``raw_cells`` writes CSV cells
-    as they are, formula-like text included (see ``kg.delimited``)."""
+    """Write the graph to ``out``: turtle, ntriples, nquads, trig, jsonld, rdfxml, graphml or
+    gexf to a binary stream; csv (nodes.csv and edges.csv) to a folder. ``options`` shape the
+    network formats (see ``kg.exporters.network.NetworkOptions``); ``raw_cells`` writes CSV
+    cells as they are, formula-like text included (see ``kg.delimited``); ``document`` (an
+    id, source or URL) writes that one article's graph, in an RDF format."""
     from kg.errors import FormatError
+    from kg.exporters import RDF_FORMATS, export_csv, format_name
     from kg.exporters import export as write
-    from kg.exporters import export_csv, format_name
 
     format = format_name(format)  # before opening the store: a typo should not need one
     if format == "csv" and not isinstance(out, (str, os.PathLike)):
         raise FormatError("csv is two files (nodes.csv, edges.csv): give a folder with -o DIR")
+    if document is not None and format not in RDF_FORMATS:
+        raise FormatError(
+            f"one article's graph is written in an RDF format, not {format}; use one of "
+            f"{', '.join(RDF_FORMATS)}"
+        )
     with use_store(store, read_only=True) as graph:
-        if format == "csv":
+        if document is not None:
+            from kg.documents import document_quads
+
+            write(list(document_quads(graph, document)), out, format=format)  # type: ignore[arg-type]
+        elif format == "csv":
             export_csv(graph, Path(out), options=options, raw_cells=raw_cells)  # type: ignore[arg-type]
         else:
             write(graph, out, format=format, options=options)  # type: ignore[arg-type]
+
+
+def load(
+    files: Iterable[str | os.PathLike[str]],
+    *,
+    store: str | os.PathLike[str] | Store | None = None,
+) -> LoadReport:
+    """Import RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, by suffix) into
+    the store, each file a document in a named graph of its own, checked against the shapes;
+    files that do not parse or conform are skipped, with their reasons in the report."""
+    from kg.documents import load_files
+
+    with use_store(store) as graph:
+        return load_files(files, graph)
 
 
 def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:

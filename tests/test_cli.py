@@ -396,10 +396,10 @@ def test_ctrl_c_stops_a_running_query_at_once(seed_store_folder: Path) -> None:
 def test_cli_names_the_formats_for_an_unknown_export_format(
     examples_store_path: Path, cli: Cli
 ) -> None:
-    result = cli("export", "--format", "xml", "--store", str(examples_store_path))
+    result = cli("export", "--format", "docx", "--store", str(examples_store_path))
     assert result.exit_code == 1
     assert result.stderr == (
-        f"Error: unknown export format 'xml'; use one of {', '.join(FORMATS)}\n"
+        f"Error: unknown export format 'docx'; use one of {', '.join(FORMATS)}\n"
     )
 
 
@@ -416,10 +416,10 @@ def test_cli_export_takes_the_format_from_the_file_suffix_or_a_short_name(
     )
     assert cli("export", "-o", str(tmp_path / "g.gexf"), "--store", built).exit_code == 0
     assert nx.read_gexf(tmp_path / "g.gexf").number_of_nodes() > 0
-    unknown = cli("export", "-o", str(tmp_path / "graph.rdf"), "--store", built)
+    unknown = cli("export", "-o", str(tmp_path / "graph.docx"), "--store", built)
     assert unknown.exit_code == 1
     assert unknown.stderr.startswith("Error: no export format: give --format")
-    assert not (tmp_path / "graph.rdf").exists()
+    assert not (tmp_path / "graph.docx").exists()
 
 
 def test_cli_export_into_a_pipe_that_closes_early_says_nothing(examples_store_path: Path) -> None:

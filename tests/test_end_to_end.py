@@ -36,7 +36,7 @@ MISSION = "nato-iraq-mission.txt"  # the announcement; eight wounded; Austin; Al
 # rdflib 7.6's own parsers call its deprecated ConjunctiveGraph / default_context.
 pytestmark = [pytest.mark.slow, pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib.*")]
 RDFLIB_FORMAT = {"turtle": "turtle", "ntriples": "nt", "nquads": "nquads", "trig": "trig",
-                 "jsonld": "json-ld"}  # fmt: skip
+                 "jsonld": "json-ld", "rdfxml": "xml"}  # fmt: skip
 
 
 @pytest.fixture(scope="module")

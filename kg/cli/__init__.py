@@ -436,8 +436,8 @@ def _parse_param(text: str) -> tuple[str, str]:
     "export_format",
     default=None,
     metavar="FORMAT",
-    help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld; graphml, gexf, csv (a "
-    "folder). Default: the one -o's suffix names.",
+    help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld, rdfxml (rdf); graphml, "
+    "gexf, csv (a folder). Default: the one -o's suffix names; turtle to stdout.",
 )
 @store_option
 @click.option(
@@ -447,6 +447,12 @@ def _parse_param(text: str) -> tuple[str, str]:
     default=None,
     help="File to write (default: stdout); for csv, the folder for nodes.csv and edges.csv.",
 )
+@click.option(
+    "--document",
+    default=None,
+    metavar="ID",
+    help="Only this article's graph (its id, source path or URL); RDF formats.",
+)
 @network_options
 @click.option("--layout", is_flag=True, help="GEXF: node positions from a force layout.")
 @click.option("--timeline", is_flag=True, help="GEXF: article dates for Gephi's timeline.")
@@ -455,6 +461,7 @@ def export(
     export_format: str,
     store: str | None,
     output: str | None,
+    document: str | None,
     projection: str,
     events: bool,
     min_mentions: int,
@@ -468,13 +475,18 @@ def export(
 ) -> None:
     """Export the graph as RDF, or as a network for Gephi (gexf, graphml, csv).
 
-    nquads and trig keep one named graph per article. The network has entities as nodes
+    With neither --format nor -o it writes Turtle to stdout. nquads and trig keep one named
+    graph per article; --document writes one article's. The network has entities as nodes
     and their relations as edges (or, with --projection cooccurrence, an edge for each pair
     named in one sentence, weighted by how many); the options filter it.
 
     Example:
 
-        kg export --format turtle -o graph.ttl
+        kg export | head
+
+        kg export --format rdfxml -o graph.rdf
+
+        kg export --document examples/erbil-attack.txt --format trig
 
         kg export --format gexf --layout --timeline -o graph.gexf
 
@@ -487,8 +499,10 @@ def export(
 
     if export_format is not None:
         export_format = format_name(export_format)
+    elif output is None:
+        export_format = "turtle"
     else:
-        export_format = format_of_path(output) if output else None
+        export_format = format_of_path(output)
         if export_format is None:
             raise KgError(
                 "no export format: give --format (turtle, gexf, ...) or an -o file whose "
@@ -509,10 +523,52 @@ def export(
         api.export(output, format="csv", store=store, options=options, raw_cells=raw_cells)
         return
     if output is None:
-        api.export(sys.stdout.buffer, format=export_format, store=store, options=options)
+        api.export(
+            sys.stdout.buffer,
+            format=export_format,
+            store=store,
+            options=options,
+            document=document,
+        )
         return
     with _output(output, "wb") as out:
-        api.export(out, format=export_format, store=store, options=options)
+        api.export(out, format=export_format, store=store, options=options, document=document)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@store_option
+@json_option
+@json_format_option
+def load(files: tuple[str, ...], store: str | None, as_json: bool, output_format: str) -> None:
+    """Import RDF files into the store, each file as a named graph of its own.
+
+    Turtle (.ttl), N-Triples (.nt), N-Quads (.nq), TriG (.trig), JSON-LD (.jsonld) and
+    RDF/XML (.rdf, .owl, .xml). Each file is checked against kg's shapes as a built graph
+    is; one that does not parse or conform is skipped with its reason, the others are
+    loaded. A file loaded before is left as it is; `kg remove FILE` takes it out again.
+
+    Example:
+
+        kg load known-facts.ttl other-graph.rdf
+    """
+    from kg import api
+
+    report = api.load(files, store=store)
+    for skipped in report.skipped:
+        click.echo(f"skipped: {skipped.source}: {skipped.reason}", err=True)
+    if as_json or output_format == "json":
+        _echo_json(report)
+    else:
+        unchanged = f" ({report.unchanged:,} unchanged)" if report.unchanged else ""
+        noun = "file" if report.documents == 1 else "files"
+        click.echo(f"{report.documents:,} {noun}, {report.triples:,} triples{unchanged}")
+    if report.skipped:
+        count = len(report.skipped)
+        raise click.ClickException(
+            f"{count} file{'s' if count > 1 else ''} skipped (reasons above); the others were "
+            "loaded"
+        )
 
 
 @main.command()

@@ -1,7 +1,7 @@
 """Exports: RDF serializations of the store, and the network of entities for Gephi and friends.
 
     export(source, out, format=...)          any stream format below, to a binary file-like object
-    export_rdf(source, out, format=...)      turtle, ntriples, nquads, trig, jsonld
+    export_rdf(source, out, format=...)      turtle, ntriples, nquads, trig, jsonld, rdfxml
     export_csv(source, folder)               nodes.csv and edges.csv
     entity_graph(source)                     the network as a networkx MultiDiGraph
 
@@ -54,6 +54,10 @@ FORMAT_ALIASES = {
     "nq": "nquads",
     "n-quads": "nquads",
     "json-ld": "jsonld",
+    "rdf": "rdfxml",
+    "rdf-xml": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "owl": "rdfxml",
 }
 
 

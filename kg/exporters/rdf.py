@@ -1,13 +1,14 @@
 """RDF exports: deterministic (sorted, duplicates dropped), with kg's prefixes bound.
 
-N-Quads and TriG keep the per-document named graphs; Turtle, N-Triples and JSON-LD write their
-union. pyoxigraph serializes all but JSON-LD, which rdflib writes compacted with a @context of
-the same prefixes. Sorting holds the statements in memory: fine into the millions; past that,
-dump N-Quads with ``oxigraph dump`` straight from the store directory.
+N-Quads and TriG keep the per-document named graphs; Turtle, N-Triples, JSON-LD and RDF/XML
+write their union. pyoxigraph serializes all but JSON-LD, which rdflib writes compacted with a
+@context of the same prefixes. Sorting holds the statements in memory: fine into the millions;
+past that, dump N-Quads with ``oxigraph dump`` straight from the store directory.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
@@ -26,6 +27,7 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
     "nquads": (ox.RdfFormat.N_QUADS, True),
     "trig": (ox.RdfFormat.TRIG, True),
     "jsonld": (ox.RdfFormat.JSON_LD, False),
+    "rdfxml": (ox.RdfFormat.RDF_XML, False),
 }
 
 
@@ -55,9 +57,26 @@ def export_rdf(
         statements = [keyed[k] for k in sorted(keyed)]
     if format == "jsonld":
         _write_jsonld(statements, out, prefixes)  # type: ignore[arg-type]
+    elif format == "rdfxml":
+        _check_xml_text(statements)  # type: ignore[arg-type]
+        ox.serialize(statements, out, rdf_format, prefixes=prefixes)
     else:
         ox.serialize(statements, out, rdf_format, prefixes=prefixes)
     return len(statements)
+
+
+# Characters XML 1.0 cannot hold, even escaped: most C0 controls, surrogates, U+FFFE/U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_xml_text(triples: list[ox.Triple]) -> None:
+    """FormatError when a literal holds a character RDF/XML cannot carry."""
+    for t in triples:
+        if isinstance(t.object, ox.Literal) and (bad := _NOT_XML.search(t.object.value)):
+            raise FormatError(
+                f"{t.subject} has text with U+{ord(bad.group()):04X}, which XML cannot hold; "
+                "export it as turtle, ntriples or jsonld"
+            )
 
 
 def _ox_quads(source: object) -> Iterator[ox.Quad]:
