@@ -9,9 +9,10 @@
     kg.openie(["NATO expanded its mission ."])   -> (sentence, [OpenExtraction]) pairs
     kg.viz("graph.html", store=...)               the offline viewer page
 
-``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``) or an open
-``kg.store.embedded.Store``. Commands that only read open the store read-only, so they work
-while nothing writes.
+``store`` is a folder (default ``$KG_STORE`` or ``./kg-store``), the URL of a SPARQL endpoint
+(``http://...``: see ``kg.store.remote.SparqlStore.from_url``), or an open store
+(``kg.store.embedded.Store``, ``kg.store.remote.SparqlStore``). Commands that only read open
+the store read-only, so they work while nothing writes.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from kg.builder import BuildReport, build
-from kg.store.embedded import use_store
+from kg.store.opening import StoreArg, use_store
 
 if TYPE_CHECKING:
     from rdflib.term import Identifier
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from kg.exporters.network import NetworkOptions
     from kg.extract.openie import OpenExtraction
     from kg.queries.shacl import ValidationReport
-    from kg.store.embedded import Store
     from kg.store.protocol import StoreStats
     from kg.store.results import QueryResult, QueryRows
 
@@ -54,7 +54,7 @@ __all__ = [
 def query(
     text_or_name: str,
     *,
-    store: str | os.PathLike[str] | Store | None = None,
+    store: StoreArg = None,
     params: Mapping[str, str | Identifier] | None = None,
     timeout: float | None = None,
 ) -> QueryResult:
@@ -70,7 +70,7 @@ def query(
 def query_rows(
     text_or_name: str,
     *,
-    store: str | os.PathLike[str] | Store | None = None,
+    store: StoreArg = None,
     params: Mapping[str, str | Identifier] | None = None,
     timeout: float | None = None,
 ) -> Iterator[QueryRows]:
@@ -81,9 +81,17 @@ def query_rows(
     """
     from kg.queries.runner import stream_query
     from kg.store.embedded import default_store
+    from kg.store.remote import is_endpoint
 
     where = store if store is not None else default_store()
-    with stream_query(where, text_or_name, params=params, timeout=timeout) as rows:
+    if not is_endpoint(where):
+        with stream_query(where, text_or_name, params=params, timeout=timeout) as rows:  # type: ignore[arg-type]
+            yield rows
+        return
+    with (
+        use_store(where, read_only=True, timeout=timeout) as remote,
+        stream_query(remote, text_or_name, params=params) as rows,
+    ):
         yield rows
 
 
@@ -91,7 +99,7 @@ def export(
     out: BinaryIO | str | os.PathLike[str],
     *,
     format: str,
-    store: str | os.PathLike[str] | Store | None = None,
+    store: StoreArg = None,
     options: NetworkOptions | None = None,
     raw_cells: bool = False,
     document: str | None = None,
@@ -127,7 +135,7 @@ def export(
 def load(
     files: Iterable[str | os.PathLike[str]],
     *,
-    store: str | os.PathLike[str] | Store | None = None,
+    store: StoreArg = None,
 ) -> LoadReport:
     """Import RDF files (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, by suffix) into
     the store, each file a document in a named graph of its own, checked against the shapes;
@@ -138,13 +146,13 @@ def load(
         return load_files(files, graph)
 
 
-def stats(*, store: str | os.PathLike[str] | Store | None = None) -> StoreStats:
+def stats(*, store: StoreArg = None) -> StoreStats:
     """Counts: documents, entities by type, relations by predicate, triples."""
     with use_store(store, read_only=True) as graph:
         return graph.stats()
 
 
-def validate(*, store: str | os.PathLike[str] | Store | None = None) -> ValidationReport:
+def validate(*, store: StoreArg = None) -> ValidationReport:
     """Check the graph against ontology/shapes.ttl (SHACL)."""
     from kg.queries.shacl import validate_store
 
@@ -152,7 +160,7 @@ def validate(*, store: str | os.PathLike[str] | Store | None = None) -> Validati
         return validate_store(graph)
 
 
-def remove(document: str, *, store: str | os.PathLike[str] | Store | None = None) -> list[str]:
+def remove(document: str, *, store: StoreArg = None) -> list[str]:
     """Remove one document (by id, source path or URL) and what only it supported."""
     with use_store(store) as graph:
         return [str(iri) for iri in graph.remove_document(document)]
@@ -194,7 +202,7 @@ def openie(
 def viz(
     out: str | os.PathLike[str],
     *,
-    store: str | os.PathLike[str] | Store | None = None,
+    store: StoreArg = None,
     options: NetworkOptions | None = None,
 ) -> int:
     """Write the offline viewer page (one HTML file) to ``out``; return the nodes it shows.

@@ -26,7 +26,7 @@ from kg.nlp import parser_process
 from kg.nlp.pieces import Unparsed, parse_pairs
 from kg.records import Document, Extraction
 from kg.sources import Notice, Skipped, iter_documents
-from kg.store.embedded import Store, use_store
+from kg.store.opening import StoreArg, use_store
 from kg.store.protocol import GraphStore, MappedDocument, WriteSummary
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ class BuildReport:
 def build(
     sources: Iterable[str | Path],
     *,
-    store: str | Path | Store | None = None,
+    store: StoreArg = None,
     model: str | Path | None = None,
     base: str = iris.DEFAULT_BASE,
     default_date: dt.date | None = None,

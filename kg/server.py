@@ -24,7 +24,7 @@ from pathlib import Path
 from kg.errors import InputError, StoreError
 from kg.store.embedded import default_store, require_store
 
-__all__ = ["DEFAULT_BIND", "serve", "server_command"]
+__all__ = ["DEFAULT_BIND", "serve", "server_binary", "server_command"]
 
 DEFAULT_BIND = "127.0.0.1:7878"
 
@@ -46,7 +46,7 @@ def server_command(
         require_store(folder)
     mode = "serve-read-only" if read_only else "serve"
     return [
-        _binary(),
+        server_binary(),
         mode,
         "--location",
         str(folder),
@@ -97,7 +97,7 @@ def _failure(errors: str, bind: str) -> str:
     return f"the SPARQL server stopped: {last or 'no reason given'}"
 
 
-def _binary() -> str:
+def server_binary() -> str:
     """The ``oxigraph`` program: beside this Python's (a virtual environment), else on PATH."""
     beside = Path(sys.executable).parent / "oxigraph"
     if beside.is_file():

@@ -6,7 +6,6 @@ A test that changes a store builds its own in ``tmp_path``.
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import time
@@ -22,6 +21,7 @@ from seed_extractions import seed_extractions
 import kg
 from kg.mapping import map_extraction
 from kg.records import Extraction
+from kg.server import server_binary
 from kg.store.embedded import Store, open_store
 from kg.store.protocol import MappedDocument
 
@@ -116,11 +116,9 @@ def _free_port() -> int:
 def oxigraph_server(tmp_path: Path) -> Iterator[str]:
     """A real ``oxigraph serve`` on loopback; yields its base URL.
 
-    The server binary comes from PyPI: ``pip install oxigraph`` (the CLI, beside pyoxigraph).
+    The server binary comes with kg (the ``oxigraph`` package, beside pyoxigraph).
     """
-    binary = shutil.which("oxigraph")
-    if binary is None:
-        pytest.skip("no oxigraph server binary; install it with: pip install oxigraph")
+    binary = server_binary()
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     process = subprocess.Popen(

@@ -62,8 +62,9 @@ store_option = click.option(
     "--store",
     "store",
     default=None,
-    metavar="DIR",
-    help="The graph store folder. Default: $KG_STORE, else ./kg-store.",
+    metavar="DIR|URL",
+    help="The graph store: a folder, or a SPARQL endpoint's URL (http://host:7878). "
+    "Default: $KG_STORE, else ./kg-store.",
 )
 
 

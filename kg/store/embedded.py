@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import AbstractContextManager, contextmanager, nullcontext, suppress
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +43,6 @@ __all__ = [
     "query_error",
     "replaceable_sources",
     "require_store",
-    "use_store",
 ]
 
 
@@ -235,16 +234,6 @@ DEFAULT_STORE = "kg-store"
 def default_store() -> str:
     """``$KG_STORE`` if set, else ``./kg-store``."""
     return os.environ.get("KG_STORE") or DEFAULT_STORE
-
-
-def use_store(
-    store: str | os.PathLike[str] | Store | None, *, read_only: bool = False
-) -> AbstractContextManager[Store]:
-    """An open Store as it is, or the store at a folder (default: ``default_store()``)
-    opened for the length of a ``with`` block."""
-    if isinstance(store, Store):
-        return nullcontext(store)
-    return open_store(Path(store or default_store()), read_only=read_only)
 
 
 @contextmanager

@@ -4,9 +4,9 @@ records that cross it.
 In: ``MappedDocument`` (one document's quads, as ``kg.mapping`` makes them). Out:
 ``QueryResult`` (kg.store.results), ``WriteSummary`` and ``StoreStats``. Queries, validation,
 exports, the viewer and the build's steps take a ``GraphStore``, so ``kg.store.embedded.Store``
-and ``kg.store.remote.SparqlStore`` serve them alike; the API and the CLI open the embedded one
-(``kg.store.embedded.use_store``). ``tests/test_store_protocol.py`` checks that both stores
-implement every member.
+and ``kg.store.remote.SparqlStore`` serve them alike; the API and the CLI open either
+(``kg.store.opening.use_store``: a folder, or a URL for the remote one).
+``tests/test_store_protocol.py`` checks that both stores implement every member.
 """
 
 from __future__ import annotations

@@ -11,12 +11,24 @@ substitution.
 Writes take one request per batch: new documents go in as one N-Quads POST to the Graph Store
 endpoint (one transaction on Oxigraph); a batch that replaces documents is one SPARQL update
 (drop the old graphs, INSERT DATA the new ones).
+
+``SparqlStore.from_url`` derives the three URLs from the one a user gives (``--store
+http://...``): an Oxigraph server's root (or its ``/query``), a Fuseki dataset
+(``http://host:3030/ds``), a GraphDB repository (``.../repositories/NAME``). Credentials come
+from the environment only (``KG_STORE_TOKEN`` for a bearer token, else ``KG_STORE_USER`` and
+``KG_STORE_PASSWORD``), never from the URL, which shows in process lists and logs. A request
+that cannot connect, or that a server answers 502, 503 or 504, is tried again after 0.5, 1 and
+2 seconds; a batch is one request, so trying it again writes it once.
 """
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -26,7 +38,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 from rdflib.term import Identifier
 
-from kg.errors import QueryError, StoreError
+from kg.errors import KgError, QueryError, StoreError
 from kg.store.counts import collect_stats
 from kg.store.embedded import FIND_DOCUMENT_QUERY, replaceable_sources
 from kg.store.oxterms import from_ox, quad_to_ox
@@ -35,9 +47,12 @@ from kg.store.results import QueryResult
 from kg.store.sparqltext import inject_rows, inject_values, replace_update
 from kg.terms import PREFIXES
 
-__all__ = ["SparqlStore"]
+__all__ = ["RETRY_DELAYS", "SparqlStore", "credentials", "is_endpoint"]
 
 _PROLOGUE = "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+# Seconds to wait before each new try of a request that could not connect.
+RETRY_DELAYS = (0.5, 1.0, 2.0)
+_RETRIED_STATUS = (502, 503, 504)
 _RESULTS_JSON = "application/sparql-results+json"
 _NTRIPLES = "application/n-triples"
 _NQUADS = "application/n-quads"
@@ -81,6 +96,44 @@ class SparqlStore:
             store_url=f"{root}/store",
             **options,
         )
+
+    @classmethod
+    def from_url(cls, url: str, *, read_only: bool = False, timeout: float = 60.0) -> SparqlStore:
+        """The endpoint a user names with ``--store URL``, with credentials from the
+        environment: Oxigraph (the server's root or ``/query``), GraphDB
+        (``/repositories/NAME``) or Fuseki (a dataset, ``http://host:3030/ds``)."""
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise StoreError(f"{url} is not an http(s) URL of a SPARQL endpoint; check --store")
+        if parts.username or parts.password:
+            raise StoreError(
+                "credentials in the store URL would show in process lists and logs; set "
+                "KG_STORE_USER and KG_STORE_PASSWORD (or KG_STORE_TOKEN) instead"
+            )
+        options: dict[str, Any] = {"timeout": timeout, "headers": credentials(os.environ)}
+        path = parts.path.rstrip("/")
+        root = urllib.parse.urlunsplit((parts.scheme, parts.netloc, "", "", ""))
+        if path in ("", "/query"):
+            store = cls.oxigraph(root, **options)
+        elif "/repositories/" in path:
+            endpoint = root + path
+            store = cls(
+                endpoint,
+                update_url=f"{endpoint}/statements",
+                store_url=f"{endpoint}/rdf-graphs/service",
+                **options,
+            )
+        else:
+            dataset = root + path.removesuffix("/query").removesuffix("/sparql")
+            store = cls(
+                f"{dataset}/query",
+                update_url=f"{dataset}/update",
+                store_url=f"{dataset}/data",
+                **options,
+            )
+        if read_only:
+            store.update_url, store.store_url, store.read_only = None, None, True
+        return store
 
     def close(self) -> None:
         """Nothing to let go: each request has its own connection."""
@@ -200,22 +253,79 @@ class SparqlStore:
         headers = {**self.headers, "Content-Type": content_type}
         if accept:
             headers["Accept"] = accept
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.read(), response.headers.get("Content-Type", "")
-        except urllib.error.HTTPError as err:
-            detail = err.read().decode("utf-8", "replace").strip().splitlines()
-            first = detail[0] if detail else err.reason
-            if err.code == 400 and content_type == "application/sparql-query":
-                raise QueryError(f"invalid SPARQL: {first}; fix the query text") from err
-            raise StoreError(f"{url} answered {err.code}: {first}") from err
-        except (urllib.error.URLError, OSError) as err:
-            reason = getattr(err, "reason", err)
-            raise StoreError(
-                f"cannot reach the SPARQL endpoint {url} ({reason}); check the URL and that "
-                "the server is running"
-            ) from err
+        for delay in (*RETRY_DELAYS, None):
+            request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return response.read(), response.headers.get("Content-Type", "")
+            except urllib.error.HTTPError as err:
+                if err.code not in _RETRIED_STATUS or delay is None:
+                    raise _http_error(err, url, content_type) from err
+            except TimeoutError as err:
+                raise StoreError(
+                    f"the SPARQL endpoint {url} gave no answer within {self.timeout:g} s; "
+                    "narrow the query or check the server"
+                ) from err
+            except (urllib.error.URLError, OSError) as err:
+                if isinstance(getattr(err, "reason", None), TimeoutError):
+                    raise StoreError(
+                        f"the SPARQL endpoint {url} gave no answer within {self.timeout:g} s; "
+                        "narrow the query or check the server"
+                    ) from err
+                if delay is None:
+                    reason = getattr(err, "reason", err)
+                    raise StoreError(
+                        f"cannot reach the SPARQL endpoint {url} ({reason}); check the URL and "
+                        "that the server is running"
+                    ) from err
+            time.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+
+def credentials(environ: Mapping[str, str]) -> dict[str, str]:
+    """The Authorization header the environment asks for: ``KG_STORE_TOKEN`` (bearer), or
+    ``KG_STORE_USER`` and ``KG_STORE_PASSWORD`` (basic); none without them."""
+    if token := environ.get("KG_STORE_TOKEN"):
+        return {"Authorization": f"Bearer {token}"}
+    user = environ.get("KG_STORE_USER")
+    if user:
+        pair = f"{user}:{environ.get('KG_STORE_PASSWORD', '')}".encode()
+        return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
+    return {}
+
+
+def _http_error(err: urllib.error.HTTPError, url: str, content_type: str) -> KgError:
+    """The one line for what an endpoint answered with an error status."""
+    detail = err.read().decode("utf-8", "replace").strip().splitlines()
+    first = detail[0] if detail else err.reason
+    if err.code == 400 and content_type == "application/sparql-query":
+        return QueryError(f"invalid SPARQL: {first}; fix the query text")
+    if err.code == 401:
+        return StoreError(
+            f"the SPARQL endpoint {url} asks for credentials (401); set KG_STORE_USER and "
+            "KG_STORE_PASSWORD, or KG_STORE_TOKEN"
+        )
+    if err.code == 403:
+        return StoreError(
+            f"the SPARQL endpoint {url} refused this request (403); the credentials in "
+            "KG_STORE_USER/KG_STORE_TOKEN lack the right to it"
+        )
+    if err.code == 404:
+        return StoreError(
+            f"no SPARQL endpoint at {url} (404); give --store an Oxigraph server's root, a "
+            "Fuseki dataset or a GraphDB repository"
+        )
+    if err.code >= 500:
+        return StoreError(
+            f"the SPARQL endpoint {url} failed ({err.code}: {first}); try again later or see "
+            "the server's log"
+        )
+    return StoreError(f"{url} answered {err.code}: {first}")
+
+
+def is_endpoint(where: object) -> bool:
+    """Whether a ``store`` argument is a URL (http or https), not a folder."""
+    return isinstance(where, str) and where.lower().startswith(("http://", "https://"))
 
 
 def _parse_json(data: dict[str, Any]) -> QueryResult:
