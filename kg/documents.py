@@ -125,7 +125,8 @@ def read_rdf_file(path: Path, *, base: str = iris.DEFAULT_BASE) -> MappedDocumen
     content_hash = hashlib.sha256(data).hexdigest()[:32]
     doc = iris.document_iri(base, content_hash)
     try:
-        parsed = list(ox.parse(data, format=rdf_format, base_iri=path.resolve().as_uri()))
+        # Relative IRIs resolve under the document, not the file's place on this machine.
+        parsed = list(ox.parse(data, format=rdf_format, base_iri=f"{doc}/"))
     except (SyntaxError, ValueError) as err:
         first = str(err).splitlines()[0] if str(err) else "syntax error"
         raise InputError(f"is not valid {rdf_format.name}: {first}; fix the file") from err

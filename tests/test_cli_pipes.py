@@ -175,3 +175,26 @@ def test_a_pipe_closed_early_ends_kg_quietly_as_sigpipe_would(
     running.stderr.close()
     assert first and stderr == b""
     assert running.returncode == 141  # 128 + SIGPIPE, as a shell reports it
+
+
+def test_shell_completion_as_the_readme_sets_it_up() -> None:
+    import os
+
+    kg = [str(Path(sys.executable).parent / "kg")]  # the installed command, as a shell runs it
+
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_KG_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - 1),
+        }
+        done = subprocess.run(kg, env=env, capture_output=True, text=True, timeout=60)
+        return done.stdout.split()
+
+    assert complete("kg qu") == ["plain,query"]
+    assert complete("kg query --format sparql-") == ["plain,sparql-json", "plain,sparql-xml"]
+    script = subprocess.run(
+        kg, env={**os.environ, "_KG_COMPLETE": "bash_source"}, capture_output=True, text=True
+    )
+    assert "_kg_completion()" in script.stdout

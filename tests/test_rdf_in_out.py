@@ -137,3 +137,16 @@ def test_load_skips_what_does_not_parse_or_conform_and_loads_the_rest(
     assert result.stdout == "2 files, 12 triples\n"
     names = cli("query", "SELECT ?s WHERE { ?s <http://example.org/name> ?o }", "--store", store)
     assert "/node/b1" in names.stdout  # the blank node, named under its document
+
+
+def test_relative_iris_of_a_loaded_file_resolve_under_its_document(
+    tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("relative.ttl").write_text('<#nato> <http://example.org/name> "NATO" .\n')
+    assert cli("load", "relative.ttl", "--store", "store").exit_code == 0
+    exported = cli("export", "--format", "nt", "--store", "store").stdout
+    assert str(tmp_path) not in exported  # nothing of this machine's folders
+    assert '<http://purl.org/dc/terms/source> "relative.ttl"' in exported  # as given
+    subject = exported.split('<http://example.org/name> "NATO"')[0].split()[-1]
+    assert subject.startswith("<https://w3id.org/kg/document/") and subject.endswith("/#nato>")
