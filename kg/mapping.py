@@ -30,6 +30,7 @@ Rules, in the order ``map_extraction`` applies them:
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections.abc import Iterator
@@ -102,6 +103,18 @@ def boolean(value: bool) -> Literal:
 @functools.lru_cache(maxsize=1 << 16)
 def integer(value: int) -> Literal:
     return Literal(str(value), datatype=XSD.integer)
+
+
+# Names, labels, heads, predicates, kinds and days recur within a document and across
+# documents (sentences and quotes do not, and are made as they come).
+@functools.lru_cache(maxsize=1 << 16)
+def plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def day(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
 
 
 class _Mapper:
@@ -187,10 +200,10 @@ class _Mapper:
             yield e, RDF.type, KG[type_name], g
             # The first record of an entity gives its one label; other names become aliases.
             label = labels.setdefault(e, ent.name)
-            yield e, RDFS.label, Literal(label), g
+            yield e, RDFS.label, plain(label), g
             for name in (ent.name, *ent.aliases):
                 if name.strip() and name != label:
-                    yield e, SKOS.altLabel, Literal(name), g
+                    yield e, SKOS.altLabel, plain(name), g
             for mention in ent.mentions:
                 yield from self.mention(mention, e)
 
@@ -202,7 +215,7 @@ class _Mapper:
         m = iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n)
         yield m, RDF.type, KG.Mention, g
         yield m, KG.mentionOf, of, g
-        yield m, KG.text, Literal(mention.text), g
+        yield m, KG.text, plain(mention.text), g
         yield m, KG.start, integer(mention.start), g
         yield m, KG.end, integer(mention.end), g
         yield m, DCTERMS.isPartOf, self.sentence(mention.sentence), g
@@ -214,8 +227,8 @@ class _Mapper:
             yield r, RDF.type, KG.Referent, g
             if referent.kind is not None:
                 yield r, RDF.type, KG.Occurrence, g
-            yield r, RDFS.label, Literal(referent.label), g
-            yield r, KG.head, Literal(referent.head), g
+            yield r, RDFS.label, plain(referent.label), g
+            yield r, KG.head, plain(referent.head), g
             for key in referent.anchors:
                 anchor = self.entity_by_key.get(key)
                 if anchor is not None:
@@ -255,11 +268,11 @@ class _Mapper:
         g = self.graph
         ev = iris.event_iri(self.base, self.doc_id, event.id)
         yield from self.traced(ev, KG.Event, event.start, event.end, event.sentence)
-        yield ev, KG.predicate, Literal(event.predicate), g
+        yield ev, KG.predicate, plain(event.predicate), g
         yield ev, KG.negated, boolean(event.negated), g
         yield ev, KG.confidence, decimal(event.confidence), g
         if event.modality:
-            yield ev, KG.modality, Literal(event.modality), g
+            yield ev, KG.modality, plain(event.modality), g
         if event.statement_of in self.events_kept:
             reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
             yield ev, RDF.type, KG.Statement, g
@@ -326,20 +339,20 @@ class _Mapper:
             yield ev, prop, q, g
             yield from self.quantity(q, arg.quantity)
         elif not arg.date:
-            yield ev, prop, Literal(arg.text), g
+            yield ev, prop, plain(arg.text), g
         if arg.date:
-            yield ev, prop, Literal(arg.date.isoformat(), datatype=XSD.date), g
+            yield ev, prop, day(arg.date), g
         bounds = arg.period or (arg.date and (arg.date, arg.date))
         if bounds and entity is not None:
-            yield entity, KG.earliest, Literal(bounds[0].isoformat(), datatype=XSD.date), g
-            yield entity, KG.latest, Literal(bounds[1].isoformat(), datatype=XSD.date), g
+            yield entity, KG.earliest, day(bounds[0]), g
+            yield entity, KG.latest, day(bounds[1]), g
 
     def quantity(self, q: URIRef, quantity: Quantity) -> Iterator[Quad]:
         g = self.graph
         yield q, RDF.type, KG.Quantity, g
         yield q, KG.text, Literal(quantity.text), g
         yield q, KG.approximate, boolean(quantity.approximate), g
-        yield q, KG.quantityKind, Literal(quantity.kind), g
+        yield q, KG.quantityKind, plain(quantity.kind), g
         for prop, value in (
             (KG.value, quantity.value),
             (KG.fromValue, quantity.low),
@@ -348,7 +361,7 @@ class _Mapper:
             if value is not None and math.isfinite(value):
                 yield q, prop, number(float(value)), g
         if quantity.unit:
-            yield q, KG.unit, Literal(quantity.unit), g
+            yield q, KG.unit, plain(quantity.unit), g
 
     def quotes(self) -> Iterator[Quad]:
         g = self.graph
@@ -358,7 +371,7 @@ class _Mapper:
             q = iris.quote_iri(self.base, self.doc_id, quote.id)
             yield from self.traced(q, KG.Quote, quote.start, quote.end, quote.sentence)
             yield q, KG.text, Literal(quote.text), g
-            yield q, KG.predicate, Literal(quote.verb), g
+            yield q, KG.predicate, plain(quote.verb), g
             yield q, KG.direct, boolean(quote.direct), g
             speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
             if speaker is not None:
@@ -386,7 +399,7 @@ class _Mapper:
             if holder is None or not role.title.strip():
                 continue
             r = iris.role_iri(self.base, self.doc_id, n)
-            title = Literal(role.title)
+            title = plain(role.title)
             yield from self.traced(r, KG.Role, role.start, role.end, role.sentence)
             yield r, KG.holder, holder, g
             yield r, KG.title, title, g
