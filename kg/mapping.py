@@ -117,6 +117,15 @@ def day(value: dt.date) -> Literal:
     return Literal(value.isoformat(), datatype=XSD.date)
 
 
+def name_keys(name: str) -> list[str]:
+    """The keys a name is found by: itself in lower case and each ending after a space, so that
+    a key equal to a given name in lower case is what "equals the name or ends with a space and
+    the name, case aside" finds."""
+    lowered = name.lower()
+    keys = [lowered] + [lowered[i + 1 :] for i, c in enumerate(lowered) if c == " "]
+    return [k for k in dict.fromkeys(keys) if k.strip()]
+
+
 class _Mapper:
     """Holds one Extraction's lookups while its quads are generated."""
 
@@ -140,6 +149,7 @@ class _Mapper:
             for r in extraction.referents
         }
         self.mention_spans: dict[tuple[int, int], int] = {}  # mentions minted per span
+        self.keyed: set[tuple[URIRef, str]] = set()  # name keys written
         self.events_kept = {ev.id for ev in extraction.events if self._keeps(ev)}
 
     def entity_iri(self, ent: Entity) -> URIRef:
@@ -201,11 +211,21 @@ class _Mapper:
             # The first record of an entity gives its one label; other names become aliases.
             label = labels.setdefault(e, ent.name)
             yield e, RDFS.label, plain(label), g
+            yield from self.name_keys(e, label)
             for name in (ent.name, *ent.aliases):
                 if name.strip() and name != label:
                     yield e, SKOS.altLabel, plain(name), g
+                    yield from self.name_keys(e, name)
             for mention in ent.mentions:
                 yield from self.mention(mention, e)
+
+    def name_keys(self, node: URIRef, name: str) -> Iterator[Quad]:
+        """kg:nameKey: ``name`` in lower case, and each ending of it after a space ("jens
+        stoltenberg", "stoltenberg"), for a query to find a name or a surname with one lookup."""
+        for key in name_keys(name):
+            if (node, key) not in self.keyed:
+                self.keyed.add((node, key))
+                yield node, KG.nameKey, plain(key), self.graph
 
     def mention(self, mention: Mention, of: URIRef) -> Iterator[Quad]:
         """One mention of an entity or a referent: its text, span and sentence."""
@@ -228,6 +248,7 @@ class _Mapper:
             if referent.kind is not None:
                 yield r, RDF.type, KG.Occurrence, g
             yield r, RDFS.label, plain(referent.label), g
+            yield from self.name_keys(r, referent.label)
             yield r, KG.head, plain(referent.head), g
             for key in referent.anchors:
                 anchor = self.entity_by_key.get(key)

@@ -84,6 +84,9 @@ class KG(DefinedNamespace):
     statementOf: URIRef
     occurrence: URIRef
 
+    # Names found by lookup
+    nameKey: URIRef
+
     # Time expressions: the days they can name
     earliest: URIRef
     latest: URIRef

@@ -94,6 +94,19 @@ def test_entities_get_one_iri_across_documents(seed_documents: list[MappedDocume
     }
 
 
+def test_names_and_surnames_are_keys_beside_the_labels(
+    seed_documents: list[MappedDocument],
+) -> None:
+    # what a query given "Stoltenberg" or "jens STOLTENBERG" looks up, lower-cased
+    for doc in seed_documents:
+        graph = triples(doc)
+        keys = {str(o) for s, p, o in graph if s == STOLTENBERG and p == KG.nameKey}
+        assert keys == {"jens stoltenberg", "stoltenberg"}
+        for s, p, o in graph:
+            if p in (RDFS.label, SKOS.altLabel):
+                assert (s, KG.nameKey, Literal(str(o).lower())) in graph
+
+
 def test_mentions_point_into_the_text(
     seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
 ) -> None:
