@@ -239,19 +239,33 @@ def folder_bytes(folder: Path) -> int:
 # ---------------------------------------------------------------- queries and exports
 
 
-def query_params(spec: QuerySpec) -> dict[str, str]:
-    return {p.name: NEEDED for p in spec.parameters or () if p.required and p.default is None}
+def query_params(spec: QuerySpec, given: dict[str, str] | None = None) -> dict[str, str]:
+    """The query's declared parameters found in ``given``; a required one without default
+    gets a name that occurs in news."""
+    declared = spec.parameters or ()
+    params = {p.name: NEEDED for p in declared if p.required and p.default is None}
+    params.update({p.name: (given or {})[p.name] for p in declared if p.name in (given or {})})
+    return params
 
 
-def time_queries(store: Path, timeout: float, answers: Path | None = None) -> dict[str, dict]:
+def time_queries(
+    store: Path,
+    timeout: float,
+    answers: Path | None = None,
+    given: dict[str, str] | None = None,
+    only: set[str] | None = None,
+) -> dict[str, dict]:
     """Each named query: a first run in a bounded query process, then best of two in this one.
-    ``answers``: a folder where each query's rows are written (NAME.tsv), to compare runs."""
+    ``answers``: a folder where each query's rows are written (NAME.tsv), to compare runs;
+    ``given``: parameter values for the queries that declare them; ``only``: these queries."""
     from kg import api
 
     timings: dict[str, dict] = {}
     for spec in list_queries():
         name = spec.name or "?"
-        params = query_params(spec)
+        if only and name not in only:
+            continue
+        params = query_params(spec, given)
         start = time.perf_counter()
         try:
             api.query(name, store=store, params=params, timeout=timeout)
@@ -383,6 +397,10 @@ def main() -> int:
     parser.add_argument("--store", type=Path, help="time the queries of this built store only")
     parser.add_argument("--keep", type=Path, help="build the (one) size into this folder")
     parser.add_argument("--answers", type=Path, help="with --store: write each answer here")
+    parser.add_argument(
+        "--param", action="append", default=[], metavar="NAME=VALUE", help="with --store"
+    )
+    parser.add_argument("--only", help="with --store: these queries (comma-separated)")
     parser.add_argument("--label", default="current", help="key of the figures in scale.json")
     parser.add_argument("--query-timeout", type=float, default=60.0)
     parser.add_argument("--output-timeout", type=float, default=600.0)
@@ -396,11 +414,16 @@ def main() -> int:
         print(
             f"{args.store}: {figures['triples']:,} triples, {figures['bytes_per_triple']} B/triple"
         )
-        figures["query_s"] = time_queries(args.store, args.query_timeout, args.answers)
+        given = dict(p.split("=", 1) for p in args.param)
+        only = set(args.only.split(",")) if args.only else None
+        figures["query_s"] = time_queries(args.store, args.query_timeout, args.answers, given, only)
+        if given:
+            figures["params"] = given
         if not args.no_outputs:
             figures["outputs"] = time_outputs(args.store, args.output_timeout)
         if args.write:
-            save(args.label, f"store:{figures['triples']}", figures)
+            key = f"store:{figures['triples']}" + "".join(f",{p}" for p in args.param)
+            save(args.label, key, figures)
         return 0
 
     sizes = sorted(
