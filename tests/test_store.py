@@ -204,6 +204,19 @@ def test_one_transaction_per_batch(
         store._ox = counting.inner  # type: ignore[assignment]
 
 
+def test_a_closed_store_leaves_no_write_ahead_log(
+    tmp_path: Path, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
+) -> None:
+    path = tmp_path / "store"
+    with open_store(path) as store:
+        store.write_documents(seed_documents)
+        store.write_documents([changed(seed)])
+        assert disk.log_bytes(path) > 0
+    assert disk.log_bytes(path) == 0
+    with open_store(path, read_only=True) as store:
+        assert {q for q in store.quads()} == all_quads([seed_documents[1], changed(seed)])
+
+
 def test_a_failing_batch_writes_nothing(seed_documents: list[MappedDocument]) -> None:
     doc = seed_documents[1]
     bad = MappedDocument(

@@ -1,12 +1,12 @@
 """The disk under an on-disk store: room for the next batch, and what its errors mean.
 
 Oxigraph appends each transaction to a write-ahead log (about 690 bytes a quad, measured on
-news articles) and, when the store is flushed (``Store.close``), writes the same quads into
-its tables (about 340 bytes a quad) before the log is dropped. A batch therefore needs room for
-its own log and tables, and the tables of the log written since the last flush. When that room
-is missing the write fails with "No space left on device", and the store takes no more writes
-until it is opened again; checking first ends a build while every committed batch is intact and
-the store can still be opened, flushed and read.
+news articles) and, when the store is flushed (every ``FLUSH_EVERY`` quads, and on close),
+writes the same quads into its tables (about 330 bytes a quad) before the log is dropped. A
+batch therefore needs room for its own log and tables, and the tables of the log written since
+the last flush. When that room is missing the write fails with "No space left on device", and
+the store takes no more writes until it is opened again; checking first ends a build while every
+committed batch is intact and the store can still be opened, flushed and read.
 """
 
 from __future__ import annotations
@@ -29,10 +29,12 @@ FREE_SPACE = "free space on that disk or use another --store"
 
 def room_needed(folder: Path, quads: int) -> int:
     """Bytes a batch of ``quads`` needs free on the disk of the store in ``folder``."""
-    unflushed = sum(
-        entry.stat().st_size for entry in os.scandir(folder) if entry.name.endswith(".log")
-    )
-    return quads * BYTES_PER_QUAD + unflushed // 2 + FIXED_BYTES
+    return quads * BYTES_PER_QUAD + log_bytes(folder) // 2 + FIXED_BYTES
+
+
+def log_bytes(folder: Path) -> int:
+    """Bytes in the write-ahead logs of the store in ``folder``."""
+    return sum(entry.stat().st_size for entry in os.scandir(folder) if entry.name.endswith(".log"))
 
 
 def check_room(folder: Path, quads: int) -> None:

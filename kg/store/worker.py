@@ -36,12 +36,26 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-__all__ = ["MAX_BATCH", "MAX_WAIT", "frame", "main", "wire_term"]
+__all__ = ["MAX_BATCH", "MAX_WAIT", "frame", "main", "open_read_only", "wire_term"]
 
 MAX_BATCH = 1024
 MAX_WAIT = 0.05
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _HEADER = struct.Struct(">I")
+# A reader opening a store while a writer merges its tables can find a table gone between
+# reading the list of tables and opening it; it tries again for this long.
+OPEN_TRIES = 20
+OPEN_WAIT = 0.05
+
+
+def open_read_only(path: str) -> ox.Store:
+    """The store at ``path`` opened read-only, trying again while a writer is busy with it."""
+    for _ in range(OPEN_TRIES - 1):
+        try:
+            return ox.Store.read_only(path)
+        except RuntimeError:  # a table merged away meanwhile, or the store still being made
+            time.sleep(OPEN_WAIT)
+    return ox.Store.read_only(path)
 
 
 def frame(message: tuple[Any, ...]) -> bytes:
@@ -69,7 +83,7 @@ def wire_term(term: Any) -> Any:
 
 def _answer(request: dict[str, Any], out: BinaryIO) -> None:
     try:
-        store = ox.Store.read_only(request["path"])
+        store = open_read_only(request["path"])
     except (OSError, RuntimeError) as err:
         out.write(frame(("error", "open", type(err).__name__, str(err))))
         return
