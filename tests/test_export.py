@@ -71,6 +71,37 @@ def test_exports_are_deterministic(
     assert export_bytes(quads, format) == export_bytes(seed_store, format)
 
 
+@pytest.mark.parametrize("format", ["nquads", "ntriples"])
+def test_a_store_s_line_formats_match_the_sorted_statements_whatever_the_graphs(
+    seed_documents: list[MappedDocument], format: str
+) -> None:
+    # written from the store graph by graph (or merged from sorted runs), they are the bytes
+    # of every statement sorted at once, with a default graph and a blank graph name too
+    import pyoxigraph as ox
+
+    with Store() as store:
+        store.write_documents(seed_documents)
+        a, p = ox.NamedNode(BASE + "a"), ox.NamedNode(BASE + "p")
+        extra = [
+            ox.Quad(a, p, ox.Literal("x y")),
+            ox.Quad(a, p, ox.Literal("x"), ox.BlankNode("g1")),
+            ox.Quad(a, p, ox.Literal("x", language="en"), ox.NamedNode(BASE + "g")),
+        ]
+        store.oxigraph.extend(extra)
+        everything = io.BytesIO()
+        export_rdf(list(store.quads()), everything, format=format)
+        assert export_bytes(store, format) == everything.getvalue()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters="\n\r"), max_size=6), max_size=40))
+def test_sorted_runs_merge_into_the_sorted_lines(texts: list[str]) -> None:
+    from kg.exporters.rdflines import sorted_unique
+
+    lines = [text + "\n" for text in texts]
+    assert list(sorted_unique(lines, run=3)) == sorted(set(lines))
+
+
 def test_exports_do_not_depend_on_the_hash_seed(seed_documents: list[MappedDocument]) -> None:
     # rdflib's JSON-LD writer orders nodes by Python's (per-process) string hashes; kg sorts.
     code = (

@@ -2,8 +2,9 @@
 
 N-Quads and TriG keep the per-document named graphs; Turtle, N-Triples, JSON-LD and RDF/XML
 write their union. pyoxigraph serializes all but JSON-LD, which rdflib writes compacted with a
-@context of the same prefixes. Sorting holds the statements in memory: fine into the millions;
-past that, dump N-Quads with ``oxigraph dump`` straight from the store directory.
+@context of the same prefixes. N-Quads and N-Triples of an embedded store are written in
+memory that does not grow with the store (kg.exporters.rdflines); the other formats, and
+statements given as they are, are sorted in memory.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import BinaryIO
 import pyoxigraph as ox
 
 from kg.errors import FormatError
+from kg.exporters import rdflines
 from kg.store.oxterms import from_ox, quad_to_ox
 from kg.terms import PREFIXES
 
@@ -31,6 +33,10 @@ RDF_FORMATS: dict[str, tuple[ox.RdfFormat, bool]] = {
 }
 
 
+# formats written from an embedded store without holding it in memory; neither has prefixes
+_STREAMED = {"nquads": rdflines.write_nquads, "ntriples": rdflines.write_ntriples}
+
+
 def export_rdf(
     source: object,
     out: BinaryIO,
@@ -44,6 +50,9 @@ def export_rdf(
         names = ", ".join(RDF_FORMATS)
         raise FormatError(f"unknown RDF format {format!r}; use one of {names}")
     rdf_format, datasets = RDF_FORMATS[format]
+    native = getattr(source, "oxigraph", None)
+    if isinstance(native, ox.Store) and format in _STREAMED:
+        return _STREAMED[format](native, out)
     prefixes = dict(PREFIXES if prefixes is None else prefixes)
     quads = _ox_quads(source)
     statements: list[ox.Quad] | list[ox.Triple]
