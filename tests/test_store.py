@@ -27,6 +27,7 @@ from kg.store.embedded import Store, open_store
 from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
 from kg.store.sources import set_sources, sharing, sources_of
+from kg.terms import REL
 
 BASE = "https://w3id.org/kg/"
 DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")
@@ -215,6 +216,31 @@ def test_a_closed_store_leaves_no_write_ahead_log(
     assert disk.log_bytes(path) == 0
     with open_store(path, read_only=True) as store:
         assert {q for q in store.quads()} == all_quads([seed_documents[1], changed(seed)])
+
+
+def test_stats_are_the_counts_of_the_statements(
+    tmp_path: Path, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
+) -> None:
+    # counted from indexes, not by reading every statement: the same as counting them all
+    def counted(store: Store) -> tuple[int, int, dict[str, int]]:
+        quads = list(store.quads())
+        edges = {(s, p, o) for s, p, o, _ in quads if str(p).startswith(str(REL))}
+        relations: dict[str, int] = {}
+        for _, p, _ in edges:
+            name = str(p)[len(REL) :]
+            relations[name] = relations.get(name, 0) + 1
+        return len(quads), len({q[3] for q in quads}), relations
+
+    with open_store(tmp_path / "store") as store:
+        store.write_documents(seed_documents)
+        stats = store.stats()
+        assert stats.relation_types and "holds_role" in stats.relation_types
+        assert (stats.quads, stats.graphs, stats.relation_types) == counted(store)
+        store.write_documents([changed(seed)])  # a replacement, then a removal
+        store.remove_document(str(seed_documents[1].iri))
+        stats = store.stats()
+        assert (stats.quads, stats.graphs, stats.relation_types) == counted(store)
+        assert stats.documents == 1
 
 
 def test_a_failing_batch_writes_nothing(seed_documents: list[MappedDocument]) -> None:
