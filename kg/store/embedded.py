@@ -3,7 +3,7 @@
 Each document lives in its own named graph (graph IRI = document IRI) plus a few lines in the
 metadata graph. Writing a document replaces its earlier version: the graph of the same IRI, and
 the graph of any document with the same source (a changed file; not stdin). A batch of
-documents is written in one transaction: one ``Store.extend`` for new documents, one SPARQL
+documents is written in one transaction: one load of N-Quads for new documents, one SPARQL
 update (drop + INSERT DATA) when it replaces some. Queries see the union of all graphs as their
 default graph.
 
