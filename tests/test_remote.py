@@ -172,9 +172,11 @@ class _Endpoint(http.server.BaseHTTPRequestHandler):
 
     statuses: list[int] = []
     seen: list[str | None] = []
+    delay = 0.0  # seconds before each answer
 
     def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
         self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        time.sleep(type(self).delay)
         type(self).seen.append(self.headers.get("Authorization"))
         status = type(self).statuses.pop(0) if type(self).statuses else 200
         body = b'{"head":{},"boolean":true}' if status == 200 else b"no"
@@ -230,6 +232,17 @@ def test_a_busy_endpoint_is_tried_again_after_a_pause(
     result = cli("query", "ASK {}", "--store", url, "--format", "json")
     assert result.exit_code == 0, result.output
     assert result.stdout == '{"ask": true}\n' and len(handler.seen) == 3
+
+
+def test_a_timeout_bounds_each_request_and_zero_means_none(
+    endpoint: tuple[str, type[_Endpoint]], cli: Cli
+) -> None:
+    url, handler = endpoint
+    handler.delay = 1.5
+    late = cli("query", "ASK {}", "--store", url, "--timeout", "0.5")
+    assert late.exit_code == 1 and "gave no answer within 0.5 s" in late.stderr
+    waited = cli("query", "ASK {}", "--store", url, "--timeout", "0", "--format", "json")
+    assert waited.exit_code == 0 and waited.stdout == '{"ask": true}\n', waited.output
 
 
 def test_credentials_come_from_the_environment_only(

@@ -21,6 +21,9 @@ __all__ = ["StoreArg", "use_store"]
 
 StoreArg = str | os.PathLike[str] | GraphStore | None
 
+# Seconds a request to an endpoint may take unless the caller says.
+REQUEST_TIMEOUT = 60.0
+
 
 @contextmanager
 def use_store(
@@ -28,13 +31,17 @@ def use_store(
 ) -> Iterator[GraphStore]:
     """The store ``store`` names, opened (read-only if asked) for a ``with`` block.
 
-    ``timeout`` bounds each request to an endpoint (None: a minute)."""
+    ``timeout`` bounds each request to an endpoint in seconds (None: a minute; 0: no limit)."""
     if store is not None and not isinstance(store, str | os.PathLike):
         yield store
         return
     where = os.fspath(store) if store is not None else default_store()
     if is_endpoint(where):
-        with SparqlStore.from_url(where, read_only=read_only, timeout=timeout or 60.0) as remote:
+        with SparqlStore.from_url(
+            where,
+            read_only=read_only,
+            timeout=REQUEST_TIMEOUT if timeout is None else (timeout or None),
+        ) as remote:
             yield remote
         return
     with open_store(Path(where), read_only=read_only) as opened:

@@ -72,7 +72,7 @@ class SparqlStore:
         *,
         update_url: str | None = None,
         store_url: str | None = None,
-        timeout: float = 60.0,
+        timeout: float | None = 60.0,
         headers: Mapping[str, str] | None = None,
     ) -> None:
         self.query_url = query_url
@@ -98,7 +98,9 @@ class SparqlStore:
         )
 
     @classmethod
-    def from_url(cls, url: str, *, read_only: bool = False, timeout: float = 60.0) -> SparqlStore:
+    def from_url(
+        cls, url: str, *, read_only: bool = False, timeout: float | None = 60.0
+    ) -> SparqlStore:
         """The endpoint a user names with ``--store URL``, with credentials from the
         environment: Oxigraph (the server's root or ``/query``), GraphDB
         (``/repositories/NAME``) or Fuseki (a dataset, ``http://host:3030/ds``)."""
@@ -263,13 +265,13 @@ class SparqlStore:
                     raise _http_error(err, url, content_type) from err
             except TimeoutError as err:
                 raise StoreError(
-                    f"the SPARQL endpoint {url} gave no answer within {self.timeout:g} s; "
+                    f"the SPARQL endpoint {url} gave no answer within {self.timeout or 0:g} s; "
                     "narrow the query or check the server"
                 ) from err
             except (urllib.error.URLError, OSError) as err:
                 if isinstance(getattr(err, "reason", None), TimeoutError):
                     raise StoreError(
-                        f"the SPARQL endpoint {url} gave no answer within {self.timeout:g} s; "
+                        f"the SPARQL endpoint {url} gave no answer within {self.timeout or 0:g} s; "
                         "narrow the query or check the server"
                     ) from err
                 if delay is None:
