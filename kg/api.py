@@ -89,7 +89,7 @@ def query_rows(
             yield rows
         return
     with (
-        use_store(where, read_only=True, timeout=timeout) as remote,
+        use_store(where, read_only=True, timeout=timeout or 0) as remote,
         stream_query(remote, text_or_name, params=params) as rows,
     ):
         yield rows
@@ -122,14 +122,26 @@ def export(
             f"{', '.join(RDF_FORMATS)}"
         )
     with use_store(store, read_only=True) as graph:
-        if document is not None:
-            from kg.documents import document_quads
-
-            write(list(document_quads(graph, document)), out, format=format)  # type: ignore[arg-type]
-        elif format == "csv":
+        if format == "csv":
             export_csv(graph, Path(out), options=options, raw_cells=raw_cells)  # type: ignore[arg-type]
-        else:
-            write(graph, out, format=format, options=options)  # type: ignore[arg-type]
+            return
+        with _binary(out) as stream:
+            if document is not None:
+                from kg.documents import document_quads
+
+                write(list(document_quads(graph, document)), stream, format=format)
+            else:
+                write(graph, stream, format=format, options=options)
+
+
+@contextmanager
+def _binary(out: BinaryIO | str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """``out`` as a binary stream: a path is opened for writing (and closed after)."""
+    if isinstance(out, (str, os.PathLike)):
+        with open(out, "wb") as stream:
+            yield stream
+    else:
+        yield out
 
 
 def load(

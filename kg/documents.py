@@ -141,6 +141,7 @@ def read_rdf_file(path: Path, *, base: str = iris.DEFAULT_BASE) -> MappedDocumen
         (doc, RDF.type, KG.Document, meta),
         (doc, KG.contentHash, Literal(content_hash), meta),
         (doc, DCTERMS.source, Literal(os.fspath(path)), meta),
+        (doc, DCTERMS.bibliographicCitation, Literal(os.fspath(path)), meta),
     ]
     return MappedDocument(iri=doc, quads=tuple(dict.fromkeys(quads)))
 

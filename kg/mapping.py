@@ -189,6 +189,7 @@ class _Mapper:
             yield doc, DCTERMS.source, Literal(d.source), meta
         if d.url:
             yield doc, KG.url, Literal(d.url, datatype=XSD.anyURI), meta
+        yield doc, DCTERMS.bibliographicCitation, Literal(d.citation), meta
 
     def sentences(self) -> Iterator[Quad]:
         g = self.graph

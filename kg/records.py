@@ -43,6 +43,13 @@ class Document:
     url: str | None = None
     source: str | None = None  # file path, "path:line" for .jsonl, or "-" for stdin
 
+    @property
+    def citation(self) -> str:
+        """The article as a reader names it: "Title, 2021-02-18"; its source, address or id
+        where it has no title."""
+        name = (self.title or "").strip() or self.source or self.url or self.id
+        return f"{name}, {self.published.isoformat()}" if self.published else name
+
 
 @dataclass(frozen=True)
 class Sentence:

@@ -197,8 +197,10 @@ def test_events_say_who_did_what_where_when_and_in_which_sentence(
 ) -> None:
     by_stoltenberg = rows(examples_store, "events", name="Stoltenberg")
     announce = [r for r in by_stoltenberg if r["did"] == "announce" and "when" in r]
+    # the article as a reader knows it: its title and date
+    [mission] = [r for r in rows(examples_store, "documents") if r["document"] == docs[MISSION]]
     assert [(r["who"], r["when"], r["article"]) for r in announce] == [
-        ("Jens Stoltenberg", "Thursday", docs[MISSION])
+        ("Jens Stoltenberg", "Thursday", f"{mission['title']}, {mission['date']}")
     ]
     assert "announced on Thursday" in announce[0]["sentence"]
     assert all("Stoltenberg" in r["sentence"] or r["who"] == "Jens Stoltenberg"

@@ -71,6 +71,11 @@ def test_one_graph_per_document_and_metadata_in_the_meta_graph(
         (a.iri, DCTERMS.title, Literal("Alliance grows its Iraq mission")),
         (a.iri, DCTERMS.date, Literal("2021-02-17", datatype=XSD.date)),
         (a.iri, DCTERMS.source, Literal("news/alliance-grows.txt")),
+        (
+            a.iri,
+            DCTERMS.bibliographicCitation,
+            Literal("Alliance grows its Iraq mission, 2021-02-17"),
+        ),
     }
     b = seed_documents[1]
     url = Literal("https://example.org/news/nato-widens", datatype=XSD.anyURI)

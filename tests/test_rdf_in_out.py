@@ -102,7 +102,7 @@ def test_load_reads_each_rdf_syntax_into_a_graph_of_its_own(
     store = str(tmp_path / "store")
     result = cli("load", str(file), "--store", store)
     assert result.exit_code == 0, result.output
-    assert result.stdout == "1 file, 7 triples\n"  # 3 facts, the document's 4 lines
+    assert result.stdout == "1 file, 8 triples\n"  # 3 facts, the document's 5 lines
     again = cli("load", str(file), "--store", store)
     assert again.stdout == "0 files, 0 triples (1 unchanged)\n"
     exported = cli("export", "--document", str(file), "--format", "nquads", "--store", store)
@@ -134,7 +134,7 @@ def test_load_skips_what_does_not_parse_or_conform_and_loads_the_rest(
     assert lines[0].endswith("; fix the file")
     assert lines[1].startswith(f"skipped: {odd}: does not conform to kg's shapes (")
     assert lines[2] == "Error: 2 files skipped (reasons above); the others were loaded"
-    assert result.stdout == "2 files, 12 triples\n"
+    assert result.stdout == "2 files, 14 triples\n"
     names = cli("query", "SELECT ?s WHERE { ?s <http://example.org/name> ?o }", "--store", store)
     assert "/node/b1" in names.stdout  # the blank node, named under its document
 

@@ -66,5 +66,18 @@ def set_sources(graph: GraphStore, doc_iri: URIRef, sources: Iterable[str]) -> N
     if meta is None:  # no source yet: the metadata graph is where the content hash is
         meta = next(g for s, _, _, g in quads if s == doc_iri and g != doc_iri)
     kept = [q for q in quads if not (q[0] == doc_iri and q[1] == DCTERMS.source)]
-    added = [(doc_iri, DCTERMS.source, Literal(source), meta) for source in sorted(set(sources))]
-    graph.replace_document(doc_iri, [*kept, *added])
+    names = sorted(set(sources))
+    added: list[Quad] = [(doc_iri, DCTERMS.source, Literal(source), meta) for source in names]
+    gone = {str(o) for s, p, o, _ in quads if s == doc_iri and p == DCTERMS.source} - set(names)
+    graph.replace_document(doc_iri, [_cited(q, gone, names) for q in kept] + added)
+
+
+def _cited(quad: Quad, gone: set[str], names: list[str]) -> Quad:
+    """An untitled document is cited by its source: by another one when that source is gone."""
+    s, p, o, g = quad
+    if p != DCTERMS.bibliographicCitation or not names:
+        return quad
+    for source in gone:
+        if str(o) == source or str(o).startswith(source + ", "):
+            return s, p, Literal(names[0] + str(o)[len(source) :]), g
+    return quad

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
 from importlib import resources
 from typing import TextIO
 
@@ -38,21 +37,19 @@ SENTENCES_PER_NODE = 25
 # every sentence that names it.
 _SENTENCES = {
     "relations": """
-SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
+SELECT DISTINCT ?entity ?text ?doc ?citation ?source ?url WHERE {
   ?fact prov:wasDerivedFrom ?sentence ; ?role ?entity .
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc dcterms:bibliographicCitation ?citation }
   OPTIONAL { SELECT ?doc (MIN(?from) AS ?source) WHERE { ?doc dcterms:source ?from } GROUP BY ?doc }
   OPTIONAL { ?doc kg:url ?url }
 }
 """,
     "cooccurrence": """
-SELECT DISTINCT ?entity ?text ?doc ?title ?date ?source ?url WHERE {
+SELECT DISTINCT ?entity ?text ?doc ?citation ?source ?url WHERE {
   ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence .
   ?sentence kg:text ?text ; dcterms:isPartOf ?doc .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:date ?date }
+  OPTIONAL { ?doc dcterms:bibliographicCitation ?citation }
   OPTIONAL { SELECT ?doc (MIN(?from) AS ?source) WHERE { ?doc dcterms:source ?from } GROUP BY ?doc }
   OPTIONAL { ?doc kg:url ?url }
 }
@@ -74,7 +71,8 @@ def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | N
         key = node_id(str(row["entity"]))
         if len(sentences[key]) < SENTENCES_PER_NODE:
             where = str(row.get("url") or row.get("source") or row["doc"])
-            sentences[key].append([str(row["text"]), _credit(row, where), where])
+            credit = str(row.get("citation") or where)
+            sentences[key].append([str(row["text"]), credit, where])
     data = {
         "directed": projection.directed,
         "types": {t: "rgb({},{},{})".format(*c) for t, c in COLOURS.items()},
@@ -110,10 +108,3 @@ def write_viewer(source: GraphStore, out: TextIO, *, options: NetworkOptions | N
     )
     out.write(page)
     return len(projection.nodes)
-
-
-def _credit(row: Mapping[str, object], where: str) -> str:
-    """The article as a reader knows it ("Title, 2021-02-18"); its file or address if untitled."""
-    title, date = row.get("title"), row.get("date")
-    name = str(title).strip() if title is not None and str(title).strip() else where
-    return f"{name}, {str(date)[:10]}" if date is not None else name
