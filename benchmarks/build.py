@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import api  # noqa: E402
 from kg.builder import known_occurrences, known_people  # noqa: E402
-from kg.extract import extract, pipeline_aliases, pipeline_countries  # noqa: E402
+from kg.extract import extract, pipeline_aliases, pipeline_countries, pipeline_places  # noqa: E402
 from kg.mapping import map_extraction  # noqa: E402
 from kg.nlp import pipeline  # noqa: E402
 from kg.nlp.parser_process import rule_tail  # noqa: E402
@@ -113,13 +113,16 @@ def stages(nlp, texts_file: Path, store_path: Path, *, batch_size: int = 32) -> 
     found = iter(parsed)
     docs = step("join", lambda: [join(list(itertools.islice(found, len(c)))) for c in chunks])
     aliases = pipeline_aliases(nlp)
+    geonames = pipeline_places(nlp)
     with Store(store_path) as store:
         # what the build knows across documents: people named in full, occurrences told
         people = known_people(store)
         told = known_occurrences(store, pipeline_countries(nlp))
 
         def read(doc, document):
-            extraction = extract(doc, document, aliases=aliases, people=people.links(), told=told)
+            extraction = extract(
+                doc, document, aliases=aliases, people=people.links(), told=told, geonames=geonames
+            )
             people.add_entities(extraction.entities)
             told.add_extraction(extraction.referents, extraction.places)
             return extraction

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from kg.extract import Places
     from kg.extract.people import KnownPeople
     from kg.extract.stories import KnownOccurrences
 
@@ -76,7 +77,7 @@ def build(
     progress: Callable[[Progress], None] | None = None,
 ) -> BuildReport:
     """Read ``sources`` into the store; documents already there (same text) are skipped."""
-    from kg.extract import pipeline_aliases, pipeline_countries
+    from kg.extract import pipeline_aliases, pipeline_countries, pipeline_places
     from kg.nlp import pipeline
 
     iris.check_base(base)
@@ -95,6 +96,7 @@ def build(
         # (in one process, the writer works while this thread parses).
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
         aliases = pipeline_aliases(nlp)
+        geonames = pipeline_places(nlp)
         people = known_people(graph)
         told = known_occurrences(graph, pipeline_countries(nlp))
         copies = Copies(graph)
@@ -125,7 +127,9 @@ def build(
             for document, doc in group:
                 if isinstance(doc, Unparsed):
                     report.skipped.append(Skipped(document.source or document.id, doc.reason))
-                elif (x := _extract(doc, document, aliases, people, told, report)) is not None:
+                elif (
+                    x := _extract(doc, document, aliases, geonames, people, told, report)
+                ) is not None:
                     batch.append(x)
             while pending and pending[0][0].done():
                 finish(pending.popleft())
@@ -213,6 +217,7 @@ def _extract(
     doc: Doc,
     document: Document,
     aliases: Mapping[str, str] | None,
+    geonames: Places | None,
     people: KnownPeople,
     told: KnownOccurrences,
     report: BuildReport,
@@ -220,7 +225,9 @@ def _extract(
     from kg.extract import extract
 
     try:
-        extraction = extract(doc, document, aliases=aliases, people=people.links(), told=told)
+        extraction = extract(
+            doc, document, aliases=aliases, people=people.links(), told=told, geonames=geonames
+        )
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
         source = document.source or document.id
         report.skipped.append(Skipped(source, f"could not extract ({type(exc).__name__}: {exc})"))

@@ -39,22 +39,24 @@ from decimal import Decimal
 from rdflib import Literal, URIRef, namespace
 
 from kg import iris, terms
-from kg.records import Argument, Entity, Event, Extraction, Mention, Quantity
+from kg.records import Argument, Entity, Event, Extraction, GeoPlace, Mention, Quantity
 from kg.store.protocol import MappedDocument, Quad
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
 __all__ = ["map_extraction"]
 
 KG = Terms(terms.KG)
-DCTERMS, PROV, RDF, RDFS, SKOS, XSD = (
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO = (
     Terms(ns)
     for ns in (
         namespace.DCTERMS,
+        namespace.OWL,
         namespace.PROV,
         namespace.RDF,
         namespace.RDFS,
         namespace.SKOS,
         namespace.XSD,
+        terms.GEO,
     )
 )
 
@@ -217,8 +219,18 @@ class _Mapper:
                 if name.strip() and name != label:
                     yield e, SKOS.altLabel, plain(name), g
                     yield from self.name_keys(e, name)
+            if ent.geo is not None:
+                yield from self.geonames(e, ent.geo)
             for mention in ent.mentions:
                 yield from self.mention(mention, e)
+
+    def geonames(self, node: URIRef, place: GeoPlace) -> Iterator[Quad]:
+        """The GeoNames place a place entity is (owl:sameAs), and where it lies."""
+        g = self.graph
+        yield node, OWL.sameAs, URIRef(f"{terms.GEONAMES}{place.geonameid}/"), g
+        if place.latitude is not None and place.longitude is not None:
+            yield node, GEO.lat, Literal(repr(place.latitude), datatype=XSD.decimal), g
+            yield node, GEO.long, Literal(repr(place.longitude), datatype=XSD.decimal), g
 
     def name_keys(self, node: URIRef, name: str) -> Iterator[Quad]:
         """kg:nameKey: ``name`` in lower case, and each ending of it after a space ("jens

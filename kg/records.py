@@ -97,6 +97,16 @@ class Entity:
     label: str  # the spaCy label it was found with (PERSON, ORG, GPE, ...)
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
+    geo: GeoPlace | None = None  # the GeoNames place a place entity is, where it is sure
+
+
+@dataclass(frozen=True)
+class GeoPlace:
+    """A place in GeoNames: its id, and its coordinates where the gazetteer has them."""
+
+    geonameid: int
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,10 @@ HOLDS_ROLE = REL.holds_role
 # name: an open vocabulary like REL, minted by ``role_property()``.
 ROLE = Namespace("https://w3id.org/kg/role/")
 
+# Where a place is: GeoNames for its identity, W3C's WGS84 vocabulary for its coordinates.
+GEONAMES = "https://sws.geonames.org/"
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
+
 PREFIXES: dict[str, str] = {
     "kg": str(KG._NS),
     "rel": str(REL),
@@ -163,6 +167,7 @@ PREFIXES: dict[str, str] = {
     "skos": str(SKOS),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
+    "geo": str(GEO),
 }
 
 # The ontology's property for each argument role (Argument.role → property); two roles read

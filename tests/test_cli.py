@@ -492,7 +492,8 @@ def test_cli_export_csv_neutralizes_formula_cells_unless_raw(tmp_path: Path, cli
     safe = tables()
     labels = {row[1] for row in safe["nodes.csv"][1:]}
     assert labels == {"'" + formula, "'@Acme"}
-    assert "'-Minus Alias" in {row[-1] for row in safe["nodes.csv"][1:]}
+    aliases = safe["nodes.csv"][0].index("aliases")
+    assert "'-Minus Alias" in {row[aliases] for row in safe["nodes.csv"][1:]}
     assert safe["edges.csv"][1][8] == "'+evil.txt"
     for rows_of_table in safe.values():
         cells = [cell for row in rows_of_table for cell in row]

@@ -47,6 +47,9 @@ class Node:
     first_seen: str | None = None  # ISO dates of the articles naming it, where they have one
     last_seen: str | None = None
     aliases: tuple[str, ...] = ()
+    geonames: str | None = None  # the GeoNames place it is, and where it lies
+    latitude: float | None = None
+    longitude: float | None = None
 
 
 @dataclass

@@ -48,6 +48,10 @@ NODE_COLUMNS: tuple[Column[Node], ...] = (
     ("first_seen", "string", "string", lambda n: n.first_seen),
     ("last_seen", "string", "string", lambda n: n.last_seen),
     ("aliases", "string", "string", lambda n: " | ".join(n.aliases) or None),
+    ("geonames", "string", "string", lambda n: n.geonames),
+    # the names Gephi's Geo Layout looks for; absent, never 0, where a node has no place
+    ("latitude", "double", "double", lambda n: n.latitude),
+    ("longitude", "double", "double", lambda n: n.longitude),
 )
 EDGE_COLUMNS: tuple[Column[Edge], ...] = (
     ("relation", "string", "string", lambda e: e.kind),

@@ -20,7 +20,8 @@ object. Missing values stay ``None`` (writers leave them out).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from kg.errors import FormatError
 from kg.exporters.elements import (
@@ -66,6 +67,15 @@ SELECT DISTINCT ?entity ?label WHERE {{
 }}
 """
 _ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
+# The GeoNames place of an entity, and where it lies (articles that link it agree: one place).
+_GEONAMES = """
+SELECT ?entity (MIN(STR(?same)) AS ?geonames) (MIN(?lat) AS ?latitude) (MIN(?long) AS ?longitude)
+WHERE {
+  ?entity owl:sameAs ?same .
+  OPTIONAL { ?entity geo:lat ?lat ; geo:long ?long }
+}
+GROUP BY ?entity
+"""
 _MENTIONS = """
 SELECT ?entity (COUNT(DISTINCT ?mention) AS ?n) WHERE { ?mention kg:mentionOf ?entity }
 GROUP BY ?entity
@@ -212,6 +222,7 @@ def _entity_nodes(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Node]:
     for row in source.query(_ALIASES).dicts():
         aliases[str(row["entity"])].add(str(row["alias"]))
     mentions = {str(r["entity"]): int(r["n"]) for r in source.query(_MENTIONS).dicts()}
+    places = {str(r["entity"]): r for r in source.query(_GEONAMES).dicts()}
     nodes = {}
     for iri, counted in types.items():
         label = labels.get(iri, iri)
@@ -226,9 +237,22 @@ def _entity_nodes(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Node]:
             first_seen=first,
             last_seen=last,
             aliases=tuple(sorted(aliases[iri] - {label})),
+            **_where(places.get(iri)),
         )
         nodes[node.id] = node
     return nodes
+
+
+def _where(place: Mapping[str, object] | None) -> dict[str, Any]:
+    """A node's GeoNames IRI and coordinates, where it has them."""
+    if place is None:
+        return {}
+    lat, long = place.get("latitude"), place.get("longitude")
+    return {
+        "geonames": str(place["geonames"]),
+        "latitude": float(str(lat)) if lat is not None else None,
+        "longitude": float(str(long)) if long is not None else None,
+    }
 
 
 def _relation_edges(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Edge]:

@@ -32,13 +32,15 @@ How to add a rule:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 from spacy.tokens import Doc
 
 from kg.extract import occurrences
 from kg.extract.entities import EntityIndex
 from kg.extract.events import extract_events
+from kg.extract.geo import located
 from kg.extract.parse import Parse
 from kg.extract.places import extract_places
 from kg.extract.quotes import attribute_quotes, find_quotes
@@ -48,7 +50,10 @@ from kg.extract.roles import extract_roles
 from kg.extract.stories import KnownOccurrences
 from kg.records import ENTITY_TYPES, Document, Entity, Extraction, Mention, Sentence
 
-__all__ = ["extract", "pipeline_aliases", "pipeline_countries"]
+# The gazetteer's GeoNames places and its regions (see kg.extract.geo).
+Places = tuple[Mapping[str, Sequence[Any]], Mapping[str, str]]
+
+__all__ = ["extract", "pipeline_aliases", "pipeline_countries", "pipeline_places"]
 
 
 def extract(
@@ -58,6 +63,7 @@ def extract(
     aliases: Mapping[str, str] | None = None,
     people: Mapping[str, tuple[str, str]] | None = None,
     told: KnownOccurrences | None = None,
+    geonames: Places | None = None,
     time_entities: bool = True,
 ) -> Extraction:
     """Read entities, events, referents, quotes and roles from ``doc``, the parse of
@@ -68,6 +74,8 @@ def extract(
     its ISO date) for each time argument that resolves to a calendar day. ``people`` links
     bare surnames to people other documents name in full (see ``kg.extract.people``);
     ``told`` holds the occurrences other documents told of (see ``kg.extract.stories``).
+    ``geonames`` (the gazetteer's places and regions) links place entities to GeoNames where
+    the article leaves no doubt (see ``kg.extract.geo``).
     """
     published = document.published
     if isinstance(published, dt.datetime):
@@ -89,6 +97,8 @@ def extract(
     events = with_referents(events, found)
     events, referents = occurrences.reported(document.text, events, found.referents, entities)
     events = occurrences.measured(events, referents)  # the expansion carries its figures
+    if geonames is not None:
+        entities = located(entities, *geonames)
     if time_entities:
         entities += _time_entities(p, times)
     return Extraction(
@@ -114,6 +124,12 @@ def pipeline_aliases(nlp: object) -> Mapping[str, str] | None:
 def pipeline_countries(nlp: object) -> Mapping[str, str] | None:
     """City → country, from a pipeline's ``kg_entity_rules`` component, if it has one."""
     return _gazetteer_map(nlp, "countries")
+
+
+def pipeline_places(nlp: object) -> Places | None:
+    """The GeoNames places and the regions of a pipeline's ``kg_entity_rules`` component."""
+    places, regions = _gazetteer_map(nlp, "places"), _gazetteer_map(nlp, "regions")
+    return (places, regions) if places and regions is not None else None  # type: ignore[return-value]
 
 
 def _gazetteer_map(nlp: object, name: str) -> Mapping[str, str] | None:

@@ -44,6 +44,8 @@ EMPTY_DATA: dict[str, Any] = {
     "ambiguous": [],
     "aliases": {},
     "countries": {},
+    "places": {},
+    "regions": {},
 }
 
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
@@ -132,6 +134,17 @@ class EntityRules:
     def countries(self) -> dict[str, str]:
         """The country of each city no other country has a city of that name: "Erbil" -> "Iraq"."""
         return self.data["countries"]
+
+    @property
+    def places(self) -> dict[str, list[Any]]:
+        """GeoNames id, coordinates, country and rival countries of the names one place
+        dominates: "Erbil" -> [95446, 36.19, 44.01, "IQ", []] (see ``kg.train.gazetteer``)."""
+        return self.data["places"]
+
+    @property
+    def regions(self) -> dict[str, str]:
+        """Country and US state names -> country code: "Texas" -> "US"."""
+        return self.data["regions"]
 
     @property
     def labels(self) -> tuple[str, ...]:

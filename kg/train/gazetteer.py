@@ -9,7 +9,15 @@ The result is plain JSON::
     {"names": {label: [canonical name, ...]},   # each name under one label only
      "weak": [name, ...],       # cities and regions: added alone only with a clean context
      "ambiguous": [name, ...],  # also common English words: may relabel, never added alone
-     "aliases": {variant: canonical name}}
+     "aliases": {variant: canonical name},
+     "countries": {city: country},
+     "places": {name: [geonameid, latitude, longitude, country code, [other countries]]},
+     "regions": {country or US state: country code}}
+
+``places`` holds the GeoNames id of each name that one place dominates: a country, a US state,
+or a city no other place of that name rivals (ten times the people of the next one). The
+countries of the rivals let an article that names one of them leave the name unlinked
+("Paris" beside "Texas"). Countries and states have no coordinates here.
 """
 
 from __future__ import annotations
@@ -26,6 +34,8 @@ MIN_CITY_POPULATION = 100_000
 MIN_ALIAS_POPULATION = 100_000
 # Countries with more first-level subdivisions than this list municipalities, not regions.
 MAX_REGIONS_PER_COUNTRY = 60
+# A city's name is its own when it has this many times the people of the next place so named.
+DOMINANT_RATIO = 10
 
 # fmt: off
 # Geonames' short name is what the news says, except for these (ISO code -> name).
@@ -244,7 +254,69 @@ def build_gazetteer(
     for state in geonames.get_us_states().values():
         book.add(state["name"], "GPE", weak=True)
     book.add_all(_region_names(pycountry.subdivisions), "GPE", weak=True)
-    return {**book.data(), "countries": _countries(geonames, min_city_population)}
+    data = book.data()
+    # an entity is named by its canonical name (the aliases lead there): only those are kept
+    known = {name for names in data["names"].values() for name in names}
+    places = _places(geonames, min_city_population)
+    return {
+        **data,
+        "countries": _countries(geonames, min_city_population),
+        "places": {name: place for name, place in places.items() if name in known},
+        "regions": _regions(geonames),
+    }
+
+
+def _regions(geonames: Any) -> dict[str, str]:
+    """Country and US state names → country code: what an article names to say where it is."""
+    regions = {
+        _clean(COUNTRY_NAMES.get(code, c["name"])): code
+        for code, c in geonames.get_countries().items()
+    }
+    regions.update({_clean(state["name"]): "US" for state in geonames.get_us_states().values()})
+    return dict(sorted(regions.items()))
+
+
+def _places(geonames: Any, min_population: int) -> dict[str, list[Any]]:
+    """Name → [geonameid, latitude, longitude, country code, rival countries] for the names
+    one place dominates; see the module's docstring."""
+    # (kind, population, id, latitude, longitude, country): states have no population here
+    found: dict[str, list[tuple[str, int, int, float | None, float | None, str]]] = {}
+    for code, country in geonames.get_countries().items():
+        name = _clean(COUNTRY_NAMES.get(code, country["name"]))
+        found.setdefault(name, []).append(
+            ("country", country["population"], country["geonameid"], None, None, code)
+        )
+    for state in geonames.get_us_states().values():
+        found.setdefault(_clean(state["name"]), []).append(
+            ("state", 0, state["geonameid"], None, None, "US")
+        )
+    for city in geonames.get_cities().values():
+        entry = ("city", city["population"], city["geonameid"], city["latitude"],
+                 city["longitude"], city["countrycode"])  # fmt: skip
+        name = _clean(city["name"])
+        # a large city's other spellings are its names too ("Odessa" is Odesa's)
+        spellings = _spellings(name, city["alternatenames"]) if entry[1] >= min_population else []
+        for spelling in {name, *map(_clean, spellings)}:
+            found.setdefault(spelling, []).append(entry)
+    cities = [name for name, found_as in found.items() if any(c[0] == "city" for c in found_as)]
+    places: dict[str, list[Any]] = {}
+    for name, candidates in sorted(found.items()):
+        ranked = sorted(candidates, key=lambda c: (c[0] != "country", -c[1], c[2]))
+        top, rivals = ranked[0], ranked[1:]
+        if top[0] == "city" and top[1] < min_population:
+            continue
+        if any(c[0] == "state" for c in candidates) and len(candidates) > 1:
+            continue  # Washington the state and the city
+        if top[0] == "state" and any(city.startswith(name + " ") for city in cities):
+            continue  # New York the state, and the city the news calls New York
+        alike = rivals and (top[0] == "country") == (rivals[0][0] == "country")
+        if alike and (top[0] != "city" or top[1] < DOMINANT_RATIO * rivals[0][1]):
+            continue  # two countries, or cities of like size: the name alone says neither
+        if top[0] == "country" and any(r[0] == "state" or r[1] >= min_population for r in rivals):
+            continue  # Georgia the country and the US state
+        others = sorted({r[5] for r in rivals} - {top[5]})
+        places[name] = [top[2], top[3], top[4], top[5], others]
+    return places
 
 
 def _countries(geonames: Any, min_population: int) -> dict[str, str]:
