@@ -414,33 +414,3 @@ def test_built_gazetteer_labels_the_seed_articles_places(real_data) -> None:
         ("State Department", "ORG"),
         ("Ned Price", "PERSON"),
     ]
-
-
-@pytest.mark.parametrize(
-    ("text", "ner", "expected"),
-    [
-        # the model ends a name at the hyphen of a given name written after the surname
-        ("Former leader Leung Chun-ying said so.", (("Leung Chun", "PERSON"),),
-         [("Leung Chun-ying", "PERSON")]),
-        # or starts it after the hyphen, leaving the first part a name of its own
-        ("Klaus-Dieter Hoffmann said so.", (("Klaus", "PERSON"), ("Dieter Hoffmann", "PERSON")),
-         [("Klaus-Dieter Hoffmann", "PERSON")]),
-        # a hyphenated given name, then the surname the model left out
-        ("Jean-Baptiste Morel won the match.", (("Jean", "PERSON"),),
-         [("Jean-Baptiste Morel", "PERSON")]),
-        # a name cut after its particles
-        ("Ursula von der Leyen said so.", (("Ursula von der", "PERSON"), ("Leyen", "PERSON")),
-         [("Ursula von der Leyen", "PERSON")]),
-        # a name made an adjective stays the name
-        ("An Angela Merkel-era policy ended.", (("Angela Merkel", "PERSON"),),
-         [("Angela Merkel", "PERSON")]),
-        ("The Smith-led team won.", (("Smith", "PERSON"),), [("Smith", "PERSON")]),
-        # a dash between two names joins nothing
-        ("Smith - Jones won.", (("Smith", "PERSON"), ("Jones", "PERSON")),
-         [("Smith", "PERSON"), ("Jones", "PERSON")]),
-    ],
-)  # fmt: skip
-def test_a_persons_name_grows_over_the_hyphens_and_particles_that_cut_it(
-    nlp, text: str, ner: tuple[tuple[str, str], ...], expected: list[tuple[str, str]]
-) -> None:
-    assert run(nlp, text, ner) == expected

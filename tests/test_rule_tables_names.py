@@ -87,17 +87,6 @@ RELABEL_CASES: Cases = {
         _relabel("Ministerial"),
         "EVENT",
     ),
-    "team_in_a_match": (
-        """
-        Spain 2 nsubj  PROPN _ GPE
-        drew  0 root   VERB  draw tag=VBD
-        with  4 case   ADP
-        Italy 2 obl    PROPN _ GPE
-        0-0   4 nummod NUM
-        """,
-        _relabel("Italy"),
-        "ORG",
-    ),
 }
 
 

@@ -7,7 +7,6 @@ punctuation, bare numbers or titles, single lower-case words).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -25,11 +24,11 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
 )
-from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, HYPHENS, OPENING_QUOTES
+from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from kg.nlp.lexicon.verbs import MATCH_PREPOSITIONS, MATCH_VERBS, NAMING_PARTICIPLES
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
 
 Aliases = dict[str, tuple[str, str]]
@@ -136,51 +135,7 @@ def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
     return "EVENT" if label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS else None
 
 
-def team_in_a_match(p: Parse, start: int, end: int, label: str) -> str | None:
-    """Rule: "Brazil beat Germany 2-1", "Spain drew with Italy 0-0": a place that is a side
-    of a match verb (its subject, object, or its object after "with", "to", "against"...), or
-    joined to one by "and", in a sentence that gives a score, is a team: an organization."""
-    if label not in PLACE_LABELS:
-        return None
-    head = end - 1
-    while p.dep[head] == "conj" and p.head[head] != head and p.head[head] < head:
-        head = p.head[head]  # "Spain and Portugal beat ...": the first conjunct's role
-    verb = p.head[head]
-    if p.lemma[verb] not in MATCH_VERBS or not _has_score(p, p.sent[start]):
-        return None
-    if p.dep[head] in ("nsubj", "obj"):
-        return "ORG"
-    cases = {p.lower[k] for k in range(p.n) if p.head[k] == head and p.dep[k] == "case"}
-    return "ORG" if p.dep[head] == "obl" and cases & MATCH_PREPOSITIONS else None
-
-
-def _has_score(p: Parse, sentence: int) -> bool:
-    """The sentence gives a score: "2-1", "0–0", as one word or three written together."""
-    start, end = p.sent_bounds[sentence]
-    for k in range(start, end):
-        if SCORE.fullmatch(p.words[k]):
-            return True
-        together = k + 2 < end and not p.space[k] and not p.space[k + 1]
-        if (
-            together
-            and p.words[k + 1] in HYPHENS
-            and p.words[k].isdigit()
-            and p.words[k + 2].isdigit()
-        ):
-            return True
-    return False
-
-
-SCORE = re.compile(r"\d{1,2}[-–]\d{1,2}")
-
-RELABEL_RULES = (
-    named_as_group,
-    after_person_title,
-    publication,
-    photo_credit,
-    meeting_name,
-    team_in_a_match,
-)
+RELABEL_RULES = (named_as_group, after_person_title, publication, photo_credit, meeting_name)
 
 
 def _named_as_group(p: Parse, start: int, end: int) -> bool:

@@ -30,7 +30,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.nlp.entity_joins import joined_names
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
 from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NER_SURNAME_LABELS, NUMERIC_LABELS
@@ -156,7 +155,6 @@ class EntityRules:
         if self.steps["tidy"]:
             ents = [part for ent in ents for part in _lines(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
-            ents = joined_names(doc, ents)
         if self.steps["gazetteer"]:
             ents = self.apply_gazetteer(doc, ents)
         if self.steps["titles"]:

@@ -29,15 +29,8 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 WRITTEN_NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
 # Words an acronym skips: "Organization of the Petroleum Exporting Countries" → OPEC.
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
-# fmt: off
-# Words written after a name and a hyphen that make an adjective of it, not a longer name:
-# "Merkel-era", "Putin-style", "Biden-backed".
-NAME_HYPHEN_SUFFIXES = frozenset((
-    "era", "style", "type", "like", "esque", "free", "friendly", "allied", "aligned", "led",
-    "backed", "based", "born", "owned", "run", "linked", "appointed", "funded", "inspired",
-    "themed", "branded", "made", "affiliated", "controlled", "dominated", "supporting",
-))
 # Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle").
+# fmt: off
 NAME_PARTICLES = frozenset((
     "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
     "ibn", "ben", "abu", "bint",

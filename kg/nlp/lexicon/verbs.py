@@ -118,12 +118,3 @@ E_STEMS = (
 # Verbs that put one happening after another: what follows their object tells of the object
 # ("the expansion follows a rocket attack on Monday on a base in Erbil").
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
-# What one side does to the other in a match: with a score in the sentence ("Brazil beat
-# Germany 2-1"), the countries they take are teams.
-MATCH_VERBS = frozenset({
-    "beat", "defeat", "draw", "lose", "win", "edge", "thrash", "tie", "overcome", "eliminate",
-    "rout", "stun", "upset", "hold", "top", "outplay", "overpower", "knock", "trounce", "down",
-    "play", "face", "host",
-})  # fmt: skip
-# The prepositions a match verb takes its other side with: "drew with Italy", "lost to France".
-MATCH_PREPOSITIONS = frozenset({"with", "to", "against", "over", "past", "by"})
