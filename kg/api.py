@@ -57,12 +57,17 @@ def query(
     store: StoreArg = None,
     params: Mapping[str, str | Identifier] | None = None,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
     """Run a named query (queries/NAME.rq), a .rq file, or inline SPARQL; values are bound.
 
     On a store folder it runs in a process of its own: ``timeout`` seconds (None: no limit)
-    end it with QueryTimeout, Ctrl-C at once. An open Store answers in this process."""
-    with query_rows(text_or_name, store=store, params=params, timeout=timeout) as rows:
+    end it with QueryTimeout, Ctrl-C at once. An open Store answers in this process.
+    ``limit`` rows after the first ``offset`` read one page of a long listing."""
+    with query_rows(
+        text_or_name, store=store, params=params, timeout=timeout, limit=limit, offset=offset
+    ) as rows:
         return rows.collect()
 
 
@@ -73,6 +78,8 @@ def query_rows(
     store: StoreArg = None,
     params: Mapping[str, str | Identifier] | None = None,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[QueryRows]:
     """Like ``query``, the rows read as they come, within a ``with`` block:
 
@@ -85,12 +92,19 @@ def query_rows(
 
     where = store if store is not None else default_store()
     if not is_endpoint(where):
-        with stream_query(where, text_or_name, params=params, timeout=timeout) as rows:  # type: ignore[arg-type]
+        with stream_query(
+            where,  # type: ignore[arg-type]
+            text_or_name,
+            params=params,
+            timeout=timeout,
+            limit=limit,
+            offset=offset,
+        ) as rows:
             yield rows
         return
     with (
         use_store(where, read_only=True, timeout=timeout or 0) as remote,
-        stream_query(remote, text_or_name, params=params) as rows,
+        stream_query(remote, text_or_name, params=params, limit=limit, offset=offset) as rows,
     ):
         yield rows
 

@@ -351,6 +351,25 @@ def test_cli_query_streams_every_format_as_the_whole_answer_reads(
         assert result.stdout == whole, query
 
 
+def test_cli_query_prints_a_page_of_a_listing(seed_store_folder: Path, cli: Cli) -> None:
+    store = str(seed_store_folder)
+    whole = cli("query", "entities", "--store", store, "--format", "csv", "--no-headers")
+    lines = whole.stdout.splitlines()
+    assert len(lines) > 4
+    paged = cli(
+        "query", "entities", "--store", store, "--format", "csv", "--no-headers",
+        "--limit", "2", "--offset", "2",
+    )  # fmt: skip
+    assert paged.exit_code == 0, paged.output
+    assert paged.stdout.splitlines() == lines[2:4]
+    own = "SELECT ?s WHERE { ?s a kg:Quote } LIMIT 1"
+    refused = cli("query", own, "--store", store, "--limit", "5")
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        "Error: the query has its own LIMIT or OFFSET; give no --limit or --offset\n"
+    )
+
+
 def test_cli_query_past_its_timeout_stops_with_one_line(seed_store_folder: Path, cli: Cli) -> None:
     before = store_files(seed_store_folder)
     result = cli("query", ENDLESS_QUERY, "--store", str(seed_store_folder), "--timeout", "1")

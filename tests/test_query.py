@@ -598,3 +598,35 @@ def test_quotes_lists_every_speaker_named_or_described() -> None:
             (row,) = rows(run_query(store, "quotes", params={"name": name}))
             assert row["speaker"] == speaker
         assert rows(run_query(store, "quotes", params={"name": "fficials"})) == []
+
+
+# -- paging -----------------------------------------------------------------------------------
+
+
+def test_pages_of_a_named_listing_follow_its_order_without_gaps_or_repeats(
+    seed_store: Store,
+) -> None:
+    whole = rows(run_query(seed_store, "entities"))
+    assert len(whole) > 5
+    pages = [rows(run_query(seed_store, "entities", limit=3, offset=start)) for start in (0, 3)]
+    assert [len(p) for p in pages] == [3, 3]
+    assert pages[0] + pages[1] == whole[:6]
+    rest = rows(run_query(seed_store, "entities", offset=6))
+    assert pages[0] + pages[1] + rest == whole
+    assert rows(run_query(seed_store, "entities", limit=5, offset=len(whole))) == []
+
+
+def test_a_page_keeps_the_parameters_bound(seed_store: Store) -> None:
+    given = {"name": "Stoltenberg"}
+    whole = rows(run_query(seed_store, "quotes", params=given))
+    assert whole
+    assert rows(run_query(seed_store, "quotes", params=given, limit=1)) == whole[:1]
+
+
+def test_a_query_that_pages_itself_is_refused_another_page(seed_store: Store) -> None:
+    own = "# Some labels. Parameters: none.\nSELECT ?l WHERE { ?e rdfs:label ?l }\nLIMIT 2 # two\n"
+    assert len(run_query(seed_store, own).rows) == 2
+    with pytest.raises(QueryError, match="has its own LIMIT or OFFSET; give no --limit"):
+        run_query(seed_store, own, limit=1)
+    with pytest.raises(QueryError, match="of 0 or more"):
+        run_query(seed_store, "entities", offset=-1)

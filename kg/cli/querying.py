@@ -68,6 +68,20 @@ INTERRUPTED = (
     help="Stop the query after SECONDS spent answering (writing rows out is not counted); "
     "0: no limit.",
 )
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=None,
+    metavar="N",
+    help="Print at most N rows (a page of a long listing; default: all).",
+)
+@click.option(
+    "--offset",
+    type=click.IntRange(min=0),
+    default=0,
+    metavar="M",
+    help="Skip the first M rows; with --limit, the next page is --offset M+N.",
+)
 @raw_cells_option
 def query(
     query_text: str | None,
@@ -79,6 +93,8 @@ def query(
     no_headers: bool,
     max_width: int | None,
     timeout: float,
+    limit: int | None,
+    offset: int,
     raw_cells: bool,
 ) -> None:
     """Answer a SPARQL query: a name from queries/, a .rq file, inline SPARQL, or - to read
@@ -87,13 +103,16 @@ def query(
     Values given with --param are bound as values, never pasted into the query.
     SELECT and ASK print a table (or CSV, TSV, JSON, JSON lines, SPARQL results JSON or
     XML); CONSTRUCT prints Turtle. Rows are printed as they come; Ctrl-C stops the query at
-    once. `kg query --list` shows the named queries and their parameters.
+    once. `kg query --list` shows the named queries and their parameters. A long listing
+    is read a page at a time with --limit N and --offset M, in the query's order.
 
     Example:
 
         kg query role-of --param name=Stoltenberg
 
         kg query entities --format csv --no-headers | sort
+
+        kg query entities --limit 50 --offset 50
 
         echo 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }' | kg query -
     """
@@ -107,7 +126,9 @@ def query(
     bound = dict(_parse_param(p) for p in params)
     out = Flushing(sys.stdout)
     try:
-        with api.query_rows(text, store=store, params=bound, timeout=timeout or None) as rows:
+        with api.query_rows(
+            text, store=store, params=bound, timeout=timeout or None, limit=limit, offset=offset
+        ) as rows:
             write_answer(
                 rows,
                 out,

@@ -11,6 +11,11 @@ semicolons, and those that share one part share its meaning (``?from (optional) 
 substitution, or a VALUES block for a remote endpoint), never formatted into the query text;
 the query must name each one in its SELECT clause. Plain strings become plain literals;
 ``<...>`` becomes an IRI.
+
+A long listing is read a page at a time: ``limit`` and ``offset`` (``kg query --limit N
+--offset M``) add ``LIMIT N OFFSET M`` after the query's own ORDER BY, so that pages of an
+ordered query follow one another without gaps or repeats. A query with its own LIMIT or OFFSET
+is refused a page rather than given a second one.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ __all__ = [
     "QuerySpec",
     "list_queries",
     "load_query",
+    "page",
     "parse_header",
     "run_query",
     "stream_query",
@@ -46,6 +52,9 @@ _PARAMETER = re.compile(
     r'[?$](?P<name>[A-Za-z_]\w*)\s*(?:\((?:default\s+"(?P<default>(?:[^"\\]|\\.)*)"|(?P<optional>optional))\))?'
 )
 _VARIABLE = re.compile(r"[?$]([A-Za-z_]\w*)")
+# The solution modifiers a query may end with; a page goes after them.
+_OWN_PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*(?:(?:LIMIT|OFFSET)\s+\d+\s*)?$", re.I)
+_COMMENT = re.compile(r"(?:^|\s)#.*$", re.M)  # a comment; "#" within an IRI follows no space
 
 
 @dataclass(frozen=True)
@@ -139,11 +148,36 @@ def run_query(
     query: str | QuerySpec,
     *,
     params: Mapping[str, str | Identifier] | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> QueryResult:
-    """Run ``query`` (name, path, inline text or a QuerySpec) on ``store`` with ``params``."""
+    """Run ``query`` (name, path, inline text or a QuerySpec) on ``store`` with ``params``;
+    ``limit`` and ``offset`` read one page of its rows (see ``page``)."""
     spec = query if isinstance(query, QuerySpec) else load_query(query)
     bindings = bind(spec, params or {})
-    return store.query(spec.text, bindings=bindings)
+    return store.query(page(spec, limit=limit, offset=offset), bindings=bindings)
+
+
+def page(spec: QuerySpec, *, limit: int | None = None, offset: int = 0) -> str:
+    """``spec``'s text reading at most ``limit`` rows (None: all) after the first ``offset``.
+
+    The page follows the query's ORDER BY, so consecutive pages neither skip nor repeat a row
+    of an ordered query. QueryError where the query pages itself or the numbers are negative.
+    """
+    if limit is None and not offset:
+        return spec.text
+    if (limit is not None and limit < 0) or offset < 0:
+        raise QueryError("a page needs a limit and an offset of 0 or more")
+    label = spec.name or "the query"
+    body = _COMMENT.sub("", spec.text).rstrip()
+    if _OWN_PAGE.search(body):
+        raise QueryError(f"{label} has its own LIMIT or OFFSET; give no --limit or --offset")
+    if body.endswith("}") and re.search(r"\bVALUES\s+[^{]*\{[^{}]*\}$", body, re.I):
+        raise QueryError(f"{label} ends with a VALUES block; write its LIMIT before it")
+    modifiers = ([f"LIMIT {int(limit)}"] if limit is not None else []) + (
+        [f"OFFSET {int(offset)}"] if offset else []
+    )
+    return f"{spec.text.rstrip()}\n{' '.join(modifiers)}\n"
 
 
 @contextmanager
@@ -153,22 +187,26 @@ def stream_query(
     *,
     params: Mapping[str, str | Identifier] | None = None,
     timeout: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> Iterator[QueryRows]:
     """``query``'s rows as they come, for the length of a ``with`` block.
 
     On a store folder the query runs in a process of its own (``kg.store.bounded``): it ends
     with QueryTimeout after ``timeout`` seconds (None: no limit) and at once on Ctrl-C. An
-    open store answers in this process, whole, and ``timeout`` does not apply.
+    open store answers in this process, whole, and ``timeout`` does not apply. ``limit`` and
+    ``offset`` read one page (see ``page``).
     """
     spec = query if isinstance(query, QuerySpec) else load_query(query)
     bindings = bind(spec, params or {})
+    text = page(spec, limit=limit, offset=offset)
     if isinstance(store, str | os.PathLike):
         from kg.store.bounded import bounded_query
 
-        with bounded_query(store, spec.text, bindings=bindings, timeout=timeout) as rows:
+        with bounded_query(store, text, bindings=bindings, timeout=timeout) as rows:
             yield rows
         return
-    result = store.query(spec.text, bindings=bindings)
+    result = store.query(text, bindings=bindings)
     yield QueryRows(result.kind, result.variables, iter(result.rows), result.boolean)
 
 
