@@ -87,3 +87,26 @@ def test_an_untitled_article_whose_cited_file_changes_is_cited_by_its_other_copy
     met = [r for r in events if r["did"] == "meet"]
     assert met and {r["article"] for r in met} == {"copy.txt"}
     assert kg.validate(store=str(built)).conforms
+
+
+def test_every_named_query_that_credits_a_document_names_its_article(
+    examples_store_path: Path,
+) -> None:
+    from kg.queries.runner import list_queries
+
+    crediting = set()
+    for spec in list_queries():
+        params = {p.name: "Stoltenberg" for p in spec.parameters or () if p.required}
+        for row in rows(examples_store_path, spec.name or "", **params):
+            for column, value in row.items():
+                if not value.startswith("https://w3id.org/kg/document/"):
+                    continue
+                crediting.add(spec.name)
+                if spec.name == "documents":  # the listing of documents: title, date, source
+                    assert row.get("title") and row.get("date") and row.get("source"), row
+                    continue
+                article = column.replace("document", "article")
+                assert row.get(article), (spec.name, column, row)
+                if column.endswith("s"):  # one title and date for each document listed
+                    assert len(row[article].split(" | ")) == len(value.split()), row
+    assert len(crediting) >= 15, crediting
