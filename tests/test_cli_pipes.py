@@ -68,6 +68,9 @@ def test_jsonl_csv_without_headers_and_whole_cells(seed_store_folder: Path, cli:
     lines = cli(*asked, "--format", "jsonl").stdout.splitlines()
     whole = json.loads(cli(*asked, "--format", "json").stdout)
     assert [json.loads(line) for line in lines] == whole
+    assert json.loads(cli(*asked, "--json").stdout) == whole
+    mixed = cli(*asked, "--json", "--format", "csv")
+    assert mixed.exit_code == 2 and "not both" in mixed.stderr
     with_headers = cli(*asked, "--format", "csv").stdout
     without = cli(*asked, "--format", "csv", "--no-headers").stdout
     assert with_headers == "s,p,o\n" + without
@@ -106,6 +109,7 @@ def test_the_query_list_shows_each_parameter_with_its_meaning(cli: Cli) -> None:
     assert '  --param name=VALUE  (default "Jens Stoltenberg"): the person\'s name' in table
     assert "  --param until=VALUE  (optional): YYYY-MM-DD bounds" in table
     listed = json.loads(cli("query", "--list", "--format", "json").stdout)
+    assert json.loads(cli("query", "--list", "--json").stdout) == listed
     assert [item["name"] for item in listed] == [spec.name for spec in list_queries()]
     role = next(item for item in listed if item["name"] == "role-of")
     assert role["description"].startswith("Q2: What role does a person hold")

@@ -51,6 +51,7 @@ INTERRUPTED = (
     show_default=True,
     help="jsonl: one JSON object a line; sparql-json, sparql-xml: the W3C result formats.",
 )
+@click.option("--json", "as_json", is_flag=True, help="The same as --format json.")
 @click.option("--no-headers", is_flag=True, help="CSV/TSV: leave out the header line.")
 @click.option(
     "--max-width",
@@ -90,6 +91,7 @@ def query(
     store: str | None,
     params: tuple[str, ...],
     output_format: str,
+    as_json: bool,
     no_headers: bool,
     max_width: int | None,
     timeout: float,
@@ -119,6 +121,10 @@ def query(
     from kg import api
     from kg.queries.render import write_answer
 
+    if as_json:
+        if output_format not in ("table", "json"):
+            raise click.UsageError(f"give --json or --format {output_format}, not both")
+        output_format = "json"
     if list_names:
         _list_queries(output_format)
         return
