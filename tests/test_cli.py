@@ -6,10 +6,12 @@ Tests that build with a real pipeline are marked slow; the built examples come f
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
 import io
+import os
 import random
 import signal
 import subprocess
@@ -390,14 +392,26 @@ def test_ctrl_c_stops_a_running_query_at_once(seed_store_folder: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # Ctrl-C as at a terminal, also where the tests run in the background (a shell
+        # starts a background job with SIGINT ignored, and kg would inherit that)
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 60
-    while not child_processes(running.pid) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    workers = child_processes(running.pid)
-    time.sleep(1.0)  # the query process is evaluating now, in native code
-    running.send_signal(signal.SIGINT)
-    stdout, stderr = running.communicate(timeout=60)
+    workers: list[int] = []
+    try:
+        deadline = time.monotonic() + 60
+        while not child_processes(running.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        workers = child_processes(running.pid)
+        time.sleep(1.0)  # the query process is evaluating now, in native code
+        running.send_signal(signal.SIGINT)
+        stdout, stderr = running.communicate(timeout=60)
+    finally:
+        if running.poll() is None:  # kg did not stop: leave no query evaluating behind
+            for pid in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            running.kill()
+            running.communicate()
     assert workers and running.returncode == 130
     assert stderr == (
         "stopped: the query was interrupted (Ctrl-C); the store is unchanged; a LIMIT or "
