@@ -166,6 +166,17 @@ def write_tiny_corpora(root: Path) -> None:
             f.write(text)
 
 
+def test_training_from_a_shipped_pipeline_runs_stage_two_from_it(tmp_path: Path) -> None:
+    start = tmp_path / "en_kg_news"
+    commands = recipe.train_commands(tmp_path, seed=0, start=start)
+    assert list(commands) == ["train-continue"]
+    command = commands["train-continue"]
+    assert command[command.index("--paths.source") + 1] == str(start)
+    # without a start, stage 2 continues from stage 1
+    full = recipe.train_commands(tmp_path, seed=0)["train-continue"]
+    assert full[full.index("--paths.source") + 1] == str(tmp_path / "train" / "model-best")
+
+
 @pytest.mark.slow
 def test_recipe_converts_trains_and_assembles_a_loadable_pipeline(tmp_path: Path) -> None:
     corpora_dir = tmp_path / "corpora"

@@ -19,6 +19,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=0, help="sentences per corpus file (0: all)")
     parser.add_argument("--max-steps", type=int, default=0, help="override the configs' step cap")
     parser.add_argument(
+        "--start",
+        type=Path,
+        help="a trained pipeline (kg/models/en_kg_news) to continue from: stage 2 only",
+    )
+    parser.add_argument(
         "--steps", default=",".join(STEPS), help="comma-separated: " + ",".join(STEPS)
     )
     args = parser.parse_args(argv)
@@ -28,9 +33,10 @@ def main(argv: list[str] | None = None) -> int:
         counts = recipe.convert(args.corpora, work / "corpus", limit=args.limit, seed=args.seed)
         print("converted:", ", ".join(f"{k} {v} sentences" for k, v in counts.items()))
     if "train" in steps:
-        logs = " and ".join(f"{work}/{stage}.log" for stage in recipe.STAGES)
+        stages = recipe.STAGES[1:] if args.start else recipe.STAGES
+        logs = " and ".join(f"{work}/{stage}.log" for stage in stages)
         print(f"training; logs in {logs}", flush=True)
-        recipe.train(work, seed=args.seed, max_steps=args.max_steps)
+        recipe.train(work, seed=args.seed, max_steps=args.max_steps, start=args.start)
     if "assemble" in steps:
         path = recipe.assemble(work, corpora_dir=args.corpora)
         print(f"pipeline written to {path}")

@@ -132,13 +132,16 @@ def convert(corpora_dir: Path, out_dir: Path, *, limit: int = 0, seed: int = 0) 
     return counts
 
 
-def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, list[str]]:
+def train_commands(
+    work: Path, *, seed: int, max_steps: int = 0, start: Path | None = None
+) -> dict[str, list[str]]:
     """The `spacy train` command lines, keyed by the output folder they write.
 
-    "train-continue" is stage 2: it starts from stage 1's best weights.
+    "train-continue" is stage 2: it starts from stage 1's best weights, or from the pipeline
+    at ``start`` (the shipped one, say) without stage 1.
     """
     commands = {}
-    for name in STAGES:
+    for name in STAGES[1:] if start else STAGES:
         command = [
             sys.executable,
             "-m",
@@ -157,7 +160,7 @@ def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, li
         if name == "train-continue":
             command += [
                 "--paths.source",
-                str(work / "train" / "model-best"),
+                str(start or work / "train" / "model-best"),
                 "--code",
                 str(Path(__file__).parent / "callbacks.py"),
             ]
@@ -172,9 +175,11 @@ def train_commands(work: Path, *, seed: int, max_steps: int = 0) -> dict[str, li
     return commands
 
 
-def train(work: Path, *, seed: int, max_steps: int = 0) -> None:
-    """Train the two stages one after the other; logs go to WORK/STAGE.log."""
-    for name, command in train_commands(work, seed=seed, max_steps=max_steps).items():
+def train(work: Path, *, seed: int, max_steps: int = 0, start: Path | None = None) -> None:
+    """Train the two stages one after the other (stage 2 alone from ``start``); logs go to
+    WORK/STAGE.log."""
+    commands = train_commands(work, seed=seed, max_steps=max_steps, start=start)
+    for name, command in commands.items():
         with open(work / f"{name}.log", "wb") as log:
             process = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, env=ONE_THREAD)
         if process.returncode != 0:
