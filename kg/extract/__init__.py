@@ -98,7 +98,7 @@ def extract(
     events, referents = occurrences.reported(document.text, events, found.referents, entities)
     events = occurrences.measured(events, referents)  # the expansion carries its figures
     if geonames is not None:
-        entities = located(entities, *geonames)
+        entities = located(entities, *geonames, text=p.text)
     if time_entities:
         entities += _time_entities(p, times)
     return Extraction(
