@@ -75,8 +75,14 @@ def build(
     n_process: int = 1,
     stdin: TextIO | None = None,
     progress: Callable[[Progress], None] | None = None,
+    workers: int | None = None,
+    cluster: str | None = None,
 ) -> BuildReport:
-    """Read ``sources`` into the store; documents already there (same text) are skipped."""
+    """Read ``sources`` into the store; documents already there (same text) are skipped.
+
+    ``workers`` parses on a LocalCluster of that many Dask worker processes, ``cluster`` on
+    the Dask scheduler at that address (tcp://host:port); either gives the same graph as a
+    build on this machine alone."""
     from kg.extract import pipeline_aliases, pipeline_countries, pipeline_places
     from kg.nlp import pipeline
 
@@ -87,7 +93,15 @@ def build(
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
     with contextlib.ExitStack() as stack:
         # the parser forks first, while this process holds no store and no thread
-        parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
+        parse = _parser(
+            nlp,
+            stack,
+            n_process=n_process,
+            batch_size=batch_size,
+            model=model,
+            workers=workers,
+            cluster=cluster,
+        )
         graph = stack.enter_context(use_store(store))
         stack.enter_context(_resumable(report))
         # Oxigraph writes without the GIL: a writer thread maps and stores batches while
@@ -178,11 +192,23 @@ _Parse = Callable[[Iterable[Document]], Iterator[_Parsed]]
 
 
 def _parser(
-    nlp: Language, stack: contextlib.ExitStack, *, n_process: int, batch_size: int
+    nlp: Language,
+    stack: contextlib.ExitStack,
+    *,
+    n_process: int,
+    batch_size: int,
+    model: str | Path | None,
+    workers: int | None,
+    cluster: str | None,
 ) -> _Parse:
-    """How documents get parsed: ``n_process`` 1 is one parser process beside kg's own work
-    where a second core allows it (else this process), 0 is this process, more is spaCy's
-    own worker processes."""
+    """How documents get parsed: on Dask workers where ``workers`` or ``cluster`` is given;
+    else ``n_process`` 1 is one parser process beside kg's own work where a second core
+    allows it (else this process), 0 is this process, more is spaCy's own worker processes."""
+    if workers or cluster:
+        from kg.nlp.cluster import ClusterParser
+
+        parser = ClusterParser(nlp, model=model, workers=workers, address=cluster)
+        return stack.enter_context(parser).groups
     if n_process == 1 and parser_process.can_fork():
         return stack.enter_context(parser_process.ParserProcess(nlp)).groups
 

@@ -7,7 +7,8 @@ KgError
 │   └── DiskError     the store's disk is full or failing (committed batches are kept)
 ├── QueryError        invalid SPARQL, an unknown query name, a missing parameter
 │   └── QueryTimeout  a query stopped after its time ran out
-└── FormatError       an unknown import/export/output format
+├── FormatError       an unknown import/export/output format
+└── ClusterError      a Dask cluster that is not installed, not reachable, or gone mid-build
 """
 
 from __future__ import annotations
@@ -43,3 +44,7 @@ class QueryTimeout(QueryError):
 
 class FormatError(KgError):
     """A format name is not one kg knows."""
+
+
+class ClusterError(KgError):
+    """A Dask cluster cannot be used: not installed, not reachable, or gone mid-build."""

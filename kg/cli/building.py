@@ -42,6 +42,18 @@ from kg.cli.render import render_build_report
     help="Parser processes. 1: one, beside kg's own work where there is a second core; "
     "0: in kg's own process; more: spaCy's worker processes.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parse on a Dask LocalCluster of N worker processes on this machine.",
+)
+@click.option(
+    "--cluster",
+    default=None,
+    metavar="ADDRESS",
+    help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+)
 @json_option
 @json_format_option
 def build(
@@ -52,6 +64,8 @@ def build(
     default_date: Any,
     batch_size: int,
     n_process: int,
+    workers: int | None,
+    cluster: str | None,
     as_json: bool,
     output_format: str,
 ) -> None:
@@ -59,11 +73,15 @@ def build(
 
     SOURCES are files (.txt, .md, .html, .jsonl), folders, glob patterns, or - for stdin.
     Articles already in the store are skipped; a changed article replaces its old version.
+    --workers or --cluster parse on Dask (pip install 'kg[cluster]'); the graph is the same.
 
     Example:
 
         kg build examples/ --store kg-store
+        kg build archive/ --cluster tcp://scheduler:8786 --store http://host:7878
     """
+    if workers and cluster:
+        raise click.UsageError("give --workers or --cluster, not both")
     from kg import builder as building
 
     options: dict[str, Any] = {"base": base} if base else {}
@@ -74,6 +92,8 @@ def build(
         default_date=default_date.date() if default_date else None,
         batch_size=batch_size,
         n_process=n_process,
+        workers=workers,
+        cluster=cluster,
         stdin=sys.stdin,
         progress=_show_progress if sys.stderr.isatty() else None,
         **options,

@@ -169,21 +169,7 @@ class ParserProcess:
     def _unpack(
         self, data: bytes, counts: list[int], failed: dict[int, str]
     ) -> list[Doc | Unparsed]:
-        """The child's reply as one Doc (or Unparsed) per text, the rule tail run here."""
-        from spacy.tokens import DocBin
-
-        pieces = DocBin().from_bytes(data).get_docs(self.nlp.vocab)
-        docs: list[Doc | Unparsed] = []
-        for i, count in enumerate(counts):
-            parts = list(itertools.islice(pieces, count))
-            if i in failed:
-                docs.append(Unparsed(failed[i]))
-                continue
-            try:
-                docs.append(join(list(self._finish(parts))))
-            except Exception as exc:  # noqa: BLE001 - one article's failure is reported
-                docs.append(Unparsed(failure(exc)))
-        return docs
+        return unpack(self.nlp, self.tail, data, counts, failed)
 
     def _died(self, count: int) -> Unparsed:
         assert self._child is not None
@@ -202,14 +188,33 @@ class ParserProcess:
         while group := [(document, doc) for doc, document in itertools.islice(pairs, 8)]:
             yield group
 
-    def _finish(self, pieces: Iterable[Doc]) -> Iterator[Doc]:
-        for name in self.tail:
-            component = self.nlp.get_pipe(name)
-            if hasattr(component, "pipe"):
-                pieces = component.pipe(pieces)
-            else:
-                pieces = map(component, pieces)
-        return iter(pieces)
+
+def unpack(
+    nlp: Language, tail: list[str], data: bytes, counts: list[int], failed: dict[int, str]
+) -> list[Doc | Unparsed]:
+    """A parsed group (``parse_group``'s reply) as one Doc (or Unparsed) per text, with the
+    rule tail run here."""
+    from spacy.tokens import DocBin
+
+    pieces = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    docs: list[Doc | Unparsed] = []
+    for i, count in enumerate(counts):
+        parts = list(itertools.islice(pieces, count))
+        if i in failed:
+            docs.append(Unparsed(failed[i]))
+            continue
+        try:
+            docs.append(join(list(_finish(nlp, tail, parts))))
+        except Exception as exc:  # noqa: BLE001 - one article's failure is reported
+            docs.append(Unparsed(failure(exc)))
+    return docs
+
+
+def _finish(nlp: Language, tail: list[str], pieces: Iterable[Doc]) -> Iterator[Doc]:
+    for name in tail:
+        component = nlp.get_pipe(name)
+        pieces = component.pipe(pieces) if hasattr(component, "pipe") else map(component, pieces)
+    return iter(pieces)
 
 
 def _serve(
@@ -222,13 +227,13 @@ def _serve(
     while (texts := inbox.get()) is not None:
         reply: tuple[bool, Any]
         try:
-            reply = (True, _parse_group(nlp, texts, size, tail))
+            reply = (True, parse_group(nlp, texts, size, tail))
         except Exception as exc:  # noqa: BLE001 - the parent reports it
             reply = (False, failure(exc))
         replies.send(reply)
 
 
-def _parse_group(
+def parse_group(
     nlp: Language, texts: list[str], size: int, tail: list[str]
 ) -> tuple[bytes, list[int], dict[int, str]]:
     """The group's pieces as DocBin bytes, how many pieces each text has, and the reason for

@@ -1,0 +1,199 @@
+"""Parse documents on a Dask cluster: a LocalCluster of worker processes, or a user's scheduler.
+
+The workers do what ``ParserProcess``'s child does, on many cores or machines: each loads the
+pipeline once (``PipelinePlugin``), takes groups of texts and sends back their pieces as
+DocBin bytes without the rule tail (``parser_process.parse_group``). The client reads the
+sources lazily and sends the texts (sources only it can read, stdin and its own files,
+included), keeps a bounded number of groups in flight, and takes the replies in the order it
+sent them, so that kg's own process extracts, maps and writes exactly as in a one-machine
+build: the same input gives the same graph, byte for byte, whatever the workers' order.
+
+A worker that dies mid-group is restarted by its nanny and the group runs again elsewhere
+(Dask retries it), so nothing is lost or written twice; a scheduler that goes away ends the
+build with ``ClusterError``, after the batches before it were committed.
+"""
+
+from __future__ import annotations
+
+import itertools
+import uuid
+from collections import deque
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+from kg.errors import ClusterError
+
+try:  # this module is imported only for a build on Dask, the optional extra
+    import distributed
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError as exc:
+    raise ClusterError(
+        "--workers and --cluster need Dask's distributed package: pip install 'kg[cluster]'"
+    ) from exc
+
+from kg.nlp.parser_process import parse_group, rule_tail, unpack
+from kg.nlp.pieces import Unparsed, failure
+from kg.records import Document
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+PLUGIN = "kg-pipeline"
+
+# what a worker sends back for a group: parser_process.parse_group's reply
+_Reply = tuple[bytes, list[int], dict[int, str]]
+
+# groups in flight per worker: one parsing, one waiting beside it so the worker is never idle
+AHEAD_PER_WORKER = 2
+
+# texts in one task: enough that a task's overhead (a few ms) is small beside its parse
+GROUP_SIZE = 16
+
+# how long the client waits for a scheduler to answer before giving up
+CONNECT_SECONDS = 20
+
+
+class ClusterParser:
+    """Parse groups of documents on Dask workers, in order (``with ClusterParser(...)``).
+
+    ``workers`` starts a LocalCluster of that many worker processes on this machine and stops
+    it after; ``address`` (tcp://host:port) connects to a running scheduler instead.
+    """
+
+    def __init__(
+        self,
+        nlp: Language,
+        *,
+        model: str | Path | None,
+        workers: int | None = None,
+        address: str | None = None,
+        group_size: int | None = None,
+    ) -> None:
+        self.nlp = nlp
+        self.model = model
+        self.workers = workers
+        self.address = address
+        self.group_size = group_size or GROUP_SIZE
+        self.tail = rule_tail(nlp)
+        self._cluster: Any = None
+        self._client: Any = None
+
+    def __enter__(self) -> ClusterParser:
+        try:
+            if self.address is None:
+                self._cluster = distributed.LocalCluster(
+                    n_workers=self.workers or 1,
+                    threads_per_worker=1,  # spaCy's parser holds the GIL: one task a process
+                    processes=True,
+                    dashboard_address=None,
+                    silence_logs=50,  # logging.CRITICAL: the CLI reports what matters
+                )
+                self._client = distributed.Client(self._cluster)
+            else:
+                self._client = distributed.Client(self.address, timeout=CONNECT_SECONDS)
+        except (OSError, TimeoutError) as exc:
+            self.__exit__(None)
+            where = self.address or "a LocalCluster"
+            raise ClusterError(f"cannot reach the Dask scheduler at {where}: {exc}") from exc
+        # every worker, and any that joins or is restarted later, loads the pipeline once
+        self._client.register_plugin(PipelinePlugin(self.model), name=PLUGIN)
+        return self
+
+    def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def worker_count(self) -> int:
+        """The workers the scheduler has now."""
+        return len(self._client.scheduler_info(n_workers=-1)["workers"])
+
+    def groups(
+        self, documents: Iterable[Document]
+    ) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
+        """The documents parsed, in groups of ``group_size``, in the order given."""
+        iterator = iter(documents)
+        in_flight: deque[tuple[list[Document], Any]] = deque()
+        limit = AHEAD_PER_WORKER * max(1, self.worker_count())
+        size = self.group_size * 8
+        build, numbers = uuid.uuid4().hex[:12], itertools.count()
+
+        def send_next() -> None:
+            if group := list(itertools.islice(iterator, self.group_size)):
+                key = _key(build, next(numbers), group)
+                texts = [document.text for document in group]
+                future = self._client.submit(
+                    _parse_on_worker, texts, size, self.tail, pure=False, key=key
+                )
+                in_flight.append((group, future))
+
+        for _ in range(limit):
+            send_next()
+        try:
+            while in_flight:
+                group, future = in_flight.popleft()
+                reply = self._result(future, len(group))
+                send_next()
+                if isinstance(reply, Unparsed):
+                    yield [(document, reply) for document in group]
+                else:
+                    yield list(zip(group, unpack(self.nlp, self.tail, *reply), strict=True))
+        finally:
+            for _, future in in_flight:  # stopped early: the groups still out are not wanted
+                future.cancel()
+
+    def _result(self, future: Any, count: int) -> _Reply | Unparsed:
+        try:
+            result: _Reply = future.result()
+        except distributed.client.FutureCancelledError as exc:
+            raise ClusterError(self._lost(exc)) from exc
+        except (OSError, distributed.comm.CommClosedError) as exc:
+            raise ClusterError(self._lost(exc)) from exc
+        except distributed.KilledWorker:
+            others = f" and {count - 1} other articles" if count > 1 else ""
+            return Unparsed(
+                f"Dask workers died each time they parsed it{others}; "
+                "if memory ran out, build this file alone"
+            )
+        except Exception as exc:  # noqa: BLE001 - the group's failure, reported per article
+            return Unparsed(failure(exc))
+        return result
+
+    def _lost(self, exc: BaseException) -> str:
+        where = self.address or "the LocalCluster"
+        return (
+            f"the Dask scheduler at {where} went away ({type(exc).__name__}); "
+            "the batches before were written: run the build again to resume after them"
+        )
+
+
+class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+    """Loads the pipeline once on each worker, as it starts."""
+
+    name = PLUGIN
+
+    def __init__(self, model: str | Path | None) -> None:
+        self.model = model
+        self.nlp: Language | None = None
+
+    def setup(self, worker: Any) -> None:
+        from kg.nlp import pipeline
+
+        self.nlp = pipeline.load(self.model)
+
+    def teardown(self, worker: Any) -> None:
+        self.nlp = None
+
+
+def _parse_on_worker(texts: list[str], size: int, tail: list[str]) -> _Reply:
+    plugin = cast(PipelinePlugin, distributed.get_worker().plugins[PLUGIN])
+    assert plugin.nlp is not None
+    return parse_group(plugin.nlp, texts, size, tail)
+
+
+def _key(build: str, n: int, group: list[Document]) -> str:
+    """A task's name: the build, the group's number in it and its first document."""
+    return f"kg-parse-{build}-{n}-{group[0].id[:12]}"

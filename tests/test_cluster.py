@@ -1,0 +1,160 @@
+"""kg build on a real Dask LocalCluster (2 worker processes) that the tests start and stop: the
+graph equals the one-process build byte for byte, into a folder or a real ``oxigraph serve``,
+and a worker killed mid-build changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from answers import EXAMPLES, MODEL, SEEDS
+from test_cli import Cli
+from test_remote import oxigraph
+
+import kg
+from kg.nlp import cluster as dask_parsing
+
+distributed = pytest.importorskip("distributed")
+
+pytestmark = pytest.mark.slow
+
+MODEL_OPTION = ["--model", MODEL] if MODEL else []
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A LocalCluster of two worker processes, each behind a nanny that restarts it."""
+    with distributed.LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=50,
+    ) as local:
+        yield local.scheduler_address
+
+
+@pytest.fixture(scope="module")
+def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Varied articles: the examples, the seeds where they are, and short ones that name the
+    same people and events again (a surname alone, the attack told once more), so that the
+    facts joined across articles depend on the order the articles are read in."""
+    folder = tmp_path_factory.mktemp("news")
+    for path in [*EXAMPLES.glob("*.txt"), *(SEEDS.glob("*.txt") if SEEDS.is_dir() else [])]:
+        shutil.copy(path, folder / path.name)
+    short = [
+        "NATO Secretary General Jens Stoltenberg met Iraqi officials in Baghdad on Monday.",
+        "Stoltenberg said the alliance would keep training Iraqi forces.",
+        "A rocket attack on Erbil airport wounded two contractors on Tuesday, officials said.",
+        "Kurdish authorities said the attack on Erbil was the third this month.",
+        "The ministry said on Wednesday that Stoltenberg had spoken with the prime minister.",
+        "Awliya Al Dam claimed responsibility for the attack in a statement online.",
+    ]
+    for n, text in enumerate(short):
+        (folder / f"short-{n}.txt").write_text(f"Report {n}\n\n{text}\n")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def one_process(news: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The N-Quads of the build in kg's own process alone."""
+    store = tmp_path_factory.mktemp("one") / "store"
+    report = kg.build([news], store=store, model=MODEL, n_process=0, batch_size=2)
+    assert report.documents >= 8 and not report.skipped
+    return _nquads(store)
+
+
+def _nquads(store: Path | str) -> str:
+    from io import BytesIO
+
+    out = BytesIO()
+    kg.export(out, format="nquads", store=store)
+    return out.getvalue().decode()
+
+
+@pytest.fixture()
+def one_text_a_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each article a task of its own: many tasks in flight, finishing in any order."""
+    monkeypatch.setattr(dask_parsing, "GROUP_SIZE", 1)
+
+
+@pytest.mark.usefixtures("one_text_a_task")
+def test_a_build_on_the_cluster_equals_the_one_process_build(
+    news: Path, one_process: str, scheduler: str, tmp_path: Path, cli: Cli
+) -> None:
+    store = tmp_path / "store"
+    result = cli(
+        "build", str(news), "--cluster", scheduler, "--store", str(store), "--batch-size", "2"
+    )
+    assert result.exit_code == 0, result.output
+    assert _nquads(store) == one_process
+    rerun = kg.build([news], store=store, model=MODEL, cluster=scheduler)
+    assert (rerun.documents, rerun.unchanged) == (0, len(list(news.iterdir())))
+
+
+@pytest.mark.usefixtures("one_text_a_task")
+def test_a_cluster_build_into_an_endpoint_equals_the_one_process_build(
+    news: Path, one_process: str, scheduler: str, tmp_path: Path
+) -> None:
+    with oxigraph(tmp_path / "served") as (url, _):
+        report = kg.build([news], store=url, model=MODEL, cluster=scheduler, batch_size=3)
+        assert not report.skipped
+        assert _nquads(url) == one_process
+
+
+@pytest.mark.usefixtures("one_text_a_task")
+def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(
+    news: Path, one_process: str, scheduler: str, tmp_path: Path
+) -> None:
+    killed: list[str] = []
+
+    def kill_a_parsing_worker() -> None:
+        with distributed.Client(scheduler) as client:
+            deadline = time.monotonic() + 120
+            while not killed and time.monotonic() < deadline:
+                for worker, keys in client.processing().items():
+                    if any(str(key).startswith("kg-parse-") for key in keys):
+                        client.restart_workers([worker])  # its nanny starts a new one
+                        killed.append(worker)
+                        break
+                time.sleep(0.01)
+
+    killer = threading.Thread(target=kill_a_parsing_worker)
+    killer.start()
+    try:
+        report = kg.build([news], store=tmp_path / "store", model=MODEL, cluster=scheduler)
+    finally:
+        killer.join()
+    assert killed, "no worker was parsing"
+    assert not report.skipped
+    assert _nquads(tmp_path / "store") == one_process
+
+
+def test_an_unreachable_scheduler_is_one_line(
+    news: Path, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_remote import _free_port
+
+    monkeypatch.setattr(dask_parsing, "CONNECT_SECONDS", 2)
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    result = cli("build", str(news), "--cluster", address, "--store", str(tmp_path / "s"))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot reach the Dask scheduler at {address}: ")
+    assert result.output.count("\n") == 1
+    assert not (tmp_path / "s").exists()
+
+
+def test_without_dask_a_cluster_build_says_what_to_install(
+    news: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if it were not installed
+    monkeypatch.delitem(sys.modules, "kg.nlp.cluster")
+    with pytest.raises(kg.errors.ClusterError, match=r"pip install 'kg\[cluster\]'$"):
+        kg.build([news], store=tmp_path / "store", model=MODEL, workers=2)
+    assert not (tmp_path / "store").exists()
