@@ -40,8 +40,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-PLUGIN = "kg-pipeline"
-
 # what a worker sends back for a group: parser_process.parse_group's reply
 _Reply = tuple[bytes, list[int], dict[int, str]]
 
@@ -79,6 +77,7 @@ class ClusterParser:
         self.tail = rule_tail(nlp)
         self._cluster: Any = None
         self._client: Any = None
+        self._plugin = plugin_name(model)
 
     def __enter__(self) -> ClusterParser:
         try:
@@ -97,8 +96,9 @@ class ClusterParser:
             self.__exit__(None)
             where = self.address or "a LocalCluster"
             raise ClusterError(f"cannot reach the Dask scheduler at {where}: {exc}") from exc
-        # every worker, and any that joins or is restarted later, loads the pipeline once
-        self._client.register_plugin(PipelinePlugin(self.model), name=PLUGIN)
+        # every worker, and any that joins or is restarted later, loads the pipeline once, and
+        # keeps it for the builds after (a plugin of the same name is not loaded again)
+        self._client.register_plugin(PipelinePlugin(self.model), name=self._plugin)
         return self
 
     def __exit__(self, failed: type[BaseException] | None, *exc: object) -> None:
@@ -126,7 +126,7 @@ class ClusterParser:
                 key = _key(build, next(numbers), group)
                 texts = [document.text for document in group]
                 future = self._client.submit(
-                    _parse_on_worker, texts, size, self.tail, pure=False, key=key
+                    _parse_on_worker, self._plugin, texts, size, self.tail, pure=False, key=key
                 )
                 in_flight.append((group, future))
 
@@ -173,7 +173,7 @@ class ClusterParser:
 class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
     """Loads the pipeline once on each worker, as it starts."""
 
-    name = PLUGIN
+    idempotent = True  # registered again by the next build: the worker keeps what it loaded
 
     def __init__(self, model: str | Path | None) -> None:
         self.model = model
@@ -188,8 +188,14 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
         self.nlp = None
 
 
-def _parse_on_worker(texts: list[str], size: int, tail: list[str]) -> _Reply:
-    plugin = cast(PipelinePlugin, distributed.get_worker().plugins[PLUGIN])
+def plugin_name(model: str | Path | None) -> str:
+    """The plugin's name on the workers: one per pipeline, so a cluster that served a build
+    with one keeps it for the next, and loads another beside it."""
+    return f"kg-pipeline:{model or 'shipped'}"
+
+
+def _parse_on_worker(name: str, texts: list[str], size: int, tail: list[str]) -> _Reply:
+    plugin = cast(PipelinePlugin, distributed.get_worker().plugins[name])
     assert plugin.nlp is not None
     return parse_group(plugin.nlp, texts, size, tail)
 
