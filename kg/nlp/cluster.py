@@ -16,6 +16,7 @@ build with ``ClusterError``, after the batches before it were committed.
 from __future__ import annotations
 
 import itertools
+import logging
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -78,8 +79,12 @@ class ClusterParser:
         self._cluster: Any = None
         self._client: Any = None
         self._plugin = plugin_name(model)
+        self._levels: dict[str, int] = {}
 
     def __enter__(self) -> ClusterParser:
+        # Dask logs a lost scheduler or worker with tracebacks on stderr; kg reports what a
+        # user can act on as one line (ClusterError), and a retried worker is not a failure
+        self._levels = _quiet_dask()
         try:
             if self.address is None:
                 self._cluster = distributed.LocalCluster(
@@ -87,7 +92,7 @@ class ClusterParser:
                     threads_per_worker=1,  # spaCy's parser holds the GIL: one task a process
                     processes=True,
                     dashboard_address=None,
-                    silence_logs=50,  # logging.CRITICAL: the CLI reports what matters
+                    silence_logs=logging.CRITICAL,
                 )
                 self._client = distributed.Client(self._cluster)
             else:
@@ -106,6 +111,8 @@ class ClusterParser:
             self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+        for name, level in self._levels.items():
+            logging.getLogger(name).setLevel(level)
 
     def worker_count(self) -> int:
         """The workers the scheduler has now."""
@@ -166,7 +173,7 @@ class ClusterParser:
         where = self.address or "the LocalCluster"
         return (
             f"the Dask scheduler at {where} went away ({type(exc).__name__}); "
-            "the batches before were written: run the build again to resume after them"
+            "the batches written before are kept: run the build again to resume after them"
         )
 
 
@@ -186,6 +193,15 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
 
     def teardown(self, worker: Any) -> None:
         self.nlp = None
+
+
+def _quiet_dask() -> dict[str, int]:
+    """Dask's loggers (each may have a level of its own) set to critical; their levels before."""
+    names = [name for name in logging.root.manager.loggerDict if name.startswith("distributed")]
+    levels = {name: logging.getLogger(name).level for name in ["distributed", *names]}
+    for name in levels:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    return levels
 
 
 def plugin_name(model: str | Path | None) -> str:
