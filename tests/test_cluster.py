@@ -32,7 +32,7 @@ def scheduler() -> Iterator[str]:
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: 8787 may be taken
         silence_logs=50,
     ) as local:
         yield local.scheduler_address

@@ -91,7 +91,7 @@ class ClusterParser:
                     n_workers=self.workers or 1,
                     threads_per_worker=1,  # spaCy's parser holds the GIL: one task a process
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # a free port: 8787 may be taken
                     silence_logs=logging.CRITICAL,
                 )
                 self._client = distributed.Client(self._cluster)
