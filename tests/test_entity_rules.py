@@ -191,6 +191,62 @@ def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:
     ]
 
 
+def test_a_surname_that_is_a_place_is_the_person_after_an_honorific_or_before_a_speech_verb(
+    nlp,
+) -> None:
+    text = "Laura Erbil spoke. Ms. Erbil left. Erbil says no. Troops left Erbil."
+    ner = (("Laura Erbil", "PERSON"),)
+    assert run(nlp, text, ner) == [
+        ("Laura Erbil", "PERSON"),
+        ("Erbil", "PERSON"),
+        ("Erbil", "PERSON"),
+        ("Erbil", "GPE"),
+    ]
+    # Without a person of that surname in the doc, the place stays a place.
+    assert run(nlp, "Erbil says no.", (("Erbil", "LOC"),)) == [("Erbil", "GPE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ner", "expected"),
+    [
+        # The NER stops at the hyphen: the given name goes on ("Chun-ying").
+        ("Leung Chun-ying spoke.", (("Leung Chun", "PERSON"),), [("Leung Chun-ying", "PERSON")]),
+        # A double surname whose second half is a known city.
+        (
+            "Ana Rodrigues-Baghdad spoke.",
+            (("Ana Rodrigues", "PERSON"),),
+            [("Ana Rodrigues-Baghdad", "PERSON")],
+        ),
+        # Two halves of one name cut at the hyphen give one person.
+        (
+            "Hans-Peter Weber spoke.",
+            (("Hans", "PERSON"), ("Peter Weber", "PERSON")),
+            [("Hans-Peter Weber", "PERSON")],
+        ),
+        # A hyphen that makes an adjective of a name is no part of it.
+        (
+            "A Weber-backed pro-Weber group.",
+            (("Weber", "PERSON"), ("Weber", "PERSON")),
+            [("Weber", "PERSON"), ("Weber", "PERSON")],
+        ),
+        # Places joined by a hyphen stay two places.
+        (
+            "The Iraq-Syria border.",
+            (("Iraq", "GPE"), ("Syria", "GPE")),
+            [("Iraq", "GPE"), ("Syria", "GPE")],
+        ),
+    ],
+)
+def test_a_persons_hyphenated_name_is_whole(nlp, text, ner, expected) -> None:
+    if ner[0][0] == ner[-1][0] == "Weber":  # two mentions of one word: find each
+        doc = nlp.make_doc(text)
+        doc.ents = [doc.char_span(2, 7, label="PERSON"), doc.char_span(19, 24, label="PERSON")]
+        doc = nlp.get_pipe("kg_entity_rules")(doc)
+        assert [(ent.text, ent.label_) for ent in doc.ents] == expected
+    else:
+        assert run(nlp, text, ner) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

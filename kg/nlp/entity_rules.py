@@ -34,7 +34,14 @@ from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
 from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NER_SURNAME_LABELS, NUMERIC_LABELS
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
-from kg.nlp.lexicon.names import LEADING_WORDS, NAME_PARTICLES
+from kg.nlp.lexicon.names import (
+    LEADING_WORDS,
+    NAME_HYPHEN_PREFIXES,
+    NAME_HYPHEN_SUFFIXES,
+    NAME_PARTICLES,
+)
+from kg.nlp.lexicon.titles import HONORIFICS
+from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import PRONOUNS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
@@ -155,6 +162,7 @@ class EntityRules:
         if self.steps["tidy"]:
             ents = [part for ent in ents for part in _lines(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
+            ents = join_hyphenated_names(doc, ents)
         if self.steps["gazetteer"]:
             ents = self.apply_gazetteer(doc, ents)
         if self.steps["titles"]:
@@ -316,11 +324,11 @@ class EntityRules:
         def is_surname(start: int, end: int) -> bool:
             token = doc[start]
             single = end - start == 1 and token.text in surnames and not token.is_stop
-            return single and not self.is_known(doc, start, end)
+            return single and (not self.is_known(doc, start, end) or _speaks(doc, start))
 
         ents = [
             ent._replace(label="PERSON")
-            if ent.label in NER_SURNAME_LABELS and is_surname(ent.start, ent.end)
+            if ent.label in NER_SURNAME_LABELS | AREA_LABELS and is_surname(ent.start, ent.end)
             else ent
             for ent in ents
         ]
@@ -375,6 +383,63 @@ class EntityRules:
         return self
 
 
+def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """People's names whole over the hyphens the tokenizer splits at.
+
+    Rule: "Leung Chun-ying", "Hans-Peter Müller", "Ana Rodrigues-Lima": a person ends or
+    starts at a hyphen written without spaces, so the word across it is part of the name;
+    an entity of its own there ("Lima" as a place) is taken in.
+    """
+    people = [ent for ent in ents if ent.label == "PERSON"]
+    if not people:
+        return ents
+    joined = []
+    for ent in people:
+        start, end = ent.start, ent.end
+        while end + 1 < len(doc) and _joins(doc, end) and _name_part(doc[end + 1]):
+            end += 2
+        while start >= 2 and _joins(doc, start - 1) and doc[start - 2].is_title:
+            if doc[start - 2].lower_ in NAME_HYPHEN_PREFIXES:
+                break
+            start -= 2
+        if (start, end) != (ent.start, ent.end):
+            joined.append(Ent(start, end, "PERSON"))
+    if not joined:
+        return ents
+    # Longest first; two cut halves of one name ("Hans" and "Peter Müller") give one person.
+    taken = [False] * len(doc)
+    grown = []
+    for ent in sorted(joined, key=lambda e: e.start - e.end):
+        if not any(taken[ent.start : ent.end]):
+            grown.append(ent)
+            taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    kept = [ent for ent in ents if not any(taken[ent.start : ent.end])]
+    return [*kept, *grown]
+
+
+def _name_part(token: Token) -> bool:
+    """A word after a name's hyphen that goes on the name: "Lima", "ying"; not "backed"."""
+    if not token.is_alpha:
+        return False
+    if token.is_title:
+        return True
+    return (
+        token.is_lower
+        and token.lower_ not in NAME_HYPHEN_SUFFIXES
+        and not token.lower_.endswith("ed")
+    )
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written tight between two words ("Chun-ying")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
 def split_name_hyphens(nlp: Language) -> None:
     """Make the tokenizer split "U.S.-Taliban" and "-NATO", so the names can be entities."""
     tokenizer = nlp.tokenizer
@@ -391,6 +456,17 @@ def _relabel(ent: Ent, name: Name) -> Ent:
     if name.ambiguous and not (ent.label in AREA_LABELS and name.label in AREA_LABELS):
         return ent
     return ent._replace(label=name.label)
+
+
+def _speaks(doc: Doc, i: int) -> bool:
+    """Whether the name at token ``i`` is a person's by its context, though it is also a place.
+
+    Rule: "Ms. Lincoln said", "Adams claims": an honorific before it or a speech verb
+    right after it.
+    """
+    before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return before in HONORIFICS or after in SPEECH_FORMS
 
 
 def _yields(ent: Ent, span: Span) -> bool:

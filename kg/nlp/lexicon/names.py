@@ -36,6 +36,19 @@ NAME_PARTICLES = frozenset((
     "ibn", "ben", "abu", "bint",
 ))
 # fmt: on
+# Words a name is hyphenated with to make a word that is no name: "Trump-backed",
+# "Obama-era", "pro-Kremlin"; a person's name never runs over them ("Chun-ying" does).
+# fmt: off
+NAME_HYPHEN_SUFFIXES = frozenset((
+    "led", "backed", "era", "style", "based", "born", "owned", "run", "like", "type", "free",
+    "made", "linked", "allied", "aligned", "friendly", "funded", "sponsored", "inspired",
+    "controlled", "held", "dominated", "centric", "esque", "ish", "related", "wide", "level",
+    "class", "elect", "designate", "appointed", "loyal", "loving", "hating", "bashing",
+))
+NAME_HYPHEN_PREFIXES = frozenset((
+    "pro", "anti", "ex", "post", "pre", "neo", "non", "then", "never", "mid", "late", "early",
+))
+# fmt: on
 # Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi",
 # as words and as the start of a name, hyphenated or spaced.
 ARABIC_ARTICLE_WORDS = ("al", "el")

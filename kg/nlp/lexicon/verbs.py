@@ -16,6 +16,8 @@ SPEECH_VERBS = words(
     pledge predict suggest write ask urge reiterate comment mention disclose reveal
     estimate caution allege indicate"""
 )
+# The forms of the speech verbs a speaker's name stands right before: "Adams claims".
+SPEECH_FORMS = frozenset(inflect(verb, tag) for verb in SPEECH_VERBS for tag in ("VBZ", "VBD"))
 # Verbs whose complement clause is the content they report or commit to (statement_of).
 ATTITUDE_VERBS = words(
     """agree decide plan intend want hope expect fear refuse threaten believe think
