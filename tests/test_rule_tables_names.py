@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from doc_table import build
 from rule_tables import Cases, Probe, at, check, resolver
 
 from kg.extract import entities, mentions, places, resolve, roles
@@ -193,6 +194,61 @@ def test_each_merge_rule_joins_the_names_of_its_sentence(
     check((rule,), name, MERGE_CASES[name], chain=False)
     monkeypatch.undo()  # and with every step
     check(entities.MERGE_RULES, name, MERGE_CASES[name], chain=False)
+
+
+# A person's surname that the gazetteer knows as a place: the person, where the words
+# around it say so and the full name came first; the place otherwise.
+JORDAN_HOUSTON = """
+Jordan  2 compound PROPN _ PERSON
+Houston 3 nsubj    PROPN _ PERSON
+spoke   0 root     VERB  speak tag=VBD
+.       3 punct    PUNCT
+
+"""
+SURNAME_PLACE_CASES = {
+    "after an honorific": """
+        Ms.     2 compound PROPN
+        Houston 3 nsubj    PROPN _ GPE
+        left    0 root     VERB  leave tag=VBD
+        .       3 punct    PUNCT
+        """,
+    "a speech verb's subject": """
+        Houston 2 nsubj    PROPN _ GPE
+        claims  0 root     VERB  claim tag=VBZ
+        so      2 advmod   ADV
+        .       2 punct    PUNCT
+        """,
+    "before who": """
+        Houston 4 nsubj    PROPN _ GPE
+        ,       1 punct    PUNCT
+        who     1 acl:relcl PRON
+        left    0 root     VERB  leave tag=VBD
+        .       4 punct    PUNCT
+        """,
+}
+
+
+@pytest.mark.parametrize("context", sorted(SURNAME_PLACE_CASES))
+def test_a_surname_known_as_a_place_is_the_person_the_words_around_it_name(context: str) -> None:
+    p = Parse(build(JORDAN_HOUSTON + SURNAME_PLACE_CASES[context]))
+    index = EntityIndex(p)
+    assert index.key_at(at(p, "Houston", 2)) == "jordan houston"
+    assert index.type_at(at(p, "Houston", 2)) == "PERSON"
+
+
+def test_a_surname_known_as_a_place_stays_the_place_where_nothing_says_person() -> None:
+    table = """
+        She     2 nsubj    PRON
+        flew    0 root     VERB  fly tag=VBD
+        to      4 case     ADP
+        Houston 2 obl      PROPN _ GPE
+        .       2 punct    PUNCT
+        """
+    p = Parse(build(JORDAN_HOUSTON + table))
+    assert EntityIndex(p).key_at(at(p, "Houston", 2)) == "houston"
+    # Before the full name, a speech verb's subject is not yet anyone's surname.
+    p = Parse(build(SURNAME_PLACE_CASES["a speech verb's subject"] + "\n" + JORDAN_HOUSTON))
+    assert EntityIndex(p).key_at(at(p, "Houston")) == "houston"
 
 
 # -- lookup rules: a phrase's head → (entity key, how it was found) ------------------------

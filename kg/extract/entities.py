@@ -12,11 +12,14 @@ from collections import Counter
 from collections.abc import Mapping
 
 from kg.extract import names
-from kg.extract.mentions import find_mentions
+from kg.extract.mentions import NameMention, find_mentions
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.labels import SURNAME_LABELS
+from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
+from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
 from kg.nlp.lexicon.names import ALSO_CALLED
+from kg.nlp.lexicon.titles import HONORIFICS
+from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.records import ENTITY_TYPES, Entity, Mention
 
 
@@ -161,13 +164,16 @@ class EntityIndex:
         for root, members in sorted(self.clusters().items()):
             mentions = [self.mentions[m] for m in members]
             texts = [_tidy(x.text) for x in mentions]
-            name = self.linked.get(root) or next((x.display for x in mentions if x.display), None)
+            # A gazetteer's spelling names the node only where the article writes it; a
+            # canonical name the article never uses ("Frankfurt am Main") is an alias.
+            known = [x.display for x in mentions if x.display]
+            name = self.linked.get(root) or next((n for n in known if n in texts), None)
             if name is None:  # the name that gave the key, in its most usual spelling
                 keyed = [
                     t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]
                 ]
                 name = _best_name(keyed or texts, person=self.label[root] == "PERSON")
-            aliases = dict.fromkeys(t for t in texts if t != name)
+            aliases = dict.fromkeys(t for t in [*texts, *known] if t != name)
             for m in members:
                 aliases.update(dict.fromkeys(self.extra_aliases.get(m, ())))
             spans = [(x.start, x.end) for x in mentions]
@@ -277,13 +283,14 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
             for form in names.surname_forms(mention.canon):
                 full.setdefault(form, []).append(m)
     for m, mention in enumerate(index.mentions):
-        if mention.label not in SURNAME_LABELS:
+        place = mention.label not in SURNAME_LABELS
+        if place and not (mention.label in AREA_LABELS and _spoken_of_as_person(index, mention)):
             continue
         if " " in mention.canon and mention.canon not in full:
             continue  # a full name, not a surname ("al baghdadi" is one)
         candidates = full.get(mention.canon)
-        if not candidates:
-            continue
+        if not candidates or (place and all(c > m for c in candidates)):
+            continue  # a place's name is a person's only after the person is named in full
         if mention.label != "PERSON" and len({index.mentions[c].canon for c in candidates}) > 1:
             continue  # a mislabelled surname is only trusted when it names one person
         before = [c for c in candidates if c < m]
@@ -295,6 +302,22 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
             continue
         if mention.label != "PERSON":
             index.full_names.add(before[-1] if before else candidates[0])
+
+
+def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
+    """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs": a name the gazetteer
+    knows as a place is a person after an honorific, as a speech verb's subject, or before
+    "who"."""
+    p = index.parse
+    start, end = mention.start, mention.end
+    if start > 0 and p.lower[start - 1].rstrip(".") in HONORIFICS:
+        return True
+    last = end - 1
+    head = p.head[last]
+    if p.dep[last] in ACTIVE_SUBJECTS and head != last and p.lemma[head] in SPEECH_VERBS:
+        return True
+    after = [w for w in p.lower[end : end + 2] if w != ","]
+    return after[:1] == ["who"]
 
 
 MERGE_RULES = (

@@ -16,6 +16,7 @@ from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
     ARABIC_ARTICLES,
     BUILTIN_ALIASES,
+    NAME_PARTICLES,
     NAME_SUFFIXES,
 )
 from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
@@ -62,6 +63,11 @@ def surname_forms(canon: str) -> set[str]:
             forms.add(last[len(article) :])
     if len(words) > 2 and words[-2] in ARABIC_ARTICLE_WORDS:
         forms.add(f"{words[-2]} {last}")
+    # "jean-yves le drian" → "le drian"; "ursula von der leyen" → "von der leyen".
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in NAME_PARTICLES:
+        k -= 1
+        forms.add(" ".join(words[k:]))
     return forms
 
 
