@@ -166,13 +166,14 @@ class EntityIndex:
             texts = [_tidy(x.text) for x in mentions]
             # A gazetteer's spelling names the node only where the article writes it; a
             # canonical name the article never uses ("Frankfurt am Main") is an alias.
-            known = [x.display for x in mentions if x.display]
+            person = self.label[root] == "PERSON"  # a gazetteer names no people
+            known = [] if person else [x.display for x in mentions if x.display]
             name = self.linked.get(root) or next((n for n in known if n in texts), None)
             if name is None:  # the name that gave the key, in its most usual spelling
                 keyed = [
                     t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]
                 ]
-                name = _best_name(keyed or texts, person=self.label[root] == "PERSON")
+                name = _best_name(keyed or texts, person=person)
             aliases = dict.fromkeys(t for t in [*texts, *known] if t != name)
             for m in members:
                 aliases.update(dict.fromkeys(self.extra_aliases.get(m, ())))

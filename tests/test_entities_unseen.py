@@ -1,0 +1,74 @@
+"""Entities on news kg was not tuned on: short articles written for these tests, built with
+the tests' pipeline, and the entity nodes a reader of the graph sees.
+
+Each article shows one pattern of issue 15: a hyphenated given name cut at the hyphen, a
+person's surname that is also a place, a gazetteer that renames what the text says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from answers import MODEL
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "lawsuit.txt": "Residents sue over river plan\n\n"
+    "Rebecca Lincoln, a lawyer for the residents, filed the complaint on Friday. Ms. Lincoln "
+    "said the city had ignored the flooding for a decade. \"We will not stop until the river "
+    'is safe," Lincoln told reporters.\n',
+    "hong-kong.txt": "Adviser named\n\n"
+    "Hong Kong's former leader Leung Chun-ying met Chan Siu-fung on Monday. Leung said the "
+    "talks had gone well.\n",
+    "bankers.txt": "Bankers meet in Frankfurt\n\n"
+    "Hundreds of bankers gathered in Frankfurt on Thursday for the annual meeting of the "
+    "Continental Lenders Forum, its organisers said.\n",
+}
+SPEAKERS = """
+SELECT ?name WHERE { ?quote a kg:Quote ; kg:speaker/rdfs:label ?name }
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, Node]]]:
+    """The articles' store and each node by its label (labels are unique in these texts)."""
+    folder = tmp_path_factory.mktemp("unseen")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store_path = folder / "store"
+    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
+    with Store(store_path, read_only=True) as store:
+        nodes = [node for found in stored_nodes(store).values() for node in found]
+        yield store, {node.label: node for node in nodes}
+
+
+def test_a_surname_that_is_a_place_stays_the_person_named_in_full(built) -> None:
+    store, nodes = built
+    person = nodes["Rebecca Lincoln"]
+    assert person.type == "Person"
+    assert [m.text for m in person.mentions] == ["Rebecca Lincoln", "Lincoln", "Lincoln"]
+    assert "Lincoln" not in nodes  # no place, no second node
+    speakers = {str(row[0]) for row in kg.query(SPEAKERS, store=store).rows}
+    assert "Rebecca Lincoln" in speakers
+
+
+def test_a_hyphenated_given_name_is_whole(built) -> None:
+    _, nodes = built
+    assert nodes["Leung Chun-ying"].type == "Person"
+    assert nodes["Chan Siu-fung"].type == "Person"
+    assert not [label for label in nodes if label in ("Leung Chun", "Chan Siu")]
+
+
+def test_a_place_is_labelled_as_the_text_writes_it(built) -> None:
+    _, nodes = built
+    labels = {node.label for node in nodes.values()}
+    written = "\n".join(ARTICLES.values())
+    assert nodes["Frankfurt"].type == "Place"
+    assert [label for label in labels if label not in written] == []
