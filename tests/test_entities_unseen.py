@@ -8,7 +8,6 @@ person's surname that is also a place, a gazetteer that renames what the text sa
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from answers import MODEL
@@ -22,7 +21,7 @@ pytestmark = pytest.mark.slow
 ARTICLES = {
     "lawsuit.txt": "Residents sue over river plan\n\n"
     "Rebecca Lincoln, a lawyer for the residents, filed the complaint on Friday. Ms. Lincoln "
-    "said the city had ignored the flooding for a decade. \"We will not stop until the river "
+    'said the city had ignored the flooding for a decade. "We will not stop until the river '
     'is safe," Lincoln told reporters.\n',
     "hong-kong.txt": "Adviser named\n\n"
     "Hong Kong's former leader Leung Chun-ying met Chan Siu-fung on Monday. Leung said the "

@@ -246,8 +246,10 @@ _PREFIXES = """
 PREFIX kg: <https://w3id.org/kg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rel: <https://w3id.org/kg/relation/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 """
 # Each fact a path between nodes; a named entity by its label, an unnamed thing by its head.
+# A place is labelled as its article spells it ("Irbil"), its other names are skos:altLabel.
 STORY = {
     "Awliya Al Dam claimed responsibility for the attack": """
         ?group rdfs:label "Awliya Al Dam" ; rel:claim_responsibility_for ?attack .
@@ -265,7 +267,8 @@ STORY = {
     "Stoltenberg announced the expansion": """
         ?s rdfs:label "Jens Stoltenberg" ; rel:announce ?x . ?x kg:head "expansion" .""",
     "the attack was in Erbil": """
-        ?attack kg:head "attack" ; kg:placedIn|kg:place ?erbil . ?erbil rdfs:label "Erbil" .""",
+        ?attack kg:head "attack" ; kg:placedIn|kg:place ?erbil .
+        ?erbil rdfs:label|skos:altLabel "Erbil" .""",
     "the size of our mission is the size of a mission node": """
         ?size kg:head "size" ; kg:of ?mission . ?mission kg:head "mission" .""",
     "the expansion is of NATO's mission": """
@@ -277,7 +280,8 @@ STORY = {
         ?by kg:fromValue 500 ; kg:toValue 4000 ; kg:unit "personnel" .""",
     "one attack: claimed, deadly, in Erbil, on Monday the 15th": """
         ?group rdfs:label "Awliya Al Dam" ; rel:claim_responsibility_for ?attack .
-        ?attack a kg:Occurrence ; rel:kill ?victim ; kg:placedIn/rdfs:label "Erbil" .
+        ?attack a kg:Occurrence ; rel:kill ?victim .
+        ?attack kg:placedIn/(rdfs:label|skos:altLabel) "Erbil" .
         ?reading kg:occurrence ?attack ; kg:time ?day .
         FILTER(STR(?day) = "2021-02-15")""",
 }

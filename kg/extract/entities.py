@@ -164,11 +164,15 @@ class EntityIndex:
         for root, members in sorted(self.clusters().items()):
             mentions = [self.mentions[m] for m in members]
             texts = [_tidy(x.text) for x in mentions]
-            # A gazetteer's spelling names the node only where the article writes it; a
+            # A gazetteer's spelling names the node only where the article writes it (in any
+            # case); a
             # canonical name the article never uses ("Frankfurt am Main") is an alias.
             person = self.label[root] == "PERSON"  # a gazetteer names no people
             known = [] if person else [x.display for x in mentions if x.display]
-            name = self.linked.get(root) or next((n for n in known if n in texts), None)
+            written = {t.casefold() for t in texts}  # "Washington" for a "WASHINGTON" dateline
+            name = self.linked.get(root) or next(
+                (n for n in known if n.casefold() in written), None
+            )
             if name is None:  # the name that gave the key, in its most usual spelling
                 keyed = [
                     t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]
