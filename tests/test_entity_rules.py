@@ -206,6 +206,37 @@ def test_a_surname_that_is_a_place_is_the_person_after_an_honorific_or_before_a_
     assert run(nlp, "Erbil says no.", (("Erbil", "LOC"),)) == [("Erbil", "GPE")]
 
 
+def test_a_titles_place_does_not_run_onto_the_name_after_it(nlp) -> None:
+    text = "Ambassador to the United States Jane Roe met the Washington Post Editor."
+    ner = (("United States Jane Roe", "LOC"), ("Washington Post Editor", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("United States", "GPE"),
+        ("Jane Roe", "PERSON"),
+        ("Washington Post Editor", "ORG"),
+    ]
+    # Without a title before it, a known name that starts a longer one stays in it.
+    text = "The United States Jane Roe Fund gave money."
+    assert run(nlp, text, (("United States Jane Roe Fund", "ORG"),)) == [
+        ("United States Jane Roe Fund", "ORG")
+    ]
+
+
+def test_a_person_and_the_body_after_of_are_apart(nlp) -> None:
+    text = "Jane Roe of the Green Party met Ana Ruiz of Baghdad and Catherine of Aragon."
+    ner = (
+        ("Jane Roe of the Green Party", "PERSON"),
+        ("Ana Ruiz of Baghdad", "PERSON"),
+        ("Catherine of Aragon", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Jane Roe", "PERSON"),
+        ("Green Party", "ORG"),
+        ("Ana Ruiz", "PERSON"),
+        ("Baghdad", "GPE"),
+        ("Catherine of Aragon", "PERSON"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "ner", "expected"),
     [

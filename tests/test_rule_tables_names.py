@@ -182,7 +182,39 @@ MERGE_CASES: Cases = {
         lambda p, rule: [EntityIndex(p).key_at(at(p, "Stoltenberg", k)) for k in (1, 2)],
         ["jens stoltenberg", "jens stoltenberg"],
     ),
+    "first_name": (
+        """
+        Anna    2 compound PROPN _ PERSON
+        Volkova 3 nsubj    PROPN _ PERSON
+        sang    0 root     VERB  sing tag=VBD
+        .       3 punct    PUNCT
+
+        Anna    2 nsubj    PROPN _ PERSON
+        smiled  0 root     VERB  smile tag=VBD
+        .       2 punct    PUNCT
+        """,
+        lambda p, rule: [EntityIndex(p).key_at(at(p, "Anna", k)) for k in (1, 2)],
+        ["anna volkova", "anna volkova"],
+    ),
 }
+
+
+def test_a_first_name_two_people_of_the_article_share_stays_apart() -> None:
+    table = """
+        Anna    2 compound PROPN _ PERSON
+        Volkova 6 nsubj    PROPN _ PERSON
+        and     5 cc       CCONJ
+        Anna    5 compound PROPN _ PERSON
+        Berg    2 conj     PROPN _ PERSON
+        sang    0 root     VERB  sing tag=VBD
+        .       6 punct    PUNCT
+
+        Anna    2 nsubj    PROPN _ PERSON
+        smiled  0 root     VERB  smile tag=VBD
+        .       2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert EntityIndex(p).key_at(at(p, "Anna", 3)) == "anna"
 
 
 @pytest.mark.parametrize("name", sorted(MERGE_CASES))

@@ -2,8 +2,8 @@
 
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
 accents, titles) and aliases (built-in and the caller's), then by the steps of
-``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", and a person's
-bare surname after their full name.
+``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a person's
+bare surname after their full name, and a first name only one person of the article has.
 """
 
 from __future__ import annotations
@@ -309,6 +309,35 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
             index.full_names.add(before[-1] if before else candidates[0])
 
 
+def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "Anna Volkova was born in 1950 ... Anna said": a bare first name is the person
+    named in full in the article, when exactly one person there has that first name and no
+    one has it as a surname."""
+    given: dict[str, set[int]] = {}
+    family: set[str] = set()
+    for m, mention in enumerate(index.mentions):
+        if mention.label == "PERSON" and " " in mention.canon:
+            given.setdefault(mention.canon.split()[0], set()).add(index.find(m))
+            family.update(names.surname_forms(mention.canon))
+    for m, mention in enumerate(index.mentions):
+        if mention.label not in SURNAME_LABELS or " " in mention.canon:
+            continue
+        people = given.get(mention.canon, set())
+        if len(people) != 1 or mention.canon in family:
+            continue
+        person = next(iter(people))
+        if index.find(m) == index.find(person):
+            continue
+        if any(
+            " " in index.mentions[k].canon and index.find(k) == index.find(m)
+            for k in range(len(index.mentions))
+        ):
+            continue  # already someone's, by another rule
+        index._union(m, person)
+        if mention.label != "PERSON":
+            index.full_names.add(person)
+
+
 def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
     """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs": a name the gazetteer
     knows as a place is a person after an honorific, as a speech verb's subject, or before
@@ -331,6 +360,7 @@ MERGE_RULES = (
     acronym_of_one_name,
     also_called,
     surname,
+    first_name,
 )
 
 

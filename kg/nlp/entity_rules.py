@@ -42,7 +42,7 @@ from kg.nlp.lexicon.names import (
 )
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
-from kg.nlp.lexicon.words import PRONOUNS
+from kg.nlp.lexicon.words import ARTICLES, PRONOUNS, TITLE_OBJECT_LINKS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 EMPTY_DATA: dict[str, Any] = {
@@ -163,10 +163,11 @@ class EntityRules:
             ents = [part for ent in ents for part in _lines(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = join_hyphenated_names(doc, ents)
+            ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = self.apply_gazetteer(doc, ents)
         if self.steps["titles"]:
-            ents = self.apply_titles(doc, ents)
+            ents = self.apply_titles(doc, self.split_run_on(doc, ents))
         if self.steps["surnames"]:
             ents = self.apply_surnames(doc, ents)
         if self.steps["patterns"]:
@@ -311,6 +312,27 @@ class EntityRules:
                 owner = _owners(doc, ents)
         return ents
 
+    def split_run_on(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """A title's place or organization and the person's name it ran onto, apart.
+
+        Rule: "Ambassador to the United States Jane Roe" as one place: the entity starts
+        with a gazetteer name right after a title and "to", "of" or "for" (and "the"), and
+        a full name fills the rest of it.
+        """
+        names = {(n.start, n.end): n for n in self.find_names(doc)}
+        out = []
+        for ent in ents:
+            k = ent.start - 1
+            k -= 1 if k >= 0 and doc[k].lower_ in ARTICLES else 0
+            linked = k > 0 and doc[k].lower_ in TITLE_OBJECT_LINKS and starts_title(doc, k - 1)
+            known = [n for (a, b), n in names.items() if a == ent.start and b < ent.end]
+            person = titled_name(doc, known[0].end) if linked and known else None
+            if ent.label == "PERSON" or person is None or person != (known[0].end, ent.end):
+                out.append(ent)
+                continue
+            out += [Ent(ent.start, known[0].end, known[0].label), Ent(*person, "PERSON")]
+        return out
+
     def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Relabel or add the surnames of the doc's people where the NER missed them."""
         surnames = {
@@ -415,6 +437,26 @@ def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
             taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
     kept = [ent for ent in ents if not any(taken[ent.start : ent.end])]
     return [*kept, *grown]
+
+
+def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
+    """A person and the body or place after "of", apart.
+
+    Rule: "Jane Roe of the Green Party", "Rachel Goldberg of Meridian Research" as one
+    person: a full name (two words or more) before "of", a capitalized name after it, which
+    is an organization unless the gazetteer says it is a place. "Catherine of Aragon" keeps
+    its one given name whole.
+    """
+    if ent.label != "PERSON":
+        return [ent]
+    for k in range(ent.start + 2, ent.end - 1):
+        if doc[k].lower_ != "of":
+            continue
+        rest = k + 1 + (doc[k + 1].lower_ in ARTICLES)
+        names = doc[ent.start : k]
+        if rest < ent.end and doc[rest].is_title and all(t.is_title for t in names):
+            return [Ent(ent.start, k, "PERSON"), Ent(rest, ent.end, "ORG")]
+    return [ent]
 
 
 def _name_part(token: Token) -> bool:

@@ -77,6 +77,8 @@ ALSO_WORDS = frozenset({"also", ","})
 ONE = frozenset({"one", "1"})
 # Lower-case words inside a person's title: "Secretary of Defense", "spokesman for".
 TITLE_LINKS = frozenset({"of", "for"})
+# Words between a title and the place or body it is held in: "Ambassador to the United States".
+TITLE_OBJECT_LINKS = TITLE_LINKS | {"to"}
 # Adjectives that pick out or count, rather than classify, what a noun names: "other forces",
 # "the same mission", "several bases"; they are no part of a referent's label.
 NOT_DEFINING_ADJECTIVES = frozenset(
