@@ -1,8 +1,10 @@
 """Entities on news kg was not tuned on: short articles written for these tests, built with
 the tests' pipeline, and the entity nodes a reader of the graph sees.
 
-Each article shows one pattern of issue 15: a hyphenated given name cut at the hyphen, a
-person's surname that is also a place, a gazetteer that renames what the text says.
+Each article shows one pattern of issue 15: a hyphenated name cut at the hyphen, a person's
+surname that is also a place, a gazetteer that renames what the text says, national teams
+taken for their countries, a title's country run onto the name after it, a person's body
+after "of", a bare first name beside the full name.
 """
 
 from __future__ import annotations
@@ -29,6 +31,15 @@ ARTICLES = {
     "bankers.txt": "Bankers meet in Frankfurt\n\n"
     "Hundreds of bankers gathered in Frankfurt on Thursday for the annual meeting of the "
     "Continental Lenders Forum, its organisers said.\n",
+    "friendly.txt": "Late goal settles friendly\n\n"
+    "Brazil beat Germany 2-1 in a friendly on Tuesday. Midfielder Caio Ramos-Lima scored the "
+    "winner for Brazil two minutes from time, and Ramos-Lima said the squad was ready.\n",
+    "envoy.txt": "New envoy arrives\n\n"
+    "Ambassador to the United States Helena Marsh arrived in Oslo on Monday. Tomas Berg of the "
+    "Liberal Union met her at the airport, the ministry said.\n",
+    "pianist.txt": "Pianist returns to Vienna\n\n"
+    "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
+    "two sonatas. Volkova said the hall had not changed.\n",
 }
 SPEAKERS = """
 SELECT ?name WHERE { ?quote a kg:Quote ; kg:speaker/rdfs:label ?name }
@@ -71,3 +82,29 @@ def test_a_place_is_labelled_as_the_text_writes_it(built) -> None:
     written = "\n".join(ARTICLES.values())
     assert nodes["Frankfurt"].type == "Place"
     assert [label for label in labels if label not in written] == []
+
+
+def test_national_teams_are_organizations_and_their_players_people(built) -> None:
+    _, nodes = built
+    assert nodes["Brazil"].type == nodes["Germany"].type == "Organization"
+    player = nodes["Caio Ramos-Lima"]
+    assert player.type == "Person"
+    assert [m.text for m in player.mentions] == ["Caio Ramos-Lima", "Ramos-Lima"]
+    assert "Lima" not in nodes
+
+
+def test_a_title_and_an_affiliation_do_not_run_onto_names(built) -> None:
+    _, nodes = built
+    assert nodes["United States"].type == "Place"
+    assert nodes["Helena Marsh"].type == "Person"
+    assert nodes["Liberal Union"].type == "Organization"
+    assert not [label for label in nodes if "Marsh" in label and label != "Helena Marsh"]
+    assert not [label for label in nodes if " of " in label]
+
+
+def test_a_bare_first_name_is_the_one_person_of_the_article_with_it(built) -> None:
+    _, nodes = built
+    pianist = nodes["Anna Volkova"]
+    assert [m.text for m in pianist.mentions] == ["Anna Volkova", "Anna", "Volkova"]
+    assert "Anna" not in nodes
+    assert nodes["Vienna"].type == "Place"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from kg.nlp.entity_rules import EntityRules, make_entity_rules
 from kg.train.recipe import add_entity_rules
@@ -204,6 +205,20 @@ def test_a_surname_that_is_a_place_is_the_person_after_an_honorific_or_before_a_
     ]
     # Without a person of that surname in the doc, the place stays a place.
     assert run(nlp, "Erbil says no.", (("Erbil", "LOC"),)) == [("Erbil", "GPE")]
+
+
+def test_a_known_place_after_a_preposition_of_place_is_the_place_not_a_person(nlp) -> None:
+    text = "She flew to Baghdad and met Baghdad in Erbil. Baghdad said no to Nice."
+    doc = nlp.make_doc(text)
+    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in (3, 6, 8, 10, 14)]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(ent.start, ent.label_) for ent in doc.ents] == [
+        (3, "GPE"),  # "to Baghdad"
+        (6, "PERSON"),  # "met Baghdad": nothing says place
+        (8, "GPE"),  # "in Erbil"
+        (10, "PERSON"),  # "Baghdad said"
+        (14, "PERSON"),  # "to Nice": a name that is also a word is left as the NER had it
+    ]
 
 
 def test_a_titles_place_does_not_run_onto_the_name_after_it(nlp) -> None:

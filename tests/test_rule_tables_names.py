@@ -88,7 +88,33 @@ RELABEL_CASES: Cases = {
         _relabel("Ministerial"),
         "EVENT",
     ),
+    "sports_team": (
+        """
+        Brazil  2 nsubj PROPN _ GPE
+        beat    0 root  VERB  beat tag=VBD
+        Germany 2 obj   PROPN _ GPE
+        2-1     2 obl   NUM
+        .       2 punct PUNCT
+        """,
+        _relabel("Germany"),
+        "ORG",
+    ),
 }
+
+
+def test_a_country_that_beats_another_outside_sport_stays_a_place() -> None:
+    table = """
+        Russia  2 nsubj PROPN _ GPE
+        beat    0 root  VERB  beat tag=VBD
+        Sweden  2 obj   PROPN _ GPE
+        in      5 case  ADP
+        1709    2 obl   NUM
+        .       2 punct PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.sports_team(p, at(p, "Russia"), at(p, "Russia") + 1, "GPE") is None
+    teams = Parse(build(table.replace("1709", "final")))
+    assert mentions.sports_team(teams, at(teams, "Russia"), at(teams, "Russia") + 1, "GPE") == "ORG"
 
 
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))

@@ -7,14 +7,16 @@ punctuation, bare numbers or titles, single lower-case words).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
 from kg.extract.parse import Parse
 from kg.extract.rules import first
-from kg.nlp.lexicon.deps import NAME_LINKS
+from kg.nlp.lexicon.deps import NAME_LINKS, RESULT_ROLES
 from kg.nlp.lexicon.labels import (
+    AREA_LABELS,
     JUNK_POS,
     LABEL_SPELLINGS,
     NAME_LABELS,
@@ -26,9 +28,9 @@ from kg.nlp.lexicon.labels import (
 )
 from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
-from kg.nlp.lexicon.nouns import ORG_NOUNS
+from kg.nlp.lexicon.nouns import ORG_NOUNS, SPORT_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS
 from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
 
 Aliases = dict[str, tuple[str, str]]
@@ -135,7 +137,32 @@ def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
     return "EVENT" if label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS else None
 
 
-RELABEL_RULES = (named_as_group, after_person_title, publication, photo_credit, meeting_name)
+SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
+
+
+def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "Brazil beat Germany 2-1 in the friendly": a country that is a result verb's
+    subject or object, in a sentence with a score or a sports noun, is its national team."""
+    if label not in AREA_LABELS:
+        return None
+    head = p.head[end - 1]
+    if p.dep[end - 1] not in RESULT_ROLES or p.lemma[head] not in RESULT_VERBS:
+        return None
+    first_token, last = p.sent_bounds[p.sent[start]]
+    words = p.lower[first_token:last]
+    if any(SCORE_RE.match(w) for w in words) or SPORT_NOUNS.intersection(words):
+        return "ORG"
+    return None
+
+
+RELABEL_RULES = (
+    named_as_group,
+    after_person_title,
+    publication,
+    photo_credit,
+    meeting_name,
+    sports_team,
+)
 
 
 def _named_as_group(p: Parse, start: int, end: int) -> bool:

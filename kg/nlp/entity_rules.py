@@ -42,7 +42,7 @@ from kg.nlp.lexicon.names import (
 )
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
-from kg.nlp.lexicon.words import ARTICLES, PRONOUNS, TITLE_OBJECT_LINKS
+from kg.nlp.lexicon.words import ARTICLES, PLACE_CUES, PRONOUNS, TITLE_OBJECT_LINKS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 EMPTY_DATA: dict[str, Any] = {
@@ -246,7 +246,7 @@ class EntityRules:
         """What one statistical entity becomes, given the names inside it."""
         for name in inner:
             if (name.start, name.end) == (ent.start, ent.end):
-                return [_relabel(ent, name)]
+                return [_relabel(ent, name, placed=_placed(doc, ent.start))]
         if not inner or ent.label == "PERSON" or self.is_known(doc, ent.start, ent.end):
             return [ent]  # "Denzel Washington" stays a person
         # "U.S.-Taliban Agreement": each name of the compound is an entity.
@@ -360,7 +360,8 @@ class EntityRules:
             for i in range(len(doc))
             if owners[i] < 0 and is_surname(i, i + 1)
         ]
-        return ents + people
+        # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
+        return join_hyphenated_names(doc, ents + people)
 
     # Step 4: dates, times and numbers.
     def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -491,13 +492,25 @@ def split_name_hyphens(nlp: Language) -> None:
     tokenizer.prefix_search = _extend(tokenizer.prefix_search, LEADING_DASH).search
 
 
-def _relabel(ent: Ent, name: Name) -> Ent:
+def _relabel(ent: Ent, name: Name, *, placed: bool = False) -> Ent:
     """An entity the gazetteer names exactly takes its label, within limits."""
+    if ent.label == "PERSON" and name.label in AREA_LABELS and placed and not name.ambiguous:
+        return ent._replace(label=name.label)  # "flew to Vienna", called a person by the NER
     if ent.label == "PERSON" and name.label != "ORG":
         return ent  # a person is never made a place or a group
     if name.ambiguous and not (ent.label in AREA_LABELS and name.label in AREA_LABELS):
         return ent
     return ent._replace(label=name.label)
+
+
+def _placed(doc: Doc, i: int) -> bool:
+    """Whether a preposition of place comes right before token ``i`` ("to Vienna").
+
+    Rule: a name the gazetteer knows as a place, after "in", "to", "from" or "near", is the
+    place even where the NER took it for a person; "Ms. Lincoln" or "Lincoln said" is not
+    placed.
+    """
+    return i > 0 and doc[i - 1].lower_ in PLACE_CUES
 
 
 def _speaks(doc: Doc, i: int) -> bool:

@@ -203,3 +203,5 @@ CLAUSE_CUT = frozenset({"punct"})
 CONTENT_CUT = frozenset({"punct", "mark"})
 # An organization's name after a title.
 ORG_CUT = frozenset({"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "case"})
+# A result verb's sides: "Brazil beat Germany", "drew with Germany".
+RESULT_ROLES = frozenset({"nsubj", "obj", "obl"})

@@ -110,3 +110,8 @@ FIXED_PHRASE_NOUNS: dict[str, frozenset[str]] = {
         ("side", "on by"),
     )
 }
+# Nouns that make a sentence about sport: "the friendly", "a late goal".
+SPORT_NOUNS = words(
+    """match game final semifinal semi-final quarterfinal quarter-final friendly goal
+    tournament cup qualifier fixture league set tie-break penalty penalties innings"""
+)

@@ -17,7 +17,8 @@ TITLE_HEADS = words(
     chairman chairwoman chair ambassador envoy senator representative governor mayor
     chancellor premier king queen prince princess emir sheikh pope commander colonel general
     admiral captain major lieutenant sergeant officer official adviser advisor attorney
-    judge justice speaker leader commissioner undersecretary ceo coordinator"""
+    judge justice speaker leader commissioner undersecretary ceo coordinator coach
+    midfielder striker goalkeeper winger defender"""
 )
 # Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
 TITLE_MODIFIERS = words(
@@ -114,6 +115,19 @@ PERSON_TITLES = frozenset(
         "King",
         "Queen",
         "Prince",
+        # A team's people: "Midfielder Caio Ramos", "coach Ana Ruiz".
+        "Coach",
+        "coach",
+        "Midfielder",
+        "midfielder",
+        "Striker",
+        "striker",
+        "Goalkeeper",
+        "goalkeeper",
+        "Winger",
+        "winger",
+        "Defender",
+        "defender",
     )
 )
 # Nouns that make an apposition a person's title: "Ned Price, the State Department spokesman".

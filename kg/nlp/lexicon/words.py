@@ -24,6 +24,11 @@ PLACE_PREPS = frozenset(
         "on",
     }
 )
+# Single prepositions before a name that make it a place, whatever the NER said:
+# "flew to Vienna", "in Dakar", "from Kourou".
+PLACE_CUES = frozenset(
+    {p for p in PLACE_PREPS if " " not in p} - {"on"} | {"to", "from", "toward", "towards"}
+)
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
 # Prepositions that make an event noun's object its theme: "the attack on", "against".
 THEME_PREPS = frozenset({"on", "against"})
