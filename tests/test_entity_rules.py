@@ -221,6 +221,15 @@ def test_a_known_place_after_a_preposition_of_place_is_the_place_not_a_person(nl
     ]
 
 
+def test_a_hyphenated_surname_half_taken_for_a_place_is_the_person_whole(nlp) -> None:
+    text = "Ana Rodrigues-Erbil spoke. Then Rodrigues-Erbil said no."
+    ner = (("Ana Rodrigues-Erbil", "PERSON"), ("Erbil said", "LOC"))
+    assert run(nlp, text, ner) == [
+        ("Ana Rodrigues-Erbil", "PERSON"),
+        ("Rodrigues-Erbil", "PERSON"),
+    ]
+
+
 def test_a_titles_place_does_not_run_onto_the_name_after_it(nlp) -> None:
     text = "Ambassador to the United States Jane Roe met the Washington Post Editor."
     ner = (("United States Jane Roe", "LOC"), ("Washington Post Editor", "ORG"))
