@@ -4,7 +4,7 @@
 
 Strategies, each writing the same synthetic documents batch by batch into a fresh on-disk store:
 
-- write (new):     Store.write_documents on new documents: one Store.extend per batch
+- write (new):     Store.write_documents on new documents: one bulk load per batch
 - write (replace): Store.write_documents again over the same documents: one SPARQL update
                    per batch (drop the old graphs + INSERT DATA), still one transaction
 - update:          one SPARQL update per batch for new documents (INSERT DATA only)

@@ -2,7 +2,7 @@
 build, and a full disk. Each run is a real ``kg`` process on a real store; after a fault, a
 re-run must leave the very store an uninterrupted run leaves (its N-Quads export, byte for byte).
 
-Kill points are drawn with a fixed seed, as an amount of the write-ahead log the uninterrupted
+Kill points are drawn with a fixed seed, as an amount of the log and tables the uninterrupted
 run writes, so a kill lands during the build whatever the machine's speed, plus a few tenths of
 a second so some land inside a commit. The full-disk tests mount a small tmpfs, which needs
 root; elsewhere they are skipped and say so.
@@ -10,6 +10,7 @@ root; elsewhere they are skipped and say so.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import random
@@ -56,15 +57,18 @@ def nquads(store: Path) -> bytes:
     return out.getvalue()
 
 
-def log_bytes(store: Path, *, besides: set[str] | frozenset[str] = frozenset()) -> int:
-    """Bytes in the store's write-ahead logs, leaving out the logs named in ``besides``."""
+def written_bytes(store: Path, *, besides: set[str] | frozenset[str] = frozenset()) -> int:
+    """Bytes in the store's write-ahead logs and tables, leaving out the files named in
+    ``besides``: how far a write has gone, whether it goes through the log (a transaction) or
+    straight into tables (a bulk load)."""
     if not store.is_dir():
         return 0
-    return sum(
-        entry.stat().st_size
-        for entry in os.scandir(store)
-        if entry.name.endswith(".log") and entry.name not in besides
-    )
+    total = 0
+    for entry in os.scandir(store):
+        if entry.name.endswith((".log", ".sst")) and entry.name not in besides:
+            with contextlib.suppress(FileNotFoundError):  # a table merged away meanwhile
+                total += entry.stat().st_size
+    return total
 
 
 def write_articles(folder: Path, count: int, *, revised: bool = False, repeat: int = 1) -> Path:
@@ -81,7 +85,7 @@ def write_articles(folder: Path, count: int, *, revised: bool = False, repeat: i
 
 @dataclass(frozen=True)
 class Clean:
-    """A store built without a fault, and how much log its run wrote."""
+    """A store built without a fault, and how much log and tables its run wrote."""
 
     store: Path
     export: bytes
@@ -89,12 +93,13 @@ class Clean:
 
 
 def build_measured(sources: Path, store: Path) -> int:
-    """Build in this process; the bytes of log the build wrote (read before the store closes)."""
+    """Build in this process; the bytes of log and tables the build wrote (read before the
+    store closes)."""
     before = {entry.name for entry in os.scandir(store)} if store.is_dir() else set()
     with Store(store) as opened:
         report = kg.build([sources], store=opened, model=MODEL)
         assert not report.skipped, report.skipped
-        return log_bytes(store, besides=before)
+        return written_bytes(store, besides=before)
 
 
 @pytest.fixture(scope="module")
@@ -111,12 +116,12 @@ def clean(news: Path, tmp_path_factory: pytest.TempPathFactory) -> Clean:
 
 def kill_at(command: list[str], store: Path, log: int, rng: random.Random) -> bool:
     """Run ``command``, kill -9 it once it has written a random part of ``log`` bytes of log
-    (and a random fraction of a second more); whether it was still running then."""
+    and tables (and a random fraction of a second more); whether it was still running then."""
     before = {entry.name for entry in os.scandir(store)} if store.is_dir() else set()
     target, extra = rng.uniform(0, log), rng.uniform(0, 0.3)
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while process.poll() is None and log_bytes(store, besides=before) < target:
+        while process.poll() is None and written_bytes(store, besides=before) < target:
             time.sleep(0.005)
         time.sleep(extra)
         alive = process.poll() is None

@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,7 +24,8 @@ from kg.queries.runner import list_queries, run_query
 from kg.queries.shacl import validate_store
 from kg.records import Extraction
 from kg.store import disk
-from kg.store.embedded import Store, open_store
+from kg.store.embedded import PENDING_FILE, Store, open_store
+from kg.store.oxterms import nquads
 from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
 from kg.store.sources import set_sources, sharing, sources_of
@@ -192,17 +194,44 @@ class CountingOx:
         return iter(self.inner)  # type: ignore[call-overload]
 
 
-def test_one_transaction_per_batch(
+def test_one_write_per_batch(
     tmp_path: Path, seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
 ) -> None:
     with open_store(tmp_path / "store") as store:
         counting = CountingOx(store._ox)
         store._ox = counting  # type: ignore[assignment]
-        store.write_documents(seed_documents)  # new documents: one load of their N-Quads
-        assert counting.writes == ["load"]
+        store.write_documents(seed_documents)  # new documents: one bulk load of their N-Quads
+        assert counting.writes == ["bulk_load"]
+        assert not (tmp_path / "store" / PENDING_FILE).exists()
         store.write_documents([*seed_documents, changed(seed)])  # replacing: one update
-        assert counting.writes == ["load", "update"]
+        assert counting.writes == ["bulk_load", "update"]
         store._ox = counting.inner  # type: ignore[assignment]
+    with Store() as memory:  # in memory: one transaction
+        counting = CountingOx(memory._ox)
+        memory._ox = counting  # type: ignore[assignment]
+        memory.write_documents(seed_documents)
+        assert counting.writes == ["load"]
+        memory._ox = counting.inner  # type: ignore[assignment]
+
+
+def test_a_bulk_load_cut_short_is_dropped_when_the_store_is_opened_again(
+    tmp_path: Path, seed_documents: list[MappedDocument]
+) -> None:
+    path = tmp_path / "store"
+    whole, cut = seed_documents
+    with open_store(path) as store:
+        store.write_documents([whole])
+        # what a crash in the middle of the next batch leaves: its note, half its quads
+        (path / PENDING_FILE).write_text(f"{cut.iri}\n", encoding="utf-8")
+        half = cut.quads[: len(cut.quads) // 2]
+        store.oxigraph.bulk_load(nquads(half), format=ox.RdfFormat.N_QUADS)
+    with open_store(path, read_only=True) as store:
+        assert len(store) == len(whole.quads) + len(half)
+    with open_store(path) as store:
+        assert set(store.quads()) == set(whole.quads)
+        assert not (path / PENDING_FILE).exists()
+        store.write_documents([cut])  # a new build reads it again
+        assert set(store.quads()) == all_quads(seed_documents)
 
 
 def test_a_closed_store_leaves_no_write_ahead_log(
