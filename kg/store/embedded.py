@@ -145,7 +145,8 @@ class Store:
     # -- writing ----------------------------------------------------------------------------
 
     def write_documents(self, documents: Iterable[MappedDocument]) -> WriteSummary:
-        """Write a batch of documents in one transaction, replacing earlier versions."""
+        """Write a batch of documents, replacing earlier versions: whole or not at all (see the
+        module's notes)."""
         store = self._writable()
         docs = list(documents)
         stale = self._same_sources(docs)
