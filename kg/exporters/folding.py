@@ -42,10 +42,15 @@ _AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
 _OCCURRENCE = {str(KG.occurrence): "occurrence"}
 _OCCURRENCE_EDGE_ROLES = _AGENT_EDGE_ROLES | {"agent", "place", "occurrence"}
 
+# The fillers that are entities first (a type is written in each article's graph that names
+# the entity: asked once each, not joined), then each event's confidence and negation.
 _EVENTS = f"""
-SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
-  GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler . }}
-  ?filler a ?type . VALUES ?type {{ {CLASSES} }}
+SELECT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {{
+  {{ SELECT DISTINCT ?event ?predicate ?doc ?role ?filler WHERE {{
+      GRAPH ?doc {{ ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler }}
+      FILTER(isIRI(?filler) && ?role NOT IN (rdf:type, prov:wasDerivedFrom))
+      FILTER EXISTS {{ ?filler a ?type . VALUES ?type {{ {CLASSES} }} }}
+  }} }}
   OPTIONAL {{ ?event kg:confidence ?confidence }}
   OPTIONAL {{ ?event kg:negated ?negated }}
 }}

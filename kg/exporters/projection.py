@@ -38,7 +38,9 @@ from kg.exporters.elements import (
     span,
 )
 from kg.exporters.folding import add_events, folded_edges
+from kg.store.counts import relation_properties
 from kg.store.protocol import GraphStore
+from kg.store.sparqltext import inject_rows
 from kg.terms import KG, REL, relation
 
 __all__ = ["PROJECTIONS", "project"]
@@ -80,12 +82,11 @@ _MENTIONS = """
 SELECT ?entity (COUNT(DISTINCT ?mention) AS ?n) WHERE { ?mention kg:mentionOf ?entity }
 GROUP BY ?entity
 """
-_RELATIONS = f"""
-SELECT DISTINCT ?s ?p ?o ?doc WHERE {{
-  GRAPH ?doc {{ ?s ?p ?o }}
-  FILTER((STRSTARTS(STR(?p), "{REL}") || ?p IN (kg:locatedIn, kg:placedIn, kg:anchor, kg:of))
-         && isIRI(?o))
-}}
+# The edges of the properties kg writes between entities and referents: the rel: ones it mints
+# (relation_properties) and these, each looked up by its property (?p is bound by VALUES).
+_STRUCTURE = (KG.locatedIn, KG.placedIn, KG.anchor, KG.of)
+_RELATIONS = """
+SELECT DISTINCT ?s ?p ?o ?doc WHERE { GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o)) }
 """
 # The events behind rel: edges (agent → theme, recipient or partner), for weight and confidence.
 _SUPPORT = f"""
@@ -263,7 +264,8 @@ def _relation_edges(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Edge]
         key = (str(row["s"]), rel, str(row["o"]))
         support[key].append(float(confidence) if confidence is not None else None)
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for row in source.query(_RELATIONS).dicts():
+    properties = [[p] for p in (*relation_properties(source), *_STRUCTURE)]
+    for row in source.query(inject_rows(_RELATIONS, ["p"], properties)).dicts():
         found[(str(row["s"]), str(row["p"]), str(row["o"]))].add(str(row["doc"]))
     edges = {}
     for (s, p, o), in_docs in found.items():

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rdflib import URIRef
+
 from kg.store.protocol import GraphStore, StoreStats
 from kg.store.sparqltext import inject_rows
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, KG, REL, relation
 
-__all__ = ["collect_stats"]
+__all__ = ["collect_stats", "relation_properties"]
 
 
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
@@ -88,12 +90,17 @@ def collect_stats(store: GraphStore, *, size: tuple[int, int] | None = None) -> 
     )
 
 
-def _relations_query(store: GraphStore) -> str:
-    """The count of each rel: property's distinct edges, for the properties kg mints."""
+def relation_properties(store: GraphStore) -> list[URIRef]:
+    """The rel: properties kg can have written in ``store``: one for each predicate of its
+    events and quotes, and rel:holds_role (read from an index, not from every statement)."""
     found = store.query(_PREDICATES).rows
     predicates = {relation(str(row[0])) for row in found if row[0] is not None}
-    rows = [[p] for p in sorted({*predicates, HOLDS_ROLE})]
-    edges = inject_rows(_EDGES, ["p"], rows)
+    return sorted({*predicates, HOLDS_ROLE})
+
+
+def _relations_query(store: GraphStore) -> str:
+    """The count of each rel: property's distinct edges, for the properties kg mints."""
+    edges = inject_rows(_EDGES, ["p"], [[p] for p in relation_properties(store)])
     return f"SELECT ?p (COUNT(*) AS ?n) WHERE {{ {edges} }} GROUP BY ?p"
 
 
