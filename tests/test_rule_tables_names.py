@@ -243,6 +243,19 @@ def test_a_first_name_two_people_of_the_article_share_stays_apart() -> None:
     assert EntityIndex(p).key_at(at(p, "Anna", 3)) == "anna"
 
 
+def test_a_person_named_by_one_word_only_is_keyed_within_the_document() -> None:
+    table = """
+        Anna    2 nsubj    PROPN _ PERSON
+        thanked 0 root     VERB  thank tag=VBD
+        Jens    4 compound PROPN _ PERSON
+        Berg    2 dobj     PROPN _ PERSON
+        .       2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    index = EntityIndex(p, scope="doc-1")
+    assert [index.key_at(at(p, w)) for w in ("Anna", "Berg")] == ["anna doc-1", "jens berg"]
+
+
 @pytest.mark.parametrize("name", sorted(MERGE_CASES))
 def test_each_merge_rule_joins_the_names_of_its_sentence(
     name: str, monkeypatch: pytest.MonkeyPatch

@@ -4,6 +4,10 @@ Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, do
 accents, titles) and aliases (built-in and the caller's), then by the steps of
 ``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a person's
 bare surname after their full name, and a first name only one person of the article has.
+
+A person's key is the same in every document that names them in full; a person known here
+by one word only ("Anna", "Tanabe") is keyed within the document (``scope``), since one word
+cannot tell two people apart across articles.
 """
 
 from __future__ import annotations
@@ -32,13 +36,16 @@ class EntityIndex:
         *,
         aliases: Mapping[str, str] | None = None,
         people: Mapping[str, tuple[str, str]] | None = None,
+        scope: str = "",
     ):
         """``people``: surname → (key, name) of the one person other documents name in full
         with that surname; a bare surname here that no full name here claims is that person.
+        ``scope`` (the document's id) goes into the key of a person named by one word only.
         """
         self.parse = parse
         self.aliases = names.normalize_aliases(aliases)
         self.people = people or {}
+        self.scope = scope
         self.linked: dict[int, str] = {}  # cluster → the name of the person it was linked to
         self.mentions, self.token_mention = find_mentions(parse, self.aliases)
         self.extra_aliases: dict[int, list[str]] = {}
@@ -112,7 +119,10 @@ class EntityIndex:
                 self.linked[root] = linked[1]
                 return linked[0]
         if self.label[root] == "PERSON":
-            return max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
+            key = max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
+            # Rule: "Anna" alone in two articles is two people until one article names her in
+            # full: a one-word person's key holds within its document.
+            return f"{key} {self.scope}" if self.scope and " " not in key else key
         return mentions[0].canon
 
     def lookup(self, text: str) -> int | None:
