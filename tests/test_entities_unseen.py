@@ -4,7 +4,8 @@ the tests' pipeline, and the entity nodes a reader of the graph sees.
 Each article shows one pattern of issue 15: a hyphenated name cut at the hyphen, a person's
 surname that is also a place, a gazetteer that renames what the text says, national teams
 taken for their countries, a title's country run onto the name after it, a person's body
-after "of", a bare first name beside the full name.
+after "of", a bare first name beside the full name, a surname taken for a place in a later
+paragraph, a full name without its patronymic.
 """
 
 from __future__ import annotations
@@ -37,6 +38,13 @@ ARTICLES = {
     "envoy.txt": "New envoy arrives\n\n"
     "Ambassador to the United States Helena Marsh arrived in Oslo on Monday. Tomas Berg of the "
     "Liberal Union met her at the airport, the ministry said.\n",
+    "director.txt": "Finnish director wins award\n\n"
+    "The award went to Finnish director Tuomas Ruusuvuori for his film about a hotel cleaner."
+    '\n\nRuusuvuori, 58, thanked the jury. "This is a film about work," he said.\n',
+    "conductor.txt": "Oleg Karpenko, conductor who toured the world, dies at 83\n\n"
+    "Oleg Borisovich Karpenko, the Russian conductor who led the Bolshoi "
+    'orchestra for two decades, has died at 83, his family said.\n\n"Oleg never conducted the '
+    'same piece twice," his daughter said.\n',
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -108,3 +116,22 @@ def test_a_bare_first_name_is_the_one_person_of_the_article_with_it(built) -> No
     assert [m.text for m in pianist.mentions] == ["Anna Volkova", "Anna", "Volkova"]
     assert "Anna" not in nodes
     assert nodes["Vienna"].type == "Place"
+
+
+def test_a_surname_the_ner_took_for_a_place_in_a_later_paragraph_is_the_person(built) -> None:
+    _, nodes = built
+    director = nodes["Tuomas Ruusuvuori"]
+    assert director.type == "Person"
+    assert [m.text for m in director.mentions] == ["Tuomas Ruusuvuori", "Ruusuvuori"]
+    assert "Ruusuvuori" not in nodes
+
+
+def test_a_name_without_its_patronymic_is_the_person_named_in_full(built) -> None:
+    _, nodes = built
+    conductor = nodes["Oleg Borisovich Karpenko"]
+    assert {m.text for m in conductor.mentions} == {
+        "Oleg Karpenko",
+        "Oleg Borisovich Karpenko",
+        "Oleg",
+    }
+    assert "Oleg Karpenko" not in nodes

@@ -208,6 +208,22 @@ MERGE_CASES: Cases = {
         lambda p, rule: [EntityIndex(p).key_at(at(p, "Stoltenberg", k)) for k in (1, 2)],
         ["jens stoltenberg", "jens stoltenberg"],
     ),
+    "shorter_full_name": (
+        """
+        Dmitri     3 compound PROPN _ PERSON
+        Sergeyevich 3 compound PROPN _ PERSON
+        Volkov     4 nsubj    PROPN _ PERSON
+        died       0 root     VERB  die tag=VBD
+        .          4 punct    PUNCT
+
+        Dmitri     2 compound PROPN _ PERSON
+        Volkov     3 nsubj    PROPN _ PERSON
+        conducted  0 root     VERB  conduct tag=VBD
+        .          3 punct    PUNCT
+        """,
+        lambda p, rule: [EntityIndex(p).key_at(at(p, "Volkov", k)) for k in (1, 2)],
+        ["dmitri sergeyevich volkov", "dmitri sergeyevich volkov"],
+    ),
     "first_name": (
         """
         Anna    2 compound PROPN _ PERSON
@@ -241,6 +257,37 @@ def test_a_first_name_two_people_of_the_article_share_stays_apart() -> None:
         """
     p = Parse(build(table))
     assert EntityIndex(p).key_at(at(p, "Anna", 3)) == "anna"
+
+
+def test_a_surname_the_ner_took_for_a_place_is_the_person_unless_placed() -> None:
+    named = """
+        Helen      2 compound PROPN _ PERSON
+        Achterberg 3 nsubj    PROPN _ PERSON
+        resigned   0 root     VERB  resign tag=VBD
+        .          3 punct    PUNCT
+
+        """
+    apposition = """
+        Achterberg 0 root     PROPN _ LOC
+        ,          1 punct    PUNCT
+        a          4 det      DET
+        former     4 amod     ADJ
+        envoy      1 appos    NOUN
+        .          1 punct    PUNCT
+        """
+    placed = """
+        She        2 nsubj    PRON
+        flew       0 root     VERB  fly tag=VBD
+        to         4 case     ADP
+        Achterberg 2 obl      PROPN _ LOC
+        .          2 punct    PUNCT
+        """
+    p = Parse(build(named + apposition))
+    assert EntityIndex(p).key_at(at(p, "Achterberg", 2)) == "helen achterberg"
+    p = Parse(build(named + placed))
+    index = EntityIndex(p)
+    assert index.key_at(at(p, "Achterberg", 2)) == "achterberg"
+    assert index.type_at(at(p, "Achterberg", 2)) == "LOC"
 
 
 def test_a_person_named_by_one_word_only_is_keyed_within_the_document() -> None:

@@ -3,7 +3,8 @@
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
 accents, titles) and aliases (built-in and the caller's), then by the steps of
 ``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a person's
-bare surname after their full name, and a first name only one person of the article has.
+bare surname after their full name, a full name without its middle name, and a first name
+only one person of the article has.
 
 A person's key is the same in every document that names them in full; a person known here
 by one word only ("Anna", "Tanabe") is keyed within the document (``scope``), since one word
@@ -24,6 +25,7 @@ from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
 from kg.nlp.lexicon.names import ALSO_CALLED
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
+from kg.nlp.lexicon.words import PLACE_CUES
 from kg.records import ENTITY_TYPES, Entity, Mention
 
 
@@ -299,7 +301,7 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
                 full.setdefault(form, []).append(m)
     for m, mention in enumerate(index.mentions):
         place = mention.label not in SURNAME_LABELS
-        if place and not (mention.label in AREA_LABELS and _spoken_of_as_person(index, mention)):
+        if place and not (mention.label in AREA_LABELS and _may_be_person(index, mention)):
             continue
         if " " in mention.canon and mention.canon not in full:
             continue  # a full name, not a surname ("al baghdadi" is one)
@@ -317,6 +319,24 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
             continue
         if mention.label != "PERSON":
             index.full_names.add(before[-1] if before else candidates[0])
+
+
+def shorter_full_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "Dmitri Sergeyevich Volkov ... Dmitri Volkov": a person's name of two words is
+    the one longer name of the article with the same first and last words (a middle name or
+    patronymic left out); with two such people, it stays apart."""
+    longer: dict[tuple[str, str], set[int]] = {}
+    for m, mention in enumerate(index.mentions):
+        words = mention.canon.split()
+        if mention.label == "PERSON" and len(words) > 2:
+            longer.setdefault((words[0], words[-1]), set()).add(index.find(m))
+    for m, mention in enumerate(index.mentions):
+        words = mention.canon.split()
+        if mention.label != "PERSON" or len(words) != 2:
+            continue
+        people = longer.get((words[0], words[-1]), set())
+        if len(people) == 1:
+            index._union(m, next(iter(people)))
 
 
 def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
@@ -348,6 +368,22 @@ def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
             index.full_names.add(person)
 
 
+def _may_be_person(index: EntityIndex, mention: NameMention) -> bool:
+    """Whether a name taken for a place may be a person's: it is spoken of as a person, or
+    nothing around it makes it a place.
+
+    Rule: "Helen Achterberg ... Achterberg, a former trade negotiator": a one-word "place"
+    that is the surname of a person the article named in full is that person unless a
+    preposition of place comes right before it ("flew to Achterberg").
+    """
+    if _spoken_of_as_person(index, mention):
+        return True
+    start = mention.start
+    return mention.end - start == 1 and not (
+        start > 0 and index.parse.lower[start - 1] in PLACE_CUES
+    )
+
+
 def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
     """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs": a name the gazetteer
     knows as a place is a person after an honorific, as a speech verb's subject, or before
@@ -370,6 +406,7 @@ MERGE_RULES = (
     acronym_of_one_name,
     also_called,
     surname,
+    shorter_full_name,
     first_name,
 )
 
