@@ -119,8 +119,10 @@ def meta_graph_iri(base: str) -> URIRef:
     return URIRef(f"{base}graph/meta")
 
 
-def entity_iri(base: str, type_name: str, key: str) -> URIRef:
-    return URIRef(f"{base}entity/{type_segment(type_name)}/{slugify(key)}")
+def entity_iri(base: str, type_name: str, key: str, *, doc_id: str | None = None) -> URIRef:
+    """One IRI per type and key across documents, or within ``doc_id`` where one is given."""
+    within = f"{segment(doc_id)}/" if doc_id is not None else ""
+    return URIRef(f"{base}entity/{type_segment(type_name)}/{within}{slugify(key)}")
 
 
 def sentence_iri(base: str, doc_id: str, index: int) -> URIRef:

@@ -156,7 +156,8 @@ class _Mapper:
 
     def entity_iri(self, ent: Entity) -> URIRef:
         type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
-        return iris.entity_iri(self.base, type_name, ent.key)
+        within = self.doc_id if ent.scope == "document" else None
+        return iris.entity_iri(self.base, type_name, ent.key, doc_id=within)
 
     def sentence(self, index: int) -> URIRef:
         found = self.sentence_iris.get(index)

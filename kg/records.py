@@ -10,6 +10,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Literal, get_args
 
+# Where a key holds: across documents (one IRI for the same key everywhere) or in its own.
+Scope = Literal["global", "document"]
+
 # The ontology's entity classes (subclasses of kg:Entity), by local name.
 EntityType = Literal["Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression"]
 ENTITY_TYPE_NAMES: tuple[EntityType, ...] = get_args(EntityType)
@@ -88,7 +91,8 @@ class Entity:
     """A real-world entity as one document names it.
 
     ``key`` is the normalized canonical name used to mint its IRI, so the same entity
-    in two documents gets the same key. ``type`` is an ontology class local name.
+    in two documents gets the same key (``scope`` "global"; with ``scope`` "document" the
+    IRI holds within the document). ``type`` is an ontology class local name.
     """
 
     key: str
@@ -98,6 +102,8 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     geo: GeoPlace | None = None  # the GeoNames place a place entity is, where it is sure
+    # Where its key holds: across documents, or in its own only (a person named by one word).
+    scope: Scope = "global"
 
 
 @dataclass(frozen=True)
@@ -137,8 +143,7 @@ class Argument:
     referent: str | None = None  # Referent.key when the argument is an unnamed thing
 
 
-# Where a referent's key holds: across documents (anchored on entities) or in its own.
-ReferentScope = Literal["global", "document"]
+ReferentScope = Scope
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def test_a_surname_written_without_its_arabic_article_is_the_same_person():
 
 def test_a_surname_before_two_full_names_is_not_guessed():
     found = entities("[Biden](PERSON) spoke . [Joe Biden](PERSON) met [Jill Biden](PERSON) .")
-    assert set(found) == {"biden test", "joe biden", "jill biden"}  # "biden" in its document
+    assert set(found) == {"biden", "joe biden", "jill biden"}
 
 
 def test_acronym_in_parentheses_after_a_comma_merges_with_its_expansion():
@@ -70,9 +70,9 @@ def test_case_variants_are_one_entity_named_in_mixed_case():
 
 def test_dashes_are_normalized_in_keys_and_names():
     found = entities("[Al — Kadhimi](PERSON) spoke . [Al-Kadhimi](PERSON) said so .")
-    assert list(found) == ["al-kadhimi test"]
-    assert found["al-kadhimi test"].name == "Al-Kadhimi"
-    assert len(found["al-kadhimi test"].mentions) == 2
+    assert list(found) == ["al-kadhimi"]
+    assert found["al-kadhimi"].name == "Al-Kadhimi"
+    assert len(found["al-kadhimi"].mentions) == 2
 
 
 def test_us_spellings_are_the_united_states():
@@ -119,8 +119,8 @@ def test_junk_entities_are_dropped():
 
 def test_titles_are_not_part_of_a_persons_name_or_key():
     found = entities("[Prime Minister Al-Kadhimi](PERSON) spoke . [Mr. Price](PERSON) said .")
-    assert set(found) == {"al-kadhimi test", "price test"}
-    assert found["al-kadhimi test"].name == "Al-Kadhimi"
+    assert set(found) == {"al-kadhimi", "price"}
+    assert found["al-kadhimi"].name == "Al-Kadhimi"
 
 
 def test_the_same_person_gets_the_same_key_in_two_documents():
@@ -192,7 +192,7 @@ def test_a_name_in_apposition_to_an_organization_noun_is_an_organization():
 
 def test_a_name_right_after_a_persons_title_is_a_person():
     found = entities("Prime Minister [Al—Kadhimi](ORG) spoke . Col. [Marotto](NORP) said .")
-    assert {e.name: e.type for e in found.values()} == {"Al-Kadhimi": "Person", "Marotto": "Person"}
+    assert {k: e.type for k, e in found.items()} == {"al-kadhimi": "Person", "marotto": "Person"}
     # Acronyms and names with an organization word stay what NER said.
     found = entities("Commander [ISAF](ORG) met President [Biden Administration](ORG) .")
     assert {e.type for e in found.values()} == {"Organization"}

@@ -290,7 +290,7 @@ def test_a_surname_the_ner_took_for_a_place_is_the_person_unless_placed() -> Non
     assert index.type_at(at(p, "Achterberg", 2)) == "LOC"
 
 
-def test_a_person_named_by_one_word_only_is_keyed_within_the_document() -> None:
+def test_a_person_named_by_one_word_only_holds_within_the_document() -> None:
     table = """
         Anna    2 nsubj    PROPN _ PERSON
         thanked 0 root     VERB  thank tag=VBD
@@ -299,8 +299,8 @@ def test_a_person_named_by_one_word_only_is_keyed_within_the_document() -> None:
         .       2 punct    PUNCT
         """
     p = Parse(build(table))
-    index = EntityIndex(p, scope="doc-1")
-    assert [index.key_at(at(p, w)) for w in ("Anna", "Berg")] == ["anna doc-1", "jens berg"]
+    scopes = {e.name: e.scope for e in EntityIndex(p).entities()}
+    assert scopes == {"Anna": "document", "Jens Berg": "global"}
 
 
 @pytest.mark.parametrize("name", sorted(MERGE_CASES))

@@ -81,7 +81,7 @@ def extract(
     if isinstance(published, dt.datetime):
         published = published.date()
     p = Parse(doc, document.text)  # the tree, repaired
-    index = EntityIndex(p, aliases=aliases, people=people, scope=document.id)  # names → entities
+    index = EntityIndex(p, aliases=aliases, people=people)  # names → entities
     roles = extract_roles(p, index)  # who holds which position
     places = extract_places(p, index)  # which place lies in which
     resolver = Resolver(p, index, roles)  # what a phrase refers to

@@ -6,9 +6,9 @@ accents, titles) and aliases (built-in and the caller's), then by the steps of
 bare surname after their full name, a full name without its middle name, and a first name
 only one person of the article has.
 
-A person's key is the same in every document that names them in full; a person known here
-by one word only ("Anna", "Tanabe") is keyed within the document (``scope``), since one word
-cannot tell two people apart across articles.
+A person's entity is the same in every document that names them in full; a person known
+here by one word only ("Anna", "Tanabe") is an entity of this document alone (``scope``
+"document"), since one word cannot tell two people apart across articles.
 """
 
 from __future__ import annotations
@@ -38,16 +38,13 @@ class EntityIndex:
         *,
         aliases: Mapping[str, str] | None = None,
         people: Mapping[str, tuple[str, str]] | None = None,
-        scope: str = "",
     ):
         """``people``: surname → (key, name) of the one person other documents name in full
         with that surname; a bare surname here that no full name here claims is that person.
-        ``scope`` (the document's id) goes into the key of a person named by one word only.
         """
         self.parse = parse
         self.aliases = names.normalize_aliases(aliases)
         self.people = people or {}
-        self.scope = scope
         self.linked: dict[int, str] = {}  # cluster → the name of the person it was linked to
         self.mentions, self.token_mention = find_mentions(parse, self.aliases)
         self.extra_aliases: dict[int, list[str]] = {}
@@ -121,10 +118,7 @@ class EntityIndex:
                 self.linked[root] = linked[1]
                 return linked[0]
         if self.label[root] == "PERSON":
-            key = max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
-            # Rule: "Anna" alone in two articles is two people until one article names her in
-            # full: a one-word person's key holds within its document.
-            return f"{key} {self.scope}" if self.scope and " " not in key else key
+            return max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
         return mentions[0].canon
 
     def lookup(self, text: str) -> int | None:
@@ -203,6 +197,10 @@ class EntityIndex:
                 key=lambda x: (x.start, x.end),
             )
             label = self.label[root]
+            # Rule: "Anna" alone in two articles is two people until an article names her in
+            # full: a person named by one word only, and not linked to a person another
+            # article names in full, holds within this document.
+            alone = person and " " not in self.key[root] and root not in self.linked
             out.append(
                 Entity(
                     key=self.key[root],
@@ -211,6 +209,7 @@ class EntityIndex:
                     label=label,
                     aliases=tuple(a for a in aliases if a != name),
                     mentions=tuple(records),
+                    scope="document" if alone else "global",
                 )
             )
         return out
