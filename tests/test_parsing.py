@@ -3,8 +3,10 @@ document the pipeline fails on is named and the others parsed; a dead child is n
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -91,6 +93,45 @@ class Refuses(TrainablePipe):
 @Language.factory("kg_test_refuses")
 def make_refuses(nlp: Language, name: str) -> Refuses:
     return Refuses(nlp.vocab, name)
+
+
+class Slow(TrainablePipe):
+    """A trained-kind component, slow in the child process; it counts the texts it reads in
+    this one."""
+
+    here = 0
+
+    def __init__(self, vocab: Vocab, name: str) -> None:
+        self.vocab, self.name, self.model = vocab, name, None
+        self.parent = os.getpid()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if os.getpid() == self.parent:
+            Slow.here += 1
+        else:
+            time.sleep(0.02)
+        return doc
+
+    def pipe(self, stream: Iterable[Doc], *, batch_size: int = 128) -> Iterator[Doc]:
+        return map(self, stream)
+
+
+@Language.factory("kg_test_slow")
+def make_slow(nlp: Language, name: str) -> Slow:
+    return Slow(nlp.vocab, name)
+
+
+def test_while_the_child_parses_this_process_parses_groups_too_and_keeps_their_order() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("kg_test_slow")
+    texts = [f"Text {i}: troops stay in Erbil." for i in range(60)]
+    Slow.here = 0
+    with parser_process.ParserProcess(nlp, group_size=4) as parser:
+        groups = list(parser.groups(documents(texts)))
+    assert [len(group) for group in groups] == [1, 2, *[4] * 14, 1]
+    assert [document.text for group in groups for document, _ in group] == texts
+    assert [doc.text for group in groups for _, doc in group] == texts
+    assert 0 < Slow.here < len(texts)  # some groups were parsed here, the others by the child
 
 
 def test_a_text_the_child_fails_on_comes_back_unparsed_and_the_others_parsed() -> None:

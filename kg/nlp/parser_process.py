@@ -8,7 +8,9 @@ beside it. Where the machine has a second core and can fork (Linux), ``ParserPro
 the loaded pipeline into a child that runs the trained components on group after group while
 kg's own process runs the rule components (kg's entity rules), extracts, maps and stores the
 groups before. Texts travel one way and DocBin bytes the other, in order. Nothing is loaded
-twice and the child touches nothing but spaCy.
+twice and the child touches nothing but spaCy. The child is usually the slower of the two:
+when kg's process would wait for it, it parses the next group itself (the whole pipeline),
+and the groups still reach kg in reading order.
 """
 
 from __future__ import annotations
@@ -36,9 +38,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 T = TypeVar("T")
+_Parsed = list[tuple[Document, "Doc | Unparsed"]]
 
 # groups parsed or queued ahead of the one kg is working on: the child is never idle waiting
 AHEAD = 4
+# groups this process may have parsed itself ahead of the one kg waits for from the child
+TAKEN = 2
 
 
 def rule_tail(nlp: Language) -> list[str]:
@@ -123,12 +128,18 @@ class ParserProcess:
     ) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
         """The documents parsed, in groups of 1, 2, 4... up to ``group_size``, in order.
 
+        While the child is still parsing the group kg needs next, this process parses the
+        next group not yet sent rather than wait (at most ``TAKEN`` such groups ahead), so
+        both cores parse when the child is the slower; each group keeps its place.
+
         A document the pipeline fails on comes as Unparsed. If the child dies, the documents
         it was parsing come as Unparsed and the rest are parsed in this process.
         """
         assert self._inbox is not None and self._replies is not None and self._child is not None
         groups = _growing_groups(documents, self.group_size)
-        in_flight: deque[list[Document]] = deque()
+        # the groups in reading order, each with its documents parsed where this process parsed
+        # it, else None: the child's, whose replies come in the order the groups were sent
+        slots: deque[tuple[list[Document], _Parsed | None]] = deque()
         sent_all = False
 
         def send_next() -> None:
@@ -138,24 +149,37 @@ class ParserProcess:
                 return
             if group := next(groups, None):
                 self._inbox.put([document.text for document in group])
-                in_flight.append(group)
+                slots.append((group, None))
             else:
                 self._inbox.put(None)  # the child stops after the last group, before kg is done
                 sent_all = True
 
+        def waiting() -> bool:
+            """Whether kg would wait for the child, with room to parse a group here."""
+            assert self._replies is not None
+            taken = sum(parsed is not None for _, parsed in slots)
+            return slots[0][1] is None and taken < TAKEN and not self._replies.poll()
+
         for _ in range(AHEAD):
             send_next()
         try:
-            while in_flight:
-                group = in_flight.popleft()
+            while slots:
+                if waiting() and (taken := next(groups, None)):
+                    slots.append((taken, self._parse_here(taken)))
+                    continue
+                group, parsed = slots.popleft()
+                if parsed is not None:
+                    yield parsed
+                    continue
                 try:
                     ok, payload = self._replies.recv()
                 except EOFError:
                     self._child.join(timeout=1)
                     yield [(document, self._died(len(group))) for document in group]
-                    rest = [*itertools.chain(*in_flight), *itertools.chain(*groups)]
-                    in_flight.clear()
-                    yield from self._here(rest)
+                    rest = [*slots, *((group, None) for group in groups)]
+                    slots.clear()
+                    for group, parsed in rest:
+                        yield parsed if parsed is not None else self._parse_here(group)
                     return
                 send_next()
                 if not ok:
@@ -163,7 +187,7 @@ class ParserProcess:
                     continue
                 yield list(zip(group, self._unpack(*payload), strict=True))
         finally:
-            if in_flight:  # stopped early: the groups still queued are not wanted
+            if any(parsed is None for _, parsed in slots):  # stopped early: not wanted
                 self._child.terminate()
 
     def _unpack(
@@ -180,13 +204,12 @@ class ParserProcess:
             "build this file alone"
         )
 
-    def _here(self, documents: list[Document]) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
-        """The documents parsed in this process, in groups, once the child is gone."""
+    def _parse_here(self, group: list[Document]) -> _Parsed:
+        """The group parsed in this process, whole pipeline at once."""
         pairs = parse_pairs(
-            self.nlp, ((document.text, document) for document in documents), batch_size=64
+            self.nlp, ((document.text, document) for document in group), batch_size=64
         )
-        while group := [(document, doc) for doc, document in itertools.islice(pairs, 8)]:
-            yield group
+        return [(document, doc) for doc, document in pairs]
 
 
 def unpack(
