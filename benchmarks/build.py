@@ -44,7 +44,13 @@ sys.path.insert(0, str(ROOT))
 
 from kg import api  # noqa: E402
 from kg.builder import known_occurrences, known_people  # noqa: E402
-from kg.extract import extract, pipeline_aliases, pipeline_countries, pipeline_places  # noqa: E402
+from kg.extract import (  # noqa: E402
+    draft,
+    pipeline_aliases,
+    pipeline_countries,
+    pipeline_places,
+    settle,
+)
 from kg.mapping import map_extraction  # noqa: E402
 from kg.nlp import pipeline  # noqa: E402
 from kg.nlp.parser_process import rule_tail  # noqa: E402
@@ -119,16 +125,17 @@ def stages(nlp, texts_file: Path, store_path: Path, *, batch_size: int = 32) -> 
         people = known_people(store)
         told = known_occurrences(store, pipeline_countries(nlp))
 
-        def read(doc, document):
-            extraction = extract(
-                doc, document, aliases=aliases, people=people.links(), told=told, geonames=geonames
-            )
+        def settled(drafted):
+            extraction = settle(drafted, people=people.links(), told=told, geonames=geonames)
             people.add_entities(extraction.entities)
             told.add_extraction(extraction.referents, extraction.places)
             return extraction
 
         pairs = list(zip(docs, documents, strict=True))
-        extractions = step("extract", lambda: [read(*pair) for pair in pairs])
+        # extraction in its two steps: each article alone (a Dask worker's, in a cluster
+        # build), then what the articles before it told, in reading order (the client's)
+        drafts = step("draft", lambda: [draft(doc, d, aliases=aliases) for doc, d in pairs])
+        extractions = step("settle", lambda: [settled(x) for x in drafts])
         for i in range(0, len(extractions), batch_size):
             batch = extractions[i : i + batch_size]
             mapped = step("map", lambda b=batch: [map_extraction(e) for e in b])

@@ -16,10 +16,11 @@ store. In one run, on the same articles, each into a fresh store:
 
 Each run gives words per second of wall time and its ratio to ``local_0``; the graphs are
 checked equal. Then the parts of a build, timed one after the other in CPU seconds
-(``build.stages``): the workers' part (spaCy's trained components) and the client's part
-(the rule components, joining pieces, extraction, mapping, the store's writes), with the
-writer's triples per second, and the number of workers at which the client, one process,
-becomes the bound. Figures, not assertions; on a shared 2-core machine wall times move.
+(``build.stages``): the workers' part (spaCy's components, joining pieces, each article's
+draft) and the client's part (settling the drafts in reading order, mapping, the store's
+writes), with the writer's triples per second, and the number of workers at which the
+client, one process, becomes the bound. Figures, not assertions; on a shared 2-core machine
+wall times move.
 """
 
 from __future__ import annotations
@@ -151,14 +152,14 @@ def main() -> int:
         print(f"{name:10} {rate:8,.0f} words/s  x{rate / base:.2f} of local_0")
     for n, (_, seconds) in clusters.items():
         print(f"LocalCluster of {n}: {seconds:.1f} s to start and load the pipeline")
-    worker_part = spent["trained"]
-    client_part = sum(v for k, v in spent.items() if k != "trained")
+    client_part = spent["settle"] + spent["map"] + spent["store"]
+    worker_part = sum(spent.values()) - client_part
     print("CPU seconds by part: " + ", ".join(f"{k} {v:.2f}" for k, v in spent.items()))
-    print(f"a worker parses {words / worker_part:,.0f} words/s (trained components)")
     print(
-        f"the client takes {words / client_part:,.0f} words/s "
-        f"(rule components, join, extract, map, store)"
+        f"a worker reads {words / worker_part:,.0f} words/s "
+        "(trained and rule components, join, draft)"
     )
+    print(f"the client takes {words / client_part:,.0f} words/s (settle, map, store)")
     print(
         f"the writer stores {triples / spent['store']:,.0f} triples/s "
         f"({triples:,} triples, {triples / words:.1f} a word); "

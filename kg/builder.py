@@ -1,8 +1,11 @@
-"""Build a graph from news sources: read → parse → extract → map → store, streamed in batches.
+"""Build a graph from news sources: read → parse → draft → settle → map → store, in batches.
 
 Three workers overlap: a parser process (``kg.nlp.parser_process``) parses the next groups of
 documents while this thread extracts the last one and a writer thread maps and stores the
-batches before, one store transaction per batch, committed in order.
+batches before, one store transaction per batch, committed in order. Extraction is two steps:
+each article's draft, read alone (on Dask workers in a cluster build), then, in reading order
+here, what the store and the articles before it told settles its keys (``kg.extract.settle``),
+so every way of building gives the same graph.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from kg.errors import DiskError
 from kg.mapping import map_extraction
 from kg.nlp import parser_process
 from kg.nlp.pieces import Unparsed, parse_pairs
-from kg.records import Document, Extraction
+from kg.records import Document, Draft, Extraction
 from kg.sources import Notice, Skipped, iter_documents
 from kg.store.opening import StoreArg, use_store
 from kg.store.protocol import GraphStore, MappedDocument, WriteSummary
@@ -83,7 +86,7 @@ def build(
     ``workers`` parses on a LocalCluster of that many Dask worker processes, ``cluster`` on
     the Dask scheduler at that address (tcp://host:port); either gives the same graph as a
     build on this machine alone."""
-    from kg.extract import pipeline_aliases, pipeline_countries, pipeline_places
+    from kg.extract import pipeline_countries, pipeline_places
     from kg.nlp import pipeline
 
     iris.check_base(base)
@@ -93,7 +96,7 @@ def build(
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
     with contextlib.ExitStack() as stack:
         # the parser forks first, while this process holds no store and no thread
-        parse = _parser(
+        read = _reader(
             nlp,
             stack,
             n_process=n_process,
@@ -109,7 +112,6 @@ def build(
         # few batches may wait for it, so this thread goes on while the writer catches up
         # (in one process, the writer works while this thread parses).
         writer = stack.enter_context(ThreadPoolExecutor(1, thread_name_prefix="kg-write"))
-        aliases = pipeline_aliases(nlp)
         geonames = pipeline_places(nlp)
         people = known_people(graph)
         told = known_occurrences(graph, pipeline_countries(nlp))
@@ -137,13 +139,11 @@ def build(
             before = pending[-1][0] if pending else None
             pending.append((writer.submit(write, part, before), part))
 
-        for group in parse(_new_documents(items, copies, report)):
-            for document, doc in group:
-                if isinstance(doc, Unparsed):
-                    report.skipped.append(Skipped(document.source or document.id, doc.reason))
-                elif (
-                    x := _extract(doc, document, aliases, geonames, people, told, report)
-                ) is not None:
+        for group in read(_new_documents(items, copies, report)):
+            for document, drafted in group:
+                if isinstance(drafted, Unparsed):
+                    report.skipped.append(Skipped(document.source or document.id, drafted.reason))
+                elif (x := _settle(drafted, geonames, people, told, report)) is not None:
                     batch.append(x)
             while pending and pending[0][0].done():
                 finish(pending.popleft())
@@ -196,11 +196,11 @@ WRITE_CHARS = 24_000
 _Mapped = tuple[list[MappedDocument], WriteSummary]
 _Written = Future[_Mapped]
 _Pending = tuple[_Written, list[Extraction]]
+_Read = Callable[[Iterable[Document]], Iterator[list[tuple[Document, "Draft | Unparsed"]]]]
 _Parsed = list[tuple[Document, "Doc | Unparsed"]]
-_Parse = Callable[[Iterable[Document]], Iterator[_Parsed]]
 
 
-def _parser(
+def _reader(
     nlp: Language,
     stack: contextlib.ExitStack,
     *,
@@ -209,15 +209,33 @@ def _parser(
     model: str | Path | None,
     workers: int | None,
     cluster: str | None,
-) -> _Parse:
-    """How documents get parsed: on Dask workers where ``workers`` or ``cluster`` is given;
-    else ``n_process`` 1 is one parser process beside kg's own work where a second core
-    allows it (else this process), 0 is this process, more is spaCy's own worker processes."""
-    if workers or cluster:
-        from kg.nlp.cluster import ClusterParser
+) -> _Read:
+    """How documents get read alone (parsed and drafted, ``kg.extract.draft``): on Dask
+    workers where ``workers`` or ``cluster`` is given; else parsed as ``_parser`` says and
+    drafted in this process."""
+    from kg.extract import drafts, pipeline_aliases
 
-        parser = ClusterParser(nlp, model=model, workers=workers, address=cluster)
-        return stack.enter_context(parser).groups
+    if workers or cluster:
+        from kg.nlp.cluster import ClusterReader
+
+        reader = ClusterReader(model=model, workers=workers, address=cluster)
+        return stack.enter_context(reader).groups
+    parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
+    aliases = pipeline_aliases(nlp)
+
+    def read(documents: Iterable[Document]) -> Iterator[list[tuple[Document, Draft | Unparsed]]]:
+        for group in parse(documents):
+            yield list(drafts(group, aliases=aliases))
+
+    return read
+
+
+def _parser(
+    nlp: Language, stack: contextlib.ExitStack, *, n_process: int, batch_size: int
+) -> Callable[[Iterable[Document]], Iterator[_Parsed]]:
+    """How documents get parsed: ``n_process`` 1 is one parser process beside kg's own work
+    where a second core allows it (else this process), 0 is this process, more is spaCy's own
+    worker processes."""
     if n_process == 1 and parser_process.can_fork():
         return stack.enter_context(parser_process.ParserProcess(nlp)).groups
 
@@ -248,22 +266,21 @@ def _new_documents(
                 report.copies += 1
 
 
-def _extract(
-    doc: Doc,
-    document: Document,
-    aliases: Mapping[str, str] | None,
+def _settle(
+    drafted: Draft,
     geonames: Places | None,
     people: KnownPeople,
     told: KnownOccurrences,
     report: BuildReport,
 ) -> Extraction | None:
-    from kg.extract import extract
+    """The draft settled by what the store and the articles before it told, in reading
+    order; what it tells goes to the articles after it."""
+    from kg.extract import settle
 
     try:
-        extraction = extract(
-            doc, document, aliases=aliases, people=people.links(), told=told, geonames=geonames
-        )
+        extraction = settle(drafted, people=people.links(), told=told, geonames=geonames)
     except Exception as exc:  # noqa: BLE001 - one bad article must not stop the batch
+        document = drafted.extraction.document
         source = document.source or document.id
         report.skipped.append(Skipped(source, f"could not extract ({type(exc).__name__}: {exc})"))
         return None

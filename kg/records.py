@@ -7,7 +7,7 @@ Character offsets are into ``Document.text``; ``sentence`` fields index ``Extrac
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, get_args
 
 # Where a key holds: across documents (one IRI for the same key everywhere) or in its own.
@@ -243,3 +243,39 @@ class Extraction:
     roles: tuple[Role, ...] = ()
     places: tuple[Containment, ...] = ()
     referents: tuple[Referent, ...] = ()
+
+
+@dataclass(frozen=True)
+class Thing:
+    """A referent as one article alone tells it, before its key (``kg.extract.settle``)."""
+
+    head: str  # the lemma of its first mention's head: "strike"
+    label: str
+    anchors: tuple[str, ...] = ()  # Entity.key of each entity that defines it
+    mentions: tuple[Mention, ...] = ()
+    quantity: Quantity | None = None
+    kind: str | None = None  # an occurrence's kind: "attack"
+    # An occurrence's one place (Entity.key) and ISO day, where its events name one of each
+    place: str | None = None
+    day: str | None = None
+    local: bool = False  # it holds within its article whatever others tell
+    of: tuple[int, ...] = ()  # the other things its of-phrase names, by index
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One article read alone: its extraction before the step that reads what other articles
+    told (``kg.extract.settle``), which any worker can make in any order.
+
+    ``extraction`` has its events before their referents and no referents; ``things`` are
+    those referents, ``referent_at`` the thing each noun-phrase argument (sentence, text)
+    names and ``occurrence_of`` the one each event noun's event tells of. ``named_once``
+    holds the entity key of each person the article names one way only, with every name it
+    writes for them: another article may name that person in full."""
+
+    extraction: Extraction
+    things: tuple[Thing, ...] = ()
+    referent_at: dict[tuple[int, str], int] = field(default_factory=dict)
+    occurrence_of: dict[str, int] = field(default_factory=dict)
+    named_once: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    times: tuple[Entity, ...] = ()  # the calendar days its events name, as entities

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answers import EXAMPLES, MODEL, SEEDS
+from answers import EXAMPLES, MODEL, SEEDS, documents, rows
 from test_cli import Cli
 from test_remote import oxigraph
+from test_stories import IRAQ, MOSUL, TOLD
 
 import kg
 from kg.nlp import cluster as dask_parsing
@@ -56,6 +57,9 @@ def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
     ]
     for n, text in enumerate(short):
         (folder / f"short-{n}.txt").write_text(f"Report {n}\n\n{text}\n")
+    # one attack on one day, at its city in one article and in its country in the other
+    (folder / "story-mosul.txt").write_text(MOSUL)
+    (folder / "story-iraq.txt").write_text(IRAQ)
     return folder
 
 
@@ -117,7 +121,7 @@ def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(
             deadline = time.monotonic() + 120
             while not killed and time.monotonic() < deadline:
                 for worker, keys in client.processing().items():
-                    if any(str(key).startswith("kg-parse-") for key in keys):
+                    if any(str(key).startswith("kg-read-") for key in keys):
                         client.restart_workers([worker])  # its nanny starts a new one
                         killed.append(worker)
                         break
@@ -132,6 +136,26 @@ def test_a_worker_killed_mid_build_loses_and_duplicates_nothing(
     assert killed, "no worker was parsing"
     assert not report.skipped
     assert _nquads(tmp_path / "store") == one_process
+
+
+@pytest.mark.usefixtures("one_text_a_task")
+def test_articles_read_on_several_workers_share_a_person_and_an_attack(
+    news: Path, scheduler: str, tmp_path: Path
+) -> None:
+    """The workers read each article alone; what one tells the next (the full name of the
+    person another names by surname, the attack another places in its city) still joins."""
+    store = tmp_path / "store"
+    names = ["short-0.txt", "short-1.txt", "story-iraq.txt", "story-mosul.txt"]
+    report = kg.build([news / name for name in names], store=store, model=MODEL, cluster=scheduler)
+    assert (report.documents, report.skipped) == (4, [])
+    people = rows(store, "SELECT DISTINCT ?p WHERE { ?m kg:mentionOf ?p . ?p a kg:Person }")
+    assert [row["p"].rsplit("/", 1)[-1] for row in people] == ["jens-stoltenberg"]
+    graphs = documents(store)
+    told: dict[str, set[str]] = {}
+    for row in rows(store, TOLD):
+        told.setdefault(row["doc"], set()).add(row["occurrence"])
+    mosul, iraq = told[graphs["story-mosul.txt"]], told[graphs["story-iraq.txt"]]
+    assert len(mosul) == 1 and mosul == iraq
 
 
 def test_an_unreachable_scheduler_is_one_line(

@@ -1,8 +1,11 @@
 r"""Extraction: a parsed spaCy ``Doc`` → an ``Extraction`` of plain records.
 
-    extract(doc, document, *, aliases=None, people=None, time_entities=True) -> Extraction
+    extract(doc, document, *, aliases=None, people=None, told=None, ...) -> Extraction
+      = settle(draft(doc, document, ...), people=..., told=..., geonames=...)
 
-``extract`` is the list of steps, in order. Each step reads what the steps before it returned
+``draft`` is the list of steps that read one article alone, in order; ``settle``
+(``kg.extract.settle``) the cheap one that reads what other articles told, on plain records,
+in reading order. Each step reads what the steps before it returned
 (the parse view ``parse.Parse``, the entity index, the resolver, records) and returns records
 or small maps; none writes into another's state. Only this package (and ``kg.nlp``) imports
 spaCy; word and label sets come from ``kg.nlp.lexicon``.
@@ -32,28 +35,33 @@ How to add a rule:
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
 
 from spacy.tokens import Doc
 
-from kg.extract import occurrences
 from kg.extract.entities import EntityIndex
 from kg.extract.events import extract_events
-from kg.extract.geo import located
 from kg.extract.parse import Parse
 from kg.extract.places import extract_places
 from kg.extract.quotes import attribute_quotes, find_quotes
-from kg.extract.referents import find_referents, with_referents
+from kg.extract.referents import find_referents
 from kg.extract.resolve import Resolver
 from kg.extract.roles import extract_roles
+from kg.extract.settle import Places, settle
 from kg.extract.stories import KnownOccurrences
-from kg.records import ENTITY_TYPES, Document, Entity, Extraction, Mention, Sentence
+from kg.nlp.pieces import Unparsed
+from kg.records import ENTITY_TYPES, Document, Draft, Entity, Extraction, Mention, Sentence
 
-# The gazetteer's GeoNames places and its regions (see kg.extract.geo).
-Places = tuple[Mapping[str, Sequence[Any]], Mapping[str, str]]
-
-__all__ = ["extract", "pipeline_aliases", "pipeline_countries", "pipeline_places"]
+__all__ = [
+    "Places",
+    "draft",
+    "drafts",
+    "extract",
+    "pipeline_aliases",
+    "pipeline_countries",
+    "pipeline_places",
+    "settle",
+]
 
 
 def extract(
@@ -67,7 +75,7 @@ def extract(
     time_entities: bool = True,
 ) -> Extraction:
     """Read entities, events, referents, quotes and roles from ``doc``, the parse of
-    ``document.text``.
+    ``document.text``: its ``draft``, settled (``kg.extract.settle``).
 
     ``aliases`` maps name variants to canonical names ({"Irbil": "Erbil"}), merged with a
     small built-in table (U.S., NATO, ISIS...). ``time_entities`` adds an entity (keyed by
@@ -77,11 +85,24 @@ def extract(
     ``geonames`` (the gazetteer's places and regions) links place entities to GeoNames where
     the article leaves no doubt (see ``kg.extract.geo``).
     """
+    read = draft(doc, document, aliases=aliases, time_entities=time_entities)
+    return settle(read, people=people, told=told, geonames=geonames)
+
+
+def draft(
+    doc: Doc,
+    document: Document,
+    *,
+    aliases: Mapping[str, str] | None = None,
+    time_entities: bool = True,
+) -> Draft:
+    """What ``doc`` says read alone, before what other articles told settles its keys: the
+    costly part of extraction, which any process can do in any order."""
     published = document.published
     if isinstance(published, dt.datetime):
         published = published.date()
     p = Parse(doc, document.text)  # the tree, repaired
-    index = EntityIndex(p, aliases=aliases, people=people)  # names → entities
+    index = EntityIndex(p, aliases=aliases)  # names → entities
     roles = extract_roles(p, index)  # who holds which position
     places = extract_places(p, index)  # which place lies in which
     resolver = Resolver(p, index, roles)  # what a phrase refers to
@@ -93,27 +114,43 @@ def extract(
     # After the entities: a referent's possessive pronoun ("its mission") asks the resolver,
     # and what it finds there must not become a description of an entity.
     within = [(link.place, link.within) for link in places]
-    found = find_referents(p, resolver, events, nouns, within, told)
-    events = with_referents(events, found)
-    events, referents = occurrences.reported(document.text, events, found.referents, entities)
-    events = occurrences.measured(events, referents)  # the expansion carries its figures
-    if geonames is not None:
-        entities = located(entities, *geonames, text=p.text)
-    if time_entities:
-        entities += _time_entities(p, times)
-    return Extraction(
-        document=document,
-        sentences=tuple(
-            Sentence(k, p.idx[start], p.end_char(end - 1), p.span_text(start, end - 1))
-            for k, (start, end) in enumerate(p.sent_bounds)
+    found = find_referents(p, resolver, events, nouns, within)
+    return Draft(
+        extraction=Extraction(
+            document=document,
+            sentences=tuple(
+                Sentence(k, p.idx[start], p.end_char(end - 1), p.span_text(start, end - 1))
+                for k, (start, end) in enumerate(p.sent_bounds)
+            ),
+            entities=tuple(entities),
+            events=tuple(events),
+            quotes=tuple(quotes),
+            roles=tuple(roles),
+            places=tuple(places),
         ),
-        entities=tuple(entities),
-        events=tuple(events),
-        quotes=tuple(quotes),
-        roles=tuple(roles),
-        places=tuple(places),
-        referents=tuple(referents),
+        things=tuple(found.things),
+        referent_at=found.keys,
+        occurrence_of=found.occurrences,
+        named_once=index.named_once_as(),
+        times=tuple(_time_entities(p, times)) if time_entities else (),
     )
+
+
+def drafts(
+    parsed: Iterable[tuple[Document, Doc | Unparsed]],
+    *,
+    aliases: Mapping[str, str] | None = None,
+) -> Iterator[tuple[Document, Draft | Unparsed]]:
+    """Each parsed document with its ``draft``, in order; one the pipeline or the extraction
+    failed on with the reason, so that one bad article does not stop the others."""
+    for document, doc in parsed:
+        if isinstance(doc, Unparsed):
+            yield document, doc
+            continue
+        try:
+            yield document, draft(doc, document, aliases=aliases)
+        except Exception as exc:  # noqa: BLE001 - reported as the article's failure
+            yield document, Unparsed(f"could not extract ({type(exc).__name__}: {exc})")
 
 
 def pipeline_aliases(nlp: object) -> Mapping[str, str] | None:

@@ -37,15 +37,9 @@ class EntityIndex:
         parse: Parse,
         *,
         aliases: Mapping[str, str] | None = None,
-        people: Mapping[str, tuple[str, str]] | None = None,
     ):
-        """``people``: surname → (key, name) of the one person other documents name in full
-        with that surname; a bare surname here that no full name here claims is that person.
-        """
         self.parse = parse
         self.aliases = names.normalize_aliases(aliases)
-        self.people = people or {}
-        self.linked: dict[int, str] = {}  # cluster → the name of the person it was linked to
         self.mentions, self.token_mention = find_mentions(parse, self.aliases)
         self.extra_aliases: dict[int, list[str]] = {}
         self.parent = list(range(len(self.mentions)))
@@ -68,7 +62,7 @@ class EntityIndex:
     def _label_and_key(self) -> None:
         self.key: dict[int, str] = {}
         self.label: dict[int, str] = {}
-        self.linked = {}
+        self.named_once: dict[int, str] = {}  # people named one way only: the name
         for root, members in self.clusters().items():
             cued = [self.mentions[m].label for m in members if self.mentions[m].cued]
             if self.full_names.intersection(members):
@@ -109,17 +103,25 @@ class EntityIndex:
                     acronyms[names.normalize_name(alias)] += 1
         if acronyms:
             return min(acronyms, key=lambda c: (-acronyms[c], c))
-        canons = {x.canon for x in mentions}
-        if self.label[root] == "PERSON" and len(canons) == 1 and self.people:
-            # Rule: "Stoltenberg" alone in this document is the one Stoltenberg that other
-            # documents name in full; with two (Joe and Jill Biden), it stays on its own.
-            linked = self.people.get(canons.pop())
-            if linked is not None:
-                self.linked[root] = linked[1]
-                return linked[0]
         if self.label[root] == "PERSON":
-            return max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
+            key = max((x.canon for x in mentions), key=lambda c: (c.count(" "), len(c), c))
+            if len({x.canon for x in mentions}) == 1:
+                self.named_once[root] = key  # "Stoltenberg": another article may say who in full
+            return key
         return mentions[0].canon
+
+    def named_once_as(self) -> dict[str, tuple[str, tuple[str, ...]]]:
+        """The key of each person the article names one way only, with that name normalized
+        and every name it writes for them: ``kg.extract.settle`` joins them to the one person
+        another article names in full."""
+        out = {}
+        for root, members in sorted(self.clusters().items()):
+            if root in self.named_once:
+                written = dict.fromkeys(_tidy(self.mentions[m].text) for m in members)
+                for m in members:
+                    written.update(dict.fromkeys(self.extra_aliases.get(m, ())))
+                out[self.key[root]] = (self.named_once[root], tuple(written))
+        return out
 
     def lookup(self, text: str) -> int | None:
         """The cluster a name written outside any entity mention refers to, if one clearly does.
@@ -176,9 +178,7 @@ class EntityIndex:
             person = self.label[root] == "PERSON"  # a gazetteer names no people
             known = [] if person else [x.display for x in mentions if x.display]
             written = {t.casefold() for t in texts}  # "Washington" for a "WASHINGTON" dateline
-            name = self.linked.get(root) or next(
-                (n for n in known if n.casefold() in written), None
-            )
+            name = next((n for n in known if n.casefold() in written), None)
             if name is None:  # the name that gave the key, in its most usual spelling
                 keyed = [
                     t for t, x in zip(texts, mentions, strict=True) if x.canon == self.key[root]
@@ -198,9 +198,9 @@ class EntityIndex:
             )
             label = self.label[root]
             # Rule: "Anna" alone in two articles is two people until an article names her in
-            # full: a person named by one word only, and not linked to a person another
-            # article names in full, holds within this document.
-            alone = person and " " not in self.key[root] and root not in self.linked
+            # full: a person named by one word only holds within this document (unless
+            # kg.extract.settle links them to the person another article names in full).
+            alone = person and " " not in self.key[root]
             out.append(
                 Entity(
                     key=self.key[root],

@@ -19,14 +19,13 @@ the same named place, and never one marked new ("another attack").
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from kg.extract import dates, occurrences, quantities
 from kg.extract.arguments import NounPhrases
 from kg.extract.occurrences import Reading
 from kg.extract.parse import Parse
 from kg.extract.resolve import Resolver
-from kg.extract.stories import KnownOccurrences
 from kg.nlp.lexicon.deps import ARGUMENT_CUT, ATTRIBUTE_CUT, DEFINING_DEPS, LEFT_OUT_DEPS, NUMMODS
 from kg.nlp.lexicon.forms import singular
 from kg.nlp.lexicon.labels import (
@@ -41,7 +40,7 @@ from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
 from kg.nlp.lexicon.nouns import FIXED_PHRASE_NOUNS, GENERIC_NOUNS
 from kg.nlp.lexicon.time import TIME_NOUNS
 from kg.nlp.lexicon.words import ANOTHER, INDEFINITE, NOT_DEFINING_ADJECTIVES
-from kg.records import Event, Mention, Quantity, Referent, ReferentScope
+from kg.records import Event, Mention, Quantity, Thing
 
 NO_READING = Reading((), frozenset(), frozenset())
 # The most earlier referents a bare mention ("the mission") is weighed against.
@@ -110,12 +109,13 @@ def _join_key(m: _Mention) -> tuple[bool, str]:
 
 @dataclasses.dataclass(frozen=True)
 class Found:
-    """The referents of a document, each noun-phrase argument's referent key by (sentence,
-    text), and the occurrence each event noun's event tells of (event id → key)."""
+    """The things a document names, before their keys; the thing each noun-phrase argument
+    names by (sentence, text), and the one each event noun's event tells of (event id), by
+    index into ``things``."""
 
-    referents: list[Referent]
-    keys: dict[tuple[int, str], str]
-    occurrences: dict[str, str]
+    things: list[Thing]
+    keys: dict[tuple[int, str], int]
+    occurrences: dict[str, int]
 
 
 def find_referents(
@@ -124,12 +124,11 @@ def find_referents(
     events: list[Event],
     nouns: NounPhrases,
     within: Iterable[tuple[str, str]] = (),
-    known: KnownOccurrences | None = None,
 ) -> Found:
-    """The referents the events' noun-phrase arguments and event nouns name; ``within``
-    holds the (place, larger place) pairs the text states ("Erbil, in northern Iraq"), so
-    that an occurrence's place is the narrowest it names; ``known`` the occurrences other
-    articles told of (``kg.extract.stories``)."""
+    """The things the events' noun-phrase arguments and event nouns name; ``within`` holds
+    the (place, larger place) pairs the text states ("Erbil, in northern Iraq"), so that an
+    occurrence's place is the narrowest it names. Their keys, which may depend on what other
+    articles told, are ``kg.extract.settle``'s."""
     spans: dict[tuple[int, int, int], list[tuple[int, str]]] = {}
     for event in events:
         for argument in event.arguments:
@@ -160,22 +159,15 @@ def find_referents(
             keys[where] = found
         for event_id in told.get(head, NO_READING).events:
             by_event[event_id] = found
-    referents = _referents(drafts.all, frozenset(within), known)
-    referents = [
-        dataclasses.replace(r, of=_of_keys(draft, at_head, referents))
-        for r, draft in zip(referents, drafts.all, strict=True)
-    ]
-    return Found(
-        referents,
-        {where: referents[k].key for where, k in keys.items()},
-        {event_id: referents[k].key for event_id, k in by_event.items()},
-    )
+    places = frozenset(within)
+    return Found([_thing(draft, places, at_head) for draft in drafts.all], keys, by_event)
 
 
-def with_referents(events: Iterable[Event], found: Found) -> list[Event]:
-    """``events`` with each noun-phrase argument's referent key and each event noun's
-    occurrence set."""
-    keys = found.keys
+def with_referents(
+    events: Iterable[Event], keys: Mapping[tuple[int, str], str], occurrences: Mapping[str, str]
+) -> list[Event]:
+    """``events`` with each noun-phrase argument's referent key (``keys``, by sentence and
+    text) and each event noun's occurrence (by event id) set."""
     out = []
     for event in events:
         arguments = tuple(
@@ -184,7 +176,7 @@ def with_referents(events: Iterable[Event], found: Found) -> list[Event]:
             else a
             for a in event.arguments
         )
-        occurrence = found.occurrences.get(event.id)
+        occurrence = occurrences.get(event.id)
         if occurrence == event.occurrence and arguments == event.arguments:
             out.append(event)  # unchanged: no copy
         else:
@@ -221,16 +213,6 @@ def _lemma(p: Parse, i: int) -> str:
     if p.tag[i] == "NNPS" and p.lemma[i] == p.lower[i]:
         return singular(p.lower[i])
     return p.lemma[i]
-
-
-def _of_keys(draft: _Draft, at_head: dict[int, int], referents: list[Referent]) -> tuple[str, ...]:
-    """The keys of the referents ``draft``'s mentions name in an of-phrase."""
-    found = {
-        referents[at_head[m.of_token]].key
-        for m in draft.mentions
-        if m.of_token is not None and m.of_token in at_head
-    }
-    return tuple(sorted(found - {referents[at_head[draft.first.head_token]].key}))
 
 
 def of_noun(p: Parse, resolver: Resolver, start: int, end: int, head: int) -> int | None:
@@ -451,51 +433,38 @@ def _same_occurrence(d: _Draft, m: _Mention) -> bool:
     )
 
 
-def _referents(
-    drafts: list[_Draft], within: frozenset[tuple[str, str]], known: KnownOccurrences | None
-) -> list[Referent]:
-    """One record per draft. One thing anchored on entities ("the NATO mission in Iraq") is
-    the same in every article: its key is its head and anchors, given to the first referent
-    that has it. The others keep to their document: unanchored ones, and sets ("2,500 troops
-    in Iraq", "Iraqi forces"), which two articles may name alike and mean apart (the US
-    troops in Iraq, the British troops in Iraq)."""
-    out: list[Referent] = []
-    taken: set[str] = set()
-    counts: dict[str, int] = {}
-    for draft in drafts:
-        first = draft.first
-        key = "|".join((first.head, *sorted(first.anchors)))
-        scope: ReferentScope = "global"
-        if first.kind is not None:  # an occurrence: its kind, its one place, its one day
-            places, days = frozenset(draft.places), frozenset(draft.dates)
-            places -= {whole for part, whole in within if part in places}  # Erbil, not Iraq
-            key = "|".join((first.kind, *places, *days))
-            if len(places) != 1 or len(days) != 1 or first.plural:
-                key = ""
-            elif known is not None:  # "in Iraq" here, "in Erbil" in an earlier article
-                key = known.match(first.kind, *places, *days) or key
-        if (
-            not key
-            or (
-                first.kind is None
-                and (not first.anchors or first.plural or first.quantity is not None)
-            )
-            or key in taken
-        ):
-            head = first.kind or first.head
-            counts[head] = counts.get(head, 0) + 1
-            key, scope = f"{head}#{counts[head]}", "document"
-        taken.add(key)
-        out.append(
-            Referent(
-                key=key,
-                head=first.kind or first.head,  # a strike is an attack
-                label=first.label,
-                anchors=tuple(sorted(first.anchors)),
-                mentions=tuple(dict.fromkeys(m.mention for m in draft.mentions)),
-                quantity=next((m.quantity for m in draft.mentions if m.quantity), None),
-                scope=scope,
-                kind=first.kind,
-            )
-        )
-    return out
+def _thing(draft: _Draft, within: frozenset[tuple[str, str]], at_head: dict[int, int]) -> Thing:
+    """One draft as a record. One thing anchored on entities ("the NATO mission in Iraq") can
+    be the same in every article; an occurrence too, where its events name one place and one
+    day. The others keep to their document: unanchored ones, and sets ("2,500 troops in
+    Iraq", "Iraqi forces"), which two articles may name alike and mean apart (the US troops
+    in Iraq, the British troops in Iraq)."""
+    first = draft.first
+    place = day = None
+    if first.kind is not None:  # an occurrence: its kind, its one place, its one day
+        places, days = set(draft.places), draft.dates
+        places -= {whole for part, whole in within if part in places}  # Erbil, not Iraq
+        if len(places) == 1 and len(days) == 1 and not first.plural:
+            (place,), (day,) = places, days
+        local = place is None
+    else:
+        local = not first.anchors or first.plural or first.quantity is not None
+    own = at_head[first.head_token]
+    of = {
+        at_head[m.of_token]
+        for m in draft.mentions
+        if m.of_token is not None and m.of_token in at_head
+    }
+    of -= {own}
+    return Thing(
+        head=first.head,
+        label=first.label,
+        anchors=tuple(sorted(first.anchors)),
+        mentions=tuple(dict.fromkeys(m.mention for m in draft.mentions)),
+        quantity=next((m.quantity for m in draft.mentions if m.quantity), None),
+        kind=first.kind,
+        place=place,
+        day=day,
+        local=local,
+        of=tuple(sorted(of)),
+    )

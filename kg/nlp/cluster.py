@@ -1,12 +1,12 @@
-"""Parse documents on a Dask cluster: a LocalCluster of worker processes, or a user's scheduler.
+"""Read documents on a Dask cluster: a LocalCluster of worker processes, or a user's scheduler.
 
-The workers do what ``ParserProcess``'s child does, on many cores or machines: each loads the
-pipeline once (``PipelinePlugin``), takes groups of texts and sends back their pieces as
-DocBin bytes without the rule tail (``parser_process.parse_group``). The client reads the
-sources lazily and sends the texts (sources only it can read, stdin and its own files,
-included), keeps a bounded number of groups in flight, and takes the replies in the order it
-sent them, so that kg's own process extracts, maps and writes exactly as in a one-machine
-build: the same input gives the same graph, byte for byte, whatever the workers' order.
+Each worker loads the pipeline once (``PipelinePlugin``), takes groups of documents, parses
+them and reads each alone (``kg.extract.draft``), and sends back plain records, never spaCy
+objects. The client reads the sources lazily and sends the documents (sources only it can
+read, stdin and its own files, included), keeps a bounded number of groups in flight, and
+takes the replies in the order it sent them, so that kg's own process settles what other
+articles told (``kg.extract.settle``), maps and writes exactly as in a one-machine build: the
+same input gives the same graph, byte for byte, whatever the workers' order.
 
 A worker that dies mid-group is restarted by its nanny and the group runs again elsewhere
 (Dask retries it), so nothing is lost or written twice; a scheduler that goes away ends the
@@ -19,7 +19,7 @@ import itertools
 import logging
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -33,16 +33,14 @@ except ImportError as exc:
         "--workers and --cluster need Dask's distributed package: pip install 'kg[cluster]'"
     ) from exc
 
-from kg.nlp.parser_process import parse_group, rule_tail, unpack
-from kg.nlp.pieces import Unparsed, failure
-from kg.records import Document
+from kg.nlp.pieces import Unparsed, failure, parse_pairs
+from kg.records import Document, Draft
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
 
-# what a worker sends back for a group: parser_process.parse_group's reply
-_Reply = tuple[bytes, list[int], dict[int, str]]
+# what a worker sends back for a group: each document's draft, or why it has none
+_Reply = list["Draft | Unparsed"]
 
 # groups in flight per worker: one parsing, one waiting beside it so the worker is never idle
 AHEAD_PER_WORKER = 2
@@ -54,8 +52,8 @@ GROUP_SIZE = 16
 CONNECT_SECONDS = 20
 
 
-class ClusterParser:
-    """Parse groups of documents on Dask workers, in order (``with ClusterParser(...)``).
+class ClusterReader:
+    """Parse and draft groups of documents on Dask workers, in order (``with ClusterReader(...)``).
 
     ``workers`` starts a LocalCluster of that many worker processes on this machine and stops
     it after; ``address`` (tcp://host:port) connects to a running scheduler instead.
@@ -63,25 +61,22 @@ class ClusterParser:
 
     def __init__(
         self,
-        nlp: Language,
         *,
         model: str | Path | None,
         workers: int | None = None,
         address: str | None = None,
         group_size: int | None = None,
     ) -> None:
-        self.nlp = nlp
         self.model = model
         self.workers = workers
         self.address = address
         self.group_size = group_size or GROUP_SIZE
-        self.tail = rule_tail(nlp)
         self._cluster: Any = None
         self._client: Any = None
         self._plugin = plugin_name(model)
         self._levels: dict[str, int] = {}
 
-    def __enter__(self) -> ClusterParser:
+    def __enter__(self) -> ClusterReader:
         # Dask logs a lost scheduler or worker with tracebacks on stderr; kg reports what a
         # user can act on as one line (ClusterError), and a retried worker is not a failure
         self._levels = _quiet_dask()
@@ -120,8 +115,8 @@ class ClusterParser:
 
     def groups(
         self, documents: Iterable[Document]
-    ) -> Iterator[list[tuple[Document, Doc | Unparsed]]]:
-        """The documents parsed, in groups of ``group_size``, in the order given."""
+    ) -> Iterator[list[tuple[Document, Draft | Unparsed]]]:
+        """The documents drafted, in groups of ``group_size``, in the order given."""
         iterator = iter(documents)
         in_flight: deque[tuple[list[Document], Any]] = deque()
         limit = AHEAD_PER_WORKER * max(1, self.worker_count())
@@ -131,9 +126,8 @@ class ClusterParser:
         def send_next() -> None:
             if group := list(itertools.islice(iterator, self.group_size)):
                 key = _key(build, next(numbers), group)
-                texts = [document.text for document in group]
                 future = self._client.submit(
-                    _parse_on_worker, self._plugin, texts, size, self.tail, pure=False, key=key
+                    _read_on_worker, self._plugin, group, size, pure=False, key=key
                 )
                 in_flight.append((group, future))
 
@@ -147,7 +141,7 @@ class ClusterParser:
                 if isinstance(reply, Unparsed):
                     yield [(document, reply) for document in group]
                 else:
-                    yield list(zip(group, unpack(self.nlp, self.tail, *reply), strict=True))
+                    yield list(zip(group, reply, strict=True))
         finally:
             for _, future in in_flight:  # stopped early: the groups still out are not wanted
                 future.cancel()
@@ -185,11 +179,14 @@ class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
     def __init__(self, model: str | Path | None) -> None:
         self.model = model
         self.nlp: Language | None = None
+        self.aliases: Mapping[str, str] | None = None
 
     def setup(self, worker: Any) -> None:
+        from kg.extract import pipeline_aliases
         from kg.nlp import pipeline
 
         self.nlp = pipeline.load(self.model)
+        self.aliases = pipeline_aliases(self.nlp)
 
     def teardown(self, worker: Any) -> None:
         self.nlp = None
@@ -210,12 +207,16 @@ def plugin_name(model: str | Path | None) -> str:
     return f"kg-pipeline:{model or 'shipped'}"
 
 
-def _parse_on_worker(name: str, texts: list[str], size: int, tail: list[str]) -> _Reply:
+def _read_on_worker(name: str, documents: list[Document], size: int) -> _Reply:
+    from kg.extract import drafts
+
     plugin = cast(PipelinePlugin, distributed.get_worker().plugins[name])
     assert plugin.nlp is not None
-    return parse_group(plugin.nlp, texts, size, tail)
+    pairs = ((document.text, document) for document in documents)
+    parsed = ((document, doc) for doc, document in parse_pairs(plugin.nlp, pairs, batch_size=size))
+    return [drafted for _, drafted in drafts(parsed, aliases=plugin.aliases)]
 
 
 def _key(build: str, n: int, group: list[Document]) -> str:
     """A task's name: the build, the group's number in it and its first document."""
-    return f"kg-parse-{build}-{n}-{group[0].id[:12]}"
+    return f"kg-read-{build}-{n}-{group[0].id[:12]}"
