@@ -16,6 +16,9 @@ Scope = Literal["global", "document"]
 # The ontology's entity classes (subclasses of kg:Entity), by local name.
 EntityType = Literal["Person", "Organization", "Place", "Group", "NamedEvent", "TimeExpression"]
 ENTITY_TYPE_NAMES: tuple[EntityType, ...] = get_args(EntityType)
+# A named thing of none of those classes (a book, a film, software, a spacecraft) is a plain
+# kg:Entity.
+NodeType = EntityType | Literal["Entity"]
 
 # The argument roles the ontology names (kg:agent ...; "with" is kg:partner and "source"
 # kg:accordingTo). Any other role an argument takes is its preposition: "for", "after".
@@ -73,7 +76,7 @@ class Mention:
 
 
 # Entity types: the ontology's class local names, keyed by spaCy entity label.
-ENTITY_TYPES: dict[str, EntityType] = {
+ENTITY_TYPES: dict[str, NodeType] = {
     "PERSON": "Person",
     "ORG": "Organization",
     "GPE": "Place",
@@ -81,6 +84,8 @@ ENTITY_TYPES: dict[str, EntityType] = {
     "FAC": "Place",
     "NORP": "Group",
     "EVENT": "NamedEvent",
+    "WORK_OF_ART": "Entity",
+    "PRODUCT": "Entity",
     "DATE": "TimeExpression",
     "TIME": "TimeExpression",
 }
@@ -97,7 +102,7 @@ class Entity:
 
     key: str
     name: str
-    type: EntityType
+    type: NodeType
     label: str  # the spaCy label it was found with (PERSON, ORG, GPE, ...)
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()

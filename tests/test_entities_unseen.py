@@ -5,7 +5,7 @@ Each article shows one pattern of issue 15: a hyphenated name cut at the hyphen,
 surname that is also a place, a gazetteer that renames what the text says, national teams
 taken for their countries, a title's country run onto the name after it, a person's body
 after "of", a bare first name beside the full name, a surname taken for a place in a later
-paragraph, a full name without its patronymic.
+paragraph, a full name without its patronymic, a book list, a spacecraft.
 """
 
 from __future__ import annotations
@@ -45,6 +45,12 @@ ARTICLES = {
     "Oleg Borisovich Karpenko, the Russian conductor who led the Bolshoi "
     'orchestra for two decades, has died at 83, his family said.\n\n"Oleg never conducted the '
     'same piece twice," his daughter said.\n',
+    "book-club.txt": "Book club picks two novels\n\nThe club's list for the spring:\n\n"
+    "Hartley, Simon. The Salt Road. Pennant Books, 2017.\n"
+    "Mensah, Abena. Accra Nights. Lantern House, 2021.\n\n"
+    "Abena Mensah will read from her novel at the town library in May.\n",
+    "rover.txt": "Agency names its Mars rover\n\nThe rover Vesna will land on Mars in 2031, the "
+    "agency said on Monday. Vesna carries a drill built in Turin.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -135,3 +141,20 @@ def test_a_name_without_its_patronymic_is_the_person_named_in_full(built) -> Non
         "Oleg",
     }
     assert "Oleg Karpenko" not in nodes
+
+
+def test_a_book_list_gives_authors_works_and_publishers(built) -> None:
+    _, nodes = built
+    assert nodes["Hartley, Simon"].type == "Person"
+    author = nodes["Abena Mensah"]  # named in prose too: the natural order is the label
+    assert (author.type, author.aliases) == ("Person", ("Mensah, Abena",))
+    assert nodes["Accra Nights"].type == nodes["Salt Road"].type == "Entity"
+    assert nodes["Pennant Books"].type == nodes["Lantern House"].type == "Organization"
+    assert not {"Hartley", "Simon", "Abena", "Mensah"} & set(nodes)
+
+
+def test_a_spacecraft_is_neither_a_person_nor_a_place(built) -> None:
+    _, nodes = built
+    rover = nodes["Vesna"]
+    assert rover.type == "Entity"
+    assert [m.text for m in rover.mentions] == ["Vesna", "Vesna"]

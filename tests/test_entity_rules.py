@@ -261,6 +261,33 @@ def test_a_person_and_the_body_after_of_are_apart(nlp) -> None:
     ]
 
 
+def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
+    text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
+    ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))
+    assert run(nlp, text, ner) == [
+        ("NATO", "ORG"),
+        ("WASHINGTON", "GPE"),
+        ("NATO", "ORG"),
+        ("Iraq – NATO", "GPE"),  # not in capitals, not at a line's start: left as it was
+    ]
+
+
+def test_a_book_list_entry_is_its_author_title_and_publisher(nlp) -> None:
+    text = "The list:\nLondon, Jack. White Fang. Macmillan, 1906.\nRoe, Jane. Home Again. 2019."
+    ner = (("London", "GPE"), ("Jack", "PERSON"), ("White Fang", "PERSON"), ("Home", "LOC"))
+    assert [e for e in run(nlp, text, ner) if e[1] != "DATE"] == [
+        ("London, Jack", "PERSON"),
+        ("White Fang", "WORK_OF_ART"),
+        ("Macmillan", "ORG"),
+        ("Roe, Jane", "PERSON"),
+        ("Home Again", "WORK_OF_ART"),
+    ]
+    # A place and its country before a sentence is no entry.
+    text = "Paris, Texas. It rained all day."
+    ner = (("Paris", "GPE"), ("Texas", "GPE"))
+    assert run(nlp, text, ner) == [("Paris", "GPE"), ("Texas", "GPE")]
+
+
 @pytest.mark.parametrize(
     ("text", "ner", "expected"),
     [

@@ -99,7 +99,38 @@ RELABEL_CASES: Cases = {
         _relabel("Germany"),
         "ORG",
     ),
+    "named_work": (
+        """
+        The    2 det   DET
+        rover  4 nsubj NOUN
+        Ada    2 appos PROPN _ PERSON
+        landed 0 root  VERB  land tag=VBD
+        .      4 punct PUNCT
+        """,
+        _relabel("Ada"),
+        "PRODUCT",
+    ),
 }
+
+
+def test_a_name_in_apposition_to_a_work_is_the_work_but_not_its_maker() -> None:
+    table = """
+        Margarethe 9 nsubj    PROPN _ PERSON
+        ,          1 punct    PUNCT
+        a          4 det      DET
+        drama      1 appos    NOUN
+        by         6 case     ADP
+        Tuomas     7 compound PROPN _ PERSON
+        Häkkinen   4 nmod     PROPN _ PERSON
+        ,          1 punct    PUNCT
+        won        0 root     VERB  win tag=VBD
+        .          9 punct    PUNCT
+        """
+    p = Parse(build(table))
+    work = at(p, "Margarethe")
+    assert mentions.named_work(p, work, work + 1, "PERSON") == "WORK_OF_ART"
+    maker = at(p, "Tuomas")
+    assert mentions.named_work(p, maker, maker + 2, "PERSON") is None
 
 
 def test_a_country_that_beats_another_outside_sport_stays_a_place() -> None:

@@ -425,8 +425,8 @@ def _best_name(texts: list[str], *, person: bool) -> str:
 
     def rank(t: str) -> tuple[int, ...]:
         shouted = t.isupper() and t.casefold() in mixed  # "IRAQ" in a headline, "Iraq" below
-        if person:
-            return (len(t.split()), not shouted, counts[t], first[t])
+        if person:  # "Margaret Ellery" over a book list's "Ellery, Margaret"
+            return (len(t.split()), not shouted, "," not in t, counts[t], first[t])
         return (not shouted, counts[t], len(t), first[t])
 
     return max(counts, key=rank)

@@ -28,7 +28,7 @@ from kg.nlp.lexicon.labels import (
 )
 from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
-from kg.nlp.lexicon.nouns import ORG_NOUNS, SPORT_NOUNS
+from kg.nlp.lexicon.nouns import ORG_NOUNS, PRODUCT_NOUNS, SPORT_NOUNS, WORK_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS
 from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
@@ -155,6 +155,28 @@ def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
     return None
 
 
+def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "whose novel Brodie tells", "the rover Ada", "a browser called Beacon",
+    "Margarethe, a drama by Tuomas Häkkinen": a name right after a noun of a work or a made
+    thing (with "called" or "named" between them, or none), or in apposition to one, is that
+    work (WORK_OF_ART) or thing (PRODUCT), whatever the NER called it."""
+    k = start - 1
+    if k >= 0 and p.lower[k] in NAMING_PARTICIPLES:
+        k -= 1
+    nouns = [k] if k >= 0 and p.pos[k] == "NOUN" and p.words[k].islower() else []
+    # In apposition, the noun's phrase is right beside the name: "Margarethe, a drama".
+    for noun in _appositive_nouns(p, start, end):
+        between = range(end, noun) if noun > end else range(noun + 1, start)
+        if all(p.pos[i] in NOUN_MODIFIER_POS or p.pos[i] == "DET" for i in between):
+            nouns.append(noun)
+    for noun in nouns:
+        if p.lemma[noun] in WORK_NOUNS:
+            return "WORK_OF_ART"
+        if p.lemma[noun] in PRODUCT_NOUNS:
+            return "PRODUCT"
+    return None
+
+
 RELABEL_RULES = (
     named_as_group,
     after_person_title,
@@ -162,6 +184,7 @@ RELABEL_RULES = (
     photo_credit,
     meeting_name,
     sports_team,
+    named_work,
 )
 
 
@@ -196,14 +219,20 @@ def _indefinite(p: Parse, noun: int) -> bool:
 
 
 def _appositive_group(p: Parse, start: int, end: int) -> bool:
+    nouns = _appositive_nouns(p, start, end)
+    return any(p.lemma[c] in ORG_NOUNS for c in nouns)
+
+
+def _appositive_nouns(p: Parse, start: int, end: int) -> list[int]:
+    """The common nouns in apposition to the name [start, end), either way round."""
     heads = [i for i in range(start, end) if not start <= p.head[i] < end]
     if len(heads) != 1:
-        return False
+        return []
     h = heads[0]
     nouns = [c for c in p.children[h] if p.dep[c] == "appos" and c >= end]
     if p.dep[h] == "appos" and p.head[h] < start:
         nouns.append(p.head[h])
-    return any(p.lemma[c] in ORG_NOUNS and p.pos[c] == "NOUN" for c in nouns)
+    return [c for c in nouns if p.pos[c] == "NOUN"]
 
 
 def _after_person_title(p: Parse, start: int, end: int) -> bool:

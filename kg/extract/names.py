@@ -72,11 +72,16 @@ def surname_forms(canon: str) -> set[str]:
 
 
 def person_key(name: str) -> str:
-    """A person's normalized name without middle initials or generational suffixes.
+    """A person's normalized name in natural order, without middle initials or generational
+    suffixes.
 
     "Lloyd J. Austin III" and "Lloyd Austin" get the same key; the price is that a father
-    and son of the same name do too.
+    and son of the same name do too. "ellery, margaret" (a book list's order) is "margaret
+    ellery".
     """
+    surname, comma, given = name.partition(", ")
+    if comma and given and "," not in given:
+        name = f"{given} {surname}"
     words = name.split()
     kept = [w for i, w in enumerate(words) if not (i and (len(w) == 1 or w in NAME_SUFFIXES))]
     return " ".join(kept or words)

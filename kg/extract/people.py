@@ -25,7 +25,7 @@ class KnownPeople:
 
     def add(self, key: str, name: str) -> None:
         """A person's entity key (or its IRI's last segment) and display name."""
-        canon = names.normalize_name(name)
+        canon = names.person_key(names.normalize_name(name))  # "Lindqvist, Åsa" in order
         if " " not in canon:
             return
         slug = iris.slugify(key)

@@ -55,6 +55,13 @@ EMPTY_DATA: dict[str, Any] = {
     "regions": {},
 }
 
+# A book list's entry: "Ellery, Margaret. Winter in Sarajevo. Harbour Press, 2019."
+_NAME_PART = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}"
+BOOK_ENTRY = re.compile(
+    rf"(?P<author>(?P<surname>{_NAME_PART}), (?P<given>{_NAME_PART}))\. "
+    r"(?P<title>[^.\n]+?)\. (?:(?P<publisher>[^.,\n]+?), )?\(?\d{4}\)?\.?$"
+)
+
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 LEADING_DASH = r"^[-–—](?=[A-Z])"
@@ -82,7 +89,7 @@ class Name(NamedTuple):
     "kg_entity_rules",
     default_config={
         "tidy": True, "gazetteer": True, "titles": True, "surnames": True, "patterns": True,
-        "all_caps": True,
+        "all_caps": True, "lists": True,
     },
 )  # fmt: skip
 def make_entity_rules(
@@ -94,17 +101,19 @@ def make_entity_rules(
     patterns: bool,
     all_caps: bool,
     titles: bool = True,
+    lists: bool = True,
 ) -> EntityRules:
     """Build the component; its gazetteer comes from ``initialize`` or the saved pipeline."""
     steps = {"tidy": tidy, "gazetteer": gazetteer, "titles": titles, "surnames": surnames}
-    return EntityRules(nlp, name, **steps, patterns=patterns, all_caps=all_caps)
+    return EntityRules(nlp, name, **steps, lists=lists, patterns=patterns, all_caps=all_caps)
 
 
 class EntityRules:
     """Tidy, relabel and complete ``doc.ents``; see the module docstring.
 
-    Options: ``tidy``, ``gazetteer``, ``titles``, ``surnames`` and ``patterns`` switch the
-    steps on and off; ``all_caps`` also matches names in capitals ("WASHINGTON", "IRAQ").
+    Options: ``tidy``, ``gazetteer``, ``titles``, ``surnames``, ``lists`` and ``patterns``
+    switch the steps on and off; ``all_caps`` also matches names in capitals ("WASHINGTON",
+    "IRAQ").
     """
 
     def __init__(
@@ -116,6 +125,7 @@ class EntityRules:
         gazetteer: bool = True,
         titles: bool = True,
         surnames: bool = True,
+        lists: bool = True,
         patterns: bool = True,
         all_caps: bool = True,
     ) -> None:
@@ -126,6 +136,7 @@ class EntityRules:
             "gazetteer": gazetteer,
             "titles": titles,
             "surnames": surnames,
+            "lists": lists,
             "patterns": patterns,
         }
         self.all_caps = all_caps
@@ -161,6 +172,7 @@ class EntityRules:
         ents = [Ent(ent.start, ent.end, ent.label_) for ent in doc.ents]
         if self.steps["tidy"]:
             ents = [part for ent in ents for part in _lines(doc, ent)]
+            ents = [part for ent in ents for part in _dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = join_hyphenated_names(doc, ents)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
@@ -170,6 +182,8 @@ class EntityRules:
             ents = self.apply_titles(doc, self.split_run_on(doc, ents))
         if self.steps["surnames"]:
             ents = self.apply_surnames(doc, ents)
+        if self.steps["lists"]:
+            ents = apply_book_entries(doc, ents)
         if self.steps["patterns"]:
             ents = self.apply_patterns(doc, ents)
         doc.ents = [Span(doc, ent.start, ent.end, label=ent.label) for ent in sorted(ents)]
@@ -406,6 +420,47 @@ class EntityRules:
         return self
 
 
+def apply_book_entries(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """The author, title and publisher of each line that is a book list's entry.
+
+    Rule: "Ellery, Margaret. Winter in Sarajevo. Harbour Press, 2019." on a line of its
+    own: the author is a person written surname first, the title a work and the publisher an
+    organization, whatever the NER made of the line (never "Ellery" a place in "Margaret").
+    """
+    found = [ent for entry in book_entries(doc) for ent in entry]
+    if not found:
+        return ents
+    taken = _owners(doc, found)
+    kept = [ent for ent in ents if all(taken[i] < 0 for i in range(ent.start, ent.end))]
+    return kept + found
+
+
+def book_entries(doc: Doc) -> Iterator[list[Ent]]:
+    """Each book list entry's author, title and publisher (see ``apply_book_entries``)."""
+    offset = 0
+    for line in doc.text.split("\n"):
+        match = BOOK_ENTRY.match(line.strip())
+        start = offset + len(line) - len(line.lstrip())
+        offset += len(line) + 1
+        if match is None or not match["title"][:1].isupper():
+            continue
+        if not all(_name_words(match[part]) for part in ("surname", "given")):
+            continue
+        parts = [("author", "PERSON"), ("title", "WORK_OF_ART"), ("publisher", "ORG")]
+        spans = [
+            doc.char_span(start + match.start(part), start + match.end(part), label=label)
+            for part, label in parts
+            if match[part]
+        ]
+        if all(span is not None for span in spans):
+            yield [Ent(span.start, span.end, span.label_) for span in spans if span is not None]
+
+
+def _name_words(text: str) -> bool:
+    """Whether each word of a name is capitalized or a particle ("de los Santos")."""
+    return all(word[:1].isupper() or word in NAME_PARTICLES for word in text.split())
+
+
 def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """People's names whole over the hyphens the tokenizer splits at.
 
@@ -563,6 +618,23 @@ def _lines(doc: Doc, ent: Ent) -> Iterator[Ent]:
             start = i + 1
     if start < ent.end:
         yield Ent(start, ent.end, ent.label)
+
+
+def _dateline(doc: Doc, ent: Ent) -> list[Ent]:
+    """A dateline's place and the name after its dash, apart.
+
+    Rule: "WASHINGTON – NATO Secretary General" as one organization: a spaced dash after a
+    line's first words, all in capitals, ends the dateline's place.
+    """
+    for k in range(ent.start + 1, ent.end - 1):
+        token = doc[k]
+        if token.text not in HYPHENS or not doc[k - 1].whitespace_ or not token.whitespace_:
+            continue
+        place = doc[ent.start : k]
+        starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws
+        if starts_line and all(t.is_upper or not t.is_alpha for t in place):
+            return [Ent(ent.start, k, ent.label), Ent(k + 1, ent.end, ent.label)]
+    return [ent]
 
 
 def _is_acronym(token: Token) -> bool:

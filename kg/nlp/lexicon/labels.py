@@ -6,7 +6,9 @@ from __future__ import annotations
 # -- entity labels ------------------------------------------------------------------------
 
 # Labels of the names the graph keeps as entities.
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+)
 # Other pipelines' spellings of the same labels.
 LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "LOCATION": "LOC"}
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})

@@ -115,3 +115,13 @@ SPORT_NOUNS = words(
     """match game final semifinal semi-final quarterfinal quarter-final friendly goal
     tournament cup qualifier fixture league set tie-break penalty penalties innings"""
 )
+# Nouns of a work whose name may follow them: "the novel Brodie", "Finnish drama Margarethe".
+WORK_NOUNS = words(
+    """novel book memoir biography film movie documentary drama comedy thriller album song
+    single play opera musical ballet painting poem symphony sitcom"""
+)
+# Nouns of a made thing whose name may follow them: "the rover Ada", "the browser Beacon".
+PRODUCT_NOUNS = words(
+    """rover orbiter lander spacecraft probe satellite rocket telescope capsule ship vessel
+    tanker freighter yacht ferry submarine aircraft drone browser app software chatbot"""
+)
