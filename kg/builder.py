@@ -46,6 +46,7 @@ class Progress:
     documents: int
     words: int
     seconds: float
+    workers: int | None = None  # the Dask workers reading, in a build on a cluster
 
 
 @dataclass
@@ -96,7 +97,7 @@ def build(
     items = iter_documents(sources, default_date=default_date, stdin=stdin)
     with contextlib.ExitStack() as stack:
         # the parser forks first, while this process holds no store and no thread
-        read = _reader(
+        read, workers_now = _reader(
             nlp,
             stack,
             n_process=n_process,
@@ -125,7 +126,7 @@ def build(
             _count(report, mapped_batch, mapped, summary.replaced)
             report.seconds = time.perf_counter() - start
             if progress:
-                progress(Progress(report.documents, report.words, report.seconds))
+                progress(Progress(report.documents, report.words, report.seconds, workers_now()))
 
         def write(batch: list[Extraction], before: _Written | None) -> _Mapped:
             if before is not None and before.exception() is not None:
@@ -209,17 +210,17 @@ def _reader(
     model: str | Path | None,
     workers: int | None,
     cluster: str | None,
-) -> _Read:
+) -> tuple[_Read, Callable[[], int | None]]:
     """How documents get read alone (parsed and drafted, ``kg.extract.draft``): on Dask
     workers where ``workers`` or ``cluster`` is given; else parsed as ``_parser`` says and
-    drafted in this process."""
+    drafted in this process. With it, how many Dask workers read (None: no cluster)."""
     from kg.extract import drafts, pipeline_aliases
 
     if workers or cluster:
         from kg.nlp.cluster import ClusterReader
 
-        reader = ClusterReader(model=model, workers=workers, address=cluster)
-        return stack.enter_context(reader).groups
+        reader = stack.enter_context(ClusterReader(model=model, workers=workers, address=cluster))
+        return reader.groups, reader.worker_count
     parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
     aliases = pipeline_aliases(nlp)
 
@@ -227,7 +228,7 @@ def _reader(
         for group in parse(documents):
             yield list(drafts(group, aliases=aliases))
 
-    return read
+    return read, lambda: None
 
 
 def _parser(

@@ -8,6 +8,7 @@ import shutil
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ from test_remote import oxigraph
 from test_stories import IRAQ, MOSUL, TOLD
 
 import kg
+from kg.builder import Progress
+from kg.cli.render import render_progress
 from kg.nlp import cluster as dask_parsing
 
 distributed = pytest.importorskip("distributed")
@@ -156,6 +159,25 @@ def test_articles_read_on_several_workers_share_a_person_and_an_attack(
         told.setdefault(row["doc"], set()).add(row["occurrence"])
     mosul, iraq = told[graphs["story-mosul.txt"]], told[graphs["story-iraq.txt"]]
     assert len(mosul) == 1 and mosul == iraq
+
+
+def test_a_cluster_builds_progress_counts_its_workers(
+    news: Path, scheduler: str, tmp_path: Path
+) -> None:
+    seen: list[Progress] = []
+    sources = [news / "short-0.txt", news / "short-1.txt"]
+    kg.build(
+        sources, store=tmp_path / "store", model=MODEL, cluster=scheduler, progress=seen.append
+    )
+    assert seen and seen[-1].documents == 2
+    assert {p.workers for p in seen} == {2}
+    assert render_progress(seen[-1]).endswith(" words/s, 2 workers")
+
+
+def test_progress_names_the_workers_only_on_a_cluster() -> None:
+    local = Progress(documents=1200, words=60000, seconds=20.0)
+    assert render_progress(local) == "1,200 documents, 3,000 words/s"
+    assert render_progress(replace(local, workers=1)) == "1,200 documents, 3,000 words/s, 1 worker"
 
 
 def test_an_unreachable_scheduler_is_one_line(

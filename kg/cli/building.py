@@ -15,7 +15,7 @@ from kg.cli.common import (
     model_option,
     store_option,
 )
-from kg.cli.render import render_build_report
+from kg.cli.render import render_build_report, render_progress
 
 
 @main.command()
@@ -117,8 +117,7 @@ def build(
 
 
 def _show_progress(progress: Any) -> None:
-    rate = progress.words / progress.seconds if progress.seconds else 0.0
-    click.echo(f"\r{progress.documents:,} documents, {rate:,.0f} words/s", nl=False, err=True)
+    click.echo(f"\r{render_progress(progress)}", nl=False, err=True)
 
 
 @main.command()

@@ -31,6 +31,13 @@ def _count(n: int, one: str, many: str | None = None) -> str:
     return f"{n:,} {one if n == 1 else many or one + 's'}"
 
 
+def render_progress(progress: Any) -> str:
+    """A build's progress line: "1,200 documents, 2,431 words/s, 8 workers"."""
+    rate = progress.words / progress.seconds if progress.seconds else 0.0
+    line = f"{_count(progress.documents, 'document')}, {rate:,.0f} words/s"
+    return line if progress.workers is None else f"{line}, {_count(progress.workers, 'worker')}"
+
+
 def render_build_report(report: Any) -> str:
     parts = [
         _count(report.documents, "document"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import time
 import uuid
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -51,6 +52,9 @@ GROUP_SIZE = 16
 # how long the client waits for a scheduler to answer before giving up
 CONNECT_SECONDS = 20
 
+# how often the client asks the scheduler how many workers it has
+WORKERS_EVERY = 2.0
+
 
 class ClusterReader:
     """Parse and draft groups of documents on Dask workers, in order (``with ClusterReader(...)``).
@@ -75,6 +79,7 @@ class ClusterReader:
         self._client: Any = None
         self._plugin = plugin_name(model)
         self._levels: dict[str, int] = {}
+        self._counted: tuple[float, int] | None = None  # when the workers were counted, how many
 
     def __enter__(self) -> ClusterReader:
         # Dask logs a lost scheduler or worker with tracebacks on stderr; kg reports what a
@@ -110,8 +115,16 @@ class ClusterReader:
             logging.getLogger(name).setLevel(level)
 
     def worker_count(self) -> int:
-        """The workers the scheduler has now."""
-        return len(self._client.scheduler_info(n_workers=-1)["workers"])
+        """The workers the scheduler has now (asked at most every ``WORKERS_EVERY`` seconds;
+        the count before where the scheduler does not answer)."""
+        now = time.monotonic()
+        if self._counted is None or now - self._counted[0] >= WORKERS_EVERY:
+            try:
+                count = len(self._client.scheduler_info(n_workers=-1)["workers"])
+            except (OSError, distributed.comm.CommClosedError):
+                count = self._counted[1] if self._counted else 0
+            self._counted = (now, count)
+        return self._counted[1]
 
     def groups(
         self, documents: Iterable[Document]
@@ -119,25 +132,27 @@ class ClusterReader:
         """The documents drafted, in groups of ``group_size``, in the order given."""
         iterator = iter(documents)
         in_flight: deque[tuple[list[Document], Any]] = deque()
-        limit = AHEAD_PER_WORKER * max(1, self.worker_count())
         size = self.group_size * 8
         build, numbers = uuid.uuid4().hex[:12], itertools.count()
 
-        def send_next() -> None:
-            if group := list(itertools.islice(iterator, self.group_size)):
+        def send() -> None:
+            """Groups out until each worker has its share: more as workers join, fewer as
+            they leave."""
+            while len(in_flight) < AHEAD_PER_WORKER * max(1, self.worker_count()):
+                if not (group := list(itertools.islice(iterator, self.group_size))):
+                    return
                 key = _key(build, next(numbers), group)
                 future = self._client.submit(
                     _read_on_worker, self._plugin, group, size, pure=False, key=key
                 )
                 in_flight.append((group, future))
 
-        for _ in range(limit):
-            send_next()
+        send()
         try:
             while in_flight:
                 group, future = in_flight.popleft()
                 reply = self._result(future, len(group))
-                send_next()
+                send()
                 if isinstance(reply, Unparsed):
                     yield [(document, reply) for document in group]
                 else:
