@@ -5,11 +5,15 @@ and a worker killed mid-build changes nothing."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from answers import EXAMPLES, MODEL, SEEDS, documents, rows
@@ -178,6 +182,67 @@ def test_progress_names_the_workers_only_on_a_cluster() -> None:
     local = Progress(documents=1200, words=60000, seconds=20.0)
     assert render_progress(local) == "1,200 documents, 3,000 words/s"
     assert render_progress(replace(local, workers=1)) == "1,200 documents, 3,000 words/s, 1 worker"
+
+
+@contextmanager
+def scheduler_process() -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """A Dask scheduler and one worker, each a process of its own on 127.0.0.1, as a user
+    starts them: the scheduler's address and process."""
+    from test_remote import _free_port
+
+    address = f"tcp://127.0.0.1:{_free_port()}"
+    dask = [sys.executable, "-m", "dask"]
+    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    port = address.rsplit(":", 1)[1]
+    scheduler = subprocess.Popen(
+        [*dask, "scheduler", "--host", "127.0.0.1", "--port", port, "--no-dashboard"], **quiet
+    )
+    worker = subprocess.Popen(
+        [*dask, "worker", address, "--nthreads", "1", "--no-dashboard", "--no-nanny"], **quiet
+    )
+    try:
+        with distributed.Client(address, timeout=60) as client:
+            client.wait_for_workers(1, timeout=120)
+        yield address, scheduler
+    finally:
+        for process in (worker, scheduler):
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.usefixtures("one_text_a_task")
+def test_a_scheduler_gone_mid_build_ends_it_in_one_line_and_a_rerun_resumes(
+    news: Path, one_process: str, tmp_path: Path, cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = tmp_path / "store"
+    with scheduler_process() as (address, scheduler):
+        written: list[int] = []
+        count = kg.builder._count
+
+        def count_then_stop(report: Any, *args: Any) -> None:
+            """After the build's second batch is in the store, its scheduler goes away."""
+            count(report, *args)
+            if report.documents >= 2 and not written:
+                written.append(report.documents)
+                scheduler.kill()
+                scheduler.wait()
+
+        monkeypatch.setattr(kg.builder, "_count", count_then_stop)
+        args = ["build", str(news), "--cluster", address, "--store", str(store)]
+        result = cli(*args, "--batch-size", "1")
+        monkeypatch.undo()
+    assert written, "the build ended before its second batch"
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: the Dask scheduler at {address} went away (")
+    assert result.output.endswith(
+        "); the batches written before are kept: run the build again to resume after them\n"
+    )
+    assert result.output.count("\n") == 1
+    with scheduler_process() as (address, _):
+        rerun = kg.build([news], store=store, model=MODEL, cluster=address)
+    assert rerun.unchanged >= written[0] and not rerun.skipped
+    assert rerun.documents + rerun.unchanged == len(list(news.iterdir()))
+    assert _nquads(store) == one_process
 
 
 def test_an_unreachable_scheduler_is_one_line(
