@@ -133,6 +133,22 @@ def test_a_name_in_apposition_to_a_work_is_the_work_but_not_its_maker() -> None:
     assert mentions.named_work(p, maker, maker + 2, "PERSON") is None
 
 
+def test_a_name_after_a_work_noun_of_another_phrase_is_not_the_work() -> None:
+    table = """
+        In      3 case  ADP
+        this    3 det   DET
+        movie   5 obl   NOUN
+        Google  5 nsubj PROPN _ ORG
+        creates 0 root  VERB  create tag=VBZ
+        a       7 det   DET
+        world   5 obj   NOUN
+        .       5 punct PUNCT
+        """
+    p = Parse(build(table))
+    name = at(p, "Google")
+    assert mentions.named_work(p, name, name + 1, "ORG") is None
+
+
 def test_a_country_that_beats_another_outside_sport_stays_a_place() -> None:
     table = """
         Russia  2 nsubj PROPN _ GPE

@@ -161,9 +161,11 @@ def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
     thing (with "called" or "named" between them, or none), or in apposition to one, is that
     work (WORK_OF_ART) or thing (PRODUCT), whatever the NER called it."""
     k = start - 1
-    if k >= 0 and p.lower[k] in NAMING_PARTICIPLES:
-        k -= 1
+    called = k >= 0 and p.lower[k] in NAMING_PARTICIPLES
+    k -= called
     nouns = [k] if k >= 0 and p.pos[k] == "NOUN" and p.words[k].islower() else []
+    if nouns and not called and not _one_phrase(p, k, start, end):
+        nouns = []
     # In apposition, the noun's phrase is right beside the name: "Margarethe, a drama".
     for noun in _appositive_nouns(p, start, end):
         between = range(end, noun) if noun > end else range(noun + 1, start)
@@ -221,6 +223,18 @@ def _indefinite(p: Parse, noun: int) -> bool:
 def _appositive_group(p: Parse, start: int, end: int) -> bool:
     nouns = _appositive_nouns(p, start, end)
     return any(p.lemma[c] in ORG_NOUNS for c in nouns)
+
+
+def _one_phrase(p: Parse, noun: int, start: int, end: int) -> bool:
+    """Whether a noun right before a name is one phrase with it ("the rover Ada"), not a
+    phrase of its own ("In this movie Google and Amazon create"): one heads the other, or
+    both hang off one word by one relation (a parser's way of reading the pair)."""
+    heads = [i for i in range(start, end) if not start <= p.head[i] < end]
+    if start <= p.head[noun] < end:
+        return True
+    return any(
+        p.head[h] == noun or (p.head[h] == p.head[noun] and p.dep[h] == p.dep[noun]) for h in heads
+    )
 
 
 def _appositive_nouns(p: Parse, start: int, end: int) -> list[int]:
