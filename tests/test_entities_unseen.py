@@ -5,7 +5,8 @@ Each article shows one pattern of issue 15: a hyphenated name cut at the hyphen,
 surname that is also a place, a gazetteer that renames what the text says, national teams
 taken for their countries, a title's country run onto the name after it, a person's body
 after "of", a bare first name beside the full name, a surname taken for a place in a later
-paragraph, a full name without its patronymic, a book list, a spacecraft.
+paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
+after "against".
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ ARTICLES = {
     "Abena Mensah will read from her novel at the town library in May.\n",
     "rover.txt": "Agency names its Mars rover\n\nThe rover Vesna will land on Mars in 2031, the "
     "agency said on Monday. Vesna carries a drill built in Turin.\n",
+    "league.txt": "Porto stay top\n\nPorto beat Braga 3-0 at the Dragao on Sunday to stay top "
+    "of the league.\n\nPortugal will play a friendly against Chile in March.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -158,3 +161,8 @@ def test_a_spacecraft_is_neither_a_person_nor_a_place(built) -> None:
     rover = nodes["Vesna"]
     assert rover.type == "Entity"
     assert [m.text for m in rover.mentions] == ["Vesna", "Vesna"]
+
+
+def test_a_country_a_team_plays_against_is_its_team(built) -> None:
+    _, nodes = built
+    assert nodes["Chile"].type == nodes["Porto"].type == "Organization"

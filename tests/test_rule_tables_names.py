@@ -164,6 +164,41 @@ def test_a_country_that_beats_another_outside_sport_stays_a_place() -> None:
     assert mentions.sports_team(teams, at(teams, "Russia"), at(teams, "Russia") + 1, "GPE") == "ORG"
 
 
+def test_a_team_is_read_off_a_split_score_or_against_but_not_its_venue() -> None:
+    table = """
+        Valencia 2 nsubj PROPN _ GPE
+        beat     0 root  VERB  beat tag=VBD
+        Sevilla  2 obj   PROPN _ GPE
+        3        2 obl   NUM   space=no
+        -        6 case  SYM   space=no
+        0        4 nmod  NUM
+        at       8 case  ADP
+        Mestalla 2 obl   PROPN _ GPE
+        .        2 punct PUNCT
+
+        Peru     2 nsubj PROPN _ GPE
+        rested   0 root  VERB  rest tag=VBD
+        before   5 case  ADP
+        the      5 det   DET
+        match    2 obl   NOUN
+        against  7 case  ADP
+        Chile    5 nmod  PROPN _ GPE
+        .        2 punct PUNCT
+        """
+    p = Parse(build(table))
+    labels = {
+        word: mentions.sports_team(p, at(p, word), at(p, word) + 1, "GPE")
+        for word in ("Valencia", "Sevilla", "Mestalla", "Peru", "Chile")
+    }
+    assert labels == {
+        "Valencia": "ORG",
+        "Sevilla": "ORG",
+        "Mestalla": None,
+        "Peru": None,
+        "Chile": "ORG",
+    }
+
+
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))
 def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
     check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)

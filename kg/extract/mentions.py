@@ -138,21 +138,43 @@ def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
 
 
 SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
+SCORE_DASHES = frozenset({"-", "–"})
+OPPONENT_WORDS = frozenset({"against", "versus", "vs", "vs."})
+VENUE_WORDS = frozenset({"at", "in"})
 
 
 def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
-    """Rule: "Brazil beat Germany 2-1 in the friendly": a country that is a result verb's
-    subject or object, in a sentence with a score or a sports noun, is its national team."""
+    """Rule: "Brazil beat Germany 2-1 in the friendly", "Saturday's match against the
+    Netherlands": a country that is a result verb's subject or object, or follows "against",
+    in a sentence with a score or a sports noun, is its national team."""
     if label not in AREA_LABELS:
         return None
     head = p.head[end - 1]
-    if p.dep[end - 1] not in RESULT_ROLES or p.lemma[head] not in RESULT_VERBS:
+    before = p.lower[start - 1] if start > 0 else ""
+    if before in VENUE_WORDS:
+        return None  # "beat Sevilla 3-0 at Mestalla": where, not whom
+    against = before in OPPONENT_WORDS  # "the match against Peru"
+    if not against and (p.dep[end - 1] not in RESULT_ROLES or p.lemma[head] not in RESULT_VERBS):
         return None
     first_token, last = p.sent_bounds[p.sent[start]]
-    words = p.lower[first_token:last]
-    if any(SCORE_RE.match(w) for w in words) or SPORT_NOUNS.intersection(words):
+    if _has_score(p, first_token, last) or SPORT_NOUNS.intersection(p.lower[first_token:last]):
         return "ORG"
     return None
+
+
+def _has_score(p: Parse, start: int, end: int) -> bool:
+    """Whether tokens [start, end) hold a score, as one token ("2-1") or three ("91", "-",
+    "86", as a tokenizer may split it)."""
+    if any(SCORE_RE.match(w) for w in p.words[start:end]):
+        return True
+    return any(
+        p.words[k].isdigit()
+        and p.words[k + 1] in SCORE_DASHES
+        and p.words[k + 2].isdigit()
+        and not p.space[k]
+        and not p.space[k + 1]
+        for k in range(start, end - 2)
+    )
 
 
 def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
