@@ -30,9 +30,8 @@ class KnownOccurrences:
 
     def __init__(self, countries: Mapping[str, str] | None = None) -> None:
         self._told: dict[tuple[str, str], dict[str, str]] = {}  # (kind, day) → place → key
-        self._within: set[tuple[str, str]] = {
-            (_slug(city), _slug(country)) for city, country in (countries or {}).items()
-        }
+        self._within: set[tuple[str, str]] = set()  # what the articles said
+        self._countries = countries or {}  # what the gazetteer knows, slugged when first asked
 
     def add(self, key: str, kind: str) -> None:
         """An occurrence's key (or its IRI's last segment) and kind."""
@@ -60,12 +59,32 @@ class KnownOccurrences:
         place = iris.slugify(place)
         if place in told:
             return told[place]
-        fits = {
-            key
-            for other, key in told.items()
-            if (place, other) in self._within or (other, place) in self._within
-        }
+        fits = {key for other, key in told.items() if self._nested(place, other)}
         return fits.pop() if len(fits) == 1 else None
+
+    def _nested(self, place: str, other: str) -> bool:
+        """Whether one of the two places (slugs) lies in the other."""
+        if (place, other) in self._within or (other, place) in self._within:
+            return True
+        if not self._countries:
+            return False
+        known = _gazetteer_pairs(self._countries)
+        return (place, other) in known or (other, place) in known
+
+
+# The gazetteer's (city, country) slugs, made once per map (half a CPU-second for kg's own
+# pipeline): a build asks for them only when an occurrence might join one at another place.
+_PAIRS: dict[int, tuple[Mapping[str, str], frozenset[tuple[str, str]]]] = {}
+
+
+def _gazetteer_pairs(countries: Mapping[str, str]) -> frozenset[tuple[str, str]]:
+    hit = _PAIRS.get(id(countries))
+    if hit is None or hit[0] is not countries:
+        if len(_PAIRS) >= 8:
+            _PAIRS.clear()
+        pairs = frozenset((_slug(city), _slug(country)) for city, country in countries.items())
+        hit = _PAIRS[id(countries)] = (countries, pairs)
+    return hit[1]
 
 
 def _slug(name: str) -> str:
