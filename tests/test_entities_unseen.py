@@ -6,7 +6,7 @@ surname that is also a place, a gazetteer that renames what the text says, natio
 taken for their countries, a title's country run onto the name after it, a person's body
 after "of", a bare first name beside the full name, a surname taken for a place in a later
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
-after "against".
+after "against", a place listed with places.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ ARTICLES = {
     "agency said on Monday. Vesna carries a drill built in Turin.\n",
     "league.txt": "Porto stay top\n\nPorto beat Braga 3-0 at the Dragao on Sunday to stay top "
     "of the league.\n\nPortugal will play a friendly against Chile in March.\n",
+    "sahel.txt": "Leaders meet\n\nLeaders from Senegal and Burkina Faso met on Monday. The envoy "
+    "will then travel to Niamey and Nouakchott.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -166,3 +168,8 @@ def test_a_spacecraft_is_neither_a_person_nor_a_place(built) -> None:
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:
     _, nodes = built
     assert nodes["Chile"].type == nodes["Porto"].type == "Organization"
+
+
+def test_a_place_listed_with_places_is_a_place(built) -> None:
+    _, nodes = built
+    assert nodes["Burkina Faso"].type == nodes["Nouakchott"].type == "Place"

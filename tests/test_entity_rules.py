@@ -261,6 +261,25 @@ def test_a_person_and_the_body_after_of_are_apart(nlp) -> None:
     ]
 
 
+def test_a_known_place_listed_with_a_place_is_the_place_not_a_person(nlp) -> None:
+    text = "He flew to Erbil and Baghdad. Jane Roe and Baghdad met. Iraq, Baghdad said."
+    ner = (("Erbil", "GPE"), ("Baghdad", "PERSON"), ("Jane Roe", "PERSON"), ("Iraq", "GPE"))
+    doc = nlp.make_doc(text)
+    spans = [doc.char_span(text.index(w), text.index(w) + len(w), label=label) for w, label in ner]
+    at = [i for i in range(len(text)) if text.startswith("Baghdad", i)]
+    spans += [doc.char_span(i, i + 7, label="PERSON") for i in at[1:]]
+    doc.ents = sorted(spans, key=lambda span: span.start)
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Erbil", "GPE"),
+        ("Baghdad", "GPE"),  # listed with a place
+        ("Jane Roe", "PERSON"),
+        ("Baghdad", "PERSON"),  # listed with a person
+        ("Iraq", "GPE"),
+        ("Baghdad", "PERSON"),  # listed with a place, but it speaks
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

@@ -42,7 +42,13 @@ from kg.nlp.lexicon.names import (
 )
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
-from kg.nlp.lexicon.words import ARTICLES, PLACE_CUES, PRONOUNS, TITLE_OBJECT_LINKS
+from kg.nlp.lexicon.words import (
+    ARTICLES,
+    LIST_LINKS,
+    PLACE_CUES,
+    PRONOUNS,
+    TITLE_OBJECT_LINKS,
+)
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 EMPTY_DATA: dict[str, Any] = {
@@ -249,7 +255,7 @@ class EntityRules:
         for name in names:
             if all(owner < 0 for owner in taken[name.start : name.end]) and self.may_add(doc, name):
                 resolved.append(Ent(name.start, name.end, name.label))
-        return resolved
+        return _listed_places(doc, resolved, names)
 
     def find_names(self, doc: Doc) -> list[Name]:
         """Longest non-overlapping gazetteer matches, in text order."""
@@ -566,6 +572,28 @@ def _placed(doc: Doc, i: int) -> bool:
     placed.
     """
     return i > 0 and doc[i - 1].lower_ in PLACE_CUES
+
+
+def _listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
+    """Known places the NER took for people, listed with a place, made places.
+
+    Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
+    gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
+    a comma to an entity that is a place, is the place.
+    """
+    known = {(n.start, n.end): n for n in names if n.label in AREA_LABELS and not n.ambiguous}
+    ends = {ent.end for ent in ents if ent.label in AREA_LABELS}
+    starts = {ent.start for ent in ents if ent.label in AREA_LABELS}
+    out = []
+    for ent in ents:
+        name = known.get((ent.start, ent.end)) if ent.label == "PERSON" else None
+        if name is not None and not _speaks(doc, ent.start):
+            before = ent.start >= 2 and doc[ent.start - 1].lower_ in LIST_LINKS
+            after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
+            if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
+                ent = ent._replace(label=name.label)
+        out.append(ent)
+    return out
 
 
 def _speaks(doc: Doc, i: int) -> bool:

@@ -112,3 +112,5 @@ CLAUSE_WORDS = words(
     """am is are was were be been being has have had do does did will would shall should may
     might can could must said says"""
 )
+# Words that join the items of a list: "Dakar and Nouakchott", "Mali, Niger".
+LIST_LINKS = frozenset({"and", "or", ","})
