@@ -26,12 +26,12 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
 )
-from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
+from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES, SCORE_DASHES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
 from kg.nlp.lexicon.nouns import ORG_NOUNS, PRODUCT_NOUNS, SPORT_NOUNS, WORK_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS
-from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
+from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE, OPPONENT_WORDS, VENUE_WORDS
 
 Aliases = dict[str, tuple[str, str]]
 
@@ -138,9 +138,6 @@ def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
 
 
 SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
-SCORE_DASHES = frozenset({"-", "–"})
-OPPONENT_WORDS = frozenset({"against", "versus", "vs", "vs."})
-VENUE_WORDS = frozenset({"at", "in"})
 
 
 def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:

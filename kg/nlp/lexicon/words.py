@@ -114,3 +114,7 @@ CLAUSE_WORDS = words(
 )
 # Words that join the items of a list: "Dakar and Nouakchott", "Mali, Niger".
 LIST_LINKS = frozenset({"and", "or", ","})
+# Words before a team's opponent: "the match against Peru".
+OPPONENT_WORDS = frozenset({"against", "versus", "vs", "vs."})
+# Prepositions before a match's venue, never a side: "beat Sevilla 3-0 at Mestalla".
+VENUE_WORDS = frozenset({"at", "in"})
