@@ -46,13 +46,13 @@ from kg.cli.render import render_build_report, render_progress
     "--workers",
     type=click.IntRange(min=1),
     default=None,
-    help="Parse on a Dask LocalCluster of N worker processes on this machine.",
+    help="Parse and extract on a Dask LocalCluster of N worker processes on this machine.",
 )
 @click.option(
     "--cluster",
     default=None,
     metavar="ADDRESS",
-    help="Parse on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
+    help="Parse and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
 )
 @json_option
 @json_format_option
@@ -73,7 +73,7 @@ def build(
 
     SOURCES are files (.txt, .md, .html, .jsonl), folders, glob patterns, or - for stdin.
     Articles already in the store are skipped; a changed article replaces its old version.
-    --workers or --cluster parse on Dask (pip install 'kg[cluster]'); the graph is the same.
+    --workers or --cluster read on Dask (pip install 'kg[cluster]'); the graph is the same.
 
     Example:
 
