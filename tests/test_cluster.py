@@ -107,6 +107,18 @@ def test_a_build_on_the_cluster_equals_the_one_process_build(
     assert (rerun.documents, rerun.unchanged) == (0, len(list(news.iterdir())))
 
 
+def test_the_default_build_and_one_on_its_own_local_cluster_equal_the_one_process_build(
+    news: Path, one_process: str, tmp_path: Path, cli: Cli
+) -> None:
+    """The forked parser, and ``--workers 2`` (a LocalCluster kg starts and stops itself)."""
+    kg.build([news], store=tmp_path / "default", model=MODEL)
+    assert _nquads(tmp_path / "default") == one_process
+    store = tmp_path / "workers"
+    result = cli("build", str(news), "--workers", "2", "--store", str(store), *MODEL_OPTION)
+    assert result.exit_code == 0, result.output
+    assert _nquads(store) == one_process
+
+
 @pytest.mark.usefixtures("one_text_a_task")
 def test_a_cluster_build_into_an_endpoint_equals_the_one_process_build(
     news: Path, one_process: str, scheduler: str, tmp_path: Path
