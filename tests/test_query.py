@@ -630,3 +630,40 @@ def test_a_query_that_pages_itself_is_refused_another_page(seed_store: Store) ->
         run_query(seed_store, own, limit=1)
     with pytest.raises(QueryError, match="of 0 or more"):
         run_query(seed_store, "entities", offset=-1)
+
+
+def test_a_long_listing_reads_its_first_page_unless_a_page_is_asked(seed_store: Store) -> None:
+    listing = (
+        "# Labels. Parameters: none.\n"
+        "SELECT ?l WHERE {\n  { SELECT DISTINCT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l\n"
+        "    # PAGE 3\n  }\n}\n"
+    )
+    spec = parse_header(listing, name=None)
+    assert spec.page_rows == 3
+    every = [str(r[0]) for r in seed_store.query(listing).rows]  # a comment: no page
+    assert len(every) > 6
+    first = [str(r[0]) for r in run_query(seed_store, spec).rows]
+    assert first == every[:3]
+    later = [str(r[0]) for r in run_query(seed_store, spec, limit=2, offset=3).rows]
+    assert later == every[3:5]
+    rest = run_query(seed_store, spec, limit=len(every), offset=5).rows
+    assert [str(r[0]) for r in rest] == every[5:]
+    with pytest.raises(QueryError, match="more than one page"):
+        parse_header(listing + "# PAGE 4\n", name=None)
+
+
+@pytest.mark.parametrize("name", ["entities", "events", "relations"])
+def test_the_long_listings_are_paged(name: str) -> None:
+    assert load_query(name).page_rows == 100
+
+
+def test_relations_looks_up_every_relation_the_ontology_declares() -> None:
+    import re
+
+    from kg.terms import HOLDS_ROLE, REL, RELATIONS, relation_name
+
+    text = load_query("relations").text
+    values = re.search(r"VALUES \?local \{([^}]*)\}", text)
+    assert values is not None
+    listed = set(re.findall(r'"([^"]+)"', values[1]))
+    assert listed == {*RELATIONS, HOLDS_ROLE[len(REL) :], relation_name("")}

@@ -74,7 +74,8 @@ INTERRUPTED = (
     type=click.IntRange(min=0),
     default=None,
     metavar="N",
-    help="Print at most N rows (a page of a long listing; default: all).",
+    help="Print at most N rows (a page of a long listing; default: all, or the first page of a "
+    "named listing that pages itself).",
 )
 @click.option(
     "--offset",
@@ -112,7 +113,7 @@ def query(
 
         kg query role-of --param name=Stoltenberg
 
-        kg query entities --format csv --no-headers | sort
+        kg query spokespeople --format csv --no-headers | sort
 
         kg query entities --limit 50 --offset 50
 

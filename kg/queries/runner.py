@@ -16,6 +16,11 @@ A long listing is read a page at a time: ``limit`` and ``offset`` (``kg query --
 --offset M``) add ``LIMIT N OFFSET M`` after the query's own ORDER BY, so that pages of an
 ordered query follow one another without gaps or repeats. A query with its own LIMIT or OFFSET
 is refused a page rather than given a second one.
+
+A listing that can be long says where its page goes and how many rows it reads by default, with
+a comment line ``# PAGE 100`` after the ORDER BY of the subquery that picks the rows: the page
+is taken there, before the rows are described, and a query without ``limit`` reads its first
+100 rows (``offset`` and ``limit`` read the others).
 """
 
 from __future__ import annotations
@@ -55,6 +60,8 @@ _VARIABLE = re.compile(r"[?$]([A-Za-z_]\w*)")
 # The solution modifiers a query may end with; a page goes after them.
 _OWN_PAGE = re.compile(r"\b(?:LIMIT|OFFSET)\s+\d+\s*(?:(?:LIMIT|OFFSET)\s+\d+\s*)?$", re.I)
 _COMMENT = re.compile(r"(?:^|\s)#.*$", re.M)  # a comment; "#" within an IRI follows no space
+# Where a listing takes its page, and its rows by default (see the module's docstring).
+_PAGE_HERE = re.compile(r"^[ \t]*#[ \t]*PAGE[ \t]+(\d+)[ \t]*$", re.M)
 
 
 @dataclass(frozen=True)
@@ -73,12 +80,14 @@ class QuerySpec:
     name: str | None = None  # the name in queries/, or the file path, None when inline
     description: str = ""
     parameters: tuple[Parameter, ...] | None = None  # None: the query declares none
+    page_rows: int | None = None  # the rows of its first page, where it is a paged listing
 
     def describe(self) -> dict[str, object]:
         """Name, question and parameters as plain values (for JSON)."""
         return {
             "name": self.name,
             "description": self.description,
+            "page_rows": self.page_rows,
             "parameters": [
                 {
                     "name": p.name,
@@ -120,11 +129,15 @@ def parse_header(text: str, *, name: str | None) -> QuerySpec:
     header = first.lstrip("#").strip()
     description, _, declared = header.partition("Parameters:")
     parameters = tuple(parameter for part in declared.split(";") for parameter in _declared(part))
+    marks = _PAGE_HERE.findall(text)
+    if len(marks) > 1:
+        raise QueryError(f"{name or 'the query'} marks more than one page (# PAGE N)")
     return QuerySpec(
         text=text,
         name=name,
         description=description.strip(),
         parameters=parameters if declared else None,
+        page_rows=int(marks[0]) if marks else None,
     )
 
 
@@ -164,10 +177,14 @@ def page(spec: QuerySpec, *, limit: int | None = None, offset: int = 0) -> str:
     The page follows the query's ORDER BY, so consecutive pages neither skip nor repeat a row
     of an ordered query. QueryError where the query pages itself or the numbers are negative.
     """
-    if limit is None and not offset:
-        return spec.text
     if (limit is not None and limit < 0) or offset < 0:
         raise QueryError("a page needs a limit and an offset of 0 or more")
+    if spec.page_rows is not None:  # a paged listing: its page goes where it says
+        rows = spec.page_rows if limit is None else limit
+        here = f"LIMIT {int(rows)}" + (f" OFFSET {int(offset)}" if offset else "")
+        return _PAGE_HERE.sub(here, spec.text, count=1)
+    if limit is None and not offset:
+        return spec.text
     label = spec.name or "the query"
     body = _COMMENT.sub("", spec.text).rstrip()
     if _OWN_PAGE.search(body):
