@@ -6,7 +6,7 @@ surname that is also a place, a gazetteer that renames what the text says, natio
 taken for their countries, a title's country run onto the name after it, a person's body
 after "of", a bare first name beside the full name, a surname taken for a place in a later
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
-after "against", a place listed with places.
+after "against", a place listed with places, a person after an occupation.
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ ARTICLES = {
     "of the league.\n\nPortugal will play a friendly against Chile in March.\n",
     "sahel.txt": "Leaders meet\n\nLeaders from Senegal and Burkina Faso met on Monday. The envoy "
     "will then travel to Niamey and Nouakchott.\n",
+    "awards.txt": "Prizes for two players\n\nThe award went to the violinist Kaito Brennagh-Sato "
+    "and the cellist Ilse Marrow. Fans cheered for the striker Oumar Tchiengue Lobo.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -173,3 +175,8 @@ def test_a_country_a_team_plays_against_is_its_team(built) -> None:
 def test_a_place_listed_with_places_is_a_place(built) -> None:
     _, nodes = built
     assert nodes["Burkina Faso"].type == nodes["Nouakchott"].type == "Place"
+
+
+def test_a_name_after_an_occupation_is_a_person(built) -> None:
+    _, nodes = built
+    assert nodes["Ilse Marrow"].type == nodes["Oumar Tchiengue Lobo"].type == "Person"

@@ -99,6 +99,18 @@ RELABEL_CASES: Cases = {
         _relabel("Germany"),
         "ORG",
     ),
+    "after_occupation": (
+        """
+        the           4 det      DET
+        fiddler       4 amod     ADJ
+        Dónal         4 compound PROPN _ ORG
+        Mac           0 root     PROPN _ ORG
+        Giolla        4 flat     PROPN _ ORG
+        .             4 punct    PUNCT
+        """,
+        _relabel("Dónal"),
+        "PERSON",
+    ),
     "named_work": (
         """
         The    2 det   DET

@@ -28,7 +28,13 @@ from kg.nlp.lexicon.labels import (
 )
 from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES, SCORE_DASHES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
-from kg.nlp.lexicon.nouns import ORG_NOUNS, PRODUCT_NOUNS, SPORT_NOUNS, WORK_NOUNS
+from kg.nlp.lexicon.nouns import (
+    OCCUPATION_NOUNS,
+    ORG_NOUNS,
+    PRODUCT_NOUNS,
+    SPORT_NOUNS,
+    WORK_NOUNS,
+)
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS
 from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE, OPPONENT_WORDS, VENUE_WORDS
@@ -109,6 +115,19 @@ def after_person_title(p: Parse, start: int, end: int, label: str) -> str | None
     if label not in RETYPED_AFTER_TITLE or not _after_person_title(p, start, end):
         return None
     return "PERSON"
+
+
+def after_occupation(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "the fiddler Dónal Mac Giolla Phádraig", "Brazil coach Dorival Mendes Ferreira"
+    tagged ORG: a name right after a person's occupation in lower case, in one phrase with
+    it, is a person. Acronyms are left alone."""
+    k = start - 1
+    # The tagger may call the noun an adjective ("businesswoman Chelsea Warren").
+    if label == "PERSON" or k < 0 or p.lower[k] not in OCCUPATION_NOUNS or p.pos[k] == "PROPN":
+        return None
+    if not p.words[k].islower() or names.is_acronym(p.span_text(start, end - 1)):
+        return None
+    return "PERSON" if _one_phrase(p, k, start, end) else None
 
 
 def publication(p: Parse, start: int, end: int, label: str) -> str | None:
@@ -201,6 +220,7 @@ def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
 RELABEL_RULES = (
     named_as_group,
     after_person_title,
+    after_occupation,
     publication,
     photo_credit,
     meeting_name,

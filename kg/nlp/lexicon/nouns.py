@@ -125,3 +125,15 @@ PRODUCT_NOUNS = words(
     """rover orbiter lander spacecraft probe satellite rocket telescope capsule ship vessel
     tanker freighter yacht ferry submarine aircraft drone browser app software chatbot"""
 )
+# Nouns of a person's occupation, written in lower case right before the name: "the fiddler
+# Dónal Mac Giolla Phádraig", "Brazil coach Dorival Mendes Ferreira". Not those a company
+# may follow ("investor SoftBank", "producer Warner Bros").
+OCCUPATION_NOUNS = words(
+    """coach midfielder striker goalkeeper defender winger player captain referee athlete
+    cyclist singer songwriter musician guitarist drummer fiddler violinist pianist cellist
+    conductor composer actor actress filmmaker writer author novelist poet playwright
+    journalist photographer painter sculptor scientist researcher physicist chemist biologist
+    mathematician economist historian professor lawyer attorney surgeon nurse businessman
+    businesswoman entrepreneur teacher activist campaigner lawmaker legislator politician
+    diplomat envoy soldier detective prosecutor"""
+)
