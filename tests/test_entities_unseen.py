@@ -6,7 +6,8 @@ surname that is also a place, a gazetteer that renames what the text says, natio
 taken for their countries, a title's country run onto the name after it, a person's body
 after "of", a bare first name beside the full name, a surname taken for a place in a later
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
-after "against", a place listed with places, a person after an occupation.
+after "against", a place listed with places, a person after an occupation, an organization
+named after a nationality.
 """
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ ARTICLES = {
     "will then travel to Niamey and Nouakchott.\n",
     "awards.txt": "Prizes for two players\n\nThe award went to the violinist Kaito Brennagh-Sato "
     "and the cellist Ilse Marrow. Fans cheered for the striker Oumar Tchiengue Lobo.\n",
+    "grant.txt": "Funding for the arts\n\nThe Welsh Poetry Trust and the Danish Film Institute "
+    "will share the grant, the Irish Arts Council said.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -180,3 +183,9 @@ def test_a_place_listed_with_places_is_a_place(built) -> None:
 def test_a_name_after_an_occupation_is_a_person(built) -> None:
     _, nodes = built
     assert nodes["Ilse Marrow"].type == nodes["Oumar Tchiengue Lobo"].type == "Person"
+
+
+def test_an_organization_named_after_a_nationality_is_whole(built) -> None:
+    _, nodes = built
+    assert nodes["Welsh Poetry Trust"].type == "Organization"
+    assert not {"Welsh", "Poetry Trust"} & set(nodes)

@@ -280,6 +280,14 @@ def test_a_known_place_listed_with_a_place_is_the_place_not_a_person(nlp) -> Non
     ]
 
 
+def test_an_organization_named_after_a_nationality_is_whole(nlp) -> None:
+    text = "The European Space Agency's orbiter flew. The Iraqi Senate met."
+    assert run(nlp, text, (("Space Agency", "ORG"),)) == [
+        ("European Space Agency", "ORG"),
+        ("Iraqi", "NORP"),  # a nationality that only qualifies an institution
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

@@ -39,6 +39,7 @@ from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
     NAME_PARTICLES,
+    ORG_NAME_ENDS,
 )
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
@@ -183,7 +184,7 @@ class EntityRules:
             ents = join_hyphenated_names(doc, ents)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
-            ents = self.apply_gazetteer(doc, ents)
+            ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
         if self.steps["titles"]:
             ents = self.apply_titles(doc, self.split_run_on(doc, ents))
         if self.steps["surnames"]:
@@ -424,6 +425,33 @@ class EntityRules:
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> EntityRules:
         self.set_data(srsly.read_json(Path(path) / "gazetteer.json"))
         return self
+
+
+def join_nationality_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Organizations whose name starts with a nationality, whole.
+
+    Rule: "The Scottish Book Trust", "the Italian Space Agency", "the Chinese People's
+    Political Consultative Conference": a nationality, then capitalized words up to one that
+    ends an organization's name, is one organization, not the group and a rest.
+    """
+    joined = []
+    for ent in ents:
+        if ent.label != "NORP":
+            continue
+        k = ent.end
+        while k < len(doc) and (
+            (doc[k].is_title and doc[k].is_alpha) or doc[k].lower_ in POSSESSIVE_ENDINGS
+        ):
+            k += 1
+        ends = [j + 1 for j in range(ent.end, k) if doc[j].text in ORG_NAME_ENDS]
+        if ends:
+            joined.append(Ent(ent.start, ends[-1], "ORG"))
+    if not joined:
+        return ents
+    people = [e for e in ents if e.label == "PERSON"]
+    joined = [j for j in joined if not any(e.start < j.end and j.start < e.end for e in people)]
+    taken = _owners(doc, joined)
+    return [e for e in ents if all(taken[i] < 0 for i in range(e.start, e.end))] + joined
 
 
 def apply_book_entries(doc: Doc, ents: list[Ent]) -> list[Ent]:

@@ -78,3 +78,11 @@ PUBLICATION_WORDS = frozenset(
 EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "olympics", "war"})
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
+# Words that end an organization's name, as written: "Italian Space Agency", "Scottish Book
+# Trust". Not the institutions a nationality only qualifies ("the Colombian Senate").
+ORG_NAME_ENDS = words(
+    """Association Agency Trust Federation Confederation Union Council Committee Commission
+    Conference Institute University College Party Foundation League Society Authority
+    Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
+    Front Movement Bank Office"""
+)
