@@ -652,7 +652,11 @@ def test_a_long_listing_reads_its_first_page_unless_a_page_is_asked(seed_store: 
         parse_header(listing + "# PAGE 4\n", name=None)
 
 
-@pytest.mark.parametrize("name", ["entities", "events", "relations"])
+@pytest.mark.parametrize(
+    "name",
+    ["casualties", "conflicts", "documents", "entities", "events", "quotes", "relations",
+     "shared-entities"],
+)  # fmt: skip
 def test_the_long_listings_are_paged(name: str) -> None:
     assert load_query(name).page_rows == 100
 
