@@ -7,7 +7,7 @@ taken for their countries, a title's country run onto the name after it, a perso
 after "of", a bare first name beside the full name, a surname taken for a place in a later
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
 after "against", a place listed with places, a person after an occupation, an organization
-named after a nationality.
+named after a nationality, a name of two given names and two surnames after a title.
 """
 
 from __future__ import annotations
@@ -61,6 +61,8 @@ ARTICLES = {
     "and the cellist Ilse Marrow. Fans cheered for the striker Oumar Tchiengue Lobo.\n",
     "grant.txt": "Funding for the arts\n\nThe Welsh Poetry Trust and the Danish Film Institute "
     "will share the grant, the Irish Arts Council said.\n",
+    "senate.txt": "Senate vote\n\nSenator Ana Lucía Ferrer Quintana of the Green Party said the "
+    "bill would pass. Ferrer said the vote was close.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -189,3 +191,10 @@ def test_an_organization_named_after_a_nationality_is_whole(built) -> None:
     _, nodes = built
     assert nodes["Welsh Poetry Trust"].type == "Organization"
     assert not {"Welsh", "Poetry Trust"} & set(nodes)
+
+
+def test_a_title_takes_a_name_of_two_given_names_and_two_surnames_whole(built) -> None:
+    _, nodes = built
+    senator = nodes["Ana Lucía Ferrer Quintana"]
+    assert [m.text for m in senator.mentions] == ["Ana Lucía Ferrer Quintana", "Ferrer"]
+    assert not {"Ana Lucía", "Ferrer Quintana", "Ferrer"} & set(nodes)

@@ -288,6 +288,20 @@ def test_an_organization_named_after_a_nationality_is_whole(nlp) -> None:
     ]
 
 
+def test_a_title_takes_all_the_given_names_after_it(nlp) -> None:
+    text = (
+        "Iraqi President Recep Tayyip Erdoğan met Secretary of Defense Lloyd J. Austin III. "
+        "The General Civil Aviation Authority agreed."
+    )
+    ner = (("Tayyip Erdoğan", "PERSON"), ("Civil Aviation Authority", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Iraqi", "NORP"),
+        ("Recep Tayyip Erdoğan", "PERSON"),
+        ("Lloyd J. Austin III", "PERSON"),  # not "Defense", the title's object
+        ("Civil Aviation Authority", "ORG"),  # no general's name
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

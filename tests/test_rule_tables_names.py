@@ -384,6 +384,23 @@ def test_a_surname_the_ner_took_for_a_place_is_the_person_unless_placed() -> Non
     assert index.type_at(at(p, "Achterberg", 2)) == "LOC"
 
 
+def test_the_first_of_two_surnames_is_the_person_within_the_article() -> None:
+    table = """
+        María      4 compound PROPN _ PERSON
+        Fernanda   4 compound PROPN _ PERSON
+        Ríos       4 compound PROPN _ PERSON
+        Echeverri  5 nsubj    PROPN _ PERSON
+        spoke      0 root     VERB  speak tag=VBD
+        .          5 punct    PUNCT
+
+        Ríos       2 nsubj    PROPN _ PERSON
+        agreed     0 root     VERB  agree tag=VBD
+        .          2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert EntityIndex(p).key_at(at(p, "Ríos", 2)) == "maria fernanda rios echeverri"
+
+
 def test_a_person_named_by_one_word_only_holds_within_the_document() -> None:
     table = """
         Anna    2 nsubj    PROPN _ PERSON

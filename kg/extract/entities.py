@@ -296,7 +296,7 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
     full: dict[str, list[int]] = {}
     for m, mention in enumerate(index.mentions):
         if mention.label == "PERSON" and " " in mention.canon:
-            for form in names.surname_forms(mention.canon):
+            for form in _surnames_here(mention.canon):
                 full.setdefault(form, []).append(m)
     for m, mention in enumerate(index.mentions):
         place = mention.label not in SURNAME_LABELS
@@ -336,6 +336,20 @@ def shorter_full_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
         people = longer.get((words[0], words[-1]), set())
         if len(people) == 1:
             index._union(m, next(iter(people)))
+
+
+def _surnames_here(canon: str) -> set[str]:
+    """The forms of a full name's surname an article may use alone: ``names.surname_forms``
+    and, for a name of four words or more, the first of two surnames and both.
+
+    Rule: "María Fernanda Ríos Echeverri ... Ríos said": a double surname's first half is
+    the person within the article (never across articles, where it is too weak a link).
+    """
+    words = canon.split()
+    forms = names.surname_forms(canon)
+    if len(words) >= 4:
+        forms |= {words[-2], " ".join(words[-2:])}
+    return forms
 
 
 def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
-from kg.nlp.lexicon.names import WRITTEN_NAME_SUFFIXES
+from kg.nlp.lexicon.names import NOT_NAME_WORDS, ORG_NAME_ENDS, WRITTEN_NAME_SUFFIXES
 from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES
 from kg.nlp.lexicon.words import ARTICLES, TITLE_LINKS
 
@@ -33,13 +33,24 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
     k = last - 1
-    if k <= i or not doc[k].is_alpha:
-        return None
+    if k <= i or not doc[k].is_alpha or doc[k].text in ORG_NAME_ENDS:
+        return None  # "General Civil Aviation Authority" is no general's name
     k -= 1
     while k >= i and INITIAL_RE.match(doc[k].text):
         k -= 1
     if k < i or not doc[k].is_alpha or doc[k].text in PERSON_TITLES or not doc[k].is_title:
         return None
+    # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
+    # two more given names, where no "of" puts the title's object before them ("Secretary of
+    # Defense Lloyd J. Austin III") and none is a title word ("Chief Executive Mary Barra").
+    linked = any(doc[j].text in TITLE_LINKS for j in range(i, k))
+    for _ in range(2):
+        given = doc[k - 1] if k > i else None
+        if linked or given is None or not (given.is_alpha and given.is_title):
+            break
+        if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
+            break
+        k -= 1
     if any(doc[j].ent_type_ in TIME_LABELS for j in range(k, end)):
         return None
     return k, end
