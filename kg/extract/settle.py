@@ -17,23 +17,14 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kg.extract import occurrences
 from kg.extract.geo import located
 from kg.extract.referents import with_referents
 from kg.extract.stories import KnownOccurrences
-from kg.records import (
-    Argument,
-    Draft,
-    Entity,
-    Event,
-    Extraction,
-    Referent,
-    ReferentScope,
-    Thing,
-)
+from kg.records import Draft, Extraction, Referent, ReferentScope, Thing
 
 # The gazetteer's GeoNames places and its regions (see kg.extract.geo).
 Places = tuple[Mapping[str, Sequence[Any]], Mapping[str, str]]
@@ -51,59 +42,26 @@ def settle(
     """``draft``'s extraction with its keys settled. ``people`` maps a surname to (key, name)
     of the one person other articles name in full with it; ``told`` holds the occurrences
     other articles told of; ``geonames`` links place entities to GeoNames."""
-    x = draft.extraction
     linked = _linked(draft, people or {})
-
-    def key(k: str) -> str:
-        return linked[k][0] if k in linked else k
-
-    entities = [_person(e, linked, draft.named_once) for e in x.entities]
-    referents = _referents(draft.things, key, told)
+    if linked:
+        draft = _renamed(draft, linked)
+    x = draft.extraction
+    referents = _referents(draft.things, told)
     keys = [r.key for r in referents]
     events = with_referents(
-        [_event(e, key) for e in x.events] if linked else x.events,
+        x.events,
         {where: keys[n] for where, n in draft.referent_at.items()},
         {event: keys[n] for event, n in draft.occurrence_of.items()},
     )
     text = x.document.text
-    events, referents = occurrences.reported(text, events, referents, entities)
+    events, referents = occurrences.reported(text, events, referents, x.entities)
     events = occurrences.measured(events, referents)  # the expansion carries its figures
-    if geonames is not None:
-        entities = located(entities, *geonames, text=text)
-    if not linked:
-        return dataclasses.replace(
-            x, entities=(*entities, *draft.times), events=tuple(events), referents=tuple(referents)
-        )
+    entities = located(x.entities, *geonames, text=text) if geonames is not None else x.entities
     return dataclasses.replace(
         x,
         entities=(*entities, *draft.times),
         events=tuple(events),
         referents=tuple(referents),
-        quotes=tuple(
-            dataclasses.replace(q, speaker=key(q.speaker)) if q.speaker else q for q in x.quotes
-        ),
-        roles=tuple(
-            sorted(
-                (
-                    dataclasses.replace(
-                        r,
-                        holder=key(r.holder),
-                        organization=r.organization and key(r.organization),
-                    )
-                    for r in x.roles
-                ),
-                key=lambda r: (r.start, r.holder),
-            )
-        ),
-        places=tuple(
-            sorted(
-                (
-                    dataclasses.replace(c, place=key(c.place), within=key(c.within))
-                    for c in x.places
-                ),
-                key=lambda c: (c.start, c.place, c.within),
-            )
-        ),
     )
 
 
@@ -123,36 +81,65 @@ def _linked(draft: Draft, people: Mapping[str, tuple[str, str]]) -> dict[str, tu
     }
 
 
-def _person(
-    entity: Entity,
-    linked: Mapping[str, tuple[str, str]],
-    named: Mapping[str, tuple[str, tuple[str, ...]]],
-) -> Entity:
-    """``entity`` as the person it is linked to: their key and full name, its own names aliases."""
-    if entity.key not in linked:
-        return entity
-    key, name = linked[entity.key]
-    aliases = tuple(a for a in named[entity.key][1] if a != name)
-    return dataclasses.replace(entity, key=key, name=name, aliases=aliases, scope="global")
+def _renamed(draft: Draft, linked: Mapping[str, tuple[str, str]]) -> Draft:
+    """``draft`` with each linked person under the key and full name of the person they are,
+    their own names as aliases, wherever a record names them; the records kept in the order
+    their keys give them."""
+
+    def key(k: str) -> str:
+        return linked[k][0] if k in linked else k
+
+    x = draft.extraction
+    entities = tuple(
+        dataclasses.replace(
+            e,
+            key=linked[e.key][0],
+            name=linked[e.key][1],
+            aliases=tuple(a for a in draft.named_once[e.key][1] if a != linked[e.key][1]),
+            scope="global",
+        )
+        if e.key in linked
+        else e
+        for e in x.entities
+    )
+    events = tuple(
+        dataclasses.replace(
+            e,
+            arguments=tuple(
+                dataclasses.replace(a, entity=key(a.entity)) if a.entity else a for a in e.arguments
+            ),
+        )
+        for e in x.events
+    )
+    quotes = tuple(dataclasses.replace(q, speaker=q.speaker and key(q.speaker)) for q in x.quotes)
+    roles = sorted(
+        (
+            dataclasses.replace(
+                r, holder=key(r.holder), organization=r.organization and key(r.organization)
+            )
+            for r in x.roles
+        ),
+        key=lambda r: (r.start, r.holder),
+    )
+    places = sorted(
+        (dataclasses.replace(c, place=key(c.place), within=key(c.within)) for c in x.places),
+        key=lambda c: (c.start, c.place, c.within),
+    )
+    things = tuple(
+        dataclasses.replace(t, anchors=tuple(key(a) for a in t.anchors)) for t in draft.things
+    )
+    extraction = dataclasses.replace(
+        x,
+        entities=entities,
+        events=events,
+        quotes=quotes,
+        roles=tuple(roles),
+        places=tuple(places),
+    )
+    return dataclasses.replace(draft, extraction=extraction, things=things)
 
 
-def _event(event: Event, key: Callable[[str], str]) -> Event:
-    """``event`` with its arguments' entities under their settled keys."""
-    if not any(a.entity for a in event.arguments):
-        return event
-    arguments = tuple(_argument(a, key) for a in event.arguments)
-    return dataclasses.replace(event, arguments=arguments)
-
-
-def _argument(argument: Argument, key: Callable[[str], str]) -> Argument:
-    if argument.entity is None or key(argument.entity) == argument.entity:
-        return argument
-    return dataclasses.replace(argument, entity=key(argument.entity))
-
-
-def _referents(
-    things: Sequence[Thing], key: Callable[[str], str], told: KnownOccurrences | None
-) -> list[Referent]:
+def _referents(things: Sequence[Thing], told: KnownOccurrences | None) -> list[Referent]:
     """One referent per thing, keyed. An occurrence at one place on one day is the one other
     articles told of there (or at a place in it or around it) where there is one; a thing
     anchored on entities ("the NATO mission in Iraq") is its head and anchors, the same in
@@ -162,7 +149,7 @@ def _referents(
     taken: set[str] = set()
     counts: dict[str, int] = {}
     for thing in things:
-        anchors = tuple(sorted(key(a) for a in thing.anchors))
+        anchors = tuple(sorted(thing.anchors))
         head = thing.kind or thing.head  # a strike is an attack
         scope: ReferentScope = "global"
         if thing.local:
