@@ -302,6 +302,31 @@ def test_a_title_takes_all_the_given_names_after_it(nlp) -> None:
     ]
 
 
+def test_a_persons_name_the_ner_cut_in_two_is_whole(nlp) -> None:
+    text = (
+        "Lucía Valencia Cárdenas and Santiago Aldaz-Reyes spoke. Biden Putin talks ended. "
+        "Sara Roe Enron called."
+    )
+    ner = (
+        ("Lucía", "LOC"),
+        ("Valencia Cárdenas", "PERSON"),
+        ("Santiago", "PERSON"),
+        ("Aldaz-Reyes", "PERSON"),
+        ("Biden", "PERSON"),
+        ("Putin", "PERSON"),
+        ("Sara Roe", "PERSON"),
+        ("Enron", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Lucía Valencia Cárdenas", "PERSON"),
+        ("Santiago Aldaz-Reyes", "PERSON"),
+        ("Biden", "PERSON"),  # two words: maybe two people
+        ("Putin", "PERSON"),
+        ("Sara Roe", "PERSON"),  # a person's organization after her name stays apart
+        ("Enron", "ORG"),
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

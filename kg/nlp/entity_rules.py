@@ -32,16 +32,23 @@ from spacy.util import filter_spans
 
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
-from kg.nlp.lexicon.labels import AREA_LABELS, COMPOUND_LABELS, NER_SURNAME_LABELS, NUMERIC_LABELS
+from kg.nlp.lexicon.labels import (
+    AREA_LABELS,
+    COMPOUND_LABELS,
+    HALF_NAME_LABELS,
+    NER_SURNAME_LABELS,
+    NUMERIC_LABELS,
+)
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import (
     LEADING_WORDS,
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
     NAME_PARTICLES,
+    NOT_NAME_WORDS,
     ORG_NAME_ENDS,
 )
-from kg.nlp.lexicon.titles import HONORIFICS
+from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import (
     ARTICLES,
@@ -182,6 +189,7 @@ class EntityRules:
             ents = [part for ent in ents for part in _dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = join_hyphenated_names(doc, ents)
+            ents = self.join_name_halves(doc, ents)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
@@ -236,6 +244,42 @@ class EntityRules:
         if all(token.is_lower or not token.is_alpha for token in tokens):
             return None  # "coalition", "alliance": a common word, not a name
         return Ent(start, end, ent.label)
+
+    def join_name_halves(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
+        """A person's name the NER cut in two entities side by side, whole.
+
+        Rule: "Lucía Valencia Cárdenas" as a place "Lucía" and a person "Valencia Cárdenas",
+        "Santiago Aldaz-Reyes" as two people: two entities with only a space between them,
+        one a person, the other a person or a place the gazetteer does not know, all in
+        capitalized words, of three words or a hyphenated one ("Biden Putin" stays two).
+        """
+        ents = sorted(ents)
+        out: list[Ent] = []
+        for ent in ents:
+            last = out[-1] if out else None
+            if last is not None and self._halves(doc, last, ent):
+                out[-1] = Ent(last.start, ent.end, "PERSON")
+            else:
+                out.append(ent)
+        return out
+
+    def _halves(self, doc: Doc, left: Ent, right: Ent) -> bool:
+        labels = {left.label, right.label}
+        if left.end != right.start or "PERSON" not in labels or not labels <= HALF_NAME_LABELS:
+            return False  # "Sara Shackleton Enron": a person's organization comes after her
+        if doc[left.end - 1].whitespace_ != " ":
+            return False
+        if any(e.label != "PERSON" and self.is_known(doc, e.start, e.end) for e in (left, right)):
+            return False
+        tokens = doc[left.start : right.end]
+        if not all(t.is_title or t.text in HYPHENS or t.is_lower for t in tokens):
+            return False
+        if any(t.text in PERSON_TITLES or t.lower_ in NOT_NAME_WORDS for t in tokens):
+            return False  # "Crown Prince" and "Mohammed bin Salman" stay apart
+        if not tokens[0].is_title or not tokens[-1].is_title:
+            return False
+        words = tokens.text.split()
+        return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
 
     def is_known(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the tokens spell a gazetteer name or variant."""

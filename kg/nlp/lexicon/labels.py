@@ -35,6 +35,9 @@ SURNAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "EVENT"})
 # The same for kg's own NER, before extraction: its ORG and LOC (a place the gazetteer does
 # not know stays LOC), when the token is a surname named in full elsewhere in the doc.
 NER_SURNAME_LABELS = frozenset({"ORG", "LOC"})
+# What the NER calls the halves of a person's name it cut in two: "Lucía" (LOC) and
+# "Valencia Cárdenas" (PERSON).
+HALF_NAME_LABELS = frozenset({"PERSON", "LOC"})
 # Labels other pipelines may give a name right after a person's title.
 RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 
