@@ -6,22 +6,25 @@ the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be u
 1. tidy the statistical entities ("the State Department" -> "State Department");
 2. a gazetteer of countries, regions, cities, groups and organizations relabels them
    (LOC "Iraq" -> GPE) and adds the names the model missed;
-3. a surname alone is the person named in full elsewhere in the doc;
+3. a surname alone is the person named in full elsewhere in the doc; a book list's line is
+   its author, title and publisher;
 4. token patterns add DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY where
    no entity is.
 
 The gazetteer is built at training time (``kg.train.gazetteer``), its names tokenized by
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
-The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``.
+The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
+join or split names are in ``kg.nlp.entity_joins``, those read off the layout (a book list, a
+dateline) in ``kg.nlp.entity_layout``.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import srsly
 from spacy.attrs import ORTH
@@ -30,29 +33,31 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.nlp.entity_joins import (
+    join_hyphenated_names,
+    join_name_halves,
+    join_nationality_organizations,
+    listed_places,
+    speaks,
+    split_affiliation,
+)
+from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
+from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPOUND_LABELS,
-    HALF_NAME_LABELS,
     NER_SURNAME_LABELS,
     NUMERIC_LABELS,
 )
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import (
     LEADING_WORDS,
-    NAME_HYPHEN_PREFIXES,
-    NAME_HYPHEN_SUFFIXES,
     NAME_PARTICLES,
-    NOT_NAME_WORDS,
-    ORG_NAME_ENDS,
 )
-from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES
-from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import (
     ARTICLES,
-    LIST_LINKS,
     PLACE_CUES,
     PRONOUNS,
     TITLE_OBJECT_LINKS,
@@ -69,34 +74,9 @@ EMPTY_DATA: dict[str, Any] = {
     "regions": {},
 }
 
-# A book list's entry: "Ellery, Margaret. Winter in Sarajevo. Harbour Press, 2019."
-_NAME_PART = r"[^\W\d_][\w'’-]*(?: [^\W\d_][\w'’-]*){0,3}"
-BOOK_ENTRY = re.compile(
-    rf"(?P<author>(?P<surname>{_NAME_PART}), (?P<given>{_NAME_PART}))\. "
-    r"(?P<title>[^.\n]+?)\. (?:(?P<publisher>[^.,\n]+?), )?\(?\d{4}\)?\.?$"
-)
-
 # Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
 LEADING_DASH = r"^[-–—](?=[A-Z])"
-
-
-class Ent(NamedTuple):
-    """An entity being worked on: token offsets and a label."""
-
-    start: int
-    end: int
-    label: str
-
-
-class Name(NamedTuple):
-    """A gazetteer match; weak names need a clean context, ambiguous ones only relabel."""
-
-    start: int
-    end: int
-    label: str
-    weak: bool
-    ambiguous: bool
 
 
 @Language.factory(
@@ -185,11 +165,11 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         ents = [Ent(ent.start, ent.end, ent.label_) for ent in doc.ents]
         if self.steps["tidy"]:
-            ents = [part for ent in ents for part in _lines(doc, ent)]
-            ents = [part for ent in ents for part in _dateline(doc, ent)]
+            ents = [part for ent in ents for part in lines(doc, ent)]
+            ents = [part for ent in ents for part in dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = join_hyphenated_names(doc, ents)
-            ents = self.join_name_halves(doc, ents)
+            ents = join_name_halves(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
@@ -245,42 +225,6 @@ class EntityRules:
             return None  # "coalition", "alliance": a common word, not a name
         return Ent(start, end, ent.label)
 
-    def join_name_halves(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """A person's name the NER cut in two entities side by side, whole.
-
-        Rule: "Lucía Valencia Cárdenas" as a place "Lucía" and a person "Valencia Cárdenas",
-        "Santiago Aldaz-Reyes" as two people: two entities with only a space between them,
-        one a person, the other a person or a place the gazetteer does not know, all in
-        capitalized words, of three words or a hyphenated one ("Biden Putin" stays two).
-        """
-        ents = sorted(ents)
-        out: list[Ent] = []
-        for ent in ents:
-            last = out[-1] if out else None
-            if last is not None and self._halves(doc, last, ent):
-                out[-1] = Ent(last.start, ent.end, "PERSON")
-            else:
-                out.append(ent)
-        return out
-
-    def _halves(self, doc: Doc, left: Ent, right: Ent) -> bool:
-        labels = {left.label, right.label}
-        if left.end != right.start or "PERSON" not in labels or not labels <= HALF_NAME_LABELS:
-            return False  # "Sara Shackleton Enron": a person's organization comes after her
-        if doc[left.end - 1].whitespace_ != " ":
-            return False
-        if any(e.label != "PERSON" and self.is_known(doc, e.start, e.end) for e in (left, right)):
-            return False
-        tokens = doc[left.start : right.end]
-        if not all(t.is_title or t.text in HYPHENS or t.is_lower for t in tokens):
-            return False
-        if any(t.text in PERSON_TITLES or t.lower_ in NOT_NAME_WORDS for t in tokens):
-            return False  # "Crown Prince" and "Mohammed bin Salman" stay apart
-        if not tokens[0].is_title or not tokens[-1].is_title:
-            return False
-        words = tokens.text.split()
-        return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
-
     def is_known(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the tokens spell a gazetteer name or variant."""
         return tuple(token.orth for token in doc[start:end]) in self.index
@@ -296,11 +240,11 @@ class EntityRules:
             inner = [name for name in names[first:] if name.start < ent.end]
             inner = [name for name in inner if name.end <= ent.end]
             resolved.extend(self.resolve(doc, ent, inner))
-        taken = _owners(doc, resolved)
+        taken = owners(doc, resolved)
         for name in names:
             if all(owner < 0 for owner in taken[name.start : name.end]) and self.may_add(doc, name):
                 resolved.append(Ent(name.start, name.end, name.label))
-        return _listed_places(doc, resolved, names)
+        return listed_places(doc, resolved, names)
 
     def find_names(self, doc: Doc) -> list[Name]:
         """Longest non-overlapping gazetteer matches, in text order."""
@@ -346,7 +290,7 @@ class EntityRules:
     # Step 3: a name written after a person's title is a person, when nothing else claims it.
     def apply_titles(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
-        owner = _owners(doc, ents)
+        owner = owners(doc, ents)
         for i in range(len(doc)):
             if not starts_title(doc, i):
                 continue
@@ -367,14 +311,14 @@ class EntityRules:
                 continue  # a known organization or place, or a longer one, wins; a name the
                 # NER alone called a place after "Secretary of Defense" is the person
             ents = [e for k, e in enumerate(ents) if k not in claimed] + [Ent(start, end, "PERSON")]
-            owner = _owners(doc, ents)
+            owner = owners(doc, ents)
         # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
         # with a title in apposition after it.
         for i in _commas(doc):
             span = name_before_title(doc, i)
             if span is not None and all(owner[k] < 0 for k in range(*span)):
                 ents = [*ents, Ent(span[0], span[1], "PERSON")]
-                owner = _owners(doc, ents)
+                owner = owners(doc, ents)
         return ents
 
     def split_run_on(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -411,7 +355,7 @@ class EntityRules:
         def is_surname(start: int, end: int) -> bool:
             token = doc[start]
             single = end - start == 1 and token.text in surnames and not token.is_stop
-            return single and (not self.is_known(doc, start, end) or _speaks(doc, start))
+            return single and (not self.is_known(doc, start, end) or speaks(doc, start))
 
         ents = [
             ent._replace(label="PERSON")
@@ -419,11 +363,11 @@ class EntityRules:
             else ent
             for ent in ents
         ]
-        owners = _owners(doc, ents)
+        owner_of = owners(doc, ents)
         people = [
             Ent(i, i + 1, "PERSON")
             for i in range(len(doc))
-            if owners[i] < 0 and is_surname(i, i + 1)
+            if owner_of[i] < 0 and is_surname(i, i + 1)
         ]
         # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
         return join_hyphenated_names(doc, ents + people)
@@ -432,12 +376,12 @@ class EntityRules:
     def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Add pattern matches where no entity is, or where they show the NER was wrong."""
         matches = find_patterns(self.patterns, doc)
-        owners = _owners(doc, ents)
+        owner_of = owners(doc, ents)
         kept: list[Ent | None] = list(ents)
         added = []
         for span in filter_spans(matches):
             hit = {
-                i: ent for i in set(owners[span.start : span.end]) if i >= 0 and (ent := kept[i])
+                i: ent for i in set(owner_of[span.start : span.end]) if i >= 0 and (ent := kept[i])
             }
             if all(_yields(ent, span) for ent in hit.values()):
                 for i, ent in hit.items():
@@ -471,151 +415,6 @@ class EntityRules:
         return self
 
 
-def join_nationality_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """Organizations whose name starts with a nationality, whole.
-
-    Rule: "The Scottish Book Trust", "the Italian Space Agency", "the Chinese People's
-    Political Consultative Conference": a nationality, then capitalized words up to one that
-    ends an organization's name, is one organization, not the group and a rest.
-    """
-    joined = []
-    for ent in ents:
-        if ent.label != "NORP":
-            continue
-        k = ent.end
-        while k < len(doc) and (
-            (doc[k].is_title and doc[k].is_alpha) or doc[k].lower_ in POSSESSIVE_ENDINGS
-        ):
-            k += 1
-        ends = [j + 1 for j in range(ent.end, k) if doc[j].text in ORG_NAME_ENDS]
-        if ends:
-            joined.append(Ent(ent.start, ends[-1], "ORG"))
-    if not joined:
-        return ents
-    people = [e for e in ents if e.label == "PERSON"]
-    joined = [j for j in joined if not any(e.start < j.end and j.start < e.end for e in people)]
-    taken = _owners(doc, joined)
-    return [e for e in ents if all(taken[i] < 0 for i in range(e.start, e.end))] + joined
-
-
-def apply_book_entries(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """The author, title and publisher of each line that is a book list's entry.
-
-    Rule: "Ellery, Margaret. Winter in Sarajevo. Harbour Press, 2019." on a line of its
-    own: the author is a person written surname first, the title a work and the publisher an
-    organization, whatever the NER made of the line (never "Ellery" a place in "Margaret").
-    """
-    found = [ent for entry in book_entries(doc) for ent in entry]
-    if not found:
-        return ents
-    taken = _owners(doc, found)
-    kept = [ent for ent in ents if all(taken[i] < 0 for i in range(ent.start, ent.end))]
-    return kept + found
-
-
-def book_entries(doc: Doc) -> Iterator[list[Ent]]:
-    """Each book list entry's author, title and publisher (see ``apply_book_entries``)."""
-    offset = 0
-    for line in doc.text.split("\n"):
-        match = BOOK_ENTRY.match(line.strip())
-        start = offset + len(line) - len(line.lstrip())
-        offset += len(line) + 1
-        if match is None or not match["title"][:1].isupper():
-            continue
-        if not all(_name_words(match[part]) for part in ("surname", "given")):
-            continue
-        parts = [("author", "PERSON"), ("title", "WORK_OF_ART"), ("publisher", "ORG")]
-        spans = [
-            doc.char_span(start + match.start(part), start + match.end(part), label=label)
-            for part, label in parts
-            if match[part]
-        ]
-        if all(span is not None for span in spans):
-            yield [Ent(span.start, span.end, span.label_) for span in spans if span is not None]
-
-
-def _name_words(text: str) -> bool:
-    """Whether each word of a name is capitalized or a particle ("de los Santos")."""
-    return all(word[:1].isupper() or word in NAME_PARTICLES for word in text.split())
-
-
-def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """People's names whole over the hyphens the tokenizer splits at.
-
-    Rule: "Leung Chun-ying", "Hans-Peter Müller", "Ana Rodrigues-Lima": a person ends or
-    starts at a hyphen written without spaces, so the word across it is part of the name;
-    an entity of its own there ("Lima" as a place) is taken in.
-    """
-    people = [ent for ent in ents if ent.label == "PERSON"]
-    if not people:
-        return ents
-    joined = []
-    for ent in people:
-        start, end = ent.start, ent.end
-        while end + 1 < len(doc) and _joins(doc, end) and _name_part(doc[end + 1]):
-            end += 2
-        while start >= 2 and _joins(doc, start - 1) and doc[start - 2].is_title:
-            if doc[start - 2].lower_ in NAME_HYPHEN_PREFIXES:
-                break
-            start -= 2
-        if (start, end) != (ent.start, ent.end):
-            joined.append(Ent(start, end, "PERSON"))
-    if not joined:
-        return ents
-    # Longest first; two cut halves of one name ("Hans" and "Peter Müller") give one person.
-    taken = [False] * len(doc)
-    grown = []
-    for ent in sorted(joined, key=lambda e: e.start - e.end):
-        if not any(taken[ent.start : ent.end]):
-            grown.append(ent)
-            taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
-    kept = [ent for ent in ents if not any(taken[ent.start : ent.end])]
-    return [*kept, *grown]
-
-
-def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
-    """A person and the body or place after "of", apart.
-
-    Rule: "Jane Roe of the Green Party", "Rachel Goldberg of Meridian Research" as one
-    person: a full name (two words or more) before "of", a capitalized name after it, which
-    is an organization unless the gazetteer says it is a place. "Catherine of Aragon" keeps
-    its one given name whole.
-    """
-    if ent.label != "PERSON":
-        return [ent]
-    for k in range(ent.start + 2, ent.end - 1):
-        if doc[k].lower_ != "of":
-            continue
-        rest = k + 1 + (doc[k + 1].lower_ in ARTICLES)
-        names = doc[ent.start : k]
-        if rest < ent.end and doc[rest].is_title and all(t.is_title for t in names):
-            return [Ent(ent.start, k, "PERSON"), Ent(rest, ent.end, "ORG")]
-    return [ent]
-
-
-def _name_part(token: Token) -> bool:
-    """A word after a name's hyphen that goes on the name: "Lima", "ying"; not "backed"."""
-    if not token.is_alpha:
-        return False
-    if token.is_title:
-        return True
-    return (
-        token.is_lower
-        and token.lower_ not in NAME_HYPHEN_SUFFIXES
-        and not token.lower_.endswith("ed")
-    )
-
-
-def _joins(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is a hyphen written tight between two words ("Chun-ying")."""
-    return (
-        0 < i < len(doc) - 1
-        and doc[i].text in HYPHENS
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-    )
-
-
 def split_name_hyphens(nlp: Language) -> None:
     """Make the tokenizer split "U.S.-Taliban" and "-NATO", so the names can be entities."""
     tokenizer = nlp.tokenizer
@@ -644,39 +443,6 @@ def _placed(doc: Doc, i: int) -> bool:
     placed.
     """
     return i > 0 and doc[i - 1].lower_ in PLACE_CUES
-
-
-def _listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
-    """Known places the NER took for people, listed with a place, made places.
-
-    Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
-    gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
-    a comma to an entity that is a place, is the place.
-    """
-    known = {(n.start, n.end): n for n in names if n.label in AREA_LABELS and not n.ambiguous}
-    ends = {ent.end for ent in ents if ent.label in AREA_LABELS}
-    starts = {ent.start for ent in ents if ent.label in AREA_LABELS}
-    out = []
-    for ent in ents:
-        name = known.get((ent.start, ent.end)) if ent.label == "PERSON" else None
-        if name is not None and not _speaks(doc, ent.start):
-            before = ent.start >= 2 and doc[ent.start - 1].lower_ in LIST_LINKS
-            after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
-            if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
-                ent = ent._replace(label=name.label)
-        out.append(ent)
-    return out
-
-
-def _speaks(doc: Doc, i: int) -> bool:
-    """Whether the name at token ``i`` is a person's by its context, though it is also a place.
-
-    Rule: "Ms. Lincoln said", "Adams claims": an honorific before it or a speech verb
-    right after it.
-    """
-    before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
-    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
-    return before in HONORIFICS or after in SPEECH_FORMS
 
 
 def _yields(ent: Ent, span: Span) -> bool:
@@ -708,35 +474,6 @@ def _is_edge(token: Token) -> bool:
     return token.is_alpha and token.is_lower and token.text not in NAME_PARTICLES
 
 
-def _lines(doc: Doc, ent: Ent) -> Iterator[Ent]:
-    """The parts of an entity on each line: a name never runs over a line break."""
-    start = ent.start
-    for i in range(ent.start, ent.end):
-        if doc[i].is_space and "\n" in doc[i].text:
-            if start < i:
-                yield Ent(start, i, ent.label)
-            start = i + 1
-    if start < ent.end:
-        yield Ent(start, ent.end, ent.label)
-
-
-def _dateline(doc: Doc, ent: Ent) -> list[Ent]:
-    """A dateline's place and the name after its dash, apart.
-
-    Rule: "WASHINGTON – NATO Secretary General" as one organization: a spaced dash after a
-    line's first words, all in capitals, ends the dateline's place.
-    """
-    for k in range(ent.start + 1, ent.end - 1):
-        token = doc[k]
-        if token.text not in HYPHENS or not doc[k - 1].whitespace_ or not token.whitespace_:
-            continue
-        place = doc[ent.start : k]
-        starts_line = ent.start == 0 or "\n" in doc[ent.start - 1].text_with_ws
-        if starts_line and all(t.is_upper or not t.is_alpha for t in place):
-            return [Ent(ent.start, k, ent.label), Ent(k + 1, ent.end, ent.label)]
-    return [ent]
-
-
 def _is_acronym(token: Token) -> bool:
     return token.is_upper and len(token) > 1
 
@@ -757,14 +494,6 @@ def _commas(doc: Doc) -> list[int]:
     """Token positions of commas, read from one array (no Token object per token)."""
     comma = doc.vocab.strings[","]
     return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma]
-
-
-def _owners(doc: Doc, ents: list[Ent]) -> list[int]:
-    """For each token, the index of the entity it is in, or -1."""
-    owners = [-1] * len(doc)
-    for i, ent in enumerate(ents):
-        owners[ent.start : ent.end] = [i] * (ent.end - ent.start)
-    return owners
 
 
 def _extend(method: Any, pattern: str) -> re.Pattern[str]:
