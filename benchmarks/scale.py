@@ -19,8 +19,10 @@ Per size, into a fresh store, the build runs as ``kg build FOLDER --store STORE`
 of its own. Figures: words/s (wall), CPU-seconds per word (the build's processes, the forked
 parser included), peak RSS (the whole process tree, sampled every 0.2 s, and the largest single
 process), triples, bytes per triple on disk (the store folder after the build closed it),
-then each named query's time on the warm store (best of two runs in this process, after a
-first run in a query process bounded by ``--query-timeout``), and the times of
+then each named query's time on the warm store (best of two runs in this process, wall and
+CPU-seconds, after a first run in a query process bounded by ``--query-timeout``; a paged
+listing reads its first page; the load average beside, since wall time is the load's on a
+shared machine), and the times of
 ``kg export --format nquads``, ``kg export --format graphml``, ``kg viz`` and ``kg stats``.
 ``--write`` keeps the figures in benchmarks/results/scale.json under ``--label`` (default
 "current"), so runs before and after a change sit side by side.
@@ -274,12 +276,13 @@ def time_queries(
             print(f"  {name:24s} over {timeout:g} s", flush=True)
             continue
         first = time.perf_counter() - start
-        best, rows = float("inf"), 0
+        best, cpu, rows = float("inf"), float("inf"), 0
         with open_store(store, read_only=True) as graph:
             for _ in range(2):
-                start = time.perf_counter()
+                start, start_cpu = time.perf_counter(), time.process_time()
                 result = run_query(graph, spec, params=params)
                 best = min(best, time.perf_counter() - start)
+                cpu = min(cpu, time.process_time() - start_cpu)
                 rows = len(result)
         if answers is not None:
             answers.mkdir(parents=True, exist_ok=True)
@@ -288,10 +291,12 @@ def time_queries(
             (answers / f"{name}.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
         timings[name] = {
             "seconds": round(best, 3),
+            "cpu_seconds": round(cpu, 3),
             "first_seconds": round(first, 3),
             "rows": rows,
+            "load_average": round(os.getloadavg()[0], 1),
         }
-        print(f"  {name:24s} {best:8.3f} s  {rows:7d} rows", flush=True)
+        print(f"  {name:24s} {best:8.3f} s  {cpu:7.3f} CPU-s  {rows:7d} rows", flush=True)
     return timings
 
 
