@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import gc
 import itertools
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, TextIO, cast
 
 from kg import iris
 from kg.copies import Copies, Seen
@@ -29,9 +31,10 @@ from kg.mapping import map_extraction
 from kg.nlp import parser_process
 from kg.nlp.pieces import Unparsed, parse_pairs
 from kg.records import Document, Draft, Extraction
-from kg.sources import Notice, Skipped, iter_documents
+from kg.sources import Item, Notice, Skipped, Unread, iter_documents, iter_items
 from kg.store.opening import StoreArg, use_store
 from kg.store.protocol import GraphStore, MappedDocument, WriteSummary
+from kg.store.sources import hashes_from, sources_of
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -40,6 +43,7 @@ if TYPE_CHECKING:
     from kg.extract import Places
     from kg.extract.people import KnownPeople
     from kg.extract.stories import KnownOccurrences
+    from kg.nlp.cluster import Known, Read
 
 
 @dataclass(frozen=True)
@@ -82,12 +86,15 @@ def build(
     progress: Callable[[Progress], None] | None = None,
     workers: int | None = None,
     cluster: str | None = None,
+    shared: str | Path | None = None,
 ) -> BuildReport:
     """Read ``sources`` into the store; documents already there (same text) are skipped.
 
     ``workers`` parses on a LocalCluster of that many Dask worker processes, ``cluster`` on
     the Dask scheduler at that address (tcp://host:port); either gives the same graph as a
-    build on this machine alone."""
+    build on this machine alone. The workers read the files of one article under the folder
+    ``shared`` themselves (on a LocalCluster, every such file), where this process sends
+    them the text of the others."""
     from kg.extract import pipeline_countries, pipeline_places
     from kg.nlp import pipeline
 
@@ -95,7 +102,12 @@ def build(
     nlp = pipeline.load(model)
     report = BuildReport()
     start = time.perf_counter()
-    items = iter_documents(sources, default_date=default_date, stdin=stdin)
+    folder = _shared_folder(shared, workers=workers, cluster=cluster)
+    items = (
+        iter_items(sources, shared=folder, default_date=default_date, stdin=stdin)
+        if folder
+        else iter_documents(sources, default_date=default_date, stdin=stdin)
+    )
     with contextlib.ExitStack() as stack:
         # the parser forks first, while this process holds no store and no thread
         read, workers_now = _reader(
@@ -106,6 +118,7 @@ def build(
             model=model,
             workers=workers,
             cluster=cluster,
+            default_date=default_date,
         )
         graph = stack.enter_context(use_store(store))
         stack.enter_context(_resumable(report))
@@ -142,11 +155,16 @@ def build(
             before = pending[-1][0] if pending else None
             pending.append((writer.submit(write, part, before), part))
 
-        for group in read(_new_documents(items, copies, report)):
-            for document, drafted in group:
-                if isinstance(drafted, Unparsed):
-                    report.skipped.append(Skipped(document.source or document.id, drafted.reason))
-                elif (x := _settle(drafted, geonames, people, told, report)) is not None:
+        # Where workers read files, what is new is told as their articles come back, all in
+        # reading order; otherwise before they are sent, so that no known text is parsed
+        if folder:
+            stream, known = _to_read(items, report), functools.partial(_stored, graph)
+        else:
+            stream, known = _new_documents(items, copies, report), None
+        for group in read(stream, known):
+            for item, drafted in group:
+                new = _taken(item, drafted, copies if folder else None, report)
+                if new is not None and (x := _settle(new, geonames, people, told, report)):
                     batch.append(x)
             while pending and pending[0][0].done():
                 finish(pending.popleft())
@@ -214,7 +232,7 @@ WRITE_CHARS = 24_000
 _Mapped = tuple[list[MappedDocument], WriteSummary]
 _Written = Future[_Mapped]
 _Pending = tuple[_Written, list[Extraction]]
-_Read = Callable[[Iterable[Document]], Iterator[list[tuple[Document, "Draft | Unparsed"]]]]
+_Read = Callable[[Iterable["Document | Unread"], "Known | None"], Iterator[list["Read"]]]
 _Parsed = list[tuple[Document, "Doc | Unparsed"]]
 
 
@@ -227,6 +245,7 @@ def _reader(
     model: str | Path | None,
     workers: int | None,
     cluster: str | None,
+    default_date: dt.date | None,
 ) -> tuple[_Read, Callable[[], int | None]]:
     """How documents get read alone (parsed and drafted, ``kg.extract.draft``): on Dask
     workers where ``workers`` or ``cluster`` is given; else parsed as ``_parser`` says and
@@ -236,13 +255,16 @@ def _reader(
     if workers or cluster:
         from kg.nlp.cluster import ClusterReader
 
-        reader = stack.enter_context(ClusterReader(model=model, workers=workers, address=cluster))
+        reader = ClusterReader(
+            model=model, workers=workers, address=cluster, default_date=default_date
+        )
+        stack.enter_context(reader)
         return reader.groups, reader.worker_count
     parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
     aliases = pipeline_aliases(nlp)
 
-    def read(documents: Iterable[Document]) -> Iterator[list[tuple[Document, Draft | Unparsed]]]:
-        for group in parse(documents):
+    def read(documents: Iterable[Document | Unread], known: Known | None) -> Iterator[list[Read]]:
+        for group in parse(cast(Iterable[Document], documents)):  # only workers leave files
             yield list(drafts(group, aliases=aliases))
 
     return read, lambda: None
@@ -266,6 +288,16 @@ def _parser(
     return parse
 
 
+def _shared_folder(
+    shared: str | Path | None, *, workers: int | None, cluster: str | None
+) -> str | Path | None:
+    """The folder whose files the Dask workers read themselves: ``shared``; on a LocalCluster
+    of this machine, any folder."""
+    if workers:
+        return shared or os.sep
+    return shared if cluster else None
+
+
 def _new_documents(
     items: Iterable[object], copies: Copies, report: BuildReport
 ) -> Iterator[Document]:
@@ -274,14 +306,53 @@ def _new_documents(
             report.skipped.append(item)
         elif isinstance(item, Notice):
             report.notices.append(item)
-        elif isinstance(item, Document):
-            seen = copies.see(item)
-            if seen is Seen.NEW:
-                yield item
-            elif seen is Seen.UNCHANGED:
-                report.unchanged += 1
-            else:
-                report.copies += 1
+        elif isinstance(item, Document) and _is_new(item, copies, report):
+            yield item
+
+
+def _to_read(items: Iterable[object], report: BuildReport) -> Iterator[Document | Unread]:
+    for item in items:
+        if isinstance(item, Skipped):
+            report.skipped.append(item)
+        elif isinstance(item, Notice):
+            report.notices.append(item)
+        elif isinstance(item, (Document, Unread)):
+            yield item
+
+
+def _is_new(document: Document, copies: Copies, report: BuildReport) -> bool:
+    """Whether ``document`` is to be built; else counted as unchanged or a copy."""
+    seen = copies.see(document)
+    if seen is Seen.UNCHANGED:
+        report.unchanged += 1
+    elif seen is Seen.COPY:
+        report.copies += 1
+    return seen is Seen.NEW
+
+
+def _taken(
+    item: Item, drafted: Draft | Unparsed | None, copies: Copies | None, report: BuildReport
+) -> Draft | None:
+    """The draft to settle from what a reader gave, if any; ``copies`` tells whether a
+    document is new where that was not told before it was read."""
+    if isinstance(item, Skipped):
+        report.skipped.append(item)
+    elif isinstance(item, Notice):
+        report.notices.append(item)
+    elif copies is not None and not _is_new(item, copies, report):
+        pass
+    elif isinstance(drafted, Unparsed):
+        report.skipped.append(Skipped(item.source or item.id, drafted.reason))
+    else:
+        return drafted  # None only for a document the store holds, never new
+    return None
+
+
+def _stored(graph: GraphStore, x: Document | Unread) -> frozenset[str]:
+    """The content hashes of the stored documents ``x`` may give, which need no reading."""
+    if isinstance(x, Document):
+        return frozenset([x.id]) if sources_of(graph, x.id) is not None else frozenset()
+    return hashes_from(graph, x.source)
 
 
 def _settle(

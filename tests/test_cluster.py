@@ -119,6 +119,32 @@ def test_the_default_build_and_one_on_its_own_local_cluster_equal_the_one_proces
     assert _nquads(store) == one_process
 
 
+def test_the_workers_read_the_files_of_a_shared_folder_themselves(
+    news: Path, one_process: str, scheduler: str, tmp_path: Path, cli: Cli, monkeypatch: Any
+) -> None:
+    import kg.sources
+
+    def not_here(name: str, *args: Any) -> None:
+        raise AssertionError(f"{name} was read by the client, not by a worker")
+
+    monkeypatch.setattr(kg.sources, "_read_file", not_here)  # in this process only
+    store = tmp_path / "store"
+    options = ["--cluster", scheduler, "--shared", str(news), "--store", str(store)]
+    result = cli("build", str(news), *options)
+    assert result.exit_code == 0, result.output
+    assert _nquads(store) == one_process
+    rerun = cli("build", str(news), *options, "--json")
+    assert rerun.exit_code == 0, rerun.output
+    assert f'"unchanged": {len(list(news.iterdir()))}' in rerun.output
+
+
+def test_a_shared_folder_is_for_a_cluster(news: Path, tmp_path: Path, cli: Cli) -> None:
+    result = cli("build", str(news), "--shared", str(news), "--store", str(tmp_path / "s"))
+    assert result.exit_code == 2
+    assert "--shared is for --cluster: --workers read every file already" in result.output
+    assert not (tmp_path / "s").exists()
+
+
 @pytest.mark.usefixtures("one_text_a_task")
 def test_a_cluster_build_into_an_endpoint_equals_the_one_process_build(
     news: Path, one_process: str, scheduler: str, tmp_path: Path

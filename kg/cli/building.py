@@ -54,6 +54,13 @@ from kg.cli.render import render_build_report, render_progress
     metavar="ADDRESS",
     help="Parse and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).",
 )
+@click.option(
+    "--shared",
+    default=None,
+    metavar="DIR",
+    help="With --cluster: the workers read the files under DIR, which they see at the same "
+    "path (with --workers, they read every file).",
+)
 @json_option
 @json_format_option
 def build(
@@ -66,6 +73,7 @@ def build(
     n_process: int,
     workers: int | None,
     cluster: str | None,
+    shared: str | None,
     as_json: bool,
     output_format: str,
 ) -> None:
@@ -82,6 +90,8 @@ def build(
     """
     if workers and cluster:
         raise click.UsageError("give --workers or --cluster, not both")
+    if shared and not cluster:
+        raise click.UsageError("--shared is for --cluster: --workers read every file already")
     from kg import builder as building
 
     options: dict[str, Any] = {"base": base} if base else {}
@@ -94,6 +104,7 @@ def build(
         n_process=n_process,
         workers=workers,
         cluster=cluster,
+        shared=shared,
         stdin=sys.stdin,
         progress=_show_progress if sys.stderr.isatty() else None,
         **options,

@@ -15,12 +15,13 @@ build with ``ClusterError``, after the batches before it were committed.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 import time
 import uuid
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -36,12 +37,18 @@ except ImportError as exc:
 
 from kg.nlp.pieces import Unparsed, failure, parse_pairs
 from kg.records import Document, Draft
+from kg.sources import Item, Skipped, Unread
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# what a worker sends back for a group: each document's draft, or why it has none
-_Reply = list["Draft | Unparsed"]
+# an article read and its draft, why it has none, or None where it was not drafted (the store
+# holds it; or the item is no article: a file skipped, a notice)
+Read = tuple[Item, "Draft | Unparsed | None"]
+# what a worker sends back for a group: what each document or file of it gave
+_Reply = list[list[Read]]
+# the content hashes of the stored documents a document or file may give: not drafted again
+Known = Callable[[Document | Unread], frozenset[str]]
 
 # groups in flight per worker: one parsing, one waiting beside it so the worker is never idle
 AHEAD_PER_WORKER = 2
@@ -70,8 +77,10 @@ class ClusterReader:
         workers: int | None = None,
         address: str | None = None,
         group_size: int | None = None,
+        default_date: dt.date | None = None,
     ) -> None:
         self.model = model
+        self.default_date = default_date  # for the files the workers read
         self.workers = workers
         self.address = address
         self.group_size = group_size or GROUP_SIZE
@@ -127,11 +136,13 @@ class ClusterReader:
         return self._counted[1]
 
     def groups(
-        self, documents: Iterable[Document]
-    ) -> Iterator[list[tuple[Document, Draft | Unparsed]]]:
-        """The documents drafted, in groups of ``group_size``, in the order given."""
-        iterator = iter(documents)
-        in_flight: deque[tuple[list[Document], Any]] = deque()
+        self, inputs: Iterable[Document | Unread], known: Known | None = None
+    ) -> Iterator[list[Read]]:
+        """The documents drafted, in groups of ``group_size``, in the order given; in a file's
+        place what the worker read from it. ``known`` gives the stored documents a document
+        or file may give, which are not drafted again."""
+        iterator = iter(inputs)
+        in_flight: deque[tuple[list[Document | Unread], Any]] = deque()
         size = self.group_size * 8
         build, numbers = uuid.uuid4().hex[:12], itertools.count()
 
@@ -142,8 +153,16 @@ class ClusterReader:
                 if not (group := list(itertools.islice(iterator, self.group_size))):
                     return
                 key = _key(build, next(numbers), group)
+                held = [known(x) if known else frozenset[str]() for x in group]
                 future = self._client.submit(
-                    _read_on_worker, self._plugin, group, size, pure=False, key=key
+                    _read_on_worker,
+                    self._plugin,
+                    group,
+                    held,
+                    size,
+                    self.default_date,
+                    pure=False,
+                    key=key,
                 )
                 in_flight.append((group, future))
 
@@ -154,9 +173,9 @@ class ClusterReader:
                 reply = self._result(future, len(group))
                 send()
                 if isinstance(reply, Unparsed):
-                    yield [(document, reply) for document in group]
+                    yield [_failed(x, reply) for x in group]
                 else:
-                    yield list(zip(group, reply, strict=True))
+                    yield [read for gave in reply for read in gave]
         finally:
             for _, future in in_flight:  # stopped early: the groups still out are not wanted
                 future.cancel()
@@ -222,16 +241,40 @@ def plugin_name(model: str | Path | None) -> str:
     return f"kg-pipeline:{model or 'shipped'}"
 
 
-def _read_on_worker(name: str, documents: list[Document], size: int) -> _Reply:
+def _read_on_worker(
+    name: str,
+    inputs: list[Document | Unread],
+    known: list[frozenset[str]],
+    size: int,
+    default_date: dt.date | None,
+) -> _Reply:
     from kg.extract import drafts
+    from kg.sources import read_file
 
     plugin = cast(PipelinePlugin, distributed.get_worker().plugins[name])
     assert plugin.nlp is not None
-    pairs = ((document.text, document) for document in documents)
+    gave: list[list[Item]] = [
+        [x] if isinstance(x, Document) else read_file(x, default_date=default_date) for x in inputs
+    ]
+    wanted = [
+        item
+        for items, held in zip(gave, known, strict=True)
+        for item in items
+        if isinstance(item, Document) and item.id not in held
+    ]
+    pairs = ((document.text, document) for document in wanted)
     parsed = ((document, doc) for doc, document in parse_pairs(plugin.nlp, pairs, batch_size=size))
-    return [drafted for _, drafted in drafts(parsed, aliases=plugin.aliases)]
+    drafted = {id(document): x for document, x in drafts(parsed, aliases=plugin.aliases)}
+    return [[(item, drafted.get(id(item))) for item in items] for items in gave]
 
 
-def _key(build: str, n: int, group: list[Document]) -> str:
-    """A task's name: the build, the group's number in it and its first document."""
-    return f"kg-read-{build}-{n}-{group[0].id[:12]}"
+def _failed(x: Document | Unread, reason: Unparsed) -> Read:
+    """What a document or file of a group that failed as a whole gave."""
+    return (x, reason) if isinstance(x, Document) else (Skipped(x.source, reason.reason), None)
+
+
+def _key(build: str, n: int, group: list[Document | Unread]) -> str:
+    """A task's name: the build, the group's number in it and its first document or file."""
+    first = group[0]
+    name = first.id[:12] if isinstance(first, Document) else Path(first.source).name[:24]
+    return f"kg-read-{build}-{n}-{name}"

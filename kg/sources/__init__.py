@@ -35,7 +35,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import AnyStr, TextIO
+from typing import AnyStr, TextIO, cast
 
 from kg.errors import FormatError, InputError
 from kg.records import Document
@@ -56,11 +56,14 @@ __all__ = [
     "Item",
     "Notice",
     "Skipped",
+    "Unread",
     "document_from_text",
     "iter_documents",
+    "iter_items",
     "normalize_text",
     "paragraphs",
     "parse_date",
+    "read_file",
 ]
 
 
@@ -81,6 +84,15 @@ class Notice:
 
 
 Item = Document | Skipped | Notice
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A file left for a process that sees it at the same path to read (``read_file``)."""
+
+    source: str  # as the sources named it: its documents' source
+    path: str  # absolute
+
 
 # File extension → reader.
 SUFFIX_FORMATS = {
@@ -118,7 +130,27 @@ def iter_documents(
     if isinstance(sources, (str, Path)):
         sources = [sources]
     options = _Options(default_date, max_bytes)
-    return _iter(sources, options, stdin, stdin_format)
+    return cast(Iterator[Item], _iter(sources, options, stdin, stdin_format, None))
+
+
+def iter_items(
+    sources: Iterable[str | Path],
+    *,
+    shared: str | Path,
+    default_date: dt.date | None = None,
+    stdin: TextIO | None = None,
+) -> Iterator[Item | Unread]:
+    """``iter_documents``, but each file of one article under the folder ``shared`` comes
+    unread, for processes that see that folder at the same path to read."""
+    options = _Options(default_date, 10_000_000)
+    return _iter(sources, options, stdin, "text", os.path.abspath(shared))
+
+
+def read_file(
+    unread: Unread, *, default_date: dt.date | None = None, max_bytes: int = 10_000_000
+) -> list[Item]:
+    """What ``iter_documents`` would have read from the file ``unread`` names."""
+    return list(_read_file(unread.source, Path(unread.path), _Options(default_date, max_bytes)))
 
 
 def document_from_text(
@@ -141,8 +173,12 @@ class _Options:
 
 
 def _iter(
-    sources: Iterable[str | Path], options: _Options, stdin: TextIO | None, stdin_format: str
-) -> Iterator[Item]:
+    sources: Iterable[str | Path],
+    options: _Options,
+    stdin: TextIO | None,
+    stdin_format: str,
+    shared: str | None,
+) -> Iterator[Item | Unread]:
     for source in sources:
         if isinstance(source, str) and source == "-":
             yield from _read_stdin(stdin or sys.stdin, stdin_format, options)
@@ -150,8 +186,21 @@ def _iter(
         for found in _expand(source):
             if isinstance(found, Skipped):
                 yield found
+            elif shared is not None and (unread := _unread(*found, shared)) is not None:
+                yield unread
             else:
                 yield from _read_file(*found, options)
+
+
+def _unread(name: str, path: Path, shared: str) -> Unread | None:
+    """The file as ``Unread`` where it lies under ``shared`` and holds one article (a .jsonl
+    file of many is read here, line by line, so that no process holds it whole)."""
+    absolute = os.path.abspath(path)
+    if SUFFIX_FORMATS.get(path.suffix.lower(), "jsonl") == "jsonl":
+        return None
+    if os.path.commonpath([absolute, shared]) != shared:
+        return None
+    return Unread(name, absolute)
 
 
 def _expand(source: str | Path) -> Iterator[tuple[str, Path] | Skipped]:

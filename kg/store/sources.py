@@ -14,13 +14,17 @@ from rdflib import DCTERMS, Literal, URIRef
 
 from kg.store.protocol import GraphStore, Quad
 
-__all__ = ["set_sources", "sharing", "sources_of"]
+__all__ = ["hashes_from", "set_sources", "sharing", "sources_of"]
 
 _SOURCES = """
 SELECT ?doc ?hash ?source WHERE {
   ?doc kg:contentHash ?hash .
   OPTIONAL { ?doc dcterms:source ?source }
 }
+"""
+
+_FROM = """
+SELECT DISTINCT ?hash ?source WHERE { ?doc dcterms:source ?source ; kg:contentHash ?hash }
 """
 
 _SHARING = """
@@ -46,6 +50,12 @@ def sources_of(graph: GraphStore, content_hash: str) -> tuple[URIRef, list[str]]
     if not docs:
         return None
     return docs[0], sorted({str(row[2]) for row in rows if row[0] == docs[0] and row[2]})
+
+
+def hashes_from(graph: GraphStore, source: str) -> frozenset[str]:
+    """The content hashes of the stored documents that have ``source`` among their sources."""
+    rows = graph.query(_FROM, bindings={"source": Literal(source)}).rows
+    return frozenset(str(row[0]) for row in rows)
 
 
 def sharing(graph: GraphStore, source: str) -> dict[URIRef, list[str]]:
