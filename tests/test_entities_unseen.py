@@ -7,7 +7,8 @@ taken for their countries, a title's country run onto the name after it, a perso
 after "of", a bare first name beside the full name, a surname taken for a place in a later
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
 after "against", a place listed with places, a person after an occupation, an organization
-named after a nationality, a name of two given names and two surnames after a title.
+named after a nationality, a name of two given names and two surnames after a title, a
+name that ends in an organization's word.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ ARTICLES = {
     "will share the grant, the Irish Arts Council said.\n",
     "senate.txt": "Senate vote\n\nSenator Ana Lucía Ferrer Quintana of the Green Party said the "
     "bill would pass. Ferrer said the vote was close.\n",
+    "deal.txt": "Deal announced\n\nHarwick Securities advised the sellers, and Leiden "
+    "University will study the deal.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -198,3 +201,9 @@ def test_a_title_takes_a_name_of_two_given_names_and_two_surnames_whole(built) -
     senator = nodes["Ana Lucía Ferrer Quintana"]
     assert [m.text for m in senator.mentions] == ["Ana Lucía Ferrer Quintana", "Ferrer"]
     assert not {"Ana Lucía", "Ferrer Quintana", "Ferrer"} & set(nodes)
+
+
+def test_a_name_that_ends_in_an_organizations_word_is_an_organization(built) -> None:
+    _, nodes = built
+    assert nodes["Harwick Securities"].type == nodes["Leiden University"].type == "Organization"
+    assert "Harwick" not in nodes

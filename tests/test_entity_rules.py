@@ -327,6 +327,22 @@ def test_a_persons_name_the_ner_cut_in_two_is_whole(nlp) -> None:
     ]
 
 
+def test_a_name_that_ends_in_an_organizations_word_is_an_organization(nlp) -> None:
+    text = "Utrecht University, Kovalenko Labs and Harwick Securities sailed on Puget Sound."
+    ner = (
+        ("Utrecht University", "GPE"),
+        ("Kovalenko Labs", "PERSON"),
+        ("Harwick", "PERSON"),
+        ("Puget Sound", "LOC"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Utrecht University", "ORG"),
+        ("Kovalenko Labs", "ORG"),
+        ("Harwick Securities", "ORG"),  # the NER stopped before the organization's word
+        ("Puget Sound", "LOC"),
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

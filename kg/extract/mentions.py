@@ -27,7 +27,13 @@ from kg.nlp.lexicon.labels import (
     RETYPED_AFTER_TITLE,
 )
 from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES, SCORE_DASHES
-from kg.nlp.lexicon.names import EVENT_NAME_WORDS, NOT_NAME_WORDS, PHOTO_AGENCIES, PUBLICATION_WORDS
+from kg.nlp.lexicon.names import (
+    EVENT_NAME_WORDS,
+    NOT_NAME_WORDS,
+    ORG_NAME_ENDS,
+    PHOTO_AGENCIES,
+    PUBLICATION_WORDS,
+)
 from kg.nlp.lexicon.nouns import (
     OCCUPATION_NOUNS,
     ORG_NOUNS,
@@ -369,6 +375,7 @@ def _extend_name(p: Parse, end: int) -> int:
         and not p.ent_label[k]
         and not p.blank[k]
         and names.fold(p.words[k]).rstrip(".") not in NOT_NAME_WORDS
+        and p.words[k] not in ORG_NAME_ENDS  # "Harwick Securities" is no person's name
         and p.para[k] == p.para[end - 1]
     ):
         k, taken = k + 1, taken + 1

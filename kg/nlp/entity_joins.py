@@ -9,7 +9,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.lexicon.labels import AREA_LABELS, HALF_NAME_LABELS
+from kg.nlp.lexicon.labels import AREA_LABELS, HALF_NAME_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
@@ -197,3 +197,25 @@ def _halves(doc: Doc, left: Ent, right: Ent, known: Known) -> bool:
         return False
     words = tokens.text.split()
     return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
+
+
+def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Names that end in an organization's word, organizations.
+
+    Rule: "Utrecht University" or "Mizuho Securities" as a place, "Kovalenko Labs" as a
+    person: a name of two words or more whose last word ends an organization's name is an
+    organization, unless the gazetteer knows the whole name; an entity the NER stopped right
+    before such a word ("Harwick" of "Harwick Securities") takes it in.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        spaced = doc[ent.end - 1].whitespace_ != ""
+        after = ent.end < len(doc) and taken[ent.end] < 0 and spaced
+        if after and ent.label in RETYPED_AS_ORG | {"ORG"} and doc[ent.end].text in ORG_NAME_ENDS:
+            ent = Ent(ent.start, ent.end + 1, "ORG")
+        ends = ent.end - ent.start > 1 and doc[ent.end - 1].text in ORG_NAME_ENDS
+        if ent.label in RETYPED_AS_ORG and ends and not known(doc, ent.start, ent.end):
+            ent = ent._replace(label="ORG")
+        out.append(ent)
+    return out

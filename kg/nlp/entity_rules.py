@@ -38,6 +38,7 @@ from kg.nlp.entity_joins import (
     join_name_halves,
     join_nationality_organizations,
     listed_places,
+    organizations_by_last_word,
     speaks,
     split_affiliation,
 )
@@ -173,6 +174,7 @@ class EntityRules:
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
+            ents = organizations_by_last_word(doc, ents, known=self.is_known)
         if self.steps["titles"]:
             ents = self.apply_titles(doc, self.split_run_on(doc, ents))
         if self.steps["surnames"]:

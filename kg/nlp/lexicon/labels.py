@@ -38,6 +38,8 @@ NER_SURNAME_LABELS = frozenset({"ORG", "LOC"})
 # What the NER calls the halves of a person's name it cut in two: "Lucía" (LOC) and
 # "Valencia Cárdenas" (PERSON).
 HALF_NAME_LABELS = frozenset({"PERSON", "LOC"})
+# What the NER may call a name that ends in an organization's word ("Utrecht University").
+RETYPED_AS_ORG = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 # Labels other pipelines may give a name right after a person's title.
 RETYPED_AFTER_TITLE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 

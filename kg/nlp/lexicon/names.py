@@ -79,10 +79,13 @@ EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "o
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
 # Words that end an organization's name, as written: "Italian Space Agency", "Scottish Book
-# Trust". Not the institutions a nationality only qualifies ("the Colombian Senate").
+# Trust", "Mizuho Securities". Not the institutions a nationality only qualifies ("the
+# Colombian Senate"), nor words that also end places ("Puget Sound").
 ORG_NAME_ENDS = words(
     """Association Agency Trust Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
     Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
-    Front Movement Bank Office"""
+    Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
+    Records Press Books Capital Partners Holdings Motors Systems Media Technologies Industries
+    Forum Philharmonic Orchestra Club"""
 )
