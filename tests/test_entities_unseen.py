@@ -8,7 +8,7 @@ after "of", a bare first name beside the full name, a surname taken for a place 
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
 after "against", a place listed with places, a person after an occupation, an organization
 named after a nationality, a name of two given names and two surnames after a title, a
-name that ends in an organization's word.
+name that ends in an organization's word, a known place after "the".
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ ARTICLES = {
     "bill would pass. Ferrer said the vote was close.\n",
     "deal.txt": "Deal announced\n\nHarwick Securities advised the sellers, and Leiden "
     "University will study the deal.\n",
+    "aid.txt": "Aid for the region\n\nDonors pledged money for the Sahel on Monday. "
+    '"We will not abandon the Sahel," the minister said.\n',
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -207,3 +209,8 @@ def test_a_name_that_ends_in_an_organizations_word_is_an_organization(built) -> 
     _, nodes = built
     assert nodes["Harwick Securities"].type == nodes["Leiden University"].type == "Organization"
     assert "Harwick" not in nodes
+
+
+def test_a_known_place_after_the_is_a_place(built) -> None:
+    _, nodes = built
+    assert nodes["Sahel"].type == "Place"

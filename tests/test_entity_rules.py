@@ -343,6 +343,17 @@ def test_a_name_that_ends_in_an_organizations_word_is_an_organization(nlp) -> No
     ]
 
 
+def test_a_known_place_after_the_is_the_place_not_a_person(nlp) -> None:
+    text = "We cannot leave the Middle East. Middle East said no."
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(20, 31, label="PERSON"), doc.char_span(33, 44, label="PERSON")]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Middle East", "LOC"),
+        ("Middle East", "PERSON"),  # no "the", and it speaks
+    ]
+
+
 def test_a_datelines_place_does_not_run_over_its_dash(nlp) -> None:
     text = "NATO\n\nWASHINGTON – NATO ministers met. Iraq – NATO talks – went on."
     ner = (("WASHINGTON – NATO", "ORG"), ("Iraq – NATO", "GPE"))

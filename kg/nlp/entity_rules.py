@@ -438,13 +438,13 @@ def _relabel(ent: Ent, name: Name, *, placed: bool = False) -> Ent:
 
 
 def _placed(doc: Doc, i: int) -> bool:
-    """Whether a preposition of place comes right before token ``i`` ("to Vienna").
+    """Whether a preposition of place or "the" comes right before token ``i`` ("to Vienna").
 
     Rule: a name the gazetteer knows as a place, after "in", "to", "from" or "near", is the
     place even where the NER took it for a person; "Ms. Lincoln" or "Lincoln said" is not
-    placed.
+    placed. So is one after "the", which no person's name takes ("the Sahel").
     """
-    return i > 0 and doc[i - 1].lower_ in PLACE_CUES
+    return i > 0 and (doc[i - 1].lower_ in PLACE_CUES or doc[i - 1].lower_ == "the")
 
 
 def _yields(ent: Ent, span: Span) -> bool:
