@@ -3,10 +3,12 @@
 Each worker loads the pipeline once (``PipelinePlugin``), takes groups of documents, parses
 them and reads each alone (``kg.extract.draft``), and sends back plain records, never spaCy
 objects. The client reads the sources lazily and sends the documents (sources only it can
-read, stdin and its own files, included), keeps a bounded number of groups in flight, and
-takes the replies in the order it sent them, so that kg's own process settles what other
-articles told (``kg.extract.settle``), maps and writes exactly as in a one-machine build: the
-same input gives the same graph, byte for byte, whatever the workers' order.
+read, stdin and its own files, included), or only the names of the files the workers see at
+the same path (``kg.sources.Unread``), which they read themselves; it keeps a bounded number
+of groups in flight, and takes the replies in the order it sent them, so that kg's own
+process settles what other articles told (``kg.extract.settle``), maps and writes exactly as
+in a one-machine build: the same input gives the same graph, byte for byte, whatever the
+workers' order.
 
 A worker that dies mid-group is restarted by its nanny and the group runs again elsewhere
 (Dask retries it), so nothing is lost or written twice; a scheduler that goes away ends the
