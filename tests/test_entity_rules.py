@@ -281,10 +281,11 @@ def test_a_known_place_listed_with_a_place_is_the_place_not_a_person(nlp) -> Non
 
 
 def test_an_organization_named_after_a_nationality_is_whole(nlp) -> None:
-    text = "The European Space Agency's orbiter flew. The Iraqi Senate met."
+    text = "The European Space Agency's orbiter flew. The Iraqi Senate met the Kurdish Iraqi Bank."
     assert run(nlp, text, (("Space Agency", "ORG"),)) == [
         ("European Space Agency", "ORG"),
         ("Iraqi", "NORP"),  # a nationality that only qualifies an institution
+        ("Kurdish Iraqi Bank", "ORG"),  # one organization, though two nationalities start it
     ]
 
 

@@ -85,8 +85,8 @@ def join_nationality_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Political Consultative Conference": a nationality, then capitalized words up to one that
     ends an organization's name, is one organization, not the group and a rest.
     """
-    joined = []
-    for ent in ents:
+    joined: list[Ent] = []
+    for ent in sorted(ents):
         if ent.label != "NORP":
             continue
         k = ent.end
@@ -95,7 +95,8 @@ def join_nationality_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
         ):
             k += 1
         ends = [j + 1 for j in range(ent.end, k) if doc[j].text in ORG_NAME_ENDS]
-        if ends:
+        # "Saudi European Bank": the first nationality's organization takes in the second.
+        if ends and not (joined and ent.start < joined[-1].end):
             joined.append(Ent(ent.start, ends[-1], "ORG"))
     if not joined:
         return ents

@@ -183,7 +183,8 @@ class EntityRules:
             ents = apply_book_entries(doc, ents)
         if self.steps["patterns"]:
             ents = self.apply_patterns(doc, ents)
-        doc.ents = [Span(doc, ent.start, ent.end, label=ent.label) for ent in sorted(ents)]
+        # Rules that overlap (each right alone) must not fail a document: the longest wins.
+        doc.ents = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in sorted(ents)])
         return doc
 
     def initialize(
