@@ -15,7 +15,8 @@ pipeline, in one run, bare spaCy and the whole build (read, parse, extract, map,
 Each run gives words per second of wall time and CPU time per word (this process and the
 processes it waited for). The four runs alternate, ``--rounds`` times, since this machine's
 speed drifts from run to run: best is compared with best and median with median (goal for
-the ratios: >= 0.85). A shared machine moves wall times; CPU per word moves far less.
+the ratios: >= 0.85). A shared machine moves wall times; CPU per word moves far less. The
+results carry the machine's load average (1 minute) before and after, and its CPU count.
 
 Then the stages of a build run one after the other on the same articles, each timed in CPU
 seconds: spaCy's trained components, kg's entity rules (the rule layer of the pipeline),
@@ -30,6 +31,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -152,6 +154,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help="keep the figures in results/")
     args = parser.parse_args()
 
+    load_before = os.getloadavg()[0]  # other work on the machine moves every wall time
     texts = articles(args.corpora, args.articles)
     words = sum(len(t.split()) for t in texts)
     nlp = pipeline.load(args.model)
@@ -211,6 +214,8 @@ def main() -> int:
     total = sum(spent.values())
     trained = spent.pop("trained")
     results = {
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],  # before, after
+        "cpus": os.cpu_count(),
         "articles": len(texts),
         "words": words,
         "words_per_s": {
