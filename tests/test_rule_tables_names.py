@@ -412,6 +412,16 @@ def test_a_person_named_by_one_word_only_holds_within_the_document() -> None:
     p = Parse(build(table))
     scopes = {e.name: e.scope for e in EntityIndex(p).entities()}
     assert scopes == {"Anna": "document", "Jens Berg": "global"}
+    # After a title, one word is a surname: the person holds across documents.
+    titled = """
+        Prime      3 compound PROPN
+        Minister   3 compound PROPN
+        Kadhimi    4 nsubj    PROPN _ PERSON
+        spoke      0 root     VERB  speak tag=VBD
+        .          4 punct    PUNCT
+        """
+    p = Parse(build(titled))
+    assert [(e.name, e.scope) for e in EntityIndex(p).entities()] == [("Kadhimi", "global")]
 
 
 @pytest.mark.parametrize("name", sorted(MERGE_CASES))

@@ -23,7 +23,7 @@ from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
 from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
 from kg.nlp.lexicon.names import ALSO_CALLED
-from kg.nlp.lexicon.titles import HONORIFICS
+from kg.nlp.lexicon.titles import HONORIFICS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.nlp.lexicon.words import PLACE_CUES
 from kg.records import ENTITY_TYPES, Entity, Mention
@@ -199,8 +199,10 @@ class EntityIndex:
             label = self.label[root]
             # Rule: "Anna" alone in two articles is two people until an article names her in
             # full: a person named by one word only holds within this document (unless
-            # kg.extract.settle links them to the person another article names in full).
-            alone = person and " " not in self.key[root]
+            # kg.extract.settle links them to the person another article names in full). A
+            # word after a title or honorific is a surname, not a first name: "Prime Minister
+            # Al-Kadhimi" is one person across articles.
+            alone = person and " " not in self.key[root] and not self._titled(members)
             out.append(
                 Entity(
                     key=self.key[root],
@@ -213,6 +215,15 @@ class EntityIndex:
                 )
             )
         return out
+
+    def _titled(self, members: list[int]) -> bool:
+        """Whether a title or an honorific comes right before one of the mentions."""
+        p = self.parse
+        return any(
+            (k := self.mentions[m].start - 1) >= 0
+            and names.fold(p.words[k]).rstrip(".") in TITLE_WORDS
+            for m in members
+        )
 
 
 # -- merge rules: steps that join mentions into clusters, applied in order -------------------
