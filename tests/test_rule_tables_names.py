@@ -401,6 +401,26 @@ def test_the_first_of_two_surnames_is_the_person_within_the_article() -> None:
     assert EntityIndex(p).key_at(at(p, "Ríos", 2)) == "maria fernanda rios echeverri"
 
 
+def test_a_first_name_the_ner_took_for_a_place_is_the_person_named_before() -> None:
+    named = """
+        Dónal      2 compound PROPN _ PERSON
+        Phádraig   3 nsubj    PROPN _ PERSON
+        played     0 root     VERB  play tag=VBD
+        .          3 punct    PUNCT
+
+        """
+    alone = """
+        Dónal      2 nsubj    PROPN _ LOC
+        smiled     0 root     VERB  smile tag=VBD
+        .          2 punct    PUNCT
+
+        """
+    p = Parse(build(named + alone))
+    assert EntityIndex(p).key_at(at(p, "Dónal", 2)) == "donal phadraig"
+    p = Parse(build(alone + named))  # a "place" before the person is named stays a place
+    assert EntityIndex(p).key_at(at(p, "Dónal", 1)) == "donal"
+
+
 def test_a_person_named_by_one_word_only_holds_within_the_document() -> None:
     table = """
         Anna    2 nsubj    PROPN _ PERSON

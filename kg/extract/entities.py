@@ -374,12 +374,20 @@ def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
             given.setdefault(mention.canon.split()[0], set()).add(index.find(m))
             family.update(names.surname_forms(mention.canon))
     for m, mention in enumerate(index.mentions):
-        if mention.label not in SURNAME_LABELS or " " in mention.canon:
+        # Rule: "the fiddler Dónal Mac Giolla Phádraig ... Dónal's brother", the NER taking
+        # the second for a place: as for a surname, a place's name is the person's only
+        # after the person is named in full, and where nothing makes it a place.
+        place = mention.label not in SURNAME_LABELS
+        if place and not (mention.label in AREA_LABELS and _may_be_person(index, mention)):
+            continue
+        if " " in mention.canon:
             continue
         people = given.get(mention.canon, set())
         if len(people) != 1 or mention.canon in family:
             continue
         person = next(iter(people))
+        if place and person > m:
+            continue
         if index.find(m) == index.find(person):
             continue
         if any(
