@@ -456,6 +456,16 @@ def test_an_aside_hung_from_the_main_verb_does_not_hide_the_stranded_subject():
     assert theme.quantity.value == 9
 
 
+def test_an_aside_read_as_the_subject_gives_way_to_the_noun_before_it():
+    # "... and nine others, including a US soldier, were injured" with "soldier" read as the
+    # passive subject of "injured", itself a complement of "claimed"
+    table = CLAIMED_INJURED.replace("soldier    13 nmod", "soldier    21 nsubj:pass").replace(
+        "injured    4  conj", "injured    4  ccomp"
+    )
+    (theme,) = [a for a in only(run(table), "injure").arguments if a.role == "theme"]
+    assert theme.quantity is not None and theme.quantity.value == 9
+
+
 def test_an_adjectival_participle_is_lemmatized_as_its_verb():
     # "were injured" tagged JJ and left as "injured" by a lemmatizer is the verb "injure"
     table = CLAIMED_INJURED.replace(

@@ -70,6 +70,9 @@ def test_an_apposition_saying_where_a_place_lies_links_the_named_place_in_it():
 def test_the_apposition_counts_where_the_parser_hung_it_elsewhere():
     misparsed = APPOSITION.replace("capital   3 appos", "capital   2 appos")
     assert links(misparsed) == links(APPOSITION)
+    # or as a loose phrase of the clause
+    loose = APPOSITION.replace("capital   3 appos", "capital   2 parataxis")
+    assert links(loose) == links(APPOSITION)
 
 
 def test_a_description_without_a_named_place_links_nothing():

@@ -108,6 +108,17 @@ in       6 case  ADP
 Iraq     4 nmod  PROPN _ GPE
 """
 
+TROOPS = """
+The     3 det     DET
+United  3 compound PROPN _ GPE
+States  4 nsubj   PROPN _ GPE
+has     0 root    VERB  have
+2,500   6 nummod  NUM   _ CARDINAL
+troops  4 obj     NOUN  troops tag=NNS
+in      8 case    ADP
+Iraq    6 nmod    PROPN _ GPE
+"""
+
 
 def _tree(p: Parse, word: str) -> tuple[str, str]:
     """(head word, label) of ``word`` in the tree."""
@@ -148,6 +159,7 @@ LEMMA_REPAIR_CASES: Cases = {
     "participle_as_verb": (INJURED, lambda p, rule: rule(p, at(p, "injured")), "injure"),
     "undoubled_r": (DETERRED, lambda p, rule: rule(p, at(p, "deter")), "deter"),
     "news_plural": (BASES, lambda p, rule: rule(p, at(p, "bases")), "base"),
+    "plural_left_whole": (TROOPS, lambda p, rule: rule(p, at(p, "troops")), "troop"),
 }
 REPAIRS = repairs.TREE_REPAIRS + repairs.SENTENCE_REPAIRS + repairs.LEMMA_REPAIRS
 REPAIR_CASES = {**TREE_REPAIR_CASES, **SENTENCE_REPAIR_CASES, **LEMMA_REPAIR_CASES}

@@ -176,8 +176,21 @@ def own_subjects(p: Parse, i: int, depth: int) -> Subjects | None:
         if p.dep[i] == "acl:relcl" and _relative_pronoun(p, c):
             out.append((p.head[i], True))
         else:
-            out.extend((k, False) for k in p.conjuncts(c))
+            out.extend((k, False) for k in p.conjuncts(_before_aside(p, c)))
     return out
+
+
+def _before_aside(p: Parse, c: int) -> int:
+    """Rule: "nine others, including a US soldier, were injured", parsed with the aside as
+    the subject: the noun right before the aside's comma is, where it agrees in number."""
+    if not any(p.dep[k] == "case" and p.lower[k] in ASIDES for k in p.children[c]):
+        return c
+    k = p.left[c] - 1
+    while k >= 0 and p.pos[k] == "PUNCT":
+        k -= 1
+    if k < 0 or p.sent[k] != p.sent[c] or p.pos[k] not in NOMINAL_POS:
+        return c
+    return k if _plural(p, k) or not _plural(p, c) else c
 
 
 def inverted(p: Parse, i: int, depth: int) -> Subjects | None:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.deps import OBL_OR_NMOD
+from kg.nlp.lexicon.deps import LOOSE_NOUN_DEPS, OBL_OR_NMOD
 from kg.nlp.lexicon.labels import DET_OR_ADJ_POS, PLACE_LABELS
 from kg.nlp.lexicon.nouns import LOCATING_NOUNS
 from kg.nlp.lexicon.words import LIST_WORDS, WITHIN_PREPS
@@ -98,8 +98,8 @@ def locating_phrase(p: Parse, index: EntityIndex, start: int, end: int) -> Withi
 
 def after_comma(p: Parse, index: EntityIndex, start: int, end: int) -> Within:
     """Rule: the same, read off the words where the parser hung the apposition elsewhere: "a
-    base in Irbil, the capital of the Kurdish region of Iraq", "in Erbil, in Kurdish northern
-    Iraq"."""
+    base in Irbil, the capital of the Kurdish region of Iraq" (the capital an apposition of
+    another noun, or a loose phrase of the clause), "in Erbil, in Kurdish northern Iraq"."""
     if end + 2 >= p.n or p.words[end] != "," or not p.same_paragraph(end - 1, end + 2):
         return
     k = end + 1
@@ -113,7 +113,7 @@ def after_comma(p: Parse, index: EntityIndex, start: int, end: int) -> Within:
         return
     while k < p.n and p.pos[k] in DET_OR_ADJ_POS:
         k += 1
-    if k < p.n and p.lemma[k] in LOCATING_NOUNS and p.dep[k] == "appos":
+    if k < p.n and p.lemma[k] in LOCATING_NOUNS and p.dep[k] in LOOSE_NOUN_DEPS:
         for prep, g in p.obliques(k):
             if prep in WITHIN_PREPS:
                 yield from _named_place_in(p, index, g)

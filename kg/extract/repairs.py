@@ -27,9 +27,10 @@ from kg.nlp.lexicon.deps import (
     TO_CLAUSES,
     VERB_OBLIQUES,
 )
+from kg.nlp.lexicon.forms import singular
 from kg.nlp.lexicon.labels import FINITE_TAGS, NOUN_POS, NOUN_TAGS, PAST_TAGS, VERBAL_POS
 from kg.nlp.lexicon.marks import SENTENCE_ENDS
-from kg.nlp.lexicon.nouns import AMBIGUOUS_PLURALS, EVENT_NOUNS
+from kg.nlp.lexicon.nouns import AMBIGUOUS_PLURALS, EVENT_NOUNS, PLURAL_ONLY_NOUNS
 from kg.nlp.lexicon.verbs import E_STEMS, RR_VERBS, SEQUENCE_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import ARTICLES
 
@@ -171,6 +172,16 @@ def news_plural(p: Parse, i: int) -> str | None:
     return lemma
 
 
+def plural_left_whole(p: Parse, i: int) -> str | None:
+    """Rule: "2,500 troops" tagged a plural noun but left "troops" by the lemmatizer: a plural
+    common noun ending in -s has its singular as lemma, unless it has none ("news")."""
+    word = p.lower[i]
+    if p.pos[i] != "NOUN" or p.tag[i] != "NNS" or p.lemma[i] != word or word in PLURAL_ONLY_NOUNS:
+        return None
+    lemma = singular(word)
+    return lemma if lemma != word else None
+
+
 def sequence_objects(p: Parse) -> bool:
     """Rule: "The expansion follows a rocket attack on Monday on a base in Erbil", with "on
     Monday" and "on a base" hung on "follows": after a verb that puts one happening after
@@ -242,7 +253,12 @@ TREE_REPAIRS: tuple[TreeRepair, ...] = (
     verbs_read_as_plural_nouns,
 )
 SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
-LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (participle_as_verb, undoubled_r, news_plural)
+LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (
+    participle_as_verb,
+    undoubled_r,
+    news_plural,
+    plural_left_whole,
+)
 
 
 def _verbal_participle(p: Parse, i: int) -> bool:

@@ -124,6 +124,9 @@ STRANDING_DEPS = frozenset({"conj", "ccomp", "parataxis"})
 # Labels a parser may give by mistake to the subject after an inverting speech verb:
 # "..., said Colonel Marotto".
 INVERTED = frozenset({"obj", "ccomp", "dep", "appos", "parataxis", "xcomp"})
+# A noun phrase set off by a comma that the parser hung loosely: an apposition, or a loose
+# phrase of the clause ("a base in Irbil, the capital of ...").
+LOOSE_NOUN_DEPS = frozenset({"appos", "parataxis", "dep", "list"})
 
 # -- open extraction ----------------------------------------------------------------------
 

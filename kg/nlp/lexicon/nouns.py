@@ -72,6 +72,13 @@ GENERIC_NOUNS = words(
 AMBIGUOUS_PLURALS: dict[str, tuple[str, frozenset[str]]] = {
     "bases": ("base", frozenset({"for"})),
 }
+# Nouns written with a plural -s that have no singular of their own ("news", "series"): a
+# lemmatizer that leaves one as it is is right.
+PLURAL_ONLY_NOUNS = words(
+    """news means species series headquarters arms politics economics physics mathematics
+    athletics thanks clothes premises remains savings earnings goods outskirts whereabouts
+    barracks crossroads gallows logistics ethics tactics statistics electronics diabetes"""
+)
 # Nouns an of-phrase sees through: the thing is what follows "of" ("at the end of the Defense
 # Ministerial", "the rest of the country", "raise the number of troops").
 TRANSPARENT_NOUNS = words("end beginning start middle part rest half majority bulk number")
