@@ -163,11 +163,49 @@ def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it(nlp) -> No
     assert run(nlp, text) == [("Lloyd J. Austin III", "PERSON")]
     # a person cut short by the NER is widened to the whole name
     assert run(nlp, text, ner=(("Austin III", "PERSON"),)) == [("Lloyd J. Austin III", "PERSON")]
+    # and a place the NER made of the title's last word and the name is the person
+    ner = (("Defense Lloyd J. Austin", "LOC"),)
+    assert run(nlp, text, ner=ner) == [("Lloyd J. Austin III", "PERSON")]
     # an organization the NER found wins, and a title needs a full name after it
     assert run(nlp, "General Motors cut jobs.", ner=(("General Motors", "ORG"),)) == [
         ("General Motors", "ORG")
     ]
     assert run(nlp, "The Secretary of Defense took part.") == []
+
+
+def test_a_full_name_taken_for_an_organization_is_the_person_its_surname_names(nlp) -> None:
+    text = "Tanabe said the radar will see it. Hiroshi Tanabe is a scientist."
+    ner = (("Tanabe", "PERSON"), ("Hiroshi Tanabe", "ORG"))
+    assert run(nlp, text, ner) == [("Tanabe", "PERSON"), ("Hiroshi Tanabe", "PERSON")]
+    # an organization's word keeps it an organization
+    text = "Tanabe said so. Tanabe Corporation grew."
+    ner = (("Tanabe", "PERSON"), ("Tanabe Corporation", "ORG"))
+    assert ("Tanabe Corporation", "ORG") in run(nlp, text, ner)
+
+
+def test_an_entity_run_from_before_a_title_onto_the_name_is_the_person(nlp) -> None:
+    text = "Council President Karen Lincoln said the vote was close."
+    assert run(nlp, text, (("Council President Karen Lincoln", "ORG"),)) == [
+        ("Karen Lincoln", "PERSON")
+    ]
+    # the part before the title stays where it is a name of its own
+    text = "The Obama Foundation President Valerie Jarrett spoke."
+    assert run(nlp, text, (("Obama Foundation President Valerie Jarrett", "ORG"),)) == [
+        ("Obama Foundation", "ORG"),
+        ("Valerie Jarrett", "PERSON"),
+    ]
+
+
+def test_a_surname_joined_by_a_dash_after_a_title_is_a_person_alone(nlp) -> None:
+    # a one-part surname after a title is not enough ("Secretary of Defense"), a joined one is
+    text = "I spoke with Prime Minister Al—Kadhimi this week."
+    assert run(nlp, text)[0] == ("Al—Kadhimi", "PERSON")
+    assert run(nlp, "President Al-Sisi met him.") == [("Al-Sisi", "PERSON")]
+    assert run(nlp, "Foreign Minister Hoshyar Zebari-Ali spoke.") == [
+        ("Hoshyar Zebari-Ali", "PERSON")
+    ]
+    # a dash with spaces around it joins no name
+    assert run(nlp, "The Prime Minister – Monday – said so.")[:1] != [("Monday", "PERSON")]
 
 
 def test_a_name_with_a_title_in_apposition_is_a_person(nlp) -> None:

@@ -56,6 +56,7 @@ from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import (
     LEADING_WORDS,
     NAME_PARTICLES,
+    ORG_NAME_ENDS,
 )
 from kg.nlp.lexicon.words import (
     ARTICLES,
@@ -304,16 +305,28 @@ class EntityRules:
             claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
             if any(
                 ents[k].label != "PERSON"
-                and (
-                    ents[k].start < start
-                    or ents[k].end > end
-                    or self.is_known(doc, ents[k].start, ents[k].end)
-                )
+                and (ents[k].end > end or self.is_known(doc, ents[k].start, ents[k].end))
                 for k in claimed
             ):
                 continue  # a known organization or place, or a longer one, wins; a name the
-                # NER alone called a place after "Secretary of Defense" is the person
-            ents = [e for k, e in enumerate(ents) if k not in claimed] + [Ent(start, end, "PERSON")]
+                # NER alone called a place after "Secretary of Defense" is the person, also
+                # where it took in the title's last words ("Defense Lloyd J. Austin")
+            # an entity run from before the title onto the name keeps its part before the
+            # title where that is a name: "NATO Secretary General Jens Stoltenberg", "The
+            # Obama Foundation President Valerie Jarrett"; not "Council President Karen Lincoln"
+            kept = [
+                Ent(e.start, i, e.label)
+                for k in claimed
+                if (e := ents[k]).start < i
+                and (
+                    self.is_known(doc, e.start, i)
+                    or (i - e.start > 1 and doc[i - 1].text in ORG_NAME_ENDS)
+                )
+            ]
+            ents = [e for k, e in enumerate(ents) if k not in claimed] + [
+                *kept,
+                Ent(start, end, "PERSON"),
+            ]
             owner = owners(doc, ents)
         # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
         # with a title in apposition after it.
@@ -347,6 +360,12 @@ class EntityRules:
 
     def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Relabel or add the surnames of the doc's people where the NER missed them."""
+        ents = [
+            ent._replace(label="PERSON")
+            if ent.label in NER_SURNAME_LABELS | AREA_LABELS and self.surnamed(doc, ent, ents)
+            else ent
+            for ent in ents
+        ]
         surnames = {
             doc[ent.end - 1].text
             for ent in ents
@@ -374,6 +393,20 @@ class EntityRules:
         ]
         # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
         return join_hyphenated_names(doc, ents + people)
+
+    def surnamed(self, doc: Doc, ent: Ent, ents: list[Ent]) -> bool:
+        """A full name the NER took for an organization or a place is a person where the
+        article calls a person by its last word alone: "Hiroshi Tanabe, a planetary
+        scientist ... Tanabe said"; not "Tanabe Corporation", nor a name the gazetteer knows."""
+        words = doc[ent.start : ent.end]
+        lone = {doc[e.start].text for e in ents if e.label == "PERSON" and e.end - e.start == 1}
+        return (
+            2 <= len(words) <= 4
+            and words[-1].text in lone
+            and all(w.is_title for w in words)
+            and not any(w.text in ORG_NAME_ENDS for w in words)
+            and not self.is_known(doc, ent.start, ent.end)
+        )
 
     # Step 4: dates, times and numbers.
     def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:

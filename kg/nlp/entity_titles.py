@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
+from kg.nlp.lexicon.marks import DASHES
 from kg.nlp.lexicon.names import NOT_NAME_WORDS, ORG_NAME_ENDS, WRITTEN_NAME_SUFFIXES
 from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES
 from kg.nlp.lexicon.words import ARTICLES, TITLE_LINKS
@@ -25,7 +26,10 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     suffix ("Defense Lloyd J. Austin III" -> "Lloyd J. Austin III"); None without a full name."""
     end = i
     while end < len(doc) and (
-        doc[end].text in TITLE_LINKS or doc[end].is_title or doc[end].text in WRITTEN_NAME_SUFFIXES
+        doc[end].text in TITLE_LINKS
+        or doc[end].is_title
+        or doc[end].text in WRITTEN_NAME_SUFFIXES
+        or (end + 1 < len(doc) and _dash_joined(doc, end + 1, i))
     ):
         end += 1
     while end > i and doc[end - 1].text in TITLE_LINKS:
@@ -33,8 +37,16 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
     k = last - 1
-    if k <= i or not doc[k].is_alpha or doc[k].text in ORG_NAME_ENDS:
+    if k < i or not doc[k].is_alpha or doc[k].text in ORG_NAME_ENDS:
         return None  # "General Civil Aviation Authority" is no general's name
+    if _dash_joined(doc, k, i):
+        # a surname of two parts joined by a dash is a name alone ("Prime Minister Al-Kadhimi")
+        k -= 2
+        before = doc[k - 1] if k > i else None
+        if before is None or not (before.is_alpha and before.is_title):
+            return _timeless(doc, k, end)
+    elif k == i:
+        return None
     k -= 1
     while k >= i and INITIAL_RE.match(doc[k].text):
         k -= 1
@@ -51,9 +63,27 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
             break
         k -= 1
-    if any(doc[j].ent_type_ in TIME_LABELS for j in range(k, end)):
-        return None
-    return k, end
+    return _timeless(doc, k, end)
+
+
+def _dash_joined(doc: Doc, k: int, start: int) -> bool:
+    """Token ``k`` ends a surname of two capitalized parts joined by a dash ("Al-Kadhimi")."""
+    dash, first = k - 1, k - 2
+    return (
+        first >= start
+        and (doc[dash].text == "-" or doc[dash].text in DASHES)
+        and not doc[first].whitespace_
+        and not doc[dash].whitespace_
+        and doc[first].is_alpha
+        and doc[first].is_title
+        and doc[k].is_alpha
+        and doc[k].is_title
+    )
+
+
+def _timeless(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The name [start, end), unless a part of it is a date or time ("Monday")."""
+    return None if any(doc[j].ent_type_ in TIME_LABELS for j in range(start, end)) else (start, end)
 
 
 def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
