@@ -1,8 +1,8 @@
 """Read the open annotated corpora into spaCy ``Doc`` objects.
 
 Each reader yields plain sentence records; ``to_docs`` groups them into training
-documents. Formats: UD CoNLL-U (EWT, GUM), UNER IOB2 (EWT, PUD), WikiGold (IO tags,
-space-separated) and the Broad Twitter Corpus (tab-separated IOB2).
+documents. Formats: UD CoNLL-U (EWT, GUM, with GUM's entity layer), UNER IOB2 (EWT, PUD),
+WikiGold (IO tags, space-separated) and the Broad Twitter Corpus (tab-separated IOB2).
 """
 
 from __future__ import annotations
@@ -15,6 +15,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from kg.train.gum_entities import entity_tags
 
 # The NER corpora's labels, mapped to spaCy's names; anything else becomes O.
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
@@ -82,17 +84,23 @@ def read_conllu(path: Path) -> Iterator[Sentence]:
 
 
 def _conllu_sentence(rows: list[list[str]], doc_id: str, sent_id: str) -> Sentence:
+    words = [r[1] for r in rows]
+    pos = [r[3] for r in rows]
+    tags = [r[4] for r in rows]
+    heads = [int(r[6]) - 1 if r[6] != "0" else i for i, r in enumerate(rows)]
     return Sentence(
-        words=[r[1] for r in rows],
+        words=words,
         spaces=["SpaceAfter=No" not in r[9] for r in rows],
         doc_id=doc_id,
         sent_id=sent_id,
         lemmas=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=[r[4] for r in rows],
+        pos=pos,
+        tags=tags,
         morphs=["" if r[5] == "_" else r[5] for r in rows],
-        heads=[int(r[6]) - 1 if r[6] != "0" else i for i, r in enumerate(rows)],
+        heads=heads,
         deps=["ROOT" if r[6] == "0" else r[7] for r in rows],
+        # GUM's entity layer, where the treebank has one (EWT has none: UNER adds its names)
+        ents=entity_tags(words, pos, tags, heads, [r[9] for r in rows]),
     )
 
 

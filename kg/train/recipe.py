@@ -2,7 +2,8 @@
 
 One CNN tok2vec feeds the tagger, morphologizer, lemmatizer, parser and NER, so a document is
 encoded once. They train together: UD EWT carries syntax and, merged from UNER EWT, entities on
-the same sentences; GUM adds syntax only, WikiGold and the Broad Twitter Corpus entities only.
+the same sentences; GUM adds syntax and the names of its entity layer (kg.train.gum_entities),
+WikiGold and the Broad Twitter Corpus entities only.
 Each component learns from the annotation a document has and treats the rest as missing.
 """
 
@@ -201,7 +202,8 @@ SOURCES = (
         "version": "2.16",
         "license": "CC BY 4.0 / public domain",
         "url": "https://github.com/UniversalDependencies/UD_English-GUM",
-        "used_for": "tagger, morphologizer, lemmatizer, parser (train split)",
+        "used_for": "tagger, morphologizer, lemmatizer, parser, ner (train split; the names "
+        "in its entity layer)",
         "author": "Zeldes 2017; GUM annotators",
     },
     {
