@@ -297,6 +297,57 @@ def test_a_second_writer_gets_one_line_while_a_build_writes(news: Path, tmp_path
     assert out.startswith("1 document, ")
 
 
+def test_a_build_killed_with_sigkill_leaves_no_parser_process_behind(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    # a build of stdin waits for its input with its parser process forked beside it
+    build = subprocess.Popen(
+        kg_command("build", "-", "--store", str(store), *MODEL_OPTION),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while not (store / "CURRENT").is_file() and build.poll() is None:
+            time.sleep(0.05)
+        children = _children(build.pid)
+    finally:
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        assert build.stdin is not None
+        build.stdin.close()
+    if not children:
+        pytest.skip("this build parses in its own process: no parser process to leave")
+    waited = 0.0
+    while any(_running(child) for child in children) and waited < 60:
+        time.sleep(0.1)
+        waited += 0.1
+    assert not [child for child in children if _running(child)]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        stat = _stat(entry.name) if entry.name.isdigit() else None
+        if stat is not None and int(stat[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    stat = _stat(str(pid))
+    return stat is not None and stat[0] != "Z"  # a zombie has ended, unreaped
+
+
+def _stat(pid: str) -> list[str] | None:
+    """State and parent of a process, from /proc/PID/stat; None once it is gone."""
+    try:
+        text = (Path("/proc") / pid / "stat").read_text()
+    except OSError:
+        return None
+    return text.rsplit(")", 1)[1].split()[:2]
+
+
 # -- a full disk: a small tmpfs, mounted where the tests run as root --------------------------
 
 

@@ -15,6 +15,7 @@ and the groups still reach kg in reading order.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -91,7 +92,7 @@ class ParserProcess:
         self._replies, sending = context.Pipe(duplex=False)
         self._child = context.Process(
             target=_serve,
-            args=(self.nlp, self._inbox, sending, self.group_size * 8, self.tail),
+            args=(self.nlp, self._inbox, sending, self.group_size * 8, self.tail, os.getpid()),
             name="kg-parser",
             daemon=True,
         )
@@ -241,12 +242,18 @@ def _finish(nlp: Language, tail: list[str], pieces: Iterable[Doc]) -> Iterator[D
 
 
 def _serve(
-    nlp: Language, inbox: Queue[list[str] | None], replies: Connection, size: int, tail: list[str]
+    nlp: Language,
+    inbox: Queue[list[str] | None],
+    replies: Connection,
+    size: int,
+    tail: list[str],
+    parent: int,
 ) -> None:
     """The child's loop: parse each group of texts, piece by piece, without the rule tail;
     send back the pieces as DocBin bytes, how many pieces each text has, and the reason for
     each text that failed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _end_with(parent)
     while (texts := inbox.get()) is not None:
         reply: tuple[bool, Any]
         try:
@@ -254,6 +261,20 @@ def _serve(
         except Exception as exc:  # noqa: BLE001 - the parent reports it
             reply = (False, failure(exc))
         replies.send(reply)
+
+
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent ends
+
+
+def _end_with(parent: int) -> None:
+    """End this child when the build's process ends, even one killed with SIGKILL that had
+    no time to stop it, rather than wait on the inbox for good (Linux's parent-death signal)."""
+    try:
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # no prctl: the child ends with its inbox, as before
+        return
+    if os.getppid() != parent:  # the parent ended before the signal was asked for
+        os._exit(0)
 
 
 def parse_group(
