@@ -177,6 +177,16 @@ def test_a_spacecraft_is_neither_a_person_nor_a_place(built) -> None:
     assert [m.text for m in rover.mentions] == ["Vesna", "Vesna"]
 
 
+def test_a_work_or_craft_is_a_node_of_the_network(built, tmp_path) -> None:
+    import networkx as nx
+
+    store, _ = built
+    kg.export(tmp_path / "net.graphml", format="graphml", store=store)
+    graph = nx.read_graphml(tmp_path / "net.graphml")
+    found = [data for _, data in graph.nodes(data=True) if data.get("label") == "Vesna"]
+    assert [data.get("entity_type") for data in found] == ["Entity"]
+
+
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:
     _, nodes = built
     assert nodes["Chile"].type == nodes["Porto"].type == "Organization"

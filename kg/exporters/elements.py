@@ -27,8 +27,9 @@ __all__ = [
     "span",
 ]
 
-# The things a network shows: named entities and the referents events name without a name.
-CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Referent))
+# The things a network shows: named entities (a work or a craft of no narrower class is a
+# plain kg:Entity) and the referents events name without a name.
+CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Entity, KG.Referent))
 # An event's role edges are named by their property: agent, theme, place, partner...
 ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
 ROLE_KINDS = frozenset(ROLE_NAMES.values())
