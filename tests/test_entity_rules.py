@@ -170,6 +170,8 @@ def test_a_name_after_a_title_is_a_person_even_when_the_ner_missed_it(nlp) -> No
     assert run(nlp, "General Motors cut jobs.", ner=(("General Motors", "ORG"),)) == [
         ("General Motors", "ORG")
     ]
+    text = "The club plays in Major League Soccer."
+    assert run(nlp, text, ner=(("Major League Soccer", "ORG"),)) == [("Major League Soccer", "ORG")]
     assert run(nlp, "The Secretary of Defense took part.") == []
 
 

@@ -220,3 +220,18 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
             ent = ent._replace(label="ORG")
         out.append(ent)
     return out
+
+
+def surnamed(doc: Doc, ent: Ent, ents: list[Ent], *, known: Known) -> bool:
+    """A full name the NER took for an organization or a place is a person where the
+    article calls a person by its last word alone: "Hiroshi Tanabe, a planetary
+    scientist ... Tanabe said"; not "Tanabe Corporation", nor a name the gazetteer knows."""
+    words = doc[ent.start : ent.end]
+    lone = {doc[e.start].text for e in ents if e.label == "PERSON" and e.end - e.start == 1}
+    return (
+        2 <= len(words) <= 4
+        and words[-1].text in lone
+        and all(w.is_title for w in words)
+        and not any(w.text in ORG_NAME_ENDS for w in words)
+        and not known(doc, ent.start, ent.end)
+    )

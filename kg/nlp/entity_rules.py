@@ -41,11 +41,12 @@ from kg.nlp.entity_joins import (
     organizations_by_last_word,
     speaks,
     split_affiliation,
+    surnamed,
 )
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.entity_titles import name_before_title, starts_title, titled_name
+from kg.nlp.entity_titles import apply_titles, starts_title, titled_name
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPOUND_LABELS,
@@ -56,7 +57,6 @@ from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import (
     LEADING_WORDS,
     NAME_PARTICLES,
-    ORG_NAME_ENDS,
 )
 from kg.nlp.lexicon.words import (
     ARTICLES,
@@ -177,7 +177,7 @@ class EntityRules:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
         if self.steps["titles"]:
-            ents = self.apply_titles(doc, self.split_run_on(doc, ents))
+            ents = apply_titles(doc, self.split_run_on(doc, ents), known=self.is_known)
         if self.steps["surnames"]:
             ents = self.apply_surnames(doc, ents)
         if self.steps["lists"]:
@@ -292,50 +292,6 @@ class EntityRules:
 
     # Step 3: a person's surname alone is that person ("Stoltenberg" after "Jens Stoltenberg").
     # Step 3: a name written after a person's title is a person, when nothing else claims it.
-    def apply_titles(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
-        owner = owners(doc, ents)
-        for i in range(len(doc)):
-            if not starts_title(doc, i):
-                continue
-            span = titled_name(doc, i + 1)
-            if span is None:
-                continue
-            start, end = span
-            claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
-            if any(
-                ents[k].label != "PERSON"
-                and (ents[k].end > end or self.is_known(doc, ents[k].start, ents[k].end))
-                for k in claimed
-            ):
-                continue  # a known organization or place, or a longer one, wins; a name the
-                # NER alone called a place after "Secretary of Defense" is the person, also
-                # where it took in the title's last words ("Defense Lloyd J. Austin")
-            # an entity run from before the title onto the name keeps its part before the
-            # title where that is a name: "NATO Secretary General Jens Stoltenberg", "The
-            # Obama Foundation President Valerie Jarrett"; not "Council President Karen Lincoln"
-            kept = [
-                Ent(e.start, i, e.label)
-                for k in claimed
-                if (e := ents[k]).start < i
-                and (
-                    self.is_known(doc, e.start, i)
-                    or (i - e.start > 1 and doc[i - 1].text in ORG_NAME_ENDS)
-                )
-            ]
-            ents = [e for k, e in enumerate(ents) if k not in claimed] + [
-                *kept,
-                Ent(start, end, "PERSON"),
-            ]
-            owner = owners(doc, ents)
-        # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
-        # with a title in apposition after it.
-        for i in _commas(doc):
-            span = name_before_title(doc, i)
-            if span is not None and all(owner[k] < 0 for k in range(*span)):
-                ents = [*ents, Ent(span[0], span[1], "PERSON")]
-                owner = owners(doc, ents)
-        return ents
 
     def split_run_on(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """A title's place or organization and the person's name it ran onto, apart.
@@ -362,7 +318,8 @@ class EntityRules:
         """Relabel or add the surnames of the doc's people where the NER missed them."""
         ents = [
             ent._replace(label="PERSON")
-            if ent.label in NER_SURNAME_LABELS | AREA_LABELS and self.surnamed(doc, ent, ents)
+            if ent.label in NER_SURNAME_LABELS | AREA_LABELS
+            and surnamed(doc, ent, ents, known=self.is_known)
             else ent
             for ent in ents
         ]
@@ -393,20 +350,6 @@ class EntityRules:
         ]
         # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
         return join_hyphenated_names(doc, ents + people)
-
-    def surnamed(self, doc: Doc, ent: Ent, ents: list[Ent]) -> bool:
-        """A full name the NER took for an organization or a place is a person where the
-        article calls a person by its last word alone: "Hiroshi Tanabe, a planetary
-        scientist ... Tanabe said"; not "Tanabe Corporation", nor a name the gazetteer knows."""
-        words = doc[ent.start : ent.end]
-        lone = {doc[e.start].text for e in ents if e.label == "PERSON" and e.end - e.start == 1}
-        return (
-            2 <= len(words) <= 4
-            and words[-1].text in lone
-            and all(w.is_title for w in words)
-            and not any(w.text in ORG_NAME_ENDS for w in words)
-            and not self.is_known(doc, ent.start, ent.end)
-        )
 
     # Step 4: dates, times and numbers.
     def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -524,12 +467,6 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return True
     previous = doc[i - 1]
     return previous.is_space or previous.text in SENTENCE_ENDS or previous.is_quote
-
-
-def _commas(doc: Doc) -> list[int]:
-    """Token positions of commas, read from one array (no Token object per token)."""
-    comma = doc.vocab.strings[","]
-    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma]
 
 
 def _extend(method: Any, pattern: str) -> re.Pattern[str]:

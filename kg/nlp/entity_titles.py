@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from kg.nlp.entity_joins import Known
+from kg.nlp.entity_spans import Ent, owners
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
 from kg.nlp.lexicon.names import NOT_NAME_WORDS, ORG_NAME_ENDS, WRITTEN_NAME_SUFFIXES
@@ -109,3 +112,53 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
     if comma - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
         return None
     return start, comma
+
+
+def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
+    owner = owners(doc, ents)
+    for i in range(len(doc)):
+        if not starts_title(doc, i):
+            continue
+        span = titled_name(doc, i + 1)
+        if span is None:
+            continue
+        start, end = span
+        claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
+        if any(
+            ents[k].label != "PERSON"
+            and (ents[k].start == i or ents[k].end > end or known(doc, ents[k].start, ents[k].end))
+            for k in claimed
+        ):
+            continue  # a known organization or place, a longer one, or one the title word
+            # begins ("Major League Soccer") wins; a name the NER alone called a place
+            # after "Secretary of Defense" is the person, also where it took in the
+            # title's last words ("Defense Lloyd J. Austin")
+        # an entity run from before the title onto the name keeps its part before the
+        # title where that is a name: "NATO Secretary General Jens Stoltenberg", "The
+        # Obama Foundation President Valerie Jarrett"; not "Council President Karen Lincoln"
+        kept = [
+            Ent(e.start, i, e.label)
+            for k in claimed
+            if (e := ents[k]).start < i
+            and (known(doc, e.start, i) or (i - e.start > 1 and doc[i - 1].text in ORG_NAME_ENDS))
+        ]
+        ents = [e for k, e in enumerate(ents) if k not in claimed] + [
+            *kept,
+            Ent(start, end, "PERSON"),
+        ]
+        owner = owners(doc, ents)
+    # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
+    # with a title in apposition after it.
+    for i in _commas(doc):
+        span = name_before_title(doc, i)
+        if span is not None and all(owner[k] < 0 for k in range(*span)):
+            ents = [*ents, Ent(span[0], span[1], "PERSON")]
+            owner = owners(doc, ents)
+    return ents
+
+
+def _commas(doc: Doc) -> list[int]:
+    """Token positions of commas, read from one array (no Token object per token)."""
+    comma = doc.vocab.strings[","]
+    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma]
