@@ -271,19 +271,25 @@ def test_readers_during_a_build_see_whole_documents(
     assert any(0 < n < ARTICLES for n in seen), f"no reader ran during the build: {seen}"
 
 
-def test_a_second_writer_gets_one_line_while_a_build_writes(news: Path, tmp_path: Path) -> None:
-    store = tmp_path / "store"
-    # a build of stdin holds the store from its start until its input ends
-    holder = subprocess.Popen(
+def waiting_build(store: Path) -> subprocess.Popen[str]:
+    """A build of stdin, once it holds ``store`` (its parser forked, its input still to come)."""
+    build = subprocess.Popen(
         kg_command("build", "-", "--store", str(store), *MODEL_OPTION),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+    while not (store / "CURRENT").is_file() and build.poll() is None:
+        time.sleep(0.05)
+    return build
+
+
+def test_a_second_writer_gets_one_line_while_a_build_writes(news: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    # a build of stdin holds the store from its start until its input ends
+    holder = waiting_build(store)
     try:
-        while not (store / "CURRENT").is_file() and holder.poll() is None:
-            time.sleep(0.05)
         message = (
             f"Error: the store at {store} is being written by another process; wait for it to "
             "finish or use another --store\n"
@@ -298,23 +304,13 @@ def test_a_second_writer_gets_one_line_while_a_build_writes(news: Path, tmp_path
 
 
 def test_a_build_killed_with_sigkill_leaves_no_parser_process_behind(tmp_path: Path) -> None:
-    store = tmp_path / "store"
     # a build of stdin waits for its input with its parser process forked beside it
-    build = subprocess.Popen(
-        kg_command("build", "-", "--store", str(store), *MODEL_OPTION),
-        stdin=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    build = waiting_build(tmp_path / "store")
     try:
-        while not (store / "CURRENT").is_file() and build.poll() is None:
-            time.sleep(0.05)
         children = _children(build.pid)
     finally:
         build.send_signal(signal.SIGKILL)
-        build.wait()
-        assert build.stdin is not None
-        build.stdin.close()
+        build.communicate(timeout=60)  # an orphan parser would hold its pipes open
     if not children:
         pytest.skip("this build parses in its own process: no parser process to leave")
     waited = 0.0
