@@ -5,6 +5,8 @@ Rules, in the order ``map_extraction`` applies them:
 - the document's own graph (IRI = document IRI) holds its sentences, the entities it names
   (type, label, aliases, mentions), its events, quantities, quotes, positions and the direct
   ``rel:`` edges, so dropping the graph removes exactly what the document supported;
+- a sentence with an attack's word in its text ("strike", "bombing": ATTACK_WORDS) tells of an
+  attack (kg:tellsOf "attack"), for a query to find those sentences without reading each text;
 - the metadata graph holds the document's title, date, source, URL and content hash;
 - no blank nodes: every node gets a minted IRI (see kg.iris);
 - event roles the ontology names map to kg: properties (Argument.role "with" → kg:partner,
@@ -33,12 +35,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Literal, URIRef, namespace
 
 from kg import iris, terms
+from kg.nlp.lexicon.nouns import ATTACK_WORDS
 from kg.records import Argument, Entity, Event, Extraction, GeoPlace, Mention, Quantity
 from kg.store.protocol import MappedDocument, Quad
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
@@ -63,6 +67,8 @@ DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO = (
 # The roles whose entity gets a direct edge from the agent: "Stoltenberg announce expansion",
 # "Stoltenberg speak Al-Kadhimi" (spoke with), "Stoltenberg assure Al-Kadhimi" (assured him).
 EDGE_TARGET_ROLES = frozenset({"theme", "recipient", "with"})
+# A sentence with one of these in its text tells of an attack (queries/attack-place.rq).
+TELLS_OF_ATTACK = re.compile("|".join(sorted(ATTACK_WORDS)), re.IGNORECASE)
 
 
 def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> MappedDocument:
@@ -204,6 +210,8 @@ class _Mapper:
             yield s, KG.start, integer(sent.start), g
             yield s, KG.end, integer(sent.end), g
             yield s, DCTERMS.isPartOf, self.doc, g
+            if TELLS_OF_ATTACK.search(sent.text):
+                yield s, KG.tellsOf, plain("attack"), g
 
     def entities(self) -> Iterator[Quad]:
         g = self.graph

@@ -123,6 +123,7 @@ class KG(DefinedNamespace):
     start: URIRef
     end: URIRef
     index: URIRef
+    tellsOf: URIRef
     mentionOf: URIRef
     url: URIRef
     contentHash: URIRef

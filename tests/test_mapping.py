@@ -112,6 +112,21 @@ def test_names_and_surnames_are_keys_beside_the_labels(
                 assert (s, KG.nameKey, Literal(str(o).lower())) in graph
 
 
+def test_a_sentence_with_an_attacks_word_tells_of_an_attack() -> None:
+    b = ExtractionBuilder("c0c0c0c0c0c0c0c0")
+    told = [
+        b.sentence("Airstrikes hit the city overnight."),
+        b.sentence("A BOMBING near the market was reported."),
+    ]
+    plain = b.sentence("The talks resumed on Monday.")
+    doc = map_extraction(b.build())
+    graph = triples(doc)
+    telling = {s for s, p, o in graph if p == KG.tellsOf and o == Literal("attack")}
+    by_index = {int(o): s for s, p, o in graph if p == KG.index}
+    assert telling == {by_index[n] for n in told}
+    assert by_index[plain] not in telling
+
+
 def test_mentions_point_into_the_text(
     seed: tuple[Extraction, Extraction], seed_documents: list[MappedDocument]
 ) -> None:

@@ -10,6 +10,10 @@ EVENT_NOUNS = words(
     meeting conference summit talks visit election announcement decision withdrawal
     expansion investigation protest ceasefire agreement deal war invasion"""
 )
+# The words that make a sentence one that tells of an attack (kg:tellsOf "attack"), found
+# within words, case aside ("airstrikes", "Bombers"), so that a query finds those sentences by
+# one indexed lookup instead of reading every sentence's text.
+ATTACK_WORDS = words("attack strike bomb blast explosion raid shelling")
 # What kind of happening an event noun names, where two nouns name one kind: the same
 # rocket attack is "a missile strike" in another article. A noun not listed is its own kind.
 EVENT_KINDS: dict[str, str] = {
