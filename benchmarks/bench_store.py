@@ -93,11 +93,11 @@ def run(strategy: str, docs: list, batch: int) -> tuple[float, int]:
         total = 0
         for i in range(0, len(docs), batch):
             chunk = docs[i : i + batch]
-            total += sum(len(d.quads) for d in chunk)
+            total += sum(d.size for d in chunk)
             if strategy.startswith("write"):
                 store.write_documents(chunk)
             elif strategy == "update":
-                store.oxigraph.update(replace_update([], [q for d in chunk for q in d.quads]))
+                store.oxigraph.update(replace_update([], "".join(d.nquads for d in chunk)))
             elif strategy == "bulk_extend":
                 store.oxigraph.bulk_extend([quad_to_ox(q) for d in chunk for q in d.quads])
             else:

@@ -427,5 +427,5 @@ def _count(
     report.entities += sum(len(e.entities) for e in batch)
     report.relations += sum(len(e.events) for e in batch)
     report.quotes += sum(len(e.quotes) for e in batch)
-    report.triples += sum(len(m.quads) for m in mapped)
+    report.triples += sum(m.size for m in mapped)
     report.words += sum(len(e.document.text.split()) for e in batch)

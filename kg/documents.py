@@ -104,7 +104,7 @@ def load_files(
             continue
         graph.write_documents([mapped])
         report.documents += 1
-        report.triples += len(mapped.quads)
+        report.triples += mapped.size
         report.loaded.append(str(mapped.iri))
     return report
 
@@ -143,7 +143,7 @@ def read_rdf_file(path: Path, *, base: str = iris.DEFAULT_BASE) -> MappedDocumen
         (doc, DCTERMS.source, Literal(os.fspath(path)), meta),
         (doc, DCTERMS.bibliographicCitation, Literal(os.fspath(path)), meta),
     ]
-    return MappedDocument(iri=doc, quads=tuple(dict.fromkeys(quads)))
+    return MappedDocument.of(doc, quads)
 
 
 def _named(term: object, doc: URIRef, blank: dict[str, URIRef]) -> object:

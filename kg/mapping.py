@@ -28,6 +28,11 @@ Rules, in the order ``map_extraction`` applies them:
   negated: "troops in Iraq" puts the troops in Iraq;
 - the output has no duplicates, and the same Extraction gives the same set of quads (exports
   sort; the store does not need an order).
+
+The quads are N-Quads text from the start: each term is written as N-Quads writes it (the
+namespaces' terms and the literals that recur made once), each quad a tuple of four such
+terms, and the document the lines they make (``MappedDocument``), which a store loads as they
+are. IRIs minted by kg.iris under a checked base need no check of their own.
 """
 
 from __future__ import annotations
@@ -44,14 +49,18 @@ from rdflib import Literal, URIRef, namespace
 from kg import iris, terms
 from kg.nlp.lexicon.nouns import ATTACK_WORDS
 from kg.records import Argument, Entity, Event, Extraction, GeoPlace, Mention, Quantity
-from kg.store.protocol import MappedDocument, Quad
+from kg.store.oxterms import iri_text, string_text, term_text
+from kg.store.protocol import MappedDocument
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, ROLE_PROPERTIES, Terms, relation, role_property
 
 __all__ = ["map_extraction"]
 
-KG = Terms(terms.KG)
-DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO = (
-    Terms(ns)
+# A quad as N-Quads text: subject, predicate, object and graph, each as N-Quads writes it.
+Quad = tuple[str, str, str, str]
+
+KG = Terms(terms.KG, write=iri_text)
+DCTERMS, OWL, PROV, RDF, RDFS, SKOS, GEO = (
+    Terms(ns, write=iri_text)
     for ns in (
         namespace.DCTERMS,
         namespace.OWL,
@@ -59,7 +68,6 @@ DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, GEO = (
         namespace.RDF,
         namespace.RDFS,
         namespace.SKOS,
-        namespace.XSD,
         terms.GEO,
     )
 )
@@ -74,8 +82,9 @@ TELLS_OF_ATTACK = re.compile("|".join(sorted(ATTACK_WORDS)), re.IGNORECASE)
 def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> MappedDocument:
     """The RDF quads for one document's Extraction."""
     base = iris.check_base(base)
+    iri_text(base)  # the IRIs minted under it are then IRIs too
     doc_iri = iris.document_iri(base, extraction.document.id)
-    mapper = _Mapper(extraction, base, doc_iri)
+    mapper = _Mapper(extraction, base, node(doc_iri))
     quads = set(mapper.document())
     quads.update(mapper.sentences())
     quads.update(mapper.entities())
@@ -84,45 +93,63 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
     quads.update(mapper.places())
-    return MappedDocument(iri=doc_iri, quads=tuple(quads))
+    lines = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in quads)
+    return MappedDocument(iri=doc_iri, nquads=lines)
 
 
-# Typed literals are slow to make in rdflib (it parses and re-serializes them), and the same
-# offsets, counts, scores and flags recur in every document: make each one once.
+def node(iri: URIRef) -> str:
+    """An IRI kg.iris minted, as N-Quads writes it."""
+    return f"<{iri}>"
+
+
+# A typed literal is written as rdflib writes it (its lexical form normalized by rdflib, as
+# before the mapping wrote text), and the same offsets, counts, scores and flags recur in
+# every document: each is made once.
 @functools.lru_cache(maxsize=1 << 16)
-def number(value: float) -> Literal:
+def number(value: float) -> str:
     """A number as a canonical xsd:integer or xsd:decimal (the forms Oxigraph stores)."""
     if value.is_integer() and abs(value) < 1e15:
-        return Literal(str(int(value)), datatype=XSD.integer)
+        return integer(int(value))
     return decimal(value)
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def decimal(value: float) -> Literal:
+def decimal(value: float) -> str:
     text = format(Decimal(repr(value)).normalize(), "f")
-    return Literal(text, datatype=XSD.decimal)
+    return term_text(Literal(text, datatype=namespace.XSD.decimal))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=XSD.boolean)
+def boolean(value: bool) -> str:
+    return term_text(Literal("true" if value else "false", datatype=namespace.XSD.boolean))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def integer(value: int) -> Literal:
-    return Literal(str(value), datatype=XSD.integer)
+def integer(value: int) -> str:
+    return term_text(Literal(str(value), datatype=namespace.XSD.integer))
 
 
 # Names, labels, heads, predicates, kinds and days recur within a document and across
 # documents (sentences and quotes do not, and are made as they come).
 @functools.lru_cache(maxsize=1 << 16)
-def plain(text: str) -> Literal:
-    return Literal(text)
+def plain(text: str) -> str:
+    return string_text(text)
 
 
 @functools.lru_cache(maxsize=1 << 12)
-def day(value: dt.date) -> Literal:
-    return Literal(value.isoformat(), datatype=XSD.date)
+def day(value: dt.date) -> str:
+    return term_text(Literal(value.isoformat(), datatype=namespace.XSD.date))
+
+
+# The open vocabularies' terms (kg.terms.relation, role_property) recur too.
+@functools.lru_cache(maxsize=1 << 12)
+def edge_property(predicate: str) -> str:
+    return iri_text(relation(predicate))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def role_text(role: str) -> str:
+    return iri_text(role_property(role))
 
 
 def name_keys(name: str) -> list[str]:
@@ -137,35 +164,35 @@ def name_keys(name: str) -> list[str]:
 class _Mapper:
     """Holds one Extraction's lookups while its quads are generated."""
 
-    def __init__(self, extraction: Extraction, base: str, doc_iri: URIRef) -> None:
+    def __init__(self, extraction: Extraction, base: str, doc_iri: str) -> None:
         self.x = extraction
         self.base = base
         self.doc_id = extraction.document.id
         self.doc = doc_iri
         self.graph = doc_iri
-        self.meta = iris.meta_graph_iri(base)
+        self.meta = node(iris.meta_graph_iri(base))
         self.sentence_iris = {
-            sent.index: iris.sentence_iri(base, self.doc_id, sent.index)
+            sent.index: node(iris.sentence_iri(base, self.doc_id, sent.index))
             for sent in extraction.sentences
         }
         # One IRI per (type, key); the first record with a key decides its type.
-        self.entity_by_key: dict[str, URIRef] = {}
+        self.entity_by_key: dict[str, str] = {}
         for ent in extraction.entities:
             self.entity_by_key.setdefault(ent.key, self.entity_iri(ent))
         self.referent_by_key = {
-            r.key: iris.referent_iri(base, self.doc_id, r.key, scope=r.scope)
+            r.key: node(iris.referent_iri(base, self.doc_id, r.key, scope=r.scope))
             for r in extraction.referents
         }
         self.mention_spans: dict[tuple[int, int], int] = {}  # mentions minted per span
-        self.keyed: set[tuple[URIRef, str]] = set()  # name keys written
+        self.keyed: set[tuple[str, str]] = set()  # name keys written
         self.events_kept = {ev.id for ev in extraction.events if self._keeps(ev)}
 
-    def entity_iri(self, ent: Entity) -> URIRef:
+    def entity_iri(self, ent: Entity) -> str:
         type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
         within = self.doc_id if ent.scope == "document" else None
-        return iris.entity_iri(self.base, type_name, ent.key, doc_id=within)
+        return node(iris.entity_iri(self.base, type_name, ent.key, doc_id=within))
 
-    def sentence(self, index: int) -> URIRef:
+    def sentence(self, index: int) -> str:
         found = self.sentence_iris.get(index)
         if found is None:
             raise ValueError(
@@ -174,38 +201,36 @@ class _Mapper:
             )
         return found
 
-    def traced(
-        self, node: URIRef, cls: URIRef, start: int, end: int, sentence: int
-    ) -> Iterator[Quad]:
+    def traced(self, n: str, cls: str, start: int, end: int, sentence: int) -> Iterator[Quad]:
         """What every node read from the text carries: its class, its character span and the
         sentence it was derived from."""
         g = self.graph
-        yield node, RDF.type, cls, g
-        yield node, KG.start, integer(start), g
-        yield node, KG.end, integer(end), g
-        yield node, PROV.wasDerivedFrom, self.sentence(sentence), g
+        yield n, RDF.type, cls, g
+        yield n, KG.start, integer(start), g
+        yield n, KG.end, integer(end), g
+        yield n, PROV.wasDerivedFrom, self.sentence(sentence), g
 
     def document(self) -> Iterator[Quad]:
         doc, meta, d = self.doc, self.meta, self.x.document
         yield doc, RDF.type, KG.Document, self.graph
         yield doc, RDF.type, KG.Document, meta
-        yield doc, KG.contentHash, Literal(d.id), meta
+        yield doc, KG.contentHash, string_text(d.id), meta
         if d.title:
-            yield doc, DCTERMS.title, Literal(d.title), meta
+            yield doc, DCTERMS.title, string_text(d.title), meta
         if d.published:
-            yield doc, DCTERMS.date, Literal(d.published.isoformat(), datatype=XSD.date), meta
+            yield doc, DCTERMS.date, day(d.published), meta
         if d.source:
-            yield doc, DCTERMS.source, Literal(d.source), meta
+            yield doc, DCTERMS.source, string_text(d.source), meta
         if d.url:
-            yield doc, KG.url, Literal(d.url, datatype=XSD.anyURI), meta
-        yield doc, DCTERMS.bibliographicCitation, Literal(d.citation), meta
+            yield doc, KG.url, term_text(Literal(d.url, datatype=namespace.XSD.anyURI)), meta
+        yield doc, DCTERMS.bibliographicCitation, string_text(d.citation), meta
 
     def sentences(self) -> Iterator[Quad]:
         g = self.graph
         for sent in self.x.sentences:
             s = self.sentence_iris[sent.index]
             yield s, RDF.type, KG.Sentence, g
-            yield s, KG.text, Literal(sent.text), g
+            yield s, KG.text, string_text(sent.text), g
             yield s, KG.index, integer(sent.index), g
             yield s, KG.start, integer(sent.start), g
             yield s, KG.end, integer(sent.end), g
@@ -215,7 +240,7 @@ class _Mapper:
 
     def entities(self) -> Iterator[Quad]:
         g = self.graph
-        labels: dict[URIRef, str] = {}
+        labels: dict[str, str] = {}
         for ent in self.x.entities:
             e = self.entity_iri(ent)
             type_name = ent.type if ent.type in ENTITY_CLASSES else "Entity"
@@ -233,28 +258,30 @@ class _Mapper:
             for mention in ent.mentions:
                 yield from self.mention(mention, e)
 
-    def geonames(self, node: URIRef, place: GeoPlace) -> Iterator[Quad]:
+    def geonames(self, place_node: str, place: GeoPlace) -> Iterator[Quad]:
         """The GeoNames place a place entity is (owl:sameAs), and where it lies."""
-        g = self.graph
-        yield node, OWL.sameAs, URIRef(f"{terms.GEONAMES}{place.geonameid}/"), g
+        g, decimal_type = self.graph, namespace.XSD.decimal
+        yield place_node, OWL.sameAs, iri_text(f"{terms.GEONAMES}{place.geonameid}/"), g
         if place.latitude is not None and place.longitude is not None:
-            yield node, GEO.lat, Literal(repr(place.latitude), datatype=XSD.decimal), g
-            yield node, GEO.long, Literal(repr(place.longitude), datatype=XSD.decimal), g
+            latitude = term_text(Literal(repr(place.latitude), datatype=decimal_type))
+            longitude = term_text(Literal(repr(place.longitude), datatype=decimal_type))
+            yield place_node, GEO.lat, latitude, g
+            yield place_node, GEO.long, longitude, g
 
-    def name_keys(self, node: URIRef, name: str) -> Iterator[Quad]:
+    def name_keys(self, named: str, name: str) -> Iterator[Quad]:
         """kg:nameKey: ``name`` in lower case, and each ending of it after a space ("jens
         stoltenberg", "stoltenberg"), for a query to find a name or a surname with one lookup."""
         for key in name_keys(name):
-            if (node, key) not in self.keyed:
-                self.keyed.add((node, key))
-                yield node, KG.nameKey, plain(key), self.graph
+            if (named, key) not in self.keyed:
+                self.keyed.add((named, key))
+                yield named, KG.nameKey, plain(key), self.graph
 
-    def mention(self, mention: Mention, of: URIRef) -> Iterator[Quad]:
+    def mention(self, mention: Mention, of: str) -> Iterator[Quad]:
         """One mention of an entity or a referent: its text, span and sentence."""
         g = self.graph
         span = (mention.start, mention.end)
         n = self.mention_spans[span] = self.mention_spans.get(span, 0) + 1
-        m = iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n)
+        m = node(iris.mention_iri(self.base, self.doc_id, mention.start, mention.end, n))
         yield m, RDF.type, KG.Mention, g
         yield m, KG.mentionOf, of, g
         yield m, KG.text, plain(mention.text), g
@@ -279,7 +306,7 @@ class _Mapper:
             for key in referent.of:
                 yield r, KG.of, self.referent_by_key[key], g
             if referent.quantity is not None:
-                q = iris.referent_quantity_iri(self.base, self.doc_id, referent.key)
+                q = node(iris.referent_quantity_iri(self.base, self.doc_id, referent.key))
                 yield r, KG.quantity, q, g
                 yield from self.quantity(q, referent.quantity)
             for mention in referent.mentions:
@@ -309,7 +336,7 @@ class _Mapper:
     def event(self, event: Event) -> Iterator[Quad]:
         """One event: its node, its arguments, and the plain edges from its agents."""
         g = self.graph
-        ev = iris.event_iri(self.base, self.doc_id, event.id)
+        ev = node(iris.event_iri(self.base, self.doc_id, event.id))
         yield from self.traced(ev, KG.Event, event.start, event.end, event.sentence)
         yield ev, KG.predicate, plain(event.predicate), g
         yield ev, KG.negated, boolean(event.negated), g
@@ -317,10 +344,12 @@ class _Mapper:
         if event.modality:
             yield ev, KG.modality, plain(event.modality), g
         if event.statement_of in self.events_kept:
-            reported = iris.event_iri(self.base, self.doc_id, event.statement_of)
+            reported = node(iris.event_iri(self.base, self.doc_id, event.statement_of))
             yield ev, RDF.type, KG.Statement, g
             yield ev, KG.statementOf, reported, g
-        agents, targets, places = [], [], []
+        agents: list[str] = []
+        targets: list[str] = []
+        places: list[str] = []
         occurrence = self.referent_by_key.get(event.occurrence) if event.occurrence else None
         if occurrence is not None:
             yield ev, KG.occurrence, occurrence, g
@@ -340,15 +369,15 @@ class _Mapper:
     def edges(
         self,
         predicate: str,
-        agents: list[URIRef],
-        targets: list[URIRef],
-        places: list[URIRef],
-        occurrence: URIRef | None,
+        agents: list[str],
+        targets: list[str],
+        places: list[str],
+        occurrence: str | None,
     ) -> Iterator[Quad]:
         """The plain edges of one event, for simple SPARQL and Gephi: agent → target, each
         participant → place. The occurrence an event tells of stands on both sides."""
         g = self.graph
-        edge = relation(predicate)
+        edge = edge_property(predicate)
         if occurrence is not None:
             agents, targets = [*agents, occurrence], [*targets, occurrence]
         for agent in agents:
@@ -364,21 +393,21 @@ class _Mapper:
 
     def argument(
         self,
-        ev: URIRef,
+        ev: str,
         event: Event,
         n: int,
         arg: Argument,
-        entity: URIRef | None,
-        thing: URIRef | None,
+        entity: str | None,
+        thing: str | None,
     ) -> Iterator[Quad]:
         """Argument ``n`` of ``event``: its entity or referent (``thing``), quantity, date or
         text, and the time an entity it names is bounded by."""
         g = self.graph
-        prop = role_property(arg.role)
+        prop = role_text(arg.role)
         if thing is not None:  # a referent's quantity hangs from the referent
             yield ev, prop, thing, g
         elif arg.quantity is not None:
-            q = iris.quantity_iri(self.base, self.doc_id, event.id, n)
+            q = node(iris.quantity_iri(self.base, self.doc_id, event.id, n))
             yield ev, prop, q, g
             yield from self.quantity(q, arg.quantity)
         elif not arg.date:
@@ -390,10 +419,10 @@ class _Mapper:
             yield entity, KG.earliest, day(bounds[0]), g
             yield entity, KG.latest, day(bounds[1]), g
 
-    def quantity(self, q: URIRef, quantity: Quantity) -> Iterator[Quad]:
+    def quantity(self, q: str, quantity: Quantity) -> Iterator[Quad]:
         g = self.graph
         yield q, RDF.type, KG.Quantity, g
-        yield q, KG.text, Literal(quantity.text), g
+        yield q, KG.text, string_text(quantity.text), g
         yield q, KG.approximate, boolean(quantity.approximate), g
         yield q, KG.quantityKind, plain(quantity.kind), g
         for prop, value in (
@@ -411,16 +440,16 @@ class _Mapper:
         for quote in self.x.quotes:
             if not quote.text.strip():
                 continue
-            q = iris.quote_iri(self.base, self.doc_id, quote.id)
+            q = node(iris.quote_iri(self.base, self.doc_id, quote.id))
             yield from self.traced(q, KG.Quote, quote.start, quote.end, quote.sentence)
-            yield q, KG.text, Literal(quote.text), g
+            yield q, KG.text, string_text(quote.text), g
             yield q, KG.predicate, plain(quote.verb), g
             yield q, KG.direct, boolean(quote.direct), g
             speaker = self.entity_by_key.get(quote.speaker) if quote.speaker else None
             if speaker is not None:
                 yield q, KG.speaker, speaker, g
             elif quote.speaker_text:
-                yield q, KG.speakerText, Literal(quote.speaker_text), g
+                yield q, KG.speakerText, string_text(quote.speaker_text), g
 
     def places(self) -> Iterator[Quad]:
         g = self.graph
@@ -429,7 +458,7 @@ class _Mapper:
             whole = self.entity_by_key.get(link.within)
             if part is None or whole is None:
                 continue
-            c = iris.containment_iri(self.base, self.doc_id, n)
+            c = node(iris.containment_iri(self.base, self.doc_id, n))
             yield from self.traced(c, KG.Containment, link.start, link.end, link.sentence)
             yield c, KG.part, part, g
             yield c, KG.whole, whole, g
@@ -441,16 +470,16 @@ class _Mapper:
             holder = self.entity_by_key.get(role.holder)
             if holder is None or not role.title.strip():
                 continue
-            r = iris.role_iri(self.base, self.doc_id, n)
+            r = node(iris.role_iri(self.base, self.doc_id, n))
             title = plain(role.title)
             yield from self.traced(r, KG.Role, role.start, role.end, role.sentence)
             yield r, KG.holder, holder, g
             yield r, KG.title, title, g
             yield holder, KG.title, title, g
             if role.organization_text:
-                yield r, KG.organizationText, Literal(role.organization_text), g
+                yield r, KG.organizationText, string_text(role.organization_text), g
             org = self.entity_by_key.get(role.organization) if role.organization else None
             if org is not None:
                 yield r, KG.organization, org, g
                 if org != holder:
-                    yield holder, HOLDS_ROLE, org, g
+                    yield holder, iri_text(HOLDS_ROLE), org, g

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from typing import Any
 
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, DefinedNamespace
@@ -185,20 +187,27 @@ class Terms:
     """A namespace's terms by attribute or key, each looked up once and then kept.
 
     A DefinedNamespace lookup (``KG.text``) checks the name on every access; the mapping
-    makes one per triple, so its hot path goes through this instead.
+    makes one per triple, so its hot path goes through this instead. ``write`` gives each
+    term as kept (the mapping keeps its N-Quads text).
     """
 
-    def __init__(self, namespace: type[DefinedNamespace] | Namespace) -> None:
+    def __init__(
+        self,
+        namespace: type[DefinedNamespace] | Namespace,
+        *,
+        write: Callable[[URIRef], Any] = URIRef,
+    ) -> None:
         self._namespace = namespace
+        self._write = write
 
-    def __getattr__(self, name: str) -> URIRef:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("_"):
             raise AttributeError(name)
-        term: URIRef = getattr(self._namespace, name)
+        term = self._write(getattr(self._namespace, name))
         self.__dict__[name] = term
         return term
 
-    def __getitem__(self, name: str) -> URIRef:
+    def __getitem__(self, name: str) -> Any:
         return self.__dict__.get(name) or self.__getattr__(name)
 
 

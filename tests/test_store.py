@@ -272,15 +272,26 @@ def test_stats_are_the_counts_of_the_statements(
         assert stats.documents == 1
 
 
-def test_a_failing_batch_writes_nothing(seed_documents: list[MappedDocument]) -> None:
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_failing_batch_writes_nothing(
+    seed_documents: list[MappedDocument], tmp_path: Path, on_disk: bool
+) -> None:
     doc = seed_documents[1]
     bad = MappedDocument(
-        iri=doc.iri, quads=(*doc.quads, (doc.iri, RDFS.label, Literal("x"), URIRef("not an iri")))
+        iri=doc.iri, nquads=doc.nquads + f'<{doc.iri}> <{RDFS.label}> "x" <not an iri> .\n'
     )
-    with Store() as store:
-        with pytest.raises(ValueError):
+    with Store(tmp_path / "store" if on_disk else None) as store:
+        with pytest.raises(SyntaxError):
             store.write_documents([seed_documents[0], bad])
         assert len(store) == 0
+
+
+def test_quads_with_an_iri_that_is_none_make_no_document(
+    seed_documents: list[MappedDocument],
+) -> None:
+    doc = seed_documents[1]
+    with pytest.raises(ValueError):
+        MappedDocument.of(doc.iri, [(doc.iri, RDFS.label, Literal("x"), URIRef("not an iri"))])
 
 
 def test_replace_a_changed_document(
@@ -388,7 +399,7 @@ def test_a_batch_is_stored_as_its_quads_say(text: str) -> None:
         (node, DCTERMS.isPartOf, URIRef(BASE + "document/%C3%A9"), graph),
     }
     with Store() as store:
-        store.write_documents([MappedDocument(iri=graph, quads=tuple(quads))])
+        store.write_documents([MappedDocument.of(graph, quads)])
         assert set(store.quads()) == quads
 
 

@@ -258,7 +258,7 @@ def test_each_planted_breach_is_found_as_the_reference_finds_it(
 ) -> None:
     broken = Plant(seed_documents[0])
     PLANTS[name](broken)
-    path = _store(tmp_path, [MappedDocument(broken.doc, tuple(broken.quads)), seed_documents[1]])
+    path = _store(tmp_path, [MappedDocument.of(broken.doc, broken.quads), seed_documents[1]])
     with open_store(path, read_only=True) as store:
         report = validate_store(store)
         reference = _reference(findings_of_store(store))
@@ -274,7 +274,7 @@ def test_all_breaches_at_once_are_found_as_the_reference_finds_them(
     broken = Plant(seed_documents[0])
     for fn in PLANTS.values():
         fn(broken)
-    documents = [MappedDocument(broken.doc, tuple(broken.quads)), seed_documents[1]]
+    documents = [MappedDocument.of(broken.doc, broken.quads), seed_documents[1]]
     with open_store(_store(tmp_path, documents), read_only=True) as store:
         report = validate_store(store)
         reference = _reference(findings_of_store(store))

@@ -41,7 +41,7 @@ from rdflib.term import Identifier
 from kg.errors import KgError, QueryError, StoreError
 from kg.store import disk
 from kg.store.counts import collect_stats
-from kg.store.oxterms import from_ox, nquads, quad_from_ox, to_ox
+from kg.store.oxterms import from_ox, quad_from_ox, to_ox
 from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
 from kg.store.results import QueryResult
 from kg.store.sparqltext import inject_rows, replace_update
@@ -151,23 +151,23 @@ class Store:
         docs = list(documents)
         stale = self._same_sources(docs)
         stale.update(doc.iri for doc in docs if self._has_document_iri(doc.iri))
-        quads = [q for doc in docs for q in doc.quads]
+        text = "".join(doc.nquads for doc in docs)
+        quads = text.count("\n")
         if self.path is not None and quads:
-            disk.check_room(self.path, len(quads))
+            disk.check_room(self.path, quads)
         try:
             if stale:
                 # Replacing: drop and insert in one SPARQL update, so readers never see a
                 # batch half replaced.
-                store.update(replace_update(sorted(stale), quads))
+                store.update(replace_update(sorted(stale), text))
             elif quads and self.path is not None:
-                self._bulk_load([doc.iri for doc in docs], nquads(quads))
+                self._bulk_load([doc.iri for doc in docs], text)
             elif quads:
-                # N-Quads text: cheaper than a pyoxigraph Quad per quad for Store.extend
-                store.load(nquads(quads), format=ox.RdfFormat.N_QUADS)
-            self._written(len(quads))
+                store.load(text, format=ox.RdfFormat.N_QUADS)
+            self._written(quads)
         except OSError as err:
             raise disk.write_error(err, self._where) from err
-        return WriteSummary(documents=len(docs), quads=len(quads), replaced=len(stale))
+        return WriteSummary(documents=len(docs), quads=quads, replaced=len(stale))
 
     def _bulk_load(self, iris: list[URIRef], text: str) -> None:
         """Bulk-load new documents, noted as pending until they are all in."""
@@ -190,7 +190,7 @@ class Store:
             return
         iris = [URIRef(line) for line in pending.read_text(encoding="utf-8").split()]
         if iris:
-            self.oxigraph.update(replace_update(iris, []))
+            self.oxigraph.update(replace_update(iris))
             self.oxigraph.flush()
         pending.unlink()
 
@@ -203,7 +203,7 @@ class Store:
 
     def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
         """Write one document (its graph and metadata quads), replacing earlier versions."""
-        return self.write_documents([MappedDocument(iri=doc_iri, quads=tuple(quads))])
+        return self.write_documents([MappedDocument.of(doc_iri, quads)])
 
     def remove_document(self, id_or_source: str, *, missing_ok: bool = False) -> list[URIRef]:
         """Drop the documents whose IRI, content hash, source or URL is ``id_or_source``.
@@ -220,7 +220,7 @@ class Store:
             )
         if docs:
             try:
-                store.update(replace_update(docs, []))
+                store.update(replace_update(docs))
             except OSError as err:
                 raise disk.write_error(err, self._where) from err
         return docs
@@ -290,11 +290,8 @@ def replaceable_sources(doc: MappedDocument) -> list[Literal]:
     """
     return [
         o
-        for s, p, o, _ in doc.quads
-        if s == doc.iri
-        and p == DCTERMS.source
-        and isinstance(o, Literal)
-        and not (str(o) == "-" or str(o).startswith("-:"))
+        for _, _, o, _ in doc.statements(doc.iri, DCTERMS.source)
+        if isinstance(o, Literal) and not (str(o) == "-" or str(o).startswith("-:"))
     ]
 
 

@@ -19,7 +19,17 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import XSD
 from rdflib.term import Identifier, Node
 
-__all__ = ["from_ox", "from_wire", "nquads", "quad_from_ox", "quad_to_ox", "to_ox"]
+__all__ = [
+    "from_ox",
+    "from_wire",
+    "iri_text",
+    "nquads",
+    "quad_from_ox",
+    "quad_to_ox",
+    "string_text",
+    "term_text",
+    "to_ox",
+]
 
 _XSD_STRING = str(XSD.string)
 _DEFAULT_GRAPH = str(DATASET_DEFAULT_GRAPH_ID)
@@ -94,13 +104,15 @@ def quad_to_ox(quad: tuple[Node, Node, Node, Node]) -> ox.Quad:
 
 
 def nquads(quads: Iterable[tuple[Node, Node, Node, Node]]) -> str:
-    """``quads`` as N-Quads text, for a store to load in one transaction.
+    """``quads`` (rdflib terms) as N-Quads text, for a store to load in one transaction.
 
     Faster than a pyoxigraph Quad of each: making a Quad whose object is a literal costs
     pyoxigraph several microseconds. IRIs are checked as ``to_ox`` checks them (each once);
     a literal's text escapes what N-Quads requires; other terms are written by pyoxigraph.
     """
-    return "".join(f"{_text(s)} {_text(p)} {_text(o)}{_graph_text(g)} .\n" for s, p, o, g in quads)
+    return "".join(
+        f"{term_text(s)} {term_text(p)} {term_text(o)}{_graph_text(g)} .\n" for s, p, o, g in quads
+    )
 
 
 # What a string literal in N-Quads must escape; every other character may stand as it is.
@@ -108,24 +120,32 @@ _ESCAPES = str.maketrans({'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r"})
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _iri_text(iri: str) -> str:
-    return str(_named_node(iri))  # <iri>, once pyoxigraph has found it a valid IRI
+def iri_text(iri: str) -> str:
+    """``<iri>`` as N-Quads writes it, once pyoxigraph has found it a valid IRI (else
+    ValueError)."""
+    return str(_named_node(iri))
 
 
-def _text(term: Node) -> str:
+def string_text(text: str) -> str:
+    """A plain literal (xsd:string) as N-Quads writes it."""
+    return f'"{text.translate(_ESCAPES)}"'
+
+
+def term_text(term: Node) -> str:
+    """An rdflib term as N-Quads writes it."""
     kind = type(term)
     if kind is URIRef:
-        return _iri_text(str(term))
+        return iri_text(str(term))
     if kind is Literal and not term.language:  # type: ignore[attr-defined]
-        text = str(term).translate(_ESCAPES)
         datatype = term.datatype  # type: ignore[attr-defined]
-        return f'"{text}"' if datatype is None else f'"{text}"^^{_iri_text(str(datatype))}'
+        text = string_text(str(term))
+        return text if datatype is None else f"{text}^^{iri_text(str(datatype))}"
     return str(to_ox(term))
 
 
 def _graph_text(term: Node) -> str:
     if type(term) is URIRef and str(term) != _DEFAULT_GRAPH:
-        return " " + _iri_text(str(term))
+        return " " + iri_text(str(term))
     graph = to_ox(term)
     return "" if isinstance(graph, ox.DefaultGraph) else f" {graph}"
 

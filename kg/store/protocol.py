@@ -28,10 +28,56 @@ Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 
 @dataclass(frozen=True)
 class MappedDocument:
-    """One document's quads: its own graph (``iri``) and its lines in the metadata graph."""
+    """One document's quads, its own graph (``iri``) and its lines in the metadata graph, as
+    N-Quads text: one line per quad, none twice.
+
+    ``kg.mapping`` writes the text itself and the stores load it as it is: no rdflib or
+    pyoxigraph term per quad on a build's way. ``of`` makes one from rdflib quads; ``quads``
+    reads them back as rdflib terms, for checks and tests.
+    """
 
     iri: URIRef
-    quads: tuple[Quad, ...]
+    nquads: str
+
+    @classmethod
+    def of(cls, iri: URIRef, quads: Iterable[Quad]) -> MappedDocument:
+        """The document ``iri`` holding ``quads`` (rdflib terms; ValueError for a bad IRI)."""
+        from kg.store.oxterms import nquads
+
+        return cls(iri=iri, nquads=nquads(dict.fromkeys(quads)))
+
+    @property
+    def size(self) -> int:
+        """How many quads: lines, since N-Quads escapes a line break inside a literal."""
+        return self.nquads.count("\n")
+
+    @property
+    def quads(self) -> tuple[Quad, ...]:
+        """The quads as rdflib terms."""
+        return _read(self.nquads)
+
+    def statements(self, subject: URIRef, predicate: URIRef) -> list[Quad]:
+        """The quads of ``subject`` and ``predicate``, found in the text without reading the
+        rest of it (a line starts with its subject and predicate, each written once)."""
+        from kg.store.oxterms import iri_text
+
+        start = f"{iri_text(subject)} {iri_text(predicate)} "
+        text, lines, at = self.nquads, [], self.nquads.find(start)
+        while at != -1:
+            end = text.find("\n", at) + 1
+            if at == 0 or text[at - 1] == "\n":
+                lines.append(text[at:end])
+            at = text.find(start, end)
+        return list(_read("".join(lines)))
+
+
+def _read(text: str) -> tuple[Quad, ...]:
+    import pyoxigraph as ox
+
+    from kg.store.oxterms import quad_from_ox
+
+    parsed = ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return tuple(quad_from_ox(q) for q in parsed)  # type: ignore[misc]  # kg writes no blank node
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,7 @@ from rdflib.term import Identifier
 from kg.errors import KgError, QueryError, StoreError
 from kg.store.counts import collect_stats
 from kg.store.embedded import FIND_DOCUMENT_QUERY, replaceable_sources
-from kg.store.oxterms import from_ox, quad_to_ox
+from kg.store.oxterms import from_ox
 from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
 from kg.store.results import QueryResult
 from kg.store.sparqltext import inject_rows, inject_values, replace_update
@@ -153,18 +153,18 @@ class SparqlStore:
         update_url = self._writable()
         docs = list(documents)
         stale = self._stale(docs)
-        quads = [q for doc in docs for q in doc.quads]
+        text = "".join(doc.nquads for doc in docs)
+        quads = text.count("\n")
         if stale or (quads and not self.store_url):
-            body = replace_update(sorted(stale), quads).encode("utf-8")
+            body = replace_update(sorted(stale), text).encode("utf-8")
             self._send(update_url, body, "application/sparql-update")
         elif quads and self.store_url:
-            body = ox.serialize([quad_to_ox(q) for q in quads], format=ox.RdfFormat.N_QUADS) or b""
-            self._send(self.store_url, body, _NQUADS)
-        return WriteSummary(documents=len(docs), quads=len(quads), replaced=len(stale))
+            self._send(self.store_url, text.encode("utf-8"), _NQUADS)
+        return WriteSummary(documents=len(docs), quads=quads, replaced=len(stale))
 
     def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
         """Write one document (its graph and metadata quads), replacing earlier versions."""
-        return self.write_documents([MappedDocument(iri=doc_iri, quads=tuple(quads))])
+        return self.write_documents([MappedDocument.of(doc_iri, quads)])
 
     def remove_document(self, id_or_source: str, *, missing_ok: bool = False) -> list[URIRef]:
         """Drop the documents whose IRI, content hash, source or URL is ``id_or_source``."""
@@ -178,7 +178,7 @@ class SparqlStore:
             )
         if docs:
             self._send(
-                update_url, replace_update(docs, []).encode("utf-8"), "application/sparql-update"
+                update_url, replace_update(docs).encode("utf-8"), "application/sparql-update"
             )
         return docs
 

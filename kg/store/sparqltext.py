@@ -16,8 +16,7 @@ from rdflib import BNode, URIRef
 from rdflib.term import Identifier
 
 from kg.errors import QueryError
-from kg.store.oxterms import quad_to_ox, to_ox
-from kg.store.protocol import Quad
+from kg.store.oxterms import to_ox
 
 __all__ = ["inject_rows", "inject_values", "replace_update", "where_position"]
 
@@ -109,8 +108,9 @@ def inject_rows(sparql: str, variables: Sequence[str], rows: Iterable[Sequence[I
     return f"{sparql[:at]} VALUES ({head}) {{ {' '.join(lines)} }} {sparql[at:]}"
 
 
-def replace_update(drop: Iterable[URIRef], quads: Iterable[Quad]) -> str:
-    """One SPARQL update: drop each document's graph and metadata, then insert ``quads``."""
+def replace_update(drop: Iterable[URIRef], nquads: str = "") -> str:
+    """One SPARQL update: drop each document's graph and metadata, then insert the quads of
+    ``nquads`` (N-Quads text, as ``MappedDocument`` holds it)."""
     parts = []
     for iri in drop:
         node = str(to_ox(iri))
@@ -118,8 +118,7 @@ def replace_update(drop: Iterable[URIRef], quads: Iterable[Quad]) -> str:
         parts.append(f"DELETE WHERE {{ GRAPH ?g {{ {node} ?p ?o }} }}")
     # N-Triples forms of pyoxigraph terms, so every value is escaped as SPARQL expects.
     by_graph: dict[str, list[str]] = {}
-    for quad in quads:
-        q = quad_to_ox(quad)
+    for q in ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS):
         graph = "" if isinstance(q.graph_name, ox.DefaultGraph) else str(q.graph_name)
         by_graph.setdefault(graph, []).append(f"{q.subject} {q.predicate} {q.object} .")
     if by_graph:
