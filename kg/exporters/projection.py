@@ -37,7 +37,7 @@ from kg.exporters.elements import (
     readable,
     span,
 )
-from kg.exporters.folding import add_events, folded_edges
+from kg.exporters.folding import EventRows, add_events, folded_edges, read_events
 from kg.store.counts import relation_properties
 from kg.store.protocol import GraphStore
 from kg.store.sparqltext import inject_rows
@@ -48,7 +48,8 @@ __all__ = ["PROJECTIONS", "project"]
 # What joins two nodes: a relation the text states, or a sentence that names both.
 PROJECTIONS = ("relations", "cooccurrence")
 
-_EDGE_ROLES = " ".join(f"<{KG[name]}>" for name in ("theme", "recipient", "partner"))
+# The roles whose filler a rel: edge from the event's agent reaches (kg.mapping).
+_EDGE_ROLES = frozenset(str(KG[name]) for name in ("theme", "recipient", "partner"))
 
 _DOCUMENTS = """
 SELECT ?doc ?date ?source ?url WHERE {
@@ -70,11 +71,14 @@ SELECT DISTINCT ?entity ?label WHERE {{
 """
 _ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
 # The GeoNames place of an entity, and where it lies (articles that link it agree: one place).
+# Each article that names a place writes its link and coordinates again: each is read as a
+# distinct list first, or a place in 500 articles would join 500 x 500 x 500 rows.
 _GEONAMES = """
 SELECT ?entity (MIN(STR(?same)) AS ?geonames) (MIN(?lat) AS ?latitude) (MIN(?long) AS ?longitude)
 WHERE {
-  ?entity owl:sameAs ?same .
-  OPTIONAL { ?entity geo:lat ?lat ; geo:long ?long }
+  { SELECT DISTINCT ?entity ?same WHERE { ?entity owl:sameAs ?same } }
+  OPTIONAL { { SELECT DISTINCT ?entity ?lat WHERE { ?entity geo:lat ?lat } } }
+  OPTIONAL { { SELECT DISTINCT ?entity ?long WHERE { ?entity geo:long ?long } } }
 }
 GROUP BY ?entity
 """
@@ -87,15 +91,6 @@ GROUP BY ?entity
 _STRUCTURE = (KG.locatedIn, KG.placedIn, KG.anchor, KG.of)
 _RELATIONS = """
 SELECT DISTINCT ?s ?p ?o ?doc WHERE { GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o)) }
-"""
-# The events behind rel: edges (agent → theme, recipient or partner), for weight and confidence.
-_SUPPORT = f"""
-SELECT ?event ?s ?o ?predicate ?confidence WHERE {{
-  ?event a kg:Event ; kg:agent ?s ; kg:predicate ?predicate ; ?role ?o .
-  VALUES ?role {{ {_EDGE_ROLES} }}
-  OPTIONAL {{ ?event kg:confidence ?confidence }}
-  FILTER NOT EXISTS {{ ?event kg:negated true }}
-}}
 """
 # Each sentence with the entities it names and its article: the co-occurrence edges.
 _SENTENCE_ENTITIES = """
@@ -131,11 +126,12 @@ def project(
     if projection == "cooccurrence":
         edges = _cooccurrence_edges(source, docs, nodes)
     else:
-        edges = _relation_edges(source, docs)
-    if events:
-        add_events(source, docs, nodes, edges)
-    elif projection == "relations":
-        edges.update(folded_edges(source, docs, nodes))
+        told = read_events(source)
+        edges = _relation_edges(source, docs, _support(told))
+        if events:
+            add_events(told, docs, nodes, edges)
+        else:
+            edges.update(folded_edges(told, docs, nodes))
     wanted_types = {t.casefold() for t in types} if types else None
     wanted_kinds = {p.casefold() for p in predicates} if predicates else None
     kept = {
@@ -256,13 +252,42 @@ def _where(place: Mapping[str, object] | None) -> dict[str, Any]:
     }
 
 
-def _relation_edges(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Edge]:
+def _support(told: EventRows) -> dict[tuple[str, str, str], list[float | None]]:
+    """The events behind each rel: edge (agent → theme, recipient or partner), one confidence
+    for each: an edge's weight and best confidence. A denied event supports none."""
+    agents: dict[str, list[str]] = defaultdict(list)
+    targets: dict[str, list[str]] = defaultdict(list)
+    about: dict[str, tuple[str, float | None]] = {}
+    for row in told:
+        negated = row.get("negated")
+        if negated is not None and str(negated) == "true":
+            continue
+        event, role = str(row["event"]), str(row["role"])
+        if role == str(KG.agent):
+            agents[event].append(str(row["filler"]))
+        elif role in _EDGE_ROLES:
+            targets[event].append(str(row["filler"]))
+        else:
+            continue
+        score = row.get("confidence")
+        about[event] = (
+            str(relation(str(row["predicate"]))),
+            float(score) if score is not None else None,
+        )
     support: dict[tuple[str, str, str], list[float | None]] = defaultdict(list)
-    for row in source.query(_SUPPORT).dicts():
-        rel = str(relation(str(row["predicate"])))
-        confidence = row.get("confidence")
-        key = (str(row["s"]), rel, str(row["o"]))
-        support[key].append(float(confidence) if confidence is not None else None)
+    for event, sources in agents.items():
+        rel, confidence = about[event]
+        for s in sources:
+            for o in targets.get(event, ()):
+                support[(s, rel, o)].append(confidence)
+    return support
+
+
+def _relation_edges(
+    source: GraphStore,
+    docs: dict[str, Doc],
+    support: dict[tuple[str, str, str], list[float | None]],
+) -> dict[str, Edge]:
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     properties = [[p] for p in (*relation_properties(source), *_STRUCTURE)]
     for row in source.query(inject_rows(_RELATIONS, ["p"], properties)).dicts():
