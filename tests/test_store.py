@@ -277,9 +277,7 @@ def test_a_failing_batch_writes_nothing(
     seed_documents: list[MappedDocument], tmp_path: Path, on_disk: bool
 ) -> None:
     doc = seed_documents[1]
-    bad = MappedDocument(
-        iri=doc.iri, nquads=doc.nquads + f'<{doc.iri}> <{RDFS.label}> "x" <not an iri> .\n'
-    )
+    bad = MappedDocument(iri=doc.iri, nquads=doc.nquads + f'<{doc.iri}> <{RDFS.label}> "x\n')
     with Store(tmp_path / "store" if on_disk else None) as store:
         with pytest.raises(SyntaxError):
             store.write_documents([seed_documents[0], bad])

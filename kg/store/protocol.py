@@ -32,7 +32,9 @@ class MappedDocument:
     N-Quads text: one line per quad, none twice.
 
     ``kg.mapping`` writes the text itself and the stores load it as it is: no rdflib or
-    pyoxigraph term per quad on a build's way. ``of`` makes one from rdflib quads; ``quads``
+    pyoxigraph term per quad on a build's way, and no second check of its IRIs, which are
+    checked as the text is made (``kg.store.oxterms.iri_text``; an IRI minted under a checked
+    base from percent-encoded parts is one). ``of`` makes one from rdflib quads; ``quads``
     reads them back as rdflib terms, for checks and tests.
     """
 
