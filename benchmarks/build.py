@@ -100,7 +100,7 @@ def timed(run: Callable[[], object]) -> tuple[float, float]:
     return time.perf_counter() - start, cpu_seconds() - cpu
 
 
-def stages(nlp, texts_file: Path, store_path: Path, *, batch_size: int = 32) -> dict[str, float]:
+def stages(nlp, texts_file: Path, store_path: Path, *, batch_size: int = 128) -> dict[str, float]:
     """CPU seconds of each stage of a build, run one after the other on the same articles."""
     documents = [d for d in iter_documents([str(texts_file)]) if isinstance(d, Document)]
     tail = rule_tail(nlp)
@@ -189,7 +189,7 @@ def main() -> int:
                     )
                 wall[name].append(words / seconds)
                 cpu[name].append(used / words * 1e6)
-        spent = stages(nlp, sources, work / "stages", batch_size=32)
+        spent = stages(nlp, sources, work / "stages")
         with open_store(work / "build_1-0", read_only=True) as graph:
             triples = len(graph.oxigraph)
             timings = {}

@@ -80,7 +80,7 @@ def build(
     model: str | Path | None = None,
     base: str = iris.DEFAULT_BASE,
     default_date: dt.date | None = None,
-    batch_size: int = 32,
+    batch_size: int = 128,
     n_process: int = 1,
     stdin: TextIO | None = None,
     progress: Callable[[Progress], None] | None = None,
@@ -114,7 +114,6 @@ def build(
             nlp,
             stack,
             n_process=n_process,
-            batch_size=batch_size,
             model=model,
             workers=workers,
             cluster=cluster,
@@ -174,9 +173,9 @@ def build(
             idle = not pending and (
                 not report.documents or sum(len(x.document.text) for x in batch) >= WRITE_CHARS
             )
-            while batch and (idle or len(batch) >= batch_size):
-                send(batch[:batch_size])
-                batch, idle = batch[batch_size:], False
+            while batch and (n := _full(batch, batch_size) or (len(batch) if idle else 0)):
+                send(batch[:n])
+                batch, idle = batch[n:], False
         if batch:
             send(batch)
         while pending:
@@ -229,6 +228,15 @@ WRITES_AHEAD = 4
 # needs some 4,000 words before its quads outweigh the load.
 WRITE_CHARS = 24_000
 
+# The most text in a batch, whatever --batch-size allows: some 32 news articles. A batch of
+# short texts holds up to --batch-size of them (128), since a load of 32 short ones costs its
+# fixed share again (the 316 articles of benchmarks/build.py, 68 words each: 10 loads of 32
+# take 4.1 billion instructions in Oxigraph, 3 of 128 take 3.0, one of all 3.0).
+BATCH_CHARS = 120_000
+
+# Documents parsed, in kg's own process or spaCy's workers, between looks at the batch.
+PARSE_GROUP = 32
+
 _Mapped = tuple[list[MappedDocument], WriteSummary]
 _Written = Future[_Mapped]
 _Pending = tuple[_Written, list[Extraction]]
@@ -241,7 +249,6 @@ def _reader(
     stack: contextlib.ExitStack,
     *,
     n_process: int,
-    batch_size: int,
     model: str | Path | None,
     workers: int | None,
     cluster: str | None,
@@ -260,7 +267,7 @@ def _reader(
         )
         stack.enter_context(reader)
         return reader.groups, reader.worker_count
-    parse = _parser(nlp, stack, n_process=n_process, batch_size=batch_size)
+    parse = _parser(nlp, stack, n_process=n_process)
     aliases = pipeline_aliases(nlp)
 
     def read(documents: Iterable[Document | Unread], known: Known | None) -> Iterator[list[Read]]:
@@ -271,7 +278,7 @@ def _reader(
 
 
 def _parser(
-    nlp: Language, stack: contextlib.ExitStack, *, n_process: int, batch_size: int
+    nlp: Language, stack: contextlib.ExitStack, *, n_process: int
 ) -> Callable[[Iterable[Document]], Iterator[_Parsed]]:
     """How documents get parsed: ``n_process`` 1 is one parser process beside kg's own work
     where a second core allows it (else this process), 0 is this process, more is spaCy's own
@@ -281,11 +288,22 @@ def _parser(
 
     def parse(documents: Iterable[Document]) -> Iterator[_Parsed]:
         pairs = ((document.text, document) for document in documents)
-        piped = parse_pairs(nlp, pairs, batch_size=batch_size * 8, n_process=max(1, n_process))
-        while group := [(document, doc) for doc, document in itertools.islice(piped, batch_size)]:
+        piped = parse_pairs(nlp, pairs, batch_size=PARSE_GROUP * 8, n_process=max(1, n_process))
+        while group := [(document, doc) for doc, document in itertools.islice(piped, PARSE_GROUP)]:
             yield group
 
     return parse
+
+
+def _full(batch: list[Extraction], batch_size: int) -> int:
+    """How many of ``batch``'s first extractions make a full batch (0: it is not full yet):
+    ``batch_size`` of them, or fewer holding ``BATCH_CHARS`` of text."""
+    chars = 0
+    for n, extraction in enumerate(batch[:batch_size], start=1):
+        chars += len(extraction.document.text)
+        if chars >= BATCH_CHARS:
+            return n
+    return batch_size if len(batch) >= batch_size else 0
 
 
 def _shared_folder(

@@ -31,7 +31,10 @@ from kg.cli.render import render_build_report, render_progress
     help="Publication date for articles that give none (YYYY-MM-DD).",
 )
 @click.option(
-    "--batch-size", default=32, show_default=True, help="Most documents in one transaction."
+    "--batch-size",
+    default=128,
+    show_default=True,
+    help="Most documents in one transaction (fewer where they are long).",
 )
 @click.option(
     "--processes",
