@@ -7,7 +7,8 @@ Rules, in the order ``map_extraction`` applies them:
   ``rel:`` edges, so dropping the graph removes exactly what the document supported;
 - a sentence with an attack's word in its text ("strike", "bombing": ATTACK_WORDS) tells of an
   attack (kg:tellsOf "attack"), for a query to find those sentences without reading each text;
-- the metadata graph holds the document's title, date, source, URL and content hash;
+- the metadata graph holds the document's title, date, source, URL and content hash, and the
+  number of quads in its graph (void:triples), so that a store's size is a sum, not a count;
 - no blank nodes: every node gets a minted IRI (see kg.iris);
 - event roles the ontology names map to kg: properties (Argument.role "with" → kg:partner,
   "source" → kg:accordingTo); other roles (prepositions: "for", "after") to role:<name>;
@@ -72,6 +73,8 @@ DCTERMS, OWL, PROV, RDF, RDFS, SKOS, GEO = (
     )
 )
 
+VOID_TRIPLES = iri_text(namespace.VOID.triples)
+
 # The roles whose entity gets a direct edge from the agent: "Stoltenberg announce expansion",
 # "Stoltenberg speak Al-Kadhimi" (spoke with), "Stoltenberg assure Al-Kadhimi" (assured him).
 EDGE_TARGET_ROLES = frozenset({"theme", "recipient", "with"})
@@ -93,6 +96,8 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
     quads.update(mapper.places())
+    own = sum(1 for quad in quads if quad[3] == mapper.graph)
+    quads.add((mapper.doc, VOID_TRIPLES, integer(own), mapper.meta))
     lines = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in quads)
     return MappedDocument(iri=doc_iri, nquads=lines)
 

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import DiskError, QueryError, StoreError
@@ -29,7 +29,7 @@ from kg.store.oxterms import nquads
 from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
 from kg.store.sources import set_sources, sharing, sources_of
-from kg.terms import REL
+from kg.terms import KG, REL
 
 BASE = "https://w3id.org/kg/"
 DOC_A = URIRef(BASE + "document/a0a0a0a0a0a0a0a0")
@@ -270,6 +270,10 @@ def test_stats_are_the_counts_of_the_statements(
         stats = store.stats()
         assert (stats.quads, stats.graphs, stats.relation_types) == counted(store)
         assert stats.documents == 1
+        # a graph whose size no mapping kept (an RDF file loaded) is counted
+        loaded = URIRef("https://w3id.org/kg/document/loaded")
+        store.replace_document(loaded, [(loaded, RDF.type, KG.Document, loaded)])
+        assert store.stats().quads == counted(store)[0]
 
 
 @pytest.mark.parametrize("on_disk", [False, True])

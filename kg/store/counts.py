@@ -16,7 +16,7 @@ from kg.store.protocol import GraphStore, StoreStats
 from kg.store.sparqltext import inject_rows
 from kg.terms import ENTITY_CLASSES, HOLDS_ROLE, KG, REL, relation
 
-__all__ = ["collect_stats", "relation_properties"]
+__all__ = ["collect_stats", "kept_sizes", "relation_properties"]
 
 
 _CLASSES = " ".join(f"<{c}>" for c in ENTITY_CLASSES.values())
@@ -47,6 +47,14 @@ _ENTITY_TYPES = f"""
 SELECT ?class (COUNT(DISTINCT ?entity) AS ?n)
 WHERE {{ ?entity a ?class VALUES ?class {{ {_CLASSES} <{KG.Entity}> }} }}
 GROUP BY ?class
+"""
+
+# The size of each document's graph as its mapping counted it, beside the document in the
+# metadata graph (a loaded RDF file has none: its graph is counted).
+_KEPT_SIZES = """
+SELECT ?doc ?quads WHERE {
+  GRAPH ?meta { ?doc a kg:Document ; <http://rdfs.org/ns/void#triples> ?quads }
+}
 """
 
 _PREDICATES = "SELECT DISTINCT ?predicate WHERE { ?thing kg:predicate ?predicate }"
@@ -88,6 +96,12 @@ def collect_stats(store: GraphStore, *, size: tuple[int, int] | None = None) -> 
         relation_types=relation_types,
         event_predicates=event_predicates,
     )
+
+
+def kept_sizes(store: GraphStore) -> dict[str, int]:
+    """The quads in each document's graph, by graph IRI, where the build kept the number."""
+    rows = store.query(_KEPT_SIZES).rows
+    return {str(doc): int(str(quads)) for doc, quads in rows if doc is not None and quads}
 
 
 def relation_properties(store: GraphStore) -> list[URIRef]:

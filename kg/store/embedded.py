@@ -42,7 +42,7 @@ from rdflib.term import Identifier
 
 from kg.errors import KgError, QueryError, StoreError
 from kg.store import disk
-from kg.store.counts import collect_stats
+from kg.store.counts import collect_stats, kept_sizes
 from kg.store.oxterms import from_ox, quad_from_ox, to_ox
 from kg.store.protocol import GraphStore, MappedDocument, Quad, StoreStats, WriteSummary
 from kg.store.results import QueryResult
@@ -274,14 +274,18 @@ class Store:
         return len(self.oxigraph)
 
     def stats(self) -> StoreStats:
-        # what _SIZE counts, from the store's indexes: quads in named graphs, graphs not empty
+        # what _SIZE counts: quads in named graphs, graphs not empty; a document's graph by the
+        # size its mapping wrote (void:triples), any other graph counted from its index
         store = self.oxigraph
-        default_graph = sum(1 for _ in store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
-        graphs = sum(
-            any(True for _ in store.quads_for_pattern(None, None, None, graph))
-            for graph in store.named_graphs()
-        )
-        return collect_stats(self, size=(len(store) - default_graph, graphs))
+        kept = kept_sizes(self)
+        quads = graphs = 0
+        for graph in store.named_graphs():
+            size = kept.get(graph.value)
+            if size is None:
+                size = sum(1 for _ in store.quads_for_pattern(None, None, None, graph))
+            quads += size
+            graphs += size > 0
+        return collect_stats(self, size=(quads, graphs))
 
 
 def replaceable_sources(doc: MappedDocument) -> list[Literal]:
