@@ -19,9 +19,10 @@ from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import FormatError
 from kg.exporters import entity_graph, export, export_csv
-from kg.exporters.elements import node_id
+from kg.exporters.elements import Edge, Node, Projection, node_id
 from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions
+from kg.exporters.network_xml import write_gexf, write_graphml
 from kg.exporters.projection import project
 from kg.mapping import map_extraction
 from kg.store.embedded import Store
@@ -379,3 +380,25 @@ def test_layout_packs_lone_nodes_in_a_block_below_the_linked_ones(seed_store: St
     assert max(xs) - min(xs) > max(ys) - min(ys)  # landscape, like a window
     # no two nodes on one spot
     assert len(set(positions.values())) == len(positions)
+
+
+@pytest.mark.parametrize("edges", [True, False])
+@pytest.mark.parametrize("nodes", [True, False])
+def test_files_written_element_by_element_are_whole_with_or_without_nodes_and_edges(
+    nodes: bool, edges: bool
+) -> None:
+    a, b = (Node(node_id(i), i, i.rpartition("/")[2], "Place", 1, 1) for i in ("x/a", "x/b"))
+    link = Edge("e1", a.id, b.id, "locatedIn", "located in", sources=("a.txt",))
+    projection = Projection(nodes=[a, b] if nodes else [], edges=[link] if nodes and edges else [])
+    for write in (write_gexf, write_graphml):
+        out = io.BytesIO()
+        write(projection, out)
+        data = out.getvalue()
+        assert lint(data) == []
+        graph = (
+            nx.read_gexf(io.BytesIO(data))
+            if write is write_gexf
+            else nx.read_graphml(io.BytesIO(data))
+        )
+        assert set(graph.nodes) == {n.id for n in projection.nodes}
+        assert graph.number_of_edges() == len(projection.edges)

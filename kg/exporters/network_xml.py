@@ -5,6 +5,9 @@ plain names that Gephi does not take over (``entity_type``, never ``type``); onl
 every reader knows; missing values left out; direction always declared; each edge's relation
 as its GEXF ``kind`` and its GraphML ``label`` attribute, so Gephi keeps parallel edges of
 different relations apart; ``viz:size`` with ``value`` as its only attribute.
+
+The file is written as it is made: the document around the nodes and edges first, then each
+node and edge, serialized and let go, so an archive's network is never a whole tree in memory.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import BinaryIO, TypeVar
 
 from kg.exporters.elements import Edge, Node, Projection
@@ -104,8 +107,19 @@ def write_gexf(
                 declared, f"{{{GEXF}}}attribute", {"id": name, "title": name, "type": gexf_type}
             )
     nodes = ET.SubElement(graph, f"{{{GEXF}}}nodes")
+    edges = ET.SubElement(graph, f"{{{GEXF}}}edges")
+    streams = {
+        nodes: _gexf_nodes(projection, positions, timeline=timeline),
+        edges: _gexf_edges(projection, timeline=timeline),
+    }
+    _write(root, out, streams, level=3)
+
+
+def _gexf_nodes(
+    projection: Projection, positions: dict[str, tuple[float, float]] | None, *, timeline: bool
+) -> Iterator[ET.Element]:
     for n in projection.nodes:
-        element = ET.SubElement(nodes, f"{{{GEXF}}}node", {"id": n.id, "label": _label(n)})
+        element = ET.Element(f"{{{GEXF}}}node", {"id": n.id, "label": _label(n)})
         if timeline:
             _dates(element, n.first_seen, n.last_seen)
         _attvalues(element, _values(n, NODE_COLUMNS))
@@ -115,7 +129,10 @@ def write_gexf(
         if positions and n.id in positions:
             x, y = positions[n.id]
             ET.SubElement(element, f"{{{VIZ}}}position", {"x": str(x), "y": str(y), "z": "0.0"})
-    edges = ET.SubElement(graph, f"{{{GEXF}}}edges")
+        yield element
+
+
+def _gexf_edges(projection: Projection, *, timeline: bool) -> Iterator[ET.Element]:
     for e in projection.edges:
         attributes = {
             "id": e.id,
@@ -125,11 +142,11 @@ def write_gexf(
             "label": clean(e.label),
             "weight": str(float(e.weight)),
         }
-        element = ET.SubElement(edges, f"{{{GEXF}}}edge", attributes)
+        element = ET.Element(f"{{{GEXF}}}edge", attributes)
         if timeline:
             _dates(element, e.first_seen, e.last_seen)
         _attvalues(element, _values(e, EDGE_COLUMNS))
-    _write(root, out)
+        yield element
 
 
 def _direction(projection: Projection) -> str:
@@ -182,15 +199,20 @@ def write_graphml(projection: Projection, out: BinaryIO) -> None:
     graph = ET.SubElement(
         root, f"{{{GRAPHML}}}graph", {"id": "kg", "edgedefault": _direction(projection)}
     )
+    _write(root, out, {graph: _graphml_elements(projection)}, level=2)
+
+
+def _graphml_elements(projection: Projection) -> Iterator[ET.Element]:
     for n in projection.nodes:
-        element = ET.SubElement(graph, f"{{{GRAPHML}}}node", {"id": n.id})
+        element = ET.Element(f"{{{GRAPHML}}}node", {"id": n.id})
         _data(element, "n", [("label", _label(n)), *_values(n, NODE_COLUMNS)])
+        yield element
     for e in projection.edges:
         attributes = {"id": e.id, "source": e.source, "target": e.target, "label": clean(e.kind)}
-        element = ET.SubElement(graph, f"{{{GRAPHML}}}edge", attributes)
+        element = ET.Element(f"{{{GRAPHML}}}edge", attributes)
         values = [("label", e.label), *_values(e, EDGE_COLUMNS), ("weight", float(e.weight))]
         _data(element, "e", values)
-    _write(root, out)
+        yield element
 
 
 def _data(element: ET.Element, prefix: str, values: list[tuple[str, object]]) -> None:
@@ -200,8 +222,66 @@ def _data(element: ET.Element, prefix: str, values: list[tuple[str, object]]) ->
         )
 
 
-def _write(root: ET.Element, out: BinaryIO) -> None:
+# Where a stream of elements goes in the document around them, while that is serialized.
+_HERE = "kg-elements-here"
+_MARKER = re.compile(rf"<(?:\w+:)?{_HERE} />")
+
+
+def _write(
+    root: ET.Element, out: BinaryIO, streams: dict[ET.Element, Iterator[ET.Element]], *, level: int
+) -> None:
+    """``root``, indented two spaces a level, with each container of ``streams`` holding its
+    elements (at depth ``level``), written one element at a time: the same bytes as the whole
+    tree serialized at once. A container without elements stays an empty element."""
+    parts: list[Iterator[ET.Element]] = []
+    for container, elements in streams.items():
+        first = next(elements, None)
+        if first is not None:
+            # the marker takes the namespace of the first element's descendants, so that the
+            # document around declares the prefixes the elements use
+            ET.SubElement(container, _marker_tag(first))
+            parts.append(_chain(first, elements))
     ET.indent(root)
+    text = ET.tostring(root, encoding="unicode", xml_declaration=False)
+    prefixes = _prefixes(text)
     out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="utf-8", xml_declaration=False))
+    for elements in parts:
+        marker = _MARKER.search(text)
+        assert marker is not None
+        out.write(text[: marker.start()].encode("utf-8"))
+        text = text[marker.end() :]
+        between = "\n" + "  " * level
+        for n, element in enumerate(elements):
+            if n:
+                out.write(between.encode("utf-8"))
+            _unqualify(element, prefixes)
+            ET.indent(element, level=level)
+            element.tail = None
+            out.write(ET.tostring(element, encoding="unicode").encode("utf-8"))
+    out.write(text.encode("utf-8"))
     out.write(b"\n")
+
+
+def _chain(first: ET.Element, rest: Iterator[ET.Element]) -> Iterator[ET.Element]:
+    yield first
+    yield from rest
+
+
+def _marker_tag(element: ET.Element) -> str:
+    """A marker tag in the namespace of the last namespace ``element`` uses (viz: in GEXF)."""
+    namespaces = [e.tag[1:].partition("}")[0] for e in element.iter() if e.tag.startswith("{")]
+    return f"{{{namespaces[-1]}}}{_HERE}" if namespaces else _HERE
+
+
+def _prefixes(text: str) -> dict[str, str]:
+    """The prefix the document gives each namespace (its root's xmlns declarations)."""
+    found = re.findall(r'xmlns(?::(\w+))?="([^"]+)"', text[: text.find(">")])
+    return {uri: f"{prefix}:" if prefix else "" for prefix, uri in found}
+
+
+def _unqualify(element: ET.Element, prefixes: dict[str, str]) -> None:
+    """Tags written as the document around declares them: ``node``, ``viz:size``."""
+    for e in element.iter():
+        if e.tag.startswith("{"):
+            uri, _, local = e.tag[1:].partition("}")
+            e.tag = prefixes[uri] + local
