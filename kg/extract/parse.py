@@ -163,7 +163,11 @@ class Parse:
         return [c for c in self.children[i] if self.dep[c] in deps]
 
     def has_kid(self, i: int, deps: frozenset[str]) -> bool:
-        return any(self.dep[c] in deps for c in self.children[i])
+        dep = self.dep
+        for c in self.children[i]:  # noqa: SIM110 - no generator for any(): rules ask this most
+            if dep[c] in deps:
+                return True
+        return False
 
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and the tokens conjoined to it, in order."""
