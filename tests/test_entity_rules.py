@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import spacy
+from doc_table import build
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -686,3 +687,167 @@ def test_built_gazetteer_labels_the_seed_articles_places(real_data) -> None:
         ("State Department", "ORG"),
         ("Ned Price", "PERSON"),
     ]
+
+
+def test_a_name_ending_in_a_hyphenated_given_name_is_a_person_whole(nlp) -> None:
+    text = "Leung met Chan Siu-fung and backed an Obama-era rule."
+    ner = (("Chan Siu-fung", "ORG"), ("Obama-era", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Chan Siu-fung", "PERSON"),  # not cut to "Chan Siu", nor an organization
+        ("Obama", "ORG"),  # "era" makes an adjective of the name: no part of it
+    ]
+
+
+def test_an_occupation_before_a_persons_name_is_no_part_of_it(nlp) -> None:
+    text = "Pianist Anna Volkova returned. Singer Adams stayed."
+    ner = (("Pianist Anna Volkova", "PERSON"), ("Singer Adams", "PERSON"))
+    assert run(nlp, text, ner) == [("Anna Volkova", "PERSON"), ("Singer Adams", "PERSON")]
+
+
+def test_a_name_after_a_title_and_its_object_is_a_person(nlp) -> None:
+    text = "Ambassador to the United States Helena Marsh arrived."
+    assert run(nlp, text, (("United States", "LOC"),)) == [
+        ("United States", "GPE"),
+        ("Helena Marsh", "PERSON"),
+    ]
+    # a person the NER found after the title's object keeps the given names it found
+    text = "Secretary of the Navy Carlos Del Toro spoke."
+    for found in ("Carlos Del", "Carlos Del Toro"):
+        assert run(nlp, text, ((found, "PERSON"),)) == [("Carlos Del Toro", "PERSON")]
+
+
+def test_a_name_found_once_is_found_again_where_it_stands_alone(nlp) -> None:
+    text = "The rover Vesna will land. Vesna carries a drill. The Vesna Station is new."
+    assert run(nlp, text, (("Vesna", "PERSON"),)) == [("Vesna", "PERSON"), ("Vesna", "PERSON")]
+
+
+def test_proper_nouns_up_to_an_organizations_word_are_an_organization(nlp) -> None:
+    doc = build(
+        """
+        Harwick    2 compound PROPN
+        Securities 3 nsubj    PROPN _ _ tag=NNPS
+        advised    0 root     VERB  advise tag=VBD
+        the        5 det      DET
+        Bank       3 obj      PROPN
+        .          3 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Harwick Securities", "ORG")]
+
+
+def test_an_organization_run_into_a_persons_title_ends_before_it(nlp) -> None:
+    text = "NATO Secretary General Jens Stoltenberg announced it."
+    ner = (("NATO Secretary", "ORG"), ("Jens Stoltenberg", "PERSON"))
+    assert run(nlp, text, ner) == [("NATO", "ORG"), ("Jens Stoltenberg", "PERSON")]
+
+
+def test_a_name_holding_a_title_in_lower_case_is_the_name_and_the_person_after_it(nlp) -> None:
+    text = "Former Hong Kong leader Leung Chun-ying backs the changes."
+    assert run(nlp, text, (("Hong Kong leader Leung Chun", "LOC"),)) == [
+        ("Hong Kong", "LOC"),
+        ("Leung Chun-ying", "PERSON"),
+    ]
+
+
+def test_a_person_cut_at_a_particle_goes_on_to_the_surname(nlp) -> None:
+    text = "The team, led by Pieter van den Berg, bred flies."
+    assert run(nlp, text, (("Pieter van", "PERSON"),)) == [("Pieter van den Berg", "PERSON")]
+
+
+def test_a_person_after_a_hyphen_takes_the_whole_name_before_it(nlp) -> None:
+    text = "A late challenge on Mikel Goikoetxea-Arana."
+    ner = (("Mikel Goikoetxea", "LOC"), ("Arana", "PERSON"))
+    assert run(nlp, text, ner) == [("Mikel Goikoetxea-Arana", "PERSON")]
+
+
+def test_a_name_in_apposition_to_a_title_in_lower_case_is_a_person(nlp) -> None:
+    text = "The Iraqi foreign minister, Yusuf Abubakar Bello, said no."
+    assert run(nlp, text, (("Yusuf", "LOC"),)) == [
+        ("Iraqi", "NORP"),
+        ("Yusuf Abubakar Bello", "PERSON"),
+    ]
+    text = "The band's guitarist, Seán Óg Ó Súilleabháin, said so."
+    assert run(nlp, text, (("Ó Súilleabháin", "PERSON"),)) == [("Seán Óg Ó Súilleabháin", "PERSON")]
+    # a known place in apposition stays the place
+    text = "They met the minister, United States officials said."
+    assert run(nlp, text, (("United States", "GPE"),)) == [("United States", "GPE")]
+
+
+def test_a_known_place_the_ner_cut_is_the_place_whole(nlp) -> None:
+    GUIANA = {**GAZETTEER, "names": {**GAZETTEER["names"], "GPE": ["French Guiana"]}}
+    rules = spacy.blank("en")
+    add_entity_rules(rules, data=GUIANA)
+    text = "A rocket from Kourou in French Guiana."
+    assert run(rules, text, (("Guiana", "PERSON"),)) == [("French Guiana", "GPE")]
+    # a person, without a preposition of place, stays the person
+    assert run(rules, "French Guiana said no.", (("Guiana", "PERSON"),)) == [("Guiana", "PERSON")]
+
+
+def test_known_places_listed_in_one_entity_are_each_a_place(nlp) -> None:
+    text = "Envoys flew to Baghdad and Erbil, and Iraq or Washington."
+    ner = (("Baghdad and Erbil", "ORG"), ("Iraq or Washington", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Baghdad", "GPE"),
+        ("Erbil", "GPE"),
+        ("Iraq", "GPE"),
+        ("Washington", "GPE"),
+    ]
+    # a name that holds more than the listed places stays whole
+    text = "The Baghdad and Erbil Trust met."
+    assert run(nlp, text, (("Baghdad and Erbil Trust", "ORG"),)) == [
+        ("Baghdad and Erbil Trust", "ORG")
+    ]
+
+
+def test_a_person_placed_and_located_in_a_place_is_a_place(nlp) -> None:
+    ner = (("Kourou", "PERSON"), ("Iraq", "GPE"))
+    text = "The rocket left from Kourou in Iraq."
+    assert run(nlp, text, ner) == [("Kourou", "GPE"), ("Iraq", "GPE")]
+    # without a preposition of place before it, the person stays
+    text = "Kourou in Iraq said so."
+    assert run(nlp, text, ner) == [("Kourou", "PERSON"), ("Iraq", "GPE")]
+
+
+def test_a_person_followed_by_a_particle_and_a_name_is_one_person(nlp) -> None:
+    text = "Josep-Lluís Serrat i Vidal welcomed the talks."
+    ner = (("Josep-Lluís Serrat", "PERSON"), ("Vidal", "PERSON"))
+    assert run(nlp, text, ner) == [("Josep-Lluís Serrat i Vidal", "PERSON")]
+
+
+def test_a_surname_with_an_arabic_article_after_a_title_is_the_person(nlp) -> None:
+    text = "Saudi Foreign Minister Adel al-Harbi told reporters."
+    assert run(nlp, text, (("Harbi", "PERSON"),)) == [("Adel al-Harbi", "PERSON")]
+
+
+def test_an_organization_goes_on_over_for_or_of_and_its_name(nlp) -> None:
+    text = "He works at the Max Planck Institute for Biological Intelligence near Munich."
+    assert run(nlp, text, (("Max Planck Institute", "ORG"),)) == [
+        ("Max Planck Institute for Biological Intelligence", "ORG")
+    ]
+
+
+def test_a_countrys_name_is_the_country_unless_it_speaks(nlp) -> None:
+    rules = spacy.blank("en")
+    add_entity_rules(rules, data={**GAZETTEER, "countries": {"Erbil": "Iraq"}})
+    text = "Iraq's ruling council met. Iraq said no."
+    doc = rules.make_doc(text)
+    doc.ents = [doc.char_span(0, 4, label="PERSON"), doc.char_span(27, 31, label="PERSON")]
+    doc = rules.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Iraq", "GPE"), ("Iraq", "PERSON")]
+
+
+def test_a_known_place_listed_with_a_place_is_a_place_though_a_verb_of_speech_follows(
+    nlp,
+) -> None:
+    text = "Business groups in Baghdad and Erbil warned of cuts."
+    ner = (("Baghdad", "GPE"), ("Erbil", "PERSON"))
+    assert run(nlp, text, ner) == [("Baghdad", "GPE"), ("Erbil", "GPE")]
+
+
+def test_one_word_after_a_verb_of_speech_and_before_a_description_is_a_person(nlp) -> None:
+    text = '"It was a long day," said Maria, a cook at a hotel.'
+    assert run(nlp, text) == [("Maria", "PERSON")]
+    # a day is no one, nor a name without a description after it
+    text = '"No," said Monday, a day later. "Yes," said Anna.'
+    assert [e for e in run(nlp, text) if e[1] == "PERSON"] == []

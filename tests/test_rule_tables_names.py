@@ -161,6 +161,113 @@ def test_a_name_after_a_work_noun_of_another_phrase_is_not_the_work() -> None:
     assert mentions.named_work(p, name, name + 1, "ORG") is None
 
 
+def test_a_name_read_as_the_subject_of_a_relative_clause_of_its_noun_is_the_thing() -> None:
+    # "The rover Vesna will land", parsed as "the rover (that) Vesna will land"
+    table = """
+        The   2 det       DET
+        rover 0 root      NOUN
+        Vesna 5 nsubj     PROPN _ PERSON
+        will  5 aux       AUX
+        land  2 acl:relcl VERB
+        .     2 punct     PUNCT
+        """
+    p = Parse(build(table))
+    name = at(p, "Vesna")
+    assert mentions.named_work(p, name, name + 1, "PERSON") == "PRODUCT"
+    # a true relative clause of a noun that is itself an argument is not: "The movie Amazon
+    # made won"
+    table = """
+        The    2 det       DET
+        movie  5 nsubj     NOUN
+        Amazon 4 nsubj     PROPN _ ORG
+        made   2 acl:relcl VERB  make tag=VBD
+        won    0 root      VERB  win tag=VBD
+        .      5 punct     PUNCT
+        """
+    p = Parse(build(table))
+    name = at(p, "Amazon")
+    assert mentions.named_work(p, name, name + 1, "ORG") is None
+
+
+def test_a_person_named_before_a_made_things_noun_is_the_thing() -> None:
+    # "The agency's Orinoco orbiter entered orbit", and the headline "European orbiter
+    # Orinoco reaches Mars" with "orbiter" hung on the verb
+    table = """
+        The      2 det       DET
+        agency   4 nmod:poss NOUN
+        's       2 case      PART
+        Orinoco  5 compound  PROPN _ PERSON
+        orbiter  6 nsubj     NOUN
+        entered  0 root      VERB  enter tag=VBD
+        orbit    6 obj       NOUN
+        .        6 punct     PUNCT
+
+        European 2 amod      ADJ
+        orbiter  4 compound  NOUN
+        Orinoco  4 nsubj     PROPN _ PERSON
+        reaches  0 root      VERB  reach tag=VBZ
+        Mars     4 obj       PROPN _ LOC
+        """
+    p = Parse(build(table))
+    for nth in (1, 2):
+        name = at(p, "Orinoco", nth)
+        assert mentions.named_work(p, name, name + 1, "PERSON") == "PRODUCT"
+    # a place before the noun stays the place: "the Mars rover"
+    table = """
+        the   3 det      DET
+        Mars  3 compound PROPN _ LOC
+        rover 0 root     NOUN
+        """
+    p = Parse(build(table))
+    assert mentions.named_work(p, 1, 2, "LOC") is None
+
+
+def test_a_meetings_name_that_acts_as_a_body_is_the_body() -> None:
+    # "a forum organised by the Chinese People's Political Consultative Conference"
+    table = """
+        a            2 det       DET
+        forum        0 root      NOUN
+        organised    2 acl       VERB  organise tag=VBN
+        by           8 case      ADP
+        the          8 det       DET
+        Chinese      8 amod      ADJ   _ ORG
+        Consultative 8 amod      PROPN _ ORG
+        Conference   3 obl:agent PROPN _ ORG
+        """
+    p = Parse(build(table))
+    name = at(p, "Chinese")
+    assert mentions.meeting_name(p, name, name + 3, "ORG") is None
+
+
+def test_a_word_in_capitals_goes_on_no_name_in_mixed_case() -> None:
+    # "By Gary Raynaldo DIPLOMATIC TIMES": the byline's publication is no part of the name
+    table = """
+        By         3 case     ADP
+        Gary       3 compound PROPN _ PERSON
+        Raynaldo   0 root     PROPN _ PERSON
+        DIPLOMATIC 3 flat     PROPN
+        TIMES      3 flat     PROPN
+        """
+    found = EntityIndex(Parse(build(table))).entities()
+    assert [e.name for e in found] == ["Gary Raynaldo"]
+
+
+def test_a_persons_name_goes_on_over_a_hyphenated_surname() -> None:
+    # "with Santiago Aldaz-Reyes scoring", with only "Santiago" an entity
+    table = """
+        with     5 mark     SCONJ
+        Santiago 5 nsubj    PROPN _ PERSON
+        Aldaz    2 flat     PROPN _ _ space=no
+        -        3 punct    PUNCT _ _ space=no
+        Reyes    2 flat     PROPN
+        scoring  0 root     VERB  score tag=VBG
+        """
+    doc = build(table)
+    assert not doc[2].whitespace_
+    found = EntityIndex(Parse(doc)).entities()
+    assert [e.name for e in found] == ["Santiago Aldaz-Reyes"]
+
+
 def test_a_country_that_beats_another_outside_sport_stays_a_place() -> None:
     table = """
         Russia  2 nsubj PROPN _ GPE

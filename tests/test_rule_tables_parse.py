@@ -119,6 +119,22 @@ in      8 case    ADP
 Iraq    6 nmod    PROPN _ GPE
 """
 
+RAMIFICATIONS = """
+it            2  expl  PRON
+is            0  root  AUX   be
+fair          2  xcomp ADJ
+to            5  mark  PART
+say           3  xcomp VERB
+there         8  expl  PRON
+will          8  aux   AUX
+be            5  ccomp VERB
+ramifications 8  nsubj NOUN  ramification tag=NNS
+for           12 case  ADP
+every         12 det   DET
+group         5  obl   NOUN
+responsible   12 amod  ADJ
+"""
+
 
 def _tree(p: Parse, word: str) -> tuple[str, str]:
     """(head word, label) of ``word`` in the tree."""
@@ -146,6 +162,11 @@ TREE_REPAIR_CASES: Cases = {
         FOLLOWS_ATTACK,
         lambda p, rule: (rule(p), _tree(p, "Monday"), _tree(p, "base"), _tree(p, "expansion")),
         (True, ("attack", "nmod"), ("attack", "nmod"), ("follows", "nsubj")),
+    ),
+    "phrases_after_a_clause": (
+        RAMIFICATIONS,
+        lambda p, rule: (rule(p), _tree(p, "group")),
+        (True, ("ramifications", "nmod")),
     ),
 }
 SENTENCE_REPAIR_CASES: Cases = {

@@ -42,7 +42,7 @@ from kg.nlp.lexicon.nouns import (
     WORK_NOUNS,
 )
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE, OPPONENT_WORDS, VENUE_WORDS
 
 Aliases = dict[str, tuple[str, str]]
@@ -158,8 +158,15 @@ def photo_credit(p: Parse, start: int, end: int, label: str) -> str | None:
 
 def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
     """Rule: "the alliance Defense Ministerial": an organization's name ending in a meeting's
-    word is a meeting."""
-    return "EVENT" if label == "ORG" and p.lower[end - 1] in EVENT_NAME_WORDS else None
+    word is a meeting, unless it acts as a body does: "a forum organised by the Chinese
+    People's Political Consultative Conference", "the Conference said"."""
+    if label != "ORG" or p.lower[end - 1] not in EVENT_NAME_WORDS:
+        return None
+    head = end - 1
+    acts = p.dep[head] == "obl:agent" or (
+        p.dep[head] == "nsubj" and p.lemma[p.head[head]] in SPEECH_VERBS
+    )
+    return None if acts else "EVENT"
 
 
 SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
@@ -220,6 +227,12 @@ def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
             return "WORK_OF_ART"
         if p.lemma[noun] in PRODUCT_NOUNS:
             return "PRODUCT"
+    # Rule: "The agency's Orinoco orbiter": a "person" named right before a made thing's
+    # noun, as its compound, is the thing ("the Mars rover", "the SpaceX rocket" name a
+    # place and a maker, and stay).
+    before_noun = end < p.n and p.lemma[end] in PRODUCT_NOUNS and p.words[end].islower()
+    if label == "PERSON" and before_noun and p.head[end - 1] == end:
+        return "PRODUCT" if p.dep[end - 1] == "compound" else None
     return None
 
 
@@ -277,9 +290,27 @@ def _one_phrase(p: Parse, noun: int, start: int, end: int) -> bool:
     heads = [i for i in range(start, end) if not start <= p.head[i] < end]
     if start <= p.head[noun] < end:
         return True
+    if (
+        noun + 1 == start
+        and p.dep[noun] == "compound"
+        and p.head[noun] in {p.head[h] for h in heads}
+    ):
+        return True  # "European orbiter Orinoco reaches", with "orbiter" hung on the verb
+    if (
+        noun + 1 == start
+        and p.head[noun] == noun
+        and any(_subject_of_clause_on(p, h, noun) for h in heads)
+    ):
+        return True  # "The rover Vesna will land" read as "the rover (that) Vesna will land"
     return any(
         p.head[h] == noun or (p.head[h] == p.head[noun] and p.dep[h] == p.dep[noun]) for h in heads
     )
+
+
+def _subject_of_clause_on(p: Parse, h: int, noun: int) -> bool:
+    """Whether token ``h`` is the subject of a clause the parser hung on ``noun``."""
+    verb = p.head[h]
+    return p.dep[h] == "nsubj" and p.head[verb] == noun and p.dep[verb].startswith("acl")
 
 
 def _appositive_nouns(p: Parse, start: int, end: int) -> list[int]:
@@ -377,8 +408,14 @@ def _extend_name(p: Parse, end: int) -> int:
         and names.fold(p.words[k]).rstrip(".") not in NOT_NAME_WORDS
         and p.words[k] not in ORG_NAME_ENDS  # "Harwick Securities" is no person's name
         and p.para[k] == p.para[end - 1]
+        # "By Gary Raynaldo DIPLOMATIC TIMES": a word in capitals goes on no name in mixed case
+        and (not p.words[k].isupper() or p.words[end - 1].isupper())
     ):
         k, taken = k + 1, taken + 1
+        # "Santiago" + "Aldaz-Reyes": a word taken goes on over a tight hyphen
+        tight = k + 1 < p.n and not p.space[k - 1] and not p.space[k]
+        if tight and p.words[k] in DASHES + "-" and p.words[k + 1][:1].isupper():
+            k += 0 if p.ent_label[k + 1] else 2
     return k if taken else end
 
 

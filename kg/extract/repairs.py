@@ -228,6 +228,36 @@ def verbs_read_as_plural_nouns(p: Parse) -> bool:
     return changed
 
 
+def phrases_after_a_clause(p: Parse) -> bool:
+    """Rule: "it is fair to say there will be ramifications for every group responsible", with
+    "for every group" hung on "say" across the clause "there will be ramifications": a
+    prepositional phrase right after a clausal complement that ends in a noun, hung on the
+    verb before that clause, tells of that noun."""
+    changed = False
+    for c in range(p.n):
+        verb = p.head[c]
+        cases = [k for k in p.children[c] if p.dep[k] == "case" and k < c]
+        if verb >= c or p.dep[c] not in VERB_OBLIQUES or not cases:
+            continue
+        noun = min(cases) - 1
+        if p.pos[noun] not in NOUN_POS or not noun > verb:
+            continue
+        for clause in p.children[verb]:
+            if p.dep[clause] == "ccomp" and verb < clause < c and _last_of(p, clause) == noun:
+                p.head[c], p.dep[c] = noun, "nmod"
+                changed = True
+    return changed
+
+
+def _last_of(p: Parse, i: int) -> int:
+    """The last token of the subtree of ``i``."""
+    last = i
+    for c in p.children[i]:
+        if c > i:
+            last = max(last, _last_of(p, c))
+    return last
+
+
 def _tree_of(p: Parse, root: int) -> list[int]:
     """The tokens around ``root`` whose heads lead to it, in order (the parser's sentence)."""
 
@@ -251,6 +281,7 @@ TREE_REPAIRS: tuple[TreeRepair, ...] = (
     nouns_read_as_verbs,
     sequence_objects,
     verbs_read_as_plural_nouns,
+    phrases_after_a_clause,
 )
 SENTENCE_REPAIRS: tuple[SentenceRepair, ...] = (join_cut_attributions,)
 LEMMA_REPAIRS: tuple[LemmaRepair, ...] = (

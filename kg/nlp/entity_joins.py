@@ -4,22 +4,29 @@ known places listed with places."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.lexicon.labels import AREA_LABELS, HALF_NAME_LABELS, RETYPED_AS_ORG
+from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.lexicon.labels import (
+    HALF_NAME_LABELS,
+    NUMERIC_LABELS,
+    ORGANIZATION_WORD_POS,
+    RETYPED_AS_ORG,
+)
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
 )
-from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES
+from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
+from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES, TITLE_HEADS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
-from kg.nlp.lexicon.words import ARTICLES, LIST_LINKS
+from kg.nlp.lexicon.words import ARTICLES
 
 Known = Callable[[Doc, int, int], bool]  # whether tokens [start, end) spell a known name
 
@@ -34,6 +41,8 @@ def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     people = [ent for ent in ents if ent.label == "PERSON"]
     if not people:
         return ents
+    # "Mikel Goikoetxea" (a place) + "-Arana" (a person): the half before the hyphen whole
+    half_ending = {e.end: e for e in ents if e.label in HALF_NAME_LABELS}
     joined = []
     for ent in people:
         start, end = ent.start, ent.end
@@ -43,6 +52,9 @@ def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
             if doc[start - 2].lower_ in NAME_HYPHEN_PREFIXES:
                 break
             start -= 2
+            half = half_ending.get(start + 1)
+            if half is not None and half.start < start and doc[half.start : start].text.istitle():
+                start = half.start
         if (start, end) != (ent.start, ent.end):
             joined.append(Ent(start, end, "PERSON"))
     if not joined:
@@ -106,28 +118,6 @@ def join_nationality_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
     return [e for e in ents if all(taken[i] < 0 for i in range(e.start, e.end))] + joined
 
 
-def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
-    """Known places the NER took for people, listed with a place, made places.
-
-    Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
-    gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
-    a comma to an entity that is a place, is the place.
-    """
-    known = {(n.start, n.end): n for n in names if n.label in AREA_LABELS and not n.ambiguous}
-    ends = {ent.end for ent in ents if ent.label in AREA_LABELS}
-    starts = {ent.start for ent in ents if ent.label in AREA_LABELS}
-    out = []
-    for ent in ents:
-        name = known.get((ent.start, ent.end)) if ent.label == "PERSON" else None
-        if name is not None and not speaks(doc, ent.start):
-            before = ent.start >= 2 and doc[ent.start - 1].lower_ in LIST_LINKS
-            after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
-            if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
-                ent = ent._replace(label=name.label)
-        out.append(ent)
-    return out
-
-
 def speaks(doc: Doc, i: int) -> bool:
     """Whether the name at token ``i`` is a person's by its context, though it is also a place.
 
@@ -137,6 +127,122 @@ def speaks(doc: Doc, i: int) -> bool:
     before = doc[i - 1].lower_.rstrip(".") if i > 0 else ""
     after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
     return before in HONORIFICS or after in SPEECH_FORMS
+
+
+def repeated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the NER found once, found again where it found nothing.
+
+    Rule: "The rover Vesna will land ... Vesna carries a drill", with only the first "Vesna"
+    an entity: the same capitalized word, outside any entity and not part of a longer name
+    (no capitalized word beside it), is the same name with the same label. One word only,
+    and not in capitals ("VI"): a longer name the NER misses once it rarely misses twice,
+    and copying a wrong one ("Ice Cream" as an organization) doubles the error.
+    """
+    found: dict[str, str] = {}
+    for ent in sorted(ents):
+        word = doc[ent.start]
+        if ent.end - ent.start == 1 and ent.label not in NUMERIC_LABELS and _plain_name(word):
+            found.setdefault(word.text, ent.label)
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    added = [
+        Ent(i, i + 1, found[token.text])
+        for i, token in enumerate(doc)
+        if token.text in found and taken[i] < 0 and _alone(doc, i, i + 1)
+    ]
+    return ents + added
+
+
+def _plain_name(token: Token) -> bool:
+    """A capitalized word, not in capitals and no function word: "Vesna", not "VI", "The"."""
+    return token.is_alpha and token.is_title and len(token) > 1 and not token.is_stop
+
+
+def _alone(doc: Doc, start: int, end: int) -> bool:
+    """No capitalized word right before or after tokens [start, end)."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not any(t is not None and t.is_alpha and not t.is_lower for t in (before, after))
+
+
+def hyphenated_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names that end in a given name of two syllables joined by a hyphen, people.
+
+    Rule: "Chan Siu-fung", "Moon Jae-in" as an organization or a place: a name of two words
+    or more whose last word is a capitalized syllable joined by a hyphen to one in lower
+    case is a person's; no organization's or place's name ends so ("Coca-Cola", "Saint-Denis"
+    are capitalized after the hyphen).
+    """
+    return [
+        ent._replace(label="PERSON")
+        if ent.label in RETYPED_AS_ORG | {"ORG"}
+        and ent.end - ent.start >= 4
+        and hyphen_tail(doc, ent.end - 1)
+        and doc[ent.start].is_title
+        else ent
+        for ent in ents
+    ]
+
+
+def split_at_title_noun(doc: Doc, ent: Ent) -> list[Ent]:
+    """A place or body and the person after a title in lower case, apart.
+
+    Rule: "Former Hong Kong leader Leung Chun-ying" as one place: a name that holds a lower-
+    case title or occupation ("leader", "coach") is the name before it and a person after
+    it, where capitalized words follow the title.
+    """
+    if ent.label == "PERSON":
+        return [ent]
+    for k in range(ent.start + 1, ent.end - 1):
+        word = doc[k]
+        if word.is_lower and (word.text in TITLE_HEADS or word.text in OCCUPATION_NOUNS):
+            if all(t.is_title for t in doc[k + 1 : ent.end]):
+                return [Ent(ent.start, k, ent.label), Ent(k + 1, ent.end, "PERSON")]
+            break
+    return [ent]
+
+
+def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """People's names whole over the particles the NER stopped at.
+
+    Rule: "Pieter van den Berg" as a person "Pieter van", "Josep-Lluís Serrat i Vidal" as
+    "Josep-Lluís Serrat" and "Vidal": a person that ends in a name's particle ("van", "de",
+    "bin"), or is followed by one, goes on over the particles to the capitalized word after,
+    taking in a person there.
+    """
+    taken = owners(doc, ents)
+    out: list[Ent] = []
+    joined: set[int] = set()
+    for ent in ents:
+        end = ent.end
+        if ent.label == "PERSON":
+            while end < len(doc) and doc[end].text in NAME_PARTICLES:
+                end += 1
+            ended = doc[end - 1].text in NAME_PARTICLES
+            after = taken[end] if end < len(doc) else -1
+            free = all(o < 0 for o in taken[ent.end : end]) and (
+                after < 0 or ents[after].label == "PERSON"
+            )
+            if ended and end < len(doc) and doc[end].is_title and doc[end].is_alpha and free:
+                last = ents[after].end if after >= 0 else end + 1
+                joined.add(after)
+                ent = Ent(ent.start, last, "PERSON")
+        out.append(ent)
+    return [e for k, e in enumerate(out) if k not in joined]
+
+
+def hyphen_tail(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a lower-case syllable a hyphen joins tight onto a capitalized word
+    before it: "fung" of "Siu-fung"; not "backed" of "Trump-backed"."""
+    return (
+        i >= 2
+        and _joins(doc, i - 1)
+        and doc[i - 2].is_title
+        and doc[i - 2].is_alpha
+        and doc[i].is_lower
+        and _name_part(doc[i])
+    )
 
 
 def _name_part(token: Token) -> bool:
@@ -218,8 +324,51 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
         ends = ent.end - ent.start > 1 and doc[ent.end - 1].text in ORG_NAME_ENDS
         if ent.label in RETYPED_AS_ORG and ends and not known(doc, ent.start, ent.end):
             ent = ent._replace(label="ORG")
+        if ent.label == "ORG" and doc[ent.end - 1].text in ORG_NAME_ENDS:
+            ent = ent._replace(end=_named_for(doc, ent.end, taken))
         out.append(ent)
-    return out
+    return out + list(_unfound_organizations(doc, owners(doc, out)))
+
+
+def _named_for(doc: Doc, end: int, taken: list[int]) -> int:
+    """Rule: "the Max Planck Institute for Biological Intelligence" with the NER stopping at
+    "Institute": an organization that ends in an organization's word goes on over "for" or
+    "of" and the capitalized words after it that no entity holds."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
+        return end
+    k = end + 1
+    while k < len(doc) and taken[k] < 0 and doc[k].is_title and doc[k].is_alpha:
+        k += 1
+    return k if k > end + 1 else end
+
+
+def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
+    """Rule: "Harwick Securities advised the sellers" with no entity: proper nouns in
+    capitals, in no entity, up to one that ends an organization's name, are an organization;
+    a title, a function word or the end word alone is none."""
+    for i, token in enumerate(doc):
+        if token.text not in ORG_NAME_ENDS or taken[i] >= 0 or token.pos_ != "PROPN":
+            continue
+        k = i
+        while k > 0 and taken[k - 1] < 0 and _organization_word(doc[k - 1]):
+            k -= 1
+        # A sentence's capitalized first word may be a common one ("Local Systems failed").
+        while k < i and doc[k].pos_ != "PROPN" and (k == 0 or doc[k].is_sent_start):
+            k += 1
+        if k < i:
+            yield Ent(k, i + 1, "ORG")
+
+
+def _organization_word(token: Token) -> bool:
+    """A capitalized word of a name, whatever the tagger made of it ("Lunar Transportation
+    Systems"), but no function word or person's title."""
+    return (
+        token.pos_ in ORGANIZATION_WORD_POS
+        and token.is_alpha
+        and token.is_title
+        and not token.is_stop
+        and token.text not in PERSON_TITLES
+    )
 
 
 def surnamed(doc: Doc, ent: Ent, ents: list[Ent], *, known: Known) -> bool:

@@ -15,7 +15,7 @@ The gazetteer is built at training time (``kg.train.gazetteer``), its names toke
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
 join or split names are in ``kg.nlp.entity_joins``, those read off the layout (a book list, a
-dateline) in ``kg.nlp.entity_layout``.
+dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``.
 """
 
 from __future__ import annotations
@@ -34,17 +34,28 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from kg.nlp.entity_joins import (
+    hyphen_tail,
+    hyphenated_given_names,
     join_hyphenated_names,
     join_name_halves,
     join_nationality_organizations,
-    listed_places,
+    names_after_particles,
     organizations_by_last_word,
+    repeated_names,
     speaks,
     split_affiliation,
+    split_at_title_noun,
     surnamed,
 )
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
+from kg.nlp.entity_places import (
+    grown_to_names,
+    listed_names,
+    listed_places,
+    placed,
+    places_in_places,
+)
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.entity_titles import apply_titles, starts_title, titled_name
 from kg.nlp.lexicon.labels import (
@@ -58,9 +69,9 @@ from kg.nlp.lexicon.names import (
     LEADING_WORDS,
     NAME_PARTICLES,
 )
+from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
 from kg.nlp.lexicon.words import (
     ARTICLES,
-    PLACE_CUES,
     PRONOUNS,
     TITLE_OBJECT_LINKS,
 )
@@ -150,6 +161,11 @@ class EntityRules:
         return self.data["countries"]
 
     @property
+    def country_names(self) -> frozenset[str]:
+        """The countries the gazetteer knows a city of: "Iraq", "Niger"."""
+        return self._country_names
+
+    @property
     def places(self) -> dict[str, list[Any]]:
         """GeoNames id, coordinates, country and rival countries of the names one place
         dominates: "Erbil" -> [95446, 36.19, 44.01, "IQ", []] (see ``kg.train.gazetteer``)."""
@@ -170,7 +186,9 @@ class EntityRules:
             ents = [part for ent in ents for part in lines(doc, ent)]
             ents = [part for ent in ents for part in dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
-            ents = join_hyphenated_names(doc, ents)
+            ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
+            ents = names_after_particles(doc, ents)
+            ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
@@ -179,7 +197,7 @@ class EntityRules:
         if self.steps["titles"]:
             ents = apply_titles(doc, self.split_run_on(doc, ents), known=self.is_known)
         if self.steps["surnames"]:
-            ents = self.apply_surnames(doc, ents)
+            ents = repeated_names(doc, self.apply_surnames(doc, ents))
         if self.steps["lists"]:
             ents = apply_book_entries(doc, ents)
         if self.steps["patterns"]:
@@ -209,6 +227,7 @@ class EntityRules:
         if "tokens" not in data:
             self.data["tokens"] = tokenize_names(self.nlp, self.data)
         self.index = NameIndex(self.data, all_caps=self.all_caps)
+        self._country_names = frozenset(self.data["countries"].values())
 
     # Step 1: tidy the statistical entities.
     def tidy(self, doc: Doc, ent: Ent) -> Ent | None:
@@ -219,7 +238,11 @@ class EntityRules:
         while start < end and (_is_edge(doc[start]) or re.match(NUMBER_RE, doc[start].text)):
             start += 1  # "the State Department", "alliance Defense Ministerial", "30 European"
         while end > start and (_is_edge(doc[end - 1]) or doc[end - 1].lower_ in POSSESSIVE_ENDINGS):
+            if hyphen_tail(doc, end - 1) and end - 2 > start:
+                break  # "Chan Siu-fung": the given name's second syllable stays
             end -= 1  # "Iraq's", "Stoltenberg said"
+        if ent.label == "PERSON" and end - start > 2 and doc[start].lower_ in OCCUPATION_NOUNS:
+            start += 1  # "Pianist Anna Volkova" at a sentence's start
         tokens = doc[start:end]
         if not any(token.is_alpha or token.like_num for token in tokens):
             return None  # empty, or punctuation only
@@ -248,7 +271,8 @@ class EntityRules:
         for name in names:
             if all(owner < 0 for owner in taken[name.start : name.end]) and self.may_add(doc, name):
                 resolved.append(Ent(name.start, name.end, name.label))
-        return listed_places(doc, resolved, names)
+        resolved = listed_places(doc, grown_to_names(doc, resolved, names), names)
+        return places_in_places(doc, resolved)
 
     def find_names(self, doc: Doc) -> list[Name]:
         """Longest non-overlapping gazetteer matches, in text order."""
@@ -259,9 +283,15 @@ class EntityRules:
         """What one statistical entity becomes, given the names inside it."""
         for name in inner:
             if (name.start, name.end) == (ent.start, ent.end):
-                return [_relabel(ent, name, placed=_placed(doc, ent.start))]
+                # Rule: "Niger's ruling council" with "Niger" a person: a country's name is
+                # the country wherever nothing around it says person ("Chad said").
+                country = doc[ent.start : ent.end].text in self.country_names
+                placed_ = placed(doc, ent.start) or (country and not speaks(doc, ent.start))
+                return [_relabel(ent, name, placed=placed_)]
         if not inner or ent.label == "PERSON" or self.is_known(doc, ent.start, ent.end):
             return [ent]  # "Denzel Washington" stays a person
+        if listed_names(doc, ent, inner):
+            return [Ent(name.start, name.end, name.label) for name in inner]
         # "U.S.-Taliban Agreement": each name of the compound is an entity.
         if _has_compound(doc, inner):
             return [Ent(name.start, name.end, name.label) for name in inner if not name.ambiguous]
@@ -412,16 +442,6 @@ def _relabel(ent: Ent, name: Name, *, placed: bool = False) -> Ent:
     if name.ambiguous and not (ent.label in AREA_LABELS and name.label in AREA_LABELS):
         return ent
     return ent._replace(label=name.label)
-
-
-def _placed(doc: Doc, i: int) -> bool:
-    """Whether a preposition of place or "the" comes right before token ``i`` ("to Vienna").
-
-    Rule: a name the gazetteer knows as a place, after "in", "to", "from" or "near", is the
-    place even where the NER took it for a person; "Ms. Lincoln" or "Lincoln said" is not
-    placed. So is one after "the", which no person's name takes ("the Sahel").
-    """
-    return i > 0 and (doc[i - 1].lower_ in PLACE_CUES or doc[i - 1].lower_ == "the")
 
 
 def _yields(ent: Ent, span: Span) -> bool:

@@ -11,9 +11,17 @@ from kg.nlp.entity_joins import Known
 from kg.nlp.entity_spans import Ent, owners
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
-from kg.nlp.lexicon.names import NOT_NAME_WORDS, ORG_NAME_ENDS, WRITTEN_NAME_SUFFIXES
-from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES
-from kg.nlp.lexicon.words import ARTICLES, TITLE_LINKS
+from kg.nlp.lexicon.names import (
+    ARABIC_ARTICLE_WORDS,
+    NOT_NAME_WORDS,
+    ORG_NAME_ENDS,
+    WRITTEN_NAME_SUFFIXES,
+)
+from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
+from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
+from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES, TITLE_HEADS
+from kg.nlp.lexicon.verbs import SPEECH_FORMS
+from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, TITLE_LINKS, TITLE_OBJECT_LINKS
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 
@@ -28,20 +36,29 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     """The name at the end of the capitalized run from token ``i``: given, initials, surname,
     suffix ("Defense Lloyd J. Austin III" -> "Lloyd J. Austin III"); None without a full name."""
     end = i
+    # "Ambassador to the United States Helena Marsh": "to" may open the title's object, and
+    # an article follow the link that opens it (not a later one: "... Quintana of the Green
+    # Party").
     while end < len(doc) and (
         doc[end].text in TITLE_LINKS
+        or (end == i and doc[end].text in TITLE_OBJECT_LINKS)
+        or (end == i + 1 and doc[end].lower_ in ARTICLES and doc[i].text in TITLE_OBJECT_LINKS)
         or doc[end].is_title
         or doc[end].text in WRITTEN_NAME_SUFFIXES
         or (end + 1 < len(doc) and _dash_joined(doc, end + 1, i))
+        or _article_joined(doc, end + 1)
+        or _article_joined(doc, end + 2)
     ):
         end += 1
-    while end > i and doc[end - 1].text in TITLE_LINKS:
+    while end > i and (doc[end - 1].text in TITLE_OBJECT_LINKS or doc[end - 1].lower_ in ARTICLES):
         end -= 1
     last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
     k = last - 1
     if k < i or not doc[k].is_alpha or doc[k].text in ORG_NAME_ENDS:
         return None  # "General Civil Aviation Authority" is no general's name
+    if k - 2 > i and _article_joined(doc, k):
+        k -= 2  # "Foreign Minister Adel al-Harbi": the article goes with the surname
     if _dash_joined(doc, k, i):
         # a surname of two parts joined by a dash is a name alone ("Prime Minister Al-Kadhimi")
         k -= 2
@@ -58,7 +75,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
     # two more given names, where no "of" puts the title's object before them ("Secretary of
     # Defense Lloyd J. Austin III") and none is a title word ("Chief Executive Mary Barra").
-    linked = any(doc[j].text in TITLE_LINKS for j in range(i, k))
+    linked = any(doc[j].text in TITLE_OBJECT_LINKS for j in range(i, k))
     for _ in range(2):
         given = doc[k - 1] if k > i else None
         if linked or given is None or not (given.is_alpha and given.is_title):
@@ -81,6 +98,19 @@ def _dash_joined(doc: Doc, k: int, start: int) -> bool:
         and doc[first].is_title
         and doc[k].is_alpha
         and doc[k].is_title
+    )
+
+
+def _article_joined(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a capitalized surname that an Arabic article and a hyphen written
+    tight start: "Harbi" of "al-Harbi"."""
+    return (
+        2 <= k < len(doc)
+        and doc[k].is_title
+        and doc[k - 1].text == "-"
+        and doc[k - 2].lower_ in ARABIC_ARTICLE_WORDS
+        and not doc[k - 2].whitespace_
+        and not doc[k - 1].whitespace_
     )
 
 
@@ -125,6 +155,10 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             continue
         start, end = span
         claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
+        # "NATO Secretary General Jens Stoltenberg" with "NATO Secretary" an organization: an
+        # entity run from before the title into its words gives way as one run onto the name.
+        claimed |= {owner[k] for k in range(i, start) if owner[k] >= 0 and ents[owner[k]].start < i}
+        start = _given_names_found(doc, [ents[k] for k in claimed], i, start)
         if any(
             ents[k].label != "PERSON"
             and (ents[k].start == i or ents[k].end > end or known(doc, ents[k].start, ents[k].end))
@@ -155,7 +189,81 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         if span is not None and all(owner[k] < 0 for k in range(*span)):
             ents = [*ents, Ent(span[0], span[1], "PERSON")]
             owner = owners(doc, ents)
+    for i in _commas(doc):
+        speaker = said_one_word(doc, i)
+        if speaker is not None and owner[speaker] < 0:
+            ents = [*ents, Ent(speaker, speaker + 1, "PERSON")]
+            owner = owners(doc, ents)
+    for i in _commas(doc):
+        span = name_after_title(doc, i)
+        if span is None:
+            continue
+        inside = {owner[k] for k in range(*span) if owner[k] >= 0}
+        if all(
+            ents[k].start >= span[0]
+            and ents[k].end <= span[1]
+            and (ents[k].label == "PERSON" or not known(doc, ents[k].start, ents[k].end))
+            for k in inside
+        ):
+            ents = [e for k, e in enumerate(ents) if k not in inside] + [Ent(*span, "PERSON")]
+            owner = owners(doc, ents)
     return ents
+
+
+def said_one_word(doc: Doc, comma: int) -> int | None:
+    """The one capitalized word between a verb of speech and ``comma``, where a described
+    person follows: '"It was a long day," said Maria, a cook at a hotel'."""
+    k = comma - 1
+    if k < 1 or comma + 1 >= len(doc) or doc[k - 1].lower_ not in SPEECH_FORMS:
+        return None
+    word = doc[k]
+    if (
+        not (word.is_alpha and word.is_title and not word.is_stop)
+        or word.lower_ in DAY_WORDS
+        or word.text in MONTH_NAMES
+    ):
+        return None
+    return k if doc[comma + 1].lower_ in INDEFINITE else None
+
+
+def name_after_title(doc: Doc, comma: int) -> tuple[int, int] | None:
+    """The name of two to five capitalized words between ``comma`` and the next one, when a
+    title or an occupation in lower case comes right before ``comma``.
+
+    Rule: "The Nigerian foreign minister, Yusuf Abubakar Bello, said", "The band's guitarist,
+    Seán Óg Ó Súilleabháin, said", with the NER finding a part of the name or none.
+    """
+    if comma == 0 or not (
+        doc[comma - 1].text in TITLE_HEADS or doc[comma - 1].text in OCCUPATION_NOUNS
+    ):
+        return None
+    end = comma + 1
+    while end < len(doc) and end - comma <= 5 and doc[end].is_alpha and doc[end].is_title:
+        end += 1
+    if end - comma - 1 < 2 or end >= len(doc) or doc[end].text != ",":
+        return None
+    return comma + 1, end
+
+
+def _given_names_found(doc: Doc, claimed: list[Ent], title: int, start: int) -> int:
+    """Where the name after a title starts, given the people the NER found in it.
+
+    Rule: "Secretary of the Navy Carlos Del Toro": after the title's object the rule takes
+    one given name only ("Del Toro"); a person the NER found starting after the title, in
+    capitalized words that are no title's, has its given names from there.
+    """
+    for ent in claimed:
+        words = doc[ent.start : start]
+        if (
+            ent.label == "PERSON"
+            and title < ent.start < start
+            and all(
+                w.is_title and w.text not in PERSON_TITLES and w.lower_ not in NOT_NAME_WORDS
+                for w in words
+            )
+        ):
+            return ent.start
+    return start
 
 
 def _commas(doc: Doc) -> list[int]:

@@ -95,3 +95,6 @@ NOT_DEFINING_POS = frozenset({"ADP", "DET", "PUNCT", "PART", "CCONJ", "SPACE", "
 LABEL_EDGE_POS = frozenset({"CCONJ", "PUNCT", "ADP"})
 # Comparatives and superlatives pick one thing out, not say what it is: "the deadliest attack".
 COMPARING_TAGS = frozenset({"JJR", "JJS"})
+# What a tagger calls the capitalized words of an organization's name before its last word:
+# "Lunar Transportation Systems".
+ORGANIZATION_WORD_POS = frozenset({"PROPN", "ADJ", "NOUN"})

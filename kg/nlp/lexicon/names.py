@@ -29,11 +29,12 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 WRITTEN_NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
 # Words an acronym skips: "Organization of the Petroleum Exporting Countries" → OPEC.
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
-# Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle").
+# Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle", the Catalan
+# "Serrat i Vidal").
 # fmt: off
 NAME_PARTICLES = frozenset((
     "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
-    "ibn", "ben", "abu", "bint",
+    "ibn", "ben", "abu", "bint", "i",
 ))
 # fmt: on
 # Words a name is hyphenated with to make a word that is no name: "Trump-backed",

@@ -1,0 +1,109 @@
+"""Entity rules about places: known places the NER cut, listed or took for people."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.entity_joins import speaks
+from kg.nlp.entity_spans import Ent, Name, owners
+from kg.nlp.lexicon.labels import AREA_LABELS
+from kg.nlp.lexicon.words import LIST_LINKS, PLACE_CUES
+
+
+def placed(doc: Doc, i: int) -> bool:
+    """Whether a preposition of place or "the" comes right before token ``i`` ("to Vienna").
+
+    Rule: a name the gazetteer knows as a place, after "in", "to", "from" or "near", is the
+    place even where the NER took it for a person; "Ms. Lincoln" or "Lincoln said" is not
+    placed. So is one after "the", which no person's name takes ("the Sahel").
+    """
+    return i > 0 and (doc[i - 1].lower_ in PLACE_CUES or doc[i - 1].lower_ == "the")
+
+
+def grown_to_names(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
+    """Entities the NER cut inside a known place's name, the place.
+
+    Rule: "from Kourou in French Guiana" with "Guiana" a person: a place the gazetteer
+    knows (never an ambiguous name), holding entities that end inside it and nothing that
+    runs out of it, is the place, where a preposition of place comes before it or none of
+    them is a person.
+    """
+    taken = owners(doc, ents)
+    drop: set[int] = set()
+    grown = []
+    for name in names:
+        if name.ambiguous or name.label not in AREA_LABELS:
+            continue
+        inside = {k for k in taken[name.start : name.end] if k >= 0}
+        if not inside or any(ents[k].start < name.start or ents[k].end > name.end for k in inside):
+            continue
+        if all(ents[k].end - ents[k].start < name.end - name.start for k in inside) and (
+            placed(doc, name.start) or all(ents[k].label != "PERSON" for k in inside)
+        ):
+            drop |= inside
+            grown.append(Ent(name.start, name.end, name.label))
+    return [e for k, e in enumerate(ents) if k not in drop] + grown
+
+
+def listed_names(doc: Doc, ent: Ent, inner: list[Name]) -> bool:
+    """Whether an entity is known places listed and nothing else.
+
+    Rule: "to Accra and Ouagadougou" as one organization: known places (never ambiguous
+    names), joined by "and", "or" or commas, that fill the entity are each a place.
+    """
+    if len(inner) < 2 or any(n.ambiguous or n.label not in AREA_LABELS for n in inner):
+        return False
+    k = ent.start
+    for name in inner:
+        while k < name.start and doc[k].lower_ in LIST_LINKS:
+            k += 1
+        if k != name.start:
+            return False
+        k = name.end
+    return k == ent.end
+
+
+def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
+    """Known places the NER took for people, listed with a place, made places.
+
+    Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
+    gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
+    a comma to an entity that is a place, is the place; so is one a speech verb follows
+    where a preposition of place opens the list ("in Medellín and Cali warned").
+    """
+    known = {(n.start, n.end): n for n in names if n.label in AREA_LABELS and not n.ambiguous}
+    ends = {ent.end: ent for ent in ents if ent.label in AREA_LABELS}
+    starts = {ent.start for ent in ents if ent.label in AREA_LABELS}
+    out = []
+    for ent in ents:
+        name = known.get((ent.start, ent.end)) if ent.label == "PERSON" else None
+        # "in Medellín and Cali warned": after a list a preposition of place opens, a speech
+        # verb is no person's
+        first = ends.get(ent.start - 1)
+        listed_in = first is not None and placed(doc, first.start)
+        if name is not None and (listed_in or not speaks(doc, ent.start)):
+            before = ent.start >= 2 and doc[ent.start - 1].lower_ in LIST_LINKS
+            after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
+            if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
+                ent = ent._replace(label=name.label)
+        out.append(ent)
+    return out
+
+
+def places_in_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the NER took for people, placed and located in a place, places.
+
+    Rule: "launched from Kourou in French Guiana", "talks in Mopti, Mali": a "person" after
+    a preposition of place ("from", "in", "to") and before "in" or a comma and a place is a
+    place itself.
+    """
+    areas = {ent.start for ent in ents if ent.label in AREA_LABELS}
+    out = []
+    for ent in ents:
+        if ent.label == "PERSON" and ent.start > 0 and ent.end + 1 < len(doc):
+            placed = doc[ent.start - 1].lower_ in PLACE_CUES
+            located = doc[ent.end].lower_ in {"in", ","} and ent.end + 1 in areas
+            if placed and located and not speaks(doc, ent.start):
+                ent = ent._replace(label="GPE")
+        out.append(ent)
+    return out
