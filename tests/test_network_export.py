@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -380,6 +383,22 @@ def test_layout_packs_lone_nodes_in_a_block_below_the_linked_ones(seed_store: St
     assert max(xs) - min(xs) > max(ys) - min(ys)  # landscape, like a window
     # no two nodes on one spot
     assert len(set(positions.values())) == len(positions)
+
+
+def test_gexf_with_layout_is_the_same_file_on_every_run(
+    seed_store_folder: Path, tmp_path: Path
+) -> None:
+    # Each run in its own process with its own string hashing, as two runs of kg export are.
+    files = []
+    for hash_seed in ("1", "2"):
+        out = tmp_path / f"graph-{hash_seed}.gexf"
+        command = [sys.executable, "-m", "kg.cli", "export", "--store", str(seed_store_folder)]
+        command += ["--format", "gexf", "--layout", "-o", str(out)]
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        files.append(out.read_bytes())
+    assert b"<viz:position" in files[0]
+    assert files[0] == files[1]
 
 
 @pytest.mark.parametrize("edges", [True, False])

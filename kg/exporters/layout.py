@@ -48,7 +48,7 @@ def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, f
     corners = _pack(boxes, width)
     for part, (w, h), (x, y) in zip(linked, boxes, corners, strict=True):
         # unweighted: edges seen in many sentences would pull a dense core into one blot
-        sub = graph.subgraph(part)
+        sub = _ordered(graph, part)
         placed = _spread(nx.spring_layout(sub, seed=seed, iterations=100, weight=None))
         for node in sorted(part):
             px, py = placed[node]
@@ -59,6 +59,20 @@ def layout(projection: Projection, *, seed: int = 0) -> dict[str, tuple[float, f
         row, column = divmod(i, columns)
         positions[node] = (column * LONE_CELL, round(top + row * LONE_CELL, 2))
     return positions
+
+
+def _ordered(graph: Any, part: set[str]) -> Any:
+    """The part as a graph of its own, nodes and edges in sorted order.
+
+    A subgraph view of a small part iterates the set of its nodes, whose order changes with
+    Python's string hashing from one run to the next, and the force layout's start follows it.
+    """
+    import networkx as nx
+
+    sub = nx.Graph()
+    sub.add_nodes_from(sorted(part))
+    sub.add_edges_from(sorted(tuple(sorted(e)) for e in graph.subgraph(part).edges))
+    return sub
 
 
 def _spread(placed: dict[str, Any]) -> dict[str, tuple[float, float]]:
