@@ -21,7 +21,7 @@ results carry the machine's load average (1 minute) before and after, and its CP
 Then the stages of a build run one after the other on the same articles, each timed in CPU
 seconds: spaCy's trained components, kg's entity rules (the rule layer of the pipeline),
 joining a text's pieces into one Doc, extraction, and the writer thread's work (mapping to
-quads, and storing them: term conversion and Oxigraph's transaction). Last, the time of each
+quads as N-Quads text, and storing them: Oxigraph's bulk load). Last, the time of each
 named query on the built store. ``--write`` keeps the figures in
 benchmarks/results/build.json.
 """

@@ -9,7 +9,8 @@
 - ``bounded`` and ``worker``: a query on a store folder answered in a process of its own, so
   that a timeout or Ctrl-C can stop it;
 - ``counts``: the numbers of ``kg stats``, through SPARQL;
-- ``oxterms`` and ``sparqltext``: rdflib ↔ Oxigraph terms, and values bound into query text.
+- ``oxterms`` and ``sparqltext``: rdflib ↔ Oxigraph terms ↔ N-Quads text, and values bound
+  into query text.
 
 Import from the modules; this package imports nothing, so taking the protocol or the records
 does not load a store.

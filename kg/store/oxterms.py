@@ -1,4 +1,8 @@
-"""The one place where rdflib terms and pyoxigraph terms convert into each other.
+"""The one place where rdflib terms, pyoxigraph terms and N-Quads text convert into each other.
+
+N-Quads text is what a store loads (``MappedDocument``): ``iri_text`` and ``string_text`` write
+a term as N-Quads does, for ``kg.mapping``, which makes its text with them; ``term_text`` and
+``nquads`` write rdflib terms.
 
 Oxigraph gives plain literals the datatype xsd:string; rdflib tells ``Literal("a")`` from
 ``Literal("a", datatype=XSD.string)``, so xsd:string comes back as a plain literal and both
