@@ -851,3 +851,17 @@ def test_one_word_after_a_verb_of_speech_and_before_a_description_is_a_person(nl
     # a day is no one, nor a name without a description after it
     text = '"No," said Monday, a day later. "Yes," said Anna.'
     assert [e for e in run(nlp, text) if e[1] == "PERSON"] == []
+
+
+def test_a_name_the_ner_stopped_at_a_given_names_hyphen_is_the_person_whole(nlp) -> None:
+    text = "Former leader Leung Chun-ying spoke."
+    assert run(nlp, text, (("Leung Chun", "LOC"),)) == [("Leung Chun-ying", "PERSON")]
+
+
+def test_a_person_a_word_and_a_particle_before_a_person_are_one_person(nlp) -> None:
+    text = "Josep-Lluís Serrat i Vidal welcomed the talks."
+    ner = (("Josep-Lluís", "PERSON"), ("Vidal", "PERSON"))
+    assert run(nlp, text, ner) == [("Josep-Lluís Serrat i Vidal", "PERSON")]
+    # words without a particle after them are left to the NER
+    text = "Josep-Lluís Serrat met Vidal."
+    assert run(nlp, text, ner) == [("Josep-Lluís", "PERSON"), ("Vidal", "PERSON")]

@@ -239,6 +239,18 @@ def test_a_meetings_name_that_acts_as_a_body_is_the_body() -> None:
     assert mentions.meeting_name(p, name, name + 3, "ORG") is None
 
 
+def test_an_occupation_in_capitals_before_a_name_is_no_given_name() -> None:
+    # "Legislator Tsang Kwok-wai said", with the NER's person "Tsang Kwok-wai"
+    table = """
+        Legislator 3 compound PROPN
+        Tsang      3 compound PROPN _ PERSON
+        Kwok       4 nsubj    PROPN _ PERSON
+        said       0 root     VERB  say tag=VBD
+        """
+    found = EntityIndex(Parse(build(table))).entities()
+    assert [e.name for e in found] == ["Tsang Kwok"]
+
+
 def test_a_word_in_capitals_goes_on_no_name_in_mixed_case() -> None:
     # "By Gary Raynaldo DIPLOMATIC TIMES": the byline's publication is no part of the name
     table = """

@@ -366,6 +366,7 @@ def _extend_name_left(p: Parse, start: int, end: int) -> int:
         and not p.blank[k - 1]
         and p.para[k - 1] == p.para[start]
         and names.fold(p.words[k - 1]).rstrip(".") not in NOT_NAME_WORDS
+        and p.lower[k - 1] not in OCCUPATION_NOUNS  # "Legislator Tsang Kwok-wai said"
     ):
         k -= 1
     while k < start and not _linked(p, k, start, end):

@@ -172,17 +172,20 @@ def hyphenated_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Rule: "Chan Siu-fung", "Moon Jae-in" as an organization or a place: a name of two words
     or more whose last word is a capitalized syllable joined by a hyphen to one in lower
     case is a person's; no organization's or place's name ends so ("Coca-Cola", "Saint-Denis"
-    are capitalized after the hyphen).
+    are capitalized after the hyphen). One the NER stopped at the hyphen ("Leung Chun" as a
+    place) takes the syllable after it.
     """
-    return [
-        ent._replace(label="PERSON")
-        if ent.label in RETYPED_AS_ORG | {"ORG"}
-        and ent.end - ent.start >= 4
-        and hyphen_tail(doc, ent.end - 1)
-        and doc[ent.start].is_title
-        else ent
-        for ent in ents
-    ]
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        if ent.label in RETYPED_AS_ORG | {"ORG"} and doc[ent.start].is_title:
+            after = ent.end + 1
+            if after < len(doc) and hyphen_tail(doc, after) and taken[after] < 0:
+                ent = ent._replace(end=after + 1)
+            if ent.end - ent.start >= 4 and hyphen_tail(doc, ent.end - 1):
+                ent = ent._replace(label="PERSON")
+        out.append(ent)
+    return out
 
 
 def split_at_title_noun(doc: Doc, ent: Ent) -> list[Ent]:
@@ -207,9 +210,10 @@ def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """People's names whole over the particles the NER stopped at.
 
     Rule: "Pieter van den Berg" as a person "Pieter van", "Josep-Lluís Serrat i Vidal" as
-    "Josep-Lluís Serrat" and "Vidal": a person that ends in a name's particle ("van", "de",
-    "bin"), or is followed by one, goes on over the particles to the capitalized word after,
-    taking in a person there.
+    "Josep-Lluís Serrat" (or "Josep-Lluís") and "Vidal": a person that ends in a name's
+    particle ("van", "de", "bin"), or is followed by one (after up to two capitalized words
+    no entity holds), goes on over the particles to the capitalized word after, taking in a
+    person there.
     """
     taken = owners(doc, ents)
     out: list[Ent] = []
@@ -217,6 +221,10 @@ def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     for ent in ents:
         end = ent.end
         if ent.label == "PERSON":
+            while end < len(doc) and end - ent.end < 2 and taken[end] < 0 and doc[end].is_title:
+                end += 1
+            if end == len(doc) or doc[end].text not in NAME_PARTICLES:
+                end = ent.end  # no particle after the words: they are not the name's
             while end < len(doc) and doc[end].text in NAME_PARTICLES:
                 end += 1
             ended = doc[end - 1].text in NAME_PARTICLES
