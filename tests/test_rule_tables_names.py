@@ -212,6 +212,18 @@ def test_a_person_named_before_a_made_things_noun_is_the_thing() -> None:
     for nth in (1, 2):
         name = at(p, "Orinoco", nth)
         assert mentions.named_work(p, name, name + 1, "PERSON") == "PRODUCT"
+    # and with the headline cut in two, "European orbiter" a fragment of its own
+    table = """
+        European 2 amod      ADJ
+        orbiter  0 root      NOUN
+
+        Orinoco  2 nsubj     PROPN _ PERSON
+        reaches  0 root      VERB  reach tag=VBZ
+        Mars     2 obj       PROPN _ LOC
+        """
+    p = Parse(build(table))
+    name = at(p, "Orinoco")
+    assert mentions.named_work(p, name, name + 1, "PERSON") == "PRODUCT"
     # a place before the noun stays the place: "the Mars rover"
     table = """
         the   3 det      DET

@@ -296,6 +296,8 @@ def _one_phrase(p: Parse, noun: int, start: int, end: int) -> bool:
         and p.head[noun] in {p.head[h] for h in heads}
     ):
         return True  # "European orbiter Orinoco reaches", with "orbiter" hung on the verb
+    if noun + 1 == start and p.head[noun] == noun and all(c < noun for c in p.children[noun]):
+        return True  # the same headline cut in two, "European orbiter" a fragment of its own
     if (
         noun + 1 == start
         and p.head[noun] == noun
