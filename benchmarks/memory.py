@@ -12,6 +12,7 @@ the closed store. Figures, not assertions; benchmarks/results/archive.md keeps a
 from __future__ import annotations
 
 import argparse
+import ctypes
 import os
 import sys
 import time
@@ -33,6 +34,37 @@ def memory() -> tuple[float, float]:
             if name in ("VmRSS", "VmHWM"):
                 found[name] = int(value.split()[0]) / 1024  # kB
     return found["VmRSS"], found["VmHWM"]
+
+
+class MallInfo2(ctypes.Structure):
+    """glibc's mallinfo2: what malloc holds, over all its arenas."""
+
+    _fields_ = [
+        (name, ctypes.c_size_t)
+        for name in (
+            "arena", "ordblks", "smblks", "hblks", "hblkhd",
+            "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+        )
+    ]  # fmt: skip
+
+
+def heap() -> tuple[float, float] | None:
+    """Bytes malloc has handed out and holds free (glibc), in MB; None elsewhere."""
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):
+        return None
+    mallinfo2.restype = MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 1e6, info.fordblks / 1e6
+
+
+def vocabulary() -> tuple[int, int]:
+    """How many strings and lexemes the build's spaCy vocabulary holds."""
+    from kg.nlp import pipeline
+
+    vocab = pipeline.load(None).vocab  # the build's own: pipeline.load keeps it
+    return len(vocab.strings), len(vocab)
 
 
 def sizes(store: Path) -> tuple[float, float]:
@@ -62,20 +94,26 @@ def main() -> int:
         shown[0] = done.documents
         rss, peak = memory()
         total, logs = sizes(args.store)
+        used = heap()
+        strings, lexemes = vocabulary()
         print(
             f"{done.documents:6,} articles {time.perf_counter() - start:7.0f} s  "
             f"RSS {rss:6,.0f} MB  peak {peak:6,.0f} MB  store {total:7,.0f} MB  "
-            f"logs {logs:6,.0f} MB  Python blocks {sys.getallocatedblocks() / 1e6:5.2f} M",
+            f"logs {logs:6,.0f} MB  Python blocks {sys.getallocatedblocks() / 1e6:5.2f} M  "
+            f"strings {strings / 1e3:5.0f} k  lexemes {lexemes / 1e3:5.0f} k"
+            + (f"  malloc used {used[0]:5,.0f} MB  free {used[1]:5,.0f} MB" if used else ""),
             flush=True,
         )
 
     report = api.build(args.sources, store=args.store, progress=progress)
     rss, peak = memory()
     total, logs = sizes(args.store)
+    used = heap()
     print(
         f"{report.documents:,} articles, {report.triples:,} triples: RSS {rss:,.0f} MB, peak "
         f"{peak:,.0f} MB; closed store {total:,.1f} MB, logs {logs:,.1f} MB, "
         f"{total * 1e6 / max(report.triples, 1):.0f} B/triple"
+        + (f"; malloc used {used[0]:,.0f} MB, free {used[1]:,.0f} MB" if used else "")
     )
     return 0
 

@@ -11,11 +11,13 @@ so every way of building gives the same graph.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime as dt
 import functools
 import gc
 import itertools
 import os
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -131,6 +133,7 @@ def build(
         told = known_occurrences(graph, pipeline_countries(nlp))
         copies = Copies(graph)
         stack.enter_context(_spared_from_collection())
+        trim = _heap_trimmer()
         pending: deque[_Pending] = deque()
         batch: list[Extraction] = []
 
@@ -146,7 +149,9 @@ def build(
             if before is not None and before.exception() is not None:
                 return [], WriteSummary(0, 0, 0)  # the build ends with the error before
             mapped = [map_extraction(e, base=base) for e in batch]
-            return mapped, graph.write_documents(mapped)
+            summary = graph.write_documents(mapped)
+            trim()
+            return mapped, summary
 
         def send(part: list[Extraction]) -> None:
             if len(pending) >= WRITES_AHEAD:
@@ -200,6 +205,25 @@ def _spared_from_collection() -> Iterator[None]:
         yield
     finally:
         gc.unfreeze()
+
+
+def _heap_trimmer() -> Callable[[], object]:
+    """What gives the memory malloc holds free back to the system, where the C library is
+    glibc (``malloc_trim``); elsewhere nothing.
+
+    A batch frees tens of megabytes (its N-Quads text, the bulk loader's buffers on threads of
+    its own, the parsed Docs), and glibc keeps them in the arena each thread took them from,
+    scattered between live blocks, so the build's RSS grew with every batch
+    (benchmarks/results/archive.md). Trimming after each batch hands those pages back."""
+    if not sys.platform.startswith("linux"):
+        return lambda: None
+    try:
+        malloc_trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # not glibc
+        return lambda: None
+    malloc_trim.argtypes = [ctypes.c_size_t]
+    malloc_trim.restype = ctypes.c_int
+    return functools.partial(malloc_trim, 0)
 
 
 @contextlib.contextmanager
