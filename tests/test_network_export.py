@@ -22,7 +22,7 @@ from seed_extractions import ExtractionBuilder, arg
 
 from kg.errors import FormatError
 from kg.exporters import entity_graph, export, export_csv
-from kg.exporters.elements import Edge, Node, Projection, node_id
+from kg.exporters.elements import FOLD, Edge, Node, Projection, node_id
 from kg.exporters.layout import layout
 from kg.exporters.network import NetworkOptions
 from kg.exporters.network_xml import write_gexf, write_graphml
@@ -421,3 +421,22 @@ def test_files_written_element_by_element_are_whole_with_or_without_nodes_and_ed
         )
         assert set(graph.nodes) == {n.id for n in projection.nodes}
         assert graph.number_of_edges() == len(projection.edges)
+
+
+def test_a_store_larger_than_the_bound_gives_the_network_of_its_most_reported_entities(
+    seed_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = project(seed_store)
+    assert len(whole.nodes) > 6
+    # as on a store with more entities than a network of 3 nodes is drawn from
+    monkeypatch.setattr("kg.exporters.projection.MIN_CANDIDATES", 6)
+    monkeypatch.setattr("kg.exporters.projection.CANDIDATES_PER_NODE", 2)
+    bounded = project(seed_store, max_nodes=3)
+    assert 0 < len(bounded.nodes) <= 3
+    nodes = {n.id: n for n in whole.nodes}
+    assert all(nodes[n.id] == n for n in bounded.nodes)  # the same counts, dates and labels
+    shown = {n.id for n in bounded.nodes}
+    related = [e for e in whole.edges if e.source in shown and e.target in shown]
+    assert [e for e in bounded.edges if FOLD not in e.kind] == [
+        e for e in related if FOLD not in e.kind
+    ]

@@ -23,6 +23,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from rdflib import URIRef
+
 from kg.errors import FormatError
 from kg.exporters.elements import (
     CLASSES,
@@ -64,6 +66,10 @@ SELECT DISTINCT ?entity ?type ?doc WHERE {{
   GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {CLASSES} }}
 }}
 """
+# A candidate entity (of the class query below) needs no class again: its labels, as written.
+_CANDIDATE_LABELS = "SELECT DISTINCT ?entity ?label WHERE { ?entity rdfs:label ?label }"
+_CLASS_IRIS = frozenset(c.strip("<>") for c in CLASSES.split())
+_CANDIDATE_CLASSES = "SELECT DISTINCT ?entity ?type ?doc WHERE { GRAPH ?doc { ?entity a ?type } }"
 _LABELS = f"""
 SELECT DISTINCT ?entity ?label WHERE {{
   ?entity a ?type ; rdfs:label ?label . VALUES ?type {{ {CLASSES} }}
@@ -91,6 +97,23 @@ GROUP BY ?entity
 _STRUCTURE = (KG.locatedIn, KG.placedIn, KG.anchor, KG.of)
 _RELATIONS = """
 SELECT DISTINCT ?s ?p ?o ?doc WHERE { GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o)) }
+"""
+# A network of at most N nodes from a store of many more is drawn from the entities in the most
+# articles, CANDIDATES_PER_NODE for each node kept (at least MIN_CANDIDATES): chosen in the
+# store by one count over the class index, so the other queries read their rows only (at 3
+# million triples each read every entity, edge or event role: 35,000 to 127,000 rows, over a
+# second each). A store with no more entities than that is read whole, as without a bound.
+CANDIDATES_PER_NODE = 4
+MIN_CANDIDATES = 1000
+_MOST_REPORTED = """
+SELECT ?entity (COUNT(DISTINCT ?doc) AS ?n) WHERE {
+  GRAPH ?doc { ?entity a ?type } VALUES ?type { %s }
+} GROUP BY ?entity ORDER BY DESC(?n) LIMIT %d
+"""
+_RELATIONS_FROM = """
+SELECT DISTINCT ?s ?p ?o ?doc WHERE {
+  GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o) && ?p NOT IN (rdf:type, owl:sameAs))
+}
 """
 # Each sentence with the entities it names and its article: the co-occurrence edges.
 _SENTENCE_ENTITIES = """
@@ -121,18 +144,19 @@ def project(
     (``cooccurrence``, undirected, which has neither relation names nor event nodes).
     """
     _check(projection, events=events, predicates=predicates)
+    wanted_types = {t.casefold() for t in types} if types else None
+    bound = None if max_nodes is None else _candidates(source, max_nodes, wanted_types)
     docs = _documents(source)
-    nodes = _entity_nodes(source, docs)
+    nodes = _entity_nodes(source, docs, bound)
     if projection == "cooccurrence":
-        edges = _cooccurrence_edges(source, docs, nodes)
+        edges = _cooccurrence_edges(source, docs, nodes, bound)
     else:
-        told = read_events(source)
-        edges = _relation_edges(source, docs, _support(told))
+        told = read_events(source, bound)
+        edges = _relation_edges(source, docs, _support(told), bound)
         if events:
             add_events(told, docs, nodes, edges)
         else:
             edges.update(folded_edges(told, docs, nodes))
-    wanted_types = {t.casefold() for t in types} if types else None
     wanted_kinds = {p.casefold() for p in predicates} if predicates else None
     kept = {
         n.id: n
@@ -194,6 +218,32 @@ def _with_degree(
         edges = [e for e in edges if e.source in kept and e.target in kept]
 
 
+def _candidates(
+    source: GraphStore, max_nodes: int, wanted_types: set[str] | None
+) -> list[URIRef] | None:
+    """The entities a network of ``max_nodes`` is drawn from: those in the most articles (of
+    the wanted types), all those in as many articles as the last one left out excepted, so the
+    same store gives the same ones; None where the store holds no more than that."""
+    limit = max(CANDIDATES_PER_NODE * max_nodes, MIN_CANDIDATES)
+    classes = [
+        c
+        for c in CLASSES.split()
+        if wanted_types is None or c.strip("<>").rpartition("#")[2].casefold() in wanted_types
+    ]
+    if not classes:
+        return []
+    rows = source.query(_MOST_REPORTED % (" ".join(classes), limit + 1)).dicts()
+    if len(rows) <= limit:
+        return None
+    cutoff = int(str(rows[-1]["n"]))
+    return sorted(URIRef(str(r["entity"])) for r in rows if int(str(r["n"])) > cutoff)
+
+
+def _bound(query: str, variable: str, entities: list[URIRef] | None) -> str:
+    """``query`` with ``variable`` bound to each of ``entities``, or as it is with None."""
+    return query if entities is None else inject_rows(query, [variable], [[e] for e in entities])
+
+
 def _documents(source: GraphStore) -> dict[str, Doc]:
     docs = {}
     for row in source.query(_DOCUMENTS).dicts():
@@ -204,22 +254,31 @@ def _documents(source: GraphStore) -> dict[str, Doc]:
     return docs
 
 
-def _entity_nodes(source: GraphStore, docs: dict[str, Doc]) -> dict[str, Node]:
+def _entity_nodes(
+    source: GraphStore, docs: dict[str, Doc], bound: list[URIRef] | None
+) -> dict[str, Node]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     seen_in: dict[str, set[str]] = defaultdict(set)
-    for row in source.query(_ENTITIES).dicts():
+    if bound == []:
+        return {}
+    entities = _ENTITIES if bound is None else _bound(_CANDIDATE_CLASSES, "entity", bound)
+    for row in source.query(entities).dicts():
+        if str(row["type"]) not in _CLASS_IRIS:
+            continue
         iri = str(row["entity"])
         types[iri][str(row["type"]).rpartition("#")[2]] += 1
         seen_in[iri].add(str(row["doc"]))
     labels: dict[str, str] = {}
-    for row in source.query(_LABELS).dicts():
+    named = _LABELS if bound is None else _bound(_CANDIDATE_LABELS, "entity", bound)
+    for row in source.query(named).dicts():
         iri, label = str(row["entity"]), str(row["label"])
         labels[iri] = min(labels.get(iri, label), label)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in source.query(_ALIASES).dicts():
+    for row in source.query(_bound(_ALIASES, "entity", bound)).dicts():
         aliases[str(row["entity"])].add(str(row["alias"]))
-    mentions = {str(r["entity"]): int(r["n"]) for r in source.query(_MENTIONS).dicts()}
-    places = {str(r["entity"]): r for r in source.query(_GEONAMES).dicts()}
+    counted_mentions = source.query(_bound(_MENTIONS, "entity", bound)).dicts()
+    mentions = {str(r["entity"]): int(r["n"]) for r in counted_mentions}
+    places = {str(r["entity"]): r for r in source.query(_bound(_GEONAMES, "entity", bound)).dicts()}
     nodes = {}
     for iri, counted in types.items():
         label = labels.get(iri, iri)
@@ -287,10 +346,19 @@ def _relation_edges(
     source: GraphStore,
     docs: dict[str, Doc],
     support: dict[tuple[str, str, str], list[float | None]],
+    bound: list[URIRef] | None,
 ) -> dict[str, Edge]:
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
     properties = [[p] for p in (*relation_properties(source), *_STRUCTURE)]
-    for row in source.query(inject_rows(_RELATIONS, ["p"], properties)).dicts():
+    if bound == []:
+        return {}
+    if bound is None:
+        rows = source.query(inject_rows(_RELATIONS, ["p"], properties)).dicts()
+    else:  # by subject, the properties kept here (both in one VALUES read every edge first)
+        kept = {str(p) for (p,) in properties}
+        rows = source.query(_bound(_RELATIONS_FROM, "s", bound)).dicts()
+        rows = [row for row in rows if str(row["p"]) in kept]
+    for row in rows:
         found[(str(row["s"]), str(row["p"]), str(row["o"]))].add(str(row["doc"]))
     edges = {}
     for (s, p, o), in_docs in found.items():
@@ -315,12 +383,14 @@ def _relation_edges(
 
 
 def _cooccurrence_edges(
-    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node]
+    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node], bound: list[URIRef] | None
 ) -> dict[str, Edge]:
     """An undirected edge per pair of entities named in one sentence, weighted by how many."""
     named: dict[str, set[str]] = defaultdict(set)
     in_doc: dict[str, str] = {}
-    for row in source.query(_SENTENCE_ENTITIES).dicts():
+    if bound == []:
+        return {}
+    for row in source.query(_bound(_SENTENCE_ENTITIES, "entity", bound)).dicts():
         entity = str(row["entity"])
         if node_id(entity) in nodes:
             named[str(row["sentence"])].add(entity)
