@@ -30,6 +30,7 @@ from kg.exporters.projection import project
 from kg.mapping import map_extraction
 from kg.store.embedded import Store
 from kg.store.oxterms import quad_to_ox
+from kg.store.protocol import MappedDocument
 
 BASE = "https://w3id.org/kg/"
 SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "gexf-1.3" / "gexf.rng"
@@ -440,3 +441,51 @@ def test_a_store_larger_than_the_bound_gives_the_network_of_its_most_reported_en
     assert [e for e in bounded.edges if FOLD not in e.kind] == [
         e for e in related if FOLD not in e.kind
     ]
+    # an event whose agent is left out folds from it, as in the whole network: into no edge
+    folded = [e for e in bounded.edges if FOLD in e.kind]
+    assert folded
+    assert all(e in related for e in folded)
+
+
+def _patrols(n: int) -> MappedDocument:
+    b = ExtractionBuilder(f"{n:016x}", title=f"Patrol {n}", published=dt.date(2021, 3, n))
+    b.entity("army", "Iraqi Army", "Organization", "ORG")
+    b.entity("baghdad", "Baghdad", "Place", "GPE")
+    s = b.sentence("The Iraqi Army patrolled Baghdad.")
+    b.event(s, "patrol", "patrolled", arg("agent", "Iraqi Army", entity="army"))
+    return map_extraction(b.build())
+
+
+def test_an_event_whose_agent_is_left_out_of_a_bounded_network_folds_into_no_edge(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    b = ExtractionBuilder("f0f0f0f0f0f0f0f0", title="Training", published=dt.date(2021, 3, 9))
+    b.entity("nato", "NATO", "Organization", "ORG")
+    b.entity("army", "Iraqi Army", "Organization", "ORG")
+    b.entity("baghdad", "Baghdad", "Place", "GPE")
+    s = b.sentence("NATO will train the Iraqi Army in Baghdad.")
+    b.event(
+        s,
+        "train",
+        "train",
+        arg("agent", "NATO", entity="nato"),
+        arg("theme", "the Iraqi Army", entity="army"),
+        arg("place", "Baghdad", entity="baghdad"),
+    )
+    with Store() as store:
+        store.write_documents([map_extraction(b.build()), _patrols(1), _patrols(2)])
+        whole = project(store)
+        # the army and Baghdad, in three articles, are the candidates; NATO, in one, is not
+        monkeypatch.setattr("kg.exporters.projection.MIN_CANDIDATES", 2)
+        monkeypatch.setattr("kg.exporters.projection.CANDIDATES_PER_NODE", 1)
+        bounded = project(store, max_nodes=2)
+    assert sorted(n.label for n in bounded.nodes) == ["Baghdad", "Iraqi Army"]
+    assert ("Iraqi Army", "train · place", "Baghdad") not in _named(bounded)
+    assert ("NATO", "train · place", "Baghdad") in _named(whole)
+    shown = {n.id for n in bounded.nodes}
+    assert bounded.edges == [e for e in whole.edges if e.source in shown and e.target in shown]
+
+
+def _named(projection: Projection) -> set[tuple[str, str, str]]:
+    label = {n.id: n.label for n in projection.nodes}
+    return {(label[e.source], e.kind, label[e.target]) for e in projection.edges}

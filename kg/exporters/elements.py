@@ -14,6 +14,7 @@ from kg.terms import ENTITY_CLASSES, KG, ROLE_PROPERTIES
 
 __all__ = [
     "CLASSES",
+    "CLASS_IRIS",
     "FOLD",
     "ROLE_KINDS",
     "ROLE_NAMES",
@@ -30,6 +31,7 @@ __all__ = [
 # The things a network shows: named entities (a work or a craft of no narrower class is a
 # plain kg:Entity) and the referents events name without a name.
 CLASSES = " ".join(f"<{c}>" for c in (*ENTITY_CLASSES.values(), KG.Entity, KG.Referent))
+CLASS_IRIS = frozenset(c.strip("<>") for c in CLASSES.split())
 # An event's role edges are named by their property: agent, theme, place, partner...
 ROLE_NAMES = {str(prop): str(prop).rpartition("#")[2] for prop in ROLE_PROPERTIES.values()}
 ROLE_KINDS = frozenset(ROLE_NAMES.values())

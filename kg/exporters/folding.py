@@ -16,9 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdflib.term import Identifier, URIRef
+from rdflib.term import Identifier, Literal, URIRef
 
 from kg.exporters.elements import (
+    CLASS_IRIS,
     FOLD,
     ROLE_KINDS,
     ROLE_NAMES,
@@ -34,7 +35,7 @@ from kg.store.protocol import GraphStore
 from kg.store.sparqltext import inject_rows
 from kg.terms import KG, ROLE, relation_name
 
-__all__ = ["EventRows", "add_events", "folded_edges", "read_events"]
+__all__ = ["OUTSIDE", "EventRows", "add_events", "folded_edges", "read_events"]
 
 # One row per (event, role, filler): ?event ?predicate ?confidence ?negated ?doc ?role ?filler.
 EventRows = list[dict[str, Identifier]]
@@ -73,52 +74,100 @@ class _Told:
     confidences: list[float] = field(default_factory=list)
 
 
-# The roles the given entities fill, in the events' graphs, and what each of those events tells:
-# two lookups by the entities and the events, which Oxigraph runs from the bound terms (one
-# query joining both read every event's type first: minutes at 3 million triples).
-_FILLED = "SELECT DISTINCT ?event ?doc ?role ?filler WHERE { GRAPH ?doc { ?event ?role ?filler } }"
-# Only events have a kg:predicate; each property read on its own, a lookup by the bound event
-# (a query with the three read every event's first: a minute at 3 million triples).
+# The roles the given entities fill, in the events' graphs (their mentions and the structure
+# edges that point at them are left in the store: half the triples whose object they are);
+# then what each of those events tells, one property a lookup by the bound events (one query
+# joining them, or joining the events with their type, read every event's first: a minute at
+# 3 million triples).
+_FILLED = f"""
+SELECT DISTINCT ?event ?doc ?role ?filler WHERE {{
+  GRAPH ?doc {{ ?event ?role ?filler }}
+  FILTER(?role IN ({", ".join(f"<{r}>" for r in (*ROLE_NAMES, *_OCCURRENCE))})
+         || STRSTARTS(STR(?role), "{ROLE}"))
+}}
+"""
 _TOLD = {
     name: f"SELECT DISTINCT ?event ?{name} WHERE {{ ?event kg:{name} ?{name} }}"
     for name in ("predicate", "confidence", "negated")
 }
+# An event folds from its occurrence or its agent where it has one among the store's nodes,
+# whether or not the network holds it: those outside, with the classes of each.
+_SOURCES = {
+    role: f"SELECT ?event ?filler WHERE {{ ?event <{role}> ?filler FILTER(isIRI(?filler)) }}"
+    for role in (str(KG.occurrence), str(KG.agent))
+}
+_CLASSES_OF = "SELECT DISTINCT ?filler ?type WHERE { ?filler a ?type }"
+# The key of a row whose filler is a node of the store outside the network: an event's
+# occurrence or agent, which it folds from (kg.exporters.folding.folded_edges).
+OUTSIDE = "outside"
 
 
 def read_events(source: GraphStore, entities: list[URIRef] | None = None) -> EventRows:
     """Each event's roles filled by a node (an entity, a referent, a quantity ...), with its
     predicate, confidence, negation and article; the callers keep the network's nodes.
-    With ``entities``, only the roles one of them fills: an event whose agent is none of them
-    folds from its theme, as where its agent is not a node."""
+
+    With ``entities``, only the roles one of them fills, and the occurrences and agents of
+    those events that are nodes of the store outside them, marked ``OUTSIDE``: an event folds
+    from them as in the whole network, so its edges are left out instead of drawn from its
+    theme."""
     if entities is None:
         return source.query(_EVENTS).dicts()
     if not entities:
         return []
     filled = source.query(inject_rows(_FILLED, ["filler"], [[e] for e in entities])).dicts()
-    filled = [row for row in filled if _is_role(str(row["role"]))]
-    events = sorted({row["event"] for row in filled})
+    in_doc = {row["event"]: row["doc"] for row in filled}
     told: dict[Identifier, dict[str, Identifier]] = defaultdict(dict)
-    if events:
+    outside: list[dict[str, Identifier]] = []
+    if in_doc:
+        events = [[e] for e in sorted(in_doc)]
         for name, query in _TOLD.items():
-            for row in source.query(inject_rows(query, ["event"], [[e] for e in events])).dicts():
+            for row in source.query(inject_rows(query, ["event"], events)).dicts():
                 told[row["event"]][name] = row[name]
-    return [{**told[row["event"]], **row} for row in filled if "predicate" in told[row["event"]]]
+        outside = _outside_sources(source, in_doc, {str(e) for e in entities})
+    return [
+        {**told[row["event"]], **row}
+        for row in (*filled, *outside)
+        if "predicate" in told[row["event"]]
+    ]
 
 
-def _is_role(iri: str) -> bool:
-    return iri in ROLE_NAMES or iri in _OCCURRENCE or iri.startswith(str(ROLE))
+def _outside_sources(
+    source: GraphStore, in_doc: dict[Identifier, Identifier], inside: set[str]
+) -> list[dict[str, Identifier]]:
+    """The occurrences and agents of the events of ``in_doc`` (event → its article) that are
+    nodes of the store but not ``inside``, as rows marked ``OUTSIDE`` (a quantity, no node, is
+    no event's source)."""
+    events = [[e] for e in sorted(in_doc)]
+    found = []
+    for role, query in _SOURCES.items():
+        for row in source.query(inject_rows(query, ["event"], events)).dicts():
+            event, filler = row["event"], row["filler"]
+            if str(filler) not in inside:
+                found.append(
+                    {"event": event, "doc": in_doc[event], "role": URIRef(role), "filler": filler}
+                )
+    if not found:
+        return []
+    fillers = [[f] for f in sorted({row["filler"] for row in found})]
+    classes = source.query(inject_rows(_CLASSES_OF, ["filler"], fillers)).dicts()
+    nodes = {row["filler"] for row in classes if str(row["type"]) in CLASS_IRIS}
+    return [{**row, OUTSIDE: Literal(True)} for row in found if row["filler"] in nodes]
 
 
 def folded_edges(rows: EventRows, docs: dict[str, Doc], nodes: dict[str, Node]) -> dict[str, Edge]:
     """Each event as edges from its agent (or, with none, its theme) to the other nodes it names:
-    "NATO trains forces in Iraq" gives NATO → Iraq, "train · place"."""
+    "NATO trains forces in Iraq" gives NATO → Iraq, "train · place". An event whose agent or
+    occurrence is a node outside ``nodes`` (a row marked ``OUTSIDE``) folds from it, so into
+    no edge here."""
     roles: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     about: dict[str, tuple[str, str, float | None]] = {}
     for row in rows:
         negated = row.get("negated")
         filler = str(row["filler"])
-        if (negated is not None and str(negated) == "true") or node_id(filler) not in nodes:
+        if negated is not None and str(negated) == "true":
             continue  # a denied event joins nothing, as it asserts no rel: edge
+        if node_id(filler) not in nodes and OUTSIDE not in row:
+            continue
         event = str(row["event"])
         role_iri = str(row["role"])
         role = (
@@ -138,6 +187,8 @@ def folded_edges(rows: EventRows, docs: dict[str, Doc], nodes: dict[str, Node]) 
     for event, filled in roles.items():
         predicate, doc, score = about[event]
         for s, kind, o in _fold(relation_name(predicate), filled):
+            if node_id(s) not in nodes:
+                continue  # the event folds from a node outside the network
             t = told[(s, kind, o)]
             t.docs.append(doc)
             if score is not None:

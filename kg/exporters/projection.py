@@ -27,6 +27,7 @@ from rdflib import URIRef
 
 from kg.errors import FormatError
 from kg.exporters.elements import (
+    CLASS_IRIS,
     CLASSES,
     FOLD,
     ROLE_KINDS,
@@ -68,7 +69,6 @@ SELECT DISTINCT ?entity ?type ?doc WHERE {{
 """
 # A candidate entity (of the class query below) needs no class again: its labels, as written.
 _CANDIDATE_LABELS = "SELECT DISTINCT ?entity ?label WHERE { ?entity rdfs:label ?label }"
-_CLASS_IRIS = frozenset(c.strip("<>") for c in CLASSES.split())
 _CANDIDATE_CLASSES = "SELECT DISTINCT ?entity ?type ?doc WHERE { GRAPH ?doc { ?entity a ?type } }"
 _LABELS = f"""
 SELECT DISTINCT ?entity ?label WHERE {{
@@ -263,7 +263,7 @@ def _entity_nodes(
         return {}
     entities = _ENTITIES if bound is None else _bound(_CANDIDATE_CLASSES, "entity", bound)
     for row in source.query(entities).dicts():
-        if str(row["type"]) not in _CLASS_IRIS:
+        if str(row["type"]) not in CLASS_IRIS:
             continue
         iri = str(row["entity"])
         types[iri][str(row["type"]).rpartition("#")[2]] += 1
