@@ -94,6 +94,21 @@ def test_the_page_credits_sentences_to_titles_and_draws_cooccurrence_undirected(
     ]
 
 
+def test_a_node_named_in_many_articles_shows_the_sentences_of_the_latest() -> None:
+    quads = []
+    for day in sorted(range(1, 31), key=lambda d: d * 7 % 31):  # not in the order of dates
+        b = ExtractionBuilder(f"{day:016x}", title=f"Patrol {day}", published=dt.date(2024, 3, day))
+        b.entity("a", "Iraqi Army", "Organization", "ORG")
+        b.entity("b", "Baghdad", "Place", "GPE")
+        n = b.sentence(f"The Iraqi Army patrolled Baghdad for the {day}th day.")
+        b.event(n, "patrol", "patrolled", arg("agent", "Iraqi Army", entity="a"))
+        quads += map_extraction(b.build()).quads
+    army = next(n for n in embedded_data(page_for(quads))["nodes"] if n["label"] == "Iraqi Army")
+    assert sorted(credit for _, credit, _ in army["sentences"]) == sorted(
+        f"Patrol {day}, 2024-03-{day:02d}" for day in range(6, 31)
+    )
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(CHROMIUM is None, reason="no chromium: apt-get install chromium")
 def test_the_viewer_in_a_headless_browser(examples_store_path: Path, tmp_path: Path) -> None:
