@@ -424,7 +424,7 @@ def test_files_written_element_by_element_are_whole_with_or_without_nodes_and_ed
         assert graph.number_of_edges() == len(projection.edges)
 
 
-def test_a_store_larger_than_the_bound_gives_the_network_of_its_most_reported_entities(
+def test_a_store_larger_than_the_bound_gives_the_network_of_its_most_mentioned_entities(
     seed_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     whole = project(seed_store)
