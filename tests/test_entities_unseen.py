@@ -68,6 +68,11 @@ ARTICLES = {
     "University will study the deal.\n",
     "aid.txt": "Aid for the region\n\nDonors pledged money for the Sahel on Monday. "
     '"We will not abandon the Sahel," the minister said.\n',
+    "semi-final.txt": "Ecuador reach the final\n\nEcuador beat Uruguay 91-86 in the "
+    "semi-final on Friday. Diego Paredes-Soto, who plays his club basketball for Flamengo, "
+    "scored 30 points, and Cuenca guard Mateo Quiroga added 12. Ecuador coach Raúl Benavides "
+    "thanked the crowd at the Coliseo Arena. The final of the Andean Basketball Festival is on "
+    "Sunday.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -185,6 +190,20 @@ def test_a_work_or_craft_is_a_node_of_the_network(built, tmp_path) -> None:
     graph = nx.read_graphml(tmp_path / "net.graphml")
     found = [data for _, data in graph.nodes(data=True) if data.get("label") == "Vesna"]
     assert [data.get("entity_type") for data in found] == ["Entity"]
+
+
+def test_clubs_venues_and_festivals_of_a_match_report_have_their_types(built) -> None:
+    _, nodes = built
+    expected = {
+        "Ecuador": "Organization",
+        "Uruguay": "Organization",
+        "Flamengo": "Organization",
+        "Cuenca": "Organization",
+        "Coliseo Arena": "Place",
+        "Raúl Benavides": "Person",
+        "Andean Basketball Festival": "NamedEvent",
+    }
+    assert {label: nodes[label].type for label in expected} == expected
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

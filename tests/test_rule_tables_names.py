@@ -77,7 +77,7 @@ RELABEL_CASES: Cases = {
         _relabel("Hamed"),
         "PERSON",
     ),
-    "meeting_name": (
+    "event_name": (
         """
         NATO        2 nsubj    PROPN _ ORG
         held        0 root     VERB  hold tag=VBD
@@ -98,6 +98,48 @@ RELABEL_CASES: Cases = {
         """,
         _relabel("Germany"),
         "ORG",
+    ),
+    "team_by_role": (
+        """
+        Munster  2 compound PROPN _ GPE
+        lock     3 compound NOUN
+        Pádraig  5 nsubj    PROPN _ PERSON
+        Ó        3 flat     PROPN _ PERSON
+        went     0 root     VERB  go tag=VBD
+        off      5 advmod   ADV
+        .        5 punct    PUNCT
+        """,
+        _relabel("Munster"),
+        "ORG",
+    ),
+    "team_played_for": (
+        """
+        Nascimento 0 root  PROPN _ PERSON
+        ,          1 punct PUNCT
+        who        4 nsubj PRON
+        plays      1 acl:relcl VERB play tag=VBZ
+        his        8 nmod:poss PRON
+        club       8 compound NOUN
+        football   4 obj   NOUN
+        for        9 case  ADP
+        Benfica    4 obl   PROPN _ PERSON
+        .          1 punct PUNCT
+        """,
+        _relabel("Benfica"),
+        "ORG",
+    ),
+    "venue_name": (
+        """
+        host         0 root     VERB
+        Scotland     1 obj      PROPN _ GPE
+        at           6 case     ADP
+        the          6 det      DET
+        Principality 6 compound PROPN _ ORG
+        Stadium      1 obl      PROPN _ ORG
+        .            1 punct    PUNCT
+        """,
+        _relabel("Stadium"),
+        "FAC",
     ),
     "after_occupation": (
         """
@@ -248,7 +290,7 @@ def test_a_meetings_name_that_acts_as_a_body_is_the_body() -> None:
         """
     p = Parse(build(table))
     name = at(p, "Chinese")
-    assert mentions.meeting_name(p, name, name + 3, "ORG") is None
+    assert mentions.event_name(p, name, name + 3, "ORG") is None
 
 
 def test_an_occupation_in_capitals_before_a_name_is_no_given_name() -> None:
@@ -340,6 +382,99 @@ def test_a_team_is_read_off_a_split_score_or_against_but_not_its_venue() -> None
         "Peru": None,
         "Chile": "ORG",
     }
+
+
+def test_a_team_is_read_off_the_words_beside_it_where_the_parse_misses_it() -> None:
+    # The parser hung "Germany" on the score and "Netherlands" after "the".
+    table = """
+        Spain       2 nsubj    PROPN _ GPE
+        beat        0 root     VERB  beat tag=VBD
+        Germany     4 compound PROPN _ GPE
+        91          2 obj      NUM   space=no
+        -           6 case     SYM   space=no
+        86          4 nmod     NUM
+        .           2 punct    PUNCT
+
+        He          2 nsubj    PRON
+        misses      0 root     VERB  miss tag=VBZ
+        the         4 det      DET
+        match       2 obj      NOUN
+        against     7 case     ADP
+        the         7 det      DET
+        Netherlands 4 nmod     PROPN _ GPE
+        .           2 punct    PUNCT
+
+        Moreau      2 nsubj    PROPN _ PERSON
+        beat        0 root     VERB  beat tag=VBD
+        South       4 compound PROPN _ GPE
+        Korea       6 nmod:poss PROPN _ GPE
+        's          4 case     PART  tag=POS
+        Hyeon       2 obj      PROPN _ PERSON
+        6-4         2 obl      NUM
+        .           2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    labels = {
+        word: mentions.sports_team(p, at(p, word), at(p, word) + n, "GPE")
+        for word, n in (("Germany", 1), ("Netherlands", 1), ("South", 2))
+    }
+    assert labels == {"Germany": "ORG", "Netherlands": "ORG", "South": None}
+
+
+def test_a_name_after_a_team_role_is_a_person_also_where_the_tagger_says_proper_noun() -> None:
+    table = """
+        Cuenca  2 compound PROPN _ GPE
+        guard   4 nsubj    PROPN
+        Mateo   2 appos    PROPN _ LOC
+        added   0 root     VERB  add tag=VBD
+        12      4 obj      NUM
+        .       4 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.after_occupation(p, at(p, "Mateo"), at(p, "Mateo") + 1, "LOC") == "PERSON"
+    assert mentions.team_by_role(p, at(p, "Cuenca"), at(p, "Cuenca") + 1, "GPE") == "ORG"
+
+
+def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> None:
+    table = """
+        The      5 det      DET
+        Abu      5 compound PROPN _ GPE
+        Dhabi    5 compound PROPN _ GPE
+        Grand    5 compound PROPN _ GPE
+        Prix     6 nsubj    PROPN _ GPE
+        ends     0 root     VERB  end tag=VBZ
+        the      8 det      DET
+        season   6 obj      NOUN
+        .        6 punct    PUNCT
+
+        Festival 2 nsubj    PROPN _ PERSON
+        opens    0 root     VERB  open tag=VBZ
+        .        2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.event_name(p, at(p, "Abu"), at(p, "Prix") + 1, "GPE") == "EVENT"
+    assert mentions.event_name(p, at(p, "Festival"), at(p, "Festival") + 1, "PERSON") is None
+
+
+def test_a_play_for_a_person_or_a_venue_that_speaks_keeps_its_label() -> None:
+    table = """
+        She      2 nsubj    PRON
+        played   0 root     VERB  play tag=VBD
+        the      4 det      DET
+        piano    2 obj      NOUN
+        for      6 case     ADP
+        Anna     2 obl      PROPN _ PERSON
+        .        2 punct    PUNCT
+
+        Carnegie 2 compound PROPN _ ORG
+        Hall     3 nsubj    PROPN _ ORG
+        said     0 root     VERB  say tag=VBD
+        so       3 advmod   ADV
+        .        3 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.team_played_for(p, at(p, "Anna"), at(p, "Anna") + 1, "PERSON") is None
+    assert mentions.venue_name(p, at(p, "Carnegie"), at(p, "Hall") + 1, "ORG") is None
 
 
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))

@@ -7,16 +7,21 @@ punctuation, bare numbers or titles, single lower-case words).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
 from kg.extract.parse import Parse
 from kg.extract.rules import first
-from kg.nlp.lexicon.deps import NAME_LINKS, RESULT_ROLES
+from kg.extract.sports import (
+    event_name,
+    sports_team,
+    team_by_role,
+    team_played_for,
+    venue_name,
+)
+from kg.nlp.lexicon.deps import NAME_LINKS
 from kg.nlp.lexicon.labels import (
-    AREA_LABELS,
     JUNK_POS,
     LABEL_SPELLINGS,
     NAME_LABELS,
@@ -26,9 +31,8 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
 )
-from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES, SCORE_DASHES
+from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
 from kg.nlp.lexicon.names import (
-    EVENT_NAME_WORDS,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
     PHOTO_AGENCIES,
@@ -38,12 +42,12 @@ from kg.nlp.lexicon.nouns import (
     OCCUPATION_NOUNS,
     ORG_NOUNS,
     PRODUCT_NOUNS,
-    SPORT_NOUNS,
+    TEAM_ROLE_NOUNS,
     WORK_NOUNS,
 )
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
-from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES, RESULT_VERBS, SPEECH_VERBS
-from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE, OPPONENT_WORDS, VENUE_WORDS
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
 
 Aliases = dict[str, tuple[str, str]]
 
@@ -128,8 +132,11 @@ def after_occupation(p: Parse, start: int, end: int, label: str) -> str | None:
     tagged ORG: a name right after a person's occupation in lower case, in one phrase with
     it, is a person. Acronyms are left alone."""
     k = start - 1
-    # The tagger may call the noun an adjective ("businesswoman Chelsea Warren").
-    if label == "PERSON" or k < 0 or p.lower[k] not in OCCUPATION_NOUNS or p.pos[k] == "PROPN":
+    # The tagger may call the noun an adjective ("businesswoman Chelsea Warren") or, in a
+    # run of names, a proper noun ("Cuenca guard Mateo Quiroga"); its lower case tells.
+    if label == "PERSON" or k < 0:
+        return None
+    if p.lower[k] not in OCCUPATION_NOUNS and p.lower[k] not in TEAM_ROLE_NOUNS:
         return None
     if not p.words[k].islower() or names.is_acronym(p.span_text(start, end - 1)):
         return None
@@ -154,56 +161,6 @@ def photo_credit(p: Parse, start: int, end: int, label: str) -> str | None:
         return None
     words = p.para_words(p.para[start])
     return "PERSON" if words & PHOTO_AGENCIES and words & CREDIT_SEPARATORS else None
-
-
-def meeting_name(p: Parse, start: int, end: int, label: str) -> str | None:
-    """Rule: "the alliance Defense Ministerial": an organization's name ending in a meeting's
-    word is a meeting, unless it acts as a body does: "a forum organised by the Chinese
-    People's Political Consultative Conference", "the Conference said"."""
-    if label != "ORG" or p.lower[end - 1] not in EVENT_NAME_WORDS:
-        return None
-    head = end - 1
-    acts = p.dep[head] == "obl:agent" or (
-        p.dep[head] == "nsubj" and p.lemma[p.head[head]] in SPEECH_VERBS
-    )
-    return None if acts else "EVENT"
-
-
-SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
-
-
-def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
-    """Rule: "Brazil beat Germany 2-1 in the friendly", "Saturday's match against the
-    Netherlands": a country that is a result verb's subject or object, or follows "against",
-    in a sentence with a score or a sports noun, is its national team."""
-    if label not in AREA_LABELS:
-        return None
-    head = p.head[end - 1]
-    before = p.lower[start - 1] if start > 0 else ""
-    if before in VENUE_WORDS:
-        return None  # "beat Sevilla 3-0 at Mestalla": where, not whom
-    against = before in OPPONENT_WORDS  # "the match against Peru"
-    if not against and (p.dep[end - 1] not in RESULT_ROLES or p.lemma[head] not in RESULT_VERBS):
-        return None
-    first_token, last = p.sent_bounds[p.sent[start]]
-    if _has_score(p, first_token, last) or SPORT_NOUNS.intersection(p.lower[first_token:last]):
-        return "ORG"
-    return None
-
-
-def _has_score(p: Parse, start: int, end: int) -> bool:
-    """Whether tokens [start, end) hold a score, as one token ("2-1") or three ("91", "-",
-    "86", as a tokenizer may split it)."""
-    if any(SCORE_RE.match(w) for w in p.words[start:end]):
-        return True
-    return any(
-        p.words[k].isdigit()
-        and p.words[k + 1] in SCORE_DASHES
-        and p.words[k + 2].isdigit()
-        and not p.space[k]
-        and not p.space[k + 1]
-        for k in range(start, end - 2)
-    )
 
 
 def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
@@ -242,8 +199,11 @@ RELABEL_RULES = (
     after_occupation,
     publication,
     photo_credit,
-    meeting_name,
+    event_name,
+    venue_name,
     sports_team,
+    team_by_role,
+    team_played_for,
     named_work,
 )
 

@@ -19,6 +19,9 @@ NUMBER_LABELS_SKIPPED = frozenset({"DATE", "TIME", "ORDINAL"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Places that are areas, without facilities (FAC): the gazetteer's place labels.
 AREA_LABELS = frozenset({"GPE", "LOC"})
+# Names a team's cue may retype: places, and the people and venues NER takes clubs for
+# ("Benfica" as a person, "Munster" as a place).
+TEAM_LABELS = AREA_LABELS | {"PERSON", "FAC"}
 # Names that can be a title's organization: "NATO Secretary General", "US Army Colonel";
 # LOC too, as pipelines trained on UNER label countries and departments LOC.
 TITLE_ORG_LABELS = frozenset({"ORG", "GPE", "LOC"})

@@ -76,7 +76,17 @@ PUBLICATION_WORDS = frozenset(
     {"times", "post", "news", "herald", "journal", "tribune", "gazette", "press", "daily"}
 )
 # Last words of a meeting's or a war's name, which NER may take for an organization's.
-EVENT_NAME_WORDS = frozenset({"ministerial", "summit", "conference", "talks", "olympics", "war"})
+EVENT_NAME_WORDS = frozenset(
+    {"ministerial", "summit", "conference", "talks", "olympics", "war", "festival", "prix",
+     "championship", "championships", "masters"}
+)  # fmt: skip
+# Last words of a venue's name, which NER may take for an organization's or a person's
+# ("Principality Stadium", "Tchaikovsky Concert Hall"), and first words ("Arena Riga").
+VENUE_NAME_ENDS = frozenset(
+    {"stadium", "arena", "circuit", "hall", "mosque", "cathedral", "velodrome", "racecourse",
+     "speedway", "stadion", "ballpark"}
+)  # fmt: skip
+VENUE_NAME_STARTS = frozenset({"arena", "estadio", "stade", "stadio"})
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
 # Words that end an organization's name, as written: "Italian Space Agency", "Scottish Book

@@ -124,7 +124,21 @@ FIXED_PHRASE_NOUNS: dict[str, frozenset[str]] = {
 # Nouns that make a sentence about sport: "the friendly", "a late goal".
 SPORT_NOUNS = words(
     """match game final semifinal semi-final quarterfinal quarter-final friendly goal
-    tournament cup qualifier fixture league set tie-break penalty penalties innings"""
+    tournament cup qualifier fixture league set tie-break penalty penalties innings try
+    wicket"""
+)
+# A team's people, after the team's name in lower case: "Munster lock Pádraig Ó Dálaigh",
+# "the Palmeiras forward", "Mercedes driver Lars-Erik Johannessen"; before a name, the noun
+# makes it a person as an occupation does ("hooker Seán Mac Giolla Phádraig").
+TEAM_ROLE_NOUNS = words(
+    """coach captain midfielder striker forward defender goalkeeper keeper winger fly-half
+    scrum-half hooker lock flanker full-back fullback bowler batsman batter opener spinner
+    wicketkeeper driver quarterback pitcher guard"""
+)
+# Words between "play" and "for" before a team: "plays his club rugby for Leinster".
+TEAM_PLAY_WORDS = words(
+    """his her their club rugby football soccer cricket basketball hockey volleyball handball
+    baseball netball"""
 )
 # Nouns of a work whose name may follow them: "the novel Brodie", "Finnish drama Margarethe".
 WORK_NOUNS = words(
