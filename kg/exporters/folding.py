@@ -51,20 +51,6 @@ _AGENT_EDGE_ROLES = frozenset({"theme", "recipient", "partner"})
 _OCCURRENCE = {str(KG.occurrence): "occurrence"}
 _OCCURRENCE_EDGE_ROLES = _AGENT_EDGE_ROLES | {"agent", "place", "occurrence"}
 
-# Every node an event names, in the event's own graph; the callers know which are the network's
-# nodes (asking the store whether each filler is an entity, in a subquery, took 24 CPU-s at 3
-# million triples against 16.5 for this).
-_EVENTS = """
-SELECT DISTINCT ?event ?predicate ?confidence ?negated ?doc ?role ?filler WHERE {
-  GRAPH ?doc {
-    ?event a kg:Event ; kg:predicate ?predicate ; ?role ?filler .
-    OPTIONAL { ?event kg:confidence ?confidence }
-    OPTIONAL { ?event kg:negated ?negated }
-  }
-  FILTER(isIRI(?filler) && ?role NOT IN (rdf:type, prov:wasDerivedFrom))
-}
-"""
-
 
 @dataclass
 class _Told:
@@ -76,9 +62,8 @@ class _Told:
 
 # The roles the given entities fill, in the events' graphs (their mentions and the structure
 # edges that point at them are left in the store: half the triples whose object they are);
-# then what each of those events tells, one property a lookup by the bound events (one query
-# joining them, or joining the events with their type, read every event's first: a minute at
-# 3 million triples).
+# then what each of those events tells, looked up by the bound events (a query joining the
+# events with their type read every event's first: a minute at 3 million triples).
 _FILLED = f"""
 SELECT DISTINCT ?event ?doc ?role ?filler WHERE {{
   GRAPH ?doc {{ ?event ?role ?filler }}
@@ -86,10 +71,13 @@ SELECT DISTINCT ?event ?doc ?role ?filler WHERE {{
          || STRSTARTS(STR(?role), "{ROLE}"))
 }}
 """
-_TOLD = {
-    name: f"SELECT DISTINCT ?event ?{name} WHERE {{ ?event kg:{name} ?{name} }}"
-    for name in ("predicate", "confidence", "negated")
+_TOLD = """
+SELECT DISTINCT ?event ?predicate ?confidence ?negated WHERE {
+  ?event kg:predicate ?predicate
+  OPTIONAL { ?event kg:confidence ?confidence }
+  OPTIONAL { ?event kg:negated ?negated }
 }
+"""
 # An event folds from its occurrence or its agent where it has one among the store's nodes,
 # whether or not the network holds it: those outside, with the classes of each.
 _SOURCES = {
@@ -97,33 +85,30 @@ _SOURCES = {
     for role in (str(KG.occurrence), str(KG.agent))
 }
 _CLASSES_OF = "SELECT DISTINCT ?filler ?type WHERE { ?filler a ?type }"
+# Events (or their fillers) a lookup binds at a time: 0.2-0.5 CPU-s at 5,000.
+EVENT_PAGE = 5000
 # The key of a row whose filler is a node of the store outside the network: an event's
 # occurrence or agent, which it folds from (kg.exporters.folding.folded_edges).
 OUTSIDE = "outside"
 
 
-def read_events(source: GraphStore, entities: list[URIRef] | None = None) -> EventRows:
-    """Each event's roles filled by a node (an entity, a referent, a quantity ...), with its
-    predicate, confidence, negation and article; the callers keep the network's nodes.
+def read_events(source: GraphStore, pages: list[list[URIRef]], *, whole: bool) -> EventRows:
+    """The roles the entities of ``pages`` fill in events, each with the event's predicate,
+    confidence, negation and article; the callers keep the network's nodes.
 
-    With ``entities``, only the roles one of them fills, and the occurrences and agents of
-    those events that are nodes of the store outside them, marked ``OUTSIDE``: an event folds
-    from them as in the whole network, so its edges are left out instead of drawn from its
-    theme."""
-    if entities is None:
-        return source.query(_EVENTS).dicts()
-    if not entities:
-        return []
-    filled = source.query(inject_rows(_FILLED, ["filler"], [[e] for e in entities])).dicts()
+    Unless the pages hold every node of the store (``whole``), the occurrences and agents of
+    those events that are nodes outside them come too, marked ``OUTSIDE``: an event folds from
+    them as in the whole network, so its edges are left out instead of drawn from its theme."""
+    filled: EventRows = []
+    for page in pages:
+        filled += source.query(inject_rows(_FILLED, ["filler"], [[e] for e in page])).dicts()
     in_doc = {row["event"]: row["doc"] for row in filled}
     told: dict[Identifier, dict[str, Identifier]] = defaultdict(dict)
-    outside: list[dict[str, Identifier]] = []
-    if in_doc:
-        events = [[e] for e in sorted(in_doc)]
-        for name, query in _TOLD.items():
-            for row in source.query(inject_rows(query, ["event"], events)).dicts():
-                told[row["event"]][name] = row[name]
-        outside = _outside_sources(source, in_doc, {str(e) for e in entities})
+    for events in _event_pages(in_doc):
+        for row in source.query(inject_rows(_TOLD, ["event"], events)).dicts():
+            told[row["event"]] = row
+    inside = {str(e) for page in pages for e in page}
+    outside = [] if whole else _outside_sources(source, in_doc, inside)
     return [
         {**told[row["event"]], **row}
         for row in (*filled, *outside)
@@ -131,26 +116,36 @@ def read_events(source: GraphStore, entities: list[URIRef] | None = None) -> Eve
     ]
 
 
+def _event_pages(events: Iterable[Identifier]) -> list[list[list[Identifier]]]:
+    """``events`` in sorted pages of EVENT_PAGE, as the rows of a VALUES block."""
+    ordered = [[e] for e in sorted(events)]
+    return [ordered[i : i + EVENT_PAGE] for i in range(0, len(ordered), EVENT_PAGE)]
+
+
 def _outside_sources(
     source: GraphStore, in_doc: dict[Identifier, Identifier], inside: set[str]
-) -> list[dict[str, Identifier]]:
+) -> EventRows:
     """The occurrences and agents of the events of ``in_doc`` (event → its article) that are
     nodes of the store but not ``inside``, as rows marked ``OUTSIDE`` (a quantity, no node, is
     no event's source)."""
-    events = [[e] for e in sorted(in_doc)]
     found = []
-    for role, query in _SOURCES.items():
-        for row in source.query(inject_rows(query, ["event"], events)).dicts():
-            event, filler = row["event"], row["filler"]
-            if str(filler) not in inside:
-                found.append(
-                    {"event": event, "doc": in_doc[event], "role": URIRef(role), "filler": filler}
-                )
-    if not found:
-        return []
-    fillers = [[f] for f in sorted({row["filler"] for row in found})]
-    classes = source.query(inject_rows(_CLASSES_OF, ["filler"], fillers)).dicts()
-    nodes = {row["filler"] for row in classes if str(row["type"]) in CLASS_IRIS}
+    for events in _event_pages(in_doc):
+        for role, query in _SOURCES.items():
+            for row in source.query(inject_rows(query, ["event"], events)).dicts():
+                event, filler = row["event"], row["filler"]
+                if str(filler) not in inside:
+                    found.append(
+                        {
+                            "event": event,
+                            "doc": in_doc[event],
+                            "role": URIRef(role),
+                            "filler": filler,
+                        }
+                    )
+    nodes = set()
+    for fillers in _event_pages({row["filler"] for row in found}):
+        classes = source.query(inject_rows(_CLASSES_OF, ["filler"], fillers)).dicts()
+        nodes |= {row["filler"] for row in classes if str(row["type"]) in CLASS_IRIS}
     return [{**row, OUTSIDE: Literal(True)} for row in found if row["filler"] in nodes]
 
 

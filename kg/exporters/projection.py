@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rdflib import URIRef
+from rdflib.term import Identifier
 
 from kg.errors import FormatError
 from kg.exporters.elements import (
@@ -62,19 +63,15 @@ SELECT ?doc ?date ?source ?url WHERE {
   OPTIONAL { ?doc kg:url ?url }
 }
 """
-_ENTITIES = f"""
-SELECT DISTINCT ?entity ?type ?doc WHERE {{
-  GRAPH ?doc {{ ?entity a ?type }} VALUES ?type {{ {CLASSES} }}
-}}
-"""
-# A candidate entity (of the class query below) needs no class again: its labels, as written.
-_CANDIDATE_LABELS = "SELECT DISTINCT ?entity ?label WHERE { ?entity rdfs:label ?label }"
-_CANDIDATE_CLASSES = "SELECT DISTINCT ?entity ?type ?doc WHERE { GRAPH ?doc { ?entity a ?type } }"
-_LABELS = f"""
-SELECT DISTINCT ?entity ?label WHERE {{
-  ?entity a ?type ; rdfs:label ?label . VALUES ?type {{ {CLASSES} }}
-}}
-"""
+# Every query of a network is bound to a page of its entities (PAGE at a time): those of the
+# whole store, listed by the class index, or the candidates of a bounded network (below). Read
+# whole, the entities, labels, mentions, edges and event roles of 3 million triples were 35,000
+# to 127,000 rows a query, 0.9 to 17 CPU-s each, held at once (a 582 MB peak).
+PAGE = 2000
+_ENTITY_LIST = f"SELECT DISTINCT ?entity WHERE {{ ?entity a ?type VALUES ?type {{ {CLASSES} }} }}"
+# The classes an entity has in each article (those of CLASSES kept), its labels as written.
+_CLASSES = "SELECT DISTINCT ?entity ?type ?doc WHERE { GRAPH ?doc { ?entity a ?type } }"
+_LABELS = "SELECT DISTINCT ?entity ?label WHERE { ?entity rdfs:label ?label }"
 _ALIASES = "SELECT DISTINCT ?entity ?alias WHERE { ?entity skos:altLabel ?alias }"
 # The GeoNames place of an entity, and where it lies (articles that link it agree: one place).
 # Each article that names a place writes its link and coordinates again: each is read as a
@@ -93,10 +90,13 @@ SELECT ?entity (COUNT(DISTINCT ?mention) AS ?n) WHERE { ?mention kg:mentionOf ?e
 GROUP BY ?entity
 """
 # The edges of the properties kg writes between entities and referents: the rel: ones it mints
-# (relation_properties) and these, each looked up by its property (?p is bound by VALUES).
+# (relation_properties) and these; read from each entity of a page, the properties kept after
+# (both bound in one query, Oxigraph read every edge first).
 _STRUCTURE = (KG.locatedIn, KG.placedIn, KG.anchor, KG.of)
 _RELATIONS = """
-SELECT DISTINCT ?s ?p ?o ?doc WHERE { GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o)) }
+SELECT DISTINCT ?s ?p ?o ?doc WHERE {
+  GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o) && ?p NOT IN (rdf:type, owl:sameAs))
+}
 """
 # A network of at most N nodes from a store of many more is drawn from the entities mentioned
 # most, CANDIDATES_PER_NODE for each node kept (at least MIN_CANDIDATES): chosen in the store by
@@ -105,7 +105,7 @@ SELECT DISTINCT ?s ?p ?o ?doc WHERE { GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o)) 
 # the whole network's 300 nodes of most weighted degree there, 170 are among the 300 shown,
 # against 141 drawn from the entities in the most articles. Of given types, they are those in
 # the most articles: the class index knows types, and a count of mentions joined with each
-# entity's classes takes 1.5 CPU-s. A store with no more entities than that is read whole.
+# entity's classes takes 1.5 CPU-s. A store with no more entities than that gives them all.
 CANDIDATES_PER_NODE = 4
 MIN_CANDIDATES = 1000
 _MOST_MENTIONED = """
@@ -116,11 +116,6 @@ _MOST_REPORTED = """
 SELECT ?entity (COUNT(DISTINCT ?doc) AS ?n) WHERE {
   GRAPH ?doc { ?entity a ?type } VALUES ?type { %s }
 } GROUP BY ?entity ORDER BY DESC(?n) LIMIT %d
-"""
-_RELATIONS_FROM = """
-SELECT DISTINCT ?s ?p ?o ?doc WHERE {
-  GRAPH ?doc { ?s ?p ?o } FILTER(isIRI(?o) && ?p NOT IN (rdf:type, owl:sameAs))
-}
 """
 # Each sentence with the entities it names and its article: the co-occurrence edges.
 _SENTENCE_ENTITIES = """
@@ -153,13 +148,15 @@ def project(
     _check(projection, events=events, predicates=predicates)
     wanted_types = {t.casefold() for t in types} if types else None
     bound = None if max_nodes is None else _candidates(source, max_nodes, wanted_types)
+    entities = _all_entities(source) if bound is None else bound
+    pages = [entities[i : i + PAGE] for i in range(0, len(entities), PAGE)]
     docs = _documents(source)
-    nodes = _entity_nodes(source, docs, bound)
+    nodes = _entity_nodes(source, docs, pages)
     if projection == "cooccurrence":
-        edges = _cooccurrence_edges(source, docs, nodes, bound)
+        edges = _cooccurrence_edges(source, docs, nodes, pages)
     else:
-        told = read_events(source, bound)
-        edges = _relation_edges(source, docs, _support(told), bound)
+        told = read_events(source, pages, whole=bound is None)
+        edges = _relation_edges(source, docs, _support(told), pages)
         if events:
             add_events(told, docs, nodes, edges)
         else:
@@ -250,9 +247,13 @@ def _candidates(
     return sorted(URIRef(str(r["entity"])) for r in rows if int(str(r["n"])) > cutoff)
 
 
-def _bound(query: str, variable: str, entities: list[URIRef] | None) -> str:
-    """``query`` with ``variable`` bound to each of ``entities``, or as it is with None."""
-    return query if entities is None else inject_rows(query, [variable], [[e] for e in entities])
+def _all_entities(source: GraphStore) -> list[URIRef]:
+    return sorted(URIRef(str(e)) for e in source.query(_ENTITY_LIST).column("entity"))
+
+
+def _paged(query: str, variable: str, page: list[URIRef]) -> str:
+    """``query`` with ``variable`` bound to each entity of ``page``."""
+    return inject_rows(query, [variable], [[e] for e in page])
 
 
 def _documents(source: GraphStore) -> dict[str, Doc]:
@@ -266,30 +267,43 @@ def _documents(source: GraphStore) -> dict[str, Doc]:
 
 
 def _entity_nodes(
-    source: GraphStore, docs: dict[str, Doc], bound: list[URIRef] | None
+    source: GraphStore, docs: dict[str, Doc], pages: list[list[URIRef]]
+) -> dict[str, Node]:
+    if not pages:
+        return {}
+    # Aliases and GeoNames links are few (1,095 and 534 at 3 million triples): read once, as
+    # looking them up for each entity of a page costs more than reading them all.
+    aliases: dict[str, set[str]] = defaultdict(set)
+    for row in source.query(_ALIASES).dicts():
+        aliases[str(row["entity"])].add(str(row["alias"]))
+    places = {str(r["entity"]): r for r in source.query(_GEONAMES).dicts()}
+    nodes = {}
+    for page in pages:
+        nodes.update(_page_nodes(source, docs, page, aliases, places))
+    return nodes
+
+
+def _page_nodes(
+    source: GraphStore,
+    docs: dict[str, Doc],
+    page: list[URIRef],
+    aliases: dict[str, set[str]],
+    places: dict[str, dict[str, Identifier]],
 ) -> dict[str, Node]:
     types: dict[str, Counter[str]] = defaultdict(Counter)
     seen_in: dict[str, set[str]] = defaultdict(set)
-    if bound == []:
-        return {}
-    entities = _ENTITIES if bound is None else _bound(_CANDIDATE_CLASSES, "entity", bound)
-    for row in source.query(entities).dicts():
+    for row in source.query(_paged(_CLASSES, "entity", page)).dicts():
         if str(row["type"]) not in CLASS_IRIS:
             continue
         iri = str(row["entity"])
         types[iri][str(row["type"]).rpartition("#")[2]] += 1
         seen_in[iri].add(str(row["doc"]))
     labels: dict[str, str] = {}
-    named = _LABELS if bound is None else _bound(_CANDIDATE_LABELS, "entity", bound)
-    for row in source.query(named).dicts():
+    for row in source.query(_paged(_LABELS, "entity", page)).dicts():
         iri, label = str(row["entity"]), str(row["label"])
         labels[iri] = min(labels.get(iri, label), label)
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for row in source.query(_bound(_ALIASES, "entity", bound)).dicts():
-        aliases[str(row["entity"])].add(str(row["alias"]))
-    counted_mentions = source.query(_bound(_MENTIONS, "entity", bound)).dicts()
+    counted_mentions = source.query(_paged(_MENTIONS, "entity", page)).dicts()
     mentions = {str(r["entity"]): int(r["n"]) for r in counted_mentions}
-    places = {str(r["entity"]): r for r in source.query(_bound(_GEONAMES, "entity", bound)).dicts()}
     nodes = {}
     for iri, counted in types.items():
         label = labels.get(iri, iri)
@@ -303,7 +317,7 @@ def _entity_nodes(
             doc_count=len(seen_in[iri]),
             first_seen=first,
             last_seen=last,
-            aliases=tuple(sorted(aliases[iri] - {label})),
+            aliases=tuple(sorted(aliases.get(iri, set()) - {label})),
             **_where(places.get(iri)),
         )
         nodes[node.id] = node
@@ -357,20 +371,16 @@ def _relation_edges(
     source: GraphStore,
     docs: dict[str, Doc],
     support: dict[tuple[str, str, str], list[float | None]],
-    bound: list[URIRef] | None,
+    pages: list[list[URIRef]],
 ) -> dict[str, Edge]:
     found: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    properties = [[p] for p in (*relation_properties(source), *_STRUCTURE)]
-    if bound == []:
+    if not pages:
         return {}
-    if bound is None:
-        rows = source.query(inject_rows(_RELATIONS, ["p"], properties)).dicts()
-    else:  # by subject, the properties kept here (both in one VALUES read every edge first)
-        kept = {str(p) for (p,) in properties}
-        rows = source.query(_bound(_RELATIONS_FROM, "s", bound)).dicts()
-        rows = [row for row in rows if str(row["p"]) in kept]
-    for row in rows:
-        found[(str(row["s"]), str(row["p"]), str(row["o"]))].add(str(row["doc"]))
+    kept = {str(p) for p in (*relation_properties(source), *_STRUCTURE)}
+    for page in pages:
+        for row in source.query(_paged(_RELATIONS, "s", page)).dicts():
+            if str(row["p"]) in kept:
+                found[(str(row["s"]), str(row["p"]), str(row["o"]))].add(str(row["doc"]))
     edges = {}
     for (s, p, o), in_docs in found.items():
         kind = p[len(REL) :] if p.startswith(str(REL)) else p.rpartition("#")[2]
@@ -394,18 +404,17 @@ def _relation_edges(
 
 
 def _cooccurrence_edges(
-    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node], bound: list[URIRef] | None
+    source: GraphStore, docs: dict[str, Doc], nodes: dict[str, Node], pages: list[list[URIRef]]
 ) -> dict[str, Edge]:
     """An undirected edge per pair of entities named in one sentence, weighted by how many."""
     named: dict[str, set[str]] = defaultdict(set)
     in_doc: dict[str, str] = {}
-    if bound == []:
-        return {}
-    for row in source.query(_bound(_SENTENCE_ENTITIES, "entity", bound)).dicts():
-        entity = str(row["entity"])
-        if node_id(entity) in nodes:
-            named[str(row["sentence"])].add(entity)
-            in_doc[str(row["sentence"])] = str(row["doc"])
+    for page in pages:
+        for row in source.query(_paged(_SENTENCE_ENTITIES, "entity", page)).dicts():
+            entity = str(row["entity"])
+            if node_id(entity) in nodes:
+                named[str(row["sentence"])].add(entity)
+                in_doc[str(row["sentence"])] = str(row["doc"])
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
     for sentence, entities in named.items():
         ordered = sorted(entities)
