@@ -117,13 +117,16 @@ SELECT ?entity (COUNT(DISTINCT ?doc) AS ?n) WHERE {
   GRAPH ?doc { ?entity a ?type } VALUES ?type { %s }
 } GROUP BY ?entity ORDER BY DESC(?n) LIMIT %d
 """
-# Each sentence with the entities it names and its article: the co-occurrence edges.
+# Each sentence with the entities it names and its article (the graph of the mention): the
+# co-occurrence edges. Mentions are many: a lookup binds MENTION_PAGE entities (the 1,111 most
+# mentioned at 3 million triples are named in 24,032 sentences, 0.99 CPU-s; with each sentence's
+# class joined, 13.4).
 _SENTENCE_ENTITIES = """
 SELECT DISTINCT ?sentence ?entity ?doc WHERE {
-  ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence .
-  ?sentence a kg:Sentence ; dcterms:isPartOf ?doc .
+  GRAPH ?doc { ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence }
 }
 """
+MENTION_PAGE = 500
 
 
 def project(
@@ -409,8 +412,9 @@ def _cooccurrence_edges(
     """An undirected edge per pair of entities named in one sentence, weighted by how many."""
     named: dict[str, set[str]] = defaultdict(set)
     in_doc: dict[str, str] = {}
-    for page in pages:
-        for row in source.query(_paged(_SENTENCE_ENTITIES, "entity", page)).dicts():
+    parts = [p[i : i + MENTION_PAGE] for p in pages for i in range(0, len(p), MENTION_PAGE)]
+    for part in parts:
+        for row in source.query(_paged(_SENTENCE_ENTITIES, "entity", part)).dicts():
             entity = str(row["entity"])
             if node_id(entity) in nodes:
                 named[str(row["sentence"])].add(entity)

@@ -49,8 +49,7 @@ SELECT ?entity ?sentence ?doc (COUNT(?fact) AS ?n) WHERE {
 """,
     "cooccurrence": """
 SELECT ?entity ?sentence ?doc (COUNT(?mention) AS ?n) WHERE {
-  ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence .
-  ?sentence dcterms:isPartOf ?doc .
+  GRAPH ?doc { ?mention kg:mentionOf ?entity ; dcterms:isPartOf ?sentence }
 } GROUP BY ?entity ?sentence ?doc
 """,
 }
