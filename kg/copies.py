@@ -19,7 +19,7 @@ from enum import Enum
 from kg.records import Document
 from kg.sources import Notice, Skipped
 from kg.store.protocol import GraphStore
-from kg.store.sources import set_sources, sharing, sources_of
+from kg.store.sources import any_shared, set_sources, sharing, sources_of
 
 
 class Seen(Enum):
@@ -36,6 +36,7 @@ class Copies:
     first: dict[str, str] = field(default_factory=dict)  # content hash → the first source
     stored: dict[str, set[str]] = field(default_factory=dict)  # ... → its sources in the store
     copies: dict[str, list[str]] = field(default_factory=dict)  # ... → sources to add
+    shared: bool | None = None  # whether a stored document has two sources, once asked
 
     def see(self, document: Document) -> Seen:
         """Whether ``document`` is to be built, unchanged, or a copy of a text met before."""
@@ -75,8 +76,17 @@ class Copies:
         return notices, skipped
 
     def _release(self, source: str | None) -> None:
-        """Documents that have ``source`` among others let go of it: its new text is coming."""
-        if source and not _stdin(source):
+        """Documents that have ``source`` among others let go of it: its new text is coming.
+
+        Whether any document has two sources is asked once: until ``record``, a build only
+        takes sources away and writes documents of one source, so in a store without such a
+        document no new text has one to take its source from (one query a new text instead
+        of two, 55 us each)."""
+        if not source or _stdin(source):
+            return
+        if self.shared is None:
+            self.shared = any_shared(self.graph)
+        if self.shared:
             for doc, others in sharing(self.graph, source).items():
                 set_sources(self.graph, doc, others)
 

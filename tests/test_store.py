@@ -28,7 +28,7 @@ from kg.store.embedded import PENDING_FILE, Store, open_store
 from kg.store.oxterms import nquads
 from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
-from kg.store.sources import set_sources, sharing, sources_of
+from kg.store.sources import any_shared, set_sources, sharing, sources_of
 from kg.terms import KG, REL
 
 BASE = "https://w3id.org/kg/"
@@ -495,7 +495,9 @@ def _check_sources(store: GraphStore, seed_documents: list[MappedDocument]) -> N
     before = set(store.quads())
     assert sources_of(store, "b1b1b1b1b1b1b1b1") == (DOC_B, ["news/nato-widens.txt"])
     assert sources_of(store, "ffff") is None
+    assert not any_shared(store)  # each document has one source
     set_sources(store, DOC_B, ["news/nato-widens.txt", "copies/nato-widens.txt"])
+    assert any_shared(store)
     assert sources_of(store, "b1b1b1b1b1b1b1b1") == (
         DOC_B,
         ["copies/nato-widens.txt", "news/nato-widens.txt"],
@@ -507,7 +509,7 @@ def _check_sources(store: GraphStore, seed_documents: list[MappedDocument]) -> N
     assert before <= set(store.quads())  # nothing else changed
     assert sharing(store, "copies/nato-widens.txt") == {DOC_B: ["news/nato-widens.txt"]}
     set_sources(store, DOC_B, ["news/nato-widens.txt"])
-    assert set(store.quads()) == before
+    assert set(store.quads()) == before and not any_shared(store)
     assert validate_store(store).conforms
 
 
