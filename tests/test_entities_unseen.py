@@ -8,7 +8,8 @@ after "of", a bare first name beside the full name, a surname taken for a place 
 paragraph, a full name without its patronymic, a book list, a spacecraft, a national team
 after "against", a place listed with places, a person after an occupation, an organization
 named after a nationality, a name of two given names and two surnames after a title, a
-name that ends in an organization's word, a known place after "the".
+name that ends in an organization's word, a known place after "the", a match report's
+clubs, venue and festival, a hyphenated surname the NER cut at the hyphen.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ ARTICLES = {
     "scored 30 points, and Cuenca guard Mateo Quiroga added 12. Ecuador coach Raúl Benavides "
     "thanked the crowd at the Coliseo Arena. The final of the Andean Basketball Festival is on "
     "Sunday.\n",
+    "port.txt": "Port to reopen\n\nIts chairman, Farida Benslimane-Tazi, said the port would "
+    "reopen on Monday. Mercedes's Hiroshi Takeda-Lowe won the race.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -204,6 +207,12 @@ def test_clubs_venues_and_festivals_of_a_match_report_have_their_types(built) ->
         "Andean Basketball Festival": "NamedEvent",
     }
     assert {label: nodes[label].type for label in expected} == expected
+
+
+def test_a_name_the_ner_cut_at_a_hyphenated_surname_is_one_person(built) -> None:
+    _, nodes = built
+    assert nodes["Farida Benslimane-Tazi"].type == nodes["Hiroshi Takeda-Lowe"].type == "Person"
+    assert not {"Farida Benslimane", "Hiroshi Takeda", "Tazi", "Lowe"} & set(nodes)
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

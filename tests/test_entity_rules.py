@@ -865,3 +865,18 @@ def test_a_person_a_word_and_a_particle_before_a_person_are_one_person(nlp) -> N
     # words without a particle after them are left to the NER
     text = "Josep-Lluís Serrat met Vidal."
     assert run(nlp, text, ner) == [("Josep-Lluís", "PERSON"), ("Vidal", "PERSON")]
+
+
+def test_a_name_the_ner_cut_at_a_hyphenated_surname_is_the_person_whole(nlp) -> None:
+    text = "Ferrari's Kenji Watanabe-Hart and Tevita Fifita-Havili finished."
+    ner = (("Kenji Watanabe", "LOC"), ("Havili", "LOC"))
+    assert run(nlp, text, ner) == [
+        ("Kenji Watanabe-Hart", "PERSON"),
+        ("Tevita Fifita-Havili", "PERSON"),
+    ]
+    # one word before the hyphen, a known place after it, or capitals after it: not a person
+    text = "Talks in Guinea-Bissau, Upper Kurdish-Erbil and Air France-KLM ended."
+    ner = (("Guinea", "LOC"), ("Upper Kurdish", "LOC"), ("Air France", "ORG"))
+    found = run(nlp, text, ner)
+    assert [ent for ent in found if ent[1] == "PERSON"] == []
+    assert ("Erbil", "GPE") in found

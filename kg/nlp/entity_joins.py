@@ -166,6 +166,46 @@ def _alone(doc: Doc, start: int, end: int) -> bool:
     return not any(t is not None and t.is_alpha and not t.is_lower for t in (before, after))
 
 
+def hyphenated_surnames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Names cut at a hyphenated surname, people.
+
+    Rule: "Kenji Watanabe" (a place) + "-Hart", "Nadia Bennani" (an organization) +
+    "-Smires", "Tevita Fifita-" + "Havili" (a place): where the NER stops at a hyphen written
+    tight between two capitalized words, or starts after one, and the name across it has two
+    plain capitalized words or more before the hyphen's word, the name is a person's (the
+    hyphen rule of ``join_hyphenated_names`` then takes it whole). Names the gazetteer knows,
+    whole or in part ("North Rhine-Westphalia"), and a word in capitals after the hyphen ("Air
+    France-KLM") are left alone; "Coca-Cola" and "Guinea-Bissau" have one word before it.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        if ent.label not in HALF_NAME_LABELS | {"ORG"} or ent.label == "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        if end + 1 < len(doc) and _joins(doc, end) and taken[end + 1] < 0:
+            end += 2  # "Kenji Watanabe" + "-Hart"
+        if start >= 2 and _joins(doc, start - 1) and taken[start - 2] < 0:
+            start -= 2  # "Fifita-" + "Havili"
+            while start > 0 and taken[start - 1] < 0 and _plain_name(doc[start - 1]):
+                start -= 1  # "Tevita"
+        whole = (start, end) != (ent.start, ent.end)
+        words = [doc[i] for i in range(start, end) if doc[i].text not in HYPHENS]
+        hyphen = next((i for i in range(start, end) if _joins(doc, i)), None)
+        person = (
+            whole
+            and hyphen is not None
+            and hyphen - start >= 2
+            and all(_plain_name(word) for word in words)
+            and not known(doc, start, end)
+            and not known(doc, ent.start, ent.end)
+            and not known(doc, hyphen + 1, end)
+        )
+        out.append(Ent(start, end, "PERSON") if person else ent)
+    return out
+
+
 def hyphenated_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Names that end in a given name of two syllables joined by a hyphen, people.
 

@@ -36,6 +36,7 @@ from spacy.util import filter_spans
 from kg.nlp.entity_joins import (
     hyphen_tail,
     hyphenated_given_names,
+    hyphenated_surnames,
     join_hyphenated_names,
     join_name_halves,
     join_nationality_organizations,
@@ -188,6 +189,7 @@ class EntityRules:
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
             ents = names_after_particles(doc, ents)
+            ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
