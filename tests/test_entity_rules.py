@@ -880,3 +880,26 @@ def test_a_name_the_ner_cut_at_a_hyphenated_surname_is_the_person_whole(nlp) -> 
     found = run(nlp, text, ner)
     assert [ent for ent in found if ent[1] == "PERSON"] == []
     assert ("Erbil", "GPE") in found
+
+
+def test_an_institution_goes_on_over_of_and_and_to_the_place_or_field_it_is_named_for(nlp) -> None:
+    text = (
+        "Leaders of the Economic Community of West African States met the Erbil Institute of "
+        "Law and Medicine."
+    )
+    ner = (("Economic Community", "ORG"), ("West African States", "LOC"))
+    ner += (("Erbil Institute", "ORG"),)
+    assert run(nlp, text, ner) == [
+        ("Economic Community of West African States", "ORG"),
+        ("Erbil Institute of Law and Medicine", "ORG"),
+    ]
+    # a firm's "of" tells where it is; a person after "for" is no part of the name
+    text = "Harwick Securities of Baghdad paid the Erbil Institute for Anna Smith."
+    ner = (("Harwick Securities", "ORG"), ("Baghdad", "GPE"), ("Erbil Institute", "ORG"))
+    ner += (("Anna Smith", "PERSON"),)
+    assert run(nlp, text, ner) == [
+        ("Harwick Securities", "ORG"),
+        ("Baghdad", "GPE"),
+        ("Erbil Institute", "ORG"),
+        ("Anna Smith", "PERSON"),
+    ]

@@ -20,6 +20,7 @@ from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
     NAME_PARTICLES,
+    NAMED_FOR_PLACE_ENDS,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
 )
@@ -373,21 +374,53 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
         if ent.label in RETYPED_AS_ORG and ends and not known(doc, ent.start, ent.end):
             ent = ent._replace(label="ORG")
         if ent.label == "ORG" and doc[ent.end - 1].text in ORG_NAME_ENDS:
-            ent = ent._replace(end=_named_for(doc, ent.end, taken))
+            ent = ent._replace(end=_named_for(doc, ent.end, ents, taken))
         out.append(ent)
-    return out + list(_unfound_organizations(doc, owners(doc, out)))
+    grown = [ent for ent, was in zip(out, ents, strict=True) if ent.end > was.end]
+    out = [
+        ent
+        for ent in out
+        if not any(g.start <= ent.start and ent.end <= g.end and g != ent for g in grown)
+    ]
+    found = list(_unfound_organizations(doc, owners(doc, out)))
+    taken = owners(doc, out)
+    found = [ent._replace(end=_named_for(doc, ent.end, out, taken)) for ent in found]
+    return [
+        ent for ent in out if not any(f.start <= ent.start and ent.end <= f.end for f in found)
+    ] + found
 
 
-def _named_for(doc: Doc, end: int, taken: list[int]) -> int:
+def _named_for(doc: Doc, end: int, ents: list[Ent], taken: list[int]) -> int:
     """Rule: "the Max Planck Institute for Biological Intelligence" with the NER stopping at
-    "Institute": an organization that ends in an organization's word goes on over "for" or
-    "of" and the capitalized words after it that no entity holds."""
+    "Institute", "Nanjing Institute of Geology and Palaeontology" with "Palaeontology" a
+    place: an organization that ends in an organization's word goes on over "for" or "of"
+    and the capitalized words after it, joined by "and" and taking in whole the places and
+    bodies among them ("Council of Europe"), but no person."""
     if end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
         return end
-    k = end + 1
-    while k < len(doc) and taken[k] < 0 and doc[k].is_title and doc[k].is_alpha:
-        k += 1
-    return k if k > end + 1 else end
+    k = last = end + 1
+    while k < len(doc):
+        token = doc[k]
+        if token.lower_ == "and" and k > end + 1 and k + 1 < len(doc) and doc[k + 1].is_title:
+            k += 1
+            continue
+        if not (token.is_title and token.is_alpha) or _possessive(doc, k):
+            break
+        if taken[k] < 0:
+            k = last = k + 1
+            continue
+        inner = ents[taken[k]]
+        plain = all(t.is_title and t.is_alpha for t in doc[inner.start : inner.end])
+        if inner.start != k or inner.label in {"PERSON", *NUMERIC_LABELS} or not plain:
+            break
+        if doc[end - 1].text not in NAMED_FOR_PLACE_ENDS:
+            break
+        k = last = inner.end
+    return last if last > end + 1 else end
+
+
+def _possessive(doc: Doc, k: int) -> bool:
+    return k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE_ENDINGS
 
 
 def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:

@@ -98,5 +98,12 @@ ORG_NAME_ENDS = words(
     Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
     Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
     Records Press Books Capital Partners Holdings Motors Systems Media Technologies Industries
-    Forum Philharmonic Orchestra Club"""
+    Forum Philharmonic Orchestra Club Community"""
+)
+# Organizations' words whose name goes on over "of" to a place ("University of Tokyo",
+# "Council of Europe"), unlike a firm's ("Harwick Securities of London" is where it is).
+NAMED_FOR_PLACE_ENDS = words(
+    """Association Agency Federation Confederation Union Council Committee Commission
+    Conference Institute University College Party Foundation League Society Authority
+    Organization Organisation Alliance Front Movement Bank Office Centre Center Community"""
 )
