@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from kg.extract.repairs import LEMMA_REPAIRS, SENTENCE_REPAIRS, TREE_REPAIRS
@@ -29,6 +30,12 @@ from kg.nlp.lexicon.labels import EDGE_POS, FINITE_TAGS
 from kg.nlp.lexicon.marks import POSSESSIVE_ENDINGS
 
 _HALF, _WRAP = 2**63, 2**64  # HEAD offsets come back as unsigned 64-bit integers
+
+
+def _names(strings: StringStore, ids: list[int]) -> list[str]:
+    """The strings of ``ids`` ("" for 0, no value), each distinct one looked up once."""
+    found = {h: strings[h] if h else "" for h in set(ids)}
+    return [found[h] for h in ids]
 
 
 def normalize_label(label: str) -> str:
@@ -70,18 +77,19 @@ class Parse:
     def _read_tokens(self, doc: Doc, text: str | None) -> None:
         # One array call instead of a Token object per attribute per token: this class is
         # most of extraction's cost.
-        rows = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY]).tolist()
+        # Columns, not rows; a tag, part of speech or label is looked up once per distinct one.
+        array = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY])
+        orths, lemmas, pos, tags, deps, heads, idx, spaces = array.T.tolist()
         strings = doc.vocab.strings
-        self.words = [strings[r[0]] for r in rows]
+        self.words = [strings[orth] for orth in orths]
         self.lower = [w.lower() for w in self.words]
-        self.lemma = [strings[r[1]].lower() or w for r, w in zip(rows, self.lower, strict=True)]
-        self.pos = [strings[r[2]] if r[2] else "" for r in rows]
-        self.tag = [strings[r[3]] if r[3] else "" for r in rows]
-        deps = [strings[r[4]] if r[4] else "" for r in rows]
-        self.dep = [UD_LABELS.get(d, d) for d in deps]
-        self.head = [i + (r[5] - _WRAP if r[5] >= _HALF else r[5]) for i, r in enumerate(rows)]
-        self.idx = [r[6] for r in rows]
-        self.space = [bool(r[7]) for r in rows]
+        self.lemma = [strings[h].lower() or w for h, w in zip(lemmas, self.lower, strict=True)]
+        self.pos = _names(strings, pos)
+        self.tag = _names(strings, tags)
+        self.dep = [UD_LABELS.get(d, d) for d in _names(strings, deps)]
+        self.head = [i + (h - _WRAP if h >= _HALF else h) for i, h in enumerate(heads)]
+        self.idx = idx
+        self.space = [bool(space) for space in spaces]
         length = self.idx[-1] + len(self.words[-1]) + self.space[-1] if self.n else 0
         self.text = text if text is not None and len(text) == length else doc.text
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, owners
@@ -147,10 +149,11 @@ def repeated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     if not found:
         return ents
     taken = owners(doc, ents)
+    labels = {get_string_id(text): label for text, label in found.items()}
     added = [
-        Ent(i, i + 1, found[token.text])
-        for i, token in enumerate(doc)
-        if token.text in found and taken[i] < 0 and _alone(doc, i, i + 1)
+        Ent(i, i + 1, labels[orth])
+        for i, orth in enumerate(doc.to_array(ORTH).tolist())
+        if orth in labels and taken[i] < 0 and _alone(doc, i, i + 1)
     ]
     return ents + added
 
@@ -423,12 +426,16 @@ def _possessive(doc: Doc, k: int) -> bool:
     return k + 1 < len(doc) and doc[k + 1].lower_ in POSSESSIVE_ENDINGS
 
 
+# ORG_NAME_ENDS as the string ids of a Doc's ORTH array: no Token object per token to test.
+_ORG_NAME_END_IDS = frozenset(get_string_id(word) for word in ORG_NAME_ENDS)
+
+
 def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
     """Rule: "Harwick Securities advised the sellers" with no entity: proper nouns in
     capitals, in no entity, up to one that ends an organization's name, are an organization;
     a title, a function word or the end word alone is none."""
-    for i, token in enumerate(doc):
-        if token.text not in ORG_NAME_ENDS or taken[i] >= 0 or token.pos_ != "PROPN":
+    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+        if orth not in _ORG_NAME_END_IDS or taken[i] >= 0 or doc[i].pos_ != "PROPN":
             continue
         k = i
         while k > 0 and taken[k - 1] < 0 and _organization_word(doc[k - 1]):

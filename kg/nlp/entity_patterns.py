@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from spacy.attrs import IS_CURRENCY, LOWER, ORTH
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
@@ -41,6 +43,10 @@ NUMBER_RE = r"^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$"
 YEAR_RE = r"^(1[89]|20)\d\d$"
 DAY_RE = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 HOUR_RE = r"^([1-9]|1[0-2])([:.][0-5]\d)?$"
+
+# The triggers as the string ids a Doc's LOWER array holds: windows are found on integers,
+# without a Token object per token.
+_TRIGGER_IDS = frozenset(get_string_id(word) for word in PATTERN_TRIGGERS)
 
 
 def pattern_matcher(vocab: Vocab) -> Matcher:
@@ -145,8 +151,9 @@ def _skip_cues(doc: Doc, start: int, end: int) -> int:
 def _windows(doc: Doc) -> list[Span]:
     """The stretches of a doc around the words dates and numbers are made of."""
     bounds: list[list[int]] = []
-    for i, token in enumerate(doc):
-        if token.text[0].isdigit() or token.lower_ in PATTERN_TRIGGERS or token.is_currency:
+    strings = doc.vocab.strings
+    for i, (orth, lower, currency) in enumerate(doc.to_array([ORTH, LOWER, IS_CURRENCY]).tolist()):
+        if lower in _TRIGGER_IDS or currency or strings[orth][0].isdigit():
             start, end = max(0, i - 3), min(len(doc), i + 7)
             if bounds and start <= bounds[-1][1]:
                 bounds[-1][1] = end

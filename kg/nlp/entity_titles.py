@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.nlp.entity_joins import Known
@@ -24,6 +25,11 @@ from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, TITLE_LINKS, TITLE_OBJECT_LINKS
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
+
+
+# PERSON_TITLES as the string ids of a Doc's ORTH array: most tokens are no title, and an
+# integer says so without a Token object.
+_PERSON_TITLE_IDS = frozenset(get_string_id(word) for word in PERSON_TITLES)
 
 
 def starts_title(doc: Doc, i: int) -> bool:
@@ -147,8 +153,10 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
 def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
     owner = owners(doc, ents)
+    commas = _commas(doc)
+    orths = doc.to_array(ORTH).tolist()
     for i in range(len(doc)):
-        if not starts_title(doc, i):
+        if orths[i] not in _PERSON_TITLE_IDS or not starts_title(doc, i):
             continue
         span = titled_name(doc, i + 1)
         if span is None:
@@ -184,17 +192,17 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         owner = owners(doc, ents)
     # "..., said Ned Price, the State Department spokesman": a name NER missed entirely,
     # with a title in apposition after it.
-    for i in _commas(doc):
+    for i in commas:
         span = name_before_title(doc, i)
         if span is not None and all(owner[k] < 0 for k in range(*span)):
             ents = [*ents, Ent(span[0], span[1], "PERSON")]
             owner = owners(doc, ents)
-    for i in _commas(doc):
+    for i in commas:
         speaker = said_one_word(doc, i)
         if speaker is not None and owner[speaker] < 0:
             ents = [*ents, Ent(speaker, speaker + 1, "PERSON")]
             owner = owners(doc, ents)
-    for i in _commas(doc):
+    for i in commas:
         span = name_after_title(doc, i)
         if span is None:
             continue
