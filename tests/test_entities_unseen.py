@@ -10,7 +10,7 @@ after "against", a place listed with places, a person after an occupation, an or
 named after a nationality, a name of two given names and two surnames after a title, a
 name that ends in an organization's word, a known place after "the", a match report's
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution named
-for a field or a place.
+for a field or a place, a surname with particles alone.
 """
 
 from __future__ import annotations
@@ -80,6 +80,9 @@ ARTICLES = {
     "ocean.txt": "Grant for ocean research\n\nScientists at the Tartu Institute of Marine "
     "Biology and Oceanography will share the grant with the Economic Community of Central "
     "African States, the institute said.\n",
+    "mayor.txt": "Mayor re-elected\n\nOn Sunday, voters gave Sergio Ortega de la Vega a second "
+    "term. Ortega de la Vega thanked them, and his rival, Ana Beatriz dos Santos, conceded. "
+    "Dos Santos said she would stay on the council.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -226,6 +229,14 @@ def test_an_institution_is_whole_over_of_and_and(built) -> None:
              "Central African States")  # fmt: skip
     assert [nodes[name].type for name in names] == ["Organization", "Organization"]
     assert not {"Oceanography", "Central African States", "Tartu Institute"} & set(nodes)
+
+
+def test_a_surname_with_particles_alone_is_the_person_named_in_full(built) -> None:
+    _, nodes = built
+    mayor, rival = nodes["Sergio Ortega de la Vega"], nodes["Ana Beatriz dos Santos"]
+    assert [m.text for m in mayor.mentions] == ["Sergio Ortega de la Vega", "Ortega de la Vega"]
+    assert [m.text for m in rival.mentions] == ["Ana Beatriz dos Santos", "Dos Santos"]
+    assert not {"Ortega de la Vega", "Dos Santos"} & set(nodes)
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

@@ -477,6 +477,63 @@ def test_a_play_for_a_person_or_a_venue_that_speaks_keeps_its_label() -> None:
     assert mentions.venue_name(p, at(p, "Carnegie"), at(p, "Hall") + 1, "ORG") is None
 
 
+def test_a_name_the_ner_took_only_the_last_word_of_goes_on_over_its_particles() -> None:
+    table = """
+        Ortega   5 nsubj    PROPN
+        de       4 case     ADP
+        la       4 det      DET
+        Vega     1 nmod     PROPN _ PERSON
+        thanked  0 root     VERB  thank tag=VBD
+        them     5 obj      PRON
+        .        5 punct    PUNCT
+
+        Ana      4 nsubj    PROPN _ PERSON
+        met      0 root     VERB  meet tag=VBD
+        de       4 case     ADP
+        Vega     2 obl      PROPN _ PERSON
+        .        2 punct    PUNCT
+        """
+    found = [m.text for m in EntityIndex(Parse(build(table))).mentions]
+    assert found == ["Ortega de la Vega", "Ana", "Vega"]
+
+
+def test_a_surname_with_particles_alone_is_the_person_named_in_full() -> None:
+    table = """
+        Carlos   6 compound PROPN _ PERSON
+        Ruiz     6 compound PROPN _ PERSON
+        de       6 compound ADP   _ PERSON
+        la       6 compound DET   _ PERSON
+        Fuente   7 nsubj    PROPN _ PERSON
+        won      0 root     VERB  win tag=VBD
+        .        6 punct    PUNCT
+
+        María    5 compound PROPN _ PERSON
+        de       5 compound ADP   _ PERSON
+        los      5 compound DET   _ PERSON
+        Santos   6 nsubj    PROPN _ PERSON
+        agreed   0 root     VERB  agree tag=VBD
+        .        6 punct    PUNCT
+
+        Ruiz     4 compound PROPN _ PERSON
+        de       4 compound ADP   _ PERSON
+        la       4 compound DET   _ PERSON
+        Fuente   5 nsubj    PROPN _ PERSON
+        said     0 root     VERB  say tag=VBD
+        so       5 advmod   ADV
+        ,        5 punct    PUNCT
+        and      9 cc       CCONJ
+        De       9 compound ADP   _ PERSON
+        los      10 compound DET  _ PERSON
+        Santos   11 nsubj   PROPN _ PERSON
+        did      5 conj     VERB  do tag=VBD
+        .        5 punct    PUNCT
+        """
+    p = Parse(build(table))
+    index = EntityIndex(p)
+    keys = [index.key_at(at(p, word, k)) for word, k in (("Fuente", 2), ("Santos", 2))]
+    assert keys == ["carlos ruiz de la fuente", "maria de los santos"]
+
+
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))
 def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
     check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)

@@ -22,7 +22,7 @@ from kg.extract.parse import Parse
 from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
 from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
-from kg.nlp.lexicon.names import ALSO_CALLED
+from kg.nlp.lexicon.names import ALSO_CALLED, NAME_PARTICLES
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.nlp.lexicon.words import PLACE_CUES
@@ -355,11 +355,18 @@ def _surnames_here(canon: str) -> set[str]:
 
     Rule: "María Fernanda Ríos Echeverri ... Ríos said": a double surname's first half is
     the person within the article (never across articles, where it is too weak a link).
+    Rule: "Carlos Ruiz de la Fuente ... Ruiz de la Fuente said": so is a first surname with
+    the particles and the surname after it.
     """
     words = canon.split()
     forms = names.surname_forms(canon)
     if len(words) >= 4:
         forms |= {words[-2], " ".join(words[-2:])}
+    k = len(words) - 1
+    while k > 1 and words[k - 1] in NAME_PARTICLES:
+        k -= 1
+    if k < len(words) - 1 and k >= 2:
+        forms.add(" ".join(words[k - 1 :]))
     return forms
 
 

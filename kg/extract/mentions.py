@@ -33,6 +33,7 @@ from kg.nlp.lexicon.labels import (
 )
 from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
 from kg.nlp.lexicon.names import (
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
     PHOTO_AGENCIES,
@@ -333,6 +334,21 @@ def _extend_name_left(p: Parse, start: int, end: int) -> int:
         k -= 1
     while k < start and not _linked(p, k, start, end):
         k += 1
+    # Rule: "Ortega de la Vega thanked them", the NER taking "Vega" only: name particles in
+    # lower case right before the name, after a capitalized proper noun in no entity, go on
+    # the name with that word.
+    j = k
+    while j > 0 and p.words[j - 1] in NAME_PARTICLES and not p.ent_label[j - 1]:
+        j -= 1
+    if (
+        0 < j < k
+        and p.pos[j - 1] == "PROPN"
+        and p.words[j - 1][:1].isupper()
+        and not p.ent_label[j - 1]
+        and p.para[j - 1] == p.para[start]
+        and names.fold(p.words[j - 1]).rstrip(".") not in NOT_NAME_WORDS
+    ):
+        k = j - 1
     return k
 
 

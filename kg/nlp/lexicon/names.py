@@ -34,7 +34,8 @@ ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de"
 # fmt: off
 NAME_PARTICLES = frozenset((
     "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
-    "ibn", "ben", "abu", "bint", "i",
+    "ibn", "ben", "abu", "bint", "i", "los", "las", "dos", "das", "della", "delle", "degli",
+    "ter", "ten", "zu",
 ))
 # fmt: on
 # Words a name is hyphenated with to make a word that is no name: "Trump-backed",
