@@ -105,7 +105,7 @@ def read_events(source: GraphStore, pages: list[list[URIRef]], *, whole: bool) -
         filled += source.query(inject_rows(_FILLED, ["filler"], [[e] for e in page])).dicts()
     in_doc = {row["event"]: row["doc"] for row in filled}
     told: dict[Identifier, dict[str, Identifier]] = defaultdict(dict)
-    for events in _event_pages(in_doc):
+    for events in _pages_of(in_doc):
         for row in source.query(inject_rows(_TOLD, ["event"], events)).dicts():
             told[row["event"]] = row
     inside = {str(e) for page in pages for e in page}
@@ -117,9 +117,9 @@ def read_events(source: GraphStore, pages: list[list[URIRef]], *, whole: bool) -
     ]
 
 
-def _event_pages(events: Iterable[Identifier]) -> list[list[list[Identifier]]]:
-    """``events`` in sorted pages of EVENT_PAGE, as the rows of a VALUES block."""
-    ordered = [[e] for e in sorted(events)]
+def _pages_of(terms: Iterable[Identifier]) -> list[list[list[Identifier]]]:
+    """``terms`` (events, or their fillers) in sorted pages of EVENT_PAGE, as VALUES rows."""
+    ordered = [[t] for t in sorted(terms)]
     return [ordered[i : i + EVENT_PAGE] for i in range(0, len(ordered), EVENT_PAGE)]
 
 
@@ -130,7 +130,7 @@ def _outside_sources(
     nodes of the store but not ``inside``, as rows marked ``OUTSIDE`` (a quantity, no node, is
     no event's source)."""
     found = []
-    for events in _event_pages(in_doc):
+    for events in _pages_of(in_doc):
         for role, query in _SOURCES.items():
             for row in source.query(inject_rows(query, ["event"], events)).dicts():
                 event, filler = row["event"], row["filler"]
@@ -144,7 +144,7 @@ def _outside_sources(
                         }
                     )
     nodes = set()
-    for fillers in _event_pages({row["filler"] for row in found}):
+    for fillers in _pages_of({row["filler"] for row in found}):
         classes = source.query(inject_rows(_CLASSES_OF, ["filler"], fillers)).dicts()
         nodes |= {row["filler"] for row in classes if str(row["type"]) in CLASS_IRIS}
     return [{**row, OUTSIDE: Literal(True)} for row in found if row["filler"] in nodes]
