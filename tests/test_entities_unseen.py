@@ -10,7 +10,7 @@ after "against", a place listed with places, a person after an occupation, an or
 named after a nationality, a name of two given names and two surnames after a title, a
 name that ends in an organization's word, a known place after "the", a match report's
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution named
-for a field or a place, a surname with particles alone.
+for a field or a place, a surname with particles alone, an airline listed with an airline.
 """
 
 from __future__ import annotations
@@ -83,6 +83,8 @@ ARTICLES = {
     "mayor.txt": "Mayor re-elected\n\nOn Sunday, voters gave Sergio Ortega de la Vega a second "
     "term. Ortega de la Vega thanked them, and his rival, Ana Beatriz dos Santos, conceded. "
     "Dos Santos said she would stay on the council.\n",
+    "routes.txt": "New routes\n\nFlydubai and Gulf Air will fly to Tabriz from March. Shares "
+    "of Toyota Motor rose in Tokyo.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -237,6 +239,13 @@ def test_a_surname_with_particles_alone_is_the_person_named_in_full(built) -> No
     assert [m.text for m in mayor.mentions] == ["Sergio Ortega de la Vega", "Ortega de la Vega"]
     assert [m.text for m in rival.mentions] == ["Ana Beatriz dos Santos", "Dos Santos"]
     assert not {"Ortega de la Vega", "Dos Santos"} & set(nodes)
+
+
+def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:
+    _, nodes = built
+    types = {label: nodes[label].type for label in ("Flydubai", "Gulf Air", "Toyota Motor")}
+    assert set(types.values()) == {"Organization"}
+    assert nodes["Tabriz"].type == "Place" and "Toyota" not in nodes
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

@@ -903,3 +903,29 @@ def test_an_institution_goes_on_over_of_and_and_to_the_place_or_field_it_is_name
         ("Erbil Institute", "ORG"),
         ("Anna Smith", "PERSON"),
     ]
+
+
+def test_a_place_the_gazetteer_does_not_know_that_acts_or_is_listed_as_a_body_is_one(nlp) -> None:
+    text = "An inquiry coordinated by Europol found that Flydubai and Iran Air paid Baghdad."
+    doc = nlp.make_doc(text)
+    doc[2].tag_ = "VBN"  # "coordinated"
+    spans = {"Europol": "LOC", "Flydubai": "LOC", "Iran Air": "ORG", "Baghdad": "LOC"}
+    doc.ents = [
+        doc.char_span(text.index(k), text.index(k) + len(k), label=v) for k, v in spans.items()
+    ]
+    found = [(ent.text, ent.label_) for ent in nlp.get_pipe("kg_entity_rules")(doc).ents]
+    assert found == [
+        ("Europol", "ORG"),
+        ("Flydubai", "ORG"),
+        ("Iran Air", "ORG"),
+        ("Baghdad", "GPE"),  # a known place stays one
+    ]
+    # "by" after a word that is no past participle, and a place listed with places: no body
+    text = "A road by Europol runs to Flydubai and Erbil."
+    ner = (("Europol", "LOC"), ("Flydubai", "LOC"), ("Erbil", "GPE"))
+    assert run(nlp, text, ner) == [("Europol", "LOC"), ("Flydubai", "LOC"), ("Erbil", "GPE")]
+
+
+def test_a_name_the_ner_stopped_before_motor_is_the_company(nlp) -> None:
+    ner = (("Toyota", "GPE"),)
+    assert run(nlp, "Exporters such as Toyota Motor fell.", ner) == [("Toyota Motor", "ORG")]

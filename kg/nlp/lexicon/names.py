@@ -98,7 +98,7 @@ ORG_NAME_ENDS = words(
     Conference Institute University College Party Foundation League Society Authority
     Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
     Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
-    Records Press Books Capital Partners Holdings Motors Systems Media Technologies Industries
+    Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
     Forum Philharmonic Orchestra Club Community"""
 )
 # Organizations' words whose name goes on over "of" to a place ("University of Tokyo",
