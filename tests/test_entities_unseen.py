@@ -9,8 +9,9 @@ paragraph, a full name without its patronymic, a book list, a spacecraft, a nati
 after "against", a place listed with places, a person after an occupation, an organization
 named after a nationality, a name of two given names and two surnames after a title, a
 name that ends in an organization's word, a known place after "the", a match report's
-clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution named
-for a field or a place, a surname with particles alone, an airline listed with an airline.
+clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution
+named for a field or a place, a surname with particles alone, an airline listed with an
+airline, the player a cross comes from.
 """
 
 from __future__ import annotations
@@ -85,6 +86,8 @@ ARTICLES = {
     "Dos Santos said she would stay on the council.\n",
     "routes.txt": "New routes\n\nFlydubai and Gulf Air will fly to Tabriz from March. Shares "
     "of Toyota Motor rose in Tokyo.\n",
+    "cross.txt": "Rovers edge it\n\nRovers won 1-0 on Saturday. Dale Pritchard headed in a "
+    "low cross from Tiago Ferreira Bastos after 80 minutes.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -246,6 +249,11 @@ def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> N
     types = {label: nodes[label].type for label in ("Flydubai", "Gulf Air", "Toyota Motor")}
     assert set(types.values()) == {"Organization"}
     assert nodes["Tabriz"].type == "Place" and "Toyota" not in nodes
+
+
+def test_the_player_a_cross_comes_from_is_a_person(built) -> None:
+    _, nodes = built
+    assert nodes["Tiago Ferreira Bastos"].type == "Person"
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

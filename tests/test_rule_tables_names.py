@@ -128,6 +128,21 @@ RELABEL_CASES: Cases = {
         _relabel("Benfica"),
         "ORG",
     ),
+    "player_by_play": (
+        """
+        finished 0 root     VERB  finish tag=VBD
+        a        4 det      DET
+        low      4 amod     ADJ
+        cross    1 obj      NOUN
+        from     6 case     ADP
+        Maximilian 4 nmod   PROPN _ ORG
+        von      6 flat     ADP   _ ORG
+        Aschenbach 6 flat   PROPN _ ORG
+        .        1 punct    PUNCT
+        """,
+        _relabel("Maximilian"),
+        "PERSON",
+    ),
     "venue_name": (
         """
         host         0 root     VERB
@@ -454,6 +469,25 @@ def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> No
     p = Parse(build(table))
     assert mentions.event_name(p, at(p, "Abu"), at(p, "Prix") + 1, "GPE") == "EVENT"
     assert mentions.event_name(p, at(p, "Festival"), at(p, "Festival") + 1, "PERSON") is None
+
+
+def test_a_flight_or_a_cross_from_a_capital_city_is_no_player() -> None:
+    table = """
+        a        2 det      DET
+        flight   0 root     NOUN
+        from     4 case     ADP
+        Lisbon   2 nmod     PROPN _ GPE
+        .        2 punct    PUNCT
+
+        a        2 det      DET
+        Cross    0 root     PROPN
+        from     4 case     ADP
+        Lisbon   2 nmod     PROPN _ GPE
+        .        2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    starts = [i for i, w in enumerate(p.words) if w == "Lisbon"]
+    assert [mentions.player_by_play(p, i, i + 1, "GPE") for i in starts] == [None, None]
 
 
 def test_a_play_for_a_person_or_a_venue_that_speaks_keeps_its_label() -> None:

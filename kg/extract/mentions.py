@@ -15,6 +15,7 @@ from kg.extract.parse import Parse
 from kg.extract.rules import first
 from kg.extract.sports import (
     event_name,
+    player_by_play,
     sports_team,
     team_by_role,
     team_played_for,
@@ -205,6 +206,7 @@ RELABEL_RULES = (
     sports_team,
     team_by_role,
     team_played_for,
+    player_by_play,
     named_work,
 )
 

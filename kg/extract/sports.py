@@ -15,7 +15,7 @@ from kg.nlp.lexicon.deps import RESULT_ROLES
 from kg.nlp.lexicon.labels import AREA_LABELS, TEAM_LABELS
 from kg.nlp.lexicon.marks import SCORE_DASHES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, VENUE_NAME_ENDS, VENUE_NAME_STARTS
-from kg.nlp.lexicon.nouns import SPORT_NOUNS, TEAM_PLAY_WORDS, TEAM_ROLE_NOUNS
+from kg.nlp.lexicon.nouns import PLAY_NOUNS, SPORT_NOUNS, TEAM_PLAY_WORDS, TEAM_ROLE_NOUNS
 from kg.nlp.lexicon.verbs import RESULT_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import OPPONENT_WORDS, VENUE_WORDS
 
@@ -73,6 +73,17 @@ def team_played_for(p: Parse, start: int, end: int, label: str) -> str | None:
     while k >= 0 and start - k <= 6 and p.lower[k] in TEAM_PLAY_WORDS:
         k -= 1
     return "ORG" if k >= 0 and p.lemma[k] == "play" and p.pos[k] == "VERB" else None
+
+
+def player_by_play(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "finished a low cross from Maximilian von Aschenbach", "a corner from
+    Nascimento" called an organization or a place: the name after "from" after a noun of a
+    play in a match (a cross, a pass, a shot, a corner) is the player who made it."""
+    if label == "PERSON" or label not in TEAM_LABELS | {"ORG"} or start < 2:
+        return None
+    if p.lower[start - 1] != "from" or p.lemma[start - 2] not in PLAY_NOUNS:
+        return None
+    return "PERSON" if p.words[start - 2].islower() else None
 
 
 def venue_name(p: Parse, start: int, end: int, label: str) -> str | None:

@@ -127,6 +127,8 @@ SPORT_NOUNS = words(
     tournament cup qualifier fixture league set tie-break penalty penalties innings try
     wicket"""
 )
+# A match's plays, made by a player named after "from": "a low cross from Anna Berg".
+PLAY_NOUNS = words("cross pass shot corner header volley lob assist free-kick through-ball")
 # A team's people, after the team's name in lower case: "Munster lock Pádraig Ó Dálaigh",
 # "the Palmeiras forward", "Mercedes driver Lars-Erik Johannessen"; before a name, the noun
 # makes it a person as an occupation does ("hooker Seán Mac Giolla Phádraig").
