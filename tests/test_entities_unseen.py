@@ -11,7 +11,8 @@ named after a nationality, a name of two given names and two surnames after a ti
 name that ends in an organization's word, a known place after "the", a match report's
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution
 named for a field or a place, a surname with particles alone, an airline listed with an
-airline, the player a cross comes from.
+airline, the player a cross comes from, a tournament cut before its
+last word.
 """
 
 from __future__ import annotations
@@ -88,6 +89,8 @@ ARTICLES = {
     "of Toyota Motor rose in Tokyo.\n",
     "cross.txt": "Rovers edge it\n\nRovers won 1-0 on Saturday. Dale Pritchard headed in a "
     "low cross from Tiago Ferreira Bastos after 80 minutes.\n",
+    "masters.txt": "Souza into final\n\nAna Souza reached her first Madrid Masters final on "
+    "Sunday.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -254,6 +257,12 @@ def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> N
 def test_the_player_a_cross_comes_from_is_a_person(built) -> None:
     _, nodes = built
     assert nodes["Tiago Ferreira Bastos"].type == "Person"
+
+
+def test_a_tournament_the_ner_cut_before_its_last_word_is_an_event(built) -> None:
+    _, nodes = built
+    assert nodes["Madrid Masters"].type == "NamedEvent"
+    assert "Madrid" not in nodes
 
 
 def test_a_country_a_team_plays_against_is_its_team(built) -> None:

@@ -929,3 +929,13 @@ def test_a_place_the_gazetteer_does_not_know_that_acts_or_is_listed_as_a_body_is
 def test_a_name_the_ner_stopped_before_motor_is_the_company(nlp) -> None:
     ner = (("Toyota", "GPE"),)
     assert run(nlp, "Exporters such as Toyota Motor fell.", ner) == [("Toyota Motor", "ORG")]
+
+
+def test_a_name_the_ner_stopped_before_an_events_word_is_the_event(nlp) -> None:
+    text = "He reached the Monte Carlo Masters final and won the Erbil Grand Prix, said Festival."
+    ner = (("Monte Carlo", "PERSON"), ("Erbil Grand", "ORG"), ("Festival", "PERSON"))
+    assert run(nlp, text, ner) == [
+        ("Monte Carlo Masters", "EVENT"),
+        ("Erbil Grand Prix", "EVENT"),
+        ("Festival", "PERSON"),
+    ]

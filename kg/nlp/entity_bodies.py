@@ -1,5 +1,6 @@
-"""Entity rules that read a body off what a name does or stands beside: a "place" the NER
-found that acts as an agent or is listed with organizations is an organization."""
+"""Entity rules that read a name's kind off what it does or stands beside: a "place" the NER
+found that acts as an agent or is listed with organizations is an organization; a name the
+NER stopped right before an event's word is the event."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.lexicon.labels import NUMERIC_LABELS
+from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS
 from kg.nlp.lexicon.words import LIST_WORDS
 
 Known = Callable[[Doc, int, int], bool]  # whether tokens [start, end) spell a known name
@@ -39,4 +42,28 @@ def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             if agent or listed:
                 ent = ent._replace(label="ORG")
         out.append(ent)
+    return out
+
+
+def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the NER stopped right before an event's word, events.
+
+    Rule: "his first Monte Carlo Masters final" with "Monte Carlo" a person, "the São Paulo
+    Grand" + "Prix": a name followed, after a space, by a capitalized competition's or
+    festival's word in no entity takes it in and is the event (not "the Iraq War": the war's
+    name names the place too).
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        k = ent.end
+        follows = (
+            ent.label not in NUMERIC_LABELS
+            and k < len(doc)
+            and taken[k] < 0
+            and doc[k - 1].whitespace_ != ""
+            and doc[k].is_title
+            and doc[k].lower_ in COMPETITION_NAME_WORDS
+        )
+        out.append(Ent(ent.start, k + 1, "EVENT") if follows else ent)
     return out

@@ -33,7 +33,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.nlp.entity_bodies import acting_places
+from kg.nlp.entity_bodies import acting_places, events_by_last_word
 from kg.nlp.entity_joins import (
     hyphen_tail,
     hyphenated_given_names,
@@ -197,7 +197,7 @@ class EntityRules:
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
-            ents = acting_places(doc, ents, known=self.is_known)
+            ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
         if self.steps["titles"]:
             ents = apply_titles(doc, self.split_run_on(doc, ents), known=self.is_known)
         if self.steps["surnames"]:

@@ -81,6 +81,10 @@ EVENT_NAME_WORDS = frozenset(
     {"ministerial", "summit", "conference", "talks", "olympics", "war", "festival", "prix",
      "championship", "championships", "masters"}
 )  # fmt: skip
+# The last words of EVENT_NAME_WORDS that name a competition or a festival, which a place's
+# name before them never stands apart from ("Madrid Masters"), unlike a war's or a summit's
+# ("the Iraq War" names Iraq too).
+COMPETITION_NAME_WORDS = frozenset({"festival", "prix", "masters", "championship", "championships"})
 # Last words of a venue's name, which NER may take for an organization's or a person's
 # ("Principality Stadium", "Tchaikovsky Concert Hall"), and first words ("Arena Riga").
 VENUE_NAME_ENDS = frozenset(
