@@ -15,7 +15,8 @@ The gazetteer is built at training time (``kg.train.gazetteer``), its names toke
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
 join or split names are in ``kg.nlp.entity_joins``, those read off the layout (a book list, a
-dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``.
+dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
+about a person's title in ``kg.nlp.entity_titles``.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ from kg.nlp.entity_places import (
     places_in_places,
 )
 from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.entity_titles import apply_titles, starts_title, titled_name
+from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPOUND_LABELS,
@@ -72,11 +73,7 @@ from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
-from kg.nlp.lexicon.words import (
-    ARTICLES,
-    PRONOUNS,
-    TITLE_OBJECT_LINKS,
-)
+from kg.nlp.lexicon.words import PRONOUNS
 from kg.nlp.name_index import NameIndex, tokenize_names
 
 EMPTY_DATA: dict[str, Any] = {
@@ -199,7 +196,8 @@ class EntityRules:
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
         if self.steps["titles"]:
-            ents = apply_titles(doc, self.split_run_on(doc, ents), known=self.is_known)
+            ents = split_run_on(doc, ents, self.find_names(doc))
+            ents = apply_titles(doc, ents, known=self.is_known)
         if self.steps["surnames"]:
             ents = repeated_names(doc, self.apply_surnames(doc, ents))
         if self.steps["lists"]:
@@ -325,29 +323,6 @@ class EntityRules:
         return not (single and _starts_sentence(doc, name.start) and not doc[name.start].is_upper)
 
     # Step 3: a person's surname alone is that person ("Stoltenberg" after "Jens Stoltenberg").
-    # Step 3: a name written after a person's title is a person, when nothing else claims it.
-
-    def split_run_on(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """A title's place or organization and the person's name it ran onto, apart.
-
-        Rule: "Ambassador to the United States Jane Roe" as one place: the entity starts
-        with a gazetteer name right after a title and "to", "of" or "for" (and "the"), and
-        a full name fills the rest of it.
-        """
-        names = {(n.start, n.end): n for n in self.find_names(doc)}
-        out = []
-        for ent in ents:
-            k = ent.start - 1
-            k -= 1 if k >= 0 and doc[k].lower_ in ARTICLES else 0
-            linked = k > 0 and doc[k].lower_ in TITLE_OBJECT_LINKS and starts_title(doc, k - 1)
-            known = [n for (a, b), n in names.items() if a == ent.start and b < ent.end]
-            person = titled_name(doc, known[0].end) if linked and known else None
-            if ent.label == "PERSON" or person is None or person != (known[0].end, ent.end):
-                out.append(ent)
-                continue
-            out += [Ent(ent.start, known[0].end, known[0].label), Ent(*person, "PERSON")]
-        return out
-
     def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
         """Relabel or add the surnames of the doc's people where the NER missed them."""
         ents = [

@@ -9,7 +9,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.nlp.entity_joins import Known
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
 from kg.nlp.lexicon.names import (
@@ -148,6 +148,28 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
     if comma - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
         return None
     return start, comma
+
+
+def split_run_on(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
+    """A title's place or organization and the person's name it ran onto, apart.
+
+    Rule: "Ambassador to the United States Jane Roe" as one place: the entity starts with a
+    gazetteer name (one of ``names``) right after a title and "to", "of" or "for" (and
+    "the"), and a full name fills the rest of it.
+    """
+    spans = {(n.start, n.end): n for n in names}
+    out = []
+    for ent in ents:
+        k = ent.start - 1
+        k -= 1 if k >= 0 and doc[k].lower_ in ARTICLES else 0
+        linked = k > 0 and doc[k].lower_ in TITLE_OBJECT_LINKS and starts_title(doc, k - 1)
+        known = [n for (a, b), n in spans.items() if a == ent.start and b < ent.end]
+        person = titled_name(doc, known[0].end) if linked and known else None
+        if ent.label == "PERSON" or person is None or person != (known[0].end, ent.end):
+            out.append(ent)
+            continue
+        out += [Ent(ent.start, known[0].end, known[0].label), Ent(*person, "PERSON")]
+    return out
 
 
 def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
