@@ -91,6 +91,9 @@ ARTICLES = {
     "low cross from Tiago Ferreira Bastos after 80 minutes.\n",
     "masters.txt": "Souza into final\n\nAna Souza reached her first Madrid Masters final on "
     "Sunday.\n",
+    "harbour.txt": "Harbour plan approved\n\nCouncillor Ingrid Solveig Haugen, who chairs "
+    "the planning committee, said the harbour plan would go ahead. Haugen said the kingdom's "
+    "General Civil Aviation Authority had raised no objection to the new heliport.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -155,6 +158,13 @@ def test_a_title_and_an_affiliation_do_not_run_onto_names(built) -> None:
     assert not [label for label in nodes if "Marsh" in label and label != "Helena Marsh"]
     assert not [label for label, node in nodes.items() if " of " in label and node.type == "Person"]
     assert not [label for label in nodes if label.endswith("of the Liberal Union")]
+
+
+def test_a_councillors_title_and_a_body_after_general_are_no_persons_name(built) -> None:
+    _, nodes = built
+    assert nodes["Ingrid Solveig Haugen"].type == "Person"
+    assert not [label for label in nodes if label.startswith("Councillor")]
+    assert nodes["Civil Aviation Authority"].type == "Organization"
 
 
 def test_a_bare_first_name_is_the_one_person_of_the_article_with_it(built) -> None:

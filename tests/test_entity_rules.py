@@ -716,6 +716,15 @@ def test_a_name_after_a_title_and_its_object_is_a_person(nlp) -> None:
         assert run(nlp, text, ((found, "PERSON"),)) == [("Carlos Del Toro", "PERSON")]
 
 
+def test_a_councillors_title_is_no_part_of_the_name_nor_a_person_alone(nlp) -> None:
+    text = "Councillor Ingrid Solveig Haugen spoke."
+    assert run(nlp, text, (("Councillor Ingrid Solveig Haugen", "PERSON"),)) == [
+        ("Ingrid Solveig Haugen", "PERSON")
+    ]
+    ner = (("Councillor", "PERSON"), ("Ingrid Solveig Haugen", "PERSON"))
+    assert run(nlp, text, ner) == [("Ingrid Solveig Haugen", "PERSON")]
+
+
 def test_a_name_found_once_is_found_again_where_it_stands_alone(nlp) -> None:
     text = "The rover Vesna will land. Vesna carries a drill. The Vesna Station is new."
     assert run(nlp, text, (("Vesna", "PERSON"),)) == [("Vesna", "PERSON"), ("Vesna", "PERSON")]

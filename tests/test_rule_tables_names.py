@@ -471,6 +471,20 @@ def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> No
     assert mentions.event_name(p, at(p, "Festival"), at(p, "Festival") + 1, "PERSON") is None
 
 
+def test_a_body_named_after_a_generals_title_word_is_no_person() -> None:
+    table = """
+        The       5 det      DET
+        General   5 compound PROPN
+        Civil     5 compound PROPN _ ORG
+        Aviation  5 compound PROPN _ ORG
+        Authority 6 nsubj    PROPN _ ORG
+        agreed    0 root     VERB  agree tag=VBD
+        .         6 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.after_person_title(p, at(p, "Civil"), at(p, "Authority") + 1, "ORG") is None
+
+
 def test_a_flight_or_a_cross_from_a_capital_city_is_no_player() -> None:
     table = """
         a        2 det      DET

@@ -122,8 +122,8 @@ def named_as_group(p: Parse, start: int, end: int, label: str) -> str | None:
 
 def after_person_title(p: Parse, start: int, end: int, label: str) -> str | None:
     """Rule: "Prime Minister Al-Kadhimi" tagged ORG: a name right after a capitalized
-    person's title is a person. Names with an organization word ("Prime Minister's Office")
-    and acronyms are left alone."""
+    person's title is a person. Names with an organization word ("Prime Minister's Office"),
+    or ending in one ("General Civil Aviation Authority"), and acronyms are left alone."""
     if label not in RETYPED_AFTER_TITLE or not _after_person_title(p, start, end):
         return None
     return "PERSON"
@@ -302,8 +302,8 @@ def _after_person_title(p: Parse, start: int, end: int) -> bool:
     if not (word in TITLE_HEADS or word in TITLE_ABBREVIATIONS or word in HONORIFICS):
         return False
     text = p.span_text(start, end - 1)
-    if names.is_acronym(text):
-        return False
+    if names.is_acronym(text) or p.words[end - 1] in ORG_NAME_ENDS:
+        return False  # "the UAE's General Civil Aviation Authority": a body, not a general
     return not any(names.fold(w).rstrip(".") in NOT_NAME_WORDS for w in p.words[start:end])
 
 

@@ -188,6 +188,9 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         # "NATO Secretary General Jens Stoltenberg" with "NATO Secretary" an organization: an
         # entity run from before the title into its words gives way as one run onto the name.
         claimed |= {owner[k] for k in range(i, start) if owner[k] >= 0 and ents[owner[k]].start < i}
+        # "Councillor Mary Ellen Brooks" with "Councillor" a person of its own: the title
+        # alone is no one.
+        claimed |= {owner[k] for k in range(i, start) if _title_person(doc, ents, owner[k], start)}
         start = _given_names_found(doc, [ents[k] for k in claimed], i, start)
         if any(
             ents[k].label != "PERSON"
@@ -294,6 +297,13 @@ def _given_names_found(doc: Doc, claimed: list[Ent], title: int, start: int) -> 
         ):
             return ent.start
     return start
+
+
+def _title_person(doc: Doc, ents: list[Ent], k: int, end: int) -> bool:
+    """Entity ``k`` (-1 for none) is a person of title words only, ending by ``end``."""
+    if k < 0 or ents[k].label != "PERSON" or ents[k].end > end:
+        return False
+    return all(token.text in PERSON_TITLES for token in doc[ents[k].start : ents[k].end])
 
 
 def _commas(doc: Doc) -> list[int]:

@@ -18,7 +18,8 @@ TITLE_HEADS = words(
     chancellor premier king queen prince princess emir sheikh pope commander colonel general
     admiral captain major lieutenant sergeant officer official adviser advisor attorney
     judge justice speaker leader commissioner undersecretary ceo coordinator coach
-    midfielder striker goalkeeper winger defender"""
+    midfielder striker goalkeeper winger defender councillor councilor councilman
+    councilwoman"""
 )
 # Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
 TITLE_MODIFIERS = words(
@@ -80,6 +81,10 @@ PERSON_TITLES = frozenset(
         "Governor",
         "Gov.",
         "Mayor",
+        "Councillor",  # "Councillor Abdirahman Warsame Hassan"
+        "Councilor",
+        "Councilman",
+        "Councilwoman",
         "Ambassador",
         "Spokesman",
         "Spokeswoman",
