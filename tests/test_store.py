@@ -7,6 +7,7 @@ import io
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,7 +24,7 @@ from kg.mapping import map_extraction
 from kg.queries.runner import list_queries, run_query
 from kg.queries.shacl import validate_store
 from kg.records import Extraction
-from kg.store import disk
+from kg.store import disk, embedded
 from kg.store.embedded import PENDING_FILE, Store, open_store
 from kg.store.oxterms import nquads
 from kg.store.protocol import GraphStore, MappedDocument
@@ -245,6 +246,39 @@ def test_a_closed_store_leaves_no_write_ahead_log(
     assert disk.log_bytes(path) == 0
     with open_store(path, read_only=True) as store:
         assert {q for q in store.quads()} == all_quads([seed_documents[1], changed(seed)])
+
+
+def test_a_store_reopened_as_it_is_written_answers_queries_throughout_and_loses_nothing(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    seed: tuple[Extraction, Extraction],
+    seed_documents: list[MappedDocument],
+) -> None:
+    # a build writes on one thread while another asks about the documents already stored;
+    # here the store is closed and opened again after every batch
+    monkeypatch.setattr(embedded, "REOPEN_EVERY", 1)
+    path = tmp_path / "store"
+    counts: list[int] = []
+    with open_store(path) as store:
+        writing = threading.Event()
+
+        def ask() -> None:
+            documents = "SELECT DISTINCT ?doc WHERE { ?doc a kg:Document }"
+            while not writing.is_set():
+                counts.append(len(store.query(documents).rows))
+
+        asker = threading.Thread(target=ask)
+        asker.start()
+        try:
+            for batch in ([seed_documents[0]], [seed_documents[1]], [changed(seed)]):
+                store.write_documents(batch)
+        finally:
+            writing.set()
+            asker.join()
+    assert counts and set(counts) <= {0, 1, 2}
+    assert disk.log_bytes(path) == 0
+    with open_store(path, read_only=True) as store:
+        assert set(store.quads()) == all_quads([seed_documents[1], changed(seed)])
 
 
 def test_stats_are_the_counts_of_the_statements(

@@ -19,7 +19,10 @@ Memory stays in proportion to a batch, not to a build: Oxigraph holds what it wr
 in-memory tables (about 1 KB a quad) and, left to itself, writes them out only when they reach
 hundreds of megabytes (1.5 MB of memory per news article, 1.5 GB at 1,000). The store is
 flushed every ``FLUSH_EVERY`` quads written instead, which also keeps the write-ahead log
-short, and a clean close leaves no write-ahead log behind.
+short, and a clean close leaves no write-ahead log behind. What the open store builds up as it
+is read and written (caches, readers of its table files) grows by about 9 MB a million quads
+written and goes only when the store closes, so an on-disk store is closed and opened again
+every ``REOPEN_EVERY`` quads written (well under a second); queries wait for it under a lock.
 
 Only one process may open a store directory for writing (RocksDB holds a lock on it); readers
 open it read-only. Oxigraph gives plain literals back typed xsd:string (kg.store.oxterms turns them
@@ -29,7 +32,9 @@ gets ``PREFIXES``.
 
 from __future__ import annotations
 
+import gc
 import os
+import threading
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -65,6 +70,10 @@ __all__ = [
 # stay about 100 MB at most (benchmarks/results/archive.md).
 FLUSH_EVERY = 100_000
 
+# Quads written after which an on-disk store is closed and opened again, giving back the memory
+# the open store has built up (benchmarks/results/archive.md).
+REOPEN_EVERY = 2_000_000
+
 # In an on-disk store: the documents of a bulk load under way, one IRI a line (see above).
 PENDING_FILE = "kg-pending-batch"
 
@@ -94,6 +103,8 @@ class Store:
         self.read_only = read_only
         self._ox: ox.Store | None = _open(self.path, read_only=read_only)
         self._unflushed = 0  # quads written since the last flush
+        self._since_open = 0  # quads written since the store was opened
+        self._lock = threading.Lock()  # a reopening waits for the queries of other threads
         if self.path is not None and not read_only:
             self._drop_pending()
 
@@ -166,6 +177,7 @@ class Store:
                 self._bulk_load([doc.iri for doc in docs], text)
             elif quads:
                 store.load(text, format=ox.RdfFormat.N_QUADS, lenient=True)
+            del store  # the store may be reopened now: no reference to it may be left
             self._written(quads)
         except OSError as err:
             raise disk.write_error(err, self._where) from err
@@ -197,11 +209,29 @@ class Store:
         pending.unlink()
 
     def _written(self, quads: int) -> None:
-        """Count quads written; flush the store to disk when enough have been."""
+        """Count quads written; flush the store to disk, or reopen it, when enough have been."""
         self._unflushed += quads
-        if self.path is not None and self._unflushed >= FLUSH_EVERY:
+        self._since_open += quads
+        if self.path is None:
+            return
+        if self._since_open >= REOPEN_EVERY:
+            self._reopen()
+        elif self._unflushed >= FLUSH_EVERY:
             self.oxigraph.flush()
             self._unflushed = 0
+
+    def _reopen(self) -> None:
+        """Close the on-disk store and open it again (its lock is let go in between)."""
+        assert self.path is not None
+        with self._lock:
+            store, self._ox = self._ox, None
+            if store is None:
+                return
+            store.flush()
+            del store
+            gc.collect()  # a cycle still holding the store would keep its directory locked
+            self._ox = _open(self.path, read_only=self.read_only)
+        self._unflushed = self._since_open = 0
 
     def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
         """Write one document (its graph and metadata quads), replacing earlier versions."""
@@ -254,16 +284,17 @@ class Store:
     ) -> QueryResult:
         """Run a SPARQL query over the union of all graphs; ``bindings`` are substituted."""
         substitutions: Any = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
-        try:
-            result = self.oxigraph.query(
-                sparql,
-                prefixes=PREFIXES,
-                use_default_graph_as_union=True,
-                substitutions=substitutions,
-            )
-        except (SyntaxError, RuntimeError, OSError) as err:
-            raise query_error(err, where=self._where) from err
-        return _result(result)
+        with self._lock:  # the rows are read before a writer thread may reopen the store
+            try:
+                result = self.oxigraph.query(
+                    sparql,
+                    prefixes=PREFIXES,
+                    use_default_graph_as_union=True,
+                    substitutions=substitutions,
+                )
+            except (SyntaxError, RuntimeError, OSError) as err:
+                raise query_error(err, where=self._where) from err
+            return _result(result)
 
     def quads(self) -> Iterator[Quad]:
         """Every quad in the store, as rdflib terms."""
