@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -119,7 +120,15 @@ class Flushing:
 
 
 def network_options(command: Any) -> Any:
-    """The projection options of the network exports and the viewer."""
+    """The projection options of the network exports and the viewer, handed to ``command``
+    as one ``network`` argument, a NetworkOptions."""
+
+    @functools.wraps(command)
+    def with_network(**kwargs: Any) -> Any:
+        chosen = {name: kwargs.pop(name) for name in NETWORK_OPTIONS}
+        return command(network=to_network_options(**chosen), **kwargs)
+
+    decorated: Any = with_network
     for option in reversed(
         [
             click.option(
@@ -159,8 +168,19 @@ def network_options(command: Any) -> Any:
             ),
         ]
     ):
-        command = option(command)
-    return command
+        decorated = option(decorated)
+    return decorated
+
+
+NETWORK_OPTIONS = (
+    "projection",
+    "events",
+    "min_mentions",
+    "types",
+    "predicates",
+    "max_nodes",
+    "min_degree",
+)
 
 
 def to_network_options(
@@ -171,7 +191,6 @@ def to_network_options(
     predicates: str,
     max_nodes: int | None,
     min_degree: int,
-    **extra: Any,
 ) -> NetworkOptions:
     from kg.exporters.network import NetworkOptions
 
@@ -183,5 +202,4 @@ def to_network_options(
         predicates=tuple(p for p in predicates.split(",") if p),
         max_nodes=max_nodes,
         min_degree=min_degree,
-        **extra,
     )

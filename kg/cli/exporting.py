@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,9 +14,11 @@ from kg.cli.common import (
     open_output,
     raw_cells_option,
     store_option,
-    to_network_options,
 )
 from kg.errors import KgError
+
+if TYPE_CHECKING:
+    from kg.exporters.network import NetworkOptions
 
 
 @main.command()
@@ -49,13 +53,7 @@ def export(
     store: str | None,
     output: str | None,
     document: str | None,
-    projection: str,
-    events: bool,
-    min_mentions: int,
-    types: str,
-    predicates: str,
-    max_nodes: int | None,
-    min_degree: int,
+    network: NetworkOptions,
     layout: bool,
     timeline: bool,
     raw_cells: bool,
@@ -95,17 +93,7 @@ def export(
                 "no export format: give --format (turtle, gexf, ...) or an -o file whose "
                 "suffix names one (graph.ttl, graph.gexf)"
             )
-    options = to_network_options(
-        projection,
-        events,
-        min_mentions,
-        types,
-        predicates,
-        max_nodes,
-        min_degree,
-        layout=layout,
-        timeline=timeline,
-    )
+    options = dataclasses.replace(network, layout=layout, timeline=timeline)
     if export_format == "csv" and output is not None:
         api.export(output, format="csv", store=store, options=options, raw_cells=raw_cells)
         return
@@ -138,13 +126,7 @@ def viz(
     store: str | None,
     output: str,
     open_page: bool,
-    projection: str,
-    events: bool,
-    min_mentions: int,
-    types: str,
-    predicates: str,
-    max_nodes: int | None,
-    min_degree: int,
+    network: NetworkOptions,
 ) -> None:
     """Write an offline graph viewer: one HTML file, no network needed.
 
@@ -163,15 +145,7 @@ def viz(
     from kg import api
     from kg.viewer import DEFAULT_MAX_NODES
 
-    options = to_network_options(
-        projection,
-        events,
-        min_mentions,
-        types,
-        predicates,
-        max_nodes or DEFAULT_MAX_NODES,
-        min_degree,
-    )
+    options = dataclasses.replace(network, max_nodes=network.max_nodes or DEFAULT_MAX_NODES)
     shown = api.viz(output, store=store, options=options)
     click.echo(f"{shown} nodes in {output}", err=True)
     if open_page:
