@@ -948,3 +948,24 @@ def test_a_name_the_ner_stopped_before_an_events_word_is_the_event(nlp) -> None:
         ("Erbil Grand Prix", "EVENT"),
         ("Festival", "PERSON"),
     ]
+
+
+def test_a_name_a_bodys_noun_introduces_is_an_organization(nlp) -> None:
+    text = (
+        "A Shia group called Awliya Al Dam claimed the attack. An armed faction known as "
+        "“Saraya Qamar” denied it. The militia, also called Harith Ansar, fired. The "
+        "government called Omar Rashed a threat."
+    )
+    ner = (
+        ("Awliya Al Dam", "PERSON"),
+        ("Saraya Qamar", "LOC"),
+        ("Harith Ansar", "PERSON"),
+        ("Omar Rashed", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Shia", "NORP"),
+        ("Awliya Al Dam", "ORG"),
+        ("Saraya Qamar", "ORG"),
+        ("Harith Ansar", "ORG"),
+        ("Omar Rashed", "PERSON"),  # the government is no new body, and Omar Rashed no name of it
+    ]

@@ -52,3 +52,9 @@ def test_splits_sentences(nlp) -> None:
         "The alliance met in Brussels.",
         "Ministers agreed to expand the mission.",
     ]
+
+
+def test_a_name_a_bodys_noun_introduces_is_an_organization(nlp) -> None:
+    # the statistical NER alone calls it a place
+    text = "A new armed group called Saraya Qamar Al Din said it fired the rockets."
+    assert [(e.text, e.label_) for e in nlp(text).ents] == [("Saraya Qamar Al Din", "ORG")]

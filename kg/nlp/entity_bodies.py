@@ -1,6 +1,7 @@
 """Entity rules that read a name's kind off what it does or stands beside: a "place" the NER
-found that acts as an agent or is listed with organizations is an organization; a name the
-NER stopped right before an event's word is the event."""
+found that acts as an agent or is listed with organizations is an organization, and so is a
+name a body's noun introduces; a name the NER stopped right before an event's word is the
+event."""
 
 from __future__ import annotations
 
@@ -9,9 +10,15 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, owners
-from kg.nlp.lexicon.labels import NUMERIC_LABELS
+from kg.nlp.lexicon.labels import NUMERIC_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.marks import OPENING_QUOTES
 from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS
-from kg.nlp.lexicon.words import LIST_WORDS
+from kg.nlp.lexicon.nouns import ORG_NOUNS
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
+
+# How far before a body's noun its indefinite article may be: "an Iranian - backed militia".
+MODIFIERS_BEFORE_NOUN = 4
 
 Known = Callable[[Doc, int, int], bool]  # whether tokens [start, end) spell a known name
 
@@ -67,3 +74,49 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
         )
         out.append(Ent(ent.start, k + 1, "EVENT") if follows else ent)
     return out
+
+
+def named_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names a body's noun introduces, organizations.
+
+    Rule: "A Shia group called Awliya Al Dam has claimed responsibility" with the name a
+    person, "an armed faction known as the Guardians", "the militia, also called X": a name
+    right after an indefinite organization's noun (or one it is also called) and a naming
+    participle is an organization. Not "the government called Iran a threat": a definite noun
+    names no new body.
+    """
+    return [
+        ent._replace(label="ORG")
+        if ent.label in RETYPED_AS_ORG and _named_by_body_noun(doc, ent.start)
+        else ent
+        for ent in ents
+    ]
+
+
+def _named_by_body_noun(doc: Doc, start: int) -> bool:
+    k = start - 1
+    while k >= 0 and (doc[k].text in OPENING_QUOTES or doc[k].lower_ == "the"):
+        k -= 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "known":
+        k -= 2
+    elif k >= 0 and doc[k].lower_ in NAMING_PARTICIPLES:
+        k -= 1
+    else:
+        return False
+    also = False
+    while k >= 0 and doc[k].lower_ in ALSO_WORDS:
+        also |= doc[k].lower_ == "also"
+        k -= 1
+    if k < 0 or ORG_NOUNS.isdisjoint({doc[k].lower_, doc[k].lemma_}):
+        return False
+    return also or _after_indefinite_article(doc, k)
+
+
+def _after_indefinite_article(doc: Doc, noun: int) -> bool:
+    """Whether the nearest article before ``noun``, a few words back, is "a" or "an"."""
+    for j in range(noun - 1, max(noun - 1 - MODIFIERS_BEFORE_NOUN, -1), -1):
+        if doc[j].lower_ in ARTICLES:
+            return doc[j].lower_ in INDEFINITE
+        if doc[j].is_sent_start or doc[j].text in {",", ";", ":"}:
+            return False
+    return False

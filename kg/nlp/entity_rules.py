@@ -34,7 +34,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.nlp.entity_bodies import acting_places, events_by_last_word
+from kg.nlp.entity_bodies import acting_places, events_by_last_word, named_bodies
 from kg.nlp.entity_joins import (
     hyphen_tail,
     hyphenated_given_names,
@@ -195,6 +195,7 @@ class EntityRules:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
+            ents = named_bodies(doc, ents)
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)
