@@ -1,19 +1,27 @@
 """Entity audit: how many of kg's entity nodes an analyst would find wrong, on unseen news.
 
-    python benchmarks/entity_audit.py [--set tuned|fresh] [--list] [--write]
+    python benchmarks/entity_audit.py [--set tuned|fresh|unseen] [--list] [--write]
 
-The probe articles are two sets, each built into a fresh store with kg's shipped pipeline and
-reported apart. *tuned*, benchmarks/probes/entities/*.txt: 24 short wire stories written for
-this audit (sports, politics, science and space, software, culture, crime, business; names
+The probe articles are three sets, each built into a fresh store with kg's shipped pipeline
+and reported apart. *tuned*, benchmarks/probes/entities/*.txt: 24 short wire stories written
+for this audit (sports, politics, science and space, software, culture, crime, business; names
 from many languages), which kg's entity rules have been tuned on for several sessions.
 *fresh*, benchmarks/probes/fresh/*.txt: 10 more stories of 250-280 words (rugby, cricket,
 Formula 1, local politics, a court case, a chipmaker, aid groups and churches, an earthquake,
 a fossil find, a novel's review) written later and never tuned on, which tell whether a rule
-holds beyond the articles that prompted it; each set has its own gold list. Each article's
+holds beyond the articles that prompted it. *unseen*, benchmarks/probes/unseen/*.txt: 10
+stories of 280-300 words written on 2026-12-04, while rules were being tuned on the other two,
+and never tuned on (a football transfer, a tennis final, a central bank's rate cut, a ship
+collision, a presidential election in Chile, a phone launch full of brand and product names,
+a painter's retrospective, an antibiotic paper from three institutes, a supreme court ruling
+on a data law, aid and militias in Darfur; Yoruba, Polish, Vietnamese, Chinese, Indian,
+Spanish, Arabic, Greek and Mapuche names, with titles, hyphens, particles and initials): it
+tells whether rules tuned on the first two hold on text nobody looked at while writing them.
+Each set has its own gold list. Each article's
 entity nodes (kg:Person, kg:Organization, kg:Place, kg:Group, kg:NamedEvent, or plain
 kg:Entity; dates and referents are left out) are read from its named graph with their label,
 class, aliases (skos:altLabel) and mentions (kg:text, kg:start, kg:end), and matched against
-the hand-written gold list benchmarks/probes/entities/gold.tsv: per article, every named
+the set's hand-written gold list, gold.tsv in its folder: per article, every named
 person, organization, place, group (nationalities, languages, peoples), named event and other
 named thing (spacecraft, software, books, films, ships, laws, prizes: type Entity), as
 ``file, name, type, other spellings``. A type written ``A|B`` accepts either class (a palace
@@ -46,10 +54,10 @@ case-insensitively, not inside a longer word. For each node:
 A node may have several problems; the *problem share* counts each node once. A gold entity
 is **missed** when no node has it among the entities its label, mentions or aliases name.
 
-``--list`` prints every node with a problem; ``--write`` keeps both sets' figures, with the
-commit they were measured on and the nodes with problems, in
-benchmarks/results/entity_audit.json (the tuned set's at the top, the fresh set's under
-``fresh``); ``--set`` audits one set only.
+``--list`` prints every node with a problem; ``--write`` keeps the three sets' figures, with
+the commit they were measured on and the nodes with problems, in
+benchmarks/results/entity_audit.json (the tuned set's at the top, the others under ``fresh``
+and ``unseen``); ``--set`` audits one set only.
 """
 
 from __future__ import annotations
@@ -73,8 +81,13 @@ sys.path.insert(0, str(ROOT))
 PROBES = ROOT / "benchmarks" / "probes" / "entities"
 GOLD = PROBES / "gold.tsv"
 FRESH = ROOT / "benchmarks" / "probes" / "fresh"
-SETS = {"tuned": PROBES, "fresh": FRESH}
-TITLES = {"tuned": "tuned: the probes the rules were tuned on", "fresh": "fresh: not tuned on"}
+UNSEEN = ROOT / "benchmarks" / "probes" / "unseen"
+SETS = {"tuned": PROBES, "fresh": FRESH, "unseen": UNSEEN}
+TITLES = {
+    "tuned": "tuned: the probes the rules were tuned on",
+    "fresh": "fresh: not tuned on",
+    "unseen": "unseen: written 2026-12-04, never tuned on",
+}
 RESULTS = ROOT / "benchmarks" / "results" / "entity_audit.json"
 KINDS = ("junk", "cut", "type", "duplicate", "renamed", "merged")
 TYPES = ("Person", "Organization", "Place", "Group", "NamedEvent", "Entity")
@@ -402,7 +415,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true", help=f"record {RESULTS.name}")
     args = parser.parse_args()
     if args.write and args.set:
-        parser.error("--write records both sets; leave out --set")
+        parser.error("--write records every set; leave out --set")
     names = [args.set] if args.set else list(SETS)
     measured = {}
     for name in names:
@@ -413,7 +426,8 @@ def main() -> int:
         if args.list:
             print("\n".join(listing(measured[name])))
     if args.write:
-        recorded = {**commit(), **figures(measured["tuned"]), "fresh": figures(measured["fresh"])}
+        others = {name: figures(measured[name]) for name in names if name != "tuned"}
+        recorded = {**commit(), **figures(measured["tuned"]), **others}
         RESULTS.write_text(json.dumps(recorded, indent=2, ensure_ascii=False) + "\n", "utf-8")
         print(f"recorded {RESULTS.relative_to(ROOT)}")
     return 0

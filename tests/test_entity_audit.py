@@ -10,6 +10,7 @@ from benchmarks.entity_audit import (
     FRESH,
     GOLD,
     PROBES,
+    UNSEEN,
     GoldEntity,
     Mention,
     Node,
@@ -127,7 +128,11 @@ def test_one_name_given_to_two_gold_entities_is_refused() -> None:
         audit(TEXT, twice, [])
 
 
-@pytest.mark.parametrize(("probes", "least"), [(PROBES, 20), (FRESH, 8)], ids=["tuned", "fresh"])
+@pytest.mark.parametrize(
+    ("probes", "least"),
+    [(PROBES, 20), (FRESH, 8), (UNSEEN, 10)],
+    ids=["tuned", "fresh", "unseen"],
+)
 def test_the_gold_list_covers_every_probe_article_with_names_it_writes(
     probes: Path, least: int
 ) -> None:
