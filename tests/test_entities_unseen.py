@@ -12,7 +12,7 @@ name that ends in an organization's word, a known place after "the", a match rep
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution
 named for a field or a place, a surname with particles alone, an airline listed with an
 airline, the player a cross comes from, a tournament cut before its
-last word.
+last word, names with an Irish or Welsh particle.
 """
 
 from __future__ import annotations
@@ -94,6 +94,9 @@ ARTICLES = {
     "harbour.txt": "Harbour plan approved\n\nCouncillor Ingrid Solveig Haugen, who chairs "
     "the planning committee, said the harbour plan would go ahead. Haugen said the kingdom's "
     "General Civil Aviation Authority had raised no objection to the new heliport.\n",
+    "scrum.txt": "Cork win the cup\n\nScrum-half Eoin Ó Flaithbheartaigh scored twice as "
+    "Cork beat Limerick on Sunday. Lock Gruffydd ap Rhys-Evans was sent off, and Ó "
+    "Flaithbheartaigh said the side had kept its nerve.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -255,6 +258,17 @@ def test_a_surname_with_particles_alone_is_the_person_named_in_full(built) -> No
     assert [m.text for m in mayor.mentions] == ["Sergio Ortega de la Vega", "Ortega de la Vega"]
     assert [m.text for m in rival.mentions] == ["Ana Beatriz dos Santos", "Dos Santos"]
     assert not {"Ortega de la Vega", "Dos Santos"} & set(nodes)
+
+
+def test_a_name_with_an_irish_or_welsh_particle_is_one_person(built) -> None:
+    _, nodes = built
+    scrum_half, lock = nodes["Eoin Ó Flaithbheartaigh"], nodes["Gruffydd ap Rhys-Evans"]
+    assert scrum_half.type == lock.type == "Person"
+    assert [m.text for m in scrum_half.mentions] == [
+        "Eoin Ó Flaithbheartaigh",
+        "Ó Flaithbheartaigh",
+    ]
+    assert not {"Ó Flaithbheartaigh", "Gruffydd", "Rhys-Evans"} & set(nodes)
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -969,3 +969,18 @@ def test_a_name_a_bodys_noun_introduces_is_an_organization(nlp) -> None:
         ("Harith Ansar", "ORG"),
         ("Omar Rashed", "PERSON"),  # the government is no new body, and Omar Rashed no name of it
     ]
+
+
+def test_a_name_with_an_irish_or_welsh_particle_is_one_person(nlp) -> None:
+    text = (
+        "Irish singer Siobhán Ní Bhriain sang. Winger Rhodri ap Gwynfor-Jones ran, and the "
+        "fiddler Dónal Mac Giolla Phádraig played. Ní Bhriain, 52, wept. The new Mac Pro sold."
+    )
+    ner = (("Rhodri", "PERSON"), ("Gwynfor-Jones", "LOC"), ("Dónal Mac Giolla Phádraig", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Siobhán Ní Bhriain", "PERSON"),
+        ("Rhodri ap Gwynfor-Jones", "PERSON"),
+        ("Dónal Mac Giolla Phádraig", "PERSON"),
+        ("Ní Bhriain", "PERSON"),
+        ("52", "CARDINAL"),
+    ]

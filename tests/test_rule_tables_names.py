@@ -582,6 +582,39 @@ def test_a_surname_with_particles_alone_is_the_person_named_in_full() -> None:
     assert keys == ["carlos ruiz de la fuente", "maria de los santos"]
 
 
+def test_an_irish_surname_from_its_particle_on_is_the_person_named_in_full() -> None:
+    table = """
+        Ó           2 compound PROPN _ PERSON
+        Súilleabháin 3 nsubj   PROPN _ PERSON
+        kicked      0 root     VERB  kick tag=VBD
+        .           3 punct    PUNCT
+
+        Cathal      3 compound PROPN _ PERSON
+        Ó           3 compound PROPN _ PERSON
+        Súilleabháin 4 nsubj   PROPN _ PERSON
+        scored      0 root     VERB  score tag=VBD
+        .           4 punct    PUNCT
+
+        Seán        4 compound PROPN _ PERSON
+        Mac         4 compound PROPN _ PERSON
+        Giolla      4 compound PROPN _ PERSON
+        Phádraig    5 nsubj    PROPN _ PERSON
+        ran         0 root     VERB  run tag=VBD
+        ,           5 punct    PUNCT
+        and         10 cc      CCONJ
+        Mac         10 compound PROPN _ PERSON
+        Giolla      10 compound PROPN _ PERSON
+        Phádraig    11 nsubj   PROPN _ PERSON
+        scored      5 conj     VERB  score tag=VBD
+        .           5 punct    PUNCT
+        """
+    p = Parse(build(table))
+    index = EntityIndex(p)
+    keys = [index.key_at(at(p, w, k)) for w, k in (("Súilleabháin", 0), ("Phádraig", 1))]
+    # the headline's surname comes before the full name; "Ó" is no middle initial
+    assert keys == ["cathal o suilleabhain", "sean mac giolla phadraig"]
+
+
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))
 def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
     check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)

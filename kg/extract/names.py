@@ -18,6 +18,7 @@ from kg.nlp.lexicon.names import (
     BUILTIN_ALIASES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
+    PATRONYMIC_PARTICLES,
 )
 from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 
@@ -34,6 +35,12 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return _SPACES.sub(" ", text).strip().casefold()
+
+
+@functools.cache
+def _patronymic_words() -> frozenset[str]:
+    """``PATRONYMIC_PARTICLES`` folded: "Ó" → "o"."""
+    return frozenset(fold(word) for word in PATRONYMIC_PARTICLES)
 
 
 def normalize_name(text: str) -> str:
@@ -68,6 +75,11 @@ def surname_forms(canon: str) -> set[str]:
     while k > 1 and words[k - 1] in NAME_PARTICLES:
         k -= 1
         forms.add(" ".join(words[k:]))
+    # "sean mac giolla phadraig" → "mac giolla phadraig", "cathal o suilleabhain" → "o
+    # suilleabhain": an Irish or Welsh surname starts at its particle.
+    k = next((k for k in range(1, len(words) - 1) if words[k] in _patronymic_words()), 0)
+    if k:
+        forms.add(" ".join(words[k:]))
     return forms
 
 
@@ -83,8 +95,13 @@ def person_key(name: str) -> str:
     if comma and given and "," not in given:
         name = f"{given} {surname}"
     words = name.split()
-    kept = [w for i, w in enumerate(words) if not (i and (len(w) == 1 or w in NAME_SUFFIXES))]
+    # "o" of "cathal o suilleabhain" is the surname's particle, no middle initial
+    kept = [w for i, w in enumerate(words) if not (i and _initial_or_suffix(w))]
     return " ".join(kept or words)
+
+
+def _initial_or_suffix(word: str) -> bool:
+    return (len(word) == 1 and word not in _patronymic_words()) or word in NAME_SUFFIXES
 
 
 def strip_title_words(words: list[str]) -> int:

@@ -21,7 +21,6 @@ from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
-    NAME_PARTICLES,
     NAMED_FOR_PLACE_ENDS,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
@@ -248,40 +247,6 @@ def split_at_title_noun(doc: Doc, ent: Ent) -> list[Ent]:
                 return [Ent(ent.start, k, ent.label), Ent(k + 1, ent.end, "PERSON")]
             break
     return [ent]
-
-
-def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """People's names whole over the particles the NER stopped at.
-
-    Rule: "Pieter van den Berg" as a person "Pieter van", "Josep-Lluís Serrat i Vidal" as
-    "Josep-Lluís Serrat" (or "Josep-Lluís") and "Vidal": a person that ends in a name's
-    particle ("van", "de", "bin"), or is followed by one (after up to two capitalized words
-    no entity holds), goes on over the particles to the capitalized word after, taking in a
-    person there.
-    """
-    taken = owners(doc, ents)
-    out: list[Ent] = []
-    joined: set[int] = set()
-    for ent in ents:
-        end = ent.end
-        if ent.label == "PERSON":
-            while end < len(doc) and end - ent.end < 2 and taken[end] < 0 and doc[end].is_title:
-                end += 1
-            if end == len(doc) or doc[end].text not in NAME_PARTICLES:
-                end = ent.end  # no particle after the words: they are not the name's
-            while end < len(doc) and doc[end].text in NAME_PARTICLES:
-                end += 1
-            ended = doc[end - 1].text in NAME_PARTICLES
-            after = taken[end] if end < len(doc) else -1
-            free = all(o < 0 for o in taken[ent.end : end]) and (
-                after < 0 or ents[after].label == "PERSON"
-            )
-            if ended and end < len(doc) and doc[end].is_title and doc[end].is_alpha and free:
-                last = ents[after].end if after >= 0 else end + 1
-                joined.add(after)
-                ent = Ent(ent.start, last, "PERSON")
-        out.append(ent)
-    return [e for k, e in enumerate(out) if k not in joined]
 
 
 def hyphen_tail(doc: Doc, i: int) -> bool:

@@ -14,7 +14,8 @@ the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be u
 The gazetteer is built at training time (``kg.train.gazetteer``), its names tokenized by
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
-join or split names are in ``kg.nlp.entity_joins``, those read off the layout (a book list, a
+join or split names are in ``kg.nlp.entity_joins`` (names with particles in
+``kg.nlp.entity_particles``), those read off the layout (a book list, a
 dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
 about a person's title in ``kg.nlp.entity_titles``.
 """
@@ -42,7 +43,6 @@ from kg.nlp.entity_joins import (
     join_hyphenated_names,
     join_name_halves,
     join_nationality_organizations,
-    names_after_particles,
     organizations_by_last_word,
     repeated_names,
     speaks,
@@ -51,6 +51,7 @@ from kg.nlp.entity_joins import (
     surnamed,
 )
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
+from kg.nlp.entity_particles import names_after_particles, patronymic_names
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_places import (
     grown_to_names,
@@ -186,7 +187,7 @@ class EntityRules:
             ents = [part for ent in ents for part in dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
-            ents = names_after_particles(doc, ents)
+            ents = patronymic_names(doc, names_after_particles(doc, ents))
             ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)

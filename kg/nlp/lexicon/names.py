@@ -38,6 +38,14 @@ NAME_PARTICLES = frozenset((
     "ter", "ten", "zu",
 ))
 # fmt: on
+# Irish and Welsh words for "son of", "daughter of", "descendant of" that start a surname, as
+# written: "Siobhán Ní Bhriain", "Cathal Ó Súilleabháin", "Rhodri ap Gwynfor-Jones".
+PATRONYMIC_PARTICLES = frozenset(
+    {"Ó", "Ní", "Nic", "Uí", "Ua", "Mac", "Mhic", "Mag", "ap", "ab", "ferch", "verch"}
+)
+# Those that start a surname alone, where no given name comes before them: not "Mac" ("the
+# Mac Pro") nor "ap".
+PATRONYMIC_SURNAME_STARTS = frozenset({"Ó", "Ní", "Nic", "Uí"})
 # Words a name is hyphenated with to make a word that is no name: "Trump-backed",
 # "Obama-era", "pro-Kremlin"; a person's name never runs over them ("Chun-ying" does).
 # fmt: off

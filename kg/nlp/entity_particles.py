@@ -1,0 +1,138 @@
+"""Entity rules for names with particles: "Pieter van den Berg", "Caoimhe Ní Fhlaithearta",
+"Rhodri ap Gwynfor-Jones"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.lexicon.marks import HYPHENS
+from kg.nlp.lexicon.names import (
+    NAME_PARTICLES,
+    NOT_NAME_WORDS,
+    PATRONYMIC_PARTICLES,
+    PATRONYMIC_SURNAME_STARTS,
+)
+from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS, TEAM_ROLE_NOUNS
+from kg.nlp.lexicon.titles import PERSON_TITLES
+
+# The most words of a name around its patronymic particle: given names before it ("Seán
+# Óg"), surname words after it ("Giolla Phádraig").
+GIVEN_NAMES_BEFORE_PARTICLE = 3
+SURNAME_WORDS_AFTER_PARTICLE = 2
+
+
+def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """People's names whole over the particles the NER stopped at.
+
+    Rule: "Pieter van den Berg" as a person "Pieter van", "Josep-Lluís Serrat i Vidal" as
+    "Josep-Lluís Serrat" (or "Josep-Lluís") and "Vidal": a person that ends in a name's
+    particle ("van", "de", "bin"), or is followed by one (after up to two capitalized words
+    no entity holds), goes on over the particles to the capitalized word after, taking in a
+    person there.
+    """
+    taken = owners(doc, ents)
+    out: list[Ent] = []
+    joined: set[int] = set()
+    for ent in ents:
+        end = ent.end
+        if ent.label == "PERSON":
+            while end < len(doc) and end - ent.end < 2 and taken[end] < 0 and doc[end].is_title:
+                end += 1
+            if end == len(doc) or doc[end].text not in NAME_PARTICLES:
+                end = ent.end  # no particle after the words: they are not the name's
+            while end < len(doc) and doc[end].text in NAME_PARTICLES:
+                end += 1
+            ended = doc[end - 1].text in NAME_PARTICLES
+            after = taken[end] if end < len(doc) else -1
+            free = all(o < 0 for o in taken[ent.end : end]) and (
+                after < 0 or ents[after].label == "PERSON"
+            )
+            if ended and end < len(doc) and doc[end].is_title and doc[end].is_alpha and free:
+                last = ents[after].end if after >= 0 else end + 1
+                joined.add(after)
+                ent = Ent(ent.start, last, "PERSON")
+        out.append(ent)
+    return [e for k, e in enumerate(out) if k not in joined]
+
+
+def patronymic_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names with an Irish or Welsh patronymic particle, people, whole.
+
+    Rule: "Irish singer Siobhán Ní Bhriain will headline", "winger Rhodri ap Gwynfor-Jones ran"
+    as a person "Rhodri" and a place "Gwynfor-Jones", "fly-half Cathal Ó Súilleabháin" as
+    "Ó Súilleabháin": capitalized given names, a particle ("Ó", "Ní", "Mac", "ap") and the
+    capitalized surname after it are one person, and so is a surname alone that starts with
+    "Ó", "Ní", "Nic" or "Uí" ("Ní Bhriain, 52, had stopped touring"), whatever the NER made
+    of their words, where no other entity runs across their edges. "Mac" or "ap" with no given
+    name before it is left alone ("the new Mac Pro").
+    """
+    taken = owners(doc, ents)
+    found: list[Ent] = []
+    i = 0
+    while i < len(doc):
+        span = _patronymic_name(doc, i, ents, taken)
+        if span is None:
+            i += 1
+            continue
+        found.append(span)
+        i = span.end
+    if not found:
+        return ents
+    inside = {k for span in found for k in set(taken[span.start : span.end]) if k >= 0}
+    return sorted([e for k, e in enumerate(ents) if k not in inside] + found)
+
+
+def _patronymic_name(doc: Doc, i: int, ents: list[Ent], taken: list[int]) -> Ent | None:
+    """The person whose particle is token ``i``, or None."""
+    if doc[i].text not in PATRONYMIC_PARTICLES:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= SURNAME_WORDS_AFTER_PARTICLE and _name_word(doc[end]):
+        end += 1
+        while end + 1 < len(doc) and _tight_hyphen(doc, end) and _name_word(doc[end + 1]):
+            end += 2  # "Gwynfor-Jones"
+    if end == i + 1:
+        return None
+    start = i
+    while (
+        start > 0
+        and i - start < GIVEN_NAMES_BEFORE_PARTICLE
+        and _name_word(doc[start - 1])
+        and doc[start - 1].text not in PERSON_TITLES
+        and not _role_noun(doc[start - 1])
+        and _free_for_name(taken[start - 1], taken[i], ents)
+    ):
+        start -= 1
+    if start == i and doc[i].text not in PATRONYMIC_SURNAME_STARTS:
+        return None
+    edges = {taken[start - 1] if start else -1, taken[end] if end < len(doc) else -1}
+    if any(k >= 0 and k in taken[start:end] for k in edges):
+        return None  # an entity runs across the name's edge
+    return Ent(start, end, "PERSON")
+
+
+def _free_for_name(owner: int, particles_owner: int, ents: list[Ent]) -> bool:
+    """Whether a given name's word may join: in no entity, in a person, or in the entity the
+    particle is in ("the fiddler Dónal Mac Giolla Phádraig" as one organization)."""
+    return owner < 0 or owner == particles_owner or ents[owner].label == "PERSON"
+
+
+def _role_noun(token: Token) -> bool:
+    """An occupation or a player's position, capitalized at a sentence's start: "Lock"."""
+    return token.lower_ in OCCUPATION_NOUNS or token.lower_ in TEAM_ROLE_NOUNS
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalized word that may be part of a person's name: "Siobhán", not "Council"."""
+    return (
+        token.is_alpha
+        and token.is_title
+        and not token.is_stop
+        and token.lower_ not in NOT_NAME_WORDS
+        and token.text not in PATRONYMIC_PARTICLES
+    )
+
+
+def _tight_hyphen(doc: Doc, i: int) -> bool:
+    return doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
