@@ -12,7 +12,7 @@ name that ends in an organization's word, a known place after "the", a match rep
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution
 named for a field or a place, a surname with particles alone, an airline listed with an
 airline, the player a cross comes from, a tournament cut before its
-last word, names with an Irish or Welsh particle.
+last word, names with an Irish or Welsh particle, a band and a label in apposition.
 """
 
 from __future__ import annotations
@@ -97,6 +97,8 @@ ARTICLES = {
     "scrum.txt": "Cork win the cup\n\nScrum-half Eoin Ó Flaithbheartaigh scored twice as "
     "Cork beat Limerick on Sunday. Lock Gruffydd ap Rhys-Evans was sent off, and Ó "
     "Flaithbheartaigh said the side had kept its nerve.\n",
+    "label.txt": "Singer back on stage\n\nNuala Brennan recorded the album in Sligo with her "
+    "old band, The Ballymote Ramblers. Their label, Marram Sound, will release it in May.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -269,6 +271,12 @@ def test_a_name_with_an_irish_or_welsh_particle_is_one_person(built) -> None:
         "Ó Flaithbheartaigh",
     ]
     assert not {"Ó Flaithbheartaigh", "Gruffydd", "Rhys-Evans"} & set(nodes)
+
+
+def test_a_band_and_a_label_in_apposition_are_organizations(built) -> None:
+    _, nodes = built
+    assert nodes["Marram Sound"].type == "Organization"  # the NER says a person
+    assert nodes["Ballymote Ramblers"].type == "Organization"
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -3,6 +3,7 @@ ROLE_RULES and CONTAINMENT_RULES."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -13,6 +14,7 @@ from rule_tables import Cases, Probe, at, check, resolver
 from kg.extract import entities, mentions, places, resolve, roles
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
+from kg.extract.rules import first
 
 # -- relabel rules: (name's tokens, NER's label) → the label the words around it give -------
 
@@ -613,6 +615,36 @@ def test_an_irish_surname_from_its_particle_on_is_the_person_named_in_full() -> 
     keys = [index.key_at(at(p, w, k)) for w, k in (("Súilleabháin", 0), ("Phádraig", 1))]
     # the headline's surname comes before the full name; "Ó" is no middle initial
     assert keys == ["cathal o suilleabhain", "sean mac giolla phadraig"]
+
+
+def test_a_name_after_a_body_noun_and_a_comma_is_in_apposition_whatever_the_parse() -> None:
+    # the parser hangs "Lights" on the verb, not on "band"
+    table = """
+        It         2 nsubj:pass PRON
+        was        2 aux:pass   AUX
+        recorded   0 root       VERB  record tag=VBN
+        with       6 case       ADP
+        her        6 nmod:poss  PRON
+        old        6 amod       ADJ
+        band       3 obl        NOUN
+        ,          10 punct     PUNCT
+        The        10 det       DET
+        Harbour    10 compound  PROPN _ LOC
+        Lights     3 parataxis  PROPN _ LOC
+        .          3 punct      PUNCT
+
+        Her        2 nmod:poss  PRON
+        band       3 nsubj      NOUN
+        thanked    0 root       VERB  thank tag=VBD
+        ,          5 punct      PUNCT
+        Dublin     3 parataxis  PROPN _ GPE
+        fans       3 obj        NOUN
+        .          3 punct      PUNCT
+        """
+    p = Parse(build(table))
+    relabel = functools.partial(first, mentions.RELABEL_RULES)
+    assert _relabel("Harbour")(p, relabel) == "ORG"
+    assert _relabel("Dublin")(p, relabel) is None  # no noun right before the comma
 
 
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))

@@ -32,7 +32,12 @@ from kg.nlp.lexicon.labels import (
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
 )
-from kg.nlp.lexicon.marks import CREDIT_SEPARATORS, DASHES, OPENING_QUOTES
+from kg.nlp.lexicon.marks import (
+    APPOSITION_CLOSERS,
+    CREDIT_SEPARATORS,
+    DASHES,
+    OPENING_QUOTES,
+)
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
@@ -287,7 +292,21 @@ def _appositive_nouns(p: Parse, start: int, end: int) -> list[int]:
     nouns = [c for c in p.children[h] if p.dep[c] == "appos" and c >= end]
     if p.dep[h] == "appos" and p.head[h] < start:
         nouns.append(p.head[h])
-    return [c for c in nouns if p.pos[c] == "NOUN"]
+    nouns = [c for c in nouns if p.pos[c] == "NOUN"]
+    return nouns or _noun_before_comma(p, start, end)
+
+
+def _noun_before_comma(p: Parse, start: int, end: int) -> list[int]:
+    """Rule: "with her old band, The Harbour Lights." with the name parsed apart: a noun in
+    lower case, a comma and the name (after "the"), with the name closed by punctuation, is
+    in apposition to it whatever the parse says."""
+    k = start - 1
+    k -= k > 0 and p.lower[k] == "the"
+    closed = end == p.n or p.words[end] in APPOSITION_CLOSERS
+    if k < 1 or p.words[k] != "," or not closed or p.para[k] != p.para[start]:
+        return []
+    noun = k - 1
+    return [noun] if p.pos[noun] == "NOUN" and p.words[noun].islower() else []
 
 
 def _after_person_title(p: Parse, start: int, end: int) -> bool:

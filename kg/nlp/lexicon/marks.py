@@ -23,5 +23,7 @@ OPENING_QUOTES = OPENING_QUOTE_MARKS | {'"', "'"}
 QUOTE_OPENS_AFTER = frozenset(" \t\n([{\u2014\u2013-")
 # Words and marks between a name and "also called" that do not count: "NATO (the ...".
 ALSO_CALLED_SKIPPED = frozenset({"the", ",", "(", ")", "\u201c", "\u201d", '"'})
+# Marks that close a name in apposition: "her band, The Harbour Lights." or "…Lights, who".
+APPOSITION_CLOSERS = frozenset({",", ".", ";", ":", ")", "!", "?"})
 # The dash of a score a tokenizer splits: "91", "-", "86".
 SCORE_DASHES = frozenset({"-", "–"})

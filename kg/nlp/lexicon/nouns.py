@@ -57,7 +57,8 @@ LOCATING_NOUNS = words(
 ORG_NOUNS = words(
     """alliance organization organisation group ministry department government coalition
     militia agency bloc union council company firm party movement army court bank
-    committee commission network faction front brigade battalion outfit"""
+    committee commission network faction front brigade battalion outfit band label publisher
+    charity broadcaster start-up startup"""
 )
 # Nouns too general to be a thing of their own: "the situation", "others", "a lot", "the use
 # of translators". Each names no one thing a reader could point at: a general noun (thing,
