@@ -12,7 +12,8 @@ name that ends in an organization's word, a known place after "the", a match rep
 clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an institution
 named for a field or a place, a surname with particles alone, an airline listed with an
 airline, the player a cross comes from, a tournament cut before its
-last word, names with an Irish or Welsh particle, a band and a label in apposition.
+last word, names with an Irish or Welsh particle, a band and a label in apposition,
+a scientist with a hyphenated surname and her university.
 """
 
 from __future__ import annotations
@@ -99,6 +100,8 @@ ARTICLES = {
     "Flaithbheartaigh said the side had kept its nerve.\n",
     "label.txt": "Singer back on stage\n\nNuala Brennan recorded the album in Sligo with her "
     "old band, The Ballymote Ramblers. Their label, Marram Sound, will release it in May.\n",
+    "fossil.txt": "Old bird found\n\nThe fossil is 120 million years old. Grace Mwangi-Holt "
+    "of Bristol University said she wanted to see more.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -277,6 +280,12 @@ def test_a_band_and_a_label_in_apposition_are_organizations(built) -> None:
     _, nodes = built
     assert nodes["Marram Sound"].type == "Organization"  # the NER says a person
     assert nodes["Ballymote Ramblers"].type == "Organization"
+
+
+def test_a_person_with_a_hyphenated_surname_and_the_body_after_of_are_apart(built) -> None:
+    _, nodes = built
+    assert nodes["Grace Mwangi-Holt"].type == "Person"
+    assert nodes["Bristol University"].type == "Organization"
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -984,3 +984,9 @@ def test_a_name_with_an_irish_or_welsh_particle_is_one_person(nlp) -> None:
         ("Ní Bhriain", "PERSON"),
         ("52", "CARDINAL"),
     ]
+
+
+def test_a_person_with_a_hyphenated_surname_and_the_body_after_of_are_apart(nlp) -> None:
+    text = "Thomas Oyelaran-Webb of Yale University said so."
+    ner = (("Thomas Oyelaran", "PERSON"), ("Webb of Yale University", "PERSON"))
+    assert run(nlp, text, ner) == [("Thomas Oyelaran-Webb", "PERSON"), ("Yale University", "ORG")]

@@ -78,7 +78,8 @@ def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
     Rule: "Jane Roe of the Green Party", "Rachel Goldberg of Meridian Research" as one
     person: a full name (two words or more) before "of", a capitalized name after it, which
     is an organization unless the gazetteer says it is a place. "Catherine of Aragon" keeps
-    its one given name whole.
+    its one given name whole. A hyphenated surname is one of the words: "Thomas
+    Oyelaran-Webb of Yale University".
     """
     if ent.label != "PERSON":
         return [ent]
@@ -87,7 +88,8 @@ def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
             continue
         rest = k + 1 + (doc[k + 1].lower_ in ARTICLES)
         names = doc[ent.start : k]
-        if rest < ent.end and doc[rest].is_title and all(t.is_title for t in names):
+        words = [t for t in names if not _joins(doc, t.i)]
+        if rest < ent.end and doc[rest].is_title and all(t.is_title for t in words):
             return [Ent(ent.start, k, "PERSON"), Ent(rest, ent.end, "ORG")]
     return [ent]
 
