@@ -13,7 +13,7 @@ clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an in
 named for a field or a place, a surname with particles alone, an airline listed with an
 airline, the player a cross comes from, a tournament cut before its
 last word, names with an Irish or Welsh particle, a band and a label in apposition,
-a scientist with a hyphenated surname and her university.
+a scientist with a hyphenated surname and her university, a river and a county named as such.
 """
 
 from __future__ import annotations
@@ -102,6 +102,8 @@ ARTICLES = {
     "old band, The Ballymote Ramblers. Their label, Marram Sound, will release it in May.\n",
     "fossil.txt": "Old bird found\n\nThe fossil is 120 million years old. Grace Mwangi-Holt "
     "of Bristol University said she wanted to see more.\n",
+    "flood.txt": "Floods cut roads\n\nThe bridge over the Kalinda River collapsed on Monday, and "
+    "rescuers from the county of Harlan Breathitt reached the valley by boat.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -286,6 +288,12 @@ def test_a_person_with_a_hyphenated_surname_and_the_body_after_of_are_apart(buil
     _, nodes = built
     assert nodes["Grace Mwangi-Holt"].type == "Person"
     assert nodes["Bristol University"].type == "Organization"
+
+
+def test_a_river_and_a_county_are_places(built) -> None:
+    _, nodes = built
+    assert nodes["Kalinda River"].type == "Place"  # an organization to the NER
+    assert nodes["Harlan Breathitt"].type == "Place"  # a person to the NER
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

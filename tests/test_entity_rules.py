@@ -990,3 +990,24 @@ def test_a_person_with_a_hyphenated_surname_and_the_body_after_of_are_apart(nlp)
     text = "Thomas Oyelaran-Webb of Yale University said so."
     ner = (("Thomas Oyelaran", "PERSON"), ("Webb of Yale University", "PERSON"))
     assert run(nlp, text, ner) == [("Thomas Oyelaran-Webb", "PERSON"), ("Yale University", "ORG")]
+
+
+def test_a_name_the_words_around_it_call_a_place_is_a_place(nlp) -> None:
+    text = (
+        "The quake hit the province of Al Haouz. The bridge over the Kalinda River fell, and "
+        "the Atlas Mountains shook. Ricki Lake said so. The minister of Omar Rashed spoke."
+    )
+    ner = (
+        ("Al Haouz", "PERSON"),
+        ("Kalinda River", "ORG"),
+        ("Atlas Mountains", "PERSON"),
+        ("Ricki Lake", "PERSON"),
+        ("Omar Rashed", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Al Haouz", "LOC"),
+        ("Kalinda River", "LOC"),
+        ("Atlas Mountains", "LOC"),
+        ("Ricki Lake", "PERSON"),  # no "the": a person's name may end so
+        ("Omar Rashed", "PERSON"),  # a minister is no area
+    ]

@@ -1,4 +1,5 @@
-"""Entity rules about places: known places the NER cut, listed or took for people."""
+"""Entity rules about places: known places the NER cut, listed or took for people, and places
+named as such ("the province of Al Haouz", "the Piracicaba River")."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from spacy.tokens import Doc
 
 from kg.nlp.entity_joins import speaks
 from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.lexicon.labels import AREA_LABELS
+from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.lexicon.names import PLACE_NAME_ENDS
+from kg.nlp.lexicon.nouns import AREA_NOUNS
 from kg.nlp.lexicon.words import LIST_LINKS, PLACE_CUES
 
 
@@ -107,3 +110,33 @@ def places_in_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 ent = ent._replace(label="GPE")
         out.append(ent)
     return out
+
+
+def places_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the words around them call a place, places.
+
+    Rule: "in the province of Al Haouz" with the name a person, "over the Piracicaba River"
+    as an organization: a name after "the", an area's noun in lower case and "of" is a
+    place, and so is a name of two words or more that ends in a natural feature's word,
+    where it is no person's (a person's only after "the": not "Ricki Lake").
+    """
+    out = []
+    for ent in ents:
+        if ent.label not in PLACE_LABELS | NUMERIC_LABELS and _named_place(doc, ent):
+            ent = ent._replace(label="LOC")
+        out.append(ent)
+    return out
+
+
+def _named_place(doc: Doc, ent: Ent) -> bool:
+    k = ent.start
+    of_area = (
+        k >= 3
+        and doc[k - 1].lower_ == "of"
+        and doc[k - 2].lower_ in AREA_NOUNS
+        and doc[k - 2].is_lower
+        and doc[k - 3].lower_ == "the"
+    )
+    feature = ent.end - k >= 2 and doc[ent.end - 1].text in PLACE_NAME_ENDS
+    after_the = k > 0 and doc[k - 1].lower_ == "the"
+    return of_area or (feature and (ent.label != "PERSON" or after_the))

@@ -58,6 +58,7 @@ from kg.nlp.entity_places import (
     listed_names,
     listed_places,
     placed,
+    places_by_kind,
     places_in_places,
 )
 from kg.nlp.entity_spans import Ent, Name, owners
@@ -196,7 +197,7 @@ class EntityRules:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
-            ents = named_bodies(doc, ents)
+            ents = places_by_kind(doc, named_bodies(doc, ents))
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

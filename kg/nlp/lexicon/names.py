@@ -99,6 +99,12 @@ VENUE_NAME_ENDS = frozenset(
     {"stadium", "arena", "circuit", "hall", "mosque", "cathedral", "velodrome", "racecourse",
      "speedway", "stadion", "ballpark"}
 )  # fmt: skip
+# Last words of a natural feature's name, which NER may take for an organization's or, after
+# "the", a person's: "the Piracicaba River", "the Atlas Mountains".
+PLACE_NAME_ENDS = words(
+    """River Mountains Desert Ocean Sea Peninsula Strait Canal Glacier Plateau Delta Valley
+    Lake Gulf"""
+)
 VENUE_NAME_STARTS = frozenset({"arena", "estadio", "stade", "stadio"})
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})

@@ -53,6 +53,11 @@ LOCATING_NOUNS = words(
     """capital city town village region province state district county governorate area
     suburb neighbourhood neighborhood part port hub seat outskirts"""
 )
+# Nouns of an area whose name follows "of": "the province of Al Haouz", "the town of X".
+AREA_NOUNS = words(
+    """province region district county governorate municipality town village city prefecture
+    island"""
+)
 # Nouns that name a kind of organization: "the alliance", "a Shia group called ...".
 ORG_NOUNS = words(
     """alliance organization organisation group ministry department government coalition
