@@ -13,7 +13,8 @@ clubs, venue and festival, a hyphenated surname the NER cut at the hyphen, an in
 named for a field or a place, a surname with particles alone, an airline listed with an
 airline, the player a cross comes from, a tournament cut before its
 last word, names with an Irish or Welsh particle, a band and a label in apposition,
-a scientist with a hyphenated surname and her university, a river and a county named as such.
+a scientist with a hyphenated surname and her university, a river and a county named as such,
+where a convicted man lives.
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ ARTICLES = {
     "of Bristol University said she wanted to see more.\n",
     "flood.txt": "Floods cut roads\n\nThe bridge over the Kalinda River collapsed on Monday, and "
     "rescuers from the county of Harlan Breathitt reached the valley by boat.\n",
+    "robbery.txt": "Man convicted\n\nLiam Doyle, of Denton, was convicted of robbery on Friday. "
+    "He will be sentenced in May.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -294,6 +297,12 @@ def test_a_river_and_a_county_are_places(built) -> None:
     _, nodes = built
     assert nodes["Kalinda River"].type == "Place"  # an organization to the NER
     assert nodes["Harlan Breathitt"].type == "Place"  # a person to the NER
+
+
+def test_where_a_person_named_before_it_lives_is_a_place(built) -> None:
+    _, nodes = built
+    assert nodes["Denton"].type == "Place"  # a person to the NER
+    assert nodes["Liam Doyle"].type == "Person"
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -1011,3 +1011,29 @@ def test_a_name_the_words_around_it_call_a_place_is_a_place(nlp) -> None:
         ("Ricki Lake", "PERSON"),  # no "the": a person's name may end so
         ("Omar Rashed", "PERSON"),  # a minister is no area
     ]
+
+
+def test_where_a_person_named_before_it_lives_is_a_place(nlp) -> None:
+    text = (
+        "Daniel Okoro, of Camberwell, was convicted. Mark Ellison, 34, of Sandyford. "
+        "Jane Roe, of Reuters, said so. The jury, of Harwick Smith, agreed."
+    )
+    ner = (
+        ("Daniel Okoro", "PERSON"),
+        ("Camberwell", "PERSON"),
+        ("Mark Ellison", "PERSON"),
+        ("Sandyford", "PERSON"),
+        ("Jane Roe", "PERSON"),
+        ("Reuters", "ORG"),
+        ("Harwick Smith", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Daniel Okoro", "PERSON"),
+        ("Camberwell", "LOC"),
+        ("Mark Ellison", "PERSON"),
+        ("34", "CARDINAL"),
+        ("Sandyford", "LOC"),
+        ("Jane Roe", "PERSON"),
+        ("Reuters", "ORG"),  # an organization stays
+        ("Harwick Smith", "PERSON"),  # no person's name before the comma
+    ]

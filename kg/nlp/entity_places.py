@@ -1,5 +1,6 @@
 """Entity rules about places: known places the NER cut, listed or took for people, and places
-named as such ("the province of Al Haouz", "the Piracicaba River")."""
+named as such ("the province of Al Haouz", "the Piracicaba River") or as where a person
+lives ("Daniel Okoro, of Camberwell,")."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from spacy.tokens import Doc
 from kg.nlp.entity_joins import speaks
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
 from kg.nlp.lexicon.names import PLACE_NAME_ENDS
 from kg.nlp.lexicon.nouns import AREA_NOUNS
 from kg.nlp.lexicon.words import LIST_LINKS, PLACE_CUES
@@ -140,3 +142,46 @@ def _named_place(doc: Doc, ent: Ent) -> bool:
     feature = ent.end - k >= 2 and doc[ent.end - 1].text in PLACE_NAME_ENDS
     after_the = k > 0 and doc[k - 1].lower_ == "the"
     return of_area or (feature and (ent.label != "PERSON" or after_the))
+
+
+def residences(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Where a person named before it lives, a place.
+
+    Rule: "Daniel Okoro, of Camberwell, was convicted", "Mark Ellison, 34, of Sandyford." with
+    the place's name a person: a "person" after a person's name (and an age), a comma and
+    "of", closed by punctuation, is the place the person is from. An organization there stays
+    ("Jane Roe, of Reuters, said").
+    """
+    taken = owners(doc, ents)
+
+    def person_ends_at(i: int) -> bool:
+        return (
+            i >= 0
+            and taken[i] >= 0
+            and ents[taken[i]].label == "PERSON"
+            and (ents[taken[i]].end == i + 1)
+        )
+
+    out = []
+    for ent in ents:
+        k = ent.start - 2  # the comma before "of"
+        after = doc[ent.end].text if ent.end < len(doc) else "."
+        if (
+            ent.label == "PERSON"
+            and k >= 1
+            and doc[k + 1].lower_ == "of"
+            and doc[k].text == ","
+            and after in APPOSITION_CLOSERS
+            and (
+                person_ends_at(k - 1)
+                or (
+                    k >= 3
+                    and doc[k - 1].like_num
+                    and doc[k - 2].text == ","
+                    and person_ends_at(k - 3)
+                )
+            )
+        ):
+            ent = ent._replace(label="LOC")
+        out.append(ent)
+    return out

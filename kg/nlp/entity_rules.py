@@ -60,6 +60,7 @@ from kg.nlp.entity_places import (
     placed,
     places_by_kind,
     places_in_places,
+    residences,
 )
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.entity_titles import apply_titles, split_run_on
@@ -197,7 +198,7 @@ class EntityRules:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
-            ents = places_by_kind(doc, named_bodies(doc, ents))
+            ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)
