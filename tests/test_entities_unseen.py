@@ -14,7 +14,8 @@ named for a field or a place, a surname with particles alone, an airline listed 
 airline, the player a cross comes from, a tournament cut before its
 last word, names with an Irish or Welsh particle, a band and a label in apposition,
 a scientist with a hyphenated surname and her university, a river and a county named as such,
-where a convicted man lives.
+where a convicted man lives,
+clubs in a round-up of results and fixtures.
 """
 
 from __future__ import annotations
@@ -107,6 +108,8 @@ ARTICLES = {
     "rescuers from the county of Harlan Breathitt reached the valley by boat.\n",
     "robbery.txt": "Man convicted\n\nLiam Doyle, of Denton, was convicted of robbery on Friday. "
     "He will be sentenced in May.\n",
+    "round-up.txt": "Results\n\nElsewhere, Lyon beat Lens 2-0 at home and Nantes lost 3-1 to "
+    "Rennes. Marseille play Nice on Sunday.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -303,6 +306,12 @@ def test_where_a_person_named_before_it_lives_is_a_place(built) -> None:
     _, nodes = built
     assert nodes["Denton"].type == "Place"  # a person to the NER
     assert nodes["Liam Doyle"].type == "Person"
+
+
+def test_clubs_before_a_result_verb_or_in_a_fixture_are_teams(built) -> None:
+    _, nodes = built
+    # "Nantes lost 3-1" parsed apart from its verb; "Marseille play Nice" after a score
+    assert {nodes[c].type for c in ("Nantes", "Marseille", "Nice")} == {"Organization"}
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

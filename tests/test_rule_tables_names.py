@@ -647,6 +647,44 @@ def test_a_name_after_a_body_noun_and_a_comma_is_in_apposition_whatever_the_pars
     assert _relabel("Dublin")(p, relabel) is None  # no noun right before the comma
 
 
+def test_a_country_before_a_result_verb_or_in_a_fixture_is_its_team() -> None:
+    table = """
+        Valencia 2  nsubj    PROPN _ GPE
+        beat     0  root     VERB  beat tag=VBD
+        Sevilla  2  obj      PROPN _ GPE
+        3-0      2  obl      NUM
+        and      7  cc       CCONJ
+        Getafe   3  conj     PROPN _ GPE
+        lost     2  conj     VERB  lose tag=VBD
+        2-1      7  obl      NUM
+        .        2  punct    PUNCT
+
+        Barcelona 2 nsubj    PROPN _ GPE
+        play      0 root     VERB  play tag=VBP
+        Girona    2 obj      PROPN _ GPE
+        on        5 case     ADP
+        Monday    2 obl      PROPN _ DATE
+        .         2 punct    PUNCT
+        ¶
+        Germany   2 nsubj    PROPN _ GPE
+        hosts     0 root     VERB  host tag=VBZ
+        the       4 det      DET
+        summit    2 obj      NOUN
+        .         2 punct    PUNCT
+
+        Spain     2 nsubj    PROPN _ GPE
+        met       0 root     VERB  meet tag=VBD
+        France    2 obj      PROPN _ GPE
+        .         2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    relabel = functools.partial(first, mentions.RELABEL_RULES)
+    teams = [_relabel(w)(p, relabel) for w in ("Getafe", "Barcelona", "Girona")]
+    assert teams == ["ORG", "ORG", "ORG"]  # "Getafe" hung on "Sevilla"; a score before "Barcelona"
+    # no score or sports noun in the paragraph; no second name
+    assert [_relabel(w)(p, relabel) for w in ("Germany", "Spain", "France")] == [None] * 3
+
+
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))
 def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
     check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)

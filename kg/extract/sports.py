@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.deps import RESULT_ROLES
+from kg.nlp.lexicon.deps import FIXTURE_ROLES, RESULT_ROLES
 from kg.nlp.lexicon.labels import AREA_LABELS, TEAM_LABELS
 from kg.nlp.lexicon.marks import SCORE_DASHES
 from kg.nlp.lexicon.names import EVENT_NAME_WORDS, VENUE_NAME_ENDS, VENUE_NAME_STARTS
 from kg.nlp.lexicon.nouns import PLAY_NOUNS, SPORT_NOUNS, TEAM_PLAY_WORDS, TEAM_ROLE_NOUNS
-from kg.nlp.lexicon.verbs import RESULT_VERBS, SPEECH_VERBS
+from kg.nlp.lexicon.verbs import FIXTURE_VERBS, RESULT_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import OPPONENT_WORDS, VENUE_WORDS
 
 SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
@@ -24,9 +24,12 @@ SCORE_RE = re.compile(r"^\d{1,3}[-–]\d{1,3}$")  # "2-1", "3–0"
 
 def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
     """Rule: "Brazil beat Germany 2-1 in the friendly", "Saturday's match against the
-    Netherlands", "Spain beat Germany 91-86" (with "Germany" read as the score's compound):
-    a country that is a result verb's subject or object, right after one, right before a
-    score, or after "against", in a sentence with a score or a sports noun, is its team."""
+    Netherlands", "Spain beat Germany 91-86" (with "Germany" read as the score's compound),
+    "Getafe lost 2-1 at home" (parsed apart from "lost"): a country that is a result verb's
+    subject or object, right before or after one, right before a score, or after "against",
+    in a sentence with a score or a sports noun, is its team. So is one a fixture's verb
+    joins to another name, with a score or a sports noun in its paragraph: "Barcelona play
+    Girona on Monday" after a paragraph of results."""
     if label not in AREA_LABELS:
         return None
     head = p.head[end - 1]
@@ -41,13 +44,38 @@ def sports_team(p: Parse, start: int, end: int, label: str) -> str | None:
         before in OPPONENT_WORDS  # "the match against Peru"
         or (p.dep[end - 1] in RESULT_ROLES and p.lemma[head] in RESULT_VERBS)
         or (k >= 0 and p.lemma[k] in RESULT_VERBS and p.pos[k] == "VERB")
+        or (end < p.n and p.lemma[end] in RESULT_VERBS and p.pos[end] == "VERB")
         or _has_score(p, end, min(end + 3, p.n), at_start=True)
     )
-    if not cued:
+    if cued:
+        first_token, last = p.sent_bounds[p.sent[start]]
+    elif _in_fixture(p, start, end):
+        first_token, last = p.para_bounds[p.para[start]]
+    else:
         return None
-    first_token, last = p.sent_bounds[p.sent[start]]
     sport = SPORT_NOUNS.intersection(p.lemma[first_token:last])
     return "ORG" if sport or _has_score(p, first_token, last) else None
+
+
+def _in_fixture(p: Parse, start: int, end: int) -> bool:
+    """Whether a fixture's verb joins the name [start, end) to another name: as its subject
+    and object ("Wales, who have lost twice, host Scotland"), or right between them."""
+    last = end - 1
+    verb = p.head[last]
+    if p.dep[last] in FIXTURE_ROLES and p.lemma[verb] in FIXTURE_VERBS and p.pos[verb] == "VERB":
+        other = [c for c in p.children[verb] if p.dep[c] in FIXTURE_ROLES and c != last]
+        if any(_named(p, c) for c in other):
+            return True
+    after, before = end, start - 1
+    if after + 1 < p.n and p.lemma[after] in FIXTURE_VERBS and p.pos[after] == "VERB":
+        return _named(p, after + 1)
+    if before >= 1 and p.lemma[before] in FIXTURE_VERBS and p.pos[before] == "VERB":
+        return _named(p, before - 1)
+    return False
+
+
+def _named(p: Parse, i: int) -> bool:
+    return p.ent_label[i] != "" and p.words[i][:1].isupper()
 
 
 def team_by_role(p: Parse, start: int, end: int, label: str) -> str | None:

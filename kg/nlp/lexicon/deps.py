@@ -208,3 +208,5 @@ CONTENT_CUT = frozenset({"punct", "mark"})
 ORG_CUT = frozenset({"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "case"})
 # A result verb's sides: "Brazil beat Germany", "drew with Germany".
 RESULT_ROLES = frozenset({"nsubj", "obj", "obl"})
+# The two sides of a fixture's verb: "Wales host Scotland".
+FIXTURE_ROLES = frozenset({"nsubj", "obj"})

@@ -126,3 +126,7 @@ RESULT_VERBS = words(
     """beat defeat thrash rout edge overcome outplay eliminate draw tie lose down stun upset
     crush hammer whitewash sweep overpower"""
 )
+# Verbs of a fixture between two sides named on either side of them: "Barcelona play Girona
+# on Monday", "Wales host Scotland"; with a score or a sports noun in the paragraph, the
+# countries and cities they join are teams.
+FIXTURE_VERBS = words("play face host meet")
