@@ -15,7 +15,8 @@ airline, the player a cross comes from, a tournament cut before its
 last word, names with an Irish or Welsh particle, a band and a label in apposition,
 a scientist with a hyphenated surname and her university, a river and a county named as such,
 where a convicted man lives,
-clubs in a round-up of results and fixtures.
+clubs in a round-up of results and fixtures, an authority whose name
+starts with "General".
 """
 
 from __future__ import annotations
@@ -110,6 +111,8 @@ ARTICLES = {
     "He will be sentenced in May.\n",
     "round-up.txt": "Results\n\nElsewhere, Lyon beat Lens 2-0 at home and Nantes lost 3-1 to "
     "Rennes. Marseille play Nice on Sunday.\n",
+    "harbour-reopens.txt": "Harbour reopens\n\nThe General Ports Authority has reopened the "
+    "harbour, and fishing boats went out on Sunday.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -180,7 +183,7 @@ def test_a_councillors_title_and_a_body_after_general_are_no_persons_name(built)
     _, nodes = built
     assert nodes["Ingrid Solveig Haugen"].type == "Person"
     assert not [label for label in nodes if label.startswith("Councillor")]
-    assert nodes["Civil Aviation Authority"].type == "Organization"
+    assert nodes["General Civil Aviation Authority"].type == "Organization"
 
 
 def test_a_bare_first_name_is_the_one_person_of_the_article_with_it(built) -> None:
@@ -312,6 +315,12 @@ def test_clubs_before_a_result_verb_or_in_a_fixture_are_teams(built) -> None:
     _, nodes = built
     # "Nantes lost 3-1" parsed apart from its verb; "Marseille play Nice" after a score
     assert {nodes[c].type for c in ("Nantes", "Marseille", "Nice")} == {"Organization"}
+
+
+def test_an_organization_the_title_general_starts_is_whole(built) -> None:
+    _, nodes = built
+    assert nodes["General Ports Authority"].type == "Organization"
+    assert "Ports Authority" not in nodes
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -340,7 +340,7 @@ def test_a_title_takes_all_the_given_names_after_it(nlp) -> None:
         ("Iraqi", "NORP"),
         ("Recep Tayyip Erdoğan", "PERSON"),
         ("Lloyd J. Austin III", "PERSON"),  # not "Defense", the title's object
-        ("Civil Aviation Authority", "ORG"),  # no general's name
+        ("General Civil Aviation Authority", "ORG"),  # no general's name
     ]
 
 
@@ -1037,3 +1037,39 @@ def test_where_a_person_named_before_it_lives_is_a_place(nlp) -> None:
         ("Reuters", "ORG"),  # an organization stays
         ("Harwick Smith", "PERSON"),  # no person's name before the comma
     ]
+
+
+def test_an_organization_the_title_general_starts_is_whole(nlp) -> None:
+    text = (
+        "It cited the UAE's General Civil Aviation Authority. The General Maritime Authority "
+        "agreed. NATO Secretary General Jens Stoltenberg spoke. General Dynamics Corporation rose."
+    )
+    ner = (
+        ("Civil Aviation Authority", "ORG"),
+        ("Maritime Authority", "ORG"),
+        ("Jens Stoltenberg", "PERSON"),
+        ("Dynamics Corporation", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("General Civil Aviation Authority", "ORG"),
+        ("General Maritime Authority", "ORG"),
+        ("NATO", "ORG"),
+        ("Jens Stoltenberg", "PERSON"),
+        ("General Dynamics Corporation", "ORG"),
+    ]
+
+
+def test_proper_nouns_after_general_up_to_an_organizations_word_are_an_organization(nlp) -> None:
+    doc = build(
+        """
+        The        5 det      DET
+        General    5 compound ADJ
+        Civil      5 compound PROPN
+        Aviation   5 compound PROPN
+        Authority  6 nsubj    PROPN
+        agreed     0 root     VERB  agree tag=VBD
+        .          6 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("General Civil Aviation Authority", "ORG")]

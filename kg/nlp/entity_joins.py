@@ -24,6 +24,7 @@ from kg.nlp.lexicon.names import (
     NAMED_FOR_PLACE_ENDS,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
+    ORG_NAME_TITLE_STARTS,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES, TITLE_HEADS
@@ -331,7 +332,9 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
     Rule: "Utrecht University" or "Mizuho Securities" as a place, "Kovalenko Labs" as a
     person: a name of two words or more whose last word ends an organization's name is an
     organization, unless the gazetteer knows the whole name; an entity the NER stopped right
-    before such a word ("Harwick" of "Harwick Securities") takes it in.
+    before such a word ("Harwick" of "Harwick Securities") takes it in, and so does an
+    organization of two words or more the title "General" starts ("General Civil Aviation
+    Authority" with the NER's "Civil Aviation Authority").
     """
     taken = owners(doc, ents)
     out = []
@@ -345,6 +348,8 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
             ent = ent._replace(label="ORG")
         if ent.label == "ORG" and doc[ent.end - 1].text in ORG_NAME_ENDS:
             ent = ent._replace(end=_named_for(doc, ent.end, ents, taken))
+            if ent.end - ent.start > 1 and _title_starts_name(doc, ent.start, taken):
+                ent = ent._replace(start=ent.start - 1)
         out.append(ent)
     grown = [ent for ent, was in zip(out, ents, strict=True) if ent.end > was.end]
     out = [
@@ -400,7 +405,9 @@ _ORG_NAME_END_IDS = frozenset(get_string_id(word) for word in ORG_NAME_ENDS)
 def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
     """Rule: "Harwick Securities advised the sellers" with no entity: proper nouns in
     capitals, in no entity, up to one that ends an organization's name, are an organization;
-    a title, a function word or the end word alone is none."""
+    a title, a function word or the end word alone is none. A title that may start an
+    organization's name goes on it before other words: "the UAE's General Civil Aviation
+    Authority"."""
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if orth not in _ORG_NAME_END_IDS or taken[i] >= 0 or doc[i].pos_ != "PROPN":
             continue
@@ -410,8 +417,16 @@ def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
         # A sentence's capitalized first word may be a common one ("Local Systems failed").
         while k < i and doc[k].pos_ != "PROPN" and (k == 0 or doc[k].is_sent_start):
             k += 1
+        if k < i and _title_starts_name(doc, k, taken):
+            k -= 1
         if k < i:
             yield Ent(k, i + 1, "ORG")
+
+
+def _title_starts_name(doc: Doc, start: int, taken: list[int]) -> bool:
+    """Whether a title in no entity that may start an organization's name ("General") comes
+    right before ``start``."""
+    return start > 0 and taken[start - 1] < 0 and doc[start - 1].text in ORG_NAME_TITLE_STARTS
 
 
 def _organization_word(token: Token) -> bool:

@@ -119,6 +119,9 @@ ORG_NAME_ENDS = words(
     Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
     Forum Philharmonic Orchestra Club Community"""
 )
+# Person's titles that may also start an organization's name: "the UAE's General Civil
+# Aviation Authority", "General Motors".
+ORG_NAME_TITLE_STARTS = frozenset({"General"})
 # Organizations' words whose name goes on over "of" to a place ("University of Tokyo",
 # "Council of Europe"), unlike a firm's ("Harwick Securities of London" is where it is).
 NAMED_FOR_PLACE_ENDS = words(
