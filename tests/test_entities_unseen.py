@@ -16,7 +16,7 @@ last word, names with an Irish or Welsh particle, a band and a label in appositi
 a scientist with a hyphenated surname and her university, a river and a county named as such,
 where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
-starts with "General".
+starts with "General", firms named for their trade.
 """
 
 from __future__ import annotations
@@ -113,6 +113,8 @@ ARTICLES = {
     "Rennes. Marseille play Nice on Sunday.\n",
     "harbour-reopens.txt": "Harbour reopens\n\nThe General Ports Authority has reopened the "
     "harbour, and fishing boats went out on Sunday.\n",
+    "shares.txt": "Chip shares rise\n\nShares of Dalsung Electronics rose 4% on Monday, and "
+    "investors bought Meridian Therapeutics.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -321,6 +323,14 @@ def test_an_organization_the_title_general_starts_is_whole(built) -> None:
     _, nodes = built
     assert nodes["General Ports Authority"].type == "Organization"
     assert "Ports Authority" not in nodes
+
+
+def test_a_firm_named_for_its_trade_is_an_organization(built) -> None:
+    _, nodes = built
+    # neither is an entity to the NER
+    assert {nodes[f].type for f in ("Dalsung Electronics", "Meridian Therapeutics")} == {
+        "Organization"
+    }
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

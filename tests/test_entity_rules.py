@@ -1073,3 +1073,12 @@ def test_proper_nouns_after_general_up_to_an_organizations_word_are_an_organizat
     )
     doc = nlp.get_pipe("kg_entity_rules")(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("General Civil Aviation Authority", "ORG")]
+
+
+def test_a_name_that_ends_in_a_firms_trade_is_an_organization(nlp) -> None:
+    text = "Hanbit bought Corvane Photonics and competes with Dalsung Electronics."
+    ner = (("Corvane Photonics", "LOC"), ("Dalsung", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Corvane Photonics", "ORG"),
+        ("Dalsung Electronics", "ORG"),  # the NER stopped before the trade
+    ]

@@ -109,15 +109,18 @@ VENUE_NAME_STARTS = frozenset({"arena", "estadio", "stade", "stadio"})
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).
 PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "xinhua"})
 # Words that end an organization's name, as written: "Italian Space Agency", "Scottish Book
-# Trust", "Mizuho Securities". Not the institutions a nationality only qualifies ("the
-# Colombian Senate"), nor words that also end places ("Puget Sound").
+# Trust", "Mizuho Securities", a firm's trade ("Samsung Electronics", "Amkor Technology").
+# Not the institutions a nationality only qualifies ("the Colombian Senate"), nor words that
+# also end places ("Puget Sound").
 ORG_NAME_ENDS = words(
     """Association Agency Trust Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
     Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
     Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
     Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
-    Forum Philharmonic Orchestra Club Community"""
+    Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
+    Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
+    Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
