@@ -16,7 +16,8 @@ last word, names with an Irish or Welsh particle, a band and a label in appositi
 a scientist with a hyphenated surname and her university, a river and a county named as such,
 where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
-starts with "General", firms named for their trade.
+starts with "General", firms named for their trade, a composer after
+his recordings.
 """
 
 from __future__ import annotations
@@ -115,6 +116,8 @@ ARTICLES = {
     "harbour, and fishing boats went out on Sunday.\n",
     "shares.txt": "Chip shares rise\n\nShares of Dalsung Electronics rose 4% on Monday, and "
     "investors bought Meridian Therapeutics.\n",
+    "recordings.txt": "Pianist dies\n\nShe was best known for her recordings of Glinka and "
+    "Scriabin, made in Paris in the 1970s.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -331,6 +334,11 @@ def test_a_firm_named_for_its_trade_is_an_organization(built) -> None:
     assert {nodes[f].type for f in ("Dalsung Electronics", "Meridian Therapeutics")} == {
         "Organization"
     }
+
+
+def test_a_composer_named_after_his_music_is_a_person(built) -> None:
+    _, nodes = built
+    assert nodes["Scriabin"].type == "Person"  # a place to the NER
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -170,6 +170,20 @@ RELABEL_CASES: Cases = {
         _relabel("Dónal"),
         "PERSON",
     ),
+    "composer": (
+        """
+        He           2 nsubj    PRON
+        recorded     0 root     VERB  record tag=VBD
+        symphonies   2 obj      NOUN  symphony
+        of           5 case     ADP
+        Tchaikovsky  3 nmod     PROPN _ GPE
+        and          7 cc       CCONJ
+        Shostakovich 5 conj     PROPN _ ORG
+        .            2 punct    PUNCT
+        """,
+        lambda p, rule: [_relabel(w)(p, rule) for w in ("Tchaikovsky", "Shostakovich")],
+        ["PERSON", "PERSON"],
+    ),
     "named_work": (
         """
         The    2 det   DET

@@ -153,6 +153,12 @@ WORK_NOUNS = words(
     """novel book memoir biography film movie documentary drama comedy thriller album song
     single play opera musical ballet painting poem symphony sitcom"""
 )
+# Nouns of music written down, whose composer "of" or "by" names: "recordings of
+# Tchaikovsky", "sonatas by Scarlatti".
+COMPOSED_WORK_NOUNS = words(
+    """recording symphony concerto sonata opera quartet requiem cantata oratorio etude prelude
+    nocturne"""
+)
 # Nouns of a made thing whose name may follow them: "the rover Ada", "the browser Beacon".
 PRODUCT_NOUNS = words(
     """rover orbiter lander spacecraft probe satellite rocket telescope capsule ship vessel
