@@ -17,7 +17,7 @@ a scientist with a hyphenated surname and her university, a river and a county n
 where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
-his recordings.
+his recordings, a firm listed among its rivals.
 """
 
 from __future__ import annotations
@@ -118,6 +118,8 @@ ARTICLES = {
     "investors bought Meridian Therapeutics.\n",
     "recordings.txt": "Pianist dies\n\nShe was best known for her recordings of Glinka and "
     "Scriabin, made in Paris in the 1970s.\n",
+    "rivals.txt": "Chip plant opens\n\nThe plant makes memory chips and competes with rivals "
+    "such as Norrland.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -339,6 +341,11 @@ def test_a_firm_named_for_its_trade_is_an_organization(built) -> None:
 def test_a_composer_named_after_his_music_is_a_person(built) -> None:
     _, nodes = built
     assert nodes["Scriabin"].type == "Person"  # a place to the NER
+
+
+def test_a_firm_listed_as_one_of_its_kind_is_an_organization(built) -> None:
+    _, nodes = built
+    assert nodes["Norrland"].type == "Organization"  # a place to the NER
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -184,6 +184,25 @@ RELABEL_CASES: Cases = {
         lambda p, rule: [_relabel(w)(p, rule) for w in ("Tchaikovsky", "Shostakovich")],
         ["PERSON", "PERSON"],
     ),
+    "firm_by_kind": (
+        """
+        to         2 mark     PART
+        supply     0 root     VERB  supply tag=VB
+        Nvidia     2 obj      PROPN _ LOC
+        and        7 cc       CCONJ
+        other      7 amod     ADJ
+        American   7 amod     ADJ
+        customers  3 conj     NOUN  customer tag=NNS
+        ,          10 punct   PUNCT
+        rivals     10 nsubj   NOUN  rival tag=NNS
+        such       12 case    ADJ
+        as         9 fixed    ADP
+        Kia        9 nmod     PROPN _ GPE
+        .          2 punct    PUNCT
+        """,
+        lambda p, rule: [_relabel(w)(p, rule) for w in ("Nvidia", "Kia")],
+        ["ORG", "ORG"],
+    ),
     "named_work": (
         """
         The    2 det   DET

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
+from kg.extract.kinds import composer, firm_by_kind
 from kg.extract.parse import Parse
 from kg.extract.rules import first
 from kg.extract.sports import (
@@ -31,7 +32,6 @@ from kg.nlp.lexicon.labels import (
     NOUN_MODIFIER_POS,
     PLACE_LABELS,
     RETYPED_AFTER_TITLE,
-    RETYPED_AS_COMPOSER,
 )
 from kg.nlp.lexicon.marks import (
     APPOSITION_CLOSERS,
@@ -47,7 +47,6 @@ from kg.nlp.lexicon.names import (
     PUBLICATION_WORDS,
 )
 from kg.nlp.lexicon.nouns import (
-    COMPOSED_WORK_NOUNS,
     OCCUPATION_NOUNS,
     ORG_NOUNS,
     PRODUCT_NOUNS,
@@ -56,7 +55,7 @@ from kg.nlp.lexicon.nouns import (
 )
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
-from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE, LIST_LINKS
+from kg.nlp.lexicon.words import ALSO_WORDS, INDEFINITE
 
 Aliases = dict[str, tuple[str, str]]
 
@@ -202,21 +201,6 @@ def named_work(p: Parse, start: int, end: int, label: str) -> str | None:
     return None
 
 
-def composer(p: Parse, start: int, end: int, label: str) -> str | None:
-    """Rule: "his recordings of Tchaikovsky and Shostakovich", "sonatas by Scarlatti" with the
-    names an organization or a place: a one-word name after "of" or "by" after a noun of
-    music written down (a symphony, a recording), or joined to such a name by "and", is its
-    composer. A name of more words ("the Berlin Philharmonic") is left alone."""
-    if label not in RETYPED_AS_COMPOSER or end - start != 1:
-        return None
-    k = start - 1
-    while k >= 0 and (p.lower[k] in LIST_LINKS or p.words[k].istitle()):
-        k -= 1
-    if k < 1 or p.lower[k] not in {"of", "by"} or p.lemma[k - 1] not in COMPOSED_WORK_NOUNS:
-        return None
-    return "PERSON"
-
-
 RELABEL_RULES = (
     named_as_group,
     after_person_title,
@@ -231,6 +215,7 @@ RELABEL_RULES = (
     player_by_play,
     named_work,
     composer,
+    firm_by_kind,
 )
 
 

@@ -65,6 +65,12 @@ ORG_NOUNS = words(
     committee commission network faction front brigade battalion outfit band label publisher
     charity broadcaster start-up startup"""
 )
+# Nouns of a firm by what it does or is to another, whose kind a list gives its names:
+# "Nvidia and other American customers", "carmakers such as Kia".
+FIRM_NOUNS = words(
+    """customer client supplier rival competitor chipmaker carmaker automaker manufacturer
+    maker lender insurer airline carrier retailer brand exporter importer producer"""
+)
 # Nouns too general to be a thing of their own: "the situation", "others", "a lot", "the use
 # of translators". Each names no one thing a reader could point at: a general noun (thing,
 # way, fact), an amount or a kind of what follows it ("a range of challenges", "hundreds of

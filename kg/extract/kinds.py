@@ -1,0 +1,58 @@
+"""Relabel rules that read a name's kind off a list or a work it is named with: "Nvidia and
+other customers" is a firm, "recordings of Tchaikovsky" name a composer (see
+``kg.extract.mentions.RELABEL_RULES``)."""
+
+from __future__ import annotations
+
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.labels import PLACE_LABELS, RETYPED_AS_COMPOSER
+from kg.nlp.lexicon.nouns import COMPOSED_WORK_NOUNS, FIRM_NOUNS, ORG_NOUNS
+from kg.nlp.lexicon.words import LIST_LINKS
+
+
+def composer(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "his recordings of Tchaikovsky and Shostakovich", "sonatas by Scarlatti" with the
+    names an organization or a place: a one-word name after "of" or "by" after a noun of
+    music written down (a symphony, a recording), or joined to such a name by "and", is its
+    composer. A name of more words ("the Berlin Philharmonic") is left alone."""
+    if label not in RETYPED_AS_COMPOSER or end - start != 1:
+        return None
+    k = start - 1
+    while k >= 0 and (p.lower[k] in LIST_LINKS or p.words[k].istitle()):
+        k -= 1
+    if k < 1 or p.lower[k] not in {"of", "by"} or p.lemma[k - 1] not in COMPOSED_WORK_NOUNS:
+        return None
+    return "PERSON"
+
+
+def firm_by_kind(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "to supply Nvidia and other American customers", "carmakers such as Kia and
+    Hyundai" with the names places: a place's name listed with "and other" before a plural
+    noun of a firm or a body, or after such a noun and "such as" or "including", is an
+    organization, one of its kind."""
+    if label not in PLACE_LABELS:
+        return None
+    k = end
+    while k < p.n and (p.lower[k] in LIST_LINKS or p.words[k].istitle()):
+        k += 1  # "Nvidia, Apple and other customers"
+    if k < p.n and p.lower[k] == "other" and p.lower[k - 1] in {"and", "or"}:
+        noun = k + 1
+        while noun < p.n and p.pos[noun] in {"ADJ", "PROPN"}:
+            noun += 1  # "other American customers"
+        return "ORG" if noun < p.n and _firm_noun(p, noun) else None
+    k = start - 1
+    while k >= 0 and (p.lower[k] in LIST_LINKS or p.words[k].istitle()):
+        k -= 1
+    if k >= 1 and p.lower[k] == "as" and p.lower[k - 1] == "such":
+        k -= 2
+    elif k >= 0 and p.lower[k] == "including":
+        k -= 1 + (k > 0 and p.words[k - 1] == ",")
+    else:
+        return None
+    return "ORG" if k >= 0 and _firm_noun(p, k) else None
+
+
+def _firm_noun(p: Parse, k: int) -> bool:
+    """A plural noun of a firm or a body: "customers", "carmakers", "groups"."""
+    lemma = p.lemma[k]
+    return p.tag[k] == "NNS" and (lemma in FIRM_NOUNS or lemma in ORG_NOUNS)
