@@ -89,6 +89,8 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     doc_iri = iris.document_iri(base, extraction.document.id)
     mapper = _Mapper(extraction, base, node(doc_iri))
     quads = set(mapper.document())
+    # only the document's own quads are counted; the metadata graph's are all made above
+    in_meta = sum(1 for quad in quads if quad[3] != mapper.graph)
     quads.update(mapper.sentences())
     quads.update(mapper.entities())
     quads.update(mapper.referents())
@@ -96,9 +98,8 @@ def map_extraction(extraction: Extraction, *, base: str = iris.DEFAULT_BASE) -> 
     quads.update(mapper.quotes())
     quads.update(mapper.roles())
     quads.update(mapper.places())
-    own = sum(1 for quad in quads if quad[3] == mapper.graph)
-    quads.add((mapper.doc, VOID_TRIPLES, integer(own), mapper.meta))
-    lines = "".join(f"{s} {p} {o} {g} .\n" for s, p, o, g in quads)
+    quads.add((mapper.doc, VOID_TRIPLES, integer(len(quads) - in_meta), mapper.meta))
+    lines = " .\n".join(map(" ".join, quads)) + " .\n"  # never empty: the document's own
     return MappedDocument(iri=doc_iri, nquads=lines)
 
 
