@@ -17,7 +17,8 @@ a scientist with a hyphenated surname and her university, a river and a county n
 where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
-his recordings, a firm listed among its rivals.
+his recordings, a firm listed among its rivals,
+a rabbi.
 """
 
 from __future__ import annotations
@@ -120,6 +121,8 @@ ARTICLES = {
     "Scriabin, made in Paris in the 1970s.\n",
     "rivals.txt": "Chip plant opens\n\nThe plant makes memory chips and competes with rivals "
     "such as Norrland.\n",
+    "shelter.txt": "Shelter opens\n\nRabbi Miriam Adler-Stone said the hall would stay open "
+    "all winter.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -346,6 +349,12 @@ def test_a_composer_named_after_his_music_is_a_person(built) -> None:
 def test_a_firm_listed_as_one_of_its_kind_is_an_organization(built) -> None:
     _, nodes = built
     assert nodes["Norrland"].type == "Organization"  # a place to the NER
+
+
+def test_a_clergy_title_is_no_part_of_the_name(built) -> None:
+    _, nodes = built
+    assert nodes["Miriam Adler-Stone"].type == "Person"
+    assert not [label for label in nodes if label.startswith("Rabbi")]
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

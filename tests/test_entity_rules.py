@@ -1082,3 +1082,12 @@ def test_a_name_that_ends_in_a_firms_trade_is_an_organization(nlp) -> None:
         ("Corvane Photonics", "ORG"),
         ("Dalsung Electronics", "ORG"),  # the NER stopped before the trade
     ]
+
+
+def test_a_clergy_title_and_an_entity_it_begins_give_way_to_the_name_after_it(nlp) -> None:
+    text = "Archbishop Emmanuel Okonkwo-Adeyemi said so. Major League Soccer agreed."
+    ner = (("Archbishop Emmanuel", "ORG"), ("Major League Soccer", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Emmanuel Okonkwo-Adeyemi", "PERSON"),  # the organization stopped inside the name
+        ("Major League Soccer", "ORG"),  # it holds the whole name after the title word
+    ]

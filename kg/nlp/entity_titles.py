@@ -194,11 +194,17 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         start = _given_names_found(doc, [ents[k] for k in claimed], i, start)
         if any(
             ents[k].label != "PERSON"
-            and (ents[k].start == i or ents[k].end > end or known(doc, ents[k].start, ents[k].end))
+            and (
+                known(doc, ents[k].start, ents[k].end)
+                or ents[k].end > end
+                or (ents[k].start == i and ents[k].end == end)
+            )
             for k in claimed
         ):
             continue  # a known organization or place, a longer one, or one the title word
-            # begins ("Major League Soccer") wins; a name the NER alone called a place
+            # begins and that holds the whole name ("Major League Soccer") wins, not one
+            # that stops inside it ("Archbishop Emmanuel" of "Archbishop Emmanuel
+            # Okonkwo-Adeyemi"); a name the NER alone called a place
             # after "Secretary of Defense" is the person, also where it took in the
             # title's last words ("Defense Lloyd J. Austin")
         # an entity run from before the title onto the name keeps its part before the

@@ -19,7 +19,7 @@ TITLE_HEADS = words(
     admiral captain major lieutenant sergeant officer official adviser advisor attorney
     judge justice speaker leader commissioner undersecretary ceo coordinator coach
     midfielder striker goalkeeper winger defender councillor councilor councilman
-    councilwoman"""
+    councilwoman archbishop bishop cardinal rabbi imam pastor reverend"""
 )
 # Words that modify a title head ("prime", "press", "deputy") or follow it ("general").
 TITLE_MODIFIERS = words(
@@ -120,6 +120,16 @@ PERSON_TITLES = frozenset(
         "King",
         "Queen",
         "Prince",
+        # A faith's clergy: "Archbishop Emmanuel Okonkwo-Adeyemi".
+        "Archbishop",
+        "Bishop",
+        "Cardinal",
+        "Pope",
+        "Rabbi",
+        "Imam",
+        "Pastor",
+        "Reverend",
+        "Rev.",
         # A team's people: "Midfielder Caio Ramos", "coach Ana Ruiz".
         "Coach",
         "coach",
