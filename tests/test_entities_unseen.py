@@ -18,7 +18,7 @@ where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
 his recordings, a firm listed among its rivals,
-a rabbi.
+a rabbi, a diocese and a ministry.
 """
 
 from __future__ import annotations
@@ -123,6 +123,8 @@ ARTICLES = {
     "such as Norrland.\n",
     "shelter.txt": "Shelter opens\n\nRabbi Miriam Adler-Stone said the hall would stay open "
     "all winter.\n",
+    "yola.txt": "Aid arrives\n\nThe Catholic Diocese of Yola sent food on Monday, Ghana's "
+    "Interior Ministry said.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -355,6 +357,13 @@ def test_a_clergy_title_is_no_part_of_the_name(built) -> None:
     _, nodes = built
     assert nodes["Miriam Adler-Stone"].type == "Person"
     assert not [label for label in nodes if label.startswith("Rabbi")]
+
+
+def test_a_diocese_and_a_ministry_are_organizations_whole(built) -> None:
+    _, nodes = built
+    assert nodes["Catholic Diocese of Yola"].type == "Organization"
+    assert nodes["Interior Ministry"].type == "Organization"
+    assert "Catholic" not in nodes  # not a group cut from the diocese
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

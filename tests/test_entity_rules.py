@@ -1091,3 +1091,12 @@ def test_a_clergy_title_and_an_entity_it_begins_give_way_to_the_name_after_it(nl
         ("Emmanuel Okonkwo-Adeyemi", "PERSON"),  # the organization stopped inside the name
         ("Major League Soccer", "ORG"),  # it holds the whole name after the title word
     ]
+
+
+def test_a_ministry_a_diocese_an_academy_and_a_programme_are_organizations(nlp) -> None:
+    text = "The Catholic Diocese of Yola, the Interior Ministry and the Food Programme met."
+    ner = (("Catholic", "NORP"), ("Diocese", "ORG"), ("Yola", "GPE"), ("Interior", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Catholic Diocese of Yola", "ORG"),
+        ("Interior Ministry", "ORG"),
+    ]

@@ -120,7 +120,8 @@ ORG_NAME_ENDS = words(
     Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
-    Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software"""
+    Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
+    Academy Programme Diocese Archdiocese"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
@@ -130,5 +131,6 @@ ORG_NAME_TITLE_STARTS = frozenset({"General"})
 NAMED_FOR_PLACE_ENDS = words(
     """Association Agency Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
-    Organization Organisation Alliance Front Movement Bank Office Centre Center Community"""
+    Organization Organisation Alliance Front Movement Bank Office Centre Center Community
+    Ministry Academy Programme Diocese Archdiocese"""
 )
