@@ -18,7 +18,7 @@ where a convicted man lives,
 clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
 his recordings, a firm listed among its rivals,
-a rabbi, a diocese and a ministry.
+a rabbi, a diocese and a ministry, sports' governing bodies.
 """
 
 from __future__ import annotations
@@ -125,6 +125,8 @@ ARTICLES = {
     "all winter.\n",
     "yola.txt": "Aid arrives\n\nThe Catholic Diocese of Yola sent food on Monday, Ghana's "
     "Interior Ministry said.\n",
+    "tour.txt": "Tour confirmed\n\nCricket Australia confirmed the tour on Monday, and New "
+    "Zealand Rugby said its coach would stay.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -364,6 +366,12 @@ def test_a_diocese_and_a_ministry_are_organizations_whole(built) -> None:
     assert nodes["Catholic Diocese of Yola"].type == "Organization"
     assert nodes["Interior Ministry"].type == "Organization"
     assert "Catholic" not in nodes  # not a group cut from the diocese
+
+
+def test_a_countrys_name_joined_to_a_sports_is_its_governing_body(built) -> None:
+    _, nodes = built
+    assert nodes["Cricket Australia"].type == "Organization"  # a place to the NER
+    assert nodes["New Zealand Rugby"].type == "Organization"  # "New Zealand" alone to the NER
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

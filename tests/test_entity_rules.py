@@ -1100,3 +1100,21 @@ def test_a_ministry_a_diocese_an_academy_and_a_programme_are_organizations(nlp) 
         ("Catholic Diocese of Yola", "ORG"),
         ("Interior Ministry", "ORG"),
     ]
+
+
+def test_a_countrys_name_joined_to_a_sports_is_its_governing_body(nlp) -> None:
+    text = (
+        "Iraq Cricket said so. Cricket Iraq agreed, and Baghdad Rugby was told. Kirkwall Golf won."
+    )
+    ner = (
+        ("Iraq Cricket", "GPE"),
+        ("Cricket Iraq", "LOC"),
+        ("Baghdad", "GPE"),
+        ("Kirkwall Golf", "LOC"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Iraq Cricket", "ORG"),
+        ("Cricket Iraq", "ORG"),
+        ("Baghdad Rugby", "ORG"),  # the NER stopped before the sport
+        ("Kirkwall Golf", "LOC"),  # a place the gazetteer does not know
+    ]

@@ -1,7 +1,7 @@
 """Entity rules that read a name's kind off what it does or stands beside: a "place" the NER
 found that acts as an agent or is listed with organizations is an organization, and so is a
-name a body's noun introduces; a name the NER stopped right before an event's word is the
-event."""
+name a body's noun introduces and a country's name joined to a sport's; a name the NER
+stopped right before an event's word is the event."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from spacy.tokens import Doc
 from kg.nlp.entity_spans import Ent, owners
 from kg.nlp.lexicon.labels import NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import OPENING_QUOTES
-from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS
+from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, SPORT_BODY_WORDS
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
@@ -120,3 +120,34 @@ def _after_indefinite_article(doc: Doc, noun: int) -> bool:
         if doc[j].is_sent_start or doc[j].text in {",", ";", ":"}:
             return False
     return False
+
+
+def sport_bodies(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A country's or a city's name joined to a sport's, the sport's governing body there.
+
+    Rule: "Sri Lanka Cricket confirmed that", "Cricket Australia said", as places, "New
+    Zealand" + "Rugby said": an entity of a place the gazetteer knows and a sport's name
+    before or after it, or a known place the NER stopped right before one, is an
+    organization.
+    """
+    taken = owners(doc, ents)
+
+    def governing(ent: Ent) -> Ent:
+        start, end = ent.start, ent.end
+        if ent.label == "ORG":
+            return ent
+        if (
+            end < len(doc)
+            and taken[end] < 0
+            and doc[end].text in SPORT_BODY_WORDS
+            and doc[end - 1].whitespace_
+            and known(doc, start, end)
+        ):
+            return Ent(start, end + 1, "ORG")
+        if end - start < 2:
+            return ent
+        after = doc[end - 1].text in SPORT_BODY_WORDS and known(doc, start, end - 1)
+        before = doc[start].text in SPORT_BODY_WORDS and known(doc, start + 1, end)
+        return ent._replace(label="ORG") if after or before else ent
+
+    return [governing(ent) for ent in ents]

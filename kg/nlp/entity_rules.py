@@ -35,7 +35,12 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from kg.nlp.entity_bodies import acting_places, events_by_last_word, named_bodies
+from kg.nlp.entity_bodies import (
+    acting_places,
+    events_by_last_word,
+    named_bodies,
+    sport_bodies,
+)
 from kg.nlp.entity_joins import (
     hyphen_tail,
     hyphenated_given_names,
@@ -199,6 +204,7 @@ class EntityRules:
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
+            ents = sport_bodies(doc, ents, known=self.is_known)
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

@@ -93,6 +93,12 @@ EVENT_NAME_WORDS = frozenset(
 # name before them never stands apart from ("Madrid Masters"), unlike a war's or a summit's
 # ("the Iraq War" names Iraq too).
 COMPETITION_NAME_WORDS = frozenset({"festival", "prix", "masters", "championship", "championships"})
+# Sports whose name with a country's makes its governing body: "Sri Lanka Cricket", "Cricket
+# Australia", "New Zealand Rugby".
+SPORT_BODY_WORDS = words(
+    """Cricket Rugby Football Athletics Cycling Swimming Hockey Tennis Golf Basketball Netball
+    Rowing Sailing Boxing Gymnastics Triathlon"""
+)
 # Last words of a venue's name, which NER may take for an organization's or a person's
 # ("Principality Stadium", "Tchaikovsky Concert Hall"), and first words ("Arena Riga").
 VENUE_NAME_ENDS = frozenset(
