@@ -203,6 +203,31 @@ RELABEL_CASES: Cases = {
         lambda p, rule: [_relabel(w)(p, rule) for w in ("Nvidia", "Kia")],
         ["ORG", "ORG"],
     ),
+    "described_person": (
+        """
+        when     5 mark     SCONJ
+        Halima   5 nsubj    PROPN _ LOC
+        ,        4 punct    PUNCT
+        a        4 det      DET
+        girl     2 appos    NOUN
+        ,        4 punct    PUNCT
+        crosses  0 root     VERB  cross tag=VBZ
+        it       7 obj      PRON
+        .        7 punct    PUNCT
+
+        for      3 case     ADP
+        the      3 det      DET
+        Sahel    8 obl      PROPN _ LOC
+        ,        3 punct    PUNCT
+        a        7 det      DET
+        Commission 7 compound PROPN _ ORG
+        spokesman 8 nsubj   NOUN
+        said     0 root     VERB  say tag=VBD
+        .        8 punct    PUNCT
+        """,
+        lambda p, rule: [_relabel(w)(p, rule) for w in ("Halima", "Sahel")],
+        ["PERSON", None],
+    ),
     "named_work": (
         """
         The    2 det   DET

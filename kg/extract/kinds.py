@@ -1,13 +1,24 @@
-"""Relabel rules that read a name's kind off a list or a work it is named with: "Nvidia and
-other customers" is a firm, "recordings of Tchaikovsky" name a composer (see
-``kg.extract.mentions.RELABEL_RULES``)."""
+"""Relabel rules that read a name's kind off a list, a work or a description it is named
+with: "Nvidia and other customers" is a firm, "recordings of Tchaikovsky" name a composer,
+"Halima, a 14-year-old girl," is a person (see ``kg.extract.mentions.RELABEL_RULES``)."""
 
 from __future__ import annotations
 
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.labels import PLACE_LABELS, RETYPED_AS_COMPOSER
-from kg.nlp.lexicon.nouns import COMPOSED_WORK_NOUNS, FIRM_NOUNS, ORG_NOUNS
-from kg.nlp.lexicon.words import LIST_LINKS
+from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
+from kg.nlp.lexicon.nouns import (
+    COMPOSED_WORK_NOUNS,
+    FIRM_NOUNS,
+    OCCUPATION_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+)
+from kg.nlp.lexicon.words import INDEFINITE, LIST_LINKS
+
+# The most words between "a" and the noun of a person described after her name: "a
+# 14 - year - old girl".
+DESCRIPTION_WORDS = 6
 
 
 def composer(p: Parse, start: int, end: int, label: str) -> str | None:
@@ -56,3 +67,21 @@ def _firm_noun(p: Parse, k: int) -> bool:
     """A plural noun of a firm or a body: "customers", "carmakers", "groups"."""
     lemma = p.lemma[k]
     return p.tag[k] == "NNS" and (lemma in FIRM_NOUNS or lemma in ORG_NOUNS)
+
+
+def described_person(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "when Halima, a 14-year-old girl, crosses the Sahara" with the name a place: a
+    name of three words at most, followed by a comma, "a" or "an" and, a few words on, a
+    noun only a person is (or an occupation) closed by punctuation, is that person. Not
+    "for the Sahel, a Commission spokesman said": the noun must close the phrase."""
+    if label == "PERSON" or end - start > 3 or end + 2 >= p.n:
+        return None
+    if p.words[end] != "," or p.lower[end + 1] not in INDEFINITE:
+        return None
+    for k in range(end + 2, min(end + 3 + DESCRIPTION_WORDS, p.n - 1)):
+        if p.words[k] in APPOSITION_CLOSERS:
+            return None
+        lemma = p.lemma[k]
+        if p.pos[k] == "NOUN" and (lemma in PERSON_NOUNS or lemma in OCCUPATION_NOUNS):
+            return "PERSON" if p.words[k + 1] in APPOSITION_CLOSERS else None
+    return None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
-from kg.extract.kinds import composer, firm_by_kind
+from kg.extract.kinds import composer, described_person, firm_by_kind
 from kg.extract.parse import Parse
 from kg.extract.rules import first
 from kg.extract.sports import (
@@ -216,6 +216,7 @@ RELABEL_RULES = (
     named_work,
     composer,
     firm_by_kind,
+    described_person,
 )
 
 

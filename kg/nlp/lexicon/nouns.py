@@ -65,6 +65,11 @@ ORG_NOUNS = words(
     committee commission network faction front brigade battalion outfit band label publisher
     charity broadcaster start-up startup"""
 )
+# Nouns only a person is, besides an occupation: "Halima, a 14-year-old girl,".
+PERSON_NOUNS = words(
+    """girl boy woman man mother father son daughter wife husband widow widower child
+    teenager grandmother grandfather shepherd farmer resident student volunteer villager"""
+)
 # Nouns of a firm by what it does or is to another, whose kind a list gives its names:
 # "Nvidia and other American customers", "carmakers such as Kia".
 FIRM_NOUNS = words(
