@@ -274,6 +274,10 @@ BATCH_CHARS = 120_000
 # Documents parsed, in kg's own process or spaCy's workers, between looks at the batch.
 PARSE_GROUP = 32
 
+# Documents read whose texts the store is asked about in one query (a query of one took
+# 0.1 ms, 1.4 us a word of 68-word articles).
+LOOKUP_GROUP = 32
+
 _Mapped = tuple[list[MappedDocument], WriteSummary]
 _Written = Future[_Mapped]
 _Pending = tuple[_Written, list[Extraction]]
@@ -356,13 +360,16 @@ def _shared_folder(
 def _new_documents(
     items: Iterable[object], copies: Copies, report: BuildReport
 ) -> Iterator[Document]:
-    for item in items:
-        if isinstance(item, Skipped):
-            report.skipped.append(item)
-        elif isinstance(item, Notice):
-            report.notices.append(item)
-        elif isinstance(item, Document) and _is_new(item, copies, report):
-            yield item
+    items = iter(items)
+    while group := list(itertools.islice(items, LOOKUP_GROUP)):
+        copies.look_up(item for item in group if isinstance(item, Document))
+        for item in group:
+            if isinstance(item, Skipped):
+                report.skipped.append(item)
+            elif isinstance(item, Notice):
+                report.notices.append(item)
+            elif isinstance(item, Document) and _is_new(item, copies, report):
+                yield item
 
 
 def _to_read(items: Iterable[object], report: BuildReport) -> Iterator[Document | Unread]:

@@ -13,13 +13,16 @@ before the new text is written, so the copy's text stays.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
+
+from rdflib import URIRef
 
 from kg.records import Document
 from kg.sources import Notice, Skipped
 from kg.store.protocol import GraphStore
-from kg.store.sources import any_shared, set_sources, sharing, sources_of
+from kg.store.sources import any_shared, set_sources, sharing, sources_of, sources_of_each
 
 
 class Seen(Enum):
@@ -37,12 +40,24 @@ class Copies:
     stored: dict[str, set[str]] = field(default_factory=dict)  # ... → its sources in the store
     copies: dict[str, list[str]] = field(default_factory=dict)  # ... → sources to add
     shared: bool | None = None  # whether a stored document has two sources, once asked
+    # ... → what the store held of texts not met yet, asked ahead for several (``look_up``)
+    ahead: dict[str, tuple[URIRef, list[str]] | None] = field(default_factory=dict)
+
+    def look_up(self, documents: Iterable[Document]) -> None:
+        """Ask the store about the texts of ``documents`` not met yet, in one query, so that
+        ``see`` asks nothing more for them."""
+        hashes = {d.id for d in documents if d.id not in self.first and d.id not in self.ahead}
+        self.ahead.update(sources_of_each(self.graph, hashes))
 
     def see(self, document: Document) -> Seen:
         """Whether ``document`` is to be built, unchanged, or a copy of a text met before."""
         source = document.source or document.id
         if document.id not in self.first:
-            found = sources_of(self.graph, document.id)
+            found = (
+                self.ahead.pop(document.id)
+                if document.id in self.ahead
+                else sources_of(self.graph, document.id)
+            )
             stored = found[1] if found else []
             self.first[document.id] = stored[0] if stored else source
             self.stored[document.id] = set(stored)
@@ -89,6 +104,7 @@ class Copies:
         if self.shared:
             for doc, others in sharing(self.graph, source).items():
                 set_sources(self.graph, doc, others)
+                self.ahead.clear()  # what was asked ahead may list that source
 
 
 def _stdin(source: str) -> bool:

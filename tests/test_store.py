@@ -29,7 +29,7 @@ from kg.store.embedded import PENDING_FILE, Store, open_store
 from kg.store.oxterms import nquads
 from kg.store.protocol import GraphStore, MappedDocument
 from kg.store.remote import SparqlStore
-from kg.store.sources import any_shared, set_sources, sharing, sources_of
+from kg.store.sources import any_shared, set_sources, sharing, sources_of, sources_of_each
 from kg.terms import KG, REL
 
 BASE = "https://w3id.org/kg/"
@@ -536,6 +536,8 @@ def _check_sources(store: GraphStore, seed_documents: list[MappedDocument]) -> N
         DOC_B,
         ["copies/nato-widens.txt", "news/nato-widens.txt"],
     )
+    hashes = ["b1b1b1b1b1b1b1b1", "a0a0a0a0a0a0a0a0", "ffff"]  # several in one query
+    assert sources_of_each(store, hashes) == {h: sources_of(store, h) for h in hashes}
     added = set(store.quads()) - before
     assert [(s, p, str(o)) for s, p, o, _ in added] == [
         (DOC_B, DCTERMS.source, "copies/nato-widens.txt")

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 from rdflib import DCTERMS, Literal, URIRef
 
 from kg.store.protocol import GraphStore, Quad
+from kg.store.sparqltext import inject_rows
 
-__all__ = ["any_shared", "hashes_from", "set_sources", "sharing", "sources_of"]
+__all__ = ["any_shared", "hashes_from", "set_sources", "sharing", "sources_of", "sources_of_each"]
 
 _SOURCES = """
 SELECT ?doc ?hash ?source WHERE {
@@ -51,11 +52,30 @@ SELECT ?doc ?s ?p ?o ?g WHERE {
 
 def sources_of(graph: GraphStore, content_hash: str) -> tuple[URIRef, list[str]] | None:
     """The stored document with this content hash and its sources, or None if there is none."""
-    rows = graph.query(_SOURCES, bindings={"hash": Literal(content_hash)}).rows
-    docs = sorted({row[0] for row in rows if isinstance(row[0], URIRef)})
+    return sources_of_each(graph, [content_hash])[content_hash]
+
+
+def sources_of_each(
+    graph: GraphStore, content_hashes: Iterable[str]
+) -> dict[str, tuple[URIRef, list[str]] | None]:
+    """``sources_of`` each of ``content_hashes``, in one query (a query costs a build's new
+    document more than the lookup it makes)."""
+    hashes = sorted(set(content_hashes))
+    if not hashes:
+        return {}
+    query = inject_rows(_SOURCES, ["hash"], [[Literal(h)] for h in hashes])
+    rows: dict[str, list[tuple[object, object]]] = {h: [] for h in hashes}
+    for doc, found, source in graph.query(query).rows:
+        rows[str(found)].append((doc, source))
+    return {h: _first_document(rows[h]) for h in hashes}
+
+
+def _first_document(rows: list[tuple[object, object]]) -> tuple[URIRef, list[str]] | None:
+    """The first of the documents in ``rows`` (document, source), with its sources."""
+    docs = sorted({doc for doc, _ in rows if isinstance(doc, URIRef)})
     if not docs:
         return None
-    return docs[0], sorted({str(row[2]) for row in rows if row[0] == docs[0] and row[2]})
+    return docs[0], sorted({str(source) for doc, source in rows if doc == docs[0] and source})
 
 
 def hashes_from(graph: GraphStore, source: str) -> frozenset[str]:
