@@ -19,7 +19,7 @@ clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
 his recordings, a firm listed among its rivals,
 a rabbi, a diocese and a ministry, sports' governing bodies,
-a widow in a novel.
+a widow in a novel, a town listed after a city.
 """
 
 from __future__ import annotations
@@ -129,6 +129,8 @@ ARTICLES = {
     "tour.txt": "Tour confirmed\n\nCricket Australia confirmed the tour on Monday, and New "
     "Zealand Rugby said its coach would stay.\n",
     "review.txt": "Novel review\n\nIt begins when Farida, a young widow, leaves Tunis.\n",
+    "depots.txt": "Bus firm grows\n\nThe firm has depots in Leeds and Otley, and it will hire "
+    "40 drivers.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -379,6 +381,11 @@ def test_a_countrys_name_joined_to_a_sports_is_its_governing_body(built) -> None
 def test_a_name_described_as_a_person_is_a_person(built) -> None:
     _, nodes = built
     assert nodes["Farida"].type == "Person"  # a place to the NER
+
+
+def test_a_town_listed_after_a_city_is_a_place(built) -> None:
+    _, nodes = built
+    assert nodes["Otley"].type == "Place"  # a person to the NER
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

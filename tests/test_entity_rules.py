@@ -1118,3 +1118,16 @@ def test_a_countrys_name_joined_to_a_sports_is_its_governing_body(nlp) -> None:
         ("Baghdad Rugby", "ORG"),  # the NER stopped before the sport
         ("Kirkwall Golf", "LOC"),  # a place the gazetteer does not know
     ]
+
+
+def test_a_name_listed_after_a_placed_place_is_a_place(nlp) -> None:
+    text = "It has depots in Iraq and Otley. We met in Iraq and Hale said so. In Iraq, Paul wrote."
+    ner = (("Otley", "PERSON"), ("Hale", "PERSON"), ("Paul", "PERSON"))
+    assert run(nlp, text, ner) == [
+        ("Iraq", "GPE"),
+        ("Otley", "LOC"),
+        ("Iraq", "GPE"),
+        ("Hale", "PERSON"),  # a speech verb follows
+        ("Iraq", "GPE"),
+        ("Paul", "PERSON"),  # a comma lists no place
+    ]

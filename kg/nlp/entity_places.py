@@ -12,7 +12,7 @@ from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
 from kg.nlp.lexicon.names import PLACE_NAME_ENDS
 from kg.nlp.lexicon.nouns import AREA_NOUNS
-from kg.nlp.lexicon.words import LIST_LINKS, PLACE_CUES
+from kg.nlp.lexicon.words import LIST_LINKS, LIST_WORDS, PLACE_CUES
 
 
 def placed(doc: Doc, i: int) -> bool:
@@ -74,7 +74,9 @@ def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
     Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
     gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
     a comma to an entity that is a place, is the place; so is one a speech verb follows
-    where a preposition of place opens the list ("in Medellín and Cali warned").
+    where a preposition of place opens the list ("in Medellín and Cali warned"). A one-word
+    "person" the gazetteer does not know is a place after "and" or "or" and a place such a
+    preposition opens ("makes chips in Icheon and Cheongju"), where no speech verb follows.
     """
     known = {(n.start, n.end): n for n in names if n.label in AREA_LABELS and not n.ambiguous}
     ends = {ent.end: ent for ent in ents if ent.label in AREA_LABELS}
@@ -91,6 +93,14 @@ def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
             after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
             if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
                 ent = ent._replace(label=name.label)
+        elif (
+            ent.label == "PERSON"
+            and listed_in
+            and ent.end - ent.start == 1
+            and doc[ent.start - 1].lower_ in LIST_WORDS  # not a comma: "the New Testament, Paul"
+            and not speaks(doc, ent.start)
+        ):
+            ent = ent._replace(label="LOC")
         out.append(ent)
     return out
 
