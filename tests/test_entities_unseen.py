@@ -19,7 +19,8 @@ clubs in a round-up of results and fixtures, an authority whose name
 starts with "General", firms named for their trade, a composer after
 his recordings, a firm listed among its rivals,
 a rabbi, a diocese and a ministry, sports' governing bodies,
-a widow in a novel, a town listed after a city.
+a widow in a novel, a town listed after a city, a Korean
+name.
 """
 
 from __future__ import annotations
@@ -131,6 +132,8 @@ ARTICLES = {
     "review.txt": "Novel review\n\nIt begins when Farida, a young widow, leaves Tunis.\n",
     "depots.txt": "Bus firm grows\n\nThe firm has depots in Leeds and Otley, and it will hire "
     "40 drivers.\n",
+    "chips.txt": "Chipmaker names chief\n\nThe board named Kwon Min-seo chief executive on "
+    "Monday. Kwon said the company would hire 300 engineers.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -386,6 +389,14 @@ def test_a_name_described_as_a_person_is_a_person(built) -> None:
 def test_a_town_listed_after_a_city_is_a_place(built) -> None:
     _, nodes = built
     assert nodes["Otley"].type == "Place"  # a person to the NER
+
+
+def test_a_surname_before_a_two_syllable_given_name_is_one_person(built) -> None:
+    _, nodes = built
+    person = nodes["Kwon Min-seo"]
+    assert person.type == "Person"
+    assert [m.text for m in person.mentions] == ["Kwon Min-seo", "Kwon"]
+    assert "Kwon" not in nodes
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

@@ -1131,3 +1131,16 @@ def test_a_name_listed_after_a_placed_place_is_a_place(nlp) -> None:
         ("Iraq", "GPE"),
         ("Paul", "PERSON"),  # a comma lists no place
     ]
+
+
+def test_a_surname_before_a_given_name_of_two_short_syllables_is_one_person(nlp) -> None:
+    text = (
+        "He beat Korea's Hyeon Jae-won. Chief executive Park Ji-hoon spoke. Tanaka "
+        "Watanabe-Hart won. Mr Trump-backed Smith lost."
+    )
+    ner = (("Hyeon", "LOC"), ("Jae-won", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Hyeon Jae-won", "PERSON"),
+        ("Park Ji-hoon", "PERSON"),
+        # a hyphenated surname's parts are longer; "backed" is no syllable of a name
+    ]

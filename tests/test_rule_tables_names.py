@@ -743,6 +743,26 @@ def test_a_country_before_a_result_verb_or_in_a_fixture_is_its_team() -> None:
     assert [_relabel(w)(p, relabel) for w in ("Germany", "Spain", "France")] == [None] * 3
 
 
+def test_a_surname_written_before_a_two_syllable_given_name_is_the_person() -> None:
+    table = """
+        Hyeon   2 nsubj    PROPN _ PERSON
+        Jae     1 flat     PROPN _ PERSON space=no
+        -       2 punct    PUNCT _ PERSON space=no
+        won     2 flat     PROPN _ PERSON
+        lost    0 root     VERB  lose tag=VBD
+        .       5 punct    PUNCT
+
+        Hyeon   2 nsubj    PROPN _ LOC
+        said    0 root     VERB  say tag=VBD
+        so      2 advmod   ADV
+        .       2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    index = EntityIndex(p)
+    keys = [index.key_at(at(p, "Hyeon", k)) for k in (1, 2)]
+    assert keys == ["hyeon jae-won", "hyeon jae-won"]
+
+
 @pytest.mark.parametrize("name", sorted(RELABEL_CASES))
 def test_each_relabel_rule_gives_the_label_its_sentence_cues(name: str) -> None:
     check(mentions.RELABEL_RULES, name, RELABEL_CASES[name], chain=True)

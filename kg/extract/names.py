@@ -19,6 +19,7 @@ from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
     PATRONYMIC_PARTICLES,
+    SYLLABLE_LETTERS,
 )
 from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
 
@@ -75,6 +76,10 @@ def surname_forms(canon: str) -> set[str]:
     while k > 1 and words[k - 1] in NAME_PARTICLES:
         k -= 1
         forms.add(" ".join(words[k:]))
+    # "hyeon jae-won" → "hyeon": a given name of two short syllables comes after the surname.
+    syllables = last.split("-")
+    if len(words) == 2 and len(syllables) == 2 and max(map(len, syllables)) <= SYLLABLE_LETTERS:
+        forms.add(words[0])
     # "sean mac giolla phadraig" → "mac giolla phadraig", "cathal o suilleabhain" → "o
     # suilleabhain": an Irish or Welsh surname starts at its particle.
     k = next((k for k in range(1, len(words) - 1) if words[k] in _patronymic_words()), 0)

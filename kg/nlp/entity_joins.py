@@ -25,6 +25,7 @@ from kg.nlp.lexicon.names import (
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
     ORG_NAME_TITLE_STARTS,
+    SYLLABLE_LETTERS,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
 from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES, TITLE_HEADS
@@ -231,7 +232,46 @@ def hyphenated_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
             if ent.end - ent.start >= 4 and hyphen_tail(doc, ent.end - 1):
                 ent = ent._replace(label="PERSON")
         out.append(ent)
-    return out
+    return _surnames_before_given_names(doc, out)
+
+
+def _surnames_before_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Rule: "South Korea's Hyeon Jae-won" as a place "Hyeon" and an organization "Jae-won",
+    "Chief executive Park Ji-hoon told" with no entity: a given name of two short syllables
+    joined by a hyphen ("Jae-won", "Ji-hoon"), in no entity or one of its own, after one
+    capitalized word in no entity or one of its own, is a person's name with that surname."""
+    taken = owners(doc, ents)
+
+    def alone(start: int, end: int) -> bool:
+        """In no entity, or in one of exactly these tokens."""
+        owner = set(taken[start:end])
+        if owner == {-1}:
+            return True
+        k = owner.pop()
+        return not owner and k >= 0 and (ents[k].start, ents[k].end) == (start, end)
+
+    found = []
+    for i in range(1, len(doc) - 2):
+        if not _two_syllable_given_name(doc, i) or not alone(i, i + 3):
+            continue
+        if _plain_name(doc[i - 1]) and doc[i - 1].whitespace_ and alone(i - 1, i):
+            found.append(Ent(i - 1, i + 3, "PERSON"))
+    if not found:
+        return ents
+    inside = {taken[k] for f in found for k in range(f.start, f.end) if taken[k] >= 0}
+    return [e for k, e in enumerate(ents) if k not in inside] + found
+
+
+def _two_syllable_given_name(doc: Doc, i: int) -> bool:
+    """Tokens i..i+2 are a capitalized syllable, a tight hyphen and one in lower case, each
+    of four letters at most: "Jae-won", "Siu-fung"."""
+    first, last = doc[i], doc[i + 2]
+    return (
+        hyphen_tail(doc, i + 2)
+        and first.is_title
+        and len(first) <= SYLLABLE_LETTERS
+        and len(last) <= SYLLABLE_LETTERS
+    )
 
 
 def split_at_title_noun(doc: Doc, ent: Ent) -> list[Ent]:

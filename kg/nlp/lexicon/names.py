@@ -59,6 +59,9 @@ NAME_HYPHEN_PREFIXES = frozenset((
     "pro", "anti", "ex", "post", "pre", "neo", "non", "then", "never", "mid", "late", "early",
 ))
 # fmt: on
+# The most letters of each syllable of a given name of two joined by a hyphen, written
+# after the surname: "Hyeon Jae-won", "Leung Chun-ying" (not "Watanabe-Hart", a surname).
+SYLLABLE_LETTERS = 4
 # Arabic articles a surname may be written with or without: "al-Kadhimi", "Kadhimi",
 # as words and as the start of a name, hyphenated or spaced.
 ARABIC_ARTICLE_WORDS = ("al", "el")
