@@ -20,7 +20,7 @@ starts with "General", firms named for their trade, a composer after
 his recordings, a firm listed among its rivals,
 a rabbi, a diocese and a ministry, sports' governing bodies,
 a widow in a novel, a town listed after a city, a Korean
-name.
+name, a firm's short name.
 """
 
 from __future__ import annotations
@@ -134,6 +134,8 @@ ARTICLES = {
     "40 drivers.\n",
     "chips.txt": "Chipmaker names chief\n\nThe board named Kwon Min-seo chief executive on "
     "Monday. Kwon said the company would hire 300 engineers.\n",
+    "takeover.txt": "Takeover agreed\n\nTavira Container Lines will buy a rival for $900 "
+    "million, it said on Monday. Tavira shares rose 8% in Lisbon.\n",
     "pianist.txt": "Pianist returns to Vienna\n\n"
     "Pianist Anna Volkova returned to Vienna on Saturday after ten years abroad. Anna played "
     "two sonatas. Volkova said the hall had not changed.\n",
@@ -397,6 +399,14 @@ def test_a_surname_before_a_two_syllable_given_name_is_one_person(built) -> None
     assert person.type == "Person"
     assert [m.text for m in person.mentions] == ["Kwon Min-seo", "Kwon"]
     assert "Kwon" not in nodes
+
+
+def test_a_firms_short_name_is_the_firm_named_in_full(built) -> None:
+    _, nodes = built
+    firm = nodes["Tavira Container Lines"]
+    assert firm.type == "Organization"
+    assert [m.text for m in firm.mentions] == ["Tavira Container Lines", "Tavira"]
+    assert "Tavira" not in nodes
 
 
 def test_an_airline_listed_with_one_and_a_carmaker_are_organizations(built) -> None:

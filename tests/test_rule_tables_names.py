@@ -822,6 +822,26 @@ MERGE_CASES: Cases = {
         _keys("Forces", "PMF"),
         ["pmf", "pmf"],
     ),
+    "short_organization_name": (
+        """
+        Norvale      2 compound PROPN _ ORG
+        Systems      3 nsubj    PROPN _ ORG
+        released     0 root     VERB  release tag=VBD
+        it           3 obj      PRON
+        .            3 punct    PUNCT
+
+        Norvale      2 nsubj    PROPN _ ORG
+        said         0 root     VERB  say tag=VBD
+        so           2 advmod   ADV
+        ,            2 punct    PUNCT
+        and          7 cc       CCONJ
+        Oxford       7 nsubj    PROPN _ GPE
+        agreed       2 conj     VERB  agree tag=VBD
+        .            2 punct    PUNCT
+        """,
+        _keys("Systems", "Norvale"),
+        ["norvale systems", "norvale systems"],
+    ),
     "also_called": (
         """
         The          4  det      DET

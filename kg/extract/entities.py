@@ -2,7 +2,8 @@
 
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
 accents, titles) and aliases (built-in and the caller's), then by the steps of
-``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a person's
+``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a firm's
+short name after its full name, a person's
 bare surname after their full name, a full name without its middle name, and a first name
 only one person of the article has.
 
@@ -22,7 +23,7 @@ from kg.extract.parse import Parse
 from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
 from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
-from kg.nlp.lexicon.names import ALSO_CALLED, NAME_PARTICLES
+from kg.nlp.lexicon.names import ALSO_CALLED, NAME_PARTICLES, ORG_NAME_ENDS
 from kg.nlp.lexicon.titles import HONORIFICS, TITLE_WORDS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.nlp.lexicon.words import PLACE_CUES
@@ -439,11 +440,28 @@ def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
     return after[:1] == ["who"]
 
 
+def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "Norvale Systems released ... Norvale said", "Blue Anchor Lines ... Blue Anchor
+    shares": an organization named by the words its full name starts with, the rest one or
+    two words ending in an organization's word, is the one organization so named."""
+    longer: dict[str, set[str]] = {}
+    for mention in index.mentions:
+        words = mention.canon.split()
+        if mention.label == "ORG" and mention.text.split()[-1] in ORG_NAME_ENDS:
+            for k in range(max(1, len(words) - 2), len(words)):
+                longer.setdefault(" ".join(words[:k]), set()).add(mention.canon)
+    for m, mention in enumerate(index.mentions):
+        full = longer.get(mention.canon, set()) if mention.label == "ORG" else set()
+        if len(full) == 1:
+            index._union(m, by_canon[next(iter(full))])
+
+
 MERGE_RULES = (
     acronym_in_brackets,
     expansion_before_acronym,
     acronym_of_one_name,
     also_called,
+    short_organization_name,
     surname,
     shorter_full_name,
     first_name,

@@ -130,7 +130,7 @@ ORG_NAME_ENDS = words(
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
-    Academy Programme Diocese Archdiocese"""
+    Academy Programme Diocese Archdiocese Lines"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
