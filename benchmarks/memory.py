@@ -6,7 +6,9 @@ Builds SOURCE (files, folders, .jsonl, as `kg build` takes them) into DIR, print
 ``--every`` articles the RSS and peak RSS of this process (the forked parser is apart), the
 store's size and its write-ahead logs, and how many memory blocks Python's objects hold (flat
 while RSS grows: the growth is native memory); at the end the triples and bytes per triple of
-the closed store. Figures, not assertions; benchmarks/results/archive.md keeps a run.
+the closed store, the seconds the build took after its last batch was in (its close), and the
+CPU-seconds of this process and its parser and the words a CPU-second.
+Figures, not assertions; benchmarks/results/archive.md keeps a run.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import os
+import resource
 import sys
 import time
 from pathlib import Path
@@ -80,15 +83,24 @@ def sizes(store: Path) -> tuple[float, float]:
     return total / 1e6, logs / 1e6
 
 
+def cpu_seconds() -> float:
+    """User and system CPU-seconds of this process and of its children that have ended."""
+    return sum(
+        usage.ru_utime + usage.ru_stime
+        for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sources", nargs="+")
     parser.add_argument("--store", type=Path, required=True)
     parser.add_argument("--every", type=int, default=100)
     args = parser.parse_args()
-    start, shown = time.perf_counter(), [0]
+    start, shown, last = time.perf_counter(), [0], [0.0]  # last: when the last batch was in
 
     def progress(done: Progress) -> None:
+        last[0] = done.seconds
         if done.documents - shown[0] < args.every:
             return
         shown[0] = done.documents
@@ -114,6 +126,12 @@ def main() -> int:
         f"{peak:,.0f} MB; closed store {total:,.1f} MB, logs {logs:,.1f} MB, "
         f"{total * 1e6 / max(report.triples, 1):.0f} B/triple"
         + (f"; malloc used {used[0]:,.0f} MB, free {used[1]:,.0f} MB" if used else "")
+    )
+    cpu = cpu_seconds()
+    print(
+        f"{report.words:,} words in {report.seconds:,.0f} s ({report.seconds - last[0]:,.0f} s "
+        f"after the last batch was in: the copies' sources, the store's close): {cpu:,.0f} CPU-s, "
+        f"{report.words / max(cpu, 1e-9):,.0f} words a CPU-second"
     )
     return 0
 

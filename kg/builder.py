@@ -11,13 +11,11 @@ so every way of building gives the same graph.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import datetime as dt
 import functools
 import gc
 import itertools
 import os
-import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -26,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, cast
 
-from kg import iris
+from kg import heap, iris
 from kg.copies import Copies, Seen
 from kg.errors import DiskError
 from kg.mapping import map_extraction
@@ -121,6 +119,7 @@ def build(
             cluster=cluster,
             default_date=default_date,
         )
+        heap.tune()  # after the parser forked, before this process's threads allocate
         graph = stack.enter_context(use_store(store))
         stack.enter_context(_resumable(report))
         # Oxigraph writes without the GIL: a writer thread maps and stores batches while
@@ -133,7 +132,7 @@ def build(
         told = known_occurrences(graph, pipeline_countries(nlp))
         copies = Copies(graph)
         stack.enter_context(_spared_from_collection())
-        trim = _heap_trimmer()
+        trim = heap.trimmer()
         pending: deque[_Pending] = deque()
         batch: list[Extraction] = []
 
@@ -218,25 +217,6 @@ def _spared_from_collection() -> Iterator[None]:
         if freeze:
             gc.unfreeze()
         gc.set_threshold(*thresholds)
-
-
-def _heap_trimmer() -> Callable[[], object]:
-    """What gives the memory malloc holds free back to the system, where the C library is
-    glibc (``malloc_trim``); elsewhere nothing.
-
-    A batch frees tens of megabytes (its N-Quads text, the bulk loader's buffers on threads of
-    its own, the parsed Docs), and glibc keeps them in the arena each thread took them from,
-    scattered between live blocks, so the build's RSS grew with every batch
-    (benchmarks/results/archive.md). Trimming after each batch hands those pages back."""
-    if not sys.platform.startswith("linux"):
-        return lambda: None
-    try:
-        malloc_trim = ctypes.CDLL(None).malloc_trim
-    except (OSError, AttributeError):  # not glibc
-        return lambda: None
-    malloc_trim.argtypes = [ctypes.c_size_t]
-    malloc_trim.restype = ctypes.c_int
-    return functools.partial(malloc_trim, 0)
 
 
 @contextlib.contextmanager
