@@ -215,6 +215,29 @@ def test_one_write_per_batch(
         memory._ox = counting.inner  # type: ignore[assignment]
 
 
+def test_a_large_batch_is_loaded_in_pieces_of_whole_documents_and_whole_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_documents: list[MappedDocument]
+) -> None:
+    monkeypatch.setattr(embedded, "LOAD_QUADS", 1)  # every document a load of its own
+    with open_store(tmp_path / "store") as store:
+        counting = CountingOx(store._ox)
+        store._ox = counting  # type: ignore[assignment]
+        store.write_documents(seed_documents)
+        assert counting.writes == ["bulk_load", "bulk_load"]
+        store._ox = counting.inner  # type: ignore[assignment]
+        assert set(store.quads()) == all_quads(seed_documents)
+    # the second piece fails after the first is in: the batch leaves nothing
+    first, second = seed_documents
+    bad = MappedDocument(
+        iri=second.iri, nquads=second.nquads + f'<{second.iri}> <{RDFS.label}> "x\n'
+    )
+    with open_store(tmp_path / "other") as store:
+        with pytest.raises(SyntaxError):
+            store.write_documents([first, bad])
+        assert len(store) == 0
+        assert not (tmp_path / "other" / PENDING_FILE).exists()
+
+
 def test_a_bulk_load_cut_short_is_dropped_when_the_store_is_opened_again(
     tmp_path: Path, seed_documents: list[MappedDocument]
 ) -> None:

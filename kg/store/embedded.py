@@ -6,14 +6,14 @@ the graph of any document with the same source (a changed file; not stdin). A ba
 documents replacing earlier ones is written in one SPARQL update (drop + INSERT DATA), one
 transaction. New documents go to an on-disk store through Oxigraph's bulk loader (half the CPU
 of a transactional load and about a fifth smaller on disk, since it writes sorted tables with no
-write-ahead log; benchmarks/bench_store.py): it is not one transaction, so the store notes the
-batch's documents in ``PENDING_FILE`` first and removes the note once the batch is in. A batch
-that fails is dropped there and then; one cut short by a crash is dropped the next time the
-store is opened for writing. Either way every document in the store is whole, and a new build
-reads the dropped ones again. In memory, a load of N-Quads is one transaction. Either load
-takes the text as it is (Oxigraph's lenient parsing, about a fifth less of a bulk load's work):
-its IRIs were checked where it was made (``MappedDocument``). Queries see the union of all
-graphs as their default graph.
+write-ahead log; benchmarks/bench_store.py), in loads of at most ``LOAD_QUADS`` quads. That is
+not one transaction, so the store notes the batch's documents in ``PENDING_FILE`` first and
+removes the note once the batch is in. A batch that fails is dropped there and then; one cut
+short by a crash is dropped the next time the store is opened for writing. Either way every
+document in the store is whole, and a new build reads the dropped ones again. In memory, a load
+of N-Quads is one transaction. Either load takes the text as it is (Oxigraph's lenient
+parsing, about a fifth less of a bulk load's work): its IRIs were checked where it was made
+(``MappedDocument``). Queries see the union of all graphs as their default graph.
 
 Memory stays in proportion to a batch, not to a build: Oxigraph holds what it writes in
 in-memory tables (about 1 KB a quad) and, left to itself, writes them out only when they reach
@@ -77,6 +77,11 @@ FLUSH_EVERY = 100_000
 # Quads written after which an on-disk store is closed and opened again, giving back the memory
 # the open store has built up (benchmarks/results/archive.md).
 REOPEN_EVERY = 2_000_000
+
+# The most quads of one bulk load (a batch of new documents is loaded in pieces of whole
+# documents): a load's peak memory grows faster than its quads, 53 MB for 65,000 quads and 126
+# for 130,000, 39 and 73 MB in two loads, at no measured CPU cost (benchmarks/results/archive.md).
+LOAD_QUADS = 32_000
 
 # In an on-disk store: the documents of a bulk load under way, one IRI a line (see above).
 PENDING_FILE = "kg-pending-batch"
@@ -186,7 +191,8 @@ class Store:
                 # batch half replaced.
                 store.update(replace_update(sorted(stale), text))
             elif quads and self.path is not None:
-                self._bulk_load([doc.iri for doc in docs], text)
+                del text  # loaded in pieces instead
+                self._bulk_load(docs)
             elif quads:
                 store.load(text, format=ox.RdfFormat.N_QUADS, lenient=True)
             del store  # the store may be reopened now: no reference to it may be left
@@ -195,13 +201,15 @@ class Store:
             raise disk.write_error(err, self._where) from err
         return WriteSummary(documents=len(docs), quads=quads, replaced=len(stale))
 
-    def _bulk_load(self, iris: list[URIRef], text: str) -> None:
-        """Bulk-load new documents, noted as pending until they are all in."""
+    def _bulk_load(self, docs: list[MappedDocument]) -> None:
+        """Bulk-load new documents, noted as pending until they are all in, in loads of at
+        most ``LOAD_QUADS`` quads (or one document)."""
         assert self.path is not None
         pending = self.path / PENDING_FILE
-        pending.write_text("".join(f"{iri}\n" for iri in iris), encoding="utf-8")
+        pending.write_text("".join(f"{doc.iri}\n" for doc in docs), encoding="utf-8")
         try:
-            self.oxigraph.bulk_load(text, format=ox.RdfFormat.N_QUADS, lenient=True)
+            for text in _loads(docs):
+                self.oxigraph.bulk_load(text, format=ox.RdfFormat.N_QUADS, lenient=True)
         except BaseException:
             with suppress(OSError):  # else the next opening drops them
                 self._drop_pending()
@@ -330,6 +338,22 @@ class Store:
             quads += size
             graphs += size > 0
         return collect_stats(self, size=(quads, graphs))
+
+
+def _loads(docs: list[MappedDocument]) -> Iterator[str]:
+    """The N-Quads of ``docs`` in pieces of whole documents, each of at most ``LOAD_QUADS``
+    quads unless one document has more."""
+    piece: list[str] = []
+    quads = 0
+    for doc in docs:
+        size = doc.nquads.count("\n")
+        if piece and quads + size > LOAD_QUADS:
+            yield "".join(piece)
+            piece, quads = [], 0
+        piece.append(doc.nquads)
+        quads += size
+    if piece:
+        yield "".join(piece)
 
 
 def replaceable_sources(doc: MappedDocument) -> list[Literal]:
