@@ -2,10 +2,9 @@
 
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
 accents, titles) and aliases (built-in and the caller's), then by the steps of
-``MERGE_RULES`` in order: acronyms with their expansion, "X, also called Y", a firm's
-short name after its full name, a person's
-bare surname after their full name, a full name without its middle name, and a first name
-only one person of the article has.
+``kg.extract.merges.MERGE_RULES`` in order: acronyms with their expansion, "X, also called
+Y", a firm's short name after its full name, a person's bare surname after their full name, a
+full name without its middle name, and a first name only one person of the article has.
 
 A person's entity is the same in every document that names them in full; a person known
 here by one word only ("Anna", "Tanabe") is an entity of this document alone (``scope``
@@ -18,15 +17,11 @@ from collections import Counter
 from collections.abc import Mapping
 
 from kg.extract import names
-from kg.extract.mentions import NameMention, find_mentions
+from kg.extract.mentions import find_mentions
+from kg.extract.merges import MERGE_RULES
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
-from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
-from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED, DASHES
-from kg.nlp.lexicon.names import ALSO_CALLED, NAME_PARTICLES, ORG_NAME_ENDS
-from kg.nlp.lexicon.titles import HONORIFICS, TITLE_WORDS
-from kg.nlp.lexicon.verbs import SPEECH_VERBS
-from kg.nlp.lexicon.words import PLACE_CUES
+from kg.nlp.lexicon.marks import DASHES
+from kg.nlp.lexicon.titles import TITLE_WORDS
 from kg.records import ENTITY_TYPES, Entity, Mention
 
 
@@ -225,247 +220,6 @@ class EntityIndex:
             and names.fold(p.words[k]).rstrip(".") in TITLE_WORDS
             for m in members
         )
-
-
-# -- merge rules: steps that join mentions into clusters, applied in order -------------------
-# Each takes the index being built and the first mention of each normalized name (which the
-# acronym rules extend), and joins mentions with ``EntityIndex._union``.
-
-
-def acronym_in_brackets(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "North Atlantic Treaty Organization (NATO)", also with a comma before "(": the
-    acronym is the name's."""
-    p = index.parse
-    for m, mention in enumerate(index.mentions):
-        k = mention.end
-        if k < p.n and p.words[k] == ",":
-            k += 1
-        if k + 2 < p.n and p.words[k] == "(" and p.words[k + 2] == ")":
-            acronym = p.words[k + 1]
-            if names.is_acronym(acronym) and mention.start + 1 < mention.end:
-                canon = names.normalize_name(acronym)
-                if canon in by_canon:
-                    index._union(m, by_canon[canon])
-                else:
-                    by_canon[canon] = m
-                    index.extra_aliases.setdefault(m, []).append(acronym)
-
-
-def expansion_before_acronym(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "The North Atlantic Treaty Organization, (NATO)" where NER found only the acronym:
-    the capitalized words before it, if they spell it, are an alias."""
-    p = index.parse
-    for m, mention in enumerate(index.mentions):
-        k = mention.start - 1
-        closed = p.words[mention.end : mention.end + 1] == [")"]
-        if not (mention.acronym and k > 0 and p.words[k] == "(" and closed):
-            continue
-        k -= 1 if p.words[k - 1] == "," else 0
-        first = k
-        while (
-            first > 0
-            and p.words[first - 1][:1].isupper()
-            and p.lower[first - 1] != "the"
-            and index.token_mention[first - 1] < 0
-        ):
-            first -= 1
-        expansion = p.span_text(first, k - 1) if first < k else ""
-        if expansion and names.initials(names.normalize_name(expansion)) == mention.canon:
-            index.extra_aliases.setdefault(m, []).append(expansion)
-
-
-def acronym_of_one_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "the North Atlantic Treaty Organization ... NATO said": an acronym whose letters
-    are the initials of exactly one long name in the document is that name."""
-    expansions: dict[str, set[str]] = {}
-    for mention in index.mentions:
-        if mention.label != "PERSON":
-            expansions.setdefault(names.initials(mention.canon), set()).add(mention.canon)
-    expansions.pop("", None)
-    for m, mention in enumerate(index.mentions):
-        found = expansions.get(mention.canon) if mention.acronym else None
-        if found and len(found) == 1:
-            index._union(m, by_canon[next(iter(found))])
-
-
-def also_called(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "the North Atlantic Treaty Organization, also called the North Atlantic
-    Alliance": two names of one entity."""
-    p = index.parse
-    for m in range(1, len(index.mentions)):
-        a, b = index.mentions[m - 1], index.mentions[m]
-        if b.start - a.end > 6 or p.sent[a.start] != p.sent[b.start]:
-            continue
-        between = " ".join(w for w in p.lower[a.end : b.start] if w not in ALSO_CALLED_SKIPPED)
-        if between in ALSO_CALLED:
-            index._union(m - 1, m)
-
-
-def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "Jens Stoltenberg said ... Stoltenberg added": a bare surname is the person whose
-    full name with that surname came last before it (or the only such person); two different
-    full names are never merged."""
-    full: dict[str, list[int]] = {}
-    for m, mention in enumerate(index.mentions):
-        if mention.label == "PERSON" and " " in mention.canon:
-            for form in _surnames_here(mention.canon):
-                full.setdefault(form, []).append(m)
-    for m, mention in enumerate(index.mentions):
-        place = mention.label not in SURNAME_LABELS
-        if place and not (mention.label in AREA_LABELS and _may_be_person(index, mention)):
-            continue
-        if " " in mention.canon and mention.canon not in full:
-            continue  # a full name, not a surname ("al baghdadi" is one)
-        candidates = full.get(mention.canon)
-        if not candidates or (place and all(c > m for c in candidates)):
-            continue  # a place's name is a person's only after the person is named in full
-        if mention.label != "PERSON" and len({index.mentions[c].canon for c in candidates}) > 1:
-            continue  # a mislabelled surname is only trusted when it names one person
-        before = [c for c in candidates if c < m]
-        if before:
-            index._union(m, before[-1])
-        elif len({index.mentions[c].canon for c in candidates}) == 1:
-            index._union(m, candidates[0])
-        else:
-            continue
-        if mention.label != "PERSON":
-            index.full_names.add(before[-1] if before else candidates[0])
-
-
-def shorter_full_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "Dmitri Sergeyevich Volkov ... Dmitri Volkov": a person's name of two words is
-    the one longer name of the article with the same first and last words (a middle name or
-    patronymic left out); with two such people, it stays apart."""
-    longer: dict[tuple[str, str], set[int]] = {}
-    for m, mention in enumerate(index.mentions):
-        words = mention.canon.split()
-        if mention.label == "PERSON" and len(words) > 2:
-            longer.setdefault((words[0], words[-1]), set()).add(index.find(m))
-    for m, mention in enumerate(index.mentions):
-        words = mention.canon.split()
-        if mention.label != "PERSON" or len(words) != 2:
-            continue
-        people = longer.get((words[0], words[-1]), set())
-        if len(people) == 1:
-            index._union(m, next(iter(people)))
-
-
-def _surnames_here(canon: str) -> set[str]:
-    """The forms of a full name's surname an article may use alone: ``names.surname_forms``
-    and, for a name of four words or more, the first of two surnames and both.
-
-    Rule: "María Fernanda Ríos Echeverri ... Ríos said": a double surname's first half is
-    the person within the article (never across articles, where it is too weak a link).
-    Rule: "Carlos Ruiz de la Fuente ... Ruiz de la Fuente said": so is a first surname with
-    the particles and the surname after it.
-    """
-    words = canon.split()
-    forms = names.surname_forms(canon)
-    if len(words) >= 4:
-        forms |= {words[-2], " ".join(words[-2:])}
-    k = len(words) - 1
-    while k > 1 and words[k - 1] in NAME_PARTICLES:
-        k -= 1
-    if k < len(words) - 1 and k >= 2:
-        forms.add(" ".join(words[k - 1 :]))
-    return forms
-
-
-def first_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "Anna Volkova was born in 1950 ... Anna said": a bare first name is the person
-    named in full in the article, when exactly one person there has that first name and no
-    one has it as a surname."""
-    given: dict[str, set[int]] = {}
-    family: set[str] = set()
-    for m, mention in enumerate(index.mentions):
-        if mention.label == "PERSON" and " " in mention.canon:
-            given.setdefault(mention.canon.split()[0], set()).add(index.find(m))
-            family.update(names.surname_forms(mention.canon))
-    for m, mention in enumerate(index.mentions):
-        # Rule: "the fiddler Dónal Mac Giolla Phádraig ... Dónal's brother", the NER taking
-        # the second for a place: as for a surname, a place's name is the person's only
-        # after the person is named in full, and where nothing makes it a place.
-        place = mention.label not in SURNAME_LABELS
-        if place and not (mention.label in AREA_LABELS and _may_be_person(index, mention)):
-            continue
-        if " " in mention.canon:
-            continue
-        people = given.get(mention.canon, set())
-        if len(people) != 1 or mention.canon in family:
-            continue
-        person = next(iter(people))
-        if place and person > m:
-            continue
-        if index.find(m) == index.find(person):
-            continue
-        if any(
-            " " in index.mentions[k].canon and index.find(k) == index.find(m)
-            for k in range(len(index.mentions))
-        ):
-            continue  # already someone's, by another rule
-        index._union(m, person)
-        if mention.label != "PERSON":
-            index.full_names.add(person)
-
-
-def _may_be_person(index: EntityIndex, mention: NameMention) -> bool:
-    """Whether a name taken for a place may be a person's: it is spoken of as a person, or
-    nothing around it makes it a place.
-
-    Rule: "Helen Achterberg ... Achterberg, a former trade negotiator": a one-word "place"
-    that is the surname of a person the article named in full is that person unless a
-    preposition of place comes right before it ("flew to Achterberg").
-    """
-    if _spoken_of_as_person(index, mention):
-        return True
-    start = mention.start
-    return mention.end - start == 1 and not (
-        start > 0 and index.parse.lower[start - 1] in PLACE_CUES
-    )
-
-
-def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
-    """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs": a name the gazetteer
-    knows as a place is a person after an honorific, as a speech verb's subject, or before
-    "who"."""
-    p = index.parse
-    start, end = mention.start, mention.end
-    if start > 0 and p.lower[start - 1].rstrip(".") in HONORIFICS:
-        return True
-    last = end - 1
-    head = p.head[last]
-    if p.dep[last] in ACTIVE_SUBJECTS and head != last and p.lemma[head] in SPEECH_VERBS:
-        return True
-    after = [w for w in p.lower[end : end + 2] if w != ","]
-    return after[:1] == ["who"]
-
-
-def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "Norvale Systems released ... Norvale said", "Blue Anchor Lines ... Blue Anchor
-    shares": an organization named by the words its full name starts with, the rest one or
-    two words ending in an organization's word, is the one organization so named."""
-    longer: dict[str, set[str]] = {}
-    for mention in index.mentions:
-        words = mention.canon.split()
-        if mention.label == "ORG" and mention.text.split()[-1] in ORG_NAME_ENDS:
-            for k in range(max(1, len(words) - 2), len(words)):
-                longer.setdefault(" ".join(words[:k]), set()).add(mention.canon)
-    for m, mention in enumerate(index.mentions):
-        full = longer.get(mention.canon, set()) if mention.label == "ORG" else set()
-        if len(full) == 1:
-            index._union(m, by_canon[next(iter(full))])
-
-
-MERGE_RULES = (
-    acronym_in_brackets,
-    expansion_before_acronym,
-    acronym_of_one_name,
-    also_called,
-    short_organization_name,
-    surname,
-    shorter_full_name,
-    first_name,
-)
 
 
 def _tidy(text: str) -> str:

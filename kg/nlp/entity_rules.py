@@ -14,10 +14,10 @@ the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be u
 The gazetteer is built at training time (``kg.train.gazetteer``), its names tokenized by
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
-join or split names are in ``kg.nlp.entity_joins`` (names with particles in
-``kg.nlp.entity_particles``), those read off the layout (a book list, a
-dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
-about a person's title in ``kg.nlp.entity_titles``.
+join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
+halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``),
+those read off the layout (a book list, a dateline) in ``kg.nlp.entity_layout``, those about
+places in ``kg.nlp.entity_places``, those about a person's title in ``kg.nlp.entity_titles``.
 """
 
 from __future__ import annotations
@@ -42,11 +42,6 @@ from kg.nlp.entity_bodies import (
     sport_bodies,
 )
 from kg.nlp.entity_joins import (
-    hyphen_tail,
-    hyphenated_given_names,
-    hyphenated_surnames,
-    join_hyphenated_names,
-    join_name_halves,
     join_nationality_organizations,
     organizations_by_last_word,
     repeated_names,
@@ -56,6 +51,13 @@ from kg.nlp.entity_joins import (
     surnamed,
 )
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
+from kg.nlp.entity_names import (
+    hyphen_tail,
+    hyphenated_given_names,
+    hyphenated_surnames,
+    join_hyphenated_names,
+    join_name_halves,
+)
 from kg.nlp.entity_particles import names_after_particles, patronymic_names
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_places import (

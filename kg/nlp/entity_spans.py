@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.tokens import Doc
@@ -23,6 +24,9 @@ class Name(NamedTuple):
     label: str
     weak: bool
     ambiguous: bool
+
+
+Known = Callable[[Doc, int, int], bool]  # whether tokens [start, end) spell a known name
 
 
 def owners(doc: Doc, ents: list[Ent]) -> list[int]:

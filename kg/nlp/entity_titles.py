@@ -8,8 +8,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.nlp.entity_joins import Known
-from kg.nlp.entity_spans import Ent, Name, owners
+from kg.nlp.entity_spans import Ent, Known, Name, owners
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
 from kg.nlp.lexicon.names import (

@@ -1,0 +1,237 @@
+"""Entity rules that make a person's name whole where the NER cut it: over the hyphens the
+tokenizer splits at, from two halves side by side, a surname before a given name of two
+syllables."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.lexicon.labels import HALF_NAME_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.marks import HYPHENS
+from kg.nlp.lexicon.names import (
+    NAME_HYPHEN_PREFIXES,
+    NAME_HYPHEN_SUFFIXES,
+    NOT_NAME_WORDS,
+    SYLLABLE_LETTERS,
+)
+from kg.nlp.lexicon.titles import PERSON_TITLES
+
+
+def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """People's names whole over the hyphens the tokenizer splits at.
+
+    Rule: "Leung Chun-ying", "Hans-Peter Müller", "Ana Rodrigues-Lima": a person ends or
+    starts at a hyphen written without spaces, so the word across it is part of the name;
+    an entity of its own there ("Lima" as a place) is taken in.
+    """
+    people = [ent for ent in ents if ent.label == "PERSON"]
+    if not people:
+        return ents
+    # "Mikel Goikoetxea" (a place) + "-Arana" (a person): the half before the hyphen whole
+    half_ending = {e.end: e for e in ents if e.label in HALF_NAME_LABELS}
+    joined = []
+    for ent in people:
+        start, end = ent.start, ent.end
+        while end + 1 < len(doc) and tight_hyphen(doc, end) and _name_part(doc[end + 1]):
+            end += 2
+        while start >= 2 and tight_hyphen(doc, start - 1) and doc[start - 2].is_title:
+            if doc[start - 2].lower_ in NAME_HYPHEN_PREFIXES:
+                break
+            start -= 2
+            half = half_ending.get(start + 1)
+            if half is not None and half.start < start and doc[half.start : start].text.istitle():
+                start = half.start
+        if (start, end) != (ent.start, ent.end):
+            joined.append(Ent(start, end, "PERSON"))
+    if not joined:
+        return ents
+    # Longest first; two cut halves of one name ("Hans" and "Peter Müller") give one person.
+    taken = [False] * len(doc)
+    grown = []
+    for ent in sorted(joined, key=lambda e: e.start - e.end):
+        if not any(taken[ent.start : ent.end]):
+            grown.append(ent)
+            taken[ent.start : ent.end] = [True] * (ent.end - ent.start)
+    kept = [ent for ent in ents if not any(taken[ent.start : ent.end])]
+    return [*kept, *grown]
+
+
+def plain_name(token: Token) -> bool:
+    """A capitalized word, not in capitals and no function word: "Vesna", not "VI", "The"."""
+    return token.is_alpha and token.is_title and len(token) > 1 and not token.is_stop
+
+
+def hyphenated_surnames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Names cut at a hyphenated surname, people.
+
+    Rule: "Kenji Watanabe" (a place) + "-Hart", "Nadia Bennani" (an organization) +
+    "-Smires", "Tevita Fifita-" + "Havili" (a place): where the NER stops at a hyphen written
+    tight between two capitalized words, or starts after one, and the name across it has two
+    plain capitalized words or more before the hyphen's word, the name is a person's (the
+    hyphen rule of ``join_hyphenated_names`` then takes it whole). Names the gazetteer knows,
+    whole or in part ("North Rhine-Westphalia"), and a word in capitals after the hyphen ("Air
+    France-KLM") are left alone; "Coca-Cola" and "Guinea-Bissau" have one word before it.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        if ent.label not in HALF_NAME_LABELS | {"ORG"} or ent.label == "PERSON":
+            out.append(ent)
+            continue
+        start, end = ent.start, ent.end
+        if end + 1 < len(doc) and tight_hyphen(doc, end) and taken[end + 1] < 0:
+            end += 2  # "Kenji Watanabe" + "-Hart"
+        if start >= 2 and tight_hyphen(doc, start - 1) and taken[start - 2] < 0:
+            start -= 2  # "Fifita-" + "Havili"
+            while start > 0 and taken[start - 1] < 0 and plain_name(doc[start - 1]):
+                start -= 1  # "Tevita"
+        whole = (start, end) != (ent.start, ent.end)
+        words = [doc[i] for i in range(start, end) if doc[i].text not in HYPHENS]
+        hyphen = next((i for i in range(start, end) if tight_hyphen(doc, i)), None)
+        person = (
+            whole
+            and hyphen is not None
+            and hyphen - start >= 2
+            and all(plain_name(word) for word in words)
+            and not known(doc, start, end)
+            and not known(doc, ent.start, ent.end)
+            and not known(doc, hyphen + 1, end)
+        )
+        out.append(Ent(start, end, "PERSON") if person else ent)
+    return out
+
+
+def hyphenated_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names that end in a given name of two syllables joined by a hyphen, people.
+
+    Rule: "Chan Siu-fung", "Moon Jae-in" as an organization or a place: a name of two words
+    or more whose last word is a capitalized syllable joined by a hyphen to one in lower
+    case is a person's; no organization's or place's name ends so ("Coca-Cola", "Saint-Denis"
+    are capitalized after the hyphen). One the NER stopped at the hyphen ("Leung Chun" as a
+    place) takes the syllable after it.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        if ent.label in RETYPED_AS_ORG | {"ORG"} and doc[ent.start].is_title:
+            after = ent.end + 1
+            if after < len(doc) and hyphen_tail(doc, after) and taken[after] < 0:
+                ent = ent._replace(end=after + 1)
+            if ent.end - ent.start >= 4 and hyphen_tail(doc, ent.end - 1):
+                ent = ent._replace(label="PERSON")
+        out.append(ent)
+    return _surnames_before_given_names(doc, out)
+
+
+def _surnames_before_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Rule: "South Korea's Hyeon Jae-won" as a place "Hyeon" and an organization "Jae-won",
+    "Chief executive Park Ji-hoon told" with no entity: a given name of two short syllables
+    joined by a hyphen ("Jae-won", "Ji-hoon"), in no entity or one of its own, after one
+    capitalized word in no entity or one of its own, is a person's name with that surname."""
+    taken = owners(doc, ents)
+
+    def alone(start: int, end: int) -> bool:
+        """In no entity, or in one of exactly these tokens."""
+        owner = set(taken[start:end])
+        if owner == {-1}:
+            return True
+        k = owner.pop()
+        return not owner and k >= 0 and (ents[k].start, ents[k].end) == (start, end)
+
+    found = []
+    for i in range(1, len(doc) - 2):
+        if not _two_syllable_given_name(doc, i) or not alone(i, i + 3):
+            continue
+        if plain_name(doc[i - 1]) and doc[i - 1].whitespace_ and alone(i - 1, i):
+            found.append(Ent(i - 1, i + 3, "PERSON"))
+    if not found:
+        return ents
+    inside = {taken[k] for f in found for k in range(f.start, f.end) if taken[k] >= 0}
+    return [e for k, e in enumerate(ents) if k not in inside] + found
+
+
+def _two_syllable_given_name(doc: Doc, i: int) -> bool:
+    """Tokens i..i+2 are a capitalized syllable, a tight hyphen and one in lower case, each
+    of four letters at most: "Jae-won", "Siu-fung"."""
+    first, last = doc[i], doc[i + 2]
+    return (
+        hyphen_tail(doc, i + 2)
+        and first.is_title
+        and len(first) <= SYLLABLE_LETTERS
+        and len(last) <= SYLLABLE_LETTERS
+    )
+
+
+def hyphen_tail(doc: Doc, i: int) -> bool:
+    """Token ``i`` is a lower-case syllable a hyphen joins tight onto a capitalized word
+    before it: "fung" of "Siu-fung"; not "backed" of "Trump-backed"."""
+    return (
+        i >= 2
+        and tight_hyphen(doc, i - 1)
+        and doc[i - 2].is_title
+        and doc[i - 2].is_alpha
+        and doc[i].is_lower
+        and _name_part(doc[i])
+    )
+
+
+def _name_part(token: Token) -> bool:
+    """A word after a name's hyphen that goes on the name: "Lima", "ying"; not "backed"."""
+    if not token.is_alpha:
+        return False
+    if token.is_title:
+        return True
+    return (
+        token.is_lower
+        and token.lower_ not in NAME_HYPHEN_SUFFIXES
+        and not token.lower_.endswith("ed")
+    )
+
+
+def tight_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen written tight between two words ("Chun-ying")."""
+    return (
+        0 < i < len(doc) - 1
+        and doc[i].text in HYPHENS
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
+
+
+def join_name_halves(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A person's name the NER cut in two entities side by side, whole.
+
+    Rule: "Lucía Valencia Cárdenas" as a place "Lucía" and a person "Valencia Cárdenas",
+    "Santiago Aldaz-Reyes" as two people: two entities with only a space between them,
+    one a person, the other a person or a place the gazetteer does not know, all in
+    capitalized words, of three words or a hyphenated one ("Biden Putin" stays two).
+    """
+    ents = sorted(ents)
+    out: list[Ent] = []
+    for ent in ents:
+        last = out[-1] if out else None
+        if last is not None and _halves(doc, last, ent, known):
+            out[-1] = Ent(last.start, ent.end, "PERSON")
+        else:
+            out.append(ent)
+    return out
+
+
+def _halves(doc: Doc, left: Ent, right: Ent, known: Known) -> bool:
+    labels = {left.label, right.label}
+    if left.end != right.start or "PERSON" not in labels or not labels <= HALF_NAME_LABELS:
+        return False  # "Sara Shackleton Enron": a person's organization comes after her
+    if doc[left.end - 1].whitespace_ != " ":
+        return False
+    if any(e.label != "PERSON" and known(doc, e.start, e.end) for e in (left, right)):
+        return False
+    tokens = doc[left.start : right.end]
+    if not all(t.is_title or t.text in HYPHENS or t.is_lower for t in tokens):
+        return False
+    if any(t.text in PERSON_TITLES or t.lower_ in NOT_NAME_WORDS for t in tokens):
+        return False  # "Crown Prince" and "Mohammed bin Salman" stay apart
+    if not tokens[0].is_title or not tokens[-1].is_title:
+        return False
+    words = tokens.text.split()
+    return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
