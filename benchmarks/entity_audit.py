@@ -1,22 +1,31 @@
 """Entity audit: how many of kg's entity nodes an analyst would find wrong, on unseen news.
 
-    python benchmarks/entity_audit.py [--set tuned|fresh|unseen] [--list] [--write]
+    python benchmarks/entity_audit.py [--set tuned|fresh|unseen|blind] [--list] [--write]
 
-The probe articles are three sets, each built into a fresh store with kg's shipped pipeline
+The probe articles are four sets, each built into a fresh store with kg's shipped pipeline
 and reported apart. *tuned*, benchmarks/probes/entities/*.txt: 24 short wire stories written
 for this audit (sports, politics, science and space, software, culture, crime, business; names
 from many languages), which kg's entity rules have been tuned on for several sessions.
 *fresh*, benchmarks/probes/fresh/*.txt: 10 more stories of 250-280 words (rugby, cricket,
 Formula 1, local politics, a court case, a chipmaker, aid groups and churches, an earthquake,
-a fossil find, a novel's review) written later and never tuned on, which tell whether a rule
-holds beyond the articles that prompted it. *unseen*, benchmarks/probes/unseen/*.txt: 10
-stories of 280-300 words written on 2026-12-04, while rules were being tuned on the other two,
-and never tuned on (a football transfer, a tennis final, a central bank's rate cut, a ship
+a fossil find, a novel's review) written later to tell whether a rule holds beyond the
+articles that prompted it, and tuned on since. *unseen*, benchmarks/probes/unseen/*.txt: 10
+stories of 280-300 words written on 2026-12-04, while rules were being tuned on the other two
+(a football transfer, a tennis final, a central bank's rate cut, a ship
 collision, a presidential election in Chile, a phone launch full of brand and product names,
 a painter's retrospective, an antibiotic paper from three institutes, a supreme court ruling
 on a data law, aid and militias in Darfur; Yoruba, Polish, Vietnamese, Chinese, Indian,
-Spanish, Arabic, Greek and Mapuche names, with titles, hyphens, particles and initials): it
-tells whether rules tuned on the first two hold on text nobody looked at while writing them.
+Spanish, Arabic, Greek and Mapuche names, with titles, hyphens, particles and initials): never
+tuned on that day, it is tuned on as of 2026-12-05. *blind*,
+benchmarks/probes/blind/*.txt: 10 stories of 280-300 words written on 2026-12-05 by an engineer
+who had not read kg's entity rules, and never tuned on (a wildfire evacuation in Alberta, a
+gold miners' strike in Tanzania, an Indonesian weather satellite on a Japanese rocket, a film
+festival award, a volleyball club final, ransomware at a German hospital, a pharmaceutical
+takeover, a temple dig in Ethiopia, a language law in Moldova's parliament, floods in
+Bangladesh; Irish, Cree, Swahili, Indonesian, Japanese, Thai, Amharic, Brazilian Portuguese,
+Turkish, German and Dutch particles, Hungarian, Romanian, Russian and Bengali names, with
+titles, nicknames, initials, agencies' acronyms, ships, drugs, satellites, laws and named
+events): it tells whether the rules tuned on the other three hold on text nobody tuned on.
 Each set has its own gold list. Each article's
 entity nodes (kg:Person, kg:Organization, kg:Place, kg:Group, kg:NamedEvent, or plain
 kg:Entity; dates and referents are left out) are read from its named graph with their label,
@@ -54,10 +63,10 @@ case-insensitively, not inside a longer word. For each node:
 A node may have several problems; the *problem share* counts each node once. A gold entity
 is **missed** when no node has it among the entities its label, mentions or aliases name.
 
-``--list`` prints every node with a problem; ``--write`` keeps the three sets' figures, with
+``--list`` prints every node with a problem; ``--write`` keeps the four sets' figures, with
 the commit they were measured on and the nodes with problems, in
-benchmarks/results/entity_audit.json (the tuned set's at the top, the others under ``fresh``
-and ``unseen``); ``--set`` audits one set only.
+benchmarks/results/entity_audit.json (the tuned set's at the top, the others under ``fresh``,
+``unseen`` and ``blind``); ``--set`` audits one set only.
 """
 
 from __future__ import annotations
@@ -82,11 +91,13 @@ PROBES = ROOT / "benchmarks" / "probes" / "entities"
 GOLD = PROBES / "gold.tsv"
 FRESH = ROOT / "benchmarks" / "probes" / "fresh"
 UNSEEN = ROOT / "benchmarks" / "probes" / "unseen"
-SETS = {"tuned": PROBES, "fresh": FRESH, "unseen": UNSEEN}
+BLIND = ROOT / "benchmarks" / "probes" / "blind"
+SETS = {"tuned": PROBES, "fresh": FRESH, "unseen": UNSEEN, "blind": BLIND}
 TITLES = {
     "tuned": "tuned: the probes the rules were tuned on",
-    "fresh": "fresh: not tuned on",
-    "unseen": "unseen: written 2026-12-04, never tuned on",
+    "fresh": "fresh: written later, tuned on since",
+    "unseen": "unseen: written 2026-12-04, tuned on as of 2026-12-05",
+    "blind": "blind: written 2026-12-05, never tuned on",
 }
 RESULTS = ROOT / "benchmarks" / "results" / "entity_audit.json"
 KINDS = ("junk", "cut", "type", "duplicate", "renamed", "merged")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.entity_audit import (
+    BLIND,
     FRESH,
     GOLD,
     PROBES,
@@ -130,8 +131,8 @@ def test_one_name_given_to_two_gold_entities_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("probes", "least"),
-    [(PROBES, 20), (FRESH, 8), (UNSEEN, 10)],
-    ids=["tuned", "fresh", "unseen"],
+    [(PROBES, 20), (FRESH, 8), (UNSEEN, 10), (BLIND, 10)],
+    ids=["tuned", "fresh", "unseen", "blind"],
 )
 def test_the_gold_list_covers_every_probe_article_with_names_it_writes(
     probes: Path, least: int
