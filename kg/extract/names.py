@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 
-from kg.nlp.lexicon.marks import DASHES
+from kg.nlp.lexicon.marks import DASHES, HYPHENS
 from kg.nlp.lexicon.names import (
     ACRONYM_STOPWORDS,
     ARABIC_ARTICLE_WORDS,
@@ -114,6 +114,8 @@ def strip_title_words(words: list[str]) -> int:
     k = 0
     while k < len(words) - 1:
         word = fold(words[k]).rstrip(".")
+        if words[k + 1] in HYPHENS:
+            break  # "Sen-Gupta" is a surname, not the senator's "Sen"
         if word in TITLE_WORDS or (word == "of" and k and fold(words[k - 1]) in TITLE_HEADS):
             k += 1
         else:

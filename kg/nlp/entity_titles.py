@@ -73,10 +73,12 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     elif k == i:
         return None
     k -= 1
+    initial = k
     while k >= i and INITIAL_RE.match(doc[k].text):
         k -= 1
     if k < i or not doc[k].is_alpha or doc[k].text in PERSON_TITLES or not doc[k].is_title:
-        return None
+        # Rule: "Attorney General K. Venugopalan": initials and a surname are a full name.
+        return _timeless(doc, k + 1, end) if k < initial else None
     # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
     # two more given names, where no "of" puts the title's object before them ("Secretary of
     # Defense Lloyd J. Austin III") and none is a title word ("Chief Executive Mary Barra").
@@ -87,6 +89,9 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
             break
         if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
             break
+        k -= 1
+    # Rule: "Justice P. V. Lakshmi Narayanan": initials before the given names are the name's.
+    while k > i and INITIAL_RE.match(doc[k - 1].text):
         k -= 1
     return _timeless(doc, k, end)
 
@@ -176,6 +181,7 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     owner = owners(doc, ents)
     commas = _commas(doc)
     orths = doc.to_array(ORTH).tolist()
+    titling = _titles_of_people(doc, ents)
     for i in range(len(doc)):
         if orths[i] not in _PERSON_TITLE_IDS or not starts_title(doc, i):
             continue
@@ -196,14 +202,16 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             and (
                 known(doc, ents[k].start, ents[k].end)
                 or ents[k].end > end
-                or (ents[k].start == i and ents[k].end == end)
+                or (ents[k].start == i and ents[k].end == end and doc[i].text not in titling)
             )
             for k in claimed
         ):
             continue  # a known organization or place, a longer one, or one the title word
             # begins and that holds the whole name ("Major League Soccer") wins, not one
             # that stops inside it ("Archbishop Emmanuel" of "Archbishop Emmanuel
-            # Okonkwo-Adeyemi"); a name the NER alone called a place
+            # Okonkwo-Adeyemi"), unless the doc writes that title before a person too
+            # ("Justice Gurpreet Singh Walia" as an organization beside "Justice P. V.
+            # Lakshmi Narayanan", a person); a name the NER alone called a place
             # after "Secretary of Defense" is the person, also where it took in the
             # title's last words ("Defense Lloyd J. Austin")
         # an entity run from before the title onto the name keeps its part before the
@@ -302,6 +310,13 @@ def _given_names_found(doc: Doc, claimed: list[Ent], title: int, start: int) -> 
         ):
             return ent.start
     return start
+
+
+def _titles_of_people(doc: Doc, ents: list[Ent]) -> set[str]:
+    """The words a person the NER found starts with or comes right after: the doc's own
+    evidence that a title word ("Justice") is used as one."""
+    people = [e for e in ents if e.label == "PERSON"]
+    return {doc[e.start].text for e in people} | {doc[e.start - 1].text for e in people if e.start}
 
 
 def _title_person(doc: Doc, ents: list[Ent], k: int, end: int) -> bool:

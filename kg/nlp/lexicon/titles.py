@@ -43,7 +43,8 @@ TITLE_ABBREVIATIONS = {
     "pres": "President",
 }
 # Honorifics: stripped from names, never a role.
-HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister")
+# An academic's title goes with them ("Prof. Xu Haoran"): stripped, too, never a role.
+HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister prof professor")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
 # The top role of an organization, for "the NATO chief".
 CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
@@ -114,6 +115,8 @@ PERSON_TITLES = frozenset(
         "Chairman",
         "Chairwoman",
         "Dr.",
+        "Prof.",
+        "Professor",
         "Mr.",
         "Mrs.",
         "Ms.",

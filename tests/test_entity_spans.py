@@ -1,0 +1,99 @@
+"""Entity spans on news kg was not tuned on: a name whole, without its title, with its
+initials, and a firm, a product or a competition named in several words as one node.
+
+Rule tests set the statistical NER's output by hand (``test_entity_rules.run``); the end-to-end
+tests build short articles written for them with the tests' pipeline and read the nodes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from answers import MODEL
+from spacy.language import Language
+from test_entity_rules import nlp, run
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.extract import names
+from kg.store.embedded import Store
+
+__all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
+
+ARTICLES = {
+    "court.txt": "Court backs reservoir plan\n\n"
+    "The plan was drawn up by hydrologists led by Prof. Wen Jialin, who said the dam was safe. "
+    "Justice R. K. Menon, Justice Harjit Singh Bedi and Justice Tomasz Zielinski heard the "
+    "appeal. Attorney General M. Subramanian argued for the state. The complaint was filed by "
+    "the reporter Anjali Das-Gupta, and Das-Gupta said she would take it further.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
+    """Each node of the articles by its label (labels are unique in these texts)."""
+    folder = tmp_path_factory.mktemp("spans")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store_path = folder / "store"
+    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
+    with Store(store_path, read_only=True) as store:
+        yield {node.label: node for found in stored_nodes(store).values() for node in found}
+
+
+# -- titles and initials ---------------------------------------------------------------------
+
+
+def test_initials_after_a_title_are_the_names(nlp: Language) -> None:
+    text = "Justice P. V. Ramana Iyer agreed. Attorney General K. Kumar argued. Mr. Lal left."
+    ner = (("Justice P. V. Ramana Iyer", "PERSON"),)
+    assert run(nlp, text, ner) == [
+        ("P. V. Ramana Iyer", "PERSON"),  # the initials before the given name stay
+        ("K. Kumar", "PERSON"),  # initials and a surname are a full name
+    ]
+
+
+def test_an_academics_title_is_no_part_of_the_name(nlp: Language) -> None:
+    text = "Prof. Wen Jialin led it. Professor Ana Duarte agreed."
+    ner = (("Prof. Wen Jialin", "PERSON"), ("Professor Ana Duarte", "PERSON"))
+    assert run(nlp, text, ner) == [("Wen Jialin", "PERSON"), ("Ana Duarte", "PERSON")]
+
+
+def test_a_title_the_doc_writes_before_a_person_is_a_title_in_an_organization(
+    nlp: Language,
+) -> None:
+    text = "Justice Ana Ruiz and Justice Harjit Singh Bedi agreed. Major League Soccer did too."
+    ner = (
+        ("Justice Ana Ruiz", "PERSON"),
+        ("Justice Harjit Singh Bedi", "ORG"),
+        ("Major League Soccer", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Ana Ruiz", "PERSON"),
+        ("Harjit Singh Bedi", "PERSON"),  # "Justice" is a title before a person here
+        ("Major League Soccer", "ORG"),  # no person comes after "Major"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("words", "titles"),
+    [
+        (["Sen", "-", "Gupta"], 0),  # a surname, not the senator's abbreviation
+        (["Sen.", "Warren"], 1),
+        (["Prof.", "Wen", "Jialin"], 1),
+        (["Professor", "Ana", "Duarte"], 1),
+    ],
+)
+def test_title_words_before_a_name(words: list[str], titles: int) -> None:
+    assert names.strip_title_words(words) == titles
+
+
+@pytest.mark.slow
+def test_a_name_after_a_title_is_whole_and_without_it(built: dict[str, Node]) -> None:
+    for label in ("Wen Jialin", "R. K. Menon", "Harjit Singh Bedi", "Tomasz Zielinski"):
+        assert built[label].type == "Person"
+    assert built["M. Subramanian"].type == "Person"  # no entity to the NER
+    reporter = built["Anjali Das-Gupta"]
+    assert [m.text for m in reporter.mentions] == ["Anjali Das-Gupta", "Das-Gupta"]
+    assert not [label for label in built if label.startswith(("Prof", "Justice", "-"))]
