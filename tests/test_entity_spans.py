@@ -27,6 +27,9 @@ ARTICLES = {
     "Justice R. K. Menon, Justice Harjit Singh Bedi and Justice Tomasz Zielinski heard the "
     "appeal. Attorney General M. Subramanian argued for the state. The complaint was filed by "
     "the reporter Anjali Das-Gupta, and Das-Gupta said she would take it further.\n",
+    "vaccine.txt": "Grant for malaria vaccine\n\n"
+    "The trial is paid for by the Wellcome Trust and the Carlos & Lucia Mendes Foundation, a "
+    "charity based in Lisbon. The vaccine is made by Halden & Voss, a small Danish firm.\n",
 }
 
 
@@ -97,3 +100,30 @@ def test_a_name_after_a_title_is_whole_and_without_it(built: dict[str, Node]) ->
     reporter = built["Anjali Das-Gupta"]
     assert [m.text for m in reporter.mentions] == ["Anjali Das-Gupta", "Das-Gupta"]
     assert not [label for label in built if label.startswith(("Prof", "Justice", "-"))]
+
+
+# -- "&" inside an organization's name ------------------------------------------------------
+
+
+def test_names_joined_by_an_ampersand_are_one_organization(nlp: Language) -> None:
+    text = (
+        "The Bill & Ana Ruiz Foundation paid. Halden & Voss did too. On Monday Ruiz & Co "
+        "spoke. Rock & Roll is loud. Tables 4 & 5 were set."
+    )
+    ner = (("Bill", "PERSON"), ("Ana Ruiz Foundation", "ORG"), ("Halden", "LOC"))
+    assert run(nlp, text, ner) == [
+        ("Bill & Ana Ruiz Foundation", "ORG"),  # a person and an organization, one name
+        ("Halden & Voss", "ORG"),  # one side an entity
+        ("Monday", "DATE"),  # no entity on either side, and no organization's word after
+        ("4", "CARDINAL"),
+        ("5", "CARDINAL"),
+    ]
+
+
+@pytest.mark.slow
+def test_an_organization_named_with_an_ampersand_is_one_node(built: dict[str, Node]) -> None:
+    assert built["Carlos & Lucia Mendes Foundation"].type == "Organization"
+    assert built["Halden & Voss"].type == "Organization"
+    assert not [
+        label for label in built if label in ("Carlos", "Halden", "Lucia Mendes Foundation")
+    ]

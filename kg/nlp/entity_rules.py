@@ -42,6 +42,7 @@ from kg.nlp.entity_bodies import (
     sport_bodies,
 )
 from kg.nlp.entity_joins import (
+    ampersand_organizations,
     join_nationality_organizations,
     organizations_by_last_word,
     repeated_names,
@@ -204,6 +205,7 @@ class EntityRules:
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
+            ents = ampersand_organizations(doc, ents)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)

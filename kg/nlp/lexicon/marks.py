@@ -7,6 +7,8 @@ DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 HYPHENS = frozenset({"-", "–", "—"})
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", ";"})
 POSSESSIVE_ENDINGS = frozenset({"'s", "’s", "'", "’"})
+# The mark that joins two names inside a firm's or a body's: "Procter & Gamble".
+AMPERSANDS = frozenset({"&", "\uff06"})
 # Words and marks between a naming participle and the name: "known as the “X”".
 BEFORE_NAMED = frozenset({"as", "the", '"', "\u201c", "'", "\u2018"})
 # Separators of a photo credit line: "Safin Hamed | AFP | Getty Images".
