@@ -373,6 +373,19 @@ def test_replace_a_changed_document(
         assert set(store.quads()) == before
 
 
+def test_a_document_with_only_its_metadata_stored_is_replaced(
+    tmp_path: Path, seed_documents: list[MappedDocument]
+) -> None:
+    doc = seed_documents[0]
+    meta = [q for q in doc.quads if q[3] != doc.iri]
+    assert any(p == DCTERMS.title for _, p, _, _ in meta)
+    retitled = [(s, p, Literal("Retitled") if p == DCTERMS.title else o, g) for s, p, o, g in meta]
+    with open_store(tmp_path / "store") as store:
+        store.write_documents([MappedDocument.of(doc.iri, meta)])
+        assert store.replace_document(doc.iri, retitled).replaced == 1
+        assert set(store.quads()) == set(retitled)
+
+
 def test_stdin_documents_do_not_replace_each_other() -> None:
     docs = []
     for n, source in enumerate(["-", "-", "-:2"]):

@@ -180,7 +180,7 @@ class Store:
         store = self._writable()
         docs = list(documents)
         stale = self._same_sources(docs)
-        stale.update(doc.iri for doc in docs if self._has_document_iri(doc.iri))
+        stale.update(doc.iri for doc in docs if self._holds_document(doc))
         text = "".join(doc.nquads for doc in docs)
         quads = text.count("\n")
         if self.path is not None and quads:
@@ -287,11 +287,20 @@ class Store:
         rows = self.query(query).rows
         return {row[0] for row in rows if isinstance(row[0], URIRef)}
 
-    def _has_document_iri(self, iri: URIRef) -> bool:
-        node = ox.NamedNode(str(iri))
-        if self.oxigraph.contains_named_graph(node):
+    def _holds_document(self, doc: MappedDocument) -> bool:
+        """Whether the store holds ``doc``'s IRI: its graph, or lines about it in the graphs
+        ``doc`` writes lines about itself to (the metadata graph), which an earlier version
+        wrote to too (the same IRI, so the same base). Naming those graphs keeps the lookup in
+        their part of the indexes: over all graphs, each new document's IRI read table blocks
+        at a random place of the whole store, which filled Oxigraph's block cache a little more
+        with each reopening (benchmarks/store_memory.py)."""
+        node = ox.NamedNode(str(doc.iri))
+        store = self.oxigraph
+        if store.contains_named_graph(node):
             return True
-        return any(True for _ in self.oxigraph.quads_for_pattern(node, None, None, None))
+        lines = ox.parse(doc.lines(doc.iri).encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+        graphs = {q.graph_name for q in lines if q.graph_name != node} or {None}
+        return any(any(True for _ in store.quads_for_pattern(node, None, None, g)) for g in graphs)
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -60,17 +60,23 @@ class MappedDocument:
 
     def statements(self, subject: URIRef, predicate: URIRef) -> list[Quad]:
         """The quads of ``subject`` and ``predicate``, found in the text without reading the
-        rest of it (a line starts with its subject and predicate, each written once)."""
+        rest of it."""
+        return list(_read(self.lines(subject, predicate)))
+
+    def lines(self, subject: URIRef, predicate: URIRef | None = None) -> str:
+        """The N-Quads lines of ``subject`` (and ``predicate``), found in the text without
+        reading the rest of it (a line starts with its subject and predicate, each written
+        once)."""
         from kg.store.oxterms import iri_text
 
-        start = f"{iri_text(subject)} {iri_text(predicate)} "
+        start = f"{iri_text(subject)} " + (f"{iri_text(predicate)} " if predicate else "")
         text, lines, at = self.nquads, [], self.nquads.find(start)
         while at != -1:
             end = text.find("\n", at) + 1
             if at == 0 or text[at - 1] == "\n":
                 lines.append(text[at:end])
             at = text.find(start, end)
-        return list(_read("".join(lines)))
+        return "".join(lines)
 
 
 def _read(text: str) -> tuple[Quad, ...]:
