@@ -30,6 +30,10 @@ ARTICLES = {
     "vaccine.txt": "Grant for malaria vaccine\n\n"
     "The trial is paid for by the Wellcome Trust and the Carlos & Lucia Mendes Foundation, a "
     "charity based in Lisbon. The vaccine is made by Halden & Voss, a small Danish firm.\n",
+    "phone.txt": "Tarsis unveils new phone\n\n"
+    "Finnish phone maker Tarsis unveiled its Nova K7 Pro on Tuesday, with its own Kestrel M3 "
+    "chip, to win buyers from the iPad 11 and last year's Nova K6. The phones run OrbitOS 4 and "
+    "were shown to buyers at Terminal B2 of the fair in Espoo.\n",
 }
 
 
@@ -127,3 +131,34 @@ def test_an_organization_named_with_an_ampersand_is_one_node(built: dict[str, No
     assert not [
         label for label in built if label in ("Carlos", "Halden", "Lucia Mendes Foundation")
     ]
+
+
+# -- products named by a brand and a model code ---------------------------------------------
+
+
+def test_a_brand_and_a_model_code_are_a_product(nlp: Language) -> None:
+    text = (
+        "The Nova K7 Pro and the Kestrel M3 beat the iPad 11 Air. Chelsea 2 Arsenal 1. She left "
+        "Terminal B2 in Baghdad E17 on March 3."
+    )
+    ner = (("Nova", "LOC"), ("Chelsea", "ORG"), ("Arsenal", "ORG"), ("Baghdad", "GPE"))
+    assert run(nlp, text, ner) == [
+        ("Nova K7 Pro", "PRODUCT"),  # the NER's place, with the code and the edition
+        ("Kestrel M3", "PRODUCT"),
+        ("iPad 11 Air", "PRODUCT"),  # a number after a word in mixed case
+        ("Chelsea", "ORG"),  # a number after a capitalized word is a score
+        ("2", "CARDINAL"),
+        ("Arsenal", "ORG"),
+        ("1", "CARDINAL"),
+        # a noun that numbers things, a known place's postcode, a month's day
+        ("Baghdad", "GPE"),
+        ("March 3", "DATE"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_product_named_by_a_brand_and_a_code_is_one_node(built: dict[str, Node]) -> None:
+    for label in ("Nova K7 Pro", "Kestrel M3", "iPad 11", "Nova K6", "OrbitOS 4"):
+        assert built[label].type == "Entity"
+    assert "Nova" not in built
+    assert "Terminal B2" not in built or built["Terminal B2"].type != "Entity"

@@ -70,6 +70,7 @@ from kg.nlp.entity_places import (
     places_in_places,
     residences,
 )
+from kg.nlp.entity_products import model_products
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
@@ -209,6 +210,7 @@ class EntityRules:
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)
+            ents = model_products(doc, ents, known=self.is_known)
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

@@ -143,3 +143,14 @@ NAMED_FOR_PLACE_ENDS = words(
     Organization Organisation Alliance Front Movement Bank Office Centre Center Community
     Ministry Academy Programme Diocese Archdiocese"""
 )
+# Words after a product's model code that name its edition: "iPhone 16 Pro", "Galaxy S25 Ultra".
+PRODUCT_EDITION_WORDS = words("Pro Ultra Max Plus Mini Lite Air SE XL Neo Edge Fold Flip")
+# Capitalized nouns a code or number follows that name no product: "Terminal B2", "Flight
+# MH370", "Vitamin B12", "Group A1".
+NUMBERED_NOUNS = words(
+    """Terminal Gate Flight Route Highway Road Motorway Junction Exit Runway Platform Pier
+    Group Vitamin Section Article Chapter Clause Rule Level Category Phase Stage Grade Tier
+    Zone Block Building Room Unit Ward Lot Row Seat Floor Bay Sector District Division Round
+    Game Match Day Week Season Class Type Model Series Number Item Table Figure Line Channel
+    Studio Track Hangar Wing Box Mark Version Part Volume Book Episode Act Scene Paragraph"""
+)
