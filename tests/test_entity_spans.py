@@ -11,12 +11,14 @@ from collections.abc import Iterator
 
 import pytest
 from answers import MODEL
+from doc_table import build
 from spacy.language import Language
 from test_entity_rules import nlp, run
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
-from kg.extract import names
+from kg.extract import names, sports
+from kg.extract.parse import Parse
 from kg.store.embedded import Store
 
 __all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
@@ -34,6 +36,10 @@ ARTICLES = {
     "Finnish phone maker Tarsis unveiled its Nova K7 Pro on Tuesday, with its own Kestrel M3 "
     "chip, to win buyers from the iPad 11 and last year's Nova K6. The phones run OrbitOS 4 and "
     "were shown to buyers at Terminal B2 of the fair in Espoo.\n",
+    "tennis.txt": "Kovacs reaches Lisbon final\n\n"
+    "Rita Kovacs reached the Lisbon Open final on Friday, a month after losing in the "
+    "semi-finals of the Brazilian Open. In football, Porto face Ajax in the UEFA Europa League "
+    "on Thursday, and Ghana named its squad for the Asia Cup of Nations.\n",
 }
 
 
@@ -162,3 +168,60 @@ def test_a_product_named_by_a_brand_and_a_code_is_one_node(built: dict[str, Node
         assert built[label].type == "Entity"
     assert "Nova" not in built
     assert "Terminal B2" not in built or built["Terminal B2"].type != "Entity"
+
+
+# -- competitions ----------------------------------------------------------------------------
+
+
+def test_a_name_before_open_or_cup_is_the_competition(nlp: Language) -> None:
+    text = (
+        "She won the Baghdad Open and the Iraqi Open. Iraq hosts the Erbil Cup of Nations. "
+        "Fans of the UEFA Europa League and of the FIFA Club Cup came. NATO Washington met."
+    )
+    ner = (
+        ("Baghdad", "GPE"),
+        ("Iraqi", "NORP"),
+        ("Erbil", "GPE"),
+        ("UEFA", "ORG"),
+        ("Europa League", "ORG"),
+        ("FIFA", "ORG"),
+        ("Club Cup", "ORG"),
+        ("Washington", "GPE"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Baghdad Open", "EVENT"),  # a place, then the competition's word
+        ("Iraqi Open", "EVENT"),  # a group, then the word
+        ("Iraq", "GPE"),
+        ("Erbil Cup of Nations", "EVENT"),  # on over "of"
+        ("UEFA Europa League", "ORG"),  # a body's acronym and its league, one name
+        ("FIFA Club Cup", "ORG"),
+        ("NATO", "ORG"),  # an acronym before a place is no competition's
+        ("Washington", "GPE"),
+    ]
+
+
+def test_a_competitions_word_before_of_names_the_event() -> None:
+    table = """
+        Ghana   2 nsubj    PROPN _ GPE
+        named   0 root     VERB  name tag=VBD
+        its     4 nmod:poss PRON
+        squad   2 obj      NOUN
+        for     7 case     ADP
+        the     7 det      DET
+        Asia    7 compound PROPN _ B-ORG
+        Cup     2 obl      PROPN _ I-ORG
+        of      9 case     ADP   _ I-ORG
+        Nations 7 nmod     PROPN _ I-ORG
+        .       2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert sports.event_name(p, 6, 10, "ORG") == "EVENT"
+    assert sports.event_name(p, 6, 7, "ORG") is None  # "Asia" alone is no event
+
+
+@pytest.mark.slow
+def test_a_competition_is_one_node_named_in_full(built: dict[str, Node]) -> None:
+    for label in ("Lisbon Open", "Brazilian Open", "Asia Cup of Nations"):
+        assert built[label].type == "NamedEvent"
+    assert built["UEFA Europa League"].type in ("Organization", "NamedEvent")
+    assert not [label for label in built if label in ("Brazilian", "UEFA", "Europa League")]

@@ -14,7 +14,12 @@ from kg.extract.parse import Parse
 from kg.nlp.lexicon.deps import FIXTURE_ROLES, RESULT_ROLES
 from kg.nlp.lexicon.labels import AREA_LABELS, TEAM_LABELS
 from kg.nlp.lexicon.marks import SCORE_DASHES
-from kg.nlp.lexicon.names import EVENT_NAME_WORDS, VENUE_NAME_ENDS, VENUE_NAME_STARTS
+from kg.nlp.lexicon.names import (
+    COMPETITION_NAME_WORDS,
+    EVENT_NAME_WORDS,
+    VENUE_NAME_ENDS,
+    VENUE_NAME_STARTS,
+)
 from kg.nlp.lexicon.nouns import PLAY_NOUNS, SPORT_NOUNS, TEAM_PLAY_WORDS, TEAM_ROLE_NOUNS
 from kg.nlp.lexicon.verbs import FIXTURE_VERBS, RESULT_VERBS, SPEECH_VERBS
 from kg.nlp.lexicon.words import OPPONENT_WORDS, VENUE_WORDS
@@ -132,9 +137,12 @@ def event_name(p: Parse, start: int, end: int, label: str) -> str | None:
     Abu Dhabi Grand Prix" called an organization, a place or a person: a name ending in a
     meeting's, a festival's or a competition's word is the event, unless it acts as a body
     does ("a forum organised by the Chinese People's Political Consultative Conference",
-    "the Conference said")."""
+    "the Conference said"). A competition's word may come before "of": "the Asia Cup of
+    Nations"."""
     if p.lower[end - 1] not in EVENT_NAME_WORDS:
-        return None
+        of = next((k for k in range(start + 1, end - 1) if p.lower[k] == "of"), None)
+        if of is None or p.lower[of - 1] not in COMPETITION_NAME_WORDS:
+            return None
     if label != "ORG" and (label not in TEAM_LABELS or end - start < 2):
         return None
     head = end - 1

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, owners
-from kg.nlp.lexicon.labels import NUMERIC_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import OPENING_QUOTES
-from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, SPORT_BODY_WORDS
+from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, LEAGUE_WORDS, SPORT_BODY_WORDS
 from kg.nlp.lexicon.nouns import ORG_NOUNS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
@@ -56,9 +56,11 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Names the NER stopped right before an event's word, events.
 
     Rule: "his first Monte Carlo Masters final" with "Monte Carlo" a person, "the São Paulo
-    Grand" + "Prix": a name followed, after a space, by a capitalized competition's or
+    Grand" + "Prix", "the Madrid Open" with "Madrid" a place, "the Australian Open" with the
+    group "Australian": a name followed, after a space, by a capitalized competition's or
     festival's word in no entity takes it in and is the event (not "the Iraq War": the war's
-    name names the place too).
+    name names the place too). It goes on over "of" and the capitalized words after it:
+    "the Africa Cup of Nations".
     """
     taken = owners(doc, ents)
     out = []
@@ -72,8 +74,50 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and doc[k].is_title
             and doc[k].lower_ in COMPETITION_NAME_WORDS
         )
-        out.append(Ent(ent.start, k + 1, "EVENT") if follows else ent)
+        out.append(Ent(ent.start, _of_names(doc, k + 1, taken), "EVENT") if follows else ent)
     return out
+
+
+def _of_names(doc: Doc, end: int, taken: list[int]) -> int:
+    """Where a competition's name ending at ``end`` ends with "of" and the capitalized words
+    in no entity after it: "Cup" + "of Nations"."""
+    k = end + 1
+    if end >= len(doc) or doc[end].lower_ != "of":
+        return end
+    while k < len(doc) and taken[k] < 0 and doc[k].is_title and doc[k].is_alpha:
+        k += 1
+    return k if k > end + 1 else end
+
+
+def competitions_of_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A body's acronym and the competition it runs, one name.
+
+    Rule: "the UEFA Champions League" as "UEFA" and "Champions League", "the FIFA Club Cup":
+    an organization in capitals, a space, and right after it an entity whose last word is a
+    league's or a competition's, are one name, labelled as the second.
+    """
+    taken = owners(doc, ents)
+    joined = {}
+    for k, ent in enumerate(ents):
+        after = taken[ent.end] if ent.end < len(doc) else -1
+        if ent.label != "ORG" or ent.end - ent.start != 1 or after < 0 or k in joined:
+            continue
+        body, rest = doc[ent.start], ents[after]
+        last = doc[rest.end - 1]
+        if (
+            body.is_upper
+            and body.is_alpha
+            and body.whitespace_
+            and rest.start == ent.end
+            and rest.label in COMPETITION_LABELS
+            and (last.lower_ in COMPETITION_NAME_WORDS or last.text in LEAGUE_WORDS)
+        ):
+            joined[k] = after
+    if not joined:
+        return ents
+    gone = set(joined) | set(joined.values())
+    grown = [Ent(ents[k].start, ents[j].end, ents[j].label) for k, j in joined.items()]
+    return [e for k, e in enumerate(ents) if k not in gone] + grown
 
 
 def named_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:

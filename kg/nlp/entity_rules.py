@@ -37,6 +37,7 @@ from spacy.util import filter_spans
 
 from kg.nlp.entity_bodies import (
     acting_places,
+    competitions_of_bodies,
     events_by_last_word,
     named_bodies,
     sport_bodies,
@@ -208,6 +209,7 @@ class EntityRules:
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = ampersand_organizations(doc, ents)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
+            ents = competitions_of_bodies(doc, ents)
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)
             ents = model_products(doc, ents, known=self.is_known)

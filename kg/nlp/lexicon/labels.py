@@ -43,6 +43,9 @@ NER_SURNAME_LABELS = frozenset({"ORG", "LOC"})
 HALF_NAME_LABELS = frozenset({"PERSON", "LOC"})
 # What the NER may call a name that ends in an organization's word ("Utrecht University").
 RETYPED_AS_ORG = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# What the NER and the entity rules call a competition's name: "Champions League", "Madrid
+# Open".
+COMPETITION_LABELS = frozenset({"ORG", "EVENT"})
 # What the NER may call a composer named after his music: "recordings of Tchaikovsky".
 RETYPED_AS_COMPOSER = frozenset({"ORG", "GPE", "LOC", "NORP"})
 # Labels other pipelines may give a name right after a person's title.

@@ -90,12 +90,16 @@ PUBLICATION_WORDS = frozenset(
 # Last words of a meeting's or a war's name, which NER may take for an organization's.
 EVENT_NAME_WORDS = frozenset(
     {"ministerial", "summit", "conference", "talks", "olympics", "war", "festival", "prix",
-     "championship", "championships", "masters"}
+     "championship", "championships", "masters", "open", "cup"}
 )  # fmt: skip
 # The last words of EVENT_NAME_WORDS that name a competition or a festival, which a place's
 # name before them never stands apart from ("Madrid Masters"), unlike a war's or a summit's
 # ("the Iraq War" names Iraq too).
-COMPETITION_NAME_WORDS = frozenset({"festival", "prix", "masters", "championship", "championships"})
+COMPETITION_NAME_WORDS = frozenset(
+    {"festival", "prix", "masters", "championship", "championships", "open", "cup"}
+)
+# A league's words, which end an organization's name too: "Champions League", "Primeira Liga".
+LEAGUE_WORDS = frozenset({"League", "Liga", "Series", "Tour"})
 # Sports whose name with a country's makes its governing body: "Sri Lanka Cricket", "Cricket
 # Australia", "New Zealand Rugby".
 SPORT_BODY_WORDS = words(
