@@ -10,8 +10,15 @@ from kg.nlp.entity_joins import speaks
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
-from kg.nlp.lexicon.names import PLACE_NAME_ENDS
-from kg.nlp.lexicon.nouns import AREA_NOUNS
+from kg.nlp.lexicon.names import PLACE_NAME_ENDS, PLACE_NAME_STARTS
+from kg.nlp.lexicon.nouns import (
+    AREA_NOUNS,
+    LOCATING_NOUNS,
+    OCCUPATION_NOUNS,
+    PERSON_NOUNS,
+    PLACE_NOUNS,
+    ROUTE_NOUNS,
+)
 from kg.nlp.lexicon.words import LIST_LINKS, LIST_WORDS, PLACE_CUES
 
 
@@ -130,7 +137,10 @@ def places_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Rule: "in the province of Al Haouz" with the name a person, "over the Piracicaba River"
     as an organization: a name after "the", an area's noun in lower case and "of" is a
     place, and so is a name of two words or more that ends in a natural feature's word,
-    where it is no person's (a person's only after "the": not "Ricki Lake").
+    where it is no person's (a person's only after "the": not "Ricki Lake"). Rule: "drifting
+    towards Pulau Tekong", "much of Jebel Marra" as people: so is a "person" that starts with
+    a natural feature's word, where no speech verb follows it ("Mount Sinai Hospital", an
+    organization, and "the Monte Carlo Masters", an event, stay).
     """
     out = []
     for ent in ents:
@@ -151,7 +161,41 @@ def _named_place(doc: Doc, ent: Ent) -> bool:
     )
     feature = ent.end - k >= 2 and doc[ent.end - 1].text in PLACE_NAME_ENDS
     after_the = k > 0 and doc[k - 1].lower_ == "the"
-    return of_area or (feature and (ent.label != "PERSON" or after_the))
+    headed = ent.label == "PERSON" and ent.end - k >= 2 and doc[k].text in PLACE_NAME_STARTS
+    return (
+        of_area
+        or (feature and (ent.label != "PERSON" or after_the))
+        or (headed and not speaks(doc, ent.end - 1))
+    )
+
+
+def places_by_noun(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names a place's noun and a preposition of place lead to, places.
+
+    Rule: "the camps around Adré", "the area around Monguno" as people, "the road to
+    Taroudant" as an organization, "a shepherd from Ighil" as a person: a one-word name
+    after a preposition of place that follows a noun of a place or a route in lower case is
+    the place, and a "person" after "from" that follows a noun only a person is (or an
+    occupation) is where that person is from; not where a speech verb follows it.
+    """
+    out = []
+    for ent in ents:
+        k = ent.start
+        one_word = ent.end - k == 1 and doc[k].is_title
+        if one_word and k >= 2 and ent.label in {"PERSON", "ORG"} and not speaks(doc, k):
+            prep, noun = doc[k - 1].lower_, doc[k - 2]
+            place_noun = noun.is_lower and (
+                noun.lemma_ in PLACE_NOUNS
+                or noun.lemma_ in LOCATING_NOUNS
+                or noun.lemma_ in ROUTE_NOUNS
+            )
+            person_noun = ent.label == "PERSON" and noun.is_lower and prep == "from"
+            person_noun &= noun.lemma_ in PERSON_NOUNS or noun.lemma_ in OCCUPATION_NOUNS
+            possessive = ent.end < len(doc) and doc[ent.end].tag_ == "POS"
+            if prep in PLACE_CUES and (place_noun or person_noun) and not possessive:
+                ent = ent._replace(label="LOC")
+        out.append(ent)
+    return out
 
 
 def residences(doc: Doc, ents: list[Ent]) -> list[Ent]:

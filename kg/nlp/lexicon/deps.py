@@ -210,3 +210,5 @@ ORG_CUT = frozenset({"acl:relcl", "appos", "conj", "cc", "parataxis", "punct", "
 RESULT_ROLES = frozenset({"nsubj", "obj", "obl"})
 # The two sides of a fixture's verb: "Wales host Scotland".
 FIXTURE_ROLES = frozenset({"nsubj", "obj"})
+# Dependency prefixes of a clause hung on a noun: "the group (that) Marek founded".
+CLAUSE_ON_NOUN = ("acl", "relcl")

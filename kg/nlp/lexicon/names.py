@@ -38,6 +38,10 @@ NAME_PARTICLES = frozenset((
     "ter", "ten", "zu",
 ))
 # fmt: on
+# Lower-case words that join the words of a name in another language: "Unidad por Chile".
+FOREIGN_NAME_LINKS = NAME_PARTICLES | words("por para y e et und")
+# The vowels of a word in capitals: "TSMC" has none and reads as initials, "THOMAS" as a name.
+VOWELS = frozenset("AEIOUY")
 # Irish and Welsh words for "son of", "daughter of", "descendant of" that start a surname, as
 # written: "Siobhán Ní Bhriain", "Cathal Ó Súilleabháin", "Rhodri ap Gwynfor-Jones".
 PATRONYMIC_PARTICLES = frozenset(
@@ -117,6 +121,12 @@ VENUE_NAME_ENDS = frozenset(
 PLACE_NAME_ENDS = words(
     """River Mountains Desert Ocean Sea Peninsula Strait Canal Glacier Plateau Delta Valley
     Lake Gulf"""
+)
+# First words of a natural feature's name, which NER may take for a person's: "Pulau Tekong",
+# "Jebel Marra", "Mount Elgon" (not "Col", a colonel's title too).
+PLACE_NAME_STARTS = words(
+    """Mount Mt. Lake Jebel Jabal Djebel Gunung Pulau Bukit Wadi Monte Mont Lac Loch Isla Ilha
+    Cerro Cape Pico"""
 )
 VENUE_NAME_STARTS = frozenset({"arena", "estadio", "stade", "stadio"})
 # Who a photo is credited to: agencies (the separators of a credit line are in ``marks``).

@@ -65,6 +65,33 @@ ORG_NOUNS = words(
     committee commission network faction front brigade battalion outfit band label publisher
     charity broadcaster start-up startup"""
 )
+# Nouns of a maker, which a firm is and now and then a person ("the manufacturer Georg
+# Reichenbach", "the property developer Vingroup").
+MAKER_NOUNS = words("developer manufacturer maker operator exporter")
+# Nouns of an organization's kind that may stand right before its name in lower case: "the
+# German lens maker Leica", "Saudi Pro League side Al-Ittihad", "the electoral service
+# Servel". Not the nouns a person may be ("rival", "customer", "producer").
+ORG_KIND_NOUNS = (
+    ORG_NOUNS
+    | MAKER_NOUNS
+    | words(
+        """club side team regulator watchdog service conglomerate miner lender insurer
+        chipmaker carmaker automaker retailer airline brand newspaper"""
+    )
+)
+# Nouns of a route, whose preposition's name is the place it leads to: "the road to X".
+ROUTE_NOUNS = words("road route highway motorway railway railroad corridor")
+# Nouns an organization has and a person or a place does not, after its possessive: "X's
+# chief executive", "X's shareholders".
+ORG_HOLDING_NOUNS = words(
+    """ceo chairman chairwoman shareholders subsidiary subsidiaries board headquarters
+    executive"""
+)
+# Nouns of a person's job, after which "at" names the employer: "an economist at HSBC".
+JOB_NOUNS = words(
+    """analyst strategist economist researcher scientist engineer executive official manager
+    director spokesman spokeswoman spokesperson employee banker trader professor lecturer"""
+)
 # Nouns only a person is, besides an occupation: "Halima, a 14-year-old girl,".
 PERSON_NOUNS = words(
     """girl boy woman man mother father son daughter wife husband widow widower child

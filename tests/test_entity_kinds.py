@@ -1,0 +1,234 @@
+"""What the words around a name say it is: the rules of ``kg.nlp.entity_kinds`` and the
+place rules beside them (``kg.nlp.entity_places``), on parse tables with hand-set NER output,
+and the entity nodes a short article written for them gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import spacy
+from answers import MODEL
+from doc_table import build
+from spacy.language import Language
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+from kg.train.recipe import add_entity_rules
+
+GAZETTEER = {
+    "names": {"GPE": ["Oslo", "Norway"], "NORP": ["Danish"], "ORG": []},
+    "weak": ["Oslo"],
+    "ambiguous": [],
+    "aliases": {},
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    add_entity_rules(nlp, data=GAZETTEER)
+    return nlp
+
+
+def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_after_a_noun_of_an_organizations_kind_is_the_organization(nlp) -> None:
+    # "He joined the Belgian club Varno Tallin and the lens maker Oskelund ."
+    table = """
+        He        2  nsubj    PRON
+        joined    0  root     VERB  join  tag=VBD
+        the       5  det      DET
+        Belgian   5  amod     ADJ
+        club      2  obj      NOUN
+        Varno     5  appos    PROPN _ PERSON
+        Tallin    6  flat     PROPN _ PERSON
+        and       12 cc       CCONJ
+        the       12 det      DET
+        lens      11 compound NOUN
+        maker     12 compound NOUN
+        Oskelund  5  conj     PROPN _ LOC
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Varno Tallin", "ORG"), ("Oskelund", "ORG")]
+
+
+def test_a_name_no_entity_holds_after_a_kinds_noun_or_its_apposition_is_added(nlp) -> None:
+    # "Figures from the customs service Tarvel and the regulator , the ACMV ."
+    table = """
+        Figures   0  root     NOUN  figure tag=NNS
+        from      5  case     ADP
+        the       5  det      DET
+        customs   5  compound NOUN
+        service   6  compound NOUN
+        Tarvel    1  nmod     NOUN
+        and       9  cc       CCONJ
+        the       9  det      DET
+        regulator 6  conj     NOUN
+        ,         12 punct    PUNCT
+        the       12 det      DET
+        ACMV      9  appos    NOUN
+        .         1  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Tarvel", "ORG"), ("ACMV", "ORG")]
+
+
+def test_a_name_that_is_the_subject_of_a_clause_on_the_noun_stays(nlp) -> None:
+    # "The group Marek founded grew ."
+    table = """
+        The       2  det        DET
+        group     5  nsubj      NOUN
+        Marek     4  nsubj      PROPN _ PERSON
+        founded   2  acl:relcl  VERB  found tag=VBD
+        grew      0  root       VERB  grow  tag=VBD
+        .         5  punct      PUNCT
+    """
+    assert entities(nlp, table) == [("Marek", "PERSON")]
+
+
+def test_a_name_that_has_what_only_an_organization_has_is_one(nlp) -> None:
+    # "Lumora 's chief executive met Ana Roe , an economist at Heltberg in Oslo ."
+    table = """
+        Lumora    4  nmod:poss PROPN _ PERSON
+        's        1  case      PART  _ _ tag=POS
+        chief     4  amod      ADJ
+        executive 5  nsubj     NOUN
+        met       0  root      VERB  meet tag=VBD
+        Ana       5  obj       PROPN _ B-PERSON
+        Roe       6  flat      PROPN _ I-PERSON
+        ,         10 punct     PUNCT
+        an        10 det       DET
+        economist 6  appos     NOUN
+        at        12 case      ADP
+        Heltberg  10 nmod      PROPN _ LOC
+        in        14 case      ADP
+        Oslo      12 nmod      PROPN
+        .         5  punct     PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Lumora", "ORG"),
+        ("Ana Roe", "PERSON"),
+        ("Heltberg", "ORG"),
+        ("Oslo", "GPE"),
+    ]
+
+
+def test_a_person_in_capitals_in_a_mixed_case_sentence_is_an_organization(nlp) -> None:
+    # "Norway 's KVSM runs two plants ."
+    table = """
+        Norway    3  nmod:poss PROPN
+        's        1  case      PART  _ _ tag=POS
+        KVSM      4  nsubj     PROPN _ PERSON
+        runs      0  root      VERB  run tag=VBZ
+        two       6  nummod    NUM
+        plants    4  obj       NOUN  plant tag=NNS
+        .         4  punct     PUNCT
+    """
+    assert ("KVSM", "ORG") in entities(nlp, table)
+
+
+def test_a_name_an_organization_was_made_by_its_words_is_one_throughout(nlp) -> None:
+    # "the insurer Varda paid . Varda said so ."
+    table = """
+        the       2  det       DET
+        insurer   4  nsubj     NOUN
+        Varda     2  appos     PROPN _ PERSON
+        paid      0  root      VERB  pay tag=VBD
+
+        Varda     2  nsubj     PROPN _ PERSON
+        said      0  root      VERB  say tag=VBD
+        so        2  advmod    ADV
+        .         2  punct     PUNCT
+    """
+    assert entities(nlp, table) == [("Varda", "ORG"), ("Varda", "ORG")]
+
+
+def test_a_name_that_starts_with_a_natural_features_word_is_a_place(nlp) -> None:
+    # "Oil drifted towards Pulau Serang . Lake Bell said so ."
+    table = """
+        Oil       2  nsubj    NOUN
+        drifted   0  root     VERB  drift tag=VBD
+        towards   4  case     ADP
+        Pulau     2  obl      PROPN _ PERSON
+        Serang    4  flat     PROPN _ PERSON
+        .         2  punct    PUNCT
+
+        Lake      3  nsubj    PROPN _ PERSON
+        Bell      1  flat     PROPN _ PERSON
+        said      0  root     VERB  say tag=VBD
+        so        3  advmod   ADV
+        .         3  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Pulau Serang", "LOC"), ("Lake Bell", "PERSON")]
+
+
+def test_a_name_a_places_noun_and_a_preposition_lead_to_is_a_place(nlp) -> None:
+    # "the camps around Odrel , the road to Tamsal , a shepherd from Ighar , a letter from Hale"
+    table = """
+        the       2  det      DET
+        camps     0  root     NOUN  camp tag=NNS
+        around    4  case     ADP
+        Odrel     2  nmod     PROPN _ PERSON
+        ,         7  punct    PUNCT
+        the       7  det      DET
+        road      2  conj     NOUN
+        to        9  case     ADP
+        Tamsal    7  nmod     PROPN _ ORG
+        ,         12 punct    PUNCT
+        a         12 det      DET
+        shepherd  2  conj     NOUN
+        from      14 case     ADP
+        Ighar     12 nmod     PROPN _ PERSON
+        ,         17 punct    PUNCT
+        a         17 det      DET
+        letter    2  conj     NOUN
+        from      19 case     ADP
+        Hale      17 nmod     PROPN _ PERSON
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Odrel", "LOC"),
+        ("Tamsal", "LOC"),
+        ("Ighar", "LOC"),
+        ("Hale", "PERSON"),  # a letter is no place and no person's noun
+    ]
+
+
+ARTICLE = (
+    "Port deal signed\n\n"
+    "The port signed a deal with the state copper company Valtara on Monday and with the "
+    "Danish lens maker Oskelund, which will supply cameras for its cranes. Figures from the "
+    "customs service Tarvel showed exports rose 4 percent. Corvin Baines, an analyst at "
+    "Heltberg in Oslo, said the deal was a good one.\n\n"
+    "The rebels hold much of Jebel Sorra, and oil drifted towards Pulau Tekari last week. "
+    "The camps around Odrelle were cleared.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
+    folder = tmp_path_factory.mktemp("kinds")
+    (folder / "port.txt").write_text(ARTICLE, encoding="utf-8")
+    kg.build([folder / "port.txt"], store=folder / "store", model=MODEL)
+    with Store(folder / "store", read_only=True) as store:
+        found = [node for nodes in stored_nodes(store).values() for node in nodes]
+        yield {node.label: node for node in found}
+
+
+@pytest.mark.slow
+def test_firms_a_kinds_noun_or_an_employee_introduces_are_organizations(nodes) -> None:
+    assert nodes["Valtara"].type == "Organization"  # a person to the NER
+    assert nodes["Oskelund"].type == "Organization"  # no entity to the NER
+    assert nodes["Tarvel"].type == "Organization"  # no entity to the NER
+    assert nodes["Heltberg"].type == "Organization"  # a place to the NER
+
+
+@pytest.mark.slow
+def test_places_a_features_word_or_a_places_noun_introduces_are_places(nodes) -> None:
+    assert nodes["Jebel Sorra"].type == "Place"  # a person to the NER
+    assert nodes["Pulau Tekari"].type == "Place"  # a person to the NER
+    assert nodes["Odrelle"].type == "Place"  # a person to the NER
