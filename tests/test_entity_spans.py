@@ -40,6 +40,10 @@ ARTICLES = {
     "Rita Kovacs reached the Lisbon Open final on Friday, a month after losing in the "
     "semi-finals of the Brazilian Open. In football, Porto face Ajax in the UEFA Europa League "
     "on Thursday, and Ghana named its squad for the Asia Cup of Nations.\n",
+    "museum.txt": "Harbour museum reopens\n\n"
+    "The Ministry of Science and Technology said the harbour museum in Gdynia would reopen in "
+    "May. Experts from the Organization of Baltic Museums had checked the roof, and the "
+    "Ministry of Finance paid for it.\n",
 }
 
 
@@ -225,3 +229,56 @@ def test_a_competition_is_one_node_named_in_full(built: dict[str, Node]) -> None
         assert built[label].type == "NamedEvent"
     assert built["UEFA Europa League"].type in ("Organization", "NamedEvent")
     assert not [label for label in built if label in ("Brazilian", "UEFA", "Europa League")]
+
+
+# -- an organization's word alone before "of" ----------------------------------------------
+
+
+def test_an_organizations_word_before_of_starts_its_name(nlp: Language) -> None:
+    doc = build(
+        """
+        The        2 det      DET
+        Ministry   7 nsubj    PROPN
+        of         4 case     ADP
+        Science    2 nmod     PROPN
+        and        6 cc       CCONJ
+        Technology 4 conj     PROPN
+        said       0 root     VERB  say tag=VBD
+        .          7 punct    PUNCT
+
+        The        2 det      DET
+        Ministry   3 nsubj    PROPN
+        came       0 root     VERB  come tag=VBD
+        .          3 punct    PUNCT
+
+        The        2 det      DET
+        Ministry   9 nsubj    PROPN
+        of         4 case     ADP
+        Finance    2 nmod     PROPN
+        and        8 cc       CCONJ
+        Iraq       8 nmod:poss PROPN _ GPE
+        's         6 case     PART
+        bank       4 conj     NOUN
+        agreed     0 root     VERB  agree tag=VBD
+        .          9 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Ministry of Science and Technology", "ORG"),  # not "Science and Technology"
+        # the word alone is none
+        ("Ministry of Finance", "ORG"),  # a possessive ends the name
+        ("Iraq", "GPE"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_ministry_the_ner_missed_is_one_node(built: dict[str, Node]) -> None:
+    for label in (
+        "Ministry of Science and Technology",
+        "Organization of Baltic Museums",
+        "Ministry of Finance",
+    ):
+        assert built[label].type == "Organization"
+    assert "Science and Technology" not in built
+    assert "Baltic Museums" not in built

@@ -181,6 +181,11 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
     found = list(_unfound_organizations(doc, owners(doc, out)))
     taken = owners(doc, out)
     found = [ent._replace(end=_named_for(doc, ent.end, out, taken)) for ent in found]
+    # "Ministry" alone where no name followed it; "Information Technology" inside the ministry
+    found = [ent for ent in found if ent.end - ent.start > 1]
+    found = [
+        e for e in found if not any(f != e and f.start <= e.start and e.end <= f.end for f in found)
+    ]
     return [
         ent for ent in out if not any(f.start <= ent.start and ent.end <= f.end for f in found)
     ] + found
@@ -240,8 +245,21 @@ def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
             k += 1
         if k < i and _title_starts_name(doc, k, taken):
             k -= 1
-        if k < i:
+        if k < i or _named_after_of(doc, i):
             yield Ent(k, i + 1, "ORG")
+
+
+def _named_after_of(doc: Doc, i: int) -> bool:
+    """Rule: "The Ministry of Electronics and Information Technology said", "the
+    Organization of American States", with no entity: an organization's word that goes on
+    over "of" to a place, alone before "of" or "for" and a capitalized word, starts a name
+    (which ``_named_for`` then finds the end of)."""
+    return (
+        doc[i].text in NAMED_FOR_PLACE_ENDS
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ in {"of", "for"}
+        and doc[i + 2].is_title
+    )
 
 
 def _title_starts_name(doc: Doc, start: int, taken: list[int]) -> bool:
