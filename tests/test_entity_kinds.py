@@ -19,7 +19,7 @@ from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Oslo", "Norway"], "NORP": ["Danish"], "ORG": []},
-    "weak": ["Oslo"],
+    "weak": [],
     "ambiguous": [],
     "aliases": {},
 }
@@ -198,6 +198,79 @@ def test_a_name_a_places_noun_and_a_preposition_lead_to_is_a_place(nlp) -> None:
     ]
 
 
+def test_a_singular_name_subject_of_a_verb_in_the_plural_is_a_team_or_a_firm(nlp) -> None:
+    # "Varnsby have signed Ola . Oslo has grown ."
+    table = """
+        Varnsby   3  nsubj    PROPN _ LOC
+        have      3  aux      AUX   have tag=VBP
+        signed    0  root     VERB  sign tag=VBN
+        Ola       3  obj      PROPN _ PERSON
+        .         3  punct    PUNCT
+
+        Oslo      3  nsubj    PROPN
+        has       3  aux      AUX   have tag=VBZ
+        grown     0  root     VERB  grow tag=VBN
+        .         3  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Varnsby", "ORG"), ("Ola", "PERSON"), ("Oslo", "GPE")]
+
+
+def test_a_capitalized_word_listed_with_organizations_only_is_one(nlp) -> None:
+    # "after Halden , Vorn , Brisk and Tavo ." with Halden and Brisk found
+    table = """
+        after     2  case     ADP
+        Halden    0  root     PROPN _ B-ORG
+        ,         4  punct    PUNCT
+        Vorn      2  conj     PROPN
+        ,         6  punct    PUNCT
+        Brisk     2  conj     PROPN _ B-ORG
+        and       8  cc       CCONJ
+        Tavo      2  conj     PROPN
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Halden", "ORG"),
+        ("Vorn", "ORG"),
+        ("Brisk", "ORG"),
+        ("Tavo", "ORG"),
+    ]
+
+
+def test_a_place_written_in_mixed_case_as_no_place_is_an_organization(nlp) -> None:
+    # "videos on ClipTok and in McAllen ."
+    table = """
+        videos    0  root     NOUN  video tag=NNS
+        on        3  case     ADP
+        ClipTok   1  nmod     PROPN _ LOC
+        and       6  cc       CCONJ
+        in        6  case     ADP
+        McAllen   1  conj     PROPN _ LOC
+        .         1  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("ClipTok", "ORG"), ("McAllen", "LOC")]
+
+
+def test_a_name_before_a_peoples_members_or_after_speech_in_is_a_group(nlp) -> None:
+    # "allied Soraki militias . She spoke in Tavunu before switching to Danish ."
+    table = """
+        allied    3  amod     ADJ
+        Soraki    3  compound PROPN _ LOC
+        militias  0  root     NOUN  militia tag=NNS
+        .         3  punct    PUNCT
+
+        She       2  nsubj    PRON
+        spoke     0  root     VERB  speak tag=VBD
+        in        4  case     ADP
+        Tavunu    2  obl      PROPN _ LOC
+        before    6  mark     SCONJ
+        switching 2  advcl    VERB  switch tag=VBG
+        to        8  case     ADP
+        Danish    6  obl      PROPN
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Soraki", "NORP"), ("Tavunu", "NORP"), ("Danish", "NORP")]
+
+
 ARTICLE = (
     "Port deal signed\n\n"
     "The port signed a deal with the state copper company Valtara on Monday and with the "
@@ -207,13 +280,20 @@ ARTICLE = (
     "The rebels hold much of Jebel Sorra, and oil drifted towards Pulau Tekari last week. "
     "The camps around Odrelle were cleared.\n"
 )
+GROUPS = (
+    "Mayor elected\n\n"
+    "The new mayor opened her speech in Quenadun before switching to Spanish. The hall was "
+    "guarded by allied Berenu militias. Her phone maker is the fifth-largest brand after "
+    "Samsung, Ruvio, Apple and Tenxia.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("kinds")
     (folder / "port.txt").write_text(ARTICLE, encoding="utf-8")
-    kg.build([folder / "port.txt"], store=folder / "store", model=MODEL)
+    (folder / "mayor.txt").write_text(GROUPS, encoding="utf-8")
+    kg.build([folder / "port.txt", folder / "mayor.txt"], store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -232,3 +312,12 @@ def test_places_a_features_word_or_a_places_noun_introduces_are_places(nodes) ->
     assert nodes["Jebel Sorra"].type == "Place"  # a person to the NER
     assert nodes["Pulau Tekari"].type == "Place"  # a person to the NER
     assert nodes["Odrelle"].type == "Place"  # a person to the NER
+
+
+@pytest.mark.slow
+def test_a_language_a_people_and_firms_by_their_words_are_groups_and_organizations(
+    nodes,
+) -> None:
+    assert nodes["Quenadun"].type == "Group"  # a language; a person to the NER
+    assert nodes["Berenu"].type == "Group"  # a people; no entity to the NER
+    assert nodes["Ruvio"].type == "Organization"  # listed with firms; no entity to the NER

@@ -1,18 +1,28 @@
 """Entity rules that read an organization off the words around a name: the noun of its kind
 that introduces it ("the German lens maker Leica"), what only an organization has or does
-("Lumora's chief executive", "an economist at HSBC"), and a name in capitals the NER took for
-a person's ("Taiwan's TSMC"). The article's words win over the NER's guess and over the
+("Lumora's chief executive", "an economist at HSBC", "Galatasaray have signed"), the firms it
+is listed with ("Huawei, Vivo and Apple"), and a name written as no person's or place's is
+("Taiwan's TSMC", "TikTok"). The article's words win over the NER's guess and over the
 gazetteer, and a name so typed is typed so wherever the article writes it."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.nlp.entity_bodies import Known
+from kg.nlp.entity_groups import peoples
+from kg.nlp.entity_places import places_by_noun
 from kg.nlp.entity_spans import Ent, owners
-from kg.nlp.lexicon.deps import CLAUSE_ON_NOUN
-from kg.nlp.lexicon.labels import RETYPED_AS_ORG
+from kg.nlp.lexicon.deps import CLAUSE_ON_NOUN, FINITE_HELPERS
+from kg.nlp.lexicon.forms import BE_PLURAL_PAST
+from kg.nlp.lexicon.labels import AREA_LABELS, FINITE_TAGS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS
-from kg.nlp.lexicon.names import EVENT_NAME_WORDS, FOREIGN_NAME_LINKS, VOWELS
+from kg.nlp.lexicon.names import (
+    EVENT_NAME_WORDS,
+    FOREIGN_NAME_LINKS,
+    INNER_CAPITAL_NAME_STARTS,
+    VOWELS,
+)
 from kg.nlp.lexicon.nouns import (
     JOB_NOUNS,
     MAKER_NOUNS,
@@ -21,13 +31,26 @@ from kg.nlp.lexicon.nouns import (
     ORG_KIND_NOUNS,
 )
 from kg.nlp.lexicon.titles import TITLE_WORDS
+from kg.nlp.lexicon.verbs import AGREEING_VERBS
+from kg.nlp.lexicon.words import LIST_LINKS
 
 # The most words of a name no entity holds that a kind's noun introduces: "the insurer Gard".
 ADDED_NAME_WORDS = 4
 # How many words either side of a name in capitals show the sentence is in mixed case.
 MIXED_CASE_WINDOW = 5
+# The most members of a list read on each side of a word: "Huawei, Vivo, Apple and Xiaomi".
+LIST_MEMBERS = 8
 # Letters in capitals read as initials, not a word, with fewer than one vowel in three.
 INITIALS_PER_VOWEL = 3
+
+
+def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """The entities with the kinds the words around them give, in order: organizations by
+    the noun of their kind, by their role and by the list they are in (and so wherever the
+    article writes them), places by a place's noun, peoples and languages."""
+    typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
+    typed = typed_throughout(doc, ents, listed_organizations(doc, typed), known=known)
+    return peoples(doc, places_by_noun(doc, typed), known=known)
 
 
 def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -100,32 +123,88 @@ def _not_introduced(
     return doc[noun].lower_ in MAKER_NOUNS and end - start > 1 and person
 
 
-def organizations_by_role(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """Names that have or do what only an organization does, organizations.
 
     Rule: "Lumora's chief executive", "Harwick's shareholders", "an economist at HSBC in
-    Singapore", with the names places or people: a name before a possessive and, a word on
-    at most, a noun only an organization has, or after a job's noun and "at", is the
-    organization. A name in capitals the NER took for a person's ("Taiwan's TSMC") is one too.
+    Singapore", "Galatasaray have signed", with the names places or people: a name before a
+    possessive and, a word on at most, a noun only an organization has, or after a job's noun
+    and "at", or a singular name subject of a verb in the plural (a team or a firm in British
+    usage), is the organization. A name in capitals the NER took for a person's ("Taiwan's
+    TSMC") is one too, and so is a one-word "place" the gazetteer does not know that is
+    written in mixed case as no place is ("videos on TikTok").
     """
     out = []
     for ent in ents:
         if ent.label in RETYPED_AS_ORG and (
-            _holds(doc, ent) or _employs(doc, ent) or _initials_taken_for_person(doc, ent)
+            _holds(doc, ent)
+            or _employs(doc, ent)
+            or _plural_subject(doc, ent)
+            or _initials_taken_for_person(doc, ent)
+            or _app_name_taken_for_place(doc, ent, known=known)
         ):
             ent = ent._replace(label="ORG")
         out.append(ent)
     return out
 
 
-def typed_throughout(doc: Doc, before: list[Ent], after: list[Ent]) -> list[Ent]:
+def listed_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Capitalized words listed with organizations and with nothing else, organizations.
+
+    Rule: "the fifth-largest brand after Huawei, Vivo, Apple and Xiaomi" with only Huawei and
+    Apple found: a capitalized word no entity holds, in a list joined by commas, "and" or
+    "or" whose entities are all organizations, two or more, is one too.
+    """
+    taken = owners(doc, ents)
+    out = list(ents)
+    for i, token in enumerate(doc):
+        if taken[i] >= 0 or not _capitalized(token) or token.is_stop or i == 0:
+            continue
+        if doc[i - 1].text not in LIST_LINKS:
+            continue
+        members = _list_members(doc, ents, taken, i)
+        labels = [ents[m].label for m in members if m >= 0]
+        if len(labels) >= 2 and set(labels) == {"ORG"}:
+            out.append(Ent(i, i + 1, "ORG"))
+    return out
+
+
+def _list_members(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> list[int]:
+    """The members of the list the word at ``i`` is in, walking out both ways over list
+    links: each an entity's index, or -1 for a capitalized word no entity holds; [] where a
+    member is something else."""
+    members: list[int] = []
+    for step in (-1, 1):
+        k = i
+        while len(members) < LIST_MEMBERS:
+            link = k - 1 if step < 0 else k + 1
+            while 0 <= link < len(doc) and doc[link].text in LIST_LINKS:
+                link += step
+            if link == k + step or not 0 <= link < len(doc):
+                break  # no link, or the doc's edge
+            owner = taken[link]
+            if owner >= 0:
+                members.append(owner)
+                k = ents[owner].start if step < 0 else ents[owner].end - 1
+            elif _capitalized(doc[link]) and not doc[link].is_stop:
+                members.append(-1)
+                k = link
+            else:
+                return []
+    return members
+
+
+def typed_throughout(doc: Doc, before: list[Ent], after: list[Ent], *, known: Known) -> list[Ent]:
     """Rule: "the property developer Vingroup ... Vingroup shares": a name the words around
-    it made an organization is one wherever the article writes it the same way."""
+    it made an organization is one wherever the article writes it the same way; not a place
+    the gazetteer knows ("Brazil have won" makes the team, not every Brazil, one)."""
     was = {(e.start, e.end): e.label for e in before}
     typed = {
         doc[e.start : e.end].text
         for e in after
-        if e.label == "ORG" and was.get((e.start, e.end)) != "ORG"
+        if e.label == "ORG"
+        and was.get((e.start, e.end)) != "ORG"
+        and not known(doc, e.start, e.end)
     }
     if not typed:
         return after
@@ -215,3 +294,33 @@ def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:
         return False
     around = doc[max(ent.start - MIXED_CASE_WINDOW, 0) : ent.end + MIXED_CASE_WINDOW]
     return any(t.is_alpha and t.is_lower for t in around)
+
+
+def _plural_subject(doc: Doc, ent: Ent) -> bool:
+    """ "Galatasaray have signed", "Ferrari are fourth": a singular proper noun, in no list,
+    subject of "be", "have" or "do" in the plural (a tagger's plural of another verb is too
+    often wrong: "Fakhar Zaman Malik unbeaten on 41")."""
+    last = doc[ent.end - 1]
+    if not last.dep_.startswith("nsubj") or last.tag_ != "NNP" or last.lower_.endswith("s"):
+        return False
+    if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
+        return False
+    verb = last.head
+    if verb.i < ent.end:
+        return False
+    verbs = [verb, *(c for c in verb.children if c.dep_ in FINITE_HELPERS)]
+    finite = [v for v in verbs if v.tag_ in FINITE_TAGS]
+    plural = [v.tag_ == "VBP" or v.lower_ == BE_PLURAL_PAST for v in finite]
+    helpers = all(v.lemma_ in AGREEING_VERBS for v in finite)
+    return bool(finite) and all(plural) and helpers
+
+
+def _app_name_taken_for_place(doc: Doc, ent: Ent, *, known: Known) -> bool:
+    """ "TikTok", "PayPal": a capital inside a one-word "place" after a lower-case letter,
+    not the way a person's or a place's name has one ("McAllen", "KwaZulu")."""
+    text = doc[ent.start].text
+    if ent.label not in AREA_LABELS or ent.end - ent.start != 1 or known(doc, ent.start, ent.end):
+        return False
+    if text.startswith(INNER_CAPITAL_NAME_STARTS) or not text[:1].isupper():
+        return False
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))

@@ -52,11 +52,7 @@ from kg.nlp.entity_joins import (
     split_at_title_noun,
     surnamed,
 )
-from kg.nlp.entity_kinds import (
-    organizations_by_kind,
-    organizations_by_role,
-    typed_throughout,
-)
+from kg.nlp.entity_kinds import typed_by_context
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_names import (
     hyphen_tail,
@@ -73,7 +69,6 @@ from kg.nlp.entity_places import (
     listed_places,
     placed,
     places_by_kind,
-    places_by_noun,
     places_in_places,
     residences,
 )
@@ -218,8 +213,7 @@ class EntityRules:
             ents = competitions_of_bodies(doc, ents)
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)
-            typed = organizations_by_role(doc, organizations_by_kind(doc, ents))
-            ents = places_by_noun(doc, typed_throughout(doc, ents, typed))
+            ents = typed_by_context(doc, ents, known=self.is_known)
             ents = model_products(doc, ents, known=self.is_known)
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))

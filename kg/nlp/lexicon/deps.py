@@ -212,3 +212,5 @@ RESULT_ROLES = frozenset({"nsubj", "obj", "obl"})
 FIXTURE_ROLES = frozenset({"nsubj", "obj"})
 # Dependency prefixes of a clause hung on a noun: "the group (that) Marek founded".
 CLAUSE_ON_NOUN = ("acl", "relcl")
+# Dependencies of the words that carry a verb's tense and number: "have signed", "are fourth".
+FINITE_HELPERS = frozenset({"aux", "aux:pass", "cop"})

@@ -40,6 +40,9 @@ NAME_PARTICLES = frozenset((
 # fmt: on
 # Lower-case words that join the words of a name in another language: "Unidad por Chile".
 FOREIGN_NAME_LINKS = NAME_PARTICLES | words("por para y e et und")
+# Starts of a name in mixed case that a person's or a place's name has ("McAllen", "DeSantis",
+# "KwaZulu"), unlike a firm's or an app's ("TikTok", "PayPal").
+INNER_CAPITAL_NAME_STARTS = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Kwa", "O'")
 # The vowels of a word in capitals: "TSMC" has none and reads as initials, "THOMAS" as a name.
 VOWELS = frozenset("AEIOUY")
 # Irish and Welsh words for "son of", "daughter of", "descendant of" that start a surname, as
@@ -144,7 +147,7 @@ ORG_NAME_ENDS = words(
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
-    Academy Programme Diocese Archdiocese Lines"""
+    Academy Programme Diocese Archdiocese Lines Exchange Navy"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".

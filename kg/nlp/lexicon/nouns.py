@@ -79,6 +79,16 @@ ORG_KIND_NOUNS = (
         chipmaker carmaker automaker retailer airline brand newspaper"""
     )
 )
+# Plural nouns of a people's members, after the people's name: "Zaghawa militias", "Fulani
+# herders", "Mapudungun speakers".
+PEOPLE_MEMBER_NOUNS = words(
+    """militias militiamen fighters herders nomads tribesmen clans elders speakers
+    communities"""
+)
+# Nouns after a language's name: "the Mapudungun language".
+LANGUAGE_NOUNS = words("language languages dialect")
+# Nouns and verbs of speech after which "in" names a language: "her speech in Mapudungun".
+SPOKEN_IN_WORDS = words("speech speak sing song write address broadcast interview greet pray")
 # Nouns of a route, whose preposition's name is the place it leads to: "the road to X".
 ROUTE_NOUNS = words("road route highway motorway railway railroad corridor")
 # Nouns an organization has and a person or a place does not, after its possessive: "X's

@@ -130,3 +130,6 @@ RESULT_VERBS = words(
 # on Monday", "Wales host Scotland"; with a score or a sports noun in the paragraph, the
 # countries and cities they join are teams.
 FIXTURE_VERBS = words("play face host meet")
+# Verbs whose plural a tagger tells reliably, so that a singular name as their plural subject
+# is a team or a firm ("Galatasaray have signed", "Ferrari are fourth").
+AGREEING_VERBS = words("be have do")

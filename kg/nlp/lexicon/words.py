@@ -76,6 +76,8 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "nt"})
 ASIDES = frozenset({"including", "among", "mostly", "mainly"})
 # Words that join the names of a list: "Erbil and Baghdad".
 LIST_WORDS = frozenset({"and", "or", "&"})
+# Words before a second language: "switching to Spanish", "and English", "or French".
+LANGUAGE_LINKS = frozenset({"to", "and", "or", "from"})
 # Words between an alias and the noun before it: "the group, also called X".
 ALSO_WORDS = frozenset({"also", ","})
 # A count of one, which leaves a noun singular: "one of the soldiers".

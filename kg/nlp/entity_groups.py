@@ -1,0 +1,72 @@
+"""Entity rules that read a people or a language off the words around a name: "Zaghawa
+militias", "Fulani herders", "the Mapudungun language", "her speech in Mapudungun before
+switching to Spanish". A people and a language are groups (NORP), not places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.entity_bodies import Known
+from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.lexicon.labels import RETYPED_AS_ORG
+from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
+from kg.nlp.lexicon.nouns import LANGUAGE_NOUNS, PEOPLE_MEMBER_NOUNS, SPOKEN_IN_WORDS
+from kg.nlp.lexicon.words import LANGUAGE_LINKS
+
+# How far on in its sentence a language named with a group's name may be: "in Mapudungun
+# before switching to Spanish".
+LANGUAGE_WINDOW = 12
+
+
+def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """One-word names a people's members or a language's noun follows, groups.
+
+    Rule: "allied Zaghawa militias", "Mapudungun speakers", "the Kanuri language", with the
+    name a place or a person, or no entity: a one-word name the gazetteer does not know, in
+    one phrase with a plural noun of a people's members or a language's noun right after it,
+    or after "-speaking", is the people or the language. Rule: "her speech in Mapudungun
+    before switching to Spanish": so is one after "in" after a word of speech, where a group
+    the gazetteer knows comes after "to", "and" or "or" further in the sentence.
+    """
+    taken = owners(doc, ents)
+    out = list(ents)
+    for i, token in enumerate(doc):
+        owner = taken[i]
+        if owner >= 0 and (out[owner].label not in RETYPED_AS_ORG or out[owner].end - i != 1):
+            continue
+        if owner >= 0 and out[owner].start != i:
+            continue
+        plain = i > 0 and token.is_title and token.is_alpha and not token.is_stop
+        if owner < 0 and not (plain and not token.is_sent_start):
+            continue
+        if known(doc, i, i + 1) or not (_of_a_people(doc, i) or _a_language(doc, ents, taken, i)):
+            continue
+        if owner >= 0:
+            out[owner] = out[owner]._replace(label="NORP")
+        elif token.tag_ in {"NNP", "JJ", "NNPS"}:
+            out.append(Ent(i, i + 1, "NORP"))
+    return out
+
+
+def _of_a_people(doc: Doc, i: int) -> bool:
+    """ "Zaghawa militias", "Mapudungun speakers", "the Kanuri language", "Hausa-speaking"."""
+    if i + 1 >= len(doc):
+        return False
+    after = doc[i + 1]
+    if after.text in HYPHENS and i + 2 < len(doc) and doc[i + 2].lower_ == "speaking":
+        return not doc[i].whitespace_ and not after.whitespace_
+    people = after.lower_ in PEOPLE_MEMBER_NOUNS or after.lower_ in LANGUAGE_NOUNS
+    return people and after.is_lower and after.pos_ == "NOUN" and doc[i].head.i == i + 1
+
+
+def _a_language(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool:
+    """ "her speech in Mapudungun before switching to Spanish"."""
+    if i < 2 or doc[i - 1].lower_ != "in" or doc[i - 2].lemma_ not in SPOKEN_IN_WORDS:
+        return False
+    for k in range(i + 1, min(i + LANGUAGE_WINDOW, len(doc) - 1)):
+        if doc[k].text in SENTENCE_ENDS:
+            return False
+        owner = taken[k + 1]
+        if doc[k].lower_ in LANGUAGE_LINKS and owner >= 0 and ents[owner].label == "NORP":
+            return True
+    return False
