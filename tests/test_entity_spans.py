@@ -44,6 +44,10 @@ ARTICLES = {
     "The Ministry of Science and Technology said the harbour museum in Gdynia would reopen in "
     "May. Experts from the Organization of Baltic Museums had checked the roof, and the "
     "Ministry of Finance paid for it.\n",
+    "transfer.txt": "Sporting sign striker\n\n"
+    "LAGOS, Jan 12 - Sporting have signed Nigeria striker Adebola Ayodele Olatunji from Porto "
+    "for 20 million euros, the Lisbon side said on Friday. The rebels in Sudan are fighting the "
+    "Sudanese Armed Forces.\n",
 }
 
 
@@ -282,3 +286,56 @@ def test_a_ministry_the_ner_missed_is_one_node(built: dict[str, Node]) -> None:
         assert built[label].type == "Organization"
     assert "Science and Technology" not in built
     assert "Baltic Museums" not in built
+
+
+# -- a name the parser broke a sentence inside; forces ---------------------------------------
+
+
+def test_a_persons_name_is_whole_across_a_sentence_break_the_parser_put_in_it(
+    nlp: Language,
+) -> None:
+    doc = build(
+        """
+        Porto   2 nsubj    PROPN _ GPE
+        signed  0 root     VERB  sign tag=VBD
+        Ana     4 compound PROPN _ B-PERSON
+        Maria   2 obj      PROPN _ I-PERSON
+
+        Osei    3 nsubj    PROPN
+        and     3 cc       CCONJ
+        Jomar   0 root     PROPN
+
+        Villanueva 4 compound PROPN _ B-PERSON space=no
+        -          1 punct    PUNCT _ I-PERSON space=no
+        Cruz       1 flat     PROPN _ I-PERSON
+        spoke      0 root     VERB  speak tag=VBD
+        .          4 punct    PUNCT
+
+        Ortega  2 nsubj    PROPN
+        agreed  0 root     VERB  agree tag=VBD
+        .       2 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Porto", "GPE"),
+        ("Ana Maria Osei", "PERSON"),  # no sentence starts right after a name without a mark
+        ("Jomar Villanueva-Cruz", "PERSON"),  # nor right at one
+        # "spoke. Ortega": the full stop ends the sentence
+    ]
+
+
+def test_armed_forces_end_an_organizations_name(nlp: Language) -> None:
+    text = "They fought the Iraqi Armed Forces and the Kurdish Peshmerga Forces."
+    assert run(nlp, text, (("Iraqi", "NORP"), ("Peshmerga Forces", "PERSON"))) == [
+        ("Iraqi Armed Forces", "ORG"),  # a nationality's organization, whole
+        ("Kurdish", "NORP"),
+        ("Peshmerga Forces", "ORG"),  # a name that ends in an organization's word
+    ]
+
+
+@pytest.mark.slow
+def test_a_players_name_and_the_armed_forces_are_whole(built: dict[str, Node]) -> None:
+    assert built["Adebola Ayodele Olatunji"].type == "Person"
+    assert built["Sudanese Armed Forces"].type == "Organization"
+    assert "Sudanese" not in built

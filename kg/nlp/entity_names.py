@@ -235,3 +235,49 @@ def _halves(doc: Doc, left: Ent, right: Ent, known: Known) -> bool:
         return False
     words = tokens.text.split()
     return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
+
+
+def names_across_false_breaks(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A person's name the parser broke a sentence inside, whole.
+
+    Rule: "Galatasaray have signed Nigeria forward Babatunde Oluwaseun Ogunleye from
+    Sporting", "Rommel Dizon, 31, and Arnel Bautista-Reyes": where the parser starts a
+    sentence right after a person's name or right at it, with one space and no mark between,
+    it broke the sentence inside the name, and the NER stopped there: the capitalized word
+    on the other side, in no entity, is the name's (no sentence starts so; "said Ana Ruiz.
+    Ortega agreed" has its full stop).
+    """
+    taken = owners(doc, ents)
+
+    def broken(k: int, word: int) -> bool:
+        """The parser starts a sentence at token ``k``, one space after token ``k - 1``,
+        and token ``word`` (one of the two) is a loose word of a name."""
+        return (
+            0 < k < len(doc)
+            and doc[k].is_sent_start is True
+            and doc[k - 1].whitespace_ == " "
+            and _loose_word(doc, word, taken, known)
+        )
+
+    out = []
+    for ent in ents:
+        if ent.label == "PERSON":
+            ent = ent._replace(
+                start=ent.start - broken(ent.start, ent.start - 1),
+                end=ent.end + broken(ent.end, ent.end),
+            )
+        out.append(ent)
+    return out
+
+
+def _loose_word(doc: Doc, i: int, taken: list[int], known: Known) -> bool:
+    """Token ``i`` is a capitalized word of a name in no entity: not a title, a function
+    word, a word that is no name's, nor a name the gazetteer knows."""
+    token = doc[i]
+    return (
+        taken[i] < 0
+        and plain_name(token)
+        and token.text not in PERSON_TITLES
+        and token.lower_ not in NOT_NAME_WORDS
+        and not known(doc, i, i + 1)
+    )

@@ -60,6 +60,7 @@ from kg.nlp.entity_names import (
     hyphenated_surnames,
     join_hyphenated_names,
     join_name_halves,
+    names_across_false_breaks,
 )
 from kg.nlp.entity_particles import names_after_particles, patronymic_names
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
@@ -204,6 +205,7 @@ class EntityRules:
             ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
+            ents = names_across_false_breaks(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))

@@ -147,7 +147,7 @@ ORG_NAME_ENDS = words(
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
-    Academy Programme Diocese Archdiocese Lines Exchange Navy"""
+    Academy Programme Diocese Archdiocese Lines Exchange Navy Forces"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
