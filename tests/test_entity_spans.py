@@ -48,6 +48,9 @@ ARTICLES = {
     "LAGOS, Jan 12 - Sporting have signed Nigeria striker Adebola Ayodele Olatunji from Porto "
     "for 20 million euros, the Lisbon side said on Friday. The rebels in Sudan are fighting the "
     "Sudanese Armed Forces.\n",
+    "gallery.txt": "Gallery names new head\n\n"
+    "Festival director Tomás Ibáñez de Arriaga said the gallery had found its new head. The "
+    "chairman Marco di Lorenzo said the board had agreed.\n",
 }
 
 
@@ -339,3 +342,32 @@ def test_a_players_name_and_the_armed_forces_are_whole(built: dict[str, Node]) -
     assert built["Adebola Ayodele Olatunji"].type == "Person"
     assert built["Sudanese Armed Forces"].type == "Organization"
     assert "Sudanese" not in built
+
+
+# -- names with particles after a person's noun ---------------------------------------------
+
+
+def test_a_name_with_particles_after_a_persons_noun_is_one_person(nlp: Language) -> None:
+    text = (
+        "Tournament director Íñigo Sáenz de Ugarte said so. Curator Hendrikje van den "
+        "Broek-Asante agreed. The director Ana Ruiz left. A lawyer in Rio de Janeiro spoke."
+    )
+    ner = (
+        ("Sáenz de Ugarte", "LOC"),
+        ("Hendrikje", "LOC"),
+        ("Broek", "ORG"),
+        ("Ana Ruiz", "PERSON"),
+        ("Rio de Janeiro", "LOC"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Íñigo Sáenz de Ugarte", "PERSON"),
+        ("Hendrikje van den Broek-Asante", "PERSON"),
+        ("Ana Ruiz", "PERSON"),  # no particle
+        ("Rio de Janeiro", "LOC"),  # not right after the person's noun
+    ]
+
+
+@pytest.mark.slow
+def test_a_name_with_particles_is_one_person(built: dict[str, Node]) -> None:
+    assert built["Tomás Ibáñez de Arriaga"].type == "Person"  # an organization to the NER
+    assert built["Marco di Lorenzo"].type == "Person"  # "Lorenzo" alone to the NER

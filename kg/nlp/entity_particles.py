@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Known, owners
 from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
@@ -14,12 +16,17 @@ from kg.nlp.lexicon.names import (
     PATRONYMIC_SURNAME_STARTS,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS, TEAM_ROLE_NOUNS
-from kg.nlp.lexicon.titles import PERSON_TITLES
+from kg.nlp.lexicon.titles import PERSON_TITLES, TITLE_HEADS
 
 # The most words of a name around its patronymic particle: given names before it ("Seán
 # Óg"), surname words after it ("Giolla Phádraig").
 GIVEN_NAMES_BEFORE_PARTICLE = 3
 SURNAME_WORDS_AFTER_PARTICLE = 2
+# The most tokens of a name with particles after a person's noun: "Hendrikje van den
+# Broek - Asante".
+PARTICLE_NAME_TOKENS = 8
+# A person's title or occupation nouns, as string ids of a Doc's LOWER array.
+_PERSON_NOUN_IDS = frozenset(get_string_id(word) for word in TITLE_HEADS | OCCUPATION_NOUNS)
 
 
 def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -136,3 +143,48 @@ def _name_word(token: Token) -> bool:
 
 def _tight_hyphen(doc: Doc, i: int) -> bool:
     return doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+
+def introduced_particle_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A name with particles right after a person's title or occupation, one person.
+
+    Rule: "Tournament director Íñigo Sáenz de Ugarte said" with a place "Sáenz de Ugarte",
+    "Curator Hendrikje van den Broek-Asante said" as a place "Hendrikje" and an organization
+    "Broek": right after a title's or an occupation's noun, capitalized words joined by
+    name particles in lower case ("de", "van den") and tight hyphens, with a particle between
+    two of them, are one person's name, whatever the NER made of its words, where no entity
+    runs across its edges and the gazetteer does not know it ("director Rio de Janeiro").
+    """
+    lowers = doc.to_array(LOWER).tolist()
+    nouns = [i for i, lower in enumerate(lowers) if lower in _PERSON_NOUN_IDS]
+    if not nouns:
+        return ents
+    taken = owners(doc, ents)
+    found = []
+    for noun in nouns:
+        end = _particle_name_end(doc, noun + 1)
+        if end is None or known(doc, noun + 1, end):
+            continue
+        edges = {taken[noun], taken[end] if end < len(doc) else -1}
+        if any(k >= 0 and k in taken[noun + 1 : end] for k in edges):
+            continue  # an entity runs across the name's edge
+        found.append(Ent(noun + 1, end, "PERSON"))
+    if not found:
+        return ents
+    inside = owners(doc, found)
+    return [e for e in ents if all(inside[k] < 0 for k in range(e.start, e.end))] + found
+
+
+def _particle_name_end(doc: Doc, start: int) -> int | None:
+    """Where a name of capitalized words and particles from ``start`` ends, if it holds a
+    particle between two capitalized words; None otherwise."""
+    k, particle, last = start, False, None
+    while k < len(doc) and k - start < PARTICLE_NAME_TOKENS:
+        token = doc[k]
+        if token.is_title and token.is_alpha and token.text not in PERSON_TITLES:
+            last = k + 1
+            particle = particle or any(doc[j].text in NAME_PARTICLES for j in range(start, k))
+        elif not (token.text in NAME_PARTICLES or _tight_hyphen(doc, k)):
+            break
+        k += 1
+    return last if particle and last is not None and doc[start].is_title else None

@@ -62,7 +62,11 @@ from kg.nlp.entity_names import (
     join_name_halves,
     names_across_false_breaks,
 )
-from kg.nlp.entity_particles import names_after_particles, patronymic_names
+from kg.nlp.entity_particles import (
+    introduced_particle_names,
+    names_after_particles,
+    patronymic_names,
+)
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
 from kg.nlp.entity_places import (
     grown_to_names,
@@ -202,6 +206,7 @@ class EntityRules:
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
             ents = patronymic_names(doc, names_after_particles(doc, ents))
+            ents = introduced_particle_names(doc, ents, known=self.is_known)
             ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)

@@ -222,5 +222,5 @@ OCCUPATION_NOUNS = words(
     journalist photographer painter sculptor scientist researcher physicist chemist biologist
     mathematician economist historian professor lawyer attorney surgeon nurse businessman
     businesswoman entrepreneur teacher activist campaigner lawmaker legislator politician
-    diplomat envoy soldier detective prosecutor"""
+    diplomat envoy soldier detective prosecutor curator"""
 )
