@@ -271,19 +271,76 @@ def test_a_name_before_a_peoples_members_or_after_speech_in_is_a_group(nlp) -> N
     assert entities(nlp, table) == [("Soraki", "NORP"), ("Tavunu", "NORP"), ("Danish", "NORP")]
 
 
+def test_job_nouns_at_a_name_open_a_sentence_and_a_modifier_is_no_employer(nlp) -> None:
+    # "Analysts at Banco Varde said so . Staff at Oslo-based Rekk quit ."
+    table = """
+        Analysts  5  nsubj    NOUN  analyst tag=NNS
+        at        3  case     ADP
+        Banco     1  nmod     PROPN _ PERSON
+        Varde     3  flat     PROPN _ PERSON
+        said      0  root     VERB  say tag=VBD
+        so        5  advmod   ADV
+        .         5  punct    PUNCT
+
+        Analysts  7  nsubj    NOUN  analyst tag=NNS
+        at        6  case     ADP
+        Oslo      6  compound PROPN _ _ space=no
+        -         5  punct    PUNCT _ _ space=no
+        based     6  amod     VERB  base tag=VBN
+        Rekk      1  nmod     PROPN _ ORG
+        quit      0  root     VERB  quit tag=VBD
+        .         7  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Banco Varde", "ORG"), ("Oslo", "GPE"), ("Rekk", "ORG")]
+
+
+def test_a_name_a_storms_word_starts_or_follows_is_the_storm(nlp) -> None:
+    # "damaged by Typhoon Vena and Hurricane Oro ."
+    table = """
+        damaged   0  root     VERB  damage tag=VBN
+        by        3  case     ADP
+        Typhoon   1  obl      PROPN _ ORG
+        Vena      3  flat     PROPN _ ORG
+        and       6  cc       CCONJ
+        Hurricane 6  compound PROPN
+        Oro       3  conj     PROPN _ PERSON
+        .         1  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Typhoon Vena", "EVENT"), ("Hurricane Oro", "EVENT")]
+
+
+def test_a_name_before_a_noun_joined_to_a_nouns_group_is_a_group(nlp) -> None:
+    # "born to a Soraki father and a Danish mother ."
+    table = """
+        born      0  root     VERB  bear tag=VBN
+        to        5  case     ADP
+        a         5  det      DET
+        Soraki    5  compound PROPN
+        father    1  obl      NOUN
+        and       9  cc       CCONJ
+        a         9  det      DET
+        Danish    9  amod     ADJ   _ _ tag=JJ
+        mother    5  conj     NOUN
+        .         1  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Soraki", "NORP"), ("Danish", "NORP")]
+
+
 ARTICLE = (
     "Port deal signed\n\n"
     "The port signed a deal with the state copper company Valtara on Monday and with the "
     "Danish lens maker Oskelund, which will supply cameras for its cranes. Figures from the "
     "customs service Tarvel showed exports rose 4 percent. Corvin Baines, an analyst at "
-    "Heltberg in Oslo, said the deal was a good one.\n\n"
+    "Heltberg in Oslo, said the deal was a good one, and Typhoon Kalmae had not hurt "
+    "trade.\n\n"
     "The rebels hold much of Jebel Sorra, and oil drifted towards Pulau Tekari last week. "
     "The camps around Odrelle were cleared.\n"
 )
 GROUPS = (
     "Mayor elected\n\n"
     "The new mayor opened her speech in Quenadun before switching to Spanish. The hall was "
-    "guarded by allied Berenu militias. Her phone maker is the fifth-largest brand after "
+    "guarded by allied Berenu militias. She was born to a Quenadun father and a Danish "
+    "mother. Her phone maker is the fifth-largest brand after "
     "Samsung, Ruvio, Apple and Tenxia.\n"
 )
 
@@ -305,6 +362,7 @@ def test_firms_a_kinds_noun_or_an_employee_introduces_are_organizations(nodes) -
     assert nodes["Oskelund"].type == "Organization"  # no entity to the NER
     assert nodes["Tarvel"].type == "Organization"  # no entity to the NER
     assert nodes["Heltberg"].type == "Organization"  # a place to the NER
+    assert nodes["Typhoon Kalmae"].type == "NamedEvent"
 
 
 @pytest.mark.slow

@@ -510,6 +510,19 @@ def test_a_name_after_a_team_role_is_a_person_also_where_the_tagger_says_proper_
     assert mentions.team_by_role(p, at(p, "Cuenca"), at(p, "Cuenca") + 1, "GPE") == "ORG"
 
 
+def test_a_place_before_a_role_word_read_as_an_adverb_and_a_name_is_the_team() -> None:
+    table = """
+        Varnsby  2 nsubj    PROPN _ ORG
+        signed   0 root     VERB  sign tag=VBD
+        Nigeria  2 obj      PROPN _ GPE
+        forward  2 advmod   ADV   _ _ tag=RB
+        Ola      2 obj      PROPN _ PERSON
+        .        2 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.team_by_role(p, at(p, "Nigeria"), at(p, "Nigeria") + 1, "GPE") == "ORG"
+
+
 def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> None:
     table = """
         The      5 det      DET

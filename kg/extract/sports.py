@@ -86,10 +86,14 @@ def _named(p: Parse, i: int) -> bool:
 def team_by_role(p: Parse, start: int, end: int, label: str) -> str | None:
     """Rule: "Munster lock Pádraig Ó Dálaigh", "The Palmeiras forward rose", "Germany coach
     Markus Eichhorn": a place's or a "person's" name right before a team's role noun in
-    lower case is the team."""
+    lower case is the team. Rule: "signed Nigeria forward Babatunde Ogunleye", with the
+    role read as an adverb: so is one before a role word and a capitalized name, whatever
+    the tagger made of the word."""
     if label not in TEAM_LABELS or end >= p.n or p.lower[end] not in TEAM_ROLE_NOUNS:
         return None
-    return "ORG" if p.words[end].islower() and p.pos[end] in {"NOUN", "PROPN"} else None
+    named = end + 1 < p.n and p.words[end + 1].istitle() and p.pos[end + 1] != "DET"
+    noun = p.pos[end] in {"NOUN", "PROPN"} or named
+    return "ORG" if p.words[end].islower() and noun else None
 
 
 def team_played_for(p: Parse, start: int, end: int, label: str) -> str | None:

@@ -11,7 +11,7 @@ from kg.nlp.entity_spans import Ent, owners
 from kg.nlp.lexicon.labels import RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import LANGUAGE_NOUNS, PEOPLE_MEMBER_NOUNS, SPOKEN_IN_WORDS
-from kg.nlp.lexicon.words import LANGUAGE_LINKS
+from kg.nlp.lexicon.words import LANGUAGE_LINKS, LIST_WORDS
 
 # How far on in its sentence a language named with a group's name may be: "in Mapudungun
 # before switching to Spanish".
@@ -26,7 +26,9 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     one phrase with a plural noun of a people's members or a language's noun right after it,
     or after "-speaking", is the people or the language. Rule: "her speech in Mapudungun
     before switching to Spanish": so is one after "in" after a word of speech, where a group
-    the gazetteer knows comes after "to", "and" or "or" further in the sentence.
+    the gazetteer knows comes after "to", "and" or "or" further in the sentence. Rule: "a
+    Yoruba father and a Polish mother", "Hausa and Fulani herders": so is one before a noun
+    joined to a noun a known group comes before, or one joined to a known group.
     """
     taken = owners(doc, ents)
     out = list(ents)
@@ -39,7 +41,13 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         plain = i > 0 and token.is_title and token.is_alpha and not token.is_stop
         if owner < 0 and not (plain and not token.is_sent_start):
             continue
-        if known(doc, i, i + 1) or not (_of_a_people(doc, i) or _a_language(doc, ents, taken, i)):
+        if known(doc, i, i + 1):
+            continue
+        if not (
+            _of_a_people(doc, i)
+            or _a_language(doc, ents, taken, i)
+            or _beside_a_group(doc, ents, taken, i)
+        ):
             continue
         if owner >= 0:
             out[owner] = out[owner]._replace(label="NORP")
@@ -70,3 +78,32 @@ def _a_language(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool:
         if doc[k].lower_ in LANGUAGE_LINKS and owner >= 0 and ents[owner].label == "NORP":
             return True
     return False
+
+
+def _beside_a_group(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool:
+    """ "a Yoruba father and a Polish mother", "Hausa and Fulani herders": a name before a
+    noun in lower case, that and another such noun a known group comes before joined by
+    "and" or "or" (the parse may join other words), or a name the parse joins to a known
+    group."""
+
+    def group(k: int) -> bool:
+        return 0 <= k < len(doc) and taken[k] >= 0 and ents[taken[k]].label == "NORP"
+
+    def noun(k: int) -> bool:
+        return 0 <= k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower
+
+    token = doc[i]
+    joined = [c.i for c in token.children if c.dep_ == "conj"]
+    if token.dep_ == "conj":
+        joined.append(token.head.i)
+    if any(group(k) for k in joined):
+        return True
+    if not noun(i + 1):
+        return False
+    k = i + 2  # "a Yoruba father and a Polish mother"
+    if k < len(doc) and doc[k].lower_ in LIST_WORDS:
+        k += 1 + (k + 1 < len(doc) and doc[k + 1].pos_ == "DET")
+        if group(k) and noun(ents[taken[k]].end):
+            return True
+    k = i - 1 - (i > 0 and doc[i - 1].pos_ == "DET")  # "a Polish mother and a Yoruba father"
+    return k >= 2 and doc[k].lower_ in LIST_WORDS and noun(k - 1) and group(k - 2)

@@ -2,8 +2,9 @@
 that introduces it ("the German lens maker Leica"), what only an organization has or does
 ("Lumora's chief executive", "an economist at HSBC", "Galatasaray have signed"), the firms it
 is listed with ("Huawei, Vivo and Apple"), and a name written as no person's or place's is
-("Taiwan's TSMC", "TikTok"). The article's words win over the NER's guess and over the
-gazetteer, and a name so typed is typed so wherever the article writes it."""
+("Taiwan's TSMC", "TikTok"); and a storm's name, an event. The article's words win over the
+NER's guess and over the gazetteer, and a name so typed is typed so wherever the article
+writes it."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from kg.nlp.entity_places import places_by_noun
 from kg.nlp.entity_spans import Ent, owners
 from kg.nlp.lexicon.deps import CLAUSE_ON_NOUN, FINITE_HELPERS
 from kg.nlp.lexicon.forms import BE_PLURAL_PAST
-from kg.nlp.lexicon.labels import AREA_LABELS, FINITE_TAGS, RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import AREA_LABELS, FINITE_TAGS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS
 from kg.nlp.lexicon.names import (
     EVENT_NAME_WORDS,
     FOREIGN_NAME_LINKS,
     INNER_CAPITAL_NAME_STARTS,
+    STORM_NAME_STARTS,
     VOWELS,
 )
 from kg.nlp.lexicon.nouns import (
@@ -50,7 +52,27 @@ def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     article writes them), places by a place's noun, peoples and languages."""
     typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
     typed = typed_throughout(doc, ents, listed_organizations(doc, typed), known=known)
-    return peoples(doc, places_by_noun(doc, typed), known=known)
+    return storms(doc, peoples(doc, places_by_noun(doc, typed), known=known))
+
+
+def storms(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Rule: "farms damaged by Typhoon Yagi" as an organization, "Hurricane" + "Helene" as a
+    person, "Typhoon Kalmae" as nothing: a name a storm's word starts, or a storm's word in
+    no entity and the name or the capitalized word right after it, is the storm, an event."""
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k, token in enumerate(doc[:-1]):
+        if token.text not in STORM_NAME_STARTS:
+            continue
+        owner, after = taken[k], taken[k + 1]
+        if owner >= 0 and out[owner].start == k and out[owner].end - k >= 2:
+            out[owner] = out[owner]._replace(label="EVENT")
+        elif owner < 0 and after >= 0 and out[after].start == k + 1:
+            if out[after].label not in NUMERIC_LABELS:
+                out[after] = Ent(k, out[after].end, "EVENT")
+        elif owner < 0 and after < 0 and _capitalized(doc[k + 1]) and not doc[k + 1].is_stop:
+            out.append(Ent(k, k + 2, "EVENT"))
+    return out
 
 
 def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -274,12 +296,18 @@ def _holds(doc: Doc, ent: Ent) -> bool:
 
 
 def _employs(doc: Doc, ent: Ent) -> bool:
-    """ "an economist at HSBC": a job's noun in lower case and "at" right before the name."""
+    """ "an economist at HSBC", "Analysts at Banco Santander Chile said": a job's noun in
+    lower case (or opening its sentence) and "at" right before the name."""
     k = ent.start
-    if k < 2 or doc[k - 1].lower_ != "at" or not doc[k - 2].is_lower:
+    if k < 2 or doc[k - 1].lower_ != "at":
         return False
-    noun = doc[k - 2].lower_
-    return noun in JOB_NOUNS or noun in OCCUPATION_NOUNS
+    if ent.end < len(doc) and doc[ent.end].text in HYPHENS and not doc[ent.end - 1].whitespace_:
+        return False  # "researchers at Ostrava-based Kovalenko Labs"
+    noun = doc[k - 2]
+    if not (noun.is_lower or (noun.is_title and (k == 2 or noun.is_sent_start))):
+        return False
+    lemma = noun.lemma_.lower()
+    return lemma in JOB_NOUNS or lemma in OCCUPATION_NOUNS
 
 
 def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:

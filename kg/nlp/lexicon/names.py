@@ -107,6 +107,8 @@ COMPETITION_NAME_WORDS = frozenset(
 )
 # A league's words, which end an organization's name too: "Champions League", "Primeira Liga".
 LEAGUE_WORDS = frozenset({"League", "Liga", "Series", "Tour"})
+# First words of a storm's name, which NER may take for an organization's: "Typhoon Yagi".
+STORM_NAME_STARTS = words("Typhoon Hurricane Cyclone Storm")
 # Sports whose name with a country's makes its governing body: "Sri Lanka Cricket", "Cricket
 # Australia", "New Zealand Rugby".
 SPORT_BODY_WORDS = words(

@@ -76,7 +76,7 @@ ORG_KIND_NOUNS = (
     | MAKER_NOUNS
     | words(
         """club side team regulator watchdog service conglomerate miner lender insurer
-        chipmaker carmaker automaker retailer airline brand newspaper"""
+        chipmaker carmaker automaker retailer airline brand newspaper channel"""
     )
 )
 # Plural nouns of a people's members, after the people's name: "Zaghawa militias", "Fulani
