@@ -343,14 +343,20 @@ GROUPS = (
     "mother. Her phone maker is the fifth-largest brand after "
     "Samsung, Ruvio, Apple and Tenxia.\n"
 )
+MATCH = (
+    "Test won\n\n"
+    "Uganda won the first Test by two wickets on Sunday, and their captain Okello Mugisha "
+    "thanked the fans.\n"
+)
 
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("kinds")
-    (folder / "port.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "mayor.txt").write_text(GROUPS, encoding="utf-8")
-    kg.build([folder / "port.txt", folder / "mayor.txt"], store=folder / "store", model=MODEL)
+    files = {"port.txt": ARTICLE, "mayor.txt": GROUPS, "match.txt": MATCH}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -379,3 +385,8 @@ def test_a_language_a_people_and_firms_by_their_words_are_groups_and_organizatio
     assert nodes["Quenadun"].type == "Group"  # a language; a person to the NER
     assert nodes["Berenu"].type == "Group"  # a people; no entity to the NER
     assert nodes["Ruvio"].type == "Organization"  # listed with firms; no entity to the NER
+
+
+@pytest.mark.slow
+def test_a_country_that_won_a_match_is_its_team(nodes) -> None:
+    assert nodes["Uganda"].type == "Organization"  # a place on main

@@ -523,6 +523,31 @@ def test_a_place_before_a_role_word_read_as_an_adverb_and_a_name_is_the_team() -
     assert mentions.team_by_role(p, at(p, "Nigeria"), at(p, "Nigeria") + 1, "GPE") == "ORG"
 
 
+def test_a_country_that_won_a_match_is_its_team_not_its_leagues_short_name() -> None:
+    table = """
+        Kenya    2 nsubj    PROPN _ GPE
+        won      0 root     VERB  win tag=VBD
+        the      5 det      DET
+        first    5 amod     ADJ
+        Test     2 obj      NOUN  test
+        by       8 case     ADP
+        two      8 nummod   NUM
+        wickets  2 obl      NOUN  wicket tag=NNS
+        .        2 punct    PUNCT
+
+        The      4 det      DET
+        Kenya    4 compound PROPN _ B-ORG
+        Super    4 compound PROPN _ I-ORG
+        League   5 nsubj    PROPN _ I-ORG
+        began    0 root     VERB  begin tag=VBD
+        .        5 punct    PUNCT
+        """
+    p = Parse(build(table))
+    assert mentions.sports_team(p, at(p, "Kenya"), at(p, "Kenya") + 1, "GPE") == "ORG"
+    index = EntityIndex(p)
+    assert index.key_at(at(p, "Kenya")) != index.key_at(at(p, "League"))
+
+
 def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> None:
     table = """
         The      5 det      DET

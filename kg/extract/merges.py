@@ -234,7 +234,9 @@ def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
 def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
     """Rule: "Norvale Systems released ... Norvale said", "Blue Anchor Lines ... Blue Anchor
     shares": an organization named by the words its full name starts with, the rest one or
-    two words ending in an organization's word, is the one organization so named."""
+    two words ending in an organization's word, is the one organization so named. Not a
+    name the words around it made an organization ("Pakistan won the first Test", a team,
+    is not the "Pakistan Super League")."""
     longer: dict[str, set[str]] = {}
     for mention in index.mentions:
         words = mention.canon.split()
@@ -242,7 +244,8 @@ def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> Non
             for k in range(max(1, len(words) - 2), len(words)):
                 longer.setdefault(" ".join(words[:k]), set()).add(mention.canon)
     for m, mention in enumerate(index.mentions):
-        full = longer.get(mention.canon, set()) if mention.label == "ORG" else set()
+        named = mention.label == "ORG" and not mention.cued
+        full = longer.get(mention.canon, set()) if named else set()
         if len(full) == 1:
             index._union(m, by_canon[next(iter(full))])
 

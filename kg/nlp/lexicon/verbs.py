@@ -120,11 +120,12 @@ E_STEMS = (
 # Verbs that put one happening after another: what follows their object tells of the object
 # ("the expansion follows a rocket attack on Monday on a base in Erbil").
 SEQUENCE_VERBS = frozenset({"follow", "precede"})
-# Verbs of a sports result: "Brazil beat Germany 2-1"; with a score or a sports noun in
-# the sentence, the countries they join are teams.
+# Verbs of a sports result: "Brazil beat Germany 2-1", "Pakistan won the first Test by
+# seven wickets"; with a score or a sports noun in the sentence, the countries they join are
+# teams.
 RESULT_VERBS = words(
     """beat defeat thrash rout edge overcome outplay eliminate draw tie lose down stun upset
-    crush hammer whitewash sweep overpower"""
+    crush hammer whitewash sweep overpower win"""
 )
 # Verbs of a fixture between two sides named on either side of them: "Barcelona play Girona
 # on Monday", "Wales host Scotland"; with a score or a sports noun in the paragraph, the
