@@ -51,6 +51,10 @@ ARTICLES = {
     "gallery.txt": "Gallery names new head\n\n"
     "Festival director Tomás Ibáñez de Arriaga said the gallery had found its new head. The "
     "chairman Marco di Lorenzo said the board had agreed.\n",
+    "rates.txt": "Bank holds rates\n\n"
+    '"Inflation is no longer the worry," said Trần Thị Lan Phương, chief economist at Saigon '
+    "Capital Securities. The Maritime and Coastal Authority of Ghana said the port was open, and "
+    "the author reads at the Osun Arts and Book Festival in May.\n",
 }
 
 
@@ -371,3 +375,50 @@ def test_a_name_with_particles_after_a_persons_noun_is_one_person(nlp: Language)
 def test_a_name_with_particles_is_one_person(built: dict[str, Node]) -> None:
     assert built["Tomás Ibáñez de Arriaga"].type == "Person"  # an organization to the NER
     assert built["Marco di Lorenzo"].type == "Person"  # "Lorenzo" alone to the NER
+
+
+# -- a speaker's name after "said"; names with "and" inside ---------------------------------
+
+
+def test_a_speakers_name_after_a_verb_of_speech_is_whole(nlp: Language) -> None:
+    text = (
+        "It is over, said Trần Thị Lan Phương, an economist. It is not, said Monday Ana Ruiz. "
+        "It went well, told Chief Lan Anh."
+    )
+    ner = (("Thị Lan", "PERSON"), ("Ana Ruiz", "PERSON"), ("Lan Anh", "PERSON"))
+    assert run(nlp, text, ner) == [
+        ("Trần Thị Lan Phương", "PERSON"),  # the words on both sides, up to the comma
+        ("Monday", "DATE"),  # a day is no name's
+        ("Ana Ruiz", "PERSON"),
+        ("Lan Anh", "PERSON"),  # nor a title
+    ]
+
+
+def test_a_bodys_or_an_events_name_goes_on_over_and(nlp: Language) -> None:
+    text = (
+        "The Maritime and Port Authority of Iraq said so. She read at the Erbil Arts and Book "
+        "Festival. Reuters and Press Union agreed. Iraq and Kurdish Film Festival fans came."
+    )
+    ner = (
+        ("Port Authority of Iraq", "LOC"),
+        ("Erbil Arts", "ORG"),
+        ("Reuters", "ORG"),
+        ("Press Union", "ORG"),
+        ("Kurdish Film Festival", "EVENT"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Maritime and Port Authority of Iraq", "ORG"),  # after "the", onto an organization
+        ("Erbil Arts and Book Festival", "EVENT"),  # onto a festival's word
+        ("Reuters", "ORG"),  # no "the" before the words
+        ("Press Union", "ORG"),
+        ("Iraq", "GPE"),
+        ("Kurdish Film Festival", "EVENT"),  # an entity after "and" is its own
+    ]
+
+
+@pytest.mark.slow
+def test_a_speaker_and_names_with_and_inside_are_whole(built: dict[str, Node]) -> None:
+    assert built["Trần Thị Lan Phương"].type == "Person"
+    assert built["Maritime and Coastal Authority of Ghana"].type == "Organization"
+    assert built["Osun Arts and Book Festival"].type == "NamedEvent"
+    assert not [label for label in built if label in ("Osun Arts", "Coastal Authority of Ghana")]

@@ -20,6 +20,7 @@ from kg.nlp.lexicon.labels import (
 )
 from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
+    COMPETITION_NAME_WORDS,
     NAMED_FOR_PLACE_ENDS,
     ORG_NAME_ENDS,
     ORG_NAME_TITLE_STARTS,
@@ -353,3 +354,56 @@ def _name_word(token: Token) -> bool:
         and token.lower_ not in DAY_WORDS
         and token.text not in MONTH_NAMES
     )
+
+
+# The most capitalized words in no entity that "and" joins onto a name: "Maritime and",
+# "and Book Festival".
+AND_JOINED_WORDS = 3
+
+
+def names_over_and(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A body's or an event's name with "and" inside it, whole.
+
+    Rule: "the Maritime and Port Authority of Singapore said" with the NER's "Port Authority
+    of Singapore", "at the Aké Arts and Book Festival in Lagos" with its "Aké Arts": after
+    "the", capitalized words in no entity, "and" and an entity holding an organization's
+    word are one organization; an entity, "and" and capitalized words in no entity ending in
+    a competition's or festival's word are one event.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        if ent.label not in NUMERIC_LABELS and ent.label != "PERSON":
+            before = _and_words_before(doc, ent.start, taken)
+            if before is not None and any(
+                t.text in ORG_NAME_ENDS for t in doc[ent.start : ent.end]
+            ):
+                ent = Ent(before, ent.end, "ORG")
+            after = _and_words_after(doc, ent.end, taken)
+            if after is not None and doc[after - 1].lower_ in COMPETITION_NAME_WORDS:
+                ent = Ent(ent.start, after, "EVENT")
+        out.append(ent)
+    return out
+
+
+def _and_words_before(doc: Doc, start: int, taken: list[int]) -> int | None:
+    """Where "the", capitalized words in no entity and "and" before ``start`` start the
+    name: "the" + "Maritime and"."""
+    k = start - 1
+    if k < 2 or doc[k].lower_ != "and":
+        return None
+    j = k
+    while j > 0 and k - j < AND_JOINED_WORDS and taken[j - 1] < 0 and _name_word(doc[j - 1]):
+        j -= 1
+    return j if 0 < j < k and doc[j - 1].lower_ == "the" else None
+
+
+def _and_words_after(doc: Doc, end: int, taken: list[int]) -> int | None:
+    """Where "and" and the capitalized words in no entity after ``end`` end: "and Book
+    Festival"."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "and":
+        return None
+    j = end + 1
+    while j < len(doc) and j - end <= AND_JOINED_WORDS and taken[j] < 0 and _name_word(doc[j]):
+        j += 1
+    return j if j > end + 1 else None

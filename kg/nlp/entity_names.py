@@ -15,7 +15,9 @@ from kg.nlp.lexicon.names import (
     NOT_NAME_WORDS,
     SYLLABLE_LETTERS,
 )
+from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.titles import PERSON_TITLES
+from kg.nlp.lexicon.verbs import SPEECH_FORMS
 
 
 def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -272,12 +274,59 @@ def names_across_false_breaks(doc: Doc, ents: list[Ent], *, known: Known) -> lis
 
 def _loose_word(doc: Doc, i: int, taken: list[int], known: Known) -> bool:
     """Token ``i`` is a capitalized word of a name in no entity: not a title, a function
-    word, a word that is no name's, nor a name the gazetteer knows."""
+    word, a day, a month, a word that is no name's, nor a name the gazetteer knows."""
     token = doc[i]
     return (
         taken[i] < 0
         and plain_name(token)
         and token.text not in PERSON_TITLES
+        and token.text not in MONTH_NAMES
         and token.lower_ not in NOT_NAME_WORDS
+        and token.lower_ not in DAY_WORDS
         and not known(doc, i, i + 1)
     )
+
+
+# The most capitalized words a person's name may have before the part the NER found.
+GIVEN_WORDS_BEFORE_PERSON = 2
+
+
+def speakers_after_speech(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A speaker's name right after a verb of speech, whole.
+
+    Rule: '"...," said Nguyễn Thị Lan Anh, chief economist at' with the NER's person "Thị
+    Lan Anh", or "Thị Lan": capitalized words in no entity (a name's, not a title's) between
+    a verb of speech and a person the NER found are the person's, and so are those after it
+    up to a mark.
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        start = ent.start
+        if ent.label == "PERSON":
+            while (
+                start > 0
+                and ent.start - start < GIVEN_WORDS_BEFORE_PERSON
+                and doc[start - 1].whitespace_ == " "
+                and _loose_word(doc, start - 1, taken, known)
+            ):
+                start -= 1
+            if start > 0 and doc[start - 1].lower_ in SPEECH_FORMS:
+                ent = ent._replace(start=start, end=_speaker_end(doc, ent.end, taken, known))
+        out.append(ent)
+    return out
+
+
+def _speaker_end(doc: Doc, end: int, taken: list[int], known: Known) -> int:
+    """Where a speaker's name after a verb of speech ends: at the mark after the capitalized
+    words in no entity that follow the part the NER found ("Thị Lan" + "Phương,"), else at
+    ``end``."""
+    k = end
+    while (
+        k < len(doc)
+        and k - end < GIVEN_WORDS_BEFORE_PERSON
+        and doc[k - 1].whitespace_ == " "
+        and _loose_word(doc, k, taken, known)
+    ):
+        k += 1
+    return k if k < len(doc) and doc[k].is_punct else end

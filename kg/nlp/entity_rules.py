@@ -45,6 +45,7 @@ from kg.nlp.entity_bodies import (
 from kg.nlp.entity_joins import (
     ampersand_organizations,
     join_nationality_organizations,
+    names_over_and,
     organizations_by_last_word,
     repeated_names,
     speaks,
@@ -61,6 +62,7 @@ from kg.nlp.entity_names import (
     join_hyphenated_names,
     join_name_halves,
     names_across_false_breaks,
+    speakers_after_speech,
 )
 from kg.nlp.entity_particles import (
     introduced_particle_names,
@@ -211,11 +213,12 @@ class EntityRules:
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
             ents = names_across_false_breaks(doc, ents, known=self.is_known)
+            ents = speakers_after_speech(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
-            ents = ampersand_organizations(doc, ents)
+            ents = names_over_and(doc, ampersand_organizations(doc, ents))
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = competitions_of_bodies(doc, ents)
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
