@@ -55,6 +55,9 @@ ARTICLES = {
     '"Inflation is no longer the worry," said Trần Thị Lan Phương, chief economist at Saigon '
     "Capital Securities. The Maritime and Coastal Authority of Ghana said the port was open, and "
     "the author reads at the Osun Arts and Book Festival in May.\n",
+    "launch.txt": "Lumen shows new tablet\n\n"
+    "Lumen will show the tablet to buyers in Madrid next week, where its head of sales, Anaïs "
+    "Okafor-Lindqvist, is due to announce prices for Spain.\n",
 }
 
 
@@ -422,3 +425,25 @@ def test_a_speaker_and_names_with_and_inside_are_whole(built: dict[str, Node]) -
     assert built["Maritime and Coastal Authority of Ghana"].type == "Organization"
     assert built["Osun Arts and Book Festival"].type == "NamedEvent"
     assert not [label for label in built if label in ("Osun Arts", "Coastal Authority of Ghana")]
+
+
+# -- a given name the NER found alone before a hyphenated surname ----------------------------
+
+
+def test_a_one_word_name_before_a_hyphenated_surname_is_a_person(nlp: Language) -> None:
+    text = (
+        "Its head, Anaïs Okafor-Lindqvist, spoke. Fans of Baghdad Saint-Germain and Air "
+        "France-KLM met."
+    )
+    ner = (("Anaïs", "ORG"), ("Baghdad", "GPE"), ("Air", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Anaïs Okafor-Lindqvist", "PERSON"),
+        ("Baghdad", "GPE"),  # a place the gazetteer knows
+        ("Air", "ORG"),  # "KLM" is in capitals
+    ]
+
+
+@pytest.mark.slow
+def test_a_given_name_and_a_hyphenated_surname_are_one_person(built: dict[str, Node]) -> None:
+    assert built["Anaïs Okafor-Lindqvist"].type == "Person"
+    assert "Anaïs" not in built

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners
-from kg.nlp.lexicon.labels import HALF_NAME_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import HALF_NAME_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
@@ -330,3 +330,34 @@ def _speaker_end(doc: Doc, end: int, taken: list[int], known: Known) -> int:
     ):
         k += 1
     return k if k < len(doc) and doc[k].is_punct else end
+
+
+def given_names_before_hyphenated_surnames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A one-word name the NER found right before a hyphenated surname it missed, a person.
+
+    Rule: "its head of international business, Anaïs Okafor-Lindqvist, is due" with the
+    NER's organization "Anaïs": a capitalized word the NER called anything, alone in its
+    entity and unknown to the gazetteer, then two capitalized words joined by a tight
+    hyphen in no entity, are one person's name; not "Paris Saint-Germain" (a known place),
+    "Air France-KLM" (a word in capitals).
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        k = ent.end
+        if (
+            ent.end - ent.start == 1
+            and ent.label not in NUMERIC_LABELS
+            and plain_name(doc[ent.start])
+            and doc[ent.start].whitespace_ == " "
+            and k + 2 < len(doc)
+            and all(taken[j] < 0 for j in range(k, k + 3))
+            and tight_hyphen(doc, k + 1)
+            and plain_name(doc[k])
+            and plain_name(doc[k + 2])
+            and not known(doc, ent.start, ent.end)
+            and not known(doc, k, k + 3)
+        ):
+            ent = Ent(ent.start, k + 3, "PERSON")
+        out.append(ent)
+    return out
