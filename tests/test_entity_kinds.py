@@ -115,6 +115,48 @@ def test_a_name_that_has_what_only_an_organization_has_is_one(nlp) -> None:
         ("Heltberg", "ORG"),
         ("Oslo", "GPE"),
     ]
+    # "It met Orvika 's board ." with no entity
+    table = """
+        It        2  nsubj     PRON
+        met       0  root      VERB  meet tag=VBD
+        Orvika    5  nmod:poss PROPN
+        's        3  case      PART  _ _ tag=POS
+        board     2  obj       NOUN
+        .         2  punct     PUNCT
+    """
+    assert entities(nlp, table) == [("Orvika", "ORG")]
+
+
+def test_a_name_whose_shares_trade_is_an_organization_but_a_known_places_market_is_not(
+    nlp,
+) -> None:
+    # "Lumora shares fell and Norway stocks rose , shares of Brenvik too . Ana shares it ."
+    table = """
+        Lumora    2  compound PROPN _ PERSON
+        shares    3  nsubj    NOUN  share tag=NNS
+        fell      0  root     VERB  fall tag=VBD
+        and       7  cc       CCONJ
+        Norway    6  compound PROPN
+        stocks    7  nsubj    NOUN  stock tag=NNS
+        rose      3  conj     VERB  rise tag=VBD
+        ,         9  punct    PUNCT
+        shares    7  obj      NOUN  share tag=NNS
+        of        11 case     ADP
+        Brenvik   9  nmod     PROPN
+        too       9  advmod   ADV
+        .         3  punct    PUNCT
+
+        Ana       2  nsubj    PROPN _ PERSON
+        shares    0  root     VERB  share tag=VBZ
+        it        2  obj      PRON
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Lumora", "ORG"),
+        ("Norway", "GPE"),
+        ("Brenvik", "ORG"),  # no entity to the NER
+        ("Ana", "PERSON"),  # a verb, not a firm's shares
+    ]
 
 
 def test_a_person_in_capitals_in_a_mixed_case_sentence_is_an_organization(nlp) -> None:
@@ -330,7 +372,8 @@ ARTICLE = (
     "Port deal signed\n\n"
     "The port signed a deal with the state copper company Valtara on Monday and with the "
     "Danish lens maker Oskelund, which will supply cameras for its cranes. Figures from the "
-    "customs service Tarvel showed exports rose 4 percent. Corvin Baines, an analyst at "
+    "customs service Tarvel showed exports rose 4 percent, and shares of Orvika rose too. "
+    "Corvin Baines, an analyst at "
     "Heltberg in Oslo, said the deal was a good one, and Typhoon Kalmae had not hurt "
     "trade.\n\n"
     "The rebels hold much of Jebel Sorra, and oil drifted towards Pulau Tekari last week. "
@@ -369,6 +412,7 @@ def test_firms_a_kinds_noun_or_an_employee_introduces_are_organizations(nodes) -
     assert nodes["Tarvel"].type == "Organization"  # no entity to the NER
     assert nodes["Heltberg"].type == "Organization"  # a place to the NER
     assert nodes["Typhoon Kalmae"].type == "NamedEvent"
+    assert nodes["Orvika"].type == "Organization"  # no entity to the NER
 
 
 @pytest.mark.slow

@@ -31,6 +31,7 @@ from kg.nlp.lexicon.nouns import (
     OCCUPATION_NOUNS,
     ORG_HOLDING_NOUNS,
     ORG_KIND_NOUNS,
+    TRADED_NOUNS,
 )
 from kg.nlp.lexicon.titles import TITLE_WORDS
 from kg.nlp.lexicon.verbs import AGREEING_VERBS
@@ -51,7 +52,8 @@ def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     the noun of their kind, by their role and by the list they are in (and so wherever the
     article writes them), places by a place's noun, peoples and languages."""
     typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
-    typed = typed_throughout(doc, ents, listed_organizations(doc, typed), known=known)
+    typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
+    typed = typed_throughout(doc, ents, typed, known=known)
     return storms(doc, peoples(doc, places_by_noun(doc, typed), known=known))
 
 
@@ -151,8 +153,10 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
     Rule: "Lumora's chief executive", "Harwick's shareholders", "an economist at HSBC in
     Singapore", "Galatasaray have signed", with the names places or people: a name before a
     possessive and, a word on at most, a noun only an organization has, or after a job's noun
-    and "at", or a singular name subject of a verb in the plural (a team or a firm in British
-    usage), is the organization. A name in capitals the NER took for a person's ("Taiwan's
+    and "at", or before or after "shares" ("Lumora shares fell", "shares of Lumora"; not
+    "China stocks", a place the gazetteer knows and its market), or a
+    singular name subject of a verb in the plural (a team or a firm in British usage), is the
+    organization. A name in capitals the NER took for a person's ("Taiwan's
     TSMC") is one too, and so is a one-word "place" the gazetteer does not know that is
     written in mixed case as no place is ("videos on TikTok").
     """
@@ -162,6 +166,7 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
             _holds(doc, ent)
             or _employs(doc, ent)
             or _plural_subject(doc, ent)
+            or (_traded(doc, ent) and not known(doc, ent.start, ent.end))
             or _initials_taken_for_person(doc, ent)
             or _app_name_taken_for_place(doc, ent, known=known)
         ):
@@ -188,6 +193,22 @@ def listed_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
         labels = [ents[m].label for m in members if m >= 0]
         if len(labels) >= 2 and set(labels) == {"ORG"}:
             out.append(Ent(i, i + 1, "ORG"))
+    return out
+
+
+def held_organizations(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Rule: "Shares of Orvika rose", "Orvika shares fell", "Orvika's chief executive" with
+    no entity: a capitalized word no entity holds, not the gazetteer's, before or after
+    "shares" or "stock", or before a possessive and a noun only an organization has, is a
+    firm."""
+    taken = owners(doc, ents)
+    out = list(ents)
+    for i, token in enumerate(doc):
+        if taken[i] >= 0 or not _capitalized(token) or token.is_stop or token.is_sent_start:
+            continue
+        ent = Ent(i, i + 1, "ORG")
+        if (_traded(doc, ent) or _holds(doc, ent)) and not known(doc, i, i + 1):
+            out.append(ent)
     return out
 
 
@@ -310,9 +331,21 @@ def _employs(doc: Doc, ent: Ent) -> bool:
     return lemma in JOB_NOUNS or lemma in OCCUPATION_NOUNS
 
 
+def _traded(doc: Doc, ent: Ent) -> bool:
+    """ "Lumora shares fell", "shares of Lumora": a name before "shares" or "stock" in lower
+    case, or after one and "of" or "in"."""
+    noun = doc[ent.end] if ent.end < len(doc) else None
+    after = noun is not None and noun.lower_ in TRADED_NOUNS and noun.is_lower
+    after &= noun is not None and noun.pos_ == "NOUN"  # not "Anna shares the prize"
+    k = ent.start
+    before = k >= 2 and doc[k - 1].lower_ in {"of", "in"} and doc[k - 2].lower_ in TRADED_NOUNS
+    return after or before
+
+
 def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:
     """A one-word "person" in capitals that reads as initials, not a word, in a sentence
-    written in mixed case: "TSMC", not "THOMAS" (a court's way of naming a judge)."""
+    written in mixed case: "TSMC", not "THOMAS" (a court's way of naming a judge). Not a
+    "place" so written: "NZ", "NC" are places' initials."""
     token = doc[ent.start]
     if ent.label != "PERSON" or ent.end - ent.start != 1 or len(token) < 2:
         return False

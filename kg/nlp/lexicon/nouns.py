@@ -97,6 +97,8 @@ ORG_HOLDING_NOUNS = words(
     """ceo chairman chairwoman shareholders subsidiary subsidiaries board headquarters
     executive"""
 )
+# Nouns of what a listed firm's owners trade: "Lumora shares fell", "shares of Lumora".
+TRADED_NOUNS = words("shares stock stocks")
 # Nouns of a person's job, after which "at" names the employer: "an economist at HSBC".
 JOB_NOUNS = words(
     """analyst strategist economist researcher scientist engineer executive official manager
