@@ -58,6 +58,9 @@ ARTICLES = {
     "launch.txt": "Lumen shows new tablet\n\n"
     "Lumen will show the tablet to buyers in Madrid next week, where its head of sales, Anaïs "
     "Okafor-Lindqvist, is due to announce prices for Spain.\n",
+    "robot.txt": "Robot study\n\n"
+    "Engineers at the University of Porto built the robot, and FIBA Africa said it would use "
+    "it. The OECD Paris office declined to comment.\n",
 }
 
 
@@ -447,3 +450,50 @@ def test_a_one_word_name_before_a_hyphenated_surname_is_a_person(nlp: Language) 
 def test_a_given_name_and_a_hyphenated_surname_are_one_person(built: dict[str, Node]) -> None:
     assert built["Anaïs Okafor-Lindqvist"].type == "Person"
     assert "Anaïs" not in built
+
+
+# -- a body's acronym before a place -------------------------------------------------------
+
+
+def test_a_bodys_acronym_before_a_place_is_one_organization(nlp: Language) -> None:
+    doc = build(
+        """
+        She     2 nsubj    PRON
+        joined  0 root     VERB  join tag=VBD
+        ETH     4 compound PROPN _ ORG
+        Erbil   2 obj      PROPN
+        and     7 cc       CCONJ
+        FIBA    7 compound PROPN
+        Iraq    4 conj     PROPN _ GPE
+        .       2 punct    PUNCT
+
+        The     3 det      DET
+        US      3 compound PROPN _ GPE
+        Baghdad 4 nsubj    PROPN _ GPE
+        office  0 root     NOUN
+        .       4 punct    PUNCT
+
+        The     4 det      DET
+        OECD    3 compound PROPN
+        Iraq    4 compound PROPN _ GPE
+        office  5 nsubj    NOUN
+        closed  0 root     VERB  close tag=VBD
+        .       5 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("ETH Erbil", "ORG"),  # the NER's organization and a known place in no entity
+        ("FIBA Iraq", "ORG"),  # a word in capitals and a place
+        ("US", "GPE"),  # a known name
+        ("Baghdad", "GPE"),
+        ("Iraq", "GPE"),  # a noun goes on: the place says where the office is
+    ]
+
+
+@pytest.mark.slow
+def test_a_bodys_branch_named_by_its_acronym_and_place_is_one_node(
+    built: dict[str, Node],
+) -> None:
+    assert built["FIBA Africa"].type == "Organization"
+    assert "Africa" not in built

@@ -1,7 +1,8 @@
 """Entity rules that join or split what the NER cut or ran on: an organization named after
 a nationality or ending in an organization's word, a person and her body after "of", a
 place or body and the person after a title, a name found again. A person's name cut at a
-hyphen or in halves is made whole in ``kg.nlp.entity_names``."""
+hyphen or in halves is made whole in ``kg.nlp.entity_names``; names of two names joined by
+"&" or "and", or an acronym and a place, in ``kg.nlp.entity_compounds``."""
 
 from __future__ import annotations
 
@@ -18,22 +19,16 @@ from kg.nlp.lexicon.labels import (
     ORGANIZATION_WORD_POS,
     RETYPED_AS_ORG,
 )
-from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
+from kg.nlp.lexicon.marks import POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
-    COMPETITION_NAME_WORDS,
     NAMED_FOR_PLACE_ENDS,
     ORG_NAME_ENDS,
     ORG_NAME_TITLE_STARTS,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
-from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES, TITLE_HEADS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import ARTICLES
-
-# How many capitalized words in no entity an "&" joins on its right: "& Melinda Gates
-# Foundation".
-AMPERSAND_RIGHT_WORDS = 3
 
 
 def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
@@ -294,116 +289,3 @@ def surnamed(doc: Doc, ent: Ent, ents: list[Ent], *, known: Known) -> bool:
         and not any(w.text in ORG_NAME_ENDS for w in words)
         and not known(doc, ent.start, ent.end)
     )
-
-
-# AMPERSANDS as string ids of a Doc's ORTH array: most docs have none.
-_AMPERSAND_IDS = frozenset(get_string_id(mark) for mark in AMPERSANDS)
-
-
-def ampersand_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """Names joined by "&", one organization.
-
-    Rule: "the Bill & Melinda Gates Foundation" as a person "Bill" and an organization
-    "Melinda Gates Foundation", "Procter & Gamble" with the NER's "Procter" a person: an "&"
-    with a space each side, between capitalized words, is inside one organization's name.
-    On its left, the entity that ends there or one capitalized word; on its right, the entity
-    that starts there or a few capitalized words; where one of the two sides is an entity
-    (or the right ends in an organization's word), both are one organization.
-    """
-    marks = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in _AMPERSAND_IDS]
-    if not marks:
-        return ents
-    taken = owners(doc, ents)
-    joined = []
-    for i in marks:
-        if not (0 < i < len(doc) - 1 and doc[i - 1].whitespace_ and doc[i].whitespace_):
-            continue
-        left, right = taken[i - 1], taken[i + 1]
-        if left >= 0 and ents[left].end == i and ents[left].label not in NUMERIC_LABELS:
-            start = ents[left].start
-        elif left < 0 and _name_word(doc[i - 1]):
-            start = i - 1
-        else:
-            continue
-        end = i + 1
-        if right >= 0 and ents[right].start == i + 1 and ents[right].label not in NUMERIC_LABELS:
-            end = ents[right].end
-        else:
-            while (
-                end < len(doc)
-                and end - i <= AMPERSAND_RIGHT_WORDS
-                and taken[end] < 0
-                and _name_word(doc[end])
-            ):
-                end += 1
-        named = left >= 0 or right >= 0 or doc[end - 1].text in ORG_NAME_ENDS
-        if end > i + 1 and named:
-            joined.append(Ent(start, end, "ORG"))
-    if not joined:
-        return ents
-    inside = owners(doc, joined)
-    return [e for e in ents if all(inside[k] < 0 for k in range(e.start, e.end))] + joined
-
-
-def _name_word(token: Token) -> bool:
-    """A capitalized word that may be part of a firm's name: "Gamble", not "The", "Monday"."""
-    return (
-        token.is_alpha
-        and token.is_title
-        and not token.is_stop
-        and token.lower_ not in DAY_WORDS
-        and token.text not in MONTH_NAMES
-    )
-
-
-# The most capitalized words in no entity that "and" joins onto a name: "Maritime and",
-# "and Book Festival".
-AND_JOINED_WORDS = 3
-
-
-def names_over_and(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """A body's or an event's name with "and" inside it, whole.
-
-    Rule: "the Maritime and Port Authority of Singapore said" with the NER's "Port Authority
-    of Singapore", "at the Aké Arts and Book Festival in Lagos" with its "Aké Arts": after
-    "the", capitalized words in no entity, "and" and an entity holding an organization's
-    word are one organization; an entity, "and" and capitalized words in no entity ending in
-    a competition's or festival's word are one event.
-    """
-    taken = owners(doc, ents)
-    out = []
-    for ent in ents:
-        if ent.label not in NUMERIC_LABELS and ent.label != "PERSON":
-            before = _and_words_before(doc, ent.start, taken)
-            if before is not None and any(
-                t.text in ORG_NAME_ENDS for t in doc[ent.start : ent.end]
-            ):
-                ent = Ent(before, ent.end, "ORG")
-            after = _and_words_after(doc, ent.end, taken)
-            if after is not None and doc[after - 1].lower_ in COMPETITION_NAME_WORDS:
-                ent = Ent(ent.start, after, "EVENT")
-        out.append(ent)
-    return out
-
-
-def _and_words_before(doc: Doc, start: int, taken: list[int]) -> int | None:
-    """Where "the", capitalized words in no entity and "and" before ``start`` start the
-    name: "the" + "Maritime and"."""
-    k = start - 1
-    if k < 2 or doc[k].lower_ != "and":
-        return None
-    j = k
-    while j > 0 and k - j < AND_JOINED_WORDS and taken[j - 1] < 0 and _name_word(doc[j - 1]):
-        j -= 1
-    return j if 0 < j < k and doc[j - 1].lower_ == "the" else None
-
-
-def _and_words_after(doc: Doc, end: int, taken: list[int]) -> int | None:
-    """Where "and" and the capitalized words in no entity after ``end`` end: "and Book
-    Festival"."""
-    if end + 1 >= len(doc) or doc[end].lower_ != "and":
-        return None
-    j = end + 1
-    while j < len(doc) and j - end <= AND_JOINED_WORDS and taken[j] < 0 and _name_word(doc[j]):
-        j += 1
-    return j if j > end + 1 else None

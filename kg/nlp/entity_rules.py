@@ -15,9 +15,11 @@ The gazetteer is built at training time (``kg.train.gazetteer``), its names toke
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
 join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
-halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``),
-those read off the layout (a book list, a dateline) in ``kg.nlp.entity_layout``, those about
-places in ``kg.nlp.entity_places``, those about a person's title in ``kg.nlp.entity_titles``.
+halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, names
+of two names joined by "&" or "and" in ``kg.nlp.entity_compounds``, products named by a
+model code in ``kg.nlp.entity_products``), those read off the layout (a book list, a
+dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
+about a person's title in ``kg.nlp.entity_titles``.
 """
 
 from __future__ import annotations
@@ -42,10 +44,13 @@ from kg.nlp.entity_bodies import (
     named_bodies,
     sport_bodies,
 )
-from kg.nlp.entity_joins import (
+from kg.nlp.entity_compounds import (
+    acronyms_before_places,
     ampersand_organizations,
-    join_nationality_organizations,
     names_over_and,
+)
+from kg.nlp.entity_joins import (
+    join_nationality_organizations,
     organizations_by_last_word,
     repeated_names,
     speaks,
@@ -221,6 +226,7 @@ class EntityRules:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = names_over_and(doc, ampersand_organizations(doc, ents))
+            ents = acronyms_before_places(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = competitions_of_bodies(doc, ents)
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
