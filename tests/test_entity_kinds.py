@@ -159,6 +159,20 @@ def test_a_name_whose_shares_trade_is_an_organization_but_a_known_places_market_
     ]
 
 
+def test_a_person_before_a_possessive_and_a_persons_full_name_is_an_organization(nlp) -> None:
+    # "holding off Varnell 's Kenji Ota ."
+    table = """
+        holding   0  root      VERB  hold tag=VBG
+        off       1  compound:prt ADP
+        Varnell   6  nmod:poss PROPN _ PERSON
+        's        3  case      PART  _ _ tag=POS
+        Kenji     1  obj       PROPN _ B-PERSON
+        Ota       5  flat      PROPN _ I-PERSON
+        .         1  punct     PUNCT
+    """
+    assert entities(nlp, table) == [("Varnell", "ORG"), ("Kenji Ota", "PERSON")]
+
+
 def test_a_person_in_capitals_in_a_mixed_case_sentence_is_an_organization(nlp) -> None:
     # "Norway 's KVSM runs two plants ."
     table = """
@@ -389,7 +403,8 @@ GROUPS = (
 MATCH = (
     "Test won\n\n"
     "Uganda won the first Test by two wickets on Sunday, and their captain Okello Mugisha "
-    "thanked the fans.\n"
+    "thanked the fans. Ssekandi, 19, took four wickets, holding off Halvorsen's Kenji "
+    "Watanabe-Hart, who ended on 40.\n"
 )
 
 
@@ -434,3 +449,9 @@ def test_a_language_a_people_and_firms_by_their_words_are_groups_and_organizatio
 @pytest.mark.slow
 def test_a_country_that_won_a_match_is_its_team(nodes) -> None:
     assert nodes["Uganda"].type == "Organization"  # a place on main
+
+
+@pytest.mark.slow
+def test_a_name_with_an_age_is_a_person_and_one_with_a_persons_member_a_team(nodes) -> None:
+    assert nodes["Ssekandi"].type == "Person"
+    assert nodes["Halvorsen"].type == "Organization"

@@ -228,6 +228,24 @@ RELABEL_CASES: Cases = {
         lambda p, rule: [_relabel(w)(p, rule) for w in ("Halima", "Sahel")],
         ["PERSON", None],
     ),
+    "aged_person": (
+        """
+        Tavita   5 nsubj    PROPN _ LOC
+        ,        3 punct    PUNCT
+        48       1 appos    NUM
+        ,        3 punct    PUNCT
+        won      0 root     VERB  win tag=VBD
+        in       7 case     ADP
+        Seoul    5 obl      PROPN _ GPE
+        ,        9 punct    PUNCT
+        2018     7 appos    NUM
+        ,        5 punct    PUNCT
+        too      5 advmod   ADV
+        .        5 punct    PUNCT
+        """,
+        lambda p, rule: [_relabel(w)(p, rule) for w in ("Tavita", "Seoul")],
+        ["PERSON", None],  # a year is no age
+    ),
     "named_work": (
         """
         The    2 det   DET

@@ -1,6 +1,7 @@
 """Relabel rules that read a name's kind off a list, a work or a description it is named
 with: "Nvidia and other customers" is a firm, "recordings of Tchaikovsky" name a composer,
-"Halima, a 14-year-old girl," is a person (see ``kg.extract.mentions.RELABEL_RULES``)."""
+"Halima, a 14-year-old girl," and "Huenchumilla, 48," are people (see
+``kg.extract.mentions.RELABEL_RULES``)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from kg.nlp.lexicon.nouns import (
 )
 from kg.nlp.lexicon.words import INDEFINITE, LIST_LINKS
 
+# The oldest age a number after a name may give: "Huenchumilla, 48,"; not a year.
+OLDEST_AGE = 115
 # The most words between "a" and the noun of a person described after her name: "a
 # 14 - year - old girl".
 DESCRIPTION_WORDS = 6
@@ -85,3 +88,15 @@ def described_person(p: Parse, start: int, end: int, label: str) -> str | None:
         if p.pos[k] == "NOUN" and (lemma in PERSON_NOUNS or lemma in OCCUPATION_NOUNS):
             return "PERSON" if p.words[k + 1] in APPOSITION_CLOSERS else None
     return None
+
+
+def aged_person(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "Huenchumilla, 48, would be the first", "Rommel Dizon, 31, and" with the name a
+    place: a name of three words at most, then a comma, a whole number a person's age may
+    be and a comma, is a person."""
+    if label == "PERSON" or end - start > 3 or end + 2 >= p.n:
+        return None
+    if p.words[end] != "," or p.words[end + 2] != ",":
+        return None
+    age = p.words[end + 1]
+    return "PERSON" if age.isdigit() and 0 < int(age) <= OLDEST_AGE else None

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
-from kg.extract.kinds import composer, described_person, firm_by_kind
+from kg.extract.kinds import aged_person, composer, described_person, firm_by_kind
 from kg.extract.parse import Parse
 from kg.extract.rules import first
 from kg.extract.sports import (
@@ -217,6 +217,7 @@ RELABEL_RULES = (
     composer,
     firm_by_kind,
     described_person,
+    aged_person,
 )
 
 

@@ -156,7 +156,8 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
     and "at", or before or after "shares" ("Lumora shares fell", "shares of Lumora"; not
     "China stocks", a place the gazetteer knows and its market), or a
     singular name subject of a verb in the plural (a team or a firm in British usage), is the
-    organization. A name in capitals the NER took for a person's ("Taiwan's
+    organization; so is a "person" before a possessive and a person's full name ("holding off
+    Ferrari's Kenji Watanabe-Hart"). A name in capitals the NER took for a person's ("Taiwan's
     TSMC") is one too, and so is a one-word "place" the gazetteer does not know that is
     written in mixed case as no place is ("videos on TikTok").
     """
@@ -167,6 +168,7 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
             or _employs(doc, ent)
             or _plural_subject(doc, ent)
             or (_traded(doc, ent) and not known(doc, ent.start, ent.end))
+            or (_has_a_person(doc, ents, ent) and not known(doc, ent.start, ent.end))
             or _initials_taken_for_person(doc, ent)
             or _app_name_taken_for_place(doc, ent, known=known)
         ):
@@ -340,6 +342,18 @@ def _traded(doc: Doc, ent: Ent) -> bool:
     k = ent.start
     before = k >= 2 and doc[k - 1].lower_ in {"of", "in"} and doc[k - 2].lower_ in TRADED_NOUNS
     return after or before
+
+
+def _has_a_person(doc: Doc, ents: list[Ent], ent: Ent) -> bool:
+    """ "Ferrari's Kenji Watanabe-Hart": a one-word "person" before a possessive and a
+    person's name of two words or more (a team's or a firm's member, as no person's is)."""
+    k = ent.end
+    if ent.label != "PERSON" or ent.end - ent.start != 1 or k + 1 >= len(doc):
+        return False
+    if doc[k].tag_ != "POS":
+        return False
+    after = [e for e in ents if e.start == k + 1]
+    return any(e.label == "PERSON" and e.end - e.start >= 2 for e in after)
 
 
 def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:
