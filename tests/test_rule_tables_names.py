@@ -566,6 +566,32 @@ def test_a_country_that_won_a_match_is_its_team_not_its_leagues_short_name() -> 
     assert index.key_at(at(p, "Kenya")) != index.key_at(at(p, "League"))
 
 
+def test_a_hyphenated_surname_taken_for_a_place_that_speaks_is_the_person() -> None:
+    table = """
+        Ana      4 nsubj    PROPN _ B-PERSON
+        Wisla    1 flat     PROPN _ I-PERSON space=no
+        -        2 punct    PUNCT _ I-PERSON space=no
+        Krol     2 flat     PROPN _ I-PERSON
+        won      0 root     VERB  win tag=VBD
+        .        5 punct    PUNCT
+
+        "        5 punct    PUNCT
+        Yes      5 intj     INTJ
+        ,        5 punct    PUNCT
+        "        5 punct    PUNCT
+        Wisla    8 nsubj    PROPN _ B-LOC space=no
+        -        5 punct    PUNCT _ I-LOC space=no
+        Krol     5 flat     PROPN _ I-LOC
+        said     0 root     VERB  say tag=VBD
+        .        8 punct    PUNCT
+        """
+    p = Parse(build(table))
+    index = EntityIndex(p)
+    said = [i for i, w in enumerate(p.words) if w == "Wisla"][1]
+    assert index.key_at(said) == index.key_at(at(p, "Ana"))
+    assert index.type_at(said) == "PERSON"
+
+
 def test_a_festival_or_grand_prix_is_an_event_whatever_the_ner_called_it() -> None:
     table = """
         The      5 det      DET

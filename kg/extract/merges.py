@@ -216,17 +216,20 @@ def _may_be_person(index: EntityIndex, mention: NameMention) -> bool:
 
 
 def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
-    """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs": a name the gazetteer
-    knows as a place is a person after an honorific, as a speech verb's subject, or before
-    "who"."""
+    """Rule: "Ms. Lincoln said", "Adams claims", "Houston, who chairs", "Wiśniewska-Król
+    said": a name the gazetteer knows as a place is a person after an honorific, as a speech
+    verb's subject, or before "who"."""
     p = index.parse
     start, end = mention.start, mention.end
     if start > 0 and p.lower[start - 1].rstrip(".") in HONORIFICS:
         return True
-    last = end - 1
-    head = p.head[last]
-    if p.dep[last] in ACTIVE_SUBJECTS and head != last and p.lemma[head] in SPEECH_VERBS:
-        return True
+    # The name's own head, not its last word: "Wiśniewska-Król said" hangs "Król" on
+    # "Wiśniewska", the subject.
+    tops = [i for i in range(start, end) if not start <= p.head[i] < end] or [end - 1]
+    for top in tops:
+        head = p.head[top]
+        if p.dep[top] in ACTIVE_SUBJECTS and head != top and p.lemma[head] in SPEECH_VERBS:
+            return True
     after = [w for w in p.lower[end : end + 2] if w != ","]
     return after[:1] == ["who"]
 
