@@ -61,6 +61,9 @@ ARTICLES = {
     "robot.txt": "Robot study\n\n"
     "Engineers at the University of Porto built the robot, and FIBA Africa said it would use "
     "it. The OECD Paris office declined to comment.\n",
+    "race.txt": "Race report\n\n"
+    "The Dutch driver finished ahead of Williams's Tiago Barbosa Leite, who was cheered by the "
+    "home crowd.\n",
 }
 
 
@@ -497,3 +500,35 @@ def test_a_bodys_branch_named_by_its_acronym_and_place_is_one_node(
 ) -> None:
     assert built["FIBA Africa"].type == "Organization"
     assert "Africa" not in built
+
+
+# -- part of a name the NER found, the rest of it and ", who" --------------------------------
+
+
+def test_a_name_and_the_rest_of_it_before_who_are_a_person(nlp: Language) -> None:
+    text = (
+        "It beat Mateus Gonçalves Bittencourt, who won, and Tiago Barbosa Leite, who lost. The "
+        "Green Party Leaders, who met, agreed. It beat the Erbil Goliath, who lost. Fans of "
+        "Iraq Monday, who came, left."
+    )
+    ner = (
+        ("Mateus", "ORG"),
+        ("Barbosa Leite", "PERSON"),
+        ("Green Party", "ORG"),
+        ("Erbil", "ORG"),
+        ("Iraq", "GPE"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Mateus Gonçalves Bittencourt", "PERSON"),  # the words after the entity
+        ("Tiago Barbosa Leite", "PERSON"),  # the word before it
+        ("Green Party", "ORG"),  # an organization's word
+        ("Erbil", "GPE"),  # after an article
+        ("Iraq", "GPE"),  # a known name, and a day
+        ("Monday", "DATE"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_driver_named_before_who_is_one_person(built: dict[str, Node]) -> None:
+    assert built["Tiago Barbosa Leite"].type == "Person"
+    assert "Barbosa Leite" not in built

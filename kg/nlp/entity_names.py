@@ -13,11 +13,13 @@ from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
     NOT_NAME_WORDS,
+    ORG_NAME_ENDS,
     SYLLABLE_LETTERS,
 )
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.titles import PERSON_TITLES
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
+from kg.nlp.lexicon.words import ARTICLES
 
 
 def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -361,3 +363,53 @@ def given_names_before_hyphenated_surnames(doc: Doc, ents: list[Ent], *, known: 
             ent = Ent(ent.start, k + 3, "PERSON")
         out.append(ent)
     return out
+
+
+def given_names_before_who(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A name the NER found part of, the rest of the name around it and ", who", a person.
+
+    Rule: "ahead of Red Bull's Mateus Gonçalves Bittencourt, who was cheered" with the NER's
+    organization "Mateus", "Williams's Tiago Barbosa Leite, who" with its person "Barbosa
+    Leite": an entity unknown to the gazetteer, with one or two words of a name in no entity
+    (no title, day, month, known name or word that is no name's) before or after it, then
+    ", who", are one person's name; a body or a place the gazetteer knows ("Burkina Faso,
+    who") or one with an organization's word ("the Liberal Party, who") is left alone, and
+    so is a name after an article ("the Microsoft Goliath, who").
+    """
+    taken = owners(doc, ents)
+    out = []
+    for ent in ents:
+        start, end = ent.start, ent.end
+        while (
+            end < len(doc)
+            and end - ent.end < GIVEN_WORDS_BEFORE_PERSON
+            and _loose_word(doc, end, taken, known)
+        ):
+            end += 1
+        while (
+            start > 0
+            and ent.start - start < GIVEN_WORDS_BEFORE_PERSON
+            and _loose_word(doc, start - 1, taken, known)
+        ):
+            start -= 1
+        who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ == "who"
+        words = doc[ent.start : ent.end]
+        if (
+            who
+            and (start, end) != (ent.start, ent.end)
+            and ent.label not in NUMERIC_LABELS
+            and all(plain_name(w) or tight_hyphen(doc, w.i) for w in words)
+            and not any(w.text in ORG_NAME_ENDS or w.lower_ in NOT_NAME_WORDS for w in words)
+            and not known(doc, ent.start, ent.end)
+            and not (start > 0 and doc[start - 1].lower_ in ARTICLES)
+            and _spaced(doc, start, ent.start)
+            and _spaced(doc, ent.end - 1, end - 1)
+        ):
+            ent = Ent(start, end, "PERSON")
+        out.append(ent)
+    return out
+
+
+def _spaced(doc: Doc, start: int, end: int) -> bool:
+    """Whether one space follows each of tokens [start, end)."""
+    return all(doc[j].whitespace_ == " " for j in range(start, end))

@@ -62,6 +62,7 @@ from kg.nlp.entity_kinds import typed_by_context
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_names import (
     given_names_before_hyphenated_surnames,
+    given_names_before_who,
     hyphen_tail,
     hyphenated_given_names,
     hyphenated_surnames,
@@ -217,6 +218,7 @@ class EntityRules:
             ents = introduced_particle_names(doc, ents, known=self.is_known)
             ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = given_names_before_hyphenated_surnames(doc, ents, known=self.is_known)
+            ents = given_names_before_who(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
             ents = names_across_false_breaks(doc, ents, known=self.is_known)
