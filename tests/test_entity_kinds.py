@@ -173,6 +173,21 @@ def test_a_person_before_a_possessive_and_a_persons_full_name_is_an_organization
     assert entities(nlp, table) == [("Varnell", "ORG"), ("Kenji Ota", "PERSON")]
 
 
+def test_a_name_that_goes_on_after_a_bodys_word_over_of_is_an_organization(nlp) -> None:
+    # "It joined the Tarnow Institute of Soil ."
+    table = """
+        It        2  nsubj    PRON
+        joined    0  root     VERB  join tag=VBD
+        the       4  det      DET
+        Tarnow    2  obj      PROPN _ LOC
+        Institute 4  flat     PROPN _ LOC
+        of        7  case     ADP   _ LOC
+        Soil      4  nmod     PROPN _ LOC
+        .         2  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Tarnow Institute of Soil", "ORG")]
+
+
 def test_a_person_in_capitals_in_a_mixed_case_sentence_is_an_organization(nlp) -> None:
     # "Norway 's KVSM runs two plants ."
     table = """
@@ -389,7 +404,7 @@ ARTICLE = (
     "customs service Tarvel showed exports rose 4 percent, and shares of Orvika rose too. "
     "Corvin Baines, an analyst at "
     "Heltberg in Oslo, said the deal was a good one, and Typhoon Kalmae had not hurt "
-    "trade.\n\n"
+    "trade. Scientists at the Ningbo Institute of Materia Medica said the paint held.\n\n"
     "The rebels hold much of Jebel Sorra, and oil drifted towards Pulau Tekari last week. "
     "The camps around Odrelle were cleared.\n"
 )
@@ -428,6 +443,7 @@ def test_firms_a_kinds_noun_or_an_employee_introduces_are_organizations(nodes) -
     assert nodes["Heltberg"].type == "Organization"  # a place to the NER
     assert nodes["Typhoon Kalmae"].type == "NamedEvent"
     assert nodes["Orvika"].type == "Organization"  # no entity to the NER
+    assert nodes["Ningbo Institute of Materia Medica"].type == "Organization"  # a place
 
 
 @pytest.mark.slow

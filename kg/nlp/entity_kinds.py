@@ -22,6 +22,7 @@ from kg.nlp.lexicon.names import (
     EVENT_NAME_WORDS,
     FOREIGN_NAME_LINKS,
     INNER_CAPITAL_NAME_STARTS,
+    NAMED_FOR_PLACE_ENDS,
     STORM_NAME_STARTS,
     VOWELS,
 )
@@ -152,14 +153,16 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
 
     Rule: "Lumora's chief executive", "Harwick's shareholders", "an economist at HSBC in
     Singapore", "Galatasaray have signed", with the names places or people: a name before a
-    possessive and, a word on at most, a noun only an organization has, or after a job's noun
-    and "at", or before or after "shares" ("Lumora shares fell", "shares of Lumora"; not
-    "China stocks", a place the gazetteer knows and its market), or a
-    singular name subject of a verb in the plural (a team or a firm in British usage), is the
-    organization; so is a "person" before a possessive and a person's full name ("holding off
-    Ferrari's Kenji Watanabe-Hart"). A name in capitals the NER took for a person's ("Taiwan's
-    TSMC") is one too, and so is a one-word "place" the gazetteer does not know that is
-    written in mixed case as no place is ("videos on TikTok").
+    possessive and, a word on at most, a noun only an organization has, or after a job's
+    noun and "at", or before or after "shares" ("Lumora shares fell", "shares of Lumora";
+    not "China stocks", a place the gazetteer knows and its market), or a singular name
+    subject of a verb in the plural (a team or a firm in British usage), is the
+    organization; so is a "person" before a possessive and a person's full name ("holding
+    off Ferrari's Kenji Watanabe-Hart"), and a name that goes on after a body's word over
+    "of" or "for" ("the Shanghai Institute of Materia Medica" as a place). A name in
+    capitals the NER took for a person's ("Taiwan's TSMC") is one too, and so is a one-word
+    "place" the gazetteer does not know that is written in mixed case as no place is
+    ("videos on TikTok").
     """
     out = []
     for ent in ents:
@@ -169,6 +172,7 @@ def organizations_by_role(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
             or _plural_subject(doc, ent)
             or (_traded(doc, ent) and not known(doc, ent.start, ent.end))
             or (_has_a_person(doc, ents, ent) and not known(doc, ent.start, ent.end))
+            or (_body_of(doc, ent) and not known(doc, ent.start, ent.end))
             or _initials_taken_for_person(doc, ent)
             or _app_name_taken_for_place(doc, ent, known=known)
         ):
@@ -319,9 +323,11 @@ def _holds(doc: Doc, ent: Ent) -> bool:
 
 
 def _employs(doc: Doc, ent: Ent) -> bool:
-    """ "an economist at HSBC", "Analysts at Banco Santander Chile said": a job's noun in
-    lower case (or opening its sentence) and "at" right before the name."""
+    """ "an economist at HSBC", "Analysts at Banco Santander Chile said", "Chemists at the
+    Shanghai Institute of Materia Medica": a job's noun in lower case (or opening its
+    sentence) and "at" (and "the") right before the name."""
     k = ent.start
+    k -= k > 0 and doc[k - 1].lower_ == "the"  # "Chemists at the Shanghai Institute of ..."
     if k < 2 or doc[k - 1].lower_ != "at":
         return False
     if ent.end < len(doc) and doc[ent.end].text in HYPHENS and not doc[ent.end - 1].whitespace_:
@@ -354,6 +360,17 @@ def _has_a_person(doc: Doc, ents: list[Ent], ent: Ent) -> bool:
         return False
     after = [e for e in ents if e.start == k + 1]
     return any(e.label == "PERSON" and e.end - e.start >= 2 for e in after)
+
+
+def _body_of(doc: Doc, ent: Ent) -> bool:
+    """ "Shanghai Institute of Materia Medica": a body's word, then "of" or "for" and a
+    capitalized word, inside the name."""
+    return any(
+        doc[i].text in NAMED_FOR_PLACE_ENDS
+        and doc[i + 1].lower_ in {"of", "for"}
+        and doc[i + 2].is_title
+        for i in range(ent.start + 1, ent.end - 2)
+    )
 
 
 def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:
