@@ -64,6 +64,9 @@ ARTICLES = {
     "race.txt": "Race report\n\n"
     "The Dutch driver finished ahead of Williams's Tiago Barbosa Leite, who was cheered by the "
     "home crowd.\n",
+    "inquiry.txt": "Dam inquiry\n\n"
+    "Engineers said the dam was safe, but the Criminal Investigation Bureau opened an inquiry "
+    "on Monday.\n",
 }
 
 
@@ -532,3 +535,44 @@ def test_a_name_and_the_rest_of_it_before_who_are_a_person(nlp: Language) -> Non
 def test_a_driver_named_before_who_is_one_person(built: dict[str, Node]) -> None:
     assert built["Tiago Barbosa Leite"].type == "Person"
     assert "Barbosa Leite" not in built
+
+
+# -- a board and a bureau end an organization's name -----------------------------------------
+
+
+def test_a_board_and_a_bureau_end_an_organizations_name(nlp: Language) -> None:
+    doc = build(
+        """
+        The          3 det      DET
+        Intelligence 3 compound PROPN
+        Bureau       8 nsubj    PROPN
+        and          7 cc       CCONJ
+        the          7 det      DET
+        Protection   7 compound PROPN
+        Board        3 conj     PROPN
+        met          0 root     VERB  meet tag=VBD
+        officials    8 obj      NOUN
+        of           11 case    ADP
+        Iraq         9 nmod     PROPN _ GPE
+        .            8 punct    PUNCT
+
+        The          2 det      DET
+        Board        4 nsubj    PROPN
+        of           4 case     ADP
+        Trade        2 nmod     PROPN
+        agreed       0 root     VERB  agree tag=VBD
+        .            5 punct    PUNCT
+        """
+    )
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Intelligence Bureau", "ORG"),
+        ("Protection Board", "ORG"),
+        ("Iraq", "GPE"),
+        ("Board of Trade", "ORG"),  # a board goes on over "of"
+    ]
+
+
+@pytest.mark.slow
+def test_a_bureau_the_ner_missed_is_an_organization(built: dict[str, Node]) -> None:
+    assert built["Criminal Investigation Bureau"].type == "Organization"

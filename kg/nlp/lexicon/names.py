@@ -149,7 +149,7 @@ ORG_NAME_ENDS = words(
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
-    Academy Programme Diocese Archdiocese Lines Exchange Navy Forces"""
+    Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership"""
 )
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
@@ -160,7 +160,7 @@ NAMED_FOR_PLACE_ENDS = words(
     """Association Agency Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
     Organization Organisation Alliance Front Movement Bank Office Centre Center Community
-    Ministry Academy Programme Diocese Archdiocese"""
+    Ministry Academy Programme Diocese Archdiocese Board Bureau"""
 )
 # Words after a product's model code that name its edition: "iPhone 16 Pro", "Galaxy S25 Ultra".
 PRODUCT_EDITION_WORDS = words("Pro Ultra Max Plus Mini Lite Air SE XL Neo Edge Fold Flip")
