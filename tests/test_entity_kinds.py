@@ -419,7 +419,9 @@ MATCH = (
     "Test won\n\n"
     "Uganda won the first Test by two wickets on Sunday, and their captain Okello Mugisha "
     "thanked the fans. Ssekandi, 19, took four wickets, holding off Halvorsen's Kenji "
-    "Watanabe-Hart, who ended on 40.\n"
+    "Watanabe-Hart, who ended on 40.\n\n"
+    '"She never belonged to one school," said her son, Dariusz Olúwasèun, who runs a '
+    "gallery in her name in Gdańsk.\n"
 )
 
 
@@ -471,3 +473,4 @@ def test_a_country_that_won_a_match_is_its_team(nodes) -> None:
 def test_a_name_with_an_age_is_a_person_and_one_with_a_persons_member_a_team(nodes) -> None:
     assert nodes["Ssekandi"].type == "Person"
     assert nodes["Halvorsen"].type == "Organization"
+    assert nodes["Dariusz Olúwasèun"].type == "Person"  # a place on main, "her son"

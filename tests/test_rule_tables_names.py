@@ -228,6 +228,23 @@ RELABEL_CASES: Cases = {
         lambda p, rule: [_relabel(w)(p, rule) for w in ("Halima", "Sahel")],
         ["PERSON", None],
     ),
+    "kin_named": (
+        """
+        said     0 root     VERB  say tag=VBD
+        her      3 nmod:poss PRON _ _ tag=PRP$
+        son      1 nsubj    NOUN
+        ,        5 punct    PUNCT
+        Tadeo    3 appos    PROPN _ B-ORG
+        Brandt   5 flat     PROPN _ I-ORG
+        ,        8 punct    PUNCT
+        who      8 nsubj    PRON
+        runs     5 acl:relcl VERB run tag=VBZ
+        it       8 obj      PRON
+        .        1 punct    PUNCT
+        """,
+        _relabel("Tadeo"),
+        "PERSON",
+    ),
     "aged_person": (
         """
         Tavita   5 nsubj    PROPN _ LOC

@@ -1,12 +1,12 @@
 """Relabel rules that read a name's kind off a list, a work or a description it is named
 with: "Nvidia and other customers" is a firm, "recordings of Tchaikovsky" name a composer,
-"Halima, a 14-year-old girl," and "Huenchumilla, 48," are people (see
+"Halima, a 14-year-old girl,", "Huenchumilla, 48," and "her son, Tadeusz" are people (see
 ``kg.extract.mentions.RELABEL_RULES``)."""
 
 from __future__ import annotations
 
 from kg.extract.parse import Parse
-from kg.nlp.lexicon.labels import PLACE_LABELS, RETYPED_AS_COMPOSER
+from kg.nlp.lexicon.labels import PLACE_LABELS, POSSESSIVE_TAGS, RETYPED_AS_COMPOSER
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
 from kg.nlp.lexicon.nouns import (
     COMPOSED_WORK_NOUNS,
@@ -100,3 +100,18 @@ def aged_person(p: Parse, start: int, end: int, label: str) -> str | None:
         return None
     age = p.words[end + 1]
     return "PERSON" if age.isdigit() and 0 < int(age) <= OLDEST_AGE else None
+
+
+def kin_named(p: Parse, start: int, end: int, label: str) -> str | None:
+    """Rule: "said her son, Tadeusz Adéníran, who runs a foundation", "his wife Marta" with the
+    name an organization: a name of four words at most right after a possessed noun only a
+    person is (a comma between them or none), closed by punctuation or "who", is a person."""
+    if label == "PERSON" or end - start > 4 or start < 2:
+        return None
+    noun = start - 1 - (p.words[start - 1] == ",")
+    if noun < 1 or p.pos[noun] != "NOUN" or not p.words[noun].islower():
+        return None
+    if p.lemma[noun] not in PERSON_NOUNS or p.tag[noun - 1] not in POSSESSIVE_TAGS:
+        return None
+    closed = end == p.n or p.words[end] in APPOSITION_CLOSERS or p.lower[end] == "who"
+    return "PERSON" if closed else None

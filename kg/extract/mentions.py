@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from kg.extract import names
-from kg.extract.kinds import aged_person, composer, described_person, firm_by_kind
+from kg.extract.kinds import aged_person, composer, described_person, firm_by_kind, kin_named
 from kg.extract.parse import Parse
 from kg.extract.rules import first
 from kg.extract.sports import (
@@ -218,6 +218,7 @@ RELABEL_RULES = (
     firm_by_kind,
     described_person,
     aged_person,
+    kin_named,
 )
 
 

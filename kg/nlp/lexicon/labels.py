@@ -78,6 +78,8 @@ CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
 
 # -- Penn Treebank tags -------------------------------------------------------------------
 
+# Tags of a possessor right before its noun: "her son", "the farmer's wife".
+POSSESSIVE_TAGS = frozenset({"PRP$", "POS", "WP$"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

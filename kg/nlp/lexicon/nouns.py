@@ -107,7 +107,8 @@ JOB_NOUNS = words(
 # Nouns only a person is, besides an occupation: "Halima, a 14-year-old girl,".
 PERSON_NOUNS = words(
     """girl boy woman man mother father son daughter wife husband widow widower child
-    teenager grandmother grandfather shepherd farmer resident student volunteer villager"""
+    teenager grandmother grandfather shepherd farmer resident student volunteer villager
+    sister brother niece nephew granddaughter grandson"""
 )
 # Nouns of a firm by what it does or is to another, whose kind a list gives its names:
 # "Nvidia and other American customers", "carmakers such as Kia".
