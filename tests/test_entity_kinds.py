@@ -397,6 +397,31 @@ def test_a_name_before_a_noun_joined_to_a_nouns_group_is_a_group(nlp) -> None:
     assert entities(nlp, table) == [("Soraki", "NORP"), ("Danish", "NORP")]
 
 
+def test_a_name_that_qualifies_a_person_after_first_or_an_article_is_a_group(nlp) -> None:
+    # "the first Ovimbe president , a Tavunu trading family and the Soraki family"
+    table = """
+        the       3  det      DET
+        first     3  amod     ADJ
+        Ovimbe    4  compound PROPN _ LOC
+        president 0  root     NOUN
+        ,         8  punct    PUNCT
+        a         8  det      DET
+        Tavunu    8  compound PROPN
+        trading   9  compound NOUN
+        family    4  conj     NOUN
+        and       13 cc       CCONJ
+        the       13 det      DET
+        Soraki    13 compound PROPN _ PERSON
+        family    4  conj     NOUN
+    """
+    assert entities(nlp, table) == [
+        ("first", "ORDINAL"),
+        ("Ovimbe", "NORP"),
+        ("Tavunu", "NORP"),
+        ("Soraki", "PERSON"),  # "the Smith family" is a person's
+    ]
+
+
 ARTICLE = (
     "Port deal signed\n\n"
     "The port signed a deal with the state copper company Valtara on Monday and with the "
@@ -421,7 +446,8 @@ MATCH = (
     "thanked the fans. Ssekandi, 19, took four wickets, holding off Halvorsen's Kenji "
     "Watanabe-Hart, who ended on 40.\n\n"
     '"She never belonged to one school," said her son, Dariusz Olúwasèun, who runs a '
-    "gallery in her name in Gdańsk.\n"
+    "gallery in her name in Gdańsk. Kasera, 52, would be the first Ovimbe president of the "
+    "republic.\n"
 )
 
 
@@ -474,3 +500,4 @@ def test_a_name_with_an_age_is_a_person_and_one_with_a_persons_member_a_team(nod
     assert nodes["Ssekandi"].type == "Person"
     assert nodes["Halvorsen"].type == "Organization"
     assert nodes["Dariusz Olúwasèun"].type == "Person"  # a place on main, "her son"
+    assert nodes["Ovimbe"].type == "Group"  # a place on main

@@ -8,10 +8,16 @@ from spacy.tokens import Doc
 
 from kg.nlp.entity_bodies import Known
 from kg.nlp.entity_spans import Ent, owners
-from kg.nlp.lexicon.labels import RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
-from kg.nlp.lexicon.nouns import LANGUAGE_NOUNS, PEOPLE_MEMBER_NOUNS, SPOKEN_IN_WORDS
-from kg.nlp.lexicon.words import LANGUAGE_LINKS, LIST_WORDS
+from kg.nlp.lexicon.nouns import (
+    HOUSEHOLD_NOUNS,
+    LANGUAGE_NOUNS,
+    PEOPLE_MEMBER_NOUNS,
+    PEOPLE_QUALIFIED_NOUNS,
+    SPOKEN_IN_WORDS,
+)
+from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, LANGUAGE_LINKS, LIST_WORDS
 
 # How far on in its sentence a language named with a group's name may be: "in Mapudungun
 # before switching to Spanish".
@@ -47,6 +53,7 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             _of_a_people(doc, i)
             or _a_language(doc, ents, taken, i)
             or _beside_a_group(doc, ents, taken, i)
+            or _qualifies_a_person(doc, ents, taken, i)
         ):
             continue
         if owner >= 0:
@@ -107,3 +114,21 @@ def _beside_a_group(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool
             return True
     k = i - 1 - (i > 0 and doc[i - 1].pos_ == "DET")  # "a Polish mother and a Yoruba father"
     return k >= 2 and doc[k].lower_ in LIST_WORDS and noun(k - 1) and group(k - 2)
+
+
+def _qualifies_a_person(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool:
+    """ "the first Mapuche president", "a Hausa trading family": a word no entity holds, or a
+    "place", after an article or "first" and before a noun of a person or a household, with
+    at most one word in lower case between; a household only after "a" or "an" ("the Smith
+    family" is a person's)."""
+    if taken[i] >= 0 and ents[taken[i]].label not in AREA_LABELS:
+        return False
+    before = doc[i - 1].lower_ if i > 0 else ""
+    if before not in ARTICLES and before != "first":
+        return False
+    for k in (i + 1, i + 2):
+        if k >= len(doc) or not doc[k].is_lower:
+            return False
+        if doc[k].pos_ == "NOUN" and doc[k].lemma_ in PEOPLE_QUALIFIED_NOUNS:
+            return doc[k].lemma_ not in HOUSEHOLD_NOUNS or before in INDEFINITE
+    return False

@@ -110,6 +110,11 @@ PERSON_NOUNS = words(
     teenager grandmother grandfather shepherd farmer resident student volunteer villager
     sister brother niece nephew granddaughter grandson"""
 )
+# Nouns of a household, which a surname qualifies after "the": "the Smith family".
+HOUSEHOLD_NOUNS = words("family household clan")
+# Nouns of a person or a household a people's name may qualify with an article or "first"
+# before it: "the first Mapuche president", "a Hausa trading family".
+PEOPLE_QUALIFIED_NOUNS = PERSON_NOUNS | HOUSEHOLD_NOUNS | words("president leader king queen")
 # Nouns of a firm by what it does or is to another, whose kind a list gives its names:
 # "Nvidia and other American customers", "carmakers such as Kia".
 FIRM_NOUNS = words(
