@@ -5,11 +5,9 @@ stopped right before an event's word is the event."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from spacy.tokens import Doc
 
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Known, owners
 from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import OPENING_QUOTES
 from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, LEAGUE_WORDS, SPORT_BODY_WORDS
@@ -19,8 +17,6 @@ from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
 
 # How far before a body's noun its indefinite article may be: "an Iranian - backed militia".
 MODIFIERS_BEFORE_NOUN = 4
-
-Known = Callable[[Doc, int, int], bool]  # whether tokens [start, end) spell a known name
 
 
 def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:

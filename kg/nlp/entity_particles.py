@@ -7,8 +7,8 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from kg.nlp.entity_names import tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, owners
-from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
@@ -97,7 +97,7 @@ def _patronymic_name(doc: Doc, i: int, ents: list[Ent], taken: list[int]) -> Ent
     end = i + 1
     while end < len(doc) and end - i <= SURNAME_WORDS_AFTER_PARTICLE and _name_word(doc[end]):
         end += 1
-        while end + 1 < len(doc) and _tight_hyphen(doc, end) and _name_word(doc[end + 1]):
+        while end + 1 < len(doc) and tight_hyphen(doc, end) and _name_word(doc[end + 1]):
             end += 2  # "Gwynfor-Jones"
     if end == i + 1:
         return None
@@ -141,10 +141,6 @@ def _name_word(token: Token) -> bool:
     )
 
 
-def _tight_hyphen(doc: Doc, i: int) -> bool:
-    return doc[i].text in HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
-
-
 def introduced_particle_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """A name with particles right after a person's title or occupation, one person.
 
@@ -184,7 +180,7 @@ def _particle_name_end(doc: Doc, start: int) -> int | None:
         if token.is_title and token.is_alpha and token.text not in PERSON_TITLES:
             last = k + 1
             particle = particle or any(doc[j].text in NAME_PARTICLES for j in range(start, k))
-        elif not (token.text in NAME_PARTICLES or _tight_hyphen(doc, k)):
+        elif not (token.text in NAME_PARTICLES or tight_hyphen(doc, k)):
             break
         k += 1
     return last if particle and last is not None and doc[start].is_title else None
