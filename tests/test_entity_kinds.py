@@ -14,6 +14,7 @@ from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
+from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
 from kg.train.recipe import add_entity_rules
 
@@ -422,6 +423,22 @@ def test_a_name_that_qualifies_a_person_after_first_or_an_article_is_a_group(nlp
     ]
 
 
+def test_a_label_the_words_around_a_name_gave_is_marked_for_the_whole_article(nlp) -> None:
+    # "Varnsby have signed Ola ." with the NER's place and person
+    table = """
+        Varnsby   3  nsubj    PROPN _ LOC
+        have      3  aux      AUX   have tag=VBP
+        signed    0  root     VERB  sign tag=VBN
+        Ola       3  obj      PROPN _ PERSON
+        .         3  punct    PUNCT
+    """
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [
+        ("Varnsby", "ORG", CONTEXT_KB_ID),
+        ("Ola", "PERSON", ""),  # the NER's label, as it was
+    ]
+
+
 ARTICLE = (
     "Port deal signed\n\n"
     "The port signed a deal with the state copper company Valtara on Monday and with the "
@@ -440,6 +457,12 @@ GROUPS = (
     "mother. Her phone maker is the fifth-largest brand after "
     "Samsung, Ruvio, Apple and Tenxia.\n"
 )
+CLUB = (
+    "Striker signs\n\n"
+    "Malmvik have signed the Ghana striker Kwame Asante for a fee that was not disclosed.\n\n"
+    "Asante, 23, will wear the number nine shirt at Malmvik. He played two seasons in Accra "
+    "before his move to Malmvik.\n"
+)
 MATCH = (
     "Test won\n\n"
     "Uganda won the first Test by two wickets on Sunday, and their captain Okello Mugisha "
@@ -454,7 +477,7 @@ MATCH = (
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("kinds")
-    files = {"port.txt": ARTICLE, "mayor.txt": GROUPS, "match.txt": MATCH}
+    files = {"port.txt": ARTICLE, "mayor.txt": GROUPS, "match.txt": MATCH, "club.txt": CLUB}
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
@@ -501,3 +524,10 @@ def test_a_name_with_an_age_is_a_person_and_one_with_a_persons_member_a_team(nod
     assert nodes["Halvorsen"].type == "Organization"
     assert nodes["Dariusz Olúwasèun"].type == "Person"  # a place on main, "her son"
     assert nodes["Ovimbe"].type == "Group"  # a place on main
+
+
+@pytest.mark.slow
+def test_a_name_typed_by_its_words_in_one_paragraph_is_so_typed_in_all(nodes) -> None:
+    club = nodes["Malmvik"]
+    assert club.type == "Organization"  # a place on main, by two paragraphs against one
+    assert len(club.mentions) == 3

@@ -24,6 +24,7 @@ from kg.extract.sports import (
 )
 from kg.nlp.lexicon.deps import NAME_LINKS
 from kg.nlp.lexicon.labels import (
+    CONTEXT_KB_ID,
     JUNK_POS,
     LABEL_SPELLINGS,
     NAME_LABELS,
@@ -102,7 +103,7 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
         while start < end and (p.pos[start] in NAME_LEADING_POS or p.lower[start] == "the"):
             start += 1
         relabelled = first(RELABEL_RULES, p, start, end, label) if start < end else None
-        cued = relabelled is not None
+        cued = relabelled is not None or ent.kb_id_ == CONTEXT_KB_ID
         label = relabelled or label
         given = start  # where a person's given names begin
         if label == "PERSON" and start < end:

@@ -55,7 +55,12 @@ def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
     typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
     typed = typed_throughout(doc, ents, typed, known=known)
-    return storms(doc, peoples(doc, places_by_noun(doc, typed), known=known))
+    typed = storms(doc, peoples(doc, places_by_noun(doc, typed), known=known))
+    # Rule: a label these steps gave holds for the article, which is parsed paragraph by
+    # paragraph: "Galatasaray have signed" makes the club of every paragraph (see
+    # kg.extract.mentions, which reads the mark off the entity).
+    was = {(e.start, e.end, e.label) for e in ents}
+    return [e if (e.start, e.end, e.label) in was else e._replace(cued=True) for e in typed]
 
 
 def storms(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -391,20 +396,29 @@ def _initials_taken_for_person(doc: Doc, ent: Ent) -> bool:
 def _plural_subject(doc: Doc, ent: Ent) -> bool:
     """ "Galatasaray have signed", "Ferrari are fourth": a singular proper noun, in no list,
     subject of "be", "have" or "do" in the plural (a tagger's plural of another verb is too
-    often wrong: "Fakhar Zaman Malik unbeaten on 41")."""
+    often wrong: "Fakhar Zaman Malik unbeaten on 41"), or right before one where the parse
+    hung the name elsewhere ("ISTANBUL, Jan 28 - Galatasaray have signed")."""
     last = doc[ent.end - 1]
-    if not last.dep_.startswith("nsubj") or last.tag_ != "NNP" or last.lower_.endswith("s"):
+    if last.tag_ != "NNP" or last.lower_.endswith("s"):
         return False
     if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
         return False
+    if ent.start > 0 and doc[ent.start - 1].text in LIST_LINKS:
+        return False  # "Smith and Jones have"
+    if ent.end < len(doc) and _agrees_in_plural(doc[ent.end]):
+        return True
     verb = last.head
-    if verb.i < ent.end:
+    if not last.dep_.startswith("nsubj") or verb.i < ent.end:
         return False
     verbs = [verb, *(c for c in verb.children if c.dep_ in FINITE_HELPERS)]
     finite = [v for v in verbs if v.tag_ in FINITE_TAGS]
-    plural = [v.tag_ == "VBP" or v.lower_ == BE_PLURAL_PAST for v in finite]
-    helpers = all(v.lemma_ in AGREEING_VERBS for v in finite)
-    return bool(finite) and all(plural) and helpers
+    return bool(finite) and all(_agrees_in_plural(v) for v in finite)
+
+
+def _agrees_in_plural(verb: Token) -> bool:
+    """ "have", "are", "do", "were": "be", "have" or "do" in the plural."""
+    plural = verb.tag_ == "VBP" or verb.lower_ == BE_PLURAL_PAST
+    return plural and verb.lemma_ in AGREEING_VERBS
 
 
 def _app_name_taken_for_place(doc: Doc, ent: Ent, *, known: Known) -> bool:

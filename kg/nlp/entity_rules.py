@@ -92,6 +92,7 @@ from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPOUND_LABELS,
+    CONTEXT_KB_ID,
     NER_SURNAME_LABELS,
     NUMERIC_LABELS,
 )
@@ -245,7 +246,11 @@ class EntityRules:
         if self.steps["patterns"]:
             ents = self.apply_patterns(doc, ents)
         # Rules that overlap (each right alone) must not fail a document: the longest wins.
-        doc.ents = filter_spans([Span(doc, e.start, e.end, label=e.label) for e in sorted(ents)])
+        spans = [
+            Span(doc, e.start, e.end, label=e.label, kb_id=CONTEXT_KB_ID if e.cued else "")
+            for e in sorted(ents)
+        ]
+        doc.ents = filter_spans(spans)
         return doc
 
     def initialize(

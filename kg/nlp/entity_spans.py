@@ -9,11 +9,13 @@ from spacy.tokens import Doc
 
 
 class Ent(NamedTuple):
-    """An entity being worked on: token offsets and a label."""
+    """An entity being worked on: token offsets, a label, and whether the words around the
+    name gave the label (``kg.nlp.entity_kinds``), which then holds for the whole article."""
 
     start: int
     end: int
     label: str
+    cued: bool = False
 
 
 class Name(NamedTuple):

@@ -11,6 +11,9 @@ NAME_LABELS = frozenset(
 )
 # Other pipelines' spellings of the same labels.
 LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "LOCATION": "LOC"}
+# The knowledge-base id kg's entity rules give an entity whose label the words around it
+# gave, so that extraction lets it outweigh the NER's guesses at the same name elsewhere.
+CONTEXT_KB_ID = "kg:context"
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Numbers that count nothing: a quantity is not read from them.
