@@ -10,10 +10,12 @@ import pytest
 import spacy
 from answers import MODEL
 from doc_table import build
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
+from kg.nlp.entity_spans import capitalized_positions, positions
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
 from kg.train.recipe import add_entity_rules
@@ -437,6 +439,13 @@ def test_a_label_the_words_around_a_name_gave_is_marked_for_the_whole_article(nl
         ("Varnsby", "ORG", CONTEXT_KB_ID),
         ("Ola", "PERSON", ""),  # the NER's label, as it was
     ]
+
+
+def test_the_words_a_rule_looks_for_are_found_off_the_docs_arrays() -> None:
+    doc = spacy.blank("en")("Typhoon Vena hit the HSBC branch and a Club.")
+    assert positions(doc, ORTH, frozenset({"Typhoon", "hit"})) == [0, 2]
+    assert positions(doc, LOWER, frozenset({"club", "the"})) == [3, 8]
+    assert capitalized_positions(doc) == [0, 1, 4, 8]
 
 
 ARTICLE = (

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.entity_bodies import Known
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import (
@@ -38,8 +37,8 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """
     taken = owners(doc, ents)
     out = list(ents)
-    for i, token in enumerate(doc):
-        owner = taken[i]
+    for i in capitalized_positions(doc):
+        token, owner = doc[i], taken[i]
         if owner >= 0 and (out[owner].label not in RETYPED_AS_ORG or out[owner].end - i != 1):
             continue
         if owner >= 0 and out[owner].start != i:

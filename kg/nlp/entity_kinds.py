@@ -8,16 +8,16 @@ writes it."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_bodies import Known
 from kg.nlp.entity_groups import peoples
 from kg.nlp.entity_places import places_by_noun
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
 from kg.nlp.lexicon.deps import CLAUSE_ON_NOUN, FINITE_HELPERS
 from kg.nlp.lexicon.forms import BE_PLURAL_PAST
 from kg.nlp.lexicon.labels import AREA_LABELS, FINITE_TAGS, NUMERIC_LABELS, RETYPED_AS_ORG
-from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS
+from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     EVENT_NAME_WORDS,
     FOREIGN_NAME_LINKS,
@@ -51,7 +51,8 @@ INITIALS_PER_VOWEL = 3
 def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """The entities with the kinds the words around them give, in order: organizations by
     the noun of their kind, by their role and by the list they are in (and so wherever the
-    article writes them), places by a place's noun, peoples and languages."""
+    paragraph writes them), places by a place's noun, peoples and languages, storms; each
+    entity these steps typed or added is marked ``cued``."""
     typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
     typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
     typed = typed_throughout(doc, ents, typed, known=known)
@@ -69,8 +70,8 @@ def storms(doc: Doc, ents: list[Ent]) -> list[Ent]:
     no entity and the name or the capitalized word right after it, is the storm, an event."""
     taken = owners(doc, ents)
     out = list(ents)
-    for k, token in enumerate(doc[:-1]):
-        if token.text not in STORM_NAME_STARTS:
+    for k in positions(doc, ORTH, STORM_NAME_STARTS):
+        if k + 1 >= len(doc):
             continue
         owner, after = taken[k], taken[k + 1]
         if owner >= 0 and out[owner].start == k and out[owner].end - k >= 2:
@@ -97,8 +98,9 @@ def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """
     taken = owners(doc, ents)
     out = list(ents)
-    for k, token in enumerate(doc[:-1]):
-        if not (token.is_lower and token.pos_ == "NOUN" and token.lower_ in ORG_KIND_NOUNS):
+    for k in positions(doc, LOWER, ORG_KIND_NOUNS):
+        token = doc[k]
+        if k + 1 >= len(doc) or not (token.is_lower and token.pos_ == "NOUN"):
             continue
         start = k + 1
         apposition = doc[start].text == "," and start + 1 < len(doc)
@@ -195,10 +197,12 @@ def listed_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """
     taken = owners(doc, ents)
     out = list(ents)
-    for i, token in enumerate(doc):
-        if taken[i] >= 0 or not _capitalized(token) or token.is_stop or i == 0:
+    links = set(positions(doc, ORTH, LIST_LINKS))
+    for i in capitalized_positions(doc):
+        if i == 0 or i - 1 not in links or taken[i] >= 0:
             continue
-        if doc[i - 1].text not in LIST_LINKS:
+        token = doc[i]
+        if not _capitalized(token) or token.is_stop:
             continue
         members = _list_members(doc, ents, taken, i)
         labels = [ents[m].label for m in members if m >= 0]
@@ -214,8 +218,12 @@ def held_organizations(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     firm."""
     taken = owners(doc, ents)
     out = list(ents)
-    for i, token in enumerate(doc):
-        if taken[i] >= 0 or not _capitalized(token) or token.is_stop or token.is_sent_start:
+    cues = set(positions(doc, LOWER, TRADED_NOUNS | POSSESSIVE_ENDINGS))
+    for i in capitalized_positions(doc):
+        if taken[i] >= 0 or not (i + 1 in cues or i - 2 in cues):
+            continue
+        token = doc[i]
+        if not _capitalized(token) or token.is_stop or token.is_sent_start:
             continue
         ent = Ent(i, i + 1, "ORG")
         if (_traded(doc, ent) or _holds(doc, ent)) and not known(doc, i, i + 1):

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import NamedTuple
 
+from spacy.attrs import IS_TITLE, IS_UPPER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 
@@ -37,3 +40,22 @@ def owners(doc: Doc, ents: list[Ent]) -> list[int]:
     for i, ent in enumerate(ents):
         owners[ent.start : ent.end] = [i] * (ent.end - ent.start)
     return owners
+
+
+def positions(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
+    """The tokens whose ``attr`` (ORTH or LOWER) is one of ``words``, read off the doc's
+    array: a rule that looks at a few words makes no ``Token`` of every other."""
+    wanted = _string_ids(words)
+    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+
+
+def capitalized_positions(doc: Doc) -> list[int]:
+    """The tokens in title case or in capitals, read off the doc's array."""
+    rows = doc.to_array([IS_TITLE, IS_UPPER]).tolist()
+    return [i for i, (title, upper) in enumerate(rows) if title or upper]
+
+
+@functools.cache
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    """The ids spaCy's string store gives ``words`` (hashes, the same in every vocab)."""
+    return frozenset(get_string_id(word) for word in words)
