@@ -441,6 +441,20 @@ def test_a_label_the_words_around_a_name_gave_is_marked_for_the_whole_article(nl
     ]
 
 
+def test_a_place_the_words_around_it_named_is_marked_for_the_whole_article(nlp) -> None:
+    # "in the province of Tamlil ." with the NER's person
+    table = """
+        in        4  case     ADP
+        the       3  det      DET
+        province  0  root     NOUN
+        of        5  case     ADP
+        Tamlil    3  nmod     PROPN _ PERSON
+        .         3  punct    PUNCT
+    """
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents] == [("Tamlil", "LOC", CONTEXT_KB_ID)]
+
+
 def test_the_words_a_rule_looks_for_are_found_off_the_docs_arrays() -> None:
     doc = spacy.blank("en")("Typhoon Vena hit the HSBC branch and a Club.")
     assert positions(doc, ORTH, frozenset({"Typhoon", "hit"})) == [0, 2]

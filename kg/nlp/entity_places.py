@@ -140,12 +140,13 @@ def places_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     where it is no person's (a person's only after "the": not "Ricki Lake"). Rule: "drifting
     towards Pulau Tekong", "much of Jebel Marra" as people: so is a "person" that starts with
     a natural feature's word, where no speech verb follows it ("Mount Sinai Hospital", an
-    organization, and "the Monte Carlo Masters", an event, stay).
+    organization, and "the Monte Carlo Masters", an event, stay). The words gave the label,
+    so it holds for the whole article (``Ent.cued``).
     """
     out = []
     for ent in ents:
         if ent.label not in PLACE_LABELS | NUMERIC_LABELS and _named_place(doc, ent):
-            ent = ent._replace(label="LOC")
+            ent = ent._replace(label="LOC", cued=True)
         out.append(ent)
     return out
 
