@@ -85,6 +85,7 @@ ENTITY_TYPES: dict[str, NodeType] = {
     "NORP": "Group",
     "EVENT": "NamedEvent",
     "WORK_OF_ART": "Entity",
+    "LAW": "Entity",
     "PRODUCT": "Entity",
     "DATE": "TimeExpression",
     "TIME": "TimeExpression",

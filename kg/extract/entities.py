@@ -21,6 +21,7 @@ from kg.extract.mentions import find_mentions
 from kg.extract.merges import MERGE_RULES
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.marks import DASHES
+from kg.nlp.lexicon.names import GENERIC_LAW_WORDS
 from kg.nlp.lexicon.titles import TITLE_WORDS
 from kg.records import ENTITY_TYPES, Entity, Mention
 
@@ -199,6 +200,9 @@ class EntityIndex:
             # word after a title or honorific is a surname, not a first name: "Prime Minister
             # Al-Kadhimi" is one person across articles.
             alone = person and " " not in self.key[root] and not self._titled(members)
+            # Rule: "the Constitution", "Article 21": a law named by a law's word and a
+            # number only is one of many so named, this document's.
+            alone |= label == "LAW" and _generic_law(self.key[root])
             out.append(
                 Entity(
                     key=self.key[root],
@@ -247,3 +251,8 @@ def _best_name(texts: list[str], *, person: bool) -> str:
 def _majority(labels: list[str]) -> str:
     counts = Counter(labels)
     return max(counts, key=lambda label: (counts[label], -labels.index(label)))
+
+
+def _generic_law(key: str) -> bool:
+    """Whether a law's key holds nothing but a law's words and numbers: "article 21"."""
+    return all(word in GENERIC_LAW_WORDS or word.isdigit() for word in key.split())

@@ -17,7 +17,8 @@ The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the ru
 join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
 halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, names
 of two names joined by "&" or "and" in ``kg.nlp.entity_compounds``, products named by a
-model code in ``kg.nlp.entity_products``), those read off the layout (a book list, a
+model code in ``kg.nlp.entity_products``, laws, prizes, ships and quoted works in
+``kg.nlp.entity_things``), those read off the layout (a book list, a
 dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
 about a person's title in ``kg.nlp.entity_titles``.
 """
@@ -88,6 +89,7 @@ from kg.nlp.entity_places import (
 )
 from kg.nlp.entity_products import model_products
 from kg.nlp.entity_spans import Ent, Name, owners
+from kg.nlp.entity_things import named_things
 from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
@@ -235,7 +237,7 @@ class EntityRules:
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)
             ents = typed_by_context(doc, ents, known=self.is_known)
-            ents = model_products(doc, ents, known=self.is_known)
+            ents = named_things(doc, model_products(doc, ents, known=self.is_known))
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

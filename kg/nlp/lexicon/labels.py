@@ -7,7 +7,7 @@ from __future__ import annotations
 
 # Labels of the names the graph keeps as entities.
 NAME_LABELS = frozenset(
-    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"}
 )
 # Other pipelines' spellings of the same labels.
 LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG", "LOCATION": "LOC"}

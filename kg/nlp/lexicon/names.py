@@ -162,6 +162,27 @@ NAMED_FOR_PLACE_ENDS = words(
     Organization Organisation Alliance Front Movement Bank Office Centre Center Community
     Ministry Academy Programme Diocese Archdiocese Board Bureau"""
 )
+# Last words of a law's or a treaty's name: "the Inflation Reduction Act", "the Paris
+# Agreement", "the Treaty" (+ "of Lisbon"); "Constitution" names one alone, after "the".
+LAW_NAME_ENDS = words(
+    "Act Law Bill Code Treaty Agreement Accord Convention Protocol Charter Constitution"
+)
+LAW_NAMES_ALONE = frozenset({"Constitution"})
+# Parts of a law written with their number: "Article 21".
+NUMBERED_LAW_STARTS = frozenset({"Article"})
+# A law named by these words and numbers only is one of many so named: "the Constitution",
+# "Article 21" (as normalized names).
+GENERIC_LAW_WORDS = frozenset(word.lower() for word in LAW_NAME_ENDS | NUMBERED_LAW_STARTS)
+# Last words of a prize's name: "the Commonwealth Short Story Prize", "the Palme d'Or".
+AWARD_NAME_ENDS = frozenset({"Prize", "Award", "Medal", "d'Or", "d’Or"})
+# Lower-case words between two capitalized words of a law's or a prize's name: "the CHIPS
+# and Science Act"; and those that carry one on after its last word: "the Treaty of
+# Lisbon", "the Nobel Prize in Chemistry".
+NAME_INNER_WORDS = frozenset({"and", "of", "for"})
+LAW_NAME_GOES_ON = frozenset({"of"})
+AWARD_NAME_GOES_ON = frozenset({"in", "for"})
+# Prefixes of a ship's name: "MV Ever Given", "HMS Queen Elizabeth".
+SHIP_PREFIXES = words("MV MS MT SS HMS USS RMS HMAS HMCS HMNZS INS FV RV")
 # Words after a product's model code that name its edition: "iPhone 16 Pro", "Galaxy S25 Ultra".
 PRODUCT_EDITION_WORDS = words("Pro Ultra Max Plus Mini Lite Air SE XL Neo Edge Fold Flip")
 # Capitalized nouns a code or number follows that name no product: "Terminal B2", "Flight

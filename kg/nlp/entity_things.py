@@ -1,0 +1,135 @@
+"""Entity rules for named things that are neither people, bodies nor places: laws and
+treaties ("the Paris Agreement", "Article 21"), prizes ("the Nobel Prize in Chemistry"),
+ships by their prefix ("MV Ever Given") and works by a quoted title ("the novel 'Tide'")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.lexicon.marks import CLOSING_QUOTE_MARKS, OPENING_QUOTES, POSSESSIVE_ENDINGS
+from kg.nlp.lexicon.names import (
+    AWARD_NAME_ENDS,
+    AWARD_NAME_GOES_ON,
+    LAW_NAME_ENDS,
+    LAW_NAME_GOES_ON,
+    LAW_NAMES_ALONE,
+    NAME_INNER_WORDS,
+    NUMBERED_LAW_STARTS,
+    SHIP_PREFIXES,
+)
+from kg.nlp.lexicon.nouns import WORK_NOUNS
+
+# The most capitalized words of a ship's name after its prefix, or of a quoted title.
+SHIP_NAME_WORDS = 3
+TITLE_WORDS = 6
+
+
+def named_things(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Laws, prizes, ships and quoted works, each found from a cheap test on one word.
+
+    Rule: "the Digital Personal Data Protection Act", "the CHIPS and Science Act", "the
+    Treaty of Lisbon": capitalized words (with "and", "of" or "for" between two of them)
+    ending in a law's word, and "of" (and "the") and the capitalized words after it, are a
+    law (LAW);
+    "Article 21" and "the Constitution" too. "the Nobel Prize in Chemistry", "the
+    Commonwealth Short Story Prize", "the Palme d'Or": capitalized words ending in a prize's
+    word, and "in" or "for" and a capitalized word after it, are a prize (WORK_OF_ART). "the
+    tanker MV Ever Given", "HMS Queen Elizabeth": a ship's prefix in capitals and up to
+    three capitalized words are the ship (PRODUCT). "the novel 'The Quiet Shore'": a quoted
+    title of capitalized words right after a work's noun is the work (WORK_OF_ART). Not where
+    a capitalized word goes on after the name ("President Bill Clinton"), nor where an
+    entity runs across its edges.
+    """
+    found = []
+    for i, token in enumerate(doc):
+        text = token.text
+        if text in LAW_NAME_ENDS or text in AWARD_NAME_ENDS:
+            found.append(_ended_name(doc, i))
+        elif text in NUMBERED_LAW_STARTS:
+            found.append(_numbered_law(doc, i))
+        elif text in SHIP_PREFIXES:
+            found.append(_ship(doc, i))
+        elif text in OPENING_QUOTES:
+            found.append(_quoted_work(doc, i))
+    things = [thing for thing in found if thing is not None]
+    if not things:
+        return ents
+    taken = owners(doc, ents)
+    kept = []
+    for thing in things:
+        inner = {ents[k] for k in taken[thing.start : thing.end] if k >= 0}
+        if all(thing.start <= e.start and e.end <= thing.end for e in inner):
+            kept.append(thing)
+    inside = owners(doc, kept)
+    return [e for e in ents if all(inside[k] < 0 for k in range(e.start, e.end))] + kept
+
+
+def _ended_name(doc: Doc, end: int) -> Ent | None:
+    """The law or prize whose name ends at token ``end``, a law's or a prize's word."""
+    last = doc[end]
+    label = "LAW" if last.text in LAW_NAME_ENDS else "WORK_OF_ART"
+    start = end
+    while start > 0 and _capitalized(doc[start - 1]) and doc[start - 1].whitespace_:
+        start -= 1
+        inner = start >= 2 and doc[start - 1].lower_ in NAME_INNER_WORDS
+        if inner and _capitalized(doc[start - 2]) and doc[start - 2].whitespace_:
+            start -= 1
+    if start > 0 and not doc[start - 1].whitespace_ and not doc[start - 1].is_left_punct:
+        return None  # "the U.S.-Taliban Agreement": a compound's names stay its own
+    stop = end + 1
+    goes_on = LAW_NAME_GOES_ON if label == "LAW" else AWARD_NAME_GOES_ON
+    if stop + 1 < len(doc) and doc[stop].lower_ in goes_on:
+        first = stop + 2 if doc[stop + 1].lower_ == "the" and label == "LAW" else stop + 1
+        k = first
+        while k < len(doc) and _capitalized(doc[k]):
+            k += 1
+        stop = k if k > first else stop
+    if stop < len(doc) and _capitalized(doc[stop]) and doc[end].whitespace_:
+        return None  # "President Bill Clinton", "the Act Now campaign"
+    if start == end and stop == end + 1:
+        alone = last.text in LAW_NAMES_ALONE and end > 0 and doc[end - 1].lower_ == "the"
+        return Ent(end, end + 1, label) if alone else None
+    return Ent(start, stop, label)
+
+
+def _numbered_law(doc: Doc, i: int) -> Ent | None:
+    """Rule: "guaranteed by Article 21": a law's part and its number."""
+    number = i + 1 < len(doc) and doc[i + 1].is_digit and bool(doc[i].whitespace_)
+    return Ent(i, i + 2, "LAW") if number else None
+
+
+def _ship(doc: Doc, i: int) -> Ent | None:
+    """Rule: "the bulk carrier MV Ever Given": a ship's prefix and its capitalized name."""
+    k = i + 1
+    while k < len(doc) and k - i <= SHIP_NAME_WORDS and doc[k].is_alpha and doc[k].is_title:
+        if not doc[k - 1].whitespace_:
+            break
+        k += 1
+    return Ent(i, k, "PRODUCT") if k > i + 1 else None
+
+
+def _quoted_work(doc: Doc, i: int) -> Ent | None:
+    """Rule: "her novel 'The Quiet Shore'": a work's noun, a quoted title of capitalized
+    words (with short words in lower case between them), the quote closed."""
+    if i == 0 or not doc[i - 1].is_lower:
+        return None
+    if doc[i - 1].lower_ not in WORK_NOUNS and doc[i - 1].lemma_ not in WORK_NOUNS:
+        return None
+    k = i + 1
+    while k < len(doc) and k - i <= TITLE_WORDS and not _closes(doc[k], doc[i]):
+        if not (_capitalized(doc[k]) or doc[k].is_stop or doc[k].text in POSSESSIVE_ENDINGS):
+            return None
+        k += 1
+    if k >= len(doc) or k == i + 1 or not _closes(doc[k], doc[i]):
+        return None
+    return Ent(i + 1, k, "WORK_OF_ART") if doc[i + 1].is_title else None
+
+
+def _closes(token: Token, opening: Token) -> bool:
+    return token.text == opening.text or token.text in CLOSING_QUOTE_MARKS
+
+
+def _capitalized(token: Token) -> bool:
+    """A word of a name: capitalized or in capitals, no function word."""
+    return token.is_alpha and not token.is_lower and not token.is_stop

@@ -1,0 +1,92 @@
+"""Named things that are neither people, bodies nor places: laws and treaties, prizes, ships
+by their prefix and works by a quoted title (``kg.nlp.entity_things``).
+
+The rule test sets the statistical NER's output by hand (``test_entity_rules.run``); the
+end-to-end test builds a short article written for it with the tests' pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from answers import MODEL
+from spacy.language import Language
+from test_entity_rules import nlp, run
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+
+__all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
+
+ARTICLES = {
+    "harbour.txt": "Harbour law passed\n\n"
+    "Lawmakers in Tallinn passed the Coastal Waters Protection Act on Tuesday, a year after "
+    "the Treaty of Narva was signed. Judges said Article 14 of the Constitution allowed it. "
+    "The bill follows the grounding of the ferry MV Silver Heron near Paldiski. Its author, "
+    "who won the Baltic Shore Prize in Poetry, wrote the novel 'The Salt Lantern' about it.\n",
+    "appeal.txt": "Appeal heard\n\n"
+    "Judges in Riga heard on Friday that the Coastal Waters Protection Act breached the "
+    "Constitution, since Article 14 protects fishermen.\n",
+}
+
+
+def test_laws_prizes_ships_and_quoted_works_are_named_things(nlp: Language) -> None:
+    text = (
+        "Under the Clean Rivers and Coasts Act and the Treaty of Narva, signed in Riga, she "
+        "won the Hollin Prize in Physics and the Palme d'Or. President Bill Okoro sailed on "
+        "HMS Grey Wren, read Article 9 of the Constitution and wrote the novel 'The Salt "
+        "Lantern'. The Act Now campaign and the Bill said nothing."
+    )
+    ner = (("Narva", "GPE"), ("Riga", "GPE"), ("Bill Okoro", "PERSON"), ("Grey Wren", "PERSON"))
+    assert run(nlp, text, ner) == [
+        ("Clean Rivers and Coasts Act", "LAW"),  # "and" between capitalized words
+        ("Treaty of Narva", "LAW"),  # on over "of", taking the NER's place in
+        ("Riga", "GPE"),
+        ("Hollin Prize in Physics", "WORK_OF_ART"),  # a prize, on over "in"
+        ("Palme d'Or", "WORK_OF_ART"),
+        ("Bill Okoro", "PERSON"),  # a name goes on after "Bill": no law
+        ("HMS Grey Wren", "PRODUCT"),  # a ship's prefix, with the NER's "person"
+        ("Article 9", "LAW"),
+        ("Constitution", "LAW"),  # alone after "the"
+        ("The Salt Lantern", "WORK_OF_ART"),  # a work's noun, then a quoted title
+    ]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
+    """The nodes of the articles by their label."""
+    folder = tmp_path_factory.mktemp("things")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store_path = folder / "store"
+    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
+    with Store(store_path, read_only=True) as store:
+        nodes: dict[str, set[Node]] = {}
+        for found in stored_nodes(store).values():
+            for node in found:
+                nodes.setdefault(node.label, set()).add(node)
+        yield nodes
+
+
+@pytest.mark.slow
+def test_laws_prizes_ships_and_works_are_things_in_the_graph(
+    built: dict[str, set[Node]],
+) -> None:
+    for label in (
+        "Coastal Waters Protection Act",
+        "Treaty of Narva",
+        "Article 14",
+        "Constitution",
+        "MV Silver Heron",
+        "Baltic Shore Prize in Poetry",
+        "Salt Lantern",  # the label drops a leading article, as for every name
+    ):
+        assert {node.type for node in built[label]} == {"Entity"}, label
+    assert "Narva" not in built  # the place inside the treaty's name is no node of its own
+    # A law named in full is one node across articles; "the Constitution" and "Article 14"
+    # may be another country's in another article, so each article has its own.
+    assert len({node.iri for node in built["Coastal Waters Protection Act"]}) == 1
+    assert len({node.iri for node in built["Constitution"]}) == 2
+    assert len({node.iri for node in built["Article 14"]}) == 2
