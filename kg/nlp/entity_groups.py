@@ -4,9 +4,10 @@ switching to Spanish". A people and a language are groups (NORP), not places."""
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
-from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners
+from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import (
@@ -21,6 +22,11 @@ from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, LANGUAGE_LINKS, LIST_WORD
 # How far on in its sentence a language named with a group's name may be: "in Mapudungun
 # before switching to Spanish".
 LANGUAGE_WINDOW = 12
+# The word and the dependency label ``_cued`` reads: "in Mapudungun", "Hausa and Fulani
+# herders".
+IN = frozenset({"in"})
+GROUP_NOUNS = PEOPLE_MEMBER_NOUNS | LANGUAGE_NOUNS
+CONJUNCTS = frozenset({"conj"})
 
 
 def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -35,9 +41,14 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     Yoruba father and a Polish mother", "Hausa and Fulani herders": so is one before a noun
     joined to a noun a known group comes before, or one joined to a known group.
     """
+    cued = _cued(doc, ents)
+    if not cued:
+        return list(ents)
     taken = owners(doc, ents)
     out = list(ents)
     for i in capitalized_positions(doc):
+        if i not in cued:
+            continue
         token, owner = doc[i], taken[i]
         if owner >= 0 and (out[owner].label not in RETYPED_AS_ORG or out[owner].end - i != 1):
             continue
@@ -60,6 +71,23 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         elif token.tag_ in {"NNP", "JJ", "NNPS"}:
             out.append(Ent(i, i + 1, "NORP"))
     return out
+
+
+def _cued(doc: Doc, ents: list[Ent]) -> set[int]:
+    """The tokens next to a word the rules of ``peoples`` read (a people's or a language's
+    noun, a hyphen, a person's noun; with a group in the doc, "in", "and", "or" and the
+    parse's conjuncts): the only ones that may be a people."""
+    near = {k - 1 for k in positions(doc, LOWER, GROUP_NOUNS)}
+    near |= {k - 1 for k in positions(doc, ORTH, HYPHENS)}
+    for k in positions(doc, LEMMA, PEOPLE_QUALIFIED_NOUNS):
+        near |= {k - 1, k - 2}
+    if any(ent.label == "NORP" for ent in ents):
+        near |= {k + 1 for k in positions(doc, LOWER, IN)}
+        for k in positions(doc, LOWER, LIST_WORDS):
+            near |= {k - 2, k + 1, k + 2}
+        for k in positions(doc, DEP, CONJUNCTS):
+            near |= {k, doc[k].head.i}
+    return near
 
 
 def _of_a_people(doc: Doc, i: int) -> bool:

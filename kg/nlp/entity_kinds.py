@@ -195,6 +195,8 @@ def listed_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Apple found: a capitalized word no entity holds, in a list joined by commas, "and" or
     "or" whose entities are all organizations, two or more, is one too.
     """
+    if sum(ent.label == "ORG" for ent in ents) < 2:
+        return list(ents)  # a list's organizations, two or more, make it one of them
     taken = owners(doc, ents)
     out = list(ents)
     links = set(positions(doc, ORTH, LIST_LINKS))

@@ -4,9 +4,10 @@ syllables."""
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import HALF_NAME_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import (
@@ -133,6 +134,10 @@ def _surnames_before_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     "Chief executive Park Ji-hoon told" with no entity: a given name of two short syllables
     joined by a hyphen ("Jae-won", "Ji-hoon"), in no entity or one of its own, after one
     capitalized word in no entity or one of its own, is a person's name with that surname."""
+    # the given name's first syllable is right before a hyphen
+    syllables = [k - 1 for k in positions(doc, ORTH, HYPHENS) if 1 <= k - 1 < len(doc) - 2]
+    if not syllables:
+        return ents
     taken = owners(doc, ents)
 
     def alone(start: int, end: int) -> bool:
@@ -144,7 +149,7 @@ def _surnames_before_given_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
         return not owner and k >= 0 and (ents[k].start, ents[k].end) == (start, end)
 
     found = []
-    for i in range(1, len(doc) - 2):
+    for i in syllables:
         if not _two_syllable_given_name(doc, i) or not alone(i, i + 3):
             continue
         if plain_name(doc[i - 1]) and doc[i - 1].whitespace_ and alone(i - 1, i):

@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import tight_hyphen
-from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
@@ -74,16 +74,17 @@ def patronymic_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     of their words, where no other entity runs across their edges. "Mac" or "ap" with no given
     name before it is left alone ("the new Mac Pro").
     """
+    particles = positions(doc, ORTH, PATRONYMIC_PARTICLES)
+    if not particles:
+        return ents
     taken = owners(doc, ents)
     found: list[Ent] = []
-    i = 0
-    while i < len(doc):
+    for i in particles:
+        if found and i < found[-1].end:
+            continue  # inside the name just found
         span = _patronymic_name(doc, i, ents, taken)
-        if span is None:
-            i += 1
-            continue
-        found.append(span)
-        i = span.end
+        if span is not None:
+            found.append(span)
     if not found:
         return ents
     inside = {k for span in found for k in set(taken[span.start : span.end]) if k >= 0}

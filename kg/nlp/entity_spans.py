@@ -43,7 +43,7 @@ def owners(doc: Doc, ents: list[Ent]) -> list[int]:
 
 
 def positions(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
-    """The tokens whose ``attr`` (ORTH or LOWER) is one of ``words``, read off the doc's
+    """The tokens whose ``attr`` (ORTH, LOWER, LEMMA, DEP) is one of ``words``, read off the doc's
     array: a rule that looks at a few words makes no ``Token`` of every other."""
     wanted = _string_ids(words)
     return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
