@@ -24,7 +24,8 @@ ARTICLES = {
     "harbour.txt": "Harbour law passed\n\n"
     "Lawmakers in Tallinn passed the Coastal Waters Protection Act on Tuesday, a year after "
     "the Treaty of Narva was signed. Judges said Article 14 of the Constitution allowed it. "
-    "The bill follows the grounding of the ferry MV Silver Heron near Paldiski. Its author, "
+    "The bill follows the grounding of the ferry MV Silver Heron near Paldiski and a "
+    "collision of the container ship Amber Coast. Its author, "
     "who won the Baltic Shore Prize in Poetry, wrote the novel 'The Salt Lantern' about it.\n",
     "appeal.txt": "Appeal heard\n\n"
     "Judges in Riga heard on Friday that the Coastal Waters Protection Act breached the "
@@ -54,6 +55,22 @@ def test_laws_prizes_ships_and_quoted_works_are_named_things(nlp: Language) -> N
     ]
 
 
+def test_a_name_beside_a_works_or_a_ships_noun_is_the_work_or_the_ship(nlp: Language) -> None:
+    text = (
+        "The album, Letters from Harwick, sold well. The ship, the Grey Gull, sank. The cargo "
+        "ship Amber Coast collided with the tanker United States Pride and the ferry Iraqi "
+        "Kurdistan. The film, Anna said, was long."
+    )
+    ner = (("Harwick", "PERSON"), ("Amber Coast", "ORG"), ("Iraqi Kurdistan", "GPE"))
+    assert run(nlp, text, ner) == [
+        ("Letters from Harwick", "WORK_OF_ART"),  # between commas after a work's noun
+        ("Grey Gull", "PRODUCT"),  # a made thing's noun, "the" before the name
+        ("Amber Coast", "PRODUCT"),  # right after a ship's noun
+        ("United States Pride", "PRODUCT"),
+        ("Iraqi Kurdistan", "GPE"),  # a name the gazetteer knows is no ship
+    ]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
     """The nodes of the articles by their label."""
@@ -80,6 +97,7 @@ def test_laws_prizes_ships_and_works_are_things_in_the_graph(
         "Article 14",
         "Constitution",
         "MV Silver Heron",
+        "Amber Coast",
         "Baltic Shore Prize in Poetry",
         "Salt Lantern",  # the label drops a leading article, as for every name
     ):

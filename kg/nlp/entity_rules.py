@@ -237,7 +237,9 @@ class EntityRules:
             ents = residences(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = sport_bodies(doc, ents, known=self.is_known)
             ents = typed_by_context(doc, ents, known=self.is_known)
-            ents = named_things(doc, model_products(doc, ents, known=self.is_known))
+            ents = named_things(
+                doc, model_products(doc, ents, known=self.is_known), known=self.is_known
+            )
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

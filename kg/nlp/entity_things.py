@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, Known, owners
 from kg.nlp.lexicon.marks import CLOSING_QUOTE_MARKS, OPENING_QUOTES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     AWARD_NAME_ENDS,
@@ -14,18 +14,20 @@ from kg.nlp.lexicon.names import (
     LAW_NAME_ENDS,
     LAW_NAME_GOES_ON,
     LAW_NAMES_ALONE,
+    LEADING_WORDS,
     NAME_INNER_WORDS,
     NUMBERED_LAW_STARTS,
     SHIP_PREFIXES,
+    TITLE_INNER_WORDS,
 )
-from kg.nlp.lexicon.nouns import WORK_NOUNS
+from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
 
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
 TITLE_WORDS = 6
 
 
-def named_things(doc: Doc, ents: list[Ent]) -> list[Ent]:
+def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """Laws, prizes, ships and quoted works, each found from a cheap test on one word.
 
     Rule: "the Digital Personal Data Protection Act", "the CHIPS and Science Act", "the
@@ -37,7 +39,11 @@ def named_things(doc: Doc, ents: list[Ent]) -> list[Ent]:
     word, and "in" or "for" and a capitalized word after it, are a prize (WORK_OF_ART). "the
     tanker MV Ever Given", "HMS Queen Elizabeth": a ship's prefix in capitals and up to
     three capitalized words are the ship (PRODUCT). "the novel 'The Quiet Shore'": a quoted
-    title of capitalized words right after a work's noun is the work (WORK_OF_ART). Not where
+    title of capitalized words right after a work's noun is the work (WORK_OF_ART). "The
+    album, Letters from Kinsale, was", "the ship, the Sea Orchid,": a capitalized name
+    between commas right after a work's or a made thing's noun is the work or the thing, and
+    "the container ship Aurora Meridian collided": two or three capitalized words right
+    after a ship's noun are the ship; the words around these names typed them (cued). Not where
     a capitalized word goes on after the name ("President Bill Clinton"), nor where an
     entity runs across its edges.
     """
@@ -52,6 +58,8 @@ def named_things(doc: Doc, ents: list[Ent]) -> list[Ent]:
             found.append(_ship(doc, i))
         elif text in OPENING_QUOTES:
             found.append(_quoted_work(doc, i))
+        elif text in WORK_NOUNS or text in PRODUCT_NOUNS:
+            found.append(_beside_noun(doc, i, known=known))
     things = [thing for thing in found if thing is not None]
     if not things:
         return ents
@@ -124,6 +132,39 @@ def _quoted_work(doc: Doc, i: int) -> Ent | None:
     if k >= len(doc) or k == i + 1 or not _closes(doc[k], doc[i]):
         return None
     return Ent(i + 1, k, "WORK_OF_ART") if doc[i + 1].is_title else None
+
+
+def _beside_noun(doc: Doc, i: int, *, known: Known) -> Ent | None:
+    """A name the work's or made thing's noun at ``i`` introduces, in apposition after a
+    determiner and the noun, or right after a ship's noun."""
+    label = "WORK_OF_ART" if doc[i].text in WORK_NOUNS else "PRODUCT"
+    if i + 2 < len(doc) and doc[i + 1].text == "," and i > 0 and doc[i - 1].lower_ in LEADING_WORDS:
+        start = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+        end = _title_end(doc, start)
+        closed = end > start and end < len(doc) and doc[end].text == ","
+        return Ent(start, end, label, cued=True) if closed else None
+    if doc[i].text not in SHIP_NOUNS:
+        return None
+    end = i + 1
+    while end < len(doc) and end - i <= SHIP_NAME_WORDS and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    if end - i < 3 or (end < len(doc) and doc[end].is_title) or known(doc, i + 1, end):
+        return None
+    return Ent(i + 1, end, "PRODUCT", cued=True)
+
+
+def _title_end(doc: Doc, start: int) -> int:
+    """Where a title of capitalized words from ``start`` ends, with short words in lower
+    case between two of them ("Letters from Kinsale"); ``start`` where there is none."""
+    end = k = start
+    while k < len(doc) and k - start < TITLE_WORDS:
+        if _capitalized(doc[k]) or (doc[k].is_title and k == start):
+            end = k = k + 1
+        elif k > start and doc[k].lower_ in TITLE_INNER_WORDS:
+            k += 1
+        else:
+            break
+    return end
 
 
 def _closes(token: Token, opening: Token) -> bool:

@@ -181,6 +181,9 @@ AWARD_NAME_ENDS = frozenset({"Prize", "Award", "Medal", "d'Or", "d’Or"})
 NAME_INNER_WORDS = frozenset({"and", "of", "for"})
 LAW_NAME_GOES_ON = frozenset({"of"})
 AWARD_NAME_GOES_ON = frozenset({"in", "for"})
+# Short words in lower case between two capitalized words of a title: "Letters from
+# Kinsale", "Kinsale in the Rain".
+TITLE_INNER_WORDS = frozenset({"of", "from", "in", "the", "and", "a", "on", "to", "for"})
 # Prefixes of a ship's name: "MV Ever Given", "HMS Queen Elizabeth".
 SHIP_PREFIXES = words("MV MS MT SS HMS USS RMS HMAS HMCS HMNZS INS FV RV")
 # Words after a product's model code that name its edition: "iPhone 16 Pro", "Galaxy S25 Ultra".

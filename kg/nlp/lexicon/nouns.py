@@ -220,6 +220,8 @@ PRODUCT_NOUNS = words(
     """rover orbiter lander spacecraft probe satellite rocket telescope capsule ship vessel
     tanker freighter yacht ferry submarine aircraft drone browser app software chatbot"""
 )
+# Nouns of a ship, whose name may follow them: "the container ship Aurora Meridian".
+SHIP_NOUNS = words("ship vessel tanker freighter ferry yacht trawler submarine")
 # Nouns of a person's occupation, written in lower case right before the name: "the fiddler
 # Dónal Mac Giolla Phádraig", "Brazil coach Dorival Mendes Ferreira". Not those a company
 # may follow ("investor SoftBank", "producer Warner Bros").
