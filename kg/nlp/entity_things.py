@@ -4,9 +4,10 @@ ships by their prefix ("MV Ever Given") and works by a quoted title ("the novel 
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.marks import CLOSING_QUOTE_MARKS, OPENING_QUOTES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     AWARD_NAME_ENDS,
@@ -25,6 +26,16 @@ from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
 TITLE_WORDS = 6
+# The words each rule of ``named_things`` starts from.
+THING_WORDS = (
+    LAW_NAME_ENDS
+    | AWARD_NAME_ENDS
+    | NUMBERED_LAW_STARTS
+    | SHIP_PREFIXES
+    | OPENING_QUOTES
+    | WORK_NOUNS
+    | PRODUCT_NOUNS
+)
 
 
 def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -48,8 +59,8 @@ def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     entity runs across its edges.
     """
     found = []
-    for i, token in enumerate(doc):
-        text = token.text
+    for i in positions(doc, ORTH, THING_WORDS):
+        text = doc[i].text
         if text in LAW_NAME_ENDS or text in AWARD_NAME_ENDS:
             found.append(_ended_name(doc, i))
         elif text in NUMBERED_LAW_STARTS:
