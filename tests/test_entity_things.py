@@ -25,7 +25,8 @@ ARTICLES = {
     "Lawmakers in Tallinn passed the Coastal Waters Protection Act on Tuesday, a year after "
     "the Treaty of Narva was signed. Judges said Article 14 of the Constitution allowed it. "
     "The bill follows the grounding of the ferry MV Silver Heron near Paldiski and a "
-    "collision of the container ship Amber Coast. Its author, "
+    "collision of the container ship Amber Coast, which carried a survey drone called Tern. "
+    "Its author, "
     "who won the Baltic Shore Prize in Poetry, wrote the novel 'The Salt Lantern' about it.\n",
     "appeal.txt": "Appeal heard\n\n"
     "Judges in Riga heard on Friday that the Coastal Waters Protection Act breached the "
@@ -59,7 +60,8 @@ def test_a_name_beside_a_works_or_a_ships_noun_is_the_work_or_the_ship(nlp: Lang
     text = (
         "The album, Letters from Harwick, sold well. The ship, the Grey Gull, sank. The cargo "
         "ship Amber Coast collided with the tanker United States Pride and the ferry Iraqi "
-        "Kurdistan. The film, Anna said, was long."
+        "Kurdistan. The film, Anna said, was long. They sent a rover called Tova and shot a "
+        "film named The Long Quay."
     )
     ner = (("Harwick", "PERSON"), ("Amber Coast", "ORG"), ("Iraqi Kurdistan", "GPE"))
     assert run(nlp, text, ner) == [
@@ -68,6 +70,8 @@ def test_a_name_beside_a_works_or_a_ships_noun_is_the_work_or_the_ship(nlp: Lang
         ("Amber Coast", "PRODUCT"),  # right after a ship's noun
         ("United States Pride", "PRODUCT"),
         ("Iraqi Kurdistan", "GPE"),  # a name the gazetteer knows is no ship
+        ("Tova", "PRODUCT"),  # the noun, "called" and the name
+        ("The Long Quay", "WORK_OF_ART"),
     ]
 
 
@@ -98,6 +102,7 @@ def test_laws_prizes_ships_and_works_are_things_in_the_graph(
         "Constitution",
         "MV Silver Heron",
         "Amber Coast",
+        "Tern",
         "Baltic Shore Prize in Poetry",
         "Salt Lantern",  # the label drops a leading article, as for every name
     ):

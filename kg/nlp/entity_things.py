@@ -22,6 +22,7 @@ from kg.nlp.lexicon.names import (
     TITLE_INNER_WORDS,
 )
 from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
+from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
@@ -52,7 +53,8 @@ def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     three capitalized words are the ship (PRODUCT). "the novel 'The Quiet Shore'": a quoted
     title of capitalized words right after a work's noun is the work (WORK_OF_ART). "The
     album, Letters from Kinsale, was", "the ship, the Sea Orchid,": a capitalized name
-    between commas right after a work's or a made thing's noun is the work or the thing, and
+    between commas right after a work's or a made thing's noun, or after the noun and
+    "called" or "named" ("a small rover called Ada"), is the work or the thing, and
     "the container ship Aurora Meridian collided": two or three capitalized words right
     after a ship's noun are the ship; the words around these names typed them (cued). Not where
     a capitalized word goes on after the name ("President Bill Clinton"), nor where an
@@ -147,13 +149,16 @@ def _quoted_work(doc: Doc, i: int) -> Ent | None:
 
 def _beside_noun(doc: Doc, i: int, *, known: Known) -> Ent | None:
     """A name the work's or made thing's noun at ``i`` introduces, in apposition after a
-    determiner and the noun, or right after a ship's noun."""
+    determiner and the noun, after "called" or "named", or right after a ship's noun."""
     label = "WORK_OF_ART" if doc[i].text in WORK_NOUNS else "PRODUCT"
     if i + 2 < len(doc) and doc[i + 1].text == "," and i > 0 and doc[i - 1].lower_ in LEADING_WORDS:
         start = i + 3 if doc[i + 2].lower_ == "the" else i + 2
         end = _title_end(doc, start)
         closed = end > start and end < len(doc) and doc[end].text == ","
         return Ent(start, end, label, cued=True) if closed else None
+    if i + 2 < len(doc) and doc[i + 1].lower_ in NAMING_PARTICIPLES:
+        end = _title_end(doc, i + 2)
+        return Ent(i + 2, end, label, cued=True) if end > i + 2 else None
     if doc[i].text not in SHIP_NOUNS:
         return None
     end = i + 1
