@@ -19,6 +19,7 @@ from kg.nlp.lexicon.names import (
     NAME_INNER_WORDS,
     NUMBERED_LAW_STARTS,
     SHIP_PREFIXES,
+    THING_WORDS,
     TITLE_INNER_WORDS,
 )
 from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
@@ -27,16 +28,6 @@ from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
 TITLE_WORDS = 6
-# The words each rule of ``named_things`` starts from.
-THING_WORDS = (
-    LAW_NAME_ENDS
-    | AWARD_NAME_ENDS
-    | NUMBERED_LAW_STARTS
-    | SHIP_PREFIXES
-    | OPENING_QUOTES
-    | WORK_NOUNS
-    | PRODUCT_NOUNS
-)
 
 
 def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -45,8 +36,7 @@ def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     Rule: "the Digital Personal Data Protection Act", "the CHIPS and Science Act", "the
     Treaty of Lisbon": capitalized words (with "and", "of" or "for" between two of them)
     ending in a law's word, and "of" (and "the") and the capitalized words after it, are a
-    law (LAW);
-    "Article 21" and "the Constitution" too. "the Nobel Prize in Chemistry", "the
+    law (LAW); "Article 21" and "the Constitution" too. "the Nobel Prize in Chemistry", "the
     Commonwealth Short Story Prize", "the Palme d'Or": capitalized words ending in a prize's
     word, and "in" or "for" and a capitalized word after it, are a prize (WORK_OF_ART). "the
     tanker MV Ever Given", "HMS Queen Elizabeth": a ship's prefix in capitals and up to

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from kg.nlp.lexicon.forms import words
+from kg.nlp.lexicon.marks import OPENING_QUOTES
+from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, WORK_NOUNS
 from kg.nlp.lexicon.titles import TITLE_WORDS
 
 # Well-known variants → one canonical normalized name, so keys agree across documents.
@@ -186,6 +188,17 @@ AWARD_NAME_GOES_ON = frozenset({"in", "for"})
 TITLE_INNER_WORDS = frozenset({"of", "from", "in", "the", "and", "a", "on", "to", "for"})
 # Prefixes of a ship's name: "MV Ever Given", "HMS Queen Elizabeth".
 SHIP_PREFIXES = words("MV MS MT SS HMS USS RMS HMAS HMCS HMNZS INS FV RV")
+# The words kg.nlp.entity_things's rules start from: a law's or a prize's last word, a
+# numbered law's first, a ship's prefix, an opening quote, a work's or a made thing's noun.
+THING_WORDS = (
+    LAW_NAME_ENDS
+    | AWARD_NAME_ENDS
+    | NUMBERED_LAW_STARTS
+    | SHIP_PREFIXES
+    | OPENING_QUOTES
+    | WORK_NOUNS
+    | PRODUCT_NOUNS
+)
 # Words after a product's model code that name its edition: "iPhone 16 Pro", "Galaxy S25 Ultra".
 PRODUCT_EDITION_WORDS = words("Pro Ultra Max Plus Mini Lite Air SE XL Neo Edge Fold Flip")
 # Capitalized nouns a code or number follows that name no product: "Terminal B2", "Flight
