@@ -8,25 +8,28 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
+from kg.nlp.lexicon.deps import CONJUNCT_DEPS
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import (
+    GROUP_NOUNS,
     HOUSEHOLD_NOUNS,
     LANGUAGE_NOUNS,
     PEOPLE_MEMBER_NOUNS,
     PEOPLE_QUALIFIED_NOUNS,
     SPOKEN_IN_WORDS,
 )
-from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, LANGUAGE_LINKS, LIST_WORDS
+from kg.nlp.lexicon.words import (
+    ARTICLES,
+    INDEFINITE,
+    LANGUAGE_LINKS,
+    LANGUAGE_PREPOSITIONS,
+    LIST_WORDS,
+)
 
 # How far on in its sentence a language named with a group's name may be: "in Mapudungun
 # before switching to Spanish".
 LANGUAGE_WINDOW = 12
-# The word and the dependency label ``_cued`` reads: "in Mapudungun", "Hausa and Fulani
-# herders".
-IN = frozenset({"in"})
-GROUP_NOUNS = PEOPLE_MEMBER_NOUNS | LANGUAGE_NOUNS
-CONJUNCTS = frozenset({"conj"})
 
 
 def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -82,10 +85,10 @@ def _cued(doc: Doc, ents: list[Ent]) -> set[int]:
     for k in positions(doc, LEMMA, PEOPLE_QUALIFIED_NOUNS):
         near |= {k - 1, k - 2}
     if any(ent.label == "NORP" for ent in ents):
-        near |= {k + 1 for k in positions(doc, LOWER, IN)}
+        near |= {k + 1 for k in positions(doc, LOWER, LANGUAGE_PREPOSITIONS)}
         for k in positions(doc, LOWER, LIST_WORDS):
             near |= {k - 2, k + 1, k + 2}
-        for k in positions(doc, DEP, CONJUNCTS):
+        for k in positions(doc, DEP, CONJUNCT_DEPS):
             near |= {k, doc[k].head.i}
     return near
 

@@ -214,3 +214,5 @@ FIXTURE_ROLES = frozenset({"nsubj", "obj"})
 CLAUSE_ON_NOUN = ("acl", "relcl")
 # Dependencies of the words that carry a verb's tense and number: "have signed", "are fourth".
 FINITE_HELPERS = frozenset({"aux", "aux:pass", "cop"})
+# The relation of a list's later members to its first: "Hausa and Fulani herders".
+CONJUNCT_DEPS = frozenset({"conj"})

@@ -87,6 +87,8 @@ PEOPLE_MEMBER_NOUNS = words(
 )
 # Nouns after a language's name: "the Mapudungun language".
 LANGUAGE_NOUNS = words("language languages dialect")
+# Nouns a people's or a language's name comes right before: "Zaghawa militias".
+GROUP_NOUNS = PEOPLE_MEMBER_NOUNS | LANGUAGE_NOUNS
 # Nouns and verbs of speech after which "in" names a language: "her speech in Mapudungun".
 SPOKEN_IN_WORDS = words("speech speak sing song write address broadcast interview greet pray")
 # Nouns of a route, whose preposition's name is the place it leads to: "the road to X".

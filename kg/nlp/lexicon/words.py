@@ -78,6 +78,8 @@ ASIDES = frozenset({"including", "among", "mostly", "mainly"})
 LIST_WORDS = frozenset({"and", "or", "&"})
 # Words before a second language: "switching to Spanish", "and English", "or French".
 LANGUAGE_LINKS = frozenset({"to", "and", "or", "from"})
+# The word before a language after a word of speech: "her speech in Mapudungun".
+LANGUAGE_PREPOSITIONS = frozenset({"in"})
 # Words between an alias and the noun before it: "the group, also called X".
 ALSO_WORDS = frozenset({"also", ","})
 # A count of one, which leaves a noun singular: "one of the soldiers".
