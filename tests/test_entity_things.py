@@ -26,7 +26,7 @@ ARTICLES = {
     "the Treaty of Narva was signed. Judges said Article 14 of the Constitution allowed it. "
     "The bill follows the grounding of the ferry MV Silver Heron near Paldiski and a "
     "collision of the container ship Amber Coast, which carried a survey drone called Tern. "
-    "Its author, "
+    'Its cover shows "The Grey Quay" (1974), a painting. Its author, '
     "who won the Baltic Shore Prize in Poetry, wrote the novel 'The Salt Lantern' about it.\n",
     "appeal.txt": "Appeal heard\n\n"
     "Judges in Riga heard on Friday that the Coastal Waters Protection Act breached the "
@@ -75,6 +75,17 @@ def test_a_name_beside_a_works_or_a_ships_noun_is_the_work_or_the_ship(nlp: Lang
     ]
 
 
+def test_a_quoted_title_before_its_year_in_brackets_is_a_work(nlp: Language) -> None:
+    text = (
+        'Its centrepiece is "The Salt Road" (1981), a canvas. She said "Not Now" (twice) and '
+        '"Go Home" (in 1990).'
+    )
+    assert run(nlp, text) == [
+        ("The Salt Road", "WORK_OF_ART"),  # the year in brackets after the closed quote
+        ("1990", "DATE"),  # a quote before other brackets is no work
+    ]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
     """The nodes of the articles by their label."""
@@ -103,6 +114,7 @@ def test_laws_prizes_ships_and_works_are_things_in_the_graph(
         "MV Silver Heron",
         "Amber Coast",
         "Tern",
+        "Grey Quay",  # the label drops a leading article, as for every name
         "Baltic Shore Prize in Poetry",
         "Salt Lantern",  # the label drops a leading article, as for every name
     ):

@@ -28,6 +28,7 @@ from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
 TITLE_WORDS = 6
+YEAR_DIGITS = 4
 
 
 def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -121,20 +122,26 @@ def _ship(doc: Doc, i: int) -> Ent | None:
 
 
 def _quoted_work(doc: Doc, i: int) -> Ent | None:
-    """Rule: "her novel 'The Quiet Shore'": a work's noun, a quoted title of capitalized
-    words (with short words in lower case between them), the quote closed."""
-    if i == 0 or not doc[i - 1].is_lower:
-        return None
-    if doc[i - 1].lower_ not in WORK_NOUNS and doc[i - 1].lemma_ not in WORK_NOUNS:
-        return None
+    """Rule: "her novel 'The Quiet Shore'", "'The Weaver's Daughter' (1978), a canvas": a
+    quoted title of capitalized words (with short words in lower case between them), the
+    quote closed, right after a work's noun or right before its year in brackets."""
     k = i + 1
     while k < len(doc) and k - i <= TITLE_WORDS and not _closes(doc[k], doc[i]):
         if not (_capitalized(doc[k]) or doc[k].is_stop or doc[k].text in POSSESSIVE_ENDINGS):
             return None
         k += 1
-    if k >= len(doc) or k == i + 1 or not _closes(doc[k], doc[i]):
+    if k >= len(doc) or k == i + 1 or not _closes(doc[k], doc[i]) or not doc[i + 1].is_title:
         return None
-    return Ent(i + 1, k, "WORK_OF_ART") if doc[i + 1].is_title else None
+    noun = i > 0 and doc[i - 1].is_lower
+    noun = noun and (doc[i - 1].lower_ in WORK_NOUNS or doc[i - 1].lemma_ in WORK_NOUNS)
+    return Ent(i + 1, k, "WORK_OF_ART") if noun or _year_in_brackets(doc, k + 1) else None
+
+
+def _year_in_brackets(doc: Doc, i: int) -> bool:
+    """Whether tokens from ``i`` are a year in brackets: "(1978)"."""
+    if i + 2 >= len(doc) or doc[i].text != "(" or doc[i + 2].text != ")":
+        return False
+    return doc[i + 1].is_digit and len(doc[i + 1]) == YEAR_DIGITS
 
 
 def _beside_noun(doc: Doc, i: int, *, known: Known) -> Ent | None:
