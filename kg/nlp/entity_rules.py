@@ -34,7 +34,6 @@ from typing import Any
 import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -116,10 +115,6 @@ EMPTY_DATA: dict[str, Any] = {
     "places": {},
     "regions": {},
 }
-
-# Tokenizer additions: split "U.S.-Taliban" after the abbreviation, "-NATO" before the name.
-ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)[-–—](?=[A-Za-z])"
-LEADING_DASH = r"^[-–—](?=[A-Z])"
 
 
 @Language.factory(
@@ -452,15 +447,6 @@ class EntityRules:
         return self
 
 
-def split_name_hyphens(nlp: Language) -> None:
-    """Make the tokenizer split "U.S.-Taliban" and "-NATO", so the names can be entities."""
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return  # a custom tokenizer has its own rules
-    tokenizer.infix_finditer = _extend(tokenizer.infix_finditer, ABBREVIATION_HYPHEN).finditer
-    tokenizer.prefix_search = _extend(tokenizer.prefix_search, LEADING_DASH).search
-
-
 def _relabel(ent: Ent, name: Name, *, placed: bool = False) -> Ent:
     """An entity the gazetteer names exactly takes its label, within limits."""
     if ent.label == "PERSON" and name.label in AREA_LABELS and placed and not name.ambiguous:
@@ -515,11 +501,3 @@ def _starts_sentence(doc: Doc, i: int) -> bool:
         return True
     previous = doc[i - 1]
     return previous.is_space or previous.text in SENTENCE_ENDS or previous.is_quote
-
-
-def _extend(method: Any, pattern: str) -> re.Pattern[str]:
-    """A tokenizer regex (given by its bound search/finditer) with one more alternative."""
-    current = method.__self__.pattern if method is not None else ""
-    if pattern in current.split("|"):
-        return method.__self__  # type: ignore[no-any-return]
-    return re.compile(f"{current}|{pattern}" if current else pattern)

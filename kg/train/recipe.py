@@ -24,7 +24,8 @@ from spacy.language import Language
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
-from kg.nlp.entity_rules import EntityRules, split_name_hyphens
+from kg.nlp.entity_rules import EntityRules
+from kg.nlp.name_hyphens import split_name_hyphens
 from kg.train import corpora
 from kg.train.corpora import Sentence
 from kg.train.gazetteer import build_gazetteer
