@@ -241,7 +241,7 @@ def test_a_book_list_gives_authors_works_and_publishers(built) -> None:
     assert nodes["Hartley, Simon"].type == "Person"
     author = nodes["Abena Mensah"]  # named in prose too: the natural order is the label
     assert (author.type, author.aliases) == ("Person", ("Mensah, Abena",))
-    assert nodes["Accra Nights"].type == nodes["Salt Road"].type == "Entity"
+    assert nodes["Accra Nights"].type == nodes["The Salt Road"].type == "Entity"
     assert nodes["Pennant Books"].type == nodes["Lantern House"].type == "Organization"
     assert not {"Hartley", "Simon", "Abena", "Mensah"} & set(nodes)
 

@@ -114,9 +114,9 @@ def test_laws_prizes_ships_and_works_are_things_in_the_graph(
         "MV Silver Heron",
         "Amber Coast",
         "Tern",
-        "Grey Quay",  # the label drops a leading article, as for every name
+        "The Grey Quay",  # a work's title keeps its article
         "Baltic Shore Prize in Poetry",
-        "Salt Lantern",  # the label drops a leading article, as for every name
+        "The Salt Lantern",
     ):
         assert {node.type for node in built[label]} == {"Entity"}, label
     assert "Narva" not in built  # the place inside the treaty's name is no node of its own

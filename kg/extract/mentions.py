@@ -1,6 +1,7 @@
 """Name mentions: the document's named entities, trimmed, repaired and filtered.
 
-From ``doc.ents``: leading determiners and titles are cut ("the", "Prime Minister"), names
+From ``doc.ents``: leading determiners and titles are cut ("the", "Prime Minister"; a work's
+title keeps its "The"), names
 NER cut short are completed ("Jens" + "Stoltenberg"), and junk is dropped (pronouns,
 punctuation, bare numbers or titles, single lower-case words).
 """
@@ -99,8 +100,11 @@ def _spans(p: Parse) -> Iterator[tuple[int, int, tuple[int, int], str, bool]]:
         start, end = ent.start, ent.end
         # NER trained without layout may run a name across a paragraph break.
         end = next((k for k in range(start, end) if p.blank[k] and k > start), end)
-        # A leading determiner or title is not part of the name: "the", "Prime Minister".
+        # A leading determiner or title is not part of the name: "the", "Prime Minister";
+        # but a work's title keeps its article: "The Salt Lantern".
         while start < end and (p.pos[start] in NAME_LEADING_POS or p.lower[start] == "the"):
+            if label == "WORK_OF_ART" and p.words[start] == "The":
+                break
             start += 1
         relabelled = first(RELABEL_RULES, p, start, end, label) if start < end else None
         cued = relabelled is not None or ent.kb_id_ == CONTEXT_KB_ID
