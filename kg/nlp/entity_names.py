@@ -67,6 +67,18 @@ def plain_name(token: Token) -> bool:
     return token.is_alpha and token.is_title and len(token) > 1 and not token.is_stop
 
 
+def name_word(token: Token) -> bool:
+    """A capitalized word of letters, with apostrophes inside it: "Ruairí", "O'Donoghue",
+    "Nyang'oro"; not "'Nok'" nor "ABC"."""
+    if token.is_alpha:
+        return token.is_title
+    text = token.text
+    if not (text[0].isupper() and text[-1].isalpha()) or text[1:].isupper():
+        return False
+    letters = text.replace("'", "").replace("\u2019", "")
+    return len(letters) == len(text) - 1 and letters.isalpha()
+
+
 def hyphenated_surnames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """Names cut at a hyphenated surname, people.
 

@@ -7,8 +7,9 @@ from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_names import tight_hyphen
+from kg.nlp.entity_names import name_word, tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.lexicon.labels import NUMERIC_LABELS
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
@@ -36,14 +37,15 @@ def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
     "Josep-Lluís Serrat" (or "Josep-Lluís") and "Vidal": a person that ends in a name's
     particle ("van", "de", "bin"), or is followed by one (after up to two capitalized words
     no entity holds), goes on over the particles to the capitalized word after, taking in a
-    person there.
+    person there. A name of any kind the NER stopped at a particle ("Pieter-Jan van" as an
+    organization) is a person's: no body's or place's name ends in one.
     """
     taken = owners(doc, ents)
     out: list[Ent] = []
     joined: set[int] = set()
     for ent in ents:
         end = ent.end
-        if ent.label == "PERSON":
+        if ent.label == "PERSON" or _cut_at_particle(doc, ent):
             while end < len(doc) and end - ent.end < 2 and taken[end] < 0 and doc[end].is_title:
                 end += 1
             if end == len(doc) or doc[end].text not in NAME_PARTICLES:
@@ -61,6 +63,20 @@ def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 ent = Ent(ent.start, last, "PERSON")
         out.append(ent)
     return [e for k, e in enumerate(out) if k not in joined]
+
+
+def _cut_at_particle(doc: Doc, ent: Ent) -> bool:
+    """A name of capitalized words (hyphens between) that ends in a name's particle."""
+    return (
+        ent.label not in NUMERIC_LABELS
+        and ent.end - ent.start >= 2
+        and doc[ent.end - 1].text in NAME_PARTICLES
+        and all(
+            name_word(t) or tight_hyphen(doc, t.i) or t.text in NAME_PARTICLES
+            for t in doc[ent.start : ent.end - 1]
+        )
+        and name_word(doc[ent.start])
+    )
 
 
 def patronymic_names(doc: Doc, ents: list[Ent]) -> list[Ent]:

@@ -68,6 +68,7 @@ from kg.nlp.entity_names import (
     hyphenated_surnames,
     join_hyphenated_names,
     join_name_halves,
+    name_word,
     names_across_false_breaks,
     speakers_after_speech,
 )
@@ -290,11 +291,11 @@ class EntityRules:
         if ent.label == "PERSON" and end - start > 2 and doc[start].lower_ in OCCUPATION_NOUNS:
             start += 1  # "Pianist Anna Volkova" at a sentence's start
         tokens = doc[start:end]
-        if not any(token.is_alpha or token.like_num for token in tokens):
-            return None  # empty, or punctuation only
+        if not any(token.is_alpha or token.like_num or name_word(token) for token in tokens):
+            return None  # empty, or punctuation only ("O'Donoghue" is a word)
         if all(token.lower_ in PRONOUNS and not _is_acronym(token) for token in tokens):
             return None  # "It", "We"; not "US"
-        if all(token.is_lower or not token.is_alpha for token in tokens):
+        if all((token.is_lower or not token.is_alpha) and not name_word(token) for token in tokens):
             return None  # "coalition", "alliance": a common word, not a name
         return Ent(start, end, ent.label)
 

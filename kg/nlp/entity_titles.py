@@ -8,6 +8,7 @@ from spacy.attrs import ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
+from kg.nlp.entity_names import name_word
 from kg.nlp.entity_spans import Ent, Known, Name, owners
 from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
@@ -60,7 +61,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     last = end - 1 if end - 1 >= i and doc[end - 1].text in WRITTEN_NAME_SUFFIXES else end
     # surname, then any initials, then one given name
     k = last - 1
-    if k < i or not doc[k].is_alpha or doc[k].text in ORG_NAME_ENDS:
+    if k < i or not (doc[k].is_alpha or name_word(doc[k])) or doc[k].text in ORG_NAME_ENDS:
         return None  # "General Civil Aviation Authority" is no general's name
     if k - 2 > i and _article_joined(doc, k):
         k -= 2  # "Foreign Minister Adel al-Harbi": the article goes with the surname
@@ -76,7 +77,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     initial = k
     while k >= i and INITIAL_RE.match(doc[k].text):
         k -= 1
-    if k < i or not doc[k].is_alpha or doc[k].text in PERSON_TITLES or not doc[k].is_title:
+    if k < i or not name_word(doc[k]) or doc[k].text in PERSON_TITLES:
         # Rule: "Attorney General K. Venugopalan": initials and a surname are a full name.
         return _timeless(doc, k + 1, end) if k < initial else None
     # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
@@ -85,10 +86,12 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     linked = any(doc[j].text in TITLE_OBJECT_LINKS for j in range(i, k))
     for _ in range(2):
         given = doc[k - 1] if k > i else None
-        if linked or given is None or not (given.is_alpha and given.is_title):
+        if linked or given is None or not name_word(given):
             break
         if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
             break
+        if given.lower_ in OCCUPATION_NOUNS:
+            break  # "Chief Economist Jane Doe"
         k -= 1
     # Rule: "Justice P. V. Lakshmi Narayanan": initials before the given names are the name's.
     while k > i and INITIAL_RE.match(doc[k - 1].text):

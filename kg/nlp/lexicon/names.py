@@ -32,12 +32,13 @@ WRITTEN_NAME_SUFFIXES = frozenset(("Jr.", "Sr.", "II", "III", "IV"))
 # Words an acronym skips: "Organization of the Petroleum Exporting Countries" → OPEC.
 ACRONYM_STOPWORDS = frozenset({"of", "the", "and", "for", "to", "in", "on", "de", "&"})
 # Lower-case words that belong to names ("al-Qaeda", "Charles de Gaulle", the Catalan
-# "Serrat i Vidal").
+# "Serrat i Vidal", the Dutch "Femke op den Kamp", the Malay "Siti binti Osman", the Sudanese
+# "Idris wad Hamad"); no English word ("do" of "Ana do Carmo" is one).
 # fmt: off
 NAME_PARTICLES = frozenset((
     "al", "el", "de", "da", "di", "du", "del", "van", "von", "der", "den", "la", "le", "bin",
     "ibn", "ben", "abu", "bint", "i", "los", "las", "dos", "das", "della", "delle", "degli",
-    "ter", "ten", "zu",
+    "ter", "ten", "te", "zu", "op", "af", "vom", "zum", "zur", "binti", "binte", "wad", "ould",
 ))
 # fmt: on
 # Lower-case words that join the words of a name in another language: "Unidad por Chile".

@@ -82,6 +82,7 @@ PERSON_TITLES = frozenset(
         "Governor",
         "Gov.",
         "Mayor",
+        "Chief",  # "Chief Germaine Cardinal-Ladouceur of the Beaver Lake Cree Nation"
         "Councillor",  # "Councillor Abdirahman Warsame Hassan"
         "Councilor",
         "Councilman",
