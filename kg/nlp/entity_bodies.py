@@ -5,13 +5,14 @@ stopped right before an event's word is the event."""
 
 from __future__ import annotations
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc
 
-from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import OPENING_QUOTES
 from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, LEAGUE_WORDS, SPORT_BODY_WORDS
-from kg.nlp.lexicon.nouns import ORG_NOUNS
+from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
 
@@ -71,7 +72,76 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and doc[k].lower_ in COMPETITION_NAME_WORDS
         )
         out.append(Ent(ent.start, _of_names(doc, k + 1, taken), "EVENT") if follows else ent)
-    return out
+    return disasters(doc, out)
+
+
+# The digits of a year that starts an event's name: "the 2004 Indian Ocean tsunami".
+YEAR_DIGITS = 4
+# The most capitalized words in no entity before a disaster's noun: "the Great Chicago Fire".
+DISASTER_NAME_WORDS = 3
+
+
+def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A place's name and a disaster's or a war's noun after it, one event where the text
+    uses them as a name.
+
+    Rule: "after the Tigray War ended", "killed in the 2004 Indian Ocean tsunami", "the
+    blaze, known as the Owl River fire,": an entity (a "person" too: the NER's guess at a
+    river in "the 1998 Meghna floods") or capitalized words in no entity, then a
+    disaster's or a war's noun (a "war", a "fire", a "tsunami") that no noun follows, is the
+    event where "the" comes before the name and the noun is capitalized, or a year comes
+    between "the" and the name, or a naming participle ("known as", "called", "dubbed")
+    and "the" come before it. Not "the Alberta fire department" (a noun goes on), nor "a
+    fire in Alberta", nor "the Iraq war" (nothing makes it a name).
+    """
+    nouns = [i for i in positions(doc, LOWER, DISASTER_NOUNS) if i > 1]
+    if not nouns:
+        return ents
+    taken = owners(doc, ents)
+    found = []
+    for i in nouns:
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if doc[i].dep_ == "compound" or (after is not None and after.pos_ == "NOUN"):
+            continue
+        owner = taken[i] if taken[i] >= 0 else taken[i - 1]  # the NER's "Tigray War" too
+        if owner >= 0 and ents[owner].end in {i, i + 1} and ents[owner].start < i:
+            start = ents[owner].start
+            if ents[owner].label in NUMERIC_LABELS:
+                continue
+        elif taken[i] >= 0:
+            continue
+        else:
+            start = i
+            while start > 0 and i - start < DISASTER_NAME_WORDS and _name_word(doc, start - 1):
+                start -= 1
+            if start == i or any(taken[k] >= 0 for k in range(start, i)):
+                continue
+        named = _named_event_start(doc, start, capitalized=doc[i].is_title)
+        if named is not None:
+            found.append(Ent(named, i + 1, "EVENT", cued=True))
+    if not found:
+        return ents
+    inside = owners(doc, found)
+    return [e for e in ents if all(inside[k] < 0 for k in range(e.start, e.end))] + found
+
+
+def _name_word(doc: Doc, k: int) -> bool:
+    token = doc[k]
+    return token.is_alpha and token.is_title and not token.is_stop and bool(token.whitespace_)
+
+
+def _named_event_start(doc: Doc, start: int, *, capitalized: bool) -> int | None:
+    """Where the event whose name starts at ``start`` starts, with the year before it, if
+    the words before it make it a name; None if they do not."""
+    k = start - 1
+    year = doc[k].is_digit and len(doc[k]) == YEAR_DIGITS
+    if year:
+        k -= 1
+    if k < 0 or doc[k].lower_ != "the":
+        return None
+    named = k >= 1 and doc[k - 1].lower_ in NAMING_PARTICIPLES
+    known_as = k >= 2 and doc[k - 1].lower_ == "as" and doc[k - 2].lower_ == "known"
+    return start - 1 if year else start if capitalized or named or known_as else None
 
 
 def _of_names(doc: Doc, end: int, taken: list[int]) -> int:

@@ -8,7 +8,12 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
-from kg.nlp.lexicon.marks import CLOSING_QUOTE_MARKS, OPENING_QUOTES, POSSESSIVE_ENDINGS
+from kg.nlp.lexicon.marks import (
+    CLOSING_QUOTE_MARKS,
+    HYPHENS,
+    OPENING_QUOTES,
+    POSSESSIVE_ENDINGS,
+)
 from kg.nlp.lexicon.names import (
     AWARD_NAME_ENDS,
     AWARD_NAME_GOES_ON,
@@ -23,6 +28,7 @@ from kg.nlp.lexicon.names import (
     TITLE_INNER_WORDS,
 )
 from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
+from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
@@ -93,9 +99,12 @@ def _ended_name(doc: Doc, end: int) -> Ent | None:
     goes_on = LAW_NAME_GOES_ON if label == "LAW" else AWARD_NAME_GOES_ON
     if stop + 1 < len(doc) and doc[stop].lower_ in goes_on:
         first = stop + 2 if doc[stop + 1].lower_ == "the" and label == "LAW" else stop + 1
-        k = first
-        while k < len(doc) and _capitalized(doc[k]):
-            k += 1
+        if label == "LAW":
+            k = _law_topic_end(doc, first)
+        else:
+            k = first
+            while k < len(doc) and _capitalized(doc[k]):
+                k += 1
         stop = k if k > first else stop
     if stop < len(doc) and _capitalized(doc[stop]) and doc[end].whitespace_:
         return None  # "President Bill Clinton", "the Act Now campaign"
@@ -103,6 +112,28 @@ def _ended_name(doc: Doc, end: int) -> Ent | None:
         alone = last.text in LAW_NAMES_ALONE and end > 0 and doc[end - 1].lower_ == "the"
         return Ent(end, end + 1, label) if alone else None
     return Ent(start, stop, label)
+
+
+def _law_topic_end(doc: Doc, first: int) -> int:
+    """Where the capitalized words of a law's topic from ``first`` end, with "and", "of" or
+    "for" ("of the") and tight hyphens between two of them: "Law on" + "the State Language
+    and Languages of Communication", "Treaty on the" + "Non-Proliferation of Nuclear
+    Weapons"; ``first`` where there is none, or where a date's word starts it ("the Act on
+    Monday")."""
+    end = k = first
+    while k < len(doc) and _capitalized(doc[k]) and not _date_word(doc[k]):
+        end = k = k + 1
+        tight = not doc[k - 1].whitespace_ and k + 1 < len(doc) and not doc[k].whitespace_
+        if tight and doc[k].text in HYPHENS:
+            k += 1  # "Non-Proliferation"
+        elif k + 1 < len(doc) and doc[k].lower_ in NAME_INNER_WORDS:
+            of_the = doc[k].lower_ == "of" and doc[k + 1].lower_ == "the"
+            k += 2 if of_the else 1  # "of the Child"; not "and the": another name
+    return end
+
+
+def _date_word(token: Token) -> bool:
+    return token.lower_ in DAY_WORDS or token.text in MONTH_NAMES
 
 
 def _numbered_law(doc: Doc, i: int) -> Ent | None:
@@ -118,7 +149,15 @@ def _ship(doc: Doc, i: int) -> Ent | None:
         if not doc[k - 1].whitespace_:
             break
         k += 1
+    if k > i + 1 and k < len(doc) and _hull_number(doc[k]) and doc[k - 1].whitespace_:
+        k += 1  # "MV Shah Paran-3": the last word and its number, hyphened
     return Ent(i, k, "PRODUCT") if k > i + 1 else None
+
+
+def _hull_number(token: Token) -> bool:
+    """A capitalized word and a number joined by a hyphen in one token: "Paran-3"."""
+    word, hyphen, number = token.text.rpartition("-")
+    return bool(hyphen) and word.isalpha() and word[:1].isupper() and number.isdigit()
 
 
 def _quoted_work(doc: Doc, i: int) -> Ent | None:
@@ -185,5 +224,7 @@ def _closes(token: Token, opening: Token) -> bool:
 
 
 def _capitalized(token: Token) -> bool:
-    """A word of a name: capitalized or in capitals, no function word."""
-    return token.is_alpha and not token.is_lower and not token.is_stop
+    """A word of a name: capitalized or in capitals, no function word ("IT" in capitals is
+    an acronym: "the IT Security Act")."""
+    acronym = token.is_upper and len(token) > 1
+    return token.is_alpha and not token.is_lower and (acronym or not token.is_stop)

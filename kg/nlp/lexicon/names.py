@@ -182,7 +182,7 @@ AWARD_NAME_ENDS = frozenset({"Prize", "Award", "Medal", "d'Or", "d’Or"})
 # and Science Act"; and those that carry one on after its last word: "the Treaty of
 # Lisbon", "the Nobel Prize in Chemistry".
 NAME_INNER_WORDS = frozenset({"and", "of", "for"})
-LAW_NAME_GOES_ON = frozenset({"of"})
+LAW_NAME_GOES_ON = frozenset({"of", "on"})
 AWARD_NAME_GOES_ON = frozenset({"in", "for"})
 # Short words in lower case between two capitalized words of a title: "Letters from
 # Kinsale", "Kinsale in the Rain".

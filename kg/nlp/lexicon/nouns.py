@@ -10,6 +10,13 @@ EVENT_NOUNS = words(
     meeting conference summit talks visit election announcement decision withdrawal
     expansion investigation protest ceasefire agreement deal war invasion"""
 )
+# Nouns of a disaster or a war that make one event with the place's name before them, where
+# the text uses the pair as a name: "the Tigray War", "the 2004 Indian Ocean tsunami", "a
+# blaze known as the Owl River fire".
+DISASTER_NOUNS = words(
+    """war fire wildfire blaze earthquake quake tsunami flood floods eruption massacre
+    genocide famine uprising"""
+)
 # The words that make a sentence one that tells of an attack (kg:tellsOf "attack"), found
 # within words, case aside ("airstrikes", "Bombers"), so that a query finds those sentences by
 # one indexed lookup instead of reading every sentence's text.

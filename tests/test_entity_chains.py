@@ -1,0 +1,123 @@
+"""Long names whole: laws named over "on" and "and", ships with a hull number, and a place
+and a disaster's noun as one named event (``kg.nlp.entity_things``,
+``kg.nlp.entity_bodies``).
+
+The rule tests set the statistical NER's output by hand (``test_entity_rules.run``); the
+end-to-end test builds a short article written for it with the tests' pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from answers import MODEL
+from doc_table import build
+from spacy.language import Language
+from test_entity_rules import nlp, run
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+
+__all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
+
+ARTICLES = {
+    "ferry.txt": "Ferry lost on the delta\n\n"
+    "A ferry, the MV Rupsha Queen-7, sank near Chandpur on Tuesday, eleven years after the "
+    "1998 Meghna floods drowned the same landing. Survivors of the blaze, known as the "
+    "Kalipur fire, said the crew had ignored the Law on Inland Navigation and Port Safety. "
+    "The country's IT Security Act does not cover ferries, and the Padma War ended long ago.\n",
+}
+
+
+def test_a_laws_topic_goes_on_over_on_and_of(nlp: Language) -> None:
+    text = (
+        "The Law on the State Budget and Taxes of Sorvia passed. Iran signed the Treaty on "
+        "the Non-Proliferation of Nuclear Weapons. The Act on Monday changed the Law on "
+        "Public Procurement and the US Patriot Act. Germany's IT Security Act applies."
+    )
+    ner = (("State Budget and Taxes of Sorvia", "ORG"), ("Iran", "GPE"), ("Germany", "GPE"))
+    assert run(nlp, text, ner) == [
+        ("Law on the State Budget and Taxes of Sorvia", "LAW"),  # the NER's "body" inside
+        ("Iran", "GPE"),
+        ("Treaty on the Non-Proliferation of Nuclear Weapons", "LAW"),  # over a tight hyphen
+        ("Monday", "DATE"),  # a date's word is no law's topic
+        ("Law on Public Procurement", "LAW"),  # "and the": another name starts
+        ("US Patriot Act", "LAW"),
+        ("Germany", "GPE"),
+        ("IT Security Act", "LAW"),  # an acronym, though "it" is a function word
+    ]
+
+
+def test_a_ships_name_keeps_its_hull_number(nlp: Language) -> None:
+    text = "The MV Shapla Star-12 and HMS Tern - 4 sailed; the RV Kestrel-II stayed."
+    assert run(nlp, text, (("Shapla Star-12", "ORG"),)) == [
+        ("MV Shapla Star-12", "PRODUCT"),  # the number hyphened to the last word
+        ("HMS Tern", "PRODUCT"),  # a spaced dash is no part of the name
+        ("4", "CARDINAL"),
+        ("RV Kestrel", "PRODUCT"),  # letters after the hyphen are no hull number
+    ]
+
+
+def test_a_place_and_a_disasters_noun_are_an_event_where_the_text_names_it(
+    nlp: Language,
+) -> None:
+    text = (
+        "After the Ogaden War ended, the 2011 Tohoku earthquake struck. A blaze known as the "
+        "Pine Creek fire and a storm dubbed the Valencia floods came too. A fire in Iraq "
+        "and the Iraq war were over."
+    )
+    ner = (("Ogaden War", "ORG"), ("Tohoku", "PERSON"), ("Pine Creek", "LOC"), ("Valencia", "GPE"))
+    assert run(nlp, text, ner + (("Iraq", "GPE"),)) == [
+        ("Ogaden War", "EVENT"),  # the noun capitalized after "the": the NER's "body" too
+        ("2011 Tohoku earthquake", "EVENT"),  # a year between "the" and the "person"
+        ("Pine Creek fire", "EVENT"),  # "known as the"
+        ("Valencia floods", "EVENT"),  # "dubbed the"
+        ("Iraq", "GPE"),  # "a fire in Iraq": nothing names an event
+        ("Iraq", "GPE"),  # "the Iraq war": nothing makes it a name
+    ]
+
+
+def test_a_disasters_noun_before_another_noun_names_no_event(nlp: Language) -> None:
+    # "the 2016 Erbil fire season ended ." with the NER's place
+    table = """
+        the     5  det       DET
+        2016    5  nummod    NUM
+        Erbil   4  compound  PROPN _ GPE
+        fire    5  compound  NOUN
+        season  6  nsubj     NOUN
+        ended   0  root      VERB  end tag=VBD
+        .       6  punct     PUNCT
+    """
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Erbil", "GPE")]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
+    """The nodes of the articles by their label."""
+    folder = tmp_path_factory.mktemp("chains")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store_path = folder / "store"
+    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
+    with Store(store_path, read_only=True) as store:
+        nodes: dict[str, set[Node]] = {}
+        for found in stored_nodes(store).values():
+            for node in found:
+                nodes.setdefault(node.label, set()).add(node)
+        yield nodes
+
+
+@pytest.mark.slow
+def test_long_names_and_named_events_are_whole_in_the_graph(
+    built: dict[str, set[Node]],
+) -> None:
+    for label in ("MV Rupsha Queen-7", "Law on Inland Navigation and Port Safety"):
+        assert {node.type for node in built[label]} == {"Entity"}, label
+    assert {node.type for node in built["IT Security Act"]} == {"Entity"}
+    for label in ("1998 Meghna floods", "Kalipur fire", "Padma War"):
+        assert {node.type for node in built[label]} == {"NamedEvent"}, label
+    for cut in ("MV Rupsha", "Security Act", "Kalipur", "Meghna", "Padma"):
+        assert cut not in built, cut
