@@ -4,22 +4,32 @@ lives ("Daniel Okoro, of Camberwell,")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_joins import speaks
-from kg.nlp.entity_spans import Ent, Name, owners
-from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
-from kg.nlp.lexicon.marks import APPOSITION_CLOSERS
-from kg.nlp.lexicon.names import PLACE_NAME_ENDS, PLACE_NAME_STARTS
+from kg.nlp.entity_spans import Ent, Name, owners, positions
+from kg.nlp.lexicon.labels import AREA_LABELS, NOUN_TAGS, NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS
+from kg.nlp.lexicon.names import PLACE_NAME_ENDS, PLACE_NAME_STARTS, POLITY_NAME_ENDS
 from kg.nlp.lexicon.nouns import (
     AREA_NOUNS,
+    CAPITAL_NOUNS,
+    FEATURE_NOUNS,
     LOCATING_NOUNS,
+    NAMED_PLACE_NOUNS,
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
     ROUTE_NOUNS,
 )
-from kg.nlp.lexicon.words import LIST_LINKS, LIST_WORDS, PLACE_CUES
+from kg.nlp.lexicon.words import ARTICLES, LIST_LINKS, LIST_WORDS, PLACE_CUES
+
+# The most words of a place's name the words around it give: "Dar es Salaam" is three.
+PLACE_NAME_WORDS = 3
+# The most words between an apposition's article and its area's noun: "a Turkic-speaking
+# autonomous region".
+APPOSITION_WORDS = 5
 
 
 def placed(doc: Doc, i: int) -> bool:
@@ -81,7 +91,8 @@ def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
     Rule: "visits to Dakar and Nouakchott", "Mali and Burkina Faso": a "person" the
     gazetteer names exactly as a place (never an ambiguous one), joined by "and", "or" or
     a comma to an entity that is a place, is the place; so is one a speech verb follows
-    where a preposition of place opens the list ("in Medellín and Cali warned"). A one-word
+    where a preposition of place opens the list ("in Medellín and Cali warned"), and one
+    listed after a place so found ("in Hanover, Braunschweig and Göttingen"). A one-word
     "person" the gazetteer does not know is a place after "and" or "or" and a place such a
     preposition opens ("makes chips in Icheon and Cheongju"), where no speech verb follows.
     """
@@ -100,6 +111,8 @@ def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
             after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_LINKS
             if (before and ent.start - 1 in ends) or (after and ent.end + 1 in starts):
                 ent = ent._replace(label=name.label)
+                ends[ent.end] = ent  # "in Hanover, Braunschweig and Göttingen": the next one
+                starts.add(ent.start)
         elif (
             ent.label == "PERSON"
             and listed_in
@@ -137,7 +150,8 @@ def places_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Rule: "in the province of Al Haouz" with the name a person, "over the Piracicaba River"
     as an organization: a name after "the", an area's noun in lower case and "of" is a
     place, and so is a name of two words or more that ends in a natural feature's word,
-    where it is no person's (a person's only after "the": not "Ricki Lake"). Rule: "drifting
+    where it is no person's (a person's only after "the": not "Ricki Lake"); so is one that
+    ends in a realm's word ("the Aksumite Empire" as a person). Rule: "drifting
     towards Pulau Tekong", "much of Jebel Marra" as people: so is a "person" that starts with
     a natural feature's word, where no speech verb follows it ("Mount Sinai Hospital", an
     organization, and "the Monte Carlo Masters", an event, stay). The words gave the label,
@@ -160,7 +174,8 @@ def _named_place(doc: Doc, ent: Ent) -> bool:
         and doc[k - 2].is_lower
         and doc[k - 3].lower_ == "the"
     )
-    feature = ent.end - k >= 2 and doc[ent.end - 1].text in PLACE_NAME_ENDS
+    last = doc[ent.end - 1].text
+    feature = ent.end - k >= 2 and (last in PLACE_NAME_ENDS or last in POLITY_NAME_ENDS)
     after_the = k > 0 and doc[k - 1].lower_ == "the"
     headed = ent.label == "PERSON" and ent.end - k >= 2 and doc[k].text in PLACE_NAME_STARTS
     return (
@@ -240,3 +255,130 @@ def residences(doc: Doc, ents: list[Ent]) -> list[Ent]:
             ent = ent._replace(label="LOC")
         out.append(ent)
     return out
+
+
+def places_by_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names the words around them call a place, added or made places.
+
+    Rule: "down the Surma and Kushiyara rivers", "the Sunamganj district", "the Nyakabale and
+    Mgusu mines", with the names no entity or people: proper nouns between "the" and a
+    place's noun in lower case, each member of a list before a noun in the plural, are
+    places (an organization there only before a natural feature's noun: "the Barrick mines"
+    stay the firm's). Rule: "In Gagauzia, a Turkic-speaking autonomous region in the south"
+    as an organization: a name, a comma and an apposition whose last noun is an area's (no
+    noun after it: not "Reuters, a district court") is a place. Rule: "in the regional
+    capital, Comrat, on Thursday" and "the city of Aksum", with nothing found: a name
+    between commas after a capital, or after "the", an area's noun and "of", is a place,
+    where no speech verb follows it. The words gave the label, so it holds for the whole
+    article (``Ent.cued``).
+    """
+    found: dict[tuple[int, int], frozenset[str]] = {}
+    for k in positions(doc, LEMMA, NAMED_PLACE_NOUNS | CAPITAL_NOUNS):
+        noun = doc[k]
+        if not noun.is_lower or noun.tag_ not in NOUN_TAGS:
+            continue
+        retyped = frozenset({"PERSON", "ORG"} if noun.lemma_ in FEATURE_NOUNS else {"PERSON"})
+        for span in _listed_before(doc, k):
+            found[span] = retyped
+        apposed = _apposed_to(doc, k)
+        if apposed is not None:
+            found[apposed] = frozenset({"PERSON", "ORG"})
+        named = _named_after(doc, k)
+        if named is not None:
+            found[named] = frozenset()
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for (start, end), retyped in found.items():
+        inside = {taken[i] for i in range(start, end)}
+        if inside == {-1}:
+            out.append(Ent(start, end, "LOC", cued=True))
+        elif len(inside) == 1 and (k := inside.pop()) >= 0:
+            ent = out[k]
+            if (ent.start, ent.end) == (start, end) and ent.label in retyped:
+                out[k] = ent._replace(label="LOC", cued=True)
+    return out
+
+
+def _proper_before(doc: Doc, end: int) -> int | None:
+    """The start of the proper noun of up to three words that ends at ``end``, if any."""
+    start = end
+    while start > 0 and end - start < PLACE_NAME_WORDS and _proper(doc[start - 1]):
+        start -= 1
+    return start if start < end else None
+
+
+def _proper_after(doc: Doc, start: int) -> int | None:
+    """The end of the proper noun of up to three words that starts at ``start``, if any."""
+    end = start
+    while end < len(doc) and end - start < PLACE_NAME_WORDS and _proper(doc[end]):
+        end += 1
+    return end if end > start else None
+
+
+def _proper(token: Token) -> bool:
+    """A capitalized word the tagger calls a noun (not "Kurdish"), no function word."""
+    return token.is_alpha and token.is_title and not token.is_stop and token.tag_ in NOUN_TAGS
+
+
+def _listed_before(doc: Doc, k: int) -> list[tuple[int, int]]:
+    """ "the Surma and Kushiyara rivers", "the Sunamganj district": the names between "the"
+    and the place's noun at ``k``, one before a singular, two or more before a plural."""
+    spans = []
+    end = k
+    while (start := _proper_before(doc, end)) is not None:
+        spans.append((start, end))
+        link = start
+        while link > 0 and doc[link - 1].lower_ in LIST_LINKS:
+            link -= 1
+        if link == start:
+            break  # no link before the name: the list is over
+        end = link
+    if not spans or spans[-1][0] != start:
+        return []  # a link with no name before it
+    if start == 0 or doc[start - 1].lower_ != "the":
+        return []
+    plural = doc[k].tag_ == "NNS"
+    return spans if (len(spans) >= 2) == plural else []
+
+
+def _apposed_to(doc: Doc, k: int) -> tuple[int, int] | None:
+    """ "Gagauzia, a Turkic-speaking autonomous region in the south": the name before a
+    comma and an apposition that ends in the area's noun at ``k``."""
+    if k + 1 < len(doc) and not (doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP"):
+        return None  # "a district judge", "the region's governor"
+    j = k - 1
+    while j > 0 and k - j <= APPOSITION_WORDS and doc[j].lower_ not in ARTICLES:
+        word = doc[j]
+        if not (word.is_lower or word.text in HYPHENS or word.pos_ in {"ADJ", "PROPN"}):
+            return None
+        j -= 1
+    if j < 2 or doc[j].lower_ not in ARTICLES or doc[j - 1].text != ",":
+        return None
+    start = _proper_before(doc, j - 1)
+    return None if start is None else (start, j - 1)
+
+
+def _named_after(doc: Doc, k: int) -> tuple[int, int] | None:
+    """ "the regional capital, Comrat, on Thursday", "the city of Aksum": the name after the
+    place's noun at ``k``, a comma or "of"."""
+    if k + 2 >= len(doc) or k < 1:
+        return None
+    noun, link = doc[k], doc[k + 1].text
+    the = doc[k - 1].lower_ == "the" or (
+        k >= 2 and doc[k - 1].is_lower and doc[k - 2].lower_ == "the"
+    )
+    capital = noun.lemma_ in CAPITAL_NOUNS and link == ","
+    area = noun.lemma_ in AREA_NOUNS and noun.tag_ == "NN" and link == "of"
+    if not (the and (capital or area)):
+        return None
+    end = _proper_after(doc, k + 2)
+    if end is None or speaks(doc, end - 1):
+        return None
+    closed = end == len(doc) or doc[end].text in APPOSITION_CLOSERS
+    if capital and not closed:
+        return None
+    if end < len(doc) and doc[end].is_title and not doc[end].is_stop:
+        return None  # a longer name: "the city of Rotterdam Marathon"
+    return k + 2, end

@@ -132,6 +132,8 @@ PLACE_NAME_ENDS = words(
 )
 # First words of a natural feature's name, which NER may take for a person's: "Pulau Tekong",
 # "Jebel Marra", "Mount Elgon" (not "Col", a colonel's title too).
+# Last words of a realm's name, which NER may take for a person's: "the Aksumite Empire".
+POLITY_NAME_ENDS = words("Empire Kingdom Caliphate Sultanate Khanate Emirate")
 PLACE_NAME_STARTS = words(
     """Mount Mt. Lake Jebel Jabal Djebel Gunung Pulau Bukit Wadi Monte Mont Lac Loch Isla Ilha
     Cerro Cape Pico"""

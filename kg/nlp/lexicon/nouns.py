@@ -65,6 +65,13 @@ AREA_NOUNS = words(
     """province region district county governorate municipality town village city prefecture
     island"""
 )
+# Nouns of a natural feature, written after its name in lower case: "the Surma river".
+FEATURE_NOUNS = words("river lake mountain hill island valley peninsula creek")
+# Nouns of a kind of place written after its name: "the Surma and Kushiyara rivers", "the
+# Sunamganj district", "the Nyakabale and Mgusu mines".
+NAMED_PLACE_NOUNS = AREA_NOUNS | FEATURE_NOUNS | words("mine")
+# Nouns of a place whose name may follow a comma: "the regional capital, Comrat,".
+CAPITAL_NOUNS = words("capital")
 # Nouns that name a kind of organization: "the alliance", "a Shia group called ...".
 ORG_NOUNS = words(
     """alliance organization organisation group ministry department government coalition
