@@ -45,6 +45,7 @@ class EntityIndex:
         for m, mention in enumerate(self.mentions):
             self._union(m, by_canon.setdefault(mention.canon, m))
         self.full_names: set[int] = set()  # full names that took in a mislabelled surname
+        self.short_forms: set[str] = set()  # names that joined a longer organization's
         for merge in MERGE_RULES:
             merge(self, by_canon)
         self._label_and_key()
@@ -105,7 +106,9 @@ class EntityIndex:
             if len({x.canon for x in mentions}) == 1:
                 self.named_once[root] = key  # "Stoltenberg": another article may say who in full
             return key
-        return mentions[0].canon
+        return next(
+            (x.canon for x in mentions if x.canon not in self.short_forms), mentions[0].canon
+        )
 
     def named_once_as(self) -> dict[str, tuple[str, tuple[str, ...]]]:
         """The key of each person the article names one way only, with that name normalized

@@ -14,7 +14,12 @@ from kg.extract.mentions import NameMention
 from kg.nlp.lexicon.deps import ACTIVE_SUBJECTS
 from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED
-from kg.nlp.lexicon.names import ALSO_CALLED, NAME_PARTICLES, ORG_NAME_ENDS
+from kg.nlp.lexicon.names import (
+    ALSO_CALLED,
+    COMPETITION_NAME_WORDS,
+    LEAGUE_WORDS,
+    NAME_PARTICLES,
+)
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
 from kg.nlp.lexicon.words import PLACE_CUES
@@ -235,22 +240,54 @@ def _spoken_of_as_person(index: EntityIndex, mention: NameMention) -> bool:
 
 
 def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
-    """Rule: "Norvale Systems released ... Norvale said", "Blue Anchor Lines ... Blue Anchor
-    shares": an organization named by the words its full name starts with, the rest one or
-    two words ending in an organization's word, is the one organization so named. Not a
-    name the words around it made an organization ("Pakistan won the first Test", a team,
-    is not the "Pakistan Super League")."""
-    longer: dict[str, set[str]] = {}
+    """Rule: "Norvale Systems released ... Norvale said", "Kinderdijk Therapeutics agreed ...
+    Kinderdijk's board", "Praia Clube ... Praia coach": a name that the words of exactly one
+    organization's longer name start with is that organization, within the article, where
+    the article's mentions of it make it an organization (by the vote that gives a node its
+    label); not a name used there as a place or a person ("Toronto" of "Toronto Dominion"),
+    nor one a mention labels a country or a city, as the gazetteer does ("Pakistan won the
+    first Test", a team, is neither the "Pakistan Cricket Board" nor, as no league is, the
+    "Pakistan Super League"), nor one written after "the", an institution's noun ("the
+    Senate" is not "Senate Republicans"). The longer name keys the node, so that no other
+    article's "Kinderdijk" joins it on the short form alone."""
+    longer: dict[str, set[int]] = {}
     for mention in index.mentions:
         words = mention.canon.split()
-        if mention.label == "ORG" and mention.text.split()[-1] in ORG_NAME_ENDS:
-            for k in range(max(1, len(words) - 2), len(words)):
-                longer.setdefault(" ".join(words[:k]), set()).add(mention.canon)
-    for m, mention in enumerate(index.mentions):
-        named = mention.label == "ORG" and not mention.cued
-        full = longer.get(mention.canon, set()) if named else set()
-        if len(full) == 1:
-            index._union(m, by_canon[next(iter(full))])
+        if mention.label == "ORG" and len(words) > 1 and not _league(mention):
+            for k in range(1, len(words)):
+                longer.setdefault(" ".join(words[:k]), set()).add(by_canon[mention.canon])
+    uses: dict[str, list[NameMention]] = {}
+    for mention in index.mentions:
+        if mention.canon in longer:
+            uses.setdefault(mention.canon, []).append(mention)
+    for canon, mentions in uses.items():
+        full = {index.find(m) for m in longer[canon]}
+        if len(full) == 1 and _voted(mentions) == "ORG" and not _common(index, mentions):
+            index._union(by_canon[canon], next(iter(full)))
+            index.short_forms.add(canon)
+
+
+def _common(index: EntityIndex, mentions: list[NameMention]) -> bool:
+    """Whether a mention of a name labels it a country or a city (as the gazetteer does), or
+    "the" comes before one, as before an institution's common noun ("the Senate")."""
+    p = index.parse
+    return any(
+        p.ent_label[x.start] == "GPE" or (x.start > 0 and p.lower[x.start - 1] == "the")
+        for x in mentions
+    )
+
+
+def _league(mention: NameMention) -> bool:
+    """A competition's name: "Pakistan Super League", "Primeira Liga"."""
+    last = mention.text.split()[-1]
+    return last in LEAGUE_WORDS or last.lower() in COMPETITION_NAME_WORDS
+
+
+def _voted(mentions: list[NameMention]) -> str:
+    """The label the mentions of one name give it: those the words around it cued, else all,
+    the most frequent, the first of a tie (as ``kg.extract.entities`` labels a node)."""
+    labels = [x.label for x in mentions if x.cued] or [x.label for x in mentions]
+    return max(labels, key=lambda label: (labels.count(label), -labels.index(label)))
 
 
 MERGE_RULES = (

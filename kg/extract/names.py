@@ -16,6 +16,7 @@ from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
     ARABIC_ARTICLES,
     BUILTIN_ALIASES,
+    CORPORATE_SUFFIXES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
     PATRONYMIC_PARTICLES,
@@ -55,6 +56,16 @@ def normalize_name(text: str) -> str:
     elif name.endswith("'"):
         name = name[:-1]
     return name.strip(" ,;:-'\"")
+
+
+def without_corporate_suffix(text: str) -> str:
+    """A firm's name as written without its legal form, the same firm for merging: "Kilimanjaro
+    Resources Inc." → "Kilimanjaro Resources", "Acme Holdings, Ltd" → "Acme Holdings"; a name
+    of one word stays as it is."""
+    head, space, last = text.rstrip().rpartition(" ")
+    if not space or last not in CORPORATE_SUFFIXES:
+        return text
+    return head.rstrip(" ,")
 
 
 def surname_forms(canon: str) -> set[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
+from kg.nlp.entity_firms import corporate_names
 from kg.nlp.entity_groups import peoples
 from kg.nlp.entity_places import places_by_noun
 from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
@@ -50,10 +51,11 @@ INITIALS_PER_VOWEL = 3
 
 def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """The entities with the kinds the words around them give, in order: organizations by
-    the noun of their kind, by their role and by the list they are in (and so wherever the
-    paragraph writes them), places by a place's noun, peoples and languages, storms; each
-    entity these steps typed or added is marked ``cued``."""
-    typed = organizations_by_role(doc, organizations_by_kind(doc, ents), known=known)
+    their legal form, by the noun of their kind, by their role and by the list they are in
+    (and so wherever the paragraph writes them), places by a place's noun, peoples and
+    languages, storms; each entity these steps typed or added is marked ``cued``."""
+    typed = corporate_names(doc, ents, known=known)
+    typed = organizations_by_role(doc, organizations_by_kind(doc, typed), known=known)
     typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
     typed = typed_throughout(doc, ents, typed, known=known)
     typed = storms(doc, peoples(doc, places_by_noun(doc, typed), known=known))

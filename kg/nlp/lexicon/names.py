@@ -156,6 +156,15 @@ ORG_NAME_ENDS = words(
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
     Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership"""
 )
+# Legal-form suffixes of a firm's name, as written, in many countries' forms: "Kilimanjaro
+# Resources Inc.", "Lake Victoria Goldfields Ltd", "Siemens AG", "Pannonia Pharma Nyrt."
+# (the tokenizer keeps some with their dot, splits it off others). A name that ends in one is
+# a firm's, and the firm's name without it is the same firm.
+CORPORATE_SUFFIXES = words(
+    """Inc Inc. Ltd Ltd. Limited plc Plc PLC LLC L.L.C. LLP LP Corp Corp. Co. AG SE SA S.A.
+    NV N.V. BV B.V. GmbH KGaA Nyrt Nyrt. Zrt Zrt. Kft Kft. AB ASA Oyj Oy SpA S.p.A. Srl SRL
+    KK K.K. Bhd Bhd. Tbk Tbk. Pty Pty. PJSC JSC OAO PAO SAE SAS S.A.S. ApS"""
+)
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
 ORG_NAME_TITLE_STARTS = frozenset({"General"})

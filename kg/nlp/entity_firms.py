@@ -1,0 +1,80 @@
+"""Entity rules that read a firm off its legal form: a name that ends in a corporate suffix
+("Kilimanjaro Resources Inc.", "Lake Victoria Goldfields Ltd", "Pannonia Pharma Nyrt.") is
+an organization, whatever the NER called it, and takes the suffix in where the NER stopped
+before it."""
+
+from __future__ import annotations
+
+from spacy.attrs import ORTH
+from spacy.tokens import Doc, Token
+
+from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.names import CORPORATE_SUFFIXES
+
+# The most capitalized words in no entity read back from a suffix: "Acme Rail Freight Ltd".
+NAME_WORDS_BEFORE_SUFFIX = 4
+# How many words either side of a suffix in capitals, within its sentence, show the sentence
+# is in mixed case.
+MIXED_CASE_WINDOW = 5
+
+
+def corporate_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Rule: "run by Lake Victoria Goldfields Ltd, a joint venture" with the name a place,
+    "Pannonia Pharma Nyrt. agreed" with "Pannonia Pharma Nyrt" a person, "shares of Orvika
+    Ltd" with no entity: a name right before a corporate suffix (after a space, no comma),
+    or ending in one, is an organization, the suffix its last word; capitalized words in no
+    entity before one are one, and so are those right before the name. Not a place the
+    gazetteer knows before an abbreviation that may be a state's ("Las Vegas NV"), nor a
+    suffix in capitals in a headline in capitals."""
+    found = positions(doc, ORTH, CORPORATE_SUFFIXES)
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    out: list[Ent | None] = list(ents)
+    added = []
+    for k in found:
+        if k == 0 or not doc[k - 1].whitespace_ or not _may_be_suffix(doc, k):
+            continue
+        owner, before = taken[k], taken[k - 1]
+        if owner >= 0 and (ent := out[owner]) is not None:
+            if ent.end == k + 1 and ent.start < k and ent.label in RETYPED_AS_ORG:
+                out[owner] = ent._replace(label="ORG")
+        elif before >= 0 and (ent := out[before]) is not None and ent.end == k:
+            if ent.label in RETYPED_AS_ORG | {"ORG"} and not _known_place(doc, ent, known):
+                out[before] = Ent(_name_start(doc, taken, ent.start), k + 1, "ORG")
+        elif before < 0 and (start := _name_start(doc, taken, k)) < k:
+            added.append(Ent(start, k + 1, "ORG"))
+    return [ent for ent in out if ent is not None] + added
+
+
+def _name_start(doc: Doc, taken: list[int], end: int) -> int:
+    """Where the capitalized words in no entity right before ``end`` start: "Norrvik" of
+    "Norrvik Marine Holdings AG" with the NER's "Marine Holdings", the first word of its
+    sentence, tagged a noun."""
+    start = end
+    while start > 0 and end - start < NAME_WORDS_BEFORE_SUFFIX and taken[start - 1] < 0:
+        if not _name_word(doc[start - 1]):
+            break
+        start -= 1
+    return start
+
+
+def _may_be_suffix(doc: Doc, k: int) -> bool:
+    """A suffix in capitals ("AG", "SA") only in a sentence in mixed case: in a headline in
+    capitals it may be any word."""
+    token = doc[k]
+    if not token.is_upper:
+        return True
+    sent = token.sent
+    around = doc[max(k - MIXED_CASE_WINDOW, sent.start) : min(k + MIXED_CASE_WINDOW, sent.end)]
+    return any(t.is_alpha and t.is_lower for t in around)
+
+
+def _known_place(doc: Doc, ent: Ent, known: Known) -> bool:
+    return ent.label in AREA_LABELS and known(doc, ent.start, ent.end)
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalized word of a firm's name: "Orvika", "OTP", not "The" or "In"."""
+    return token.is_alpha and (token.is_title or token.is_upper) and not token.is_stop

@@ -1,0 +1,242 @@
+"""Firms by their legal form and by their short names: the rule of ``kg.nlp.entity_firms`` on
+parse tables with hand-set NER output, the folding and merging of ``kg.extract.names`` and
+``kg.extract.merges``, and the entity nodes a short article written for them gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import spacy
+from answers import MODEL
+from doc_table import build
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.extract.entities import EntityIndex
+from kg.extract.names import without_corporate_suffix
+from kg.extract.parse import Parse
+from kg.nlp.lexicon.labels import CONTEXT_KB_ID
+from kg.store.embedded import Store
+from kg.train.recipe import add_entity_rules
+
+GAZETTEER = {
+    "names": {"GPE": ["Henderson", "Tallinn"], "ORG": []},
+    "weak": [],
+    "ambiguous": [],
+    "aliases": {},
+}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    add_entity_rules(nlp, data=GAZETTEER)
+    return nlp
+
+
+def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_the_ner_stopped_before_a_corporate_suffix_takes_it_in(nlp) -> None:
+    # "Vadso Copper Mining Ltd, a joint venture, cut output."
+    table = """
+        Vadso    4  compound PROPN _ B-LOC
+        Copper   4  compound PROPN _ I-LOC
+        Mining   4  compound PROPN _ I-LOC
+        Ltd      9  nsubj    PROPN
+        ,        7  punct    PUNCT
+        a        7  det      DET
+        joint    7  amod     ADJ
+        venture  4  appos    NOUN
+        ,        4  punct    PUNCT
+        cut      0  root     VERB  cut tag=VBD
+        output   9  obj      NOUN
+        .        9  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Vadso Copper Mining Ltd", "ORG")]
+
+
+def test_a_person_that_ends_in_a_corporate_suffix_is_a_firm(nlp) -> None:
+    # "Harlan Pharma Nyrt agreed to buy Orvika AB."
+    table = """
+        Harlan   3  compound PROPN _ B-PERSON
+        Pharma   3  compound PROPN _ I-PERSON
+        Nyrt     4  nsubj    PROPN _ I-PERSON
+        agreed   0  root     VERB  agree tag=VBD
+        to       6  mark     PART
+        buy      4  xcomp    VERB
+        Orvika   8  compound PROPN _ B-PERSON
+        AB       6  obj      PROPN
+        .        4  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Harlan Pharma Nyrt", "ORG"), ("Orvika AB", "ORG")]
+
+
+def test_capitalized_words_in_no_entity_before_a_corporate_suffix_are_a_firm(nlp) -> None:
+    # "Shares of Norrvik Marine Holdings AG fell."
+    table = """
+        Shares   7  nsubj    NOUN
+        of       6  case     ADP
+        Norrvik  6  compound PROPN
+        Marine   6  compound PROPN
+        Holdings 6  compound PROPN
+        AG       1  nmod     PROPN
+        fell     0  root     VERB  fall tag=VBD
+        .        7  punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Norrvik Marine Holdings AG", "ORG")]
+
+
+def test_a_known_place_before_a_states_letters_or_a_headline_in_capitals_is_no_firm(
+    nlp,
+) -> None:
+    # "The plant in Henderson NV closed." and "STRIKE SHUTS MINES SA WIDE"
+    table = """
+        The       2  det      DET
+        plant     6  nsubj    NOUN
+        in        5  case     ADP
+        Henderson 5  compound PROPN _ GPE
+        NV        2  nmod     PROPN
+        closed    0  root     VERB  close tag=VBD
+        .         6  punct    PUNCT
+
+        STRIKE    2  nsubj    PROPN
+        SHUTS     0  root     VERB
+        MINES     5  compound PROPN
+        SA        5  compound PROPN
+        WIDE      2  obj      PROPN
+    """
+    assert entities(nlp, table) == [("Henderson", "GPE")]
+
+
+def test_a_firms_name_without_its_legal_form_is_the_same_name() -> None:
+    assert without_corporate_suffix("Kilimanjaro Resources Inc.") == "Kilimanjaro Resources"
+    assert without_corporate_suffix("Acme Holdings, Ltd") == "Acme Holdings"
+    assert without_corporate_suffix("Pannonia Pharma Nyrt") == "Pannonia Pharma"
+    assert without_corporate_suffix("Mário Sá") == "Mário Sá"  # a surname, not "SA"
+    assert without_corporate_suffix("Limited") == "Limited"  # one word stays
+
+
+def _index(table: str, cued: tuple[str, ...] = ()) -> EntityIndex:
+    """The entity index of a table, with the entities that start at ``cued`` words marked as
+    typed by the words around them (as the rule layer marks them)."""
+    doc: Doc = build(table)
+    doc.ents = [
+        Span(doc, e.start, e.end, label=e.label_, kb_id=CONTEXT_KB_ID if e.text in cued else "")
+        for e in doc.ents
+    ]
+    return EntityIndex(Parse(doc))
+
+
+def _key(index: EntityIndex, word: str, nth: int = 1) -> str | None:
+    found = [i for i, w in enumerate(index.parse.words) if w == word]
+    return index.key_at(found[nth - 1])
+
+
+def test_a_short_name_that_starts_one_firms_name_is_that_firm() -> None:
+    # "Velsano Robotics agreed. Velsano's board backed it. Staff in Velsano stay."
+    table = """
+        Velsano   2 compound PROPN _ B-ORG
+        Robotics  3 nsubj    PROPN _ I-ORG
+        agreed    0 root     VERB  agree tag=VBD
+        .         3 punct    PUNCT
+
+        Velsano   3 nmod:poss PROPN _ ORG
+        's        1 case     PART  tag=POS
+        board     4 nsubj    NOUN
+        backed    0 root     VERB  back tag=VBD
+        it        4 obj      PRON
+        .         4 punct    PUNCT
+
+        Staff     4 nsubj    NOUN
+        in        3 case     ADP
+        Velsano   1 nmod     PROPN _ LOC
+        stay      0 root     VERB  tag=VBP
+        .         4 punct    PUNCT
+    """
+    index = _index(table, cued=("Velsano",))
+    keys = {_key(index, "Velsano", k) for k in (1, 2, 3)}
+    assert keys == {"velsano robotics"}
+
+
+def test_a_short_name_used_as_a_place_or_shared_by_two_firms_stays_apart() -> None:
+    # "The Tallinn Port Authority met in Tallinn. Deltaro Bank and Deltaro Insurance
+    # merged, Deltaro said. Senate Republicans met in the Senate."
+    table = """
+        The       4 det      DET
+        Tallinn   4 compound PROPN _ B-ORG
+        Port      4 compound PROPN _ I-ORG
+        Authority 5 nsubj    PROPN _ I-ORG
+        met       0 root     VERB  meet tag=VBD
+        in        7 case     ADP
+        Tallinn   5 obl      PROPN _ GPE
+        .         5 punct    PUNCT
+
+        Deltaro   2 compound PROPN _ B-ORG
+        Bank      6 nsubj    PROPN _ I-ORG
+        and       5 cc       CCONJ
+        Deltaro   5 compound PROPN _ B-ORG
+        Insurance 2 conj     PROPN _ I-ORG
+        merged    0 root     VERB  merge tag=VBD
+        ,         6 punct    PUNCT
+        Deltaro   9 nsubj    PROPN _ ORG
+        said      6 parataxis VERB say tag=VBD
+        .         6 punct    PUNCT
+
+        Senate    2 compound PROPN _ B-ORG
+        Republicans 3 nsubj  PROPN _ I-ORG
+        met       0 root     VERB  meet tag=VBD
+        in        6 case     ADP
+        the       6 det      DET
+        Senate    3 obl      PROPN _ ORG
+        .         3 punct    PUNCT
+    """
+    index = _index(table)
+    assert _key(index, "Tallinn", 2) == "tallinn"
+    assert _key(index, "Deltaro", 3) == "deltaro"
+    assert _key(index, "Senate", 2) == "senate"
+
+
+ARTICLE = (
+    "Harbour group to buy drone maker\n\n"
+    "TALLINN, May 4 - Norrvik Marine Holdings AG agreed on Monday to buy Velsano Robotics, a "
+    "maker of underwater drones, for 310 million euros. The Tallinn Port Authority backed the "
+    "deal.\n\n"
+    "Velsano's chief executive, Mari Kask, said the company would keep its staff in Tallinn. "
+    "Shares of Oskar Lind Ltd fell 3 percent after the news, and Birkeland Kemi ASA said it "
+    "would not bid.\n\n"
+    "The deal would close in June, Norrvik Marine Holdings said, and Velsano shares rose 9 "
+    "percent. The Tallinn exchange was closed on Friday.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
+    folder = tmp_path_factory.mktemp("firms")
+    (folder / "deal.txt").write_text(ARTICLE, encoding="utf-8")
+    kg.build([folder / "deal.txt"], store=folder / "store", model=MODEL)
+    with Store(folder / "store", read_only=True) as store:
+        found = [node for nodes in stored_nodes(store).values() for node in nodes]
+        yield {node.label: node for node in found}
+
+
+@pytest.mark.slow
+def test_a_firm_with_and_without_its_legal_form_is_one_organization(nodes) -> None:
+    firm = nodes["Norrvik Marine Holdings AG"]  # two nodes on main, "Marine Holdings" one
+    assert firm.type == "Organization"
+    assert "Norrvik Marine Holdings" in firm.aliases
+    assert nodes["Oskar Lind Ltd"].type == "Organization"  # "Oskar" on main
+    assert nodes["Birkeland Kemi ASA"].type == "Organization"  # a person on main
+
+
+@pytest.mark.slow
+def test_a_firms_short_name_joins_it_but_a_place_that_starts_a_name_does_not(nodes) -> None:
+    assert "Velsano" not in nodes  # its own node on main
+    assert "Velsano" in nodes["Velsano Robotics"].aliases
+    assert nodes["Tallinn"].type == "Place"
+    assert nodes["Tallinn Port Authority"].type == "Organization"
