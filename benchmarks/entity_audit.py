@@ -1,8 +1,8 @@
 """Entity audit: how many of kg's entity nodes an analyst would find wrong, on unseen news.
 
-    python benchmarks/entity_audit.py [--set tuned|fresh|unseen|blind] [--list] [--write]
+    python benchmarks/entity_audit.py [--set tuned|fresh|unseen|blind|sealed] [--list] [--write]
 
-The probe articles are four sets, each built into a fresh store with kg's shipped pipeline
+The probe articles are five sets, each built into a fresh store with kg's shipped pipeline
 and reported apart. *tuned*, benchmarks/probes/entities/*.txt: 24 short wire stories written
 for this audit (sports, politics, science and space, software, culture, crime, business; names
 from many languages), which kg's entity rules have been tuned on for several sessions.
@@ -18,15 +18,25 @@ on a data law, aid and militias in Darfur; Yoruba, Polish, Vietnamese, Chinese, 
 Spanish, Arabic, Greek and Mapuche names, with titles, hyphens, particles and initials): never
 tuned on that day, it is tuned on as of 2026-12-05. *blind*,
 benchmarks/probes/blind/*.txt: 10 stories of 280-300 words written on 2026-12-05 by an engineer
-who had not read kg's entity rules, and never tuned on (a wildfire evacuation in Alberta, a
+who had not read kg's entity rules (a wildfire evacuation in Alberta, a
 gold miners' strike in Tanzania, an Indonesian weather satellite on a Japanese rocket, a film
 festival award, a volleyball club final, ransomware at a German hospital, a pharmaceutical
 takeover, a temple dig in Ethiopia, a language law in Moldova's parliament, floods in
 Bangladesh; Irish, Cree, Swahili, Indonesian, Japanese, Thai, Amharic, Brazilian Portuguese,
 Turkish, German and Dutch particles, Hungarian, Romanian, Russian and Bengali names, with
 titles, nicknames, initials, agencies' acronyms, ships, drugs, satellites, laws and named
-events): it tells whether the rules tuned on the other three hold on text nobody tuned on.
-Each set has its own gold list. Each article's
+events): never tuned on when written, it is tuned on as of the evening of 2026-12-05.
+*sealed*, benchmarks/probes/sealed/*.txt: 12 stories of 280-320 words written on 2026-12-05
+by another engineer who had not read the rules, and never tuned on (a port strike in Gdańsk,
+an election in Samoa, a Vietnamese airline's jet order, an esports final in Busan, a museum
+returning Māori carvings, a typhoon in the Philippines, a pop tour cancelled, a Czech bank
+fined, a mountain rescue in Norway, a university ranking, a frigate captain's trial before a
+military tribunal, a Lassa fever vaccine trial; Polish, Samoan, Vietnamese, Korean, Māori,
+Scandinavian, Finnish, Filipino, Greek, Czech, Persian, Spanish, Italian, Yoruba, Igbo and
+Arabic names, with titles, nicknames, hyphens, apostrophes, particles, acronyms, corporate
+suffixes, clubs and firms named after places, ships, aircraft and model codes, laws and a
+named storm): it tells whether the rules tuned on the other four hold on text nobody tuned
+on. Each set has its own gold list. Each article's
 entity nodes (kg:Person, kg:Organization, kg:Place, kg:Group, kg:NamedEvent, or plain
 kg:Entity; dates and referents are left out) are read from its named graph with their label,
 class, aliases (skos:altLabel) and mentions (kg:text, kg:start, kg:end), and matched against
@@ -63,10 +73,10 @@ case-insensitively, not inside a longer word. For each node:
 A node may have several problems; the *problem share* counts each node once. A gold entity
 is **missed** when no node has it among the entities its label, mentions or aliases name.
 
-``--list`` prints every node with a problem; ``--write`` keeps the four sets' figures, with
+``--list`` prints every node with a problem; ``--write`` keeps the five sets' figures, with
 the commit they were measured on and the nodes with problems, in
 benchmarks/results/entity_audit.json (the tuned set's at the top, the others under ``fresh``,
-``unseen`` and ``blind``); ``--set`` audits one set only.
+``unseen``, ``blind`` and ``sealed``); ``--set`` audits one set only.
 """
 
 from __future__ import annotations
@@ -92,12 +102,14 @@ GOLD = PROBES / "gold.tsv"
 FRESH = ROOT / "benchmarks" / "probes" / "fresh"
 UNSEEN = ROOT / "benchmarks" / "probes" / "unseen"
 BLIND = ROOT / "benchmarks" / "probes" / "blind"
-SETS = {"tuned": PROBES, "fresh": FRESH, "unseen": UNSEEN, "blind": BLIND}
+SEALED = ROOT / "benchmarks" / "probes" / "sealed"
+SETS = {"tuned": PROBES, "fresh": FRESH, "unseen": UNSEEN, "blind": BLIND, "sealed": SEALED}
 TITLES = {
     "tuned": "tuned: the probes the rules were tuned on",
     "fresh": "fresh: written later, tuned on since",
     "unseen": "unseen: written 2026-12-04, tuned on as of 2026-12-05",
-    "blind": "blind: written 2026-12-05, never tuned on",
+    "blind": "blind: written 2026-12-05, tuned on as of that evening",
+    "sealed": "sealed: written 2026-12-05, never tuned on",
 }
 RESULTS = ROOT / "benchmarks" / "results" / "entity_audit.json"
 KINDS = ("junk", "cut", "type", "duplicate", "renamed", "merged")

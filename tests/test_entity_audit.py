@@ -11,6 +11,7 @@ from benchmarks.entity_audit import (
     FRESH,
     GOLD,
     PROBES,
+    SEALED,
     UNSEEN,
     GoldEntity,
     Mention,
@@ -131,8 +132,8 @@ def test_one_name_given_to_two_gold_entities_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("probes", "least"),
-    [(PROBES, 20), (FRESH, 8), (UNSEEN, 10), (BLIND, 10)],
-    ids=["tuned", "fresh", "unseen", "blind"],
+    [(PROBES, 20), (FRESH, 8), (UNSEEN, 10), (BLIND, 10), (SEALED, 12)],
+    ids=["tuned", "fresh", "unseen", "blind", "sealed"],
 )
 def test_the_gold_list_covers_every_probe_article_with_names_it_writes(
     probes: Path, least: int
