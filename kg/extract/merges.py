@@ -19,6 +19,7 @@ from kg.nlp.lexicon.names import (
     COMPETITION_NAME_WORDS,
     LEAGUE_WORDS,
     NAME_PARTICLES,
+    SERIES_WORDS,
 )
 from kg.nlp.lexicon.titles import HONORIFICS
 from kg.nlp.lexicon.verbs import SPEECH_VERBS
@@ -280,7 +281,7 @@ def _common(index: EntityIndex, mentions: list[NameMention]) -> bool:
 def _league(mention: NameMention) -> bool:
     """A competition's name: "Pakistan Super League", "Primeira Liga"."""
     last = mention.text.split()[-1]
-    return last in LEAGUE_WORDS or last.lower() in COMPETITION_NAME_WORDS
+    return last in LEAGUE_WORDS | SERIES_WORDS or last.lower() in COMPETITION_NAME_WORDS
 
 
 def _voted(mentions: list[NameMention]) -> str:

@@ -5,13 +5,20 @@ stopped right before an event's word is the event."""
 
 from __future__ import annotations
 
-from spacy.attrs import LOWER
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import OPENING_QUOTES
-from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, LEAGUE_WORDS, SPORT_BODY_WORDS
+from kg.nlp.lexicon.names import (
+    COMPETITION_NAME_WORDS,
+    FINAL_NOUNS,
+    LEAGUE_NAME_WORDS,
+    LEAGUE_WORDS,
+    SERIES_WORDS,
+    SPORT_BODY_WORDS,
+)
 from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
 from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
@@ -155,6 +162,39 @@ def _of_names(doc: Doc, end: int, taken: list[int]) -> int:
     return k if k > end + 1 else end
 
 
+def leagues(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Leagues by their word, organizations (as "La Liga" is), and the event of their finals.
+
+    Rule: "Wednesday's Sultanlar Ligi match" with the name a person, "they lead the Superliga"
+    with no entity: a name of two words or more ending in a league's word, or a capitalized
+    word that names a league alone in no entity, is the league; a league's name after "host"
+    ("the") and before its finals' noun is the competition ("bid to host the Volleyball
+    Nations League finals"). An organization's or an event's label the NER gave stays ("the
+    Premier League" is a body either way), but for the finals.
+    """
+    out = []
+    for ent in ents:
+        last = doc[ent.end - 1]
+        if ent.end - ent.start > 1 and last.text in LEAGUE_WORDS:
+            if ent.label in RETYPED_AS_ORG:
+                ent = Ent(ent.start, ent.end, "ORG", cued=True)
+            if ent.label == "ORG" and _finals_hosted(doc, ent):
+                ent = Ent(ent.start, ent.end, "EVENT", cued=True)
+        out.append(ent)
+    found = positions(doc, ORTH, LEAGUE_NAME_WORDS)
+    if found:
+        taken = owners(doc, out)
+        out += [Ent(k, k + 1, "ORG", cued=True) for k in found if taken[k] < 0]
+    return out
+
+
+def _finals_hosted(doc: Doc, ent: Ent) -> bool:
+    """ "host the Nations League finals": a host's verb, "the", the name, a finals' noun."""
+    k = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    host = k >= 0 and doc[k].lemma_ == "host"
+    return host and ent.end < len(doc) and doc[ent.end].lower_ in FINAL_NOUNS
+
+
 def competitions_of_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """A body's acronym and the competition it runs, one name.
 
@@ -176,7 +216,7 @@ def competitions_of_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and body.whitespace_
             and rest.start == ent.end
             and rest.label in COMPETITION_LABELS
-            and (last.lower_ in COMPETITION_NAME_WORDS or last.text in LEAGUE_WORDS)
+            and (last.lower_ in COMPETITION_NAME_WORDS or last.text in LEAGUE_WORDS | SERIES_WORDS)
         ):
             joined[k] = after
     if not joined:

@@ -41,6 +41,7 @@ from kg.nlp.entity_bodies import (
     acting_places,
     competitions_of_bodies,
     events_by_last_word,
+    leagues,
     named_bodies,
     sport_bodies,
 )
@@ -230,7 +231,7 @@ class EntityRules:
             ents = names_over_and(doc, ampersand_organizations(doc, ents))
             ents = acronyms_before_places(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
-            ents = competitions_of_bodies(doc, ents)
+            ents = competitions_of_bodies(doc, leagues(doc, ents))
             ents = places_by_words(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = residences(doc, ents)
             ents = sport_bodies(doc, ents, known=self.is_known)

@@ -108,8 +108,16 @@ EVENT_NAME_WORDS = frozenset(
 COMPETITION_NAME_WORDS = frozenset(
     {"festival", "prix", "masters", "championship", "championships", "open", "cup"}
 )
-# A league's words, which end an organization's name too: "Champions League", "Primeira Liga".
-LEAGUE_WORDS = frozenset({"League", "Liga", "Series", "Tour"})
+# A league's words, which end an organization's name too: "Champions League", "Primeira Liga",
+# "Sultanlar Ligi", "Süper Lig"; no surname ends in one.
+LEAGUE_WORDS = words("League Liga Ligi Lig Ligue Lega")
+# Words that end a series' name as a league's do, and a surname's too ("Pierre de la Tour").
+SERIES_WORDS = words("Series Tour")
+# Words that name a country's league alone, in its language: "the Superliga", "the Bundesliga".
+LEAGUE_NAME_WORDS = words("Superliga Superlig Bundesliga Superleague Liiga")
+# Nouns of a competition's last games, after which a league's name is the event: "host the
+# Nations League finals".
+FINAL_NOUNS = frozenset({"final", "finals", "finale"})
 # First words of a storm's name, which NER may take for an organization's: "Typhoon Yagi".
 STORM_NAME_STARTS = words("Typhoon Hurricane Cyclone Storm")
 # Sports whose name with a country's makes its governing body: "Sri Lanka Cricket", "Cricket

@@ -1,0 +1,103 @@
+"""Leagues by their word: the rule ``kg.nlp.entity_bodies.leagues`` on parse tables with
+hand-set NER output, and the entity nodes a short article written for it gives."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import spacy
+from answers import MODEL
+from doc_table import build
+from spacy.language import Language
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+from kg.train.recipe import add_entity_rules
+
+GAZETTEER = {"names": {"GPE": ["Lisbon"]}, "weak": [], "ambiguous": [], "aliases": {}}
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    add_entity_rules(nlp, data=GAZETTEER)
+    return nlp
+
+
+def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_ending_in_a_leagues_word_or_a_leagues_word_alone_is_the_league(nlp) -> None:
+    # "He played in the Karadeniz Ligi and then the Superliga."
+    table = """
+        He        2 nsubj    PRON
+        played    0 root     VERB  play tag=VBD
+        in        6 case     ADP
+        the       6 det      DET
+        Karadeniz 6 compound PROPN _ B-PERSON
+        Ligi      2 obl      PROPN _ I-PERSON
+        and       10 cc      CCONJ
+        then      10 advmod  ADV
+        the       10 det     DET
+        Superliga 6 conj     PROPN
+        .         2 punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Karadeniz Ligi", "ORG"), ("Superliga", "ORG")]
+
+
+def test_a_leagues_finals_a_city_hosts_are_the_event_but_a_surname_stays(nlp) -> None:
+    # "Lisbon will host the Atlantic Nations League finals, said Anna de la Tour."
+    table = """
+        Lisbon    3 nsubj    PROPN _ GPE
+        will      3 aux      AUX
+        host      0 root     VERB  host
+        the       8 det      DET
+        Atlantic  7 compound PROPN _ B-ORG
+        Nations   7 compound PROPN _ I-ORG
+        League    8 compound PROPN _ I-ORG
+        finals    3 obj      NOUN  final tag=NNS
+        ,         10 punct   PUNCT
+        said      3 parataxis VERB say tag=VBD
+        Anna      10 nsubj   PROPN _ B-PERSON
+        de        11 flat    PROPN _ I-PERSON
+        la        11 flat    PROPN _ I-PERSON
+        Tour      11 flat    PROPN _ I-PERSON
+        .         3 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Lisbon", "GPE"),
+        ("Atlantic Nations League", "EVENT"),
+        ("Anna de la Tour", "PERSON"),
+    ]
+
+
+ARTICLE = (
+    "Striker moves to Turkey\n\n"
+    "ISTANBUL, Aug 2 - Striker Rui Valente signed a three-year contract with Kartalspor on "
+    "Friday, and will play in Sunday's Marmara Ligi match against Ordu. Valente scored 19 "
+    "goals in the Superliga last year.\n\n"
+    "Coach Anna de la Tour said the club had followed him for two years. Lisbon will bid to "
+    "host the Atlantic Nations League finals in 2028.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
+    folder = tmp_path_factory.mktemp("leagues")
+    (folder / "transfer.txt").write_text(ARTICLE, encoding="utf-8")
+    kg.build([folder / "transfer.txt"], store=folder / "store", model=MODEL)
+    with Store(folder / "store", read_only=True) as store:
+        found = [node for nodes in stored_nodes(store).values() for node in nodes]
+        yield {node.label: node for node in found}
+
+
+@pytest.mark.slow
+def test_leagues_are_organizations_and_their_hosted_finals_an_event(nodes) -> None:
+    assert nodes["Marmara Ligi"].type == "Organization"  # a person on main
+    assert nodes["Superliga"].type == "Organization"  # no entity on main
+    assert nodes["Atlantic Nations League"].type == "NamedEvent"  # an organization on main
+    assert nodes["Anna de la Tour"].type == "Person"
