@@ -90,10 +90,107 @@ def test_a_name_of_any_kind_cut_at_a_particle_is_the_person_whole(nlp) -> None:
     ]
 
 
+def test_a_title_takes_a_surname_with_particles_and_an_honorific_starts_no_body(nlp) -> None:
+    text = (
+        "Prof. Ingrid von Hagen-Brandt of the institute spoke. Minister Ana de la Cruz agreed. "
+        "Major League Soccer grew."
+    )
+    ner = (("Prof. Ingrid von Hagen-Brandt", "ORG"), ("Major League Soccer", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Ingrid von Hagen-Brandt", "PERSON"),
+        ("Ana de la Cruz", "PERSON"),
+        ("Major League Soccer", "ORG"),
+    ]
+
+
+def test_a_name_beside_a_persons_noun_in_apposition_is_a_person(nlp) -> None:
+    text = (
+        "It was found by a farmer, Gebremedhin Hagos, while he dug. Bálint Szabó, an analyst "
+        "at a bank, said so. Harwick Securities, an analyst said, fell."
+    )
+    ner = (("Gebremedhin Hagos", "LOC"), ("Bálint Szabó", "ORG"), ("Harwick Securities", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Gebremedhin Hagos", "PERSON"),
+        ("Bálint Szabó", "PERSON"),
+        ("Harwick Securities", "ORG"),
+    ]
+
+
+def test_a_name_after_said_and_before_who_is_a_person(nlp) -> None:
+    text = (
+        '"We are tired," said Baraka Nyang\'oro-Mushi, who leads the committee. '
+        '"We won," said Harwick Securities, who own the mine.'
+    )
+    ner = (("Baraka Nyang'oro-Mushi", "LOC"), ("Harwick Securities", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Baraka Nyang'oro-Mushi", "PERSON"),
+        ("Harwick Securities", "ORG"),
+    ]
+
+
+def test_a_nickname_in_quotation_marks_is_inside_the_name(nlp) -> None:
+    text = (
+        'His actress, Wanida "Nok" Phromsuwan, wept. Coach Paulo Roberto "Paulinho" de Assis '
+        'Filho smiled. Anna "Rio" Santos sang.'
+    )
+    ner = (
+        ("Wanida", "PERSON"),
+        ("Phromsuwan", "LOC"),
+        ("Paulo Roberto", "PERSON"),
+        ("de Assis Filho", "PERSON"),
+        ("Anna", "PERSON"),
+        ("Santos", "GPE"),
+    )
+    assert run(nlp, text, ner) == [
+        ('Wanida "Nok" Phromsuwan', "PERSON"),
+        ('Paulo Roberto "Paulinho" de Assis Filho', "PERSON"),
+        ("Anna", "PERSON"),
+        ("Santos", "GPE"),
+    ]
+    headline = 'Trump "Slams" Biden Over Tariffs'
+    ner = (("Trump", "PERSON"), ("Biden", "PERSON"))
+    assert run(nlp, headline, ner) == [("Trump", "PERSON"), ("Biden", "PERSON")]
+
+
+def test_two_one_word_people_side_by_side_are_one_name_unless_they_qualify_a_noun(nlp) -> None:
+    text = "Its star, Meskerem Alemu, won. The Biden Putin summit ended. At Biden Putin talks."
+    ner = (
+        ("Meskerem", "PERSON"),
+        ("Alemu", "PERSON"),
+        ("Biden", "PERSON"),
+        ("Putin", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Meskerem Alemu", "PERSON"),
+        ("Biden", "PERSON"),
+        ("Putin", "PERSON"),
+    ]
+
+
+def test_given_names_particles_and_a_surname_in_no_entity_are_a_person(nlp) -> None:
+    text = (
+        "Opposite Ana Beatriz Gonçalves dos Santos scored. The Universidade Federal de Minas "
+        "Gerais agreed. The bank Banco de Bogotá fell. She flew to Rio de Janeiro."
+    )
+    assert run(nlp, text) == [
+        ("Ana Beatriz Gonçalves dos Santos", "PERSON"),
+        ("Rio de Janeiro", "GPE"),
+    ]
+
+
 ARTICLES = {
     "mayor.txt": "Town empties as fire nears\n\n"
     "Mayor Ruairí O'Donoghue said the order covered every street. Chief Germaine "
     "Cardinal-Ladouceur of the Whitefish Lake Nation said elders would leave first.\n",
+    "festival.txt": "Festival crowns a first-time director\n\n"
+    "The jury's prize went to the first feature of Kenyan director Achieng Atieno. Its lead "
+    'actor, Tendai "Tee" Mupfumira, was named best performer.\n\n"We made it with no money," '
+    "said Nyokabi Wang'ombe-Kariuki, who produced the film. Its editor, Hirut Bekele, "
+    "wept.\n",
+    "final.txt": "Home side wins the final\n\n"
+    "Opposite Luiza Helena Carvalho dos Reis scored 20 points. Kwame Asante-Boateng, an "
+    "economist at the bank, said prices would rise. The coin was found by a shepherd, "
+    "Tsegaye Berhanu, while he grazed goats.\n",
     "gallery.txt": "Gallery names new head\n\n"
     "Gallery director Femke op den Kamp said the museum would reopen in May. Its chief "
     "curator, Pieter-Jan van den Heuvel, said the loans were secured.\n",
@@ -122,3 +219,16 @@ def test_names_with_apostrophes_particles_and_a_chiefs_title_are_people(built) -
     ):
         assert built[name].type == "Person", name
     assert not [label for label in built if label in ("O'Donoghue", "Kamp", "Pieter-Jan van")]
+
+
+@pytest.mark.slow
+def test_nicknames_given_names_and_people_in_apposition_are_whole_people(built) -> None:
+    for name in (
+        'Tendai "Tee" Mupfumira',
+        "Nyokabi Wang'ombe-Kariuki",
+        "Luiza Helena Carvalho dos Reis",
+        "Kwame Asante-Boateng",
+        "Tsegaye Berhanu",
+    ):
+        assert built[name].type == "Person", name
+    assert not [label for label in built if label in ("Kariuki", "Tendai", "Mupfumira")]

@@ -215,11 +215,14 @@ def test_a_name_with_a_title_in_apposition_is_a_person(nlp) -> None:
     text = "“It is unacceptable,” said Ned Price, the State Department spokesman."
     assert run(nlp, text)[0] == ("Ned Price", "PERSON")
     assert ("Ned Price", "PERSON") in run(nlp, text, ner=(("State Department", "ORG"),))
-    # a place in apposition is no title, and a name the NER found keeps its label
+    # a place in apposition is no title; a name the NER took for a body is the person, but
+    # not one with a body's word
     assert run(nlp, "They visited New York, the largest city.") == []
     assert run(nlp, "We met Jane Doe, a spokeswoman.", ner=(("Jane Doe", "ORG"),)) == [
-        ("Jane Doe", "ORG")
+        ("Jane Doe", "PERSON")
     ]
+    text = "We met Harwick Securities, a spokeswoman said."
+    assert run(nlp, text, ner=(("Harwick Securities", "ORG"),)) == [("Harwick Securities", "ORG")]
 
 
 def test_a_surname_alone_is_the_person_named_in_full(nlp) -> None:

@@ -8,7 +8,12 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
-from kg.nlp.lexicon.labels import HALF_NAME_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import (
+    HALF_NAME_LABELS,
+    NER_SURNAME_LABELS,
+    NUMERIC_LABELS,
+    RETYPED_AS_ORG,
+)
 from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
@@ -63,8 +68,9 @@ def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def plain_name(token: Token) -> bool:
-    """A capitalized word, not in capitals and no function word: "Vesna", not "VI", "The"."""
-    return token.is_alpha and token.is_title and len(token) > 1 and not token.is_stop
+    """A capitalized word, not in capitals and no function word: "Vesna", "Wang'ombe", not
+    "VI", "The"."""
+    return name_word(token) and len(token) > 1 and not token.is_stop
 
 
 def name_word(token: Token) -> bool:
@@ -255,7 +261,24 @@ def _halves(doc: Doc, left: Ent, right: Ent, known: Known) -> bool:
     if not tokens[0].is_title or not tokens[-1].is_title:
         return False
     words = tokens.text.split()
-    return len(words) >= 3 or any(t.text in HYPHENS for t in tokens)
+    return (
+        len(words) >= 3
+        or any(t.text in HYPHENS for t in tokens)
+        or _two_word_name(doc, left, right)
+    )
+
+
+def _two_word_name(doc: Doc, left: Ent, right: Ent) -> bool:
+    """Rule: "Its star, Meskerem Alemu, won" as two people "Meskerem" and "Alemu": two
+    one-word people side by side are a given name and a surname, unless they qualify a noun
+    after them ("the Biden Putin summit"), or an article or a possessive comes before them."""
+    if (left.label, right.label) != ("PERSON", "PERSON") or right.end - left.start != 2:
+        return False
+    after = doc[right.end] if right.end < len(doc) else None
+    if after is not None and after.is_alpha and after.is_lower and after.pos_ != "VERB":
+        return False  # "summit", "talks"; not "said"
+    before = doc[left.start - 1] if left.start else None
+    return before is None or not (before.lower_ in ARTICLES or before.tag_ == "POS")
 
 
 def names_across_false_breaks(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -322,7 +345,9 @@ def speakers_after_speech(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
     out = []
     for ent in ents:
         start = ent.start
-        if ent.label == "PERSON":
+        if _speaker_who(doc, ent, known):
+            ent = ent._replace(label="PERSON")
+        elif ent.label == "PERSON":
             while (
                 start > 0
                 and ent.start - start < GIVEN_WORDS_BEFORE_PERSON
@@ -334,6 +359,37 @@ def speakers_after_speech(doc: Doc, ents: list[Ent], *, known: Known) -> list[En
                 ent = ent._replace(start=start, end=_speaker_end(doc, ent.end, taken, known))
         out.append(ent)
     return out
+
+
+def _speaker_who(doc: Doc, ent: Ent, known: Known) -> bool:
+    """Rule: '"... his children," said Baraka Nyang'oro-Mushi, who leads the strike committee'
+    with a place "Baraka Nyang'oro-Mushi": a name of two words or more right after a verb of
+    speech and before ", who", a place's or a body's the gazetteer does not know and with no
+    word of a body's name, is a person's."""
+    end = ent.end
+    return (
+        ent.label in NER_SURNAME_LABELS
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in SPEECH_FORMS
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ == "who"
+        and _name_words(doc, ent.start, end)
+        and not known(doc, ent.start, end)
+    )
+
+
+def _name_words(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are two words of a person's name or more (tight hyphens between),
+    none a title's, a body's or a word that is no name's: "Baraka Nyang'oro-Mushi"."""
+    words = [t for t in doc[start:end] if not tight_hyphen(doc, t.i)]
+    return len(words) >= 2 and all(
+        name_word(w)
+        and w.text not in ORG_NAME_ENDS
+        and w.text not in PERSON_TITLES
+        and w.lower_ not in NOT_NAME_WORDS
+        for w in words
+    )
 
 
 def _speaker_end(doc: Doc, end: int, taken: list[int], known: Known) -> int:

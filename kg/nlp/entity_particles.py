@@ -13,11 +13,13 @@ from kg.nlp.lexicon.labels import NUMERIC_LABELS
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
     NOT_NAME_WORDS,
+    ORG_NAME_ENDS,
     PATRONYMIC_PARTICLES,
     PATRONYMIC_SURNAME_STARTS,
 )
 from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS, TEAM_ROLE_NOUNS
 from kg.nlp.lexicon.titles import PERSON_TITLES, TITLE_HEADS
+from kg.nlp.lexicon.words import ARTICLES
 
 # The most words of a name around its patronymic particle: given names before it ("Seán
 # Óg"), surname words after it ("Giolla Phádraig").
@@ -201,3 +203,76 @@ def _particle_name_end(doc: Doc, start: int) -> int | None:
             break
         k += 1
     return last if particle and last is not None and doc[start].is_title else None
+
+
+# The fewest and the most given names before a name's particle for a name no entity holds.
+GIVEN_NAMES_BEFORE_LONE_PARTICLE = (2, 3)
+
+
+def names_around_particles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A person's name with particles that the NER found no part of, one person.
+
+    Rule: "Opposite Ana Beatriz Gonçalves dos Santos scored 31 points" with no entity (and
+    the gazetteer's city "Santos" after): two or three given names (proper nouns, none a
+    title's, a role's, a body's or a function word), particles in lower case ("dos", "van
+    den") and one or two capitalized words, all in no entity, are one person's name, where
+    the gazetteer does not know it and no article comes before it ("the Universidade Federal
+    de Minas Gerais"). One given name is not enough ("Banco de Bogotá", "Rio de Janeiro").
+    """
+    particles = positions(doc, ORTH, NAME_PARTICLES)
+    if not particles:
+        return ents
+    taken = owners(doc, ents)
+    found: list[Ent] = []
+    fewest, most = GIVEN_NAMES_BEFORE_LONE_PARTICLE
+    for i in particles:
+        if found and i < found[-1].end:
+            continue
+        if taken[i] >= 0:
+            ents = _given_name_before(doc, ents, taken[i], i, taken)
+            continue
+        start = i
+        while start > 0 and i - start < most and _lone_given_name(doc, start - 1, taken):
+            start -= 1
+        end = i
+        while end < len(doc) and doc[end].text in NAME_PARTICLES and taken[end] < 0:
+            end += 1
+        surname = end
+        while end < len(doc) and end - surname < 2 and taken[end] < 0 and _name_word(doc[end]):
+            end += 1
+        if i - start < fewest or end == surname or known(doc, start, end):
+            continue
+        if start > 0 and doc[start - 1].lower_ in ARTICLES:
+            continue
+        found.append(Ent(start, end, "PERSON"))
+    return sorted(ents + found) if found else ents
+
+
+def _given_name_before(doc: Doc, ents: list[Ent], k: int, i: int, taken: list[int]) -> list[Ent]:
+    """Rule: "Opposite Luiza Helena Carvalho dos Reis scored" with the person "Helena Carvalho
+    dos Reis": a person with particle ``i`` inside it takes in a given name in no entity right
+    before it, where two given names come before the particle then."""
+    ent = ents[k]
+    fewest, most = GIVEN_NAMES_BEFORE_LONE_PARTICLE
+    start = ent.start
+    if ent.label != "PERSON" or start == 0 or not _lone_given_name(doc, start - 1, taken):
+        return ents
+    if doc[start - 1].whitespace_ != " " or not fewest <= i - start + 1 <= most:
+        return ents
+    if start > 1 and doc[start - 2].lower_ in ARTICLES:
+        return ents
+    return [*ents[:k], ent._replace(start=start - 1), *ents[k + 1 :]]
+
+
+def _lone_given_name(doc: Doc, k: int, taken: list[int]) -> bool:
+    """Token ``k`` may be a given name of a name in no entity: a proper noun (where the doc
+    is tagged) in title case, in no entity, no title's, role's or body's word."""
+    token = doc[k]
+    return (
+        taken[k] < 0
+        and _name_word(token)
+        and token.pos_ in {"PROPN", ""}
+        and token.text not in PERSON_TITLES
+        and not _role_noun(token)
+        and token.text not in ORG_NAME_ENDS
+    )

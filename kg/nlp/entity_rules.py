@@ -15,8 +15,9 @@ The gazetteer is built at training time (``kg.train.gazetteer``), its names toke
 ``initialize``, and saved with the pipeline; loading it runs no tokenizer (``kg.nlp.name_index``).
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
 join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
-halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, names
-of two names joined by "&" or "and" in ``kg.nlp.entity_compounds``, products named by a
+halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, with a
+quoted nickname in ``kg.nlp.entity_nicknames``, names of two names joined by "&" or "and" in
+``kg.nlp.entity_compounds``, products named by a
 model code in ``kg.nlp.entity_products``, laws, prizes, ships and quoted works in
 ``kg.nlp.entity_things``), those read off the layout (a book list, a
 dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
@@ -73,9 +74,11 @@ from kg.nlp.entity_names import (
     names_across_false_breaks,
     speakers_after_speech,
 )
+from kg.nlp.entity_nicknames import quoted_nicknames
 from kg.nlp.entity_particles import (
     introduced_particle_names,
     names_after_particles,
+    names_around_particles,
     patronymic_names,
 )
 from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
@@ -217,11 +220,13 @@ class EntityRules:
             ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
             ents = patronymic_names(doc, names_after_particles(doc, ents))
             ents = introduced_particle_names(doc, ents, known=self.is_known)
+            ents = names_around_particles(doc, ents, known=self.is_known)
             ents = hyphenated_surnames(doc, ents, known=self.is_known)
             ents = given_names_before_hyphenated_surnames(doc, ents, known=self.is_known)
             ents = given_names_before_who(doc, ents, known=self.is_known)
             ents = hyphenated_given_names(doc, join_hyphenated_names(doc, ents))
             ents = join_name_halves(doc, ents, known=self.is_known)
+            ents = quoted_nicknames(doc, ents, known=self.is_known)
             ents = names_across_false_breaks(doc, ents, known=self.is_known)
             ents = speakers_after_speech(doc, ents, known=self.is_known)
             ents = [part for ent in ents for part in split_affiliation(doc, ent)]

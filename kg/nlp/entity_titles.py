@@ -10,17 +10,18 @@ from spacy.tokens import Doc
 
 from kg.nlp.entity_names import name_word
 from kg.nlp.entity_spans import Ent, Known, Name, owners
-from kg.nlp.lexicon.labels import TIME_LABELS, VERBAL_POS
+from kg.nlp.lexicon.labels import NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES
 from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
+    NAME_PARTICLES,
     NOT_NAME_WORDS,
     ORG_NAME_ENDS,
     WRITTEN_NAME_SUFFIXES,
 )
-from kg.nlp.lexicon.nouns import OCCUPATION_NOUNS
+from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS, PERSON_NOUNS
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
-from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, PERSON_TITLES, TITLE_HEADS
+from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, HONORIFICS, PERSON_TITLES, TITLE_HEADS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, TITLE_LINKS, TITLE_OBJECT_LINKS
 
@@ -50,6 +51,8 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         or (end == i and doc[end].text in TITLE_OBJECT_LINKS)
         or (end == i + 1 and doc[end].lower_ in ARTICLES and doc[i].text in TITLE_OBJECT_LINKS)
         or doc[end].is_title
+        or name_word(doc[end])
+        or (end > i and _particle_in_name(doc, end))
         or doc[end].text in WRITTEN_NAME_SUFFIXES
         or (end + 1 < len(doc) and _dash_joined(doc, end + 1, i))
         or _article_joined(doc, end + 1)
@@ -68,11 +71,14 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     if _dash_joined(doc, k, i):
         # a surname of two parts joined by a dash is a name alone ("Prime Minister Al-Kadhimi")
         k -= 2
+        k = _particles_before(doc, k, i)
         before = doc[k - 1] if k > i else None
         if before is None or not (before.is_alpha and before.is_title):
             return _timeless(doc, k, end)
-    elif k == i:
-        return None
+    else:
+        k = _particles_before(doc, k, i)
+        if k == i:
+            return None
     k -= 1
     initial = k
     while k >= i and INITIAL_RE.match(doc[k].text):
@@ -97,6 +103,24 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     while k > i and INITIAL_RE.match(doc[k - 1].text):
         k -= 1
     return _timeless(doc, k, end)
+
+
+def _particle_in_name(doc: Doc, k: int) -> bool:
+    """Token ``k`` is a name's particle in lower case with a capitalized word or another
+    particle after it: "von" of "Prof. Ingrid von Hagen-Brandt"."""
+    if doc[k].text not in NAME_PARTICLES or k + 1 >= len(doc):
+        return False
+    after = doc[k + 1]
+    return after.is_title or after.text in NAME_PARTICLES
+
+
+def _particles_before(doc: Doc, k: int, start: int) -> int:
+    """Where a surname that starts at token ``k`` starts with the particles before it ("von
+    Hagen-Brandt", "van der Linde"), where a given name stays before them."""
+    j = k
+    while j - 1 > start and doc[j - 1].text in NAME_PARTICLES:
+        j -= 1
+    return j if j < k and name_word(doc[j - 1]) else k
 
 
 def _dash_joined(doc: Doc, k: int, start: int) -> bool:
@@ -140,7 +164,7 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
         k += 1
     for j in range(k, min(k + 6, len(doc))):
         token = doc[j]
-        if token.lower_ in APPOSITIVE_TITLES:
+        if token.lower_ in APPOSITIVE_TITLES or _occupation(token.lower_):
             break
         if not token.is_alpha or token.pos_ in VERBAL_POS:
             return None
@@ -201,11 +225,20 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         claimed |= {owner[k] for k in range(i, start) if _title_person(doc, ents, owner[k], start)}
         start = _given_names_found(doc, [ents[k] for k in claimed], i, start)
         if any(
+            ents[k].label == "PERSON" and ents[k].start > i and ents[k].end > end for k in claimed
+        ):
+            continue  # 'coach Paulo Roberto "Paulinho" de Assis Filho', whole already
+        if any(
             ents[k].label != "PERSON"
             and (
                 known(doc, ents[k].start, ents[k].end)
                 or ents[k].end > end
-                or (ents[k].start == i and ents[k].end == end and doc[i].text not in titling)
+                or (
+                    ents[k].start == i
+                    and ents[k].end == end
+                    and doc[i].text not in titling
+                    and doc[i].lower_.rstrip(".") not in HONORIFICS
+                )
             )
             for k in claimed
         ):
@@ -214,7 +247,9 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             # that stops inside it ("Archbishop Emmanuel" of "Archbishop Emmanuel
             # Okonkwo-Adeyemi"), unless the doc writes that title before a person too
             # ("Justice Gurpreet Singh Walia" as an organization beside "Justice P. V.
-            # Lakshmi Narayanan", a person); a name the NER alone called a place
+            # Lakshmi Narayanan", a person), or the title is an honorific, which starts
+            # no body's name ("Prof. Ingrid von Hagen-Brandt" as one organization); a name
+            # the NER alone called a place
             # after "Secretary of Defense" is the person, also where it took in the
             # title's last words ("Defense Lloyd J. Austin")
         # an entity run from before the title onto the name keeps its part before the
@@ -235,9 +270,14 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     # with a title in apposition after it.
     for i in commas:
         span = name_before_title(doc, i)
-        if span is not None and all(owner[k] < 0 for k in range(*span)):
+        if span is None:
+            continue
+        if all(owner[k] < 0 for k in range(*span)):
             ents = [*ents, Ent(span[0], span[1], "PERSON")]
-            owner = owners(doc, ents)
+        elif (k := _guessed_name(doc, ents, owner, span, known)) is not None:
+            # Rule: "Bálint Szabó, an analyst at Concorde Securities" as an organization.
+            ents = [*ents[:k], Ent(*span, "PERSON"), *ents[k + 1 :]]
+        owner = owners(doc, ents)
     for i in commas:
         speaker = said_one_word(doc, i)
         if speaker is not None and owner[speaker] < 0:
@@ -259,6 +299,26 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     return ents
 
 
+def _occupation(lower: str) -> bool:
+    return lower in OCCUPATION_NOUNS or lower in JOB_NOUNS
+
+
+def _guessed_name(
+    doc: Doc, ents: list[Ent], owner: list[int], span: tuple[int, int], known: Known
+) -> int | None:
+    """The entity that is exactly tokens ``span``, a place's or a body's the gazetteer does
+    not know and with no word of an organization's name, or None."""
+    k = owner[span[0]]
+    if k < 0 or (ents[k].start, ents[k].end) != span or ents[k].label == "PERSON":
+        return None
+    words = doc[span[0] : span[1]]
+    if known(doc, *span) or any(
+        w.text in ORG_NAME_ENDS or w.lower_ in NOT_NAME_WORDS for w in words
+    ):
+        return None
+    return None if ents[k].label in NUMERIC_LABELS else k
+
+
 def said_one_word(doc: Doc, comma: int) -> int | None:
     """The one capitalized word between a verb of speech and ``comma``, where a described
     person follows: '"It was a long day," said Maria, a cook at a hotel'."""
@@ -277,14 +337,15 @@ def said_one_word(doc: Doc, comma: int) -> int | None:
 
 def name_after_title(doc: Doc, comma: int) -> tuple[int, int] | None:
     """The name of two to five capitalized words between ``comma`` and the next one, when a
-    title or an occupation in lower case comes right before ``comma``.
+    title, an occupation or a noun only a person is, in lower case, comes right before
+    ``comma``.
 
     Rule: "The Nigerian foreign minister, Yusuf Abubakar Bello, said", "The band's guitarist,
-    Seán Óg Ó Súilleabháin, said", with the NER finding a part of the name or none.
+    Seán Óg Ó Súilleabháin, said", "found by a farmer, Gebremedhin Hagos, while he dug", with
+    the NER finding a part of the name, none, or a place it does not know.
     """
-    if comma == 0 or not (
-        doc[comma - 1].text in TITLE_HEADS or doc[comma - 1].text in OCCUPATION_NOUNS
-    ):
+    noun = doc[comma - 1].text if comma else ""
+    if not (noun in TITLE_HEADS or _occupation(noun) or noun in PERSON_NOUNS):
         return None
     end = comma + 1
     while end < len(doc) and end - comma <= 5 and doc[end].is_alpha and doc[end].is_title:
