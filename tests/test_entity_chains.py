@@ -1,6 +1,7 @@
-"""Long names whole: laws named over "on" and "and", ships with a hull number, and a place
-and a disaster's noun as one named event (``kg.nlp.entity_things``,
-``kg.nlp.entity_bodies``).
+"""Long names whole: bodies named over "and", commas, a place or a nationality
+(``kg.nlp.entity_compounds``, ``kg.nlp.entity_joins``), laws named over "on" and "and",
+ships with a hull number (``kg.nlp.entity_things``), and a place and a disaster's noun as
+one named event (``kg.nlp.entity_bodies``).
 
 The rule tests set the statistical NER's output by hand (``test_entity_rules.run``); the
 end-to-end test builds a short article written for it with the tests' pipeline.
@@ -28,7 +29,67 @@ ARTICLES = {
     "1998 Meghna floods drowned the same landing. Survivors of the blaze, known as the "
     "Kalipur fire, said the crew had ignored the Law on Inland Navigation and Port Safety. "
     "The country's IT Security Act does not cover ferries, and the Padma War ended long ago.\n",
+    "rain.txt": "Storm warning\n\n"
+    "The Kenya Meteorological Department said on Monday that heavy rain would hit the coast. "
+    "Officers of the Royal Malawian Mounted Police were sent north, and the opposition Bloc "
+    "of Farmers and Traders asked for help.\n\n"
+    "Delegates to the Lake Zone Mining and Energy Forum in Mwanza left early. Tanzania's "
+    "Fisheries, Forestry and Wildlife Agency closed the lake, and the Ghana Police Service "
+    "sent divers.\n",
 }
+
+
+def test_a_bodys_name_is_whole_over_and_commas_a_place_and_a_nationality(
+    nlp: Language,
+) -> None:
+    text = (
+        "Before the Kivu Mining and Energy Forum, Sorvia's Fisheries, Forests and Water Agency, "
+        "the Iraq Statistical Department and The Royal Iraqi Mounted Police met. In Erbil "
+        "Revenue Authority staff, the United States and European Union, and the Ford "
+        "Foundation and Gates Foundation did not."
+    )
+    ner = (
+        ("Kivu Mining", "ORG"),
+        ("Energy Forum", "ORG"),
+        ("Sorvia", "GPE"),
+        ("Water Agency", "ORG"),
+        ("Iraq", "GPE"),
+        ("Statistical Department", "ORG"),
+        ("Iraqi Mounted Police", "ORG"),
+        ("Erbil", "GPE"),
+        ("Revenue Authority", "ORG"),
+        ("United States", "GPE"),
+        ("European Union", "ORG"),
+        ("Ford Foundation", "ORG"),
+        ("Gates Foundation", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Kivu Mining and Energy Forum", "ORG"),  # the NER's two bodies over "and"
+        ("Sorvia", "GPE"),
+        ("Fisheries, Forests and Water Agency", "ORG"),  # a list before "and"
+        ("Iraq Statistical Department", "ORG"),  # the place right before the body
+        ("Royal Iraqi Mounted Police", "ORG"),  # a capitalized word after "the"
+        ("Erbil", "GPE"),  # a preposition of place before it: where the body is
+        ("Revenue Authority", "ORG"),
+        ("United States", "GPE"),  # a name the gazetteer knows is no part of another
+        ("European Union", "ORG"),
+        ("Ford Foundation", "ORG"),  # a body's word ends the first: two bodies
+        ("Gates Foundation", "ORG"),
+    ]
+
+
+def test_a_bodys_word_before_of_starts_its_name_and_takes_the_next(nlp: Language) -> None:
+    text = (
+        "The opposition Bloc of Greens and Farmers walked out. The Sorvia Police Service came, "
+        "as did the Ministry of the Interior and the Sorvia Department of the Treasury."
+    )
+    ner = (("Greens", "NORP"), ("Sorvia", "ORG"), ("Sorvia Department", "GPE"))
+    assert run(nlp, text, ner) == [
+        ("Bloc of Greens and Farmers", "ORG"),  # the group inside the name
+        ("Sorvia Police Service", "ORG"),  # two bodies' words after the NER's name
+        ("Ministry of the Interior", "ORG"),  # on over "of the"
+        ("Sorvia Department of the Treasury", "ORG"),
+    ]
 
 
 def test_a_laws_topic_goes_on_over_on_and_of(nlp: Language) -> None:
@@ -120,4 +181,15 @@ def test_long_names_and_named_events_are_whole_in_the_graph(
     for label in ("1998 Meghna floods", "Kalipur fire", "Padma War"):
         assert {node.type for node in built[label]} == {"NamedEvent"}, label
     for cut in ("MV Rupsha", "Security Act", "Kalipur", "Meghna", "Padma"):
+        assert cut not in built, cut
+    for label in (
+        "Kenya Meteorological Department",
+        "Royal Malawian Mounted Police",
+        "Bloc of Farmers and Traders",
+        "Lake Zone Mining and Energy Forum",
+        "Fisheries, Forestry and Wildlife Agency",
+        "Ghana Police Service",
+    ):
+        assert {node.type for node in built[label]} == {"Organization"}, label
+    for cut in ("Energy Forum", "Wildlife Agency", "Malawian", "Farmers"):
         assert cut not in built, cut

@@ -1,6 +1,7 @@
-"""Entity rules for names made of two names: joined by "&" ("Bill & Melinda Gates
-Foundation"), by "and" ("Maritime and Port Authority"), or a body's acronym and a place
-("ETH Zurich")."""
+"""Entity rules for names made of two names or more: joined by "&" ("Bill & Melinda Gates
+Foundation"), by "and" and commas ("Meteorology, Climatology and Geophysical Agency"), a
+place and a body ("India Meteorological Department"), or a body's acronym and a place ("ETH
+Zurich")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from kg.nlp.lexicon.labels import NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, ORG_NAME_ENDS
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
+from kg.nlp.lexicon.words import PLACE_CUES
 
 # The most letters of a body's acronym before a place: "ETH Zurich", "FIBA Europe".
 ACRONYM_LETTERS = 5
@@ -81,46 +83,95 @@ def _name_word(token: Token) -> bool:
     )
 
 
-# The most capitalized words in no entity that "and" joins onto a name: "Maritime and",
-# "and Book Festival".
+# The most capitalized words in no entity that "and" or a comma joins onto a name: "Maritime
+# and", "and Book Festival".
 AND_JOINED_WORDS = 3
 
 
-def names_over_and(doc: Doc, ents: list[Ent]) -> list[Ent]:
-    """A body's or an event's name with "and" inside it, whole.
+def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """A body's or an event's name with "and", commas or a place inside it, whole.
 
     Rule: "the Maritime and Port Authority of Singapore said" with the NER's "Port Authority
-    of Singapore", "at the Aké Arts and Book Festival in Lagos" with its "Aké Arts": after
-    "the", capitalized words in no entity, "and" and an entity holding an organization's
-    word are one organization; an entity, "and" and capitalized words in no entity ending in
-    a competition's or festival's word are one event.
+    of Singapore", "before the Tanzania Mining and Investment Forum" as two bodies,
+    "Indonesia's Meteorology, Climatology and Geophysical Agency" with the rules' "Geophysical
+    Agency", "the India Meteorological Department" with "India" a place, "The Royal
+    Canadian Mounted Police" with "Canadian Mounted Police": an entity holding an
+    organization's word takes in what comes right before it (see ``_chain_start``) and is
+    one organization; "at the Aké Arts and Book Festival in Lagos" with the NER's "Aké
+    Arts": an entity, "and" and capitalized words in no entity ending in a competition's or
+    festival's word are one event.
     """
     taken = owners(doc, ents)
-    out = []
+    grown = []
     for ent in ents:
         if ent.label not in NUMERIC_LABELS and ent.label != "PERSON":
-            before = _and_words_before(doc, ent.start, taken)
-            if before is not None and any(
-                t.text in ORG_NAME_ENDS for t in doc[ent.start : ent.end]
-            ):
-                ent = Ent(before, ent.end, "ORG")
+            if any(t.text in ORG_NAME_ENDS for t in doc[ent.start : ent.end]):
+                before = _chain_start(doc, ent.start, ents, taken, known=known)
+                ent = Ent(before, ent.end, "ORG") if before < ent.start else ent
             after = _and_words_after(doc, ent.end, taken)
             if after is not None and doc[after - 1].lower_ in COMPETITION_NAME_WORDS:
                 ent = Ent(ent.start, after, "EVENT")
-        out.append(ent)
-    return out
+        grown.append(ent)
+    inside = owners(doc, [e for e, was in zip(grown, ents, strict=True) if e != was])
+    return [
+        e
+        for e, was in zip(grown, ents, strict=True)
+        if e != was or all(inside[k] < 0 for k in range(e.start, e.end))
+    ]
 
 
-def _and_words_before(doc: Doc, start: int, taken: list[int]) -> int | None:
-    """Where "the", capitalized words in no entity and "and" before ``start`` start the
-    name: "the" + "Maritime and"."""
-    k = start - 1
-    if k < 2 or doc[k].lower_ != "and":
+def _chain_start(doc: Doc, start: int, ents: list[Ent], taken: list[int], *, known: Known) -> int:
+    """Where the long name of the organization that starts at ``start`` starts.
+
+    Right before it, a place's entity ("India" + "Meteorological Department") is part of
+    it where no preposition of place comes before (a nationality's is joined by
+    ``kg.nlp.entity_joins.join_nationality_organizations``); capitalized words in no
+    entity ("Royal"), and names joined by "and" and commas before "and" ("Meteorology, "
+    "Climatology and"), are where "the" or a possessive comes before them. A joined name is
+    capitalized words in no entity or a name the gazetteer does not know (no person's),
+    with no "of" inside and no organization's word at its end: not "the United States and
+    European Union", "the Ford Foundation and Gates Foundation", "the Bank of England and
+    Federal Reserve Board".
+    """
+    k = start
+    owner = taken[k - 1] if k > 0 else -1
+    if owner >= 0 and ents[owner].end == k and ents[owner].label in PLACE_LABELS:
+        place = ents[owner].start
+        if doc[k - 1].whitespace_ and (place == 0 or doc[place - 1].lower_ not in PLACE_CUES):
+            k = place
+    placed = k
+    while k > 0 and taken[k - 1] < 0 and _name_word(doc[k - 1]):
+        k -= 1
+    anded = False
+    while k > 1 and (doc[k - 1].lower_ == "and" and not anded or doc[k - 1].text == "," and anded):
+        anded = True
+        item = _joined_name_start(doc, k - 1, ents, taken, known=known)
+        if item is None:
+            break
+        k = item
+    if k < placed and k > 0 and doc[k - 1].lower_ in {"the", *POSSESSIVE_ENDINGS}:
+        return k
+    return placed
+
+
+def _joined_name_start(
+    doc: Doc, link: int, ents: list[Ent], taken: list[int], *, known: Known
+) -> int | None:
+    """Where the name that ends right before ``link`` ("and" or a comma) starts, if it may be
+    part of a longer one (see ``_chain_start``); None if not."""
+    owner = taken[link - 1]
+    if owner >= 0:
+        ent = ents[owner]
+        words = doc[ent.start : ent.end]
+        named = ent.label not in NUMERIC_LABELS and ent.label != "PERSON"
+        plain = named and ent.end == link and not known(doc, ent.start, ent.end)
+        if plain and words[-1].text not in ORG_NAME_ENDS and "of" not in {w.lower_ for w in words}:
+            return ent.start
         return None
-    j = k
-    while j > 0 and k - j < AND_JOINED_WORDS and taken[j - 1] < 0 and _name_word(doc[j - 1]):
-        j -= 1
-    return j if 0 < j < k and doc[j - 1].lower_ == "the" else None
+    k = link
+    while k > 0 and link - k < AND_JOINED_WORDS and taken[k - 1] < 0 and _name_word(doc[k - 1]):
+        k -= 1
+    return k if k < link else None
 
 
 def _and_words_after(doc: Doc, end: int, taken: list[int]) -> int | None:

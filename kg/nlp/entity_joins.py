@@ -159,7 +159,10 @@ def organizations_by_last_word(doc: Doc, ents: list[Ent], *, known: Known) -> li
         spaced = doc[ent.end - 1].whitespace_ != ""
         after = ent.end < len(doc) and taken[ent.end] < 0 and spaced
         if after and ent.label in RETYPED_AS_ORG | {"ORG"} and doc[ent.end].text in ORG_NAME_ENDS:
-            ent = Ent(ent.start, ent.end + 1, "ORG")
+            end = ent.end + 1  # "Ghana" + "Police Service": each such word
+            while end < len(doc) and taken[end] < 0 and doc[end].text in ORG_NAME_ENDS:
+                end += 1
+            ent = Ent(ent.start, end, "ORG")
         ends = ent.end - ent.start > 1 and doc[ent.end - 1].text in ORG_NAME_ENDS
         if ent.label in RETYPED_AS_ORG and ends and not known(doc, ent.start, ent.end):
             ent = ent._replace(label="ORG")
@@ -191,11 +194,13 @@ def _named_for(doc: Doc, end: int, ents: list[Ent], taken: list[int]) -> int:
     """Rule: "the Max Planck Institute for Biological Intelligence" with the NER stopping at
     "Institute", "Nanjing Institute of Geology and Palaeontology" with "Palaeontology" a
     place: an organization that ends in an organization's word goes on over "for" or "of"
-    and the capitalized words after it, joined by "and" and taking in whole the places and
-    bodies among them ("Council of Europe"), but no person."""
+    ("of the") and the capitalized words after it, joined by "and" and taking in whole the
+    places and bodies among them ("Council of Europe"), but no person."""
     if end + 1 >= len(doc) or doc[end].lower_ not in {"for", "of"}:
         return end
     k = last = end + 1
+    if _of_the(doc, end):
+        k += 1  # "Department of the Treasury"
     while k < len(doc):
         token = doc[k]
         if token.lower_ == "and" and k > end + 1 and k + 1 < len(doc) and doc[k + 1].is_title:
@@ -231,7 +236,11 @@ def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
     organization's name goes on it before other words: "the UAE's General Civil Aviation
     Authority"."""
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
-        if orth not in _ORG_NAME_END_IDS or taken[i] >= 0 or doc[i].pos_ != "PROPN":
+        if orth not in _ORG_NAME_END_IDS or taken[i] >= 0:
+            continue
+        # "The opposition Bloc of Communists": tagged a common noun, capitalized before "of"
+        headed = _named_after_of(doc, i) and not doc[i].is_sent_start
+        if doc[i].pos_ != "PROPN" and not headed:
             continue
         k = i
         while k > 0 and taken[k - 1] < 0 and _organization_word(doc[k - 1]):
@@ -247,14 +256,25 @@ def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
 
 def _named_after_of(doc: Doc, i: int) -> bool:
     """Rule: "The Ministry of Electronics and Information Technology said", "the
-    Organization of American States", with no entity: an organization's word that goes on
-    over "of" to a place, alone before "of" or "for" and a capitalized word, starts a name
-    (which ``_named_for`` then finds the end of)."""
+    Organization of American States", "the Ministry of the Interior", with no entity: an
+    organization's word that goes on over "of" to a place, alone before "of" or "for" and
+    a capitalized word, starts a name (which ``_named_for`` then finds the end of)."""
     return (
         doc[i].text in NAMED_FOR_PLACE_ENDS
         and i + 2 < len(doc)
         and doc[i + 1].lower_ in {"of", "for"}
-        and doc[i + 2].is_title
+        and (doc[i + 2].is_title or _of_the(doc, i + 1))
+    )
+
+
+def _of_the(doc: Doc, k: int) -> bool:
+    """Whether "of the" and a capitalized word start at token ``k``: "of the Interior"."""
+    words = doc[k : k + 3]
+    return (
+        len(words) == 3
+        and words[0].lower_ == "of"
+        and words[1].lower_ == "the"
+        and words[2].is_title
     )
 
 

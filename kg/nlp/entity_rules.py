@@ -233,7 +233,7 @@ class EntityRules:
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
-            ents = names_over_and(doc, ampersand_organizations(doc, ents))
+            ents = names_over_and(doc, ampersand_organizations(doc, ents), known=self.is_known)
             ents = acronyms_before_places(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = competitions_of_bodies(doc, leagues(doc, ents))

@@ -162,7 +162,8 @@ ORG_NAME_ENDS = words(
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
-    Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership"""
+    Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership
+    Department Police Force Service Bloc"""
 )
 # Legal-form suffixes of a firm's name, as written, in many countries' forms: "Kilimanjaro
 # Resources Inc.", "Lake Victoria Goldfields Ltd", "Siemens AG", "Pannonia Pharma Nyrt."
@@ -182,7 +183,7 @@ NAMED_FOR_PLACE_ENDS = words(
     """Association Agency Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
     Organization Organisation Alliance Front Movement Bank Office Centre Center Community
-    Ministry Academy Programme Diocese Archdiocese Board Bureau"""
+    Ministry Academy Programme Diocese Archdiocese Board Bureau Department Bloc"""
 )
 # Last words of a law's or a treaty's name: "the Inflation Reduction Act", "the Paris
 # Agreement", "the Treaty" (+ "of Lisbon"); "Constitution" names one alone, after "the".
