@@ -184,11 +184,23 @@ ARTICLE = (
 )
 
 
+PRODUCTS = (
+    "Launch and deal\n\n"
+    "An H7 rocket carrying Norway's Sarvan-2 weather satellite lifted off on Friday, the "
+    "agency said. The air force will send two Pelican aircraft to the launch site next "
+    "year.\n\n"
+    "Norvik Biotech said on Monday that Selvarin, its pill for a rare liver disease, had been "
+    "approved. The firm also said KT-208, its second drug, would enter trials.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("places")
-    (folder / "floods.txt").write_text(ARTICLE, encoding="utf-8")
-    kg.build([folder / "floods.txt"], store=folder / "store", model=MODEL)
+    files = {"floods.txt": ARTICLE, "launch.txt": PRODUCTS}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -202,3 +214,91 @@ def test_places_the_words_around_them_name_are_places(nodes) -> None:
     assert nodes["Göttingen"].type == "Place"  # a person on main
     for name in ("Kelbrin", "Dovrak", "Velmarian Empire", "Aksinor"):
         assert nodes[name].type == "Place"
+
+
+def test_a_code_or_a_name_before_a_crafts_noun_is_the_product(nlp) -> None:
+    # "An H7 rocket carried the Sarvan-2 weather satellite , and two Pelican aircraft , a
+    # rocket maker and Coalition aircraft flew ."
+    table = """
+        An         3  det       DET
+        H7         3  compound  NOUN   _ tag=NN
+        rocket     4  nsubj     NOUN
+        carried    0  root      VERB   carry tag=VBD
+        the        8  det       DET
+        Sarvan-2   8  compound  PROPN
+        weather    8  compound  NOUN
+        satellite  4  obj       NOUN
+        ,          12 punct     PUNCT
+        and        12 cc        CCONJ
+        two        12 nummod    NUM
+        Pelican    12 compound  PROPN  _ tag=NNS
+        aircraft   8  conj      NOUN
+        ,          16 punct     PUNCT
+        a          16 det       DET
+        rocket     16 compound  NOUN
+        maker      8  conj      NOUN
+        and        20 cc        CCONJ
+        Coalition  20 compound  PROPN
+        aircraft   8  conj      NOUN
+        flew       4  conj      VERB   fly tag=VBD
+        .          4  punct     PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("H7", "PRODUCT", True),
+        ("Sarvan-2", "PRODUCT", True),  # one noun between it and the craft's noun
+        ("two", "CARDINAL", False),
+        ("Pelican", "PRODUCT", True),
+    ]  # "a rocket maker": a noun after; "Coalition aircraft": an organization's noun
+
+
+def test_a_name_a_medicines_apposition_follows_is_the_product(nlp) -> None:
+    # "It said KT-208 , Norvik 's second drug , and Selvarin , its pill for gout , sold . Pfizer
+    # , the drug maker , and Ikorodu , a drug hub , grew ."
+    table = """
+        It         2  nsubj     PRON
+        said       0  root      VERB   say tag=VBD
+        KT-208     16 nsubj     PROPN  _ PERSON
+        ,          8  punct     PUNCT
+        Norvik     8  nmod:poss PROPN
+        's         5  case      PART   _ tag=POS
+        second     8  amod      ADJ    _ tag=JJ
+        drug       3  appos     NOUN
+        ,          11 punct     PUNCT
+        and        11 cc        CCONJ
+        Selvarin   3  conj      PROPN
+        ,          14 punct     PUNCT
+        its        14 nmod:poss PRON   _ tag=PRP$
+        pill       11 appos     NOUN
+        for        16 case      ADP
+        gout       14 nmod      NOUN
+        sold       2  ccomp     VERB   sell tag=VBD
+        .          2  punct     PUNCT
+
+        Pfizer     12 nsubj     PROPN  _ ORG
+        ,          5  punct     PUNCT
+        the        5  det       DET
+        drug       5  compound  NOUN
+        maker      1  appos     NOUN
+        ,          8  punct     PUNCT
+        and        8  cc        CCONJ
+        Ikorodu    1  conj      PROPN
+        ,          11 punct     PUNCT
+        a          11 det       DET
+        drug       11 compound  NOUN
+        hub        8  appos     NOUN
+        grew       0  root      VERB   grow tag=VBD
+        .          13 punct     PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("KT-208", "PRODUCT", True),  # a person to the NER
+        ("second", "ORDINAL", False),
+        ("Selvarin", "PRODUCT", True),  # no entity to the NER
+        ("Pfizer", "ORG", False),  # "the drug maker": a noun after the medicine's
+    ]  # "a drug hub": no product
+
+
+@pytest.mark.slow
+def test_products_a_crafts_or_a_medicines_noun_names_are_things(nodes) -> None:
+    for name in ("H7", "Sarvan-2", "Pelican", "KT-208"):
+        assert nodes[name].type == "Entity"  # nothing on main
+    assert nodes["Selvarin"].type == "Entity"  # a place on main

@@ -92,7 +92,7 @@ from kg.nlp.entity_places import (
     places_in_places,
     residences,
 )
-from kg.nlp.entity_products import model_products
+from kg.nlp.entity_products import model_products, products_by_words
 from kg.nlp.entity_spans import Ent, Name, owners
 from kg.nlp.entity_things import named_things
 from kg.nlp.entity_titles import apply_titles, split_run_on
@@ -241,9 +241,9 @@ class EntityRules:
             ents = residences(doc, ents)
             ents = sport_bodies(doc, ents, known=self.is_known)
             ents = typed_by_context(doc, ents, known=self.is_known)
-            ents = named_things(
-                doc, model_products(doc, ents, known=self.is_known), known=self.is_known
-            )
+            ents = model_products(doc, ents, known=self.is_known)
+            ents = products_by_words(doc, ents, known=self.is_known)
+            ents = named_things(doc, ents, known=self.is_known)
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, self.find_names(doc))
             ents = apply_titles(doc, ents, known=self.is_known)

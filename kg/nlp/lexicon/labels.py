@@ -14,6 +14,9 @@ LABEL_SPELLINGS = {"PER": "PERSON", "ORGANIZATION": "ORG", "ORGANISATION": "ORG"
 # The knowledge-base id kg's entity rules give an entity whose label the words around it
 # gave, so that extraction lets it outweigh the NER's guesses at the same name elsewhere.
 CONTEXT_KB_ID = "kg:context"
+# The NER's labels a product's apposition may correct, on a name the gazetteer does not
+# know: "Velorexin, the firm's pill" as a person or a place.
+RETYPED_AS_PRODUCT = frozenset({"PERSON", "ORG", "LOC"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Numbers that count nothing: a quantity is not read from them.
@@ -84,6 +87,9 @@ CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
 # Tags of a possessor right before its noun: "her son", "the farmer's wife".
 POSSESSIVE_TAGS = frozenset({"PRP$", "POS", "WP$"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+# Tags of the words an apposition may have before its noun: articles, possessives,
+# adjectives, ordinals, nouns and proper nouns ("Kinderdijk's second drug").
+APPOSITION_TAGS = NOUN_TAGS | POSSESSIVE_TAGS | {"DT", "JJ", "JJR", "JJS", "CD"}
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Verb forms that head a clause and never modify a noun (participles do: "U.S.-led forces",

@@ -66,7 +66,7 @@ AREA_NOUNS = words(
     island"""
 )
 # Nouns of a natural feature, written after its name in lower case: "the Surma river".
-FEATURE_NOUNS = words("river lake mountain hill island valley peninsula creek")
+FEATURE_NOUNS = words("river lake mountain hill island valley creek")
 # Nouns of a kind of place written after its name: "the Surma and Kushiyara rivers", "the
 # Sunamganj district", "the Nyakabale and Mgusu mines".
 NAMED_PLACE_NOUNS = AREA_NOUNS | FEATURE_NOUNS | words("mine")
@@ -236,6 +236,17 @@ PRODUCT_NOUNS = words(
     """rover orbiter lander spacecraft probe satellite rocket telescope capsule ship vessel
     tanker freighter yacht ferry submarine aircraft drone browser app software chatbot"""
 )
+# Nouns of a craft a model's name or code comes before: "an H3 rocket", "two Hercules
+# aircraft", "F-16 fighter jets". Not nouns a maker's name comes before as often ("Mozilla
+# software", "Nvidia chips"), nor "probe" ("the Senate probe").
+MODEL_NOUNS = words(
+    """rover orbiter lander spacecraft satellite rocket telescope capsule aircraft drone jet
+    missile helicopter"""
+)
+# Nouns of a medicine, whose name an apposition gives: "Velorexin, the firm's pill for ...".
+DRUG_NOUNS = words("drug pill medicine treatment therapy vaccine")
+# Nouns a medicine's noun may come before: "KT-311, a drug candidate".
+DRUG_STAGE_NOUNS = words("candidate")
 # Nouns of a ship, whose name may follow them: "the container ship Aurora Meridian".
 SHIP_NOUNS = words("ship vessel tanker freighter ferry yacht trawler submarine")
 # Nouns of a person's occupation, written in lower case right before the name: "the fiddler
