@@ -1,6 +1,8 @@
-"""Firms by their legal form and by their short names: the rule of ``kg.nlp.entity_firms`` on
-parse tables with hand-set NER output, the folding and merging of ``kg.extract.names`` and
-``kg.extract.merges``, and the entity nodes a short article written for them gives."""
+"""Firms by their legal form, by what they do and by their short names: the rules of
+``kg.nlp.entity_firms`` and the firm's nouns of ``kg.nlp.entity_kinds`` and
+``kg.nlp.entity_bodies`` on parse tables with hand-set NER output, the folding and merging of
+``kg.extract.names`` and ``kg.extract.merges``, and the entity nodes two short articles written
+for them give."""
 
 from __future__ import annotations
 
@@ -114,6 +116,92 @@ def test_a_known_place_before_a_states_letters_or_a_headline_in_capitals_is_no_f
     assert entities(nlp, table) == [("Henderson", "GPE")]
 
 
+def test_the_agent_of_what_a_firm_does_to_what_it_sells_is_a_firm(nlp) -> None:
+    # "a router sold by Velpro", "released in Tallinn by Sahamongkol Film", "a house built
+    # by Frank Wright", "a chapel built by Franciscans"
+    table = """
+        a          2 det      DET
+        router     0 root     NOUN
+        sold       2 acl      VERB  sell tag=VBN
+        by         5 case     ADP
+        Velpro     3 obl      PROPN
+        .          2 punct    PUNCT
+
+        It         3 nsubj:pass PRON
+        was        3 aux:pass AUX
+        released   0 root     VERB  release tag=VBN
+        in         5 case     ADP
+        Tallinn    3 obl      PROPN _ GPE
+        by         8 case     ADP
+        Sahamongkol 8 compound PROPN _ B-LOC
+        Film       3 obl      PROPN _ I-LOC
+        .          3 punct    PUNCT
+
+        a          2 det      DET
+        house      0 root     NOUN
+        built      2 acl      VERB  build tag=VBN
+        by         6 case     ADP
+        Frank      6 compound PROPN _ B-PERSON
+        Wright     3 obl      PROPN _ I-PERSON
+        ,          2 punct    PUNCT
+        a          9 det      DET
+        chapel     2 appos    NOUN
+        built      9 acl      VERB  build tag=VBN
+        by         12 case    ADP
+        Franciscans 10 obl    PROPN _ _ tag=NNPS
+        .          2 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Velpro", "ORG"),
+        ("Tallinn", "GPE"),
+        ("Sahamongkol Film", "ORG"),
+        ("Frank Wright", "PERSON"),
+    ]
+
+
+def test_a_trades_noun_opening_a_sentence_a_fund_and_a_name_a_group_calls_itself(nlp) -> None:
+    # "Distributor Lumenfilm bought it, and the venture fund Baltora backed it. A group
+    # calling itself Grauwolf said so, and a man calling himself Vogel laughed."
+    table = """
+        Distributor 2 compound NOUN
+        Lumenfilm  3 nsubj    PROPN
+        bought     0 root     VERB  buy tag=VBD
+        it         3 obj      PRON
+        ,          10 punct   PUNCT
+        and        10 cc      CCONJ
+        the        9 det      DET
+        venture    9 compound NOUN
+        fund       10 nsubj   NOUN
+        Baltora    9 appos    PROPN
+        backed     3 conj     VERB  back tag=VBD
+        it         11 obj     PRON
+        .          3 punct    PUNCT
+
+        A          2 det      DET
+        group      5 nsubj    NOUN
+        calling    2 acl      VERB  call tag=VBG
+        itself     3 obj      PRON
+        Grauwolf   3 xcomp    PROPN _ PERSON
+        said       0 root     VERB  say tag=VBD
+        so         6 advmod   ADV
+        ,          15 punct   PUNCT
+        and        15 cc      CCONJ
+        a          11 det     DET
+        man        15 nsubj   NOUN
+        calling    11 acl     VERB  call tag=VBG
+        himself    12 obj     PRON
+        Vogel      12 xcomp   PROPN _ PERSON
+        laughed    6 conj     VERB  laugh tag=VBD
+        .          6 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Lumenfilm", "ORG"),
+        ("Baltora", "ORG"),
+        ("Grauwolf", "ORG"),
+        ("Vogel", "PERSON"),
+    ]
+
+
 def test_a_firms_name_without_its_legal_form_is_the_same_name() -> None:
     assert without_corporate_suffix("Kilimanjaro Resources Inc.") == "Kilimanjaro Resources"
     assert without_corporate_suffix("Acme Holdings, Ltd") == "Acme Holdings"
@@ -215,11 +303,25 @@ ARTICLE = (
 )
 
 
+ACTS = (
+    "Hackers hit city systems\n\n"
+    "BERGEN, March 2 - Hackers used a flaw in a router sold by Velpro to shut down the city's "
+    "payment systems, officials said on Monday. A group calling itself Grauwolf said it had "
+    "taken data from 40,000 residents.\n\n"
+    "The city's new flood satellite, built by Velpro for the weather office, was not "
+    "affected. Distributor Lumenfilm, which streams the city's council meetings, said its "
+    "service was down for a day, and the venture fund Baltora, its largest shareholder, said "
+    "it would pay for an audit.\n\n"
+    "The old chapel by the harbour, built by Franciscans in 1350, kept its paper records.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("firms")
     (folder / "deal.txt").write_text(ARTICLE, encoding="utf-8")
-    kg.build([folder / "deal.txt"], store=folder / "store", model=MODEL)
+    (folder / "hack.txt").write_text(ACTS, encoding="utf-8")
+    kg.build([folder / "deal.txt", folder / "hack.txt"], store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -240,3 +342,14 @@ def test_a_firms_short_name_joins_it_but_a_place_that_starts_a_name_does_not(nod
     assert "Velsano" in nodes["Velsano Robotics"].aliases
     assert nodes["Tallinn"].type == "Place"
     assert nodes["Tallinn Port Authority"].type == "Organization"
+
+
+@pytest.mark.slow
+def test_firms_by_what_they_do_by_their_trade_and_a_group_by_what_it_calls_itself(
+    nodes,
+) -> None:
+    assert nodes["Velpro"].type == "Organization"  # no entity on main
+    assert nodes["Lumenfilm"].type == "Organization"  # no entity on main
+    assert nodes["Baltora"].type == "Organization"  # no entity on main
+    assert nodes["Grauwolf"].type == "Organization"  # a person on main
+    assert "Franciscans" not in nodes

@@ -20,7 +20,11 @@ from kg.nlp.lexicon.names import (
     SPORT_BODY_WORDS,
 )
 from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS
-from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.verbs import (
+    NAMING_PARTICIPLES,
+    NAMING_SELF_PARTICIPLES,
+    REFLEXIVE_PRONOUNS,
+)
 from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
 
 # How far before a body's noun its indefinite article may be: "an Iranian - backed militia".
@@ -230,7 +234,8 @@ def named_bodies(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Names a body's noun introduces, organizations.
 
     Rule: "A Shia group called Awliya Al Dam has claimed responsibility" with the name a
-    person, "an armed faction known as the Guardians", "the militia, also called X": a name
+    person, "an armed faction known as the Guardians", "the militia, also called X", "a
+    group calling itself Nachtfalke": a name
     right after an indefinite organization's noun (or one it is also called) and a naming
     participle is an organization. Not "the government called Iran a threat": a definite noun
     names no new body.
@@ -249,6 +254,10 @@ def _named_by_body_noun(doc: Doc, start: int) -> bool:
         k -= 1
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "known":
         k -= 2
+    elif k >= 1 and doc[k].lower_ in REFLEXIVE_PRONOUNS:
+        if doc[k - 1].lower_ not in NAMING_SELF_PARTICIPLES:
+            return False
+        k -= 2  # "a group calling itself Nachtfalke"
     elif k >= 0 and doc[k].lower_ in NAMING_PARTICIPLES:
         k -= 1
     else:

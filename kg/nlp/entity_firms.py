@@ -1,19 +1,24 @@
-"""Entity rules that read a firm off its legal form: a name that ends in a corporate suffix
-("Kilimanjaro Resources Inc.", "Lake Victoria Goldfields Ltd", "Pannonia Pharma Nyrt.") is
-an organization, whatever the NER called it, and takes the suffix in where the NER stopped
-before it."""
+"""Entity rules that read a firm off its legal form and off what it does: a name that ends in
+a corporate suffix ("Kilimanjaro Resources Inc.", "Lake Victoria Goldfields Ltd", "Pannonia
+Pharma Nyrt.") is an organization, whatever the NER called it, and takes the suffix in where
+the NER stopped before it; so is the agent of what a firm does to the things it sells ("a
+gateway sold by Ivanti")."""
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
 from kg.nlp.lexicon.names import CORPORATE_SUFFIXES
+from kg.nlp.lexicon.verbs import FIRM_ACT_VERBS
+from kg.nlp.lexicon.words import AGENT_PREPS
 
 # The most capitalized words in no entity read back from a suffix: "Acme Rail Freight Ltd".
 NAME_WORDS_BEFORE_SUFFIX = 4
+# How far back from "by" a firm's act may be: "released in Thailand by".
+WORDS_BEFORE_BY = 4
 # How many words either side of a suffix in capitals, within its sentence, show the sentence
 # is in mixed case.
 MIXED_CASE_WINDOW = 5
@@ -78,3 +83,50 @@ def _known_place(doc: Doc, ent: Ent, known: Known) -> bool:
 def _name_word(token: Token) -> bool:
     """A capitalized word of a firm's name: "Orvika", "OTP", not "The" or "In"."""
     return token.is_alpha and (token.is_title or token.is_upper) and not token.is_stop
+
+
+def firms_by_their_acts(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Rule: "a VPN gateway sold by Ivanti" and "built by Mitsubishi Electric" with no entity,
+    "released in Thailand by Sahamongkol Film International" with the name a place: the
+    capitalized words in no entity, or a place the gazetteer does not know, right after
+    "by" after the past participle of what a firm does to a thing (sells, builds, supplies,
+    releases: a few words back, within the clause) are an organization. Not a person's
+    name ("a house built by Frank Lloyd Wright"), nor a people's in the plural ("a temple
+    built by Sabaeans")."""
+    found = positions(doc, LOWER, AGENT_PREPS)
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k in found:
+        start = k + 1
+        if start >= len(doc) or not _after_a_firms_act(doc, k):
+            continue
+        owner = taken[start]
+        if owner < 0:
+            end = start
+            while end < len(doc) and end - start < NAME_WORDS_BEFORE_SUFFIX and taken[end] < 0:
+                if not _name_word(doc[end]):
+                    break
+                end += 1
+            if end > start and doc[end - 1].tag_ != "NNPS" and not known(doc, start, end):
+                out.append(Ent(start, end, "ORG"))
+        elif (ent := out[owner]).start == start and _unknown_place(doc, ent, known):
+            out[owner] = ent._replace(label="ORG")
+    return out
+
+
+def _after_a_firms_act(doc: Doc, by: int) -> bool:
+    """Whether a past participle of a firm's act comes a few words before "by", no
+    punctuation between."""
+    for j in range(by - 1, max(by - 1 - WORDS_BEFORE_BY, -1), -1):
+        token = doc[j]
+        if token.is_punct:
+            return False
+        if token.tag_ == "VBN":
+            return token.lemma_ in FIRM_ACT_VERBS
+    return False
+
+
+def _unknown_place(doc: Doc, ent: Ent, known: Known) -> bool:
+    return ent.label in AREA_LABELS and not known(doc, ent.start, ent.end)

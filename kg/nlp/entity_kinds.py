@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_firms import corporate_names
+from kg.nlp.entity_firms import corporate_names, firms_by_their_acts
 from kg.nlp.entity_groups import peoples
 from kg.nlp.entity_places import places_by_noun
 from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
@@ -33,6 +33,7 @@ from kg.nlp.lexicon.nouns import (
     OCCUPATION_NOUNS,
     ORG_HOLDING_NOUNS,
     ORG_KIND_NOUNS,
+    TRADE_NOUNS,
     TRADED_NOUNS,
 )
 from kg.nlp.lexicon.titles import TITLE_WORDS
@@ -51,10 +52,11 @@ INITIALS_PER_VOWEL = 3
 
 def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """The entities with the kinds the words around them give, in order: organizations by
-    their legal form, by the noun of their kind, by their role and by the list they are in
-    (and so wherever the paragraph writes them), places by a place's noun, peoples and
-    languages, storms; each entity these steps typed or added is marked ``cued``."""
-    typed = corporate_names(doc, ents, known=known)
+    their legal form, by what they do to what they sell, by the noun of their kind, by their
+    role and by the list they are in (and so wherever the paragraph writes them), places by a
+    place's noun, peoples and languages, storms; each entity these steps typed or added is
+    marked ``cued``."""
+    typed = firms_by_their_acts(doc, corporate_names(doc, ents, known=known), known=known)
     typed = organizations_by_role(doc, organizations_by_kind(doc, typed), known=known)
     typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
     typed = typed_throughout(doc, ents, typed, known=known)
@@ -90,6 +92,7 @@ def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Names a noun of an organization's kind introduces, organizations.
 
     Rule: "with the Belgian club KRC Genk" and "Saudi Pro League side Al-Ittihad" as people,
+    "Distributor MUBI bought the rights" and "the venture fund Forbion" found by no entity,
     "the state copper company Codelco" as a place, "the electoral service Servel" and "the
     market regulator, the CMVM." found by no entity: a name right after such a noun in lower
     case (not the subject of a clause hung on it: "the group Marek founded"), or after it, a
@@ -102,7 +105,7 @@ def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
     out = list(ents)
     for k in positions(doc, LOWER, ORG_KIND_NOUNS):
         token = doc[k]
-        if k + 1 >= len(doc) or not (token.is_lower and token.pos_ == "NOUN"):
+        if k + 1 >= len(doc) or not (_kind_noun(token) and token.pos_ == "NOUN"):
             continue
         start = k + 1
         apposition = doc[start].text == "," and start + 1 < len(doc)
@@ -123,6 +126,13 @@ def organizations_by_kind(doc: Doc, ents: list[Ent]) -> list[Ent]:
         out[owner] = Ent(start, end, "ORG")
         taken[start:end] = [owner] * (end - start)
     return out
+
+
+def _kind_noun(token: Token) -> bool:
+    """A kind's noun in lower case, or a trade's opening its sentence ("Distributor MUBI")."""
+    return token.is_lower or bool(
+        token.is_title and token.is_sent_start and token.lower_ in TRADE_NOUNS
+    )
 
 
 def _introduced_name(

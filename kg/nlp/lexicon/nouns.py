@@ -85,13 +85,16 @@ MAKER_NOUNS = words("developer manufacturer maker operator exporter")
 # Nouns of an organization's kind that may stand right before its name in lower case: "the
 # German lens maker Leica", "Saudi Pro League side Al-Ittihad", "the electoral service
 # Servel". Not the nouns a person may be ("rival", "customer", "producer").
+# Nouns of a firm's trade, which open a sentence capitalized before the firm's name
+# ("Distributor MUBI bought the rights") as no name's first word does.
+TRADE_NOUNS = MAKER_NOUNS | words(
+    """distributor regulator conglomerate miner lender insurer chipmaker carmaker automaker
+    retailer broadcaster"""
+)
 ORG_KIND_NOUNS = (
     ORG_NOUNS
-    | MAKER_NOUNS
-    | words(
-        """club side team regulator watchdog service conglomerate miner lender insurer
-        chipmaker carmaker automaker retailer airline brand newspaper channel"""
-    )
+    | TRADE_NOUNS
+    | words("club side team watchdog service airline brand newspaper channel fund")
 )
 # Plural nouns of a people's members, after the people's name: "Zaghawa militias", "Fulani
 # herders", "Mapudungun speakers".

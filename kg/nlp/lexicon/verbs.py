@@ -90,6 +90,17 @@ NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
 NAMING_VERBS_WITH_AS = frozenset({"know"})
 # The participles that name alone: "called", "named", "dubbed", "titled".
 NAMING_PARTICIPLES = frozenset(inflect(verb, "VBN") for verb in NAMING_VERBS - NAMING_VERBS_WITH_AS)
+# A naming verb's present participle before a reflexive pronoun: "a group calling itself X".
+NAMING_SELF_PARTICIPLES = frozenset(
+    inflect(verb, "VBG") for verb in NAMING_VERBS - NAMING_VERBS_WITH_AS
+)
+REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves"})
+# Verbs of what a firm does to a thing it sells or makes, whose agent after "by" is a firm:
+# "a gateway sold by Ivanti", "a satellite built by Mitsubishi Electric".
+FIRM_ACT_VERBS = words(
+    """sell manufacture distribute supply acquire operate underwrite build release lease
+    insure"""
+)
 
 # Finite forms of "be" by number, and their contractions: "was", "they're".
 BE_SINGULAR = frozenset({inflect("be", "VBZ"), inflect("be", "VBD")})

@@ -120,5 +120,7 @@ CLAUSE_WORDS = words(
 LIST_LINKS = frozenset({"and", "or", ","})
 # Words before a team's opponent: "the match against Peru".
 OPPONENT_WORDS = frozenset({"against", "versus", "vs", "vs."})
+# The word before a passive verb's agent: "sold by Ivanti".
+AGENT_PREPS = frozenset({"by"})
 # Prepositions before a match's venue, never a side: "beat Sevilla 3-0 at Mestalla".
 VENUE_WORDS = frozenset({"at", "in"})
