@@ -178,6 +178,58 @@ def test_given_names_particles_and_a_surname_in_no_entity_are_a_person(nlp) -> N
     ]
 
 
+def test_a_name_in_apposition_with_a_possessive_hyphens_or_a_job_of_its_shape(nlp) -> None:
+    text = (
+        '"It held," said Takeshi Ōshima, the firm\'s chief economist. "It rose," said Folasade '
+        "Oyèlàràn-Bakare, a microbiologist at a lab. The previous leader, Belgium's Wout "
+        "Vandenbroucke, lost. The leader, Brigitte Lechner-Wallner, won. Its playlist, Salt Road, "
+        "sold."
+    )
+    assert run(nlp, text) == [
+        ("Takeshi Ōshima", "PERSON"),
+        ("Folasade Oyèlàràn-Bakare", "PERSON"),
+        ("Wout Vandenbroucke", "PERSON"),
+        ("Brigitte Lechner-Wallner", "PERSON"),
+    ]
+
+
+def test_an_occupation_opening_a_sentence_a_sport_role_or_a_nationals_noun_is_a_title(
+    nlp,
+) -> None:
+    text = (
+        "Analyst Dina Esfandiari-Khoury of the forum spoke. Its middle blocker Elif Naz "
+        "Karaçelik scored. An Austrian national Brigitte Lechner-Wallner was held. The "
+        "analyst Review Board met. Economists at Mizuho Securities agreed."
+    )
+    ner = (("Esfandiari", "PERSON"), ("Mizuho Securities", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("Dina Esfandiari-Khoury", "PERSON"),
+        ("Elif Naz Karaçelik", "PERSON"),
+        ("Brigitte Lechner-Wallner", "PERSON"),
+        ("Mizuho Securities", "ORG"),
+    ]
+
+
+def test_a_name_of_a_known_place_after_of_is_the_person_and_the_place(nlp) -> None:
+    text = (
+        "She beat Elif Nur Karaca of Lima. The Great Temple of Yeha stood. "
+        "Boca Juniors of Lima lost. Rio de Janeiro of Lima."
+    )
+    ner = (
+        ("Elif Nur Karaca of Lima", "ORG"),
+        ("Great Temple of Yeha", "LOC"),
+        ("Boca Juniors of Lima", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Elif Nur Karaca", "PERSON"),
+        ("Lima", "GPE"),
+        ("Great Temple of Yeha", "LOC"),
+        ("Boca Juniors of Lima", "ORG"),
+        ("Rio de Janeiro", "GPE"),
+        ("Lima", "GPE"),
+    ]
+
+
 ARTICLES = {
     "mayor.txt": "Town empties as fire nears\n\n"
     "Mayor Ruairí O'Donoghue said the order covered every street. Chief Germaine "
@@ -191,6 +243,11 @@ ARTICLES = {
     "Opposite Luiza Helena Carvalho dos Reis scored 20 points. Kwame Asante-Boateng, an "
     "economist at the bank, said prices would rise. The coin was found by a shepherd, "
     "Tsegaye Berhanu, while he grazed goats.\n",
+    "markets.txt": "Bank holds rates\n\n"
+    '"The signal was clear," said Haruto Ōkubo, the fund\'s chief strategist. Analyst Lena '
+    "Vasquez-Orlov of the Harbour Institute said rates would stay. A second suspect, Danish "
+    "national Mette Kjær-Holm, was held in Oslo. The previous leader, Norway's Sindre "
+    "Aasland, lost.\n",
     "gallery.txt": "Gallery names new head\n\n"
     "Gallery director Femke op den Kamp said the museum would reopen in May. Its chief "
     "curator, Pieter-Jan van den Heuvel, said the loans were secured.\n",
@@ -232,3 +289,10 @@ def test_nicknames_given_names_and_people_in_apposition_are_whole_people(built) 
     ):
         assert built[name].type == "Person", name
     assert not [label for label in built if label in ("Kariuki", "Tendai", "Mupfumira")]
+
+
+@pytest.mark.slow
+def test_people_after_a_sentences_occupation_a_nationals_noun_or_in_apposition(built) -> None:
+    for name in ("Haruto Ōkubo", "Lena Vasquez-Orlov", "Mette Kjær-Holm", "Sindre Aasland"):
+        assert built[name].type == "Person", name
+    assert not [label for label in built if label in ("Vasquez-Orlov", "Aasland")]

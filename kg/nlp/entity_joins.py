@@ -22,6 +22,7 @@ from kg.nlp.lexicon.labels import (
 from kg.nlp.lexicon.marks import POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     NAMED_FOR_PLACE_ENDS,
+    NOT_NAME_WORDS,
     ORG_NAME_ENDS,
     ORG_NAME_TITLE_STARTS,
 )
@@ -31,7 +32,7 @@ from kg.nlp.lexicon.verbs import SPEECH_FORMS
 from kg.nlp.lexicon.words import ARTICLES
 
 
-def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
+def split_affiliation(doc: Doc, ent: Ent, *, known: Known) -> list[Ent]:
     """A person and the body or place after "of", apart.
 
     Rule: "Jane Roe of the Green Party", "Rachel Goldberg of Meridian Research" as one
@@ -41,7 +42,7 @@ def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
     Oyelaran-Webb of Yale University".
     """
     if ent.label != "PERSON":
-        return [ent]
+        return _person_of_place(doc, ent, known)
     for k in range(ent.start + 2, ent.end - 1):
         if doc[k].lower_ != "of":
             continue
@@ -50,6 +51,41 @@ def split_affiliation(doc: Doc, ent: Ent) -> list[Ent]:
         words = [t for t in names if not tight_hyphen(doc, t.i)]
         if rest < ent.end and doc[rest].is_title and all(t.is_title for t in words):
             return [Ent(ent.start, k, "PERSON"), Ent(rest, ent.end, "ORG")]
+    return [ent]
+
+
+# The fewest words of a person's name in a name of a person "of" a place.
+PERSON_OF_PLACE_WORDS = 3
+
+
+def _person_of_place(doc: Doc, ent: Ent, known: Known) -> list[Ent]:
+    """Rule: "the top seed, Mariana Vaz da Costa of Brazil, and Elif Nur Karaca of Turkey" with
+    an organization "Elif Nur Karaca of Turkey": a name of three proper nouns or more (no
+    title's, body's or known name's word), "of" and a place the gazetteer knows are the
+    person and the place; not "United States of America" (known whole), "Great Temple of
+    Yeha" (an unknown place), "Bank of England" (a body's word), nor a name of two words, as
+    a club's may be ("Boca Juniors of Argentina")."""
+    for k in range(ent.start + 2, ent.end - 1):
+        if doc[k].lower_ != "of":
+            continue
+        words = [t for t in doc[ent.start : k] if not tight_hyphen(doc, t.i)]
+        if (
+            ent.label not in NUMERIC_LABELS
+            and known(doc, k + 1, ent.end)
+            and not known(doc, ent.start, ent.end)
+            and len(words) >= PERSON_OF_PLACE_WORDS
+            and all(
+                plain_name(w)
+                and w.pos_ in {"PROPN", ""}
+                and w.text not in ORG_NAME_ENDS
+                and w.text not in PERSON_TITLES
+                and w.lower_ not in NOT_NAME_WORDS
+                and not known(doc, w.i, w.i + 1)
+                for w in words
+            )
+        ):
+            return [Ent(ent.start, k, "PERSON"), Ent(k + 1, ent.end, "GPE")]
+        break
     return [ent]
 
 

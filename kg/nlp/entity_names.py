@@ -14,7 +14,7 @@ from kg.nlp.lexicon.labels import (
     NUMERIC_LABELS,
     RETYPED_AS_ORG,
 )
-from kg.nlp.lexicon.marks import HYPHENS
+from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.names import (
     NAME_HYPHEN_PREFIXES,
     NAME_HYPHEN_SUFFIXES,
@@ -214,6 +214,15 @@ def _name_part(token: Token) -> bool:
         and token.lower_ not in NAME_HYPHEN_SUFFIXES
         and not token.lower_.endswith("ed")
     )
+
+
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """Token ``i`` opens a sentence by the marks before it, quotation marks skipped (the
+    parser breaks sentences inside names: "actor, Tendai")."""
+    k = i - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
+        k -= 1
+    return k < 0 or doc[k].text in SENTENCE_ENDS
 
 
 def tight_hyphen(doc: Doc, i: int) -> bool:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from kg.nlp.entity_names import plain_name, tight_hyphen
+from kg.nlp.entity_names import opens_sentence, plain_name, tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import NUMERIC_LABELS
-from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS, SENTENCE_ENDS
+from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
 from kg.nlp.lexicon.names import NAME_PARTICLES, NOT_NAME_WORDS
 from kg.nlp.lexicon.titles import PERSON_TITLES
 
@@ -72,19 +72,10 @@ def _loose(doc: Doc, i: int, taken: list[int]) -> bool:
     return (
         taken[i] < 0
         and plain_name(token)
-        and (token.pos_ in {"PROPN", ""} or (token.pos_ == "NOUN" and not _opens(doc, i)))
+        and (token.pos_ in {"PROPN", ""} or (token.pos_ == "NOUN" and not opens_sentence(doc, i)))
         and token.text not in PERSON_TITLES
         and token.lower_ not in NOT_NAME_WORDS
     )
-
-
-def _opens(doc: Doc, i: int) -> bool:
-    """Token ``i`` opens a sentence by the marks before it (the parser breaks sentences inside
-    names: "actor, Tendai")."""
-    k = i - 1
-    while k >= 0 and (doc[k].is_quote or doc[k].is_space):
-        k -= 1
-    return k < 0 or doc[k].text in SENTENCE_ENDS
 
 
 def _in_running_text(doc: Doc, i: int) -> bool:

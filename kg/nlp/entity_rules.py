@@ -229,7 +229,7 @@ class EntityRules:
             ents = quoted_nicknames(doc, ents, known=self.is_known)
             ents = names_across_false_breaks(doc, ents, known=self.is_known)
             ents = speakers_after_speech(doc, ents, known=self.is_known)
-            ents = [part for ent in ents for part in split_affiliation(doc, ent)]
+            ents = [p for e in ents for p in split_affiliation(doc, e, known=self.is_known)]
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ORTH
+from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-from kg.nlp.entity_names import name_word
+from kg.nlp.entity_names import name_word, opens_sentence, plain_name, tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, Name, owners
 from kg.nlp.lexicon.labels import NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
-from kg.nlp.lexicon.marks import DASHES
+from kg.nlp.lexicon.marks import DASHES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
     NAME_PARTICLES,
@@ -19,7 +19,7 @@ from kg.nlp.lexicon.names import (
     ORG_NAME_ENDS,
     WRITTEN_NAME_SUFFIXES,
 )
-from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS, PERSON_NOUNS
+from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_ENDINGS, OCCUPATION_NOUNS, PERSON_NOUNS
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.titles import APPOSITIVE_TITLES, HONORIFICS, PERSON_TITLES, TITLE_HEADS
 from kg.nlp.lexicon.verbs import SPEECH_FORMS
@@ -31,6 +31,9 @@ INITIAL_RE = re.compile(r"^[A-Z]\.$")
 # PERSON_TITLES as the string ids of a Doc's ORTH array: most tokens are no title, and an
 # integer says so without a Token object.
 _PERSON_TITLE_IDS = frozenset(get_string_id(word) for word in PERSON_TITLES)
+# Occupations' nouns as the string ids of a Doc's LOWER array: at a sentence's start, in
+# title case, one is a title ("Analyst Dina Esfandiari-Khoury said").
+_OCCUPATION_IDS = frozenset(get_string_id(word) for word in OCCUPATION_NOUNS | JOB_NOUNS)
 
 
 def starts_title(doc: Doc, i: int) -> bool:
@@ -166,17 +169,19 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
         token = doc[j]
         if token.lower_ in APPOSITIVE_TITLES or _occupation(token.lower_):
             break
+        if token.lower_ in POSSESSIVE_ENDINGS:
+            continue  # "said Takeshi Ōshima, the firm's chief economist"
         if not token.is_alpha or token.pos_ in VERBAL_POS:
             return None
     else:
         return None
-    start = comma
-    while start > 0 and comma - start < 3:
-        token = doc[start - 1]
-        if not (token.is_alpha and token.is_title and not token.is_stop):
-            break
+    start, words = comma, 0
+    while start > 0 and words < 3 and plain_name(doc[start - 1]):
         start -= 1
-    if comma - start < 2 or (start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha):
+        words += 1
+        if start >= 2 and tight_hyphen(doc, start - 1) and plain_name(doc[start - 2]):
+            start -= 2  # "Folasade Oyèlàràn-Bakare"
+    if words < 2 or (start > 0 and name_word(doc[start - 1])):
         return None
     return start, comma
 
@@ -207,11 +212,8 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """PERSON for a name after a title that the NER missed or cut ("Lloyd J. Austin III")."""
     owner = owners(doc, ents)
     commas = _commas(doc)
-    orths = doc.to_array(ORTH).tolist()
     titling = _titles_of_people(doc, ents)
-    for i in range(len(doc)):
-        if orths[i] not in _PERSON_TITLE_IDS or not starts_title(doc, i):
-            continue
+    for i in _title_positions(doc):
         span = titled_name(doc, i + 1)
         if span is None:
             continue
@@ -300,7 +302,8 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
 
 
 def _occupation(lower: str) -> bool:
-    return lower in OCCUPATION_NOUNS or lower in JOB_NOUNS
+    """An occupation's noun: listed, or of a shape only one has ("microbiologist")."""
+    return lower in OCCUPATION_NOUNS or lower in JOB_NOUNS or lower.endswith(OCCUPATION_ENDINGS)
 
 
 def _guessed_name(
@@ -317,6 +320,18 @@ def _guessed_name(
     ):
         return None
     return None if ents[k].label in NUMERIC_LABELS else k
+
+
+def _title_positions(doc: Doc) -> list[int]:
+    """The tokens that start a person's title, and the occupations' nouns in title case that
+    open a sentence ("Analyst Dina Esfandiari-Khoury of the Gulf Research Forum said")."""
+    rows = doc.to_array([ORTH, LOWER]).tolist()
+    return [
+        i
+        for i, (orth, lower) in enumerate(rows)
+        if (orth in _PERSON_TITLE_IDS and starts_title(doc, i))
+        or (lower in _OCCUPATION_IDS and doc[i].is_title and opens_sentence(doc, i))
+    ]
 
 
 def said_one_word(doc: Doc, comma: int) -> int | None:
@@ -341,18 +356,34 @@ def name_after_title(doc: Doc, comma: int) -> tuple[int, int] | None:
     ``comma``.
 
     Rule: "The Nigerian foreign minister, Yusuf Abubakar Bello, said", "The band's guitarist,
-    Seán Óg Ó Súilleabháin, said", "found by a farmer, Gebremedhin Hagos, while he dug", with
-    the NER finding a part of the name, none, or a place it does not know.
+    Seán Óg Ó Súilleabháin, said", "found by a farmer, Gebremedhin Hagos, while he dug", "The
+    previous leader, Belgium's Wout Vandenbroucke, lost", with the NER finding a part of the
+    name, none, or a place it does not know.
     """
     noun = doc[comma - 1].text if comma else ""
     if not (noun in TITLE_HEADS or _occupation(noun) or noun in PERSON_NOUNS):
         return None
-    end = comma + 1
-    while end < len(doc) and end - comma <= 5 and doc[end].is_alpha and doc[end].is_title:
+    start = _after_possessive(doc, comma + 1)
+    end, words = start, 0
+    while end < len(doc) and words < 5 and plain_name(doc[end]):
         end += 1
-    if end - comma - 1 < 2 or end >= len(doc) or doc[end].text != ",":
+        words += 1
+        if end + 1 < len(doc) and tight_hyphen(doc, end) and plain_name(doc[end + 1]):
+            end += 2  # "Brigitte Lechner-Wallner"
+    if words < 2 or end >= len(doc) or doc[end].text != ",":
         return None
-    return comma + 1, end
+    return start, end
+
+
+def _after_possessive(doc: Doc, k: int) -> int:
+    """Where a name starts after a place's or a body's possessive at token ``k`` ("the
+    previous leader, Belgium's Wout Vandenbroucke,"): after it, or at ``k`` without one."""
+    for j in (k + 1, k + 2):
+        if j < len(doc) and doc[j].lower_ in POSSESSIVE_ENDINGS:
+            if all(name_word(t) for t in doc[k:j]):
+                return j + 1
+            break
+    return k
 
 
 def _given_names_found(doc: Doc, claimed: list[Ent], title: int, start: int) -> int:

@@ -123,6 +123,8 @@ JOB_NOUNS = words(
     """analyst strategist economist researcher scientist engineer executive official manager
     director spokesman spokeswoman spokesperson employee banker trader professor lecturer"""
 )
+# Endings only an occupation's noun has: "microbiologist", "physician", "photographer".
+OCCUPATION_ENDINGS = ("ologist", "ician", "ographer")
 # Nouns only a person is, besides an occupation: "Halima, a 14-year-old girl,".
 PERSON_NOUNS = words(
     """girl boy woman man mother father son daughter wife husband widow widower child

@@ -147,6 +147,20 @@ PERSON_TITLES = frozenset(
         "winger",
         "Defender",
         "defender",
+        # Volleyball's, cricket's, baseball's and motor racing's: "middle blocker Elif Naz
+        # Karaçelik", "Red Bull driver Max Verstappen".
+        "blocker",
+        "hitter",
+        "setter",
+        "libero",
+        "batter",
+        "bowler",
+        "pitcher",
+        "quarterback",
+        "driver",
+        # A country's people: "Austrian national Brigitte Lechner-Wallner", "US citizen".
+        "national",
+        "citizen",
     )
 )
 # Nouns that make an apposition a person's title: "Ned Price, the State Department spokesman".
