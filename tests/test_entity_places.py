@@ -194,10 +194,18 @@ PRODUCTS = (
 )
 
 
+LANGUAGE = (
+    "Language law\n\n"
+    "In the south, the regional leader said Ostrani would stay an official language whatever "
+    "the capital decided. An inscription in the Velmic script was found at the site.\n\n"
+    "Many Ostranis marched on Friday, and one Ostrani teacher said the law was unfair.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("places")
-    files = {"floods.txt": ARTICLE, "launch.txt": PRODUCTS}
+    files = {"floods.txt": ARTICLE, "launch.txt": PRODUCTS, "law.txt": LANGUAGE}
     for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
@@ -302,3 +310,42 @@ def test_products_a_crafts_or_a_medicines_noun_names_are_things(nodes) -> None:
     for name in ("H7", "Sarvan-2", "Pelican", "KT-208"):
         assert nodes[name].type == "Entity"  # nothing on main
     assert nodes["Selvarin"].type == "Entity"  # a place on main
+
+
+def test_a_name_said_to_be_a_language_or_before_a_script_is_a_group(nlp) -> None:
+    # "Ostrani would stay an official language . The Velmic script survives . Python is a
+    # programming language ."
+    table = """
+        Ostrani    3  nsubj     PROPN  _ LOC
+        would      3  aux       AUX    _ tag=MD
+        stay       0  root      VERB   stay tag=VB
+        an         7  det       DET
+        official   7  amod      ADJ    _ tag=JJ
+        language   3  xcomp     NOUN
+        .          3  punct     PUNCT
+
+        The        3  det       DET
+        Velmic     3  amod      PROPN
+        script     4  nsubj     NOUN
+        survives   0  root      VERB   survive tag=VBZ
+        .          4  punct     PUNCT
+
+        Python     5  nsubj     PROPN  _ PERSON
+        is         5  cop       AUX    be tag=VBZ
+        a          5  det       DET
+        programming  5  compound  NOUN _ tag=NN
+        language   0  root      NOUN
+        .          5  punct     PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Ostrani", "NORP", True),  # a place to the NER
+        ("Velmic", "NORP", True),  # no entity to the NER
+        ("Python", "PERSON", False),  # a noun before the language's: no language of a people
+    ]
+
+
+@pytest.mark.slow
+def test_a_language_by_what_it_is_said_to_be_or_its_script_is_a_group(nodes) -> None:
+    assert nodes["Ostrani"].type == "Group"  # a person on main, in both paragraphs
+    assert len(nodes["Ostrani"].mentions) == 2
+    assert nodes["Velmic"].type == "Group"  # nothing on main

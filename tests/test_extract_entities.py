@@ -271,3 +271,19 @@ def test_a_name_in_apposition_to_a_persons_title_is_a_person():
     )
     found = {e.key: e for e in extract(doc, document(doc)).entities}
     assert {k: e.type for k, e in found.items()} == {"viktor orban": "Organization"}
+
+
+def test_a_peoples_plural_is_the_people_named_in_the_singular():
+    found = entities(
+        "The [Sabaean](NORP) script came first . The [Sabaeans](ORG) traded and "
+        "[Indonesians](NORP) and one [Indonesian](NORP) sailed ."
+    )
+    assert set(found) == {"sabaean", "indonesian"}  # one node each, in the singular
+    assert found["sabaean"].type == "Group"  # the plural an organization to the NER
+    assert len(found["indonesian"].mentions) == 2
+
+
+def test_a_plural_of_no_people_of_the_article_keeps_its_label():
+    found = entities("The [Titans](ORG) won . [Swiss](NORP) fans cheered .")
+    assert found["titans"].type == "Organization"
+    assert list(found) == ["titans", "swiss"]  # "ss" is no plural

@@ -2,9 +2,10 @@
 
 Mentions come from ``doc.ents``; merging is by normalized name (case, dashes, dots,
 accents, titles) and aliases (built-in and the caller's), then by the steps of
-``kg.extract.merges.MERGE_RULES`` in order: acronyms with their expansion, "X, also called
-Y", a firm's short name after its full name, a person's bare surname after their full name, a
-full name without its middle name, and a first name only one person of the article has.
+``kg.extract.merges.MERGE_RULES`` in order: a people's plural with its singular, acronyms
+with their expansion, "X, also called Y", a firm's short name after its full name, a person's
+bare surname after their full name, a full name without its middle name, and a first name
+only one person of the article has.
 
 A person's entity is the same in every document that names them in full; a person known
 here by one word only ("Anna", "Tanabe") is an entity of this document alone (``scope``

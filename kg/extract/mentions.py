@@ -440,6 +440,8 @@ def _mention(
     canon, display = names.canonical(norm, aliases)
     if label == "PERSON":
         canon = names.person_key(canon)
+    elif label == "NORP":
+        canon = names.people_key(canon)
     return NameMention(start, end, label, text, canon, display, names.is_acronym(text), cued)
 
 

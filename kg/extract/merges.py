@@ -7,6 +7,7 @@ acronym rules extend), and joins mentions with ``EntityIndex._union``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.extract import names
@@ -291,7 +292,24 @@ def _voted(mentions: list[NameMention]) -> str:
     return max(labels, key=lambda label: (labels.count(label), -labels.index(label)))
 
 
+def plural_of_a_people(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "the Sabaean script ... the Sabaeans of what is now Yemen" with the plural an
+    organization: a one-word name that is a group's name of the article and "s" is that
+    group (the words that made the singular a group say what the plural is)."""
+    groups = {x.canon for x in index.mentions if x.label == "NORP"}
+    if not groups:
+        return
+    for m, mention in enumerate(index.mentions):
+        singular = names.people_key(mention.canon)
+        if mention.label == "NORP" or " " in mention.canon or singular == mention.canon:
+            continue
+        if singular in groups and singular in by_canon:
+            index.mentions[m] = replace(mention, label="NORP", canon=singular, cued=True)
+            index._union(m, by_canon[singular])
+
+
 MERGE_RULES = (
+    plural_of_a_people,
     acronym_in_brackets,
     expansion_before_acronym,
     acronym_of_one_name,

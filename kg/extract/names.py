@@ -99,6 +99,12 @@ def surname_forms(canon: str) -> set[str]:
     return forms
 
 
+def people_key(name: str) -> str:
+    """A people's normalized name in the singular, one node for "Indonesians" and
+    "Indonesian": a final "s" dropped ("israelis" → "israeli"), not a final "ss" ("swiss")."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
 def person_key(name: str) -> str:
     """A person's normalized name in natural order, without middle initials or generational
     suffixes.

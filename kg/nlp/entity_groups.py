@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
 from kg.nlp.lexicon.deps import CONJUNCT_DEPS
-from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
+from kg.nlp.lexicon.labels import ADJECTIVE_TAGS, AREA_LABELS, NOUN_TAGS, RETYPED_AS_ORG
 from kg.nlp.lexicon.marks import HYPHENS, SENTENCE_ENDS
 from kg.nlp.lexicon.nouns import (
     GROUP_NOUNS,
@@ -19,6 +19,7 @@ from kg.nlp.lexicon.nouns import (
     PEOPLE_QUALIFIED_NOUNS,
     SPOKEN_IN_WORDS,
 )
+from kg.nlp.lexicon.verbs import LINKING_VERBS
 from kg.nlp.lexicon.words import (
     ARTICLES,
     INDEFINITE,
@@ -30,6 +31,8 @@ from kg.nlp.lexicon.words import (
 # How far on in its sentence a language named with a group's name may be: "in Mapudungun
 # before switching to Spanish".
 LANGUAGE_WINDOW = 12
+# The most words between a language's verb and its noun: "would stay an official language".
+LANGUAGE_PREDICATE_WORDS = 4
 
 
 def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -42,7 +45,9 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     before switching to Spanish": so is one after "in" after a word of speech, where a group
     the gazetteer knows comes after "to", "and" or "or" further in the sentence. Rule: "a
     Yoruba father and a Polish mother", "Hausa and Fulani herders": so is one before a noun
-    joined to a noun a known group comes before, or one joined to a known group.
+    joined to a noun a known group comes before, or one joined to a known group. Rule:
+    "Gagauz would stay an official language", "the Sabaean script": so is one a linking verb
+    makes a language, or before a script.
     """
     cued = _cued(doc, ents)
     if not cued:
@@ -67,6 +72,7 @@ def peoples(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             or _a_language(doc, ents, taken, i)
             or _beside_a_group(doc, ents, taken, i)
             or _qualifies_a_person(doc, ents, taken, i)
+            or _is_a_language(doc, i)
         ):
             continue
         if owner >= 0:
@@ -81,6 +87,8 @@ def _cued(doc: Doc, ents: list[Ent]) -> set[int]:
     noun, a hyphen, a person's noun; with a group in the doc, "in", "and", "or" and the
     parse's conjuncts): the only ones that may be a people."""
     near = {k - 1 for k in positions(doc, LOWER, GROUP_NOUNS)}
+    for k in positions(doc, LOWER, LANGUAGE_NOUNS):
+        near |= set(range(k - 2 - LANGUAGE_PREDICATE_WORDS, k - 2))
     near |= {k - 1 for k in positions(doc, ORTH, HYPHENS)}
     for k in positions(doc, LEMMA, PEOPLE_QUALIFIED_NOUNS):
         near |= {k - 1, k - 2}
@@ -144,6 +152,25 @@ def _beside_a_group(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool
             return True
     k = i - 1 - (i > 0 and doc[i - 1].pos_ == "DET")  # "a Polish mother and a Yoruba father"
     return k >= 2 and doc[k].lower_ in LIST_WORDS and noun(k - 1) and group(k - 2)
+
+
+def _is_a_language(doc: Doc, i: int) -> bool:
+    """ "Gagauz would stay an official language there": a name, a verb that says what it is
+    (after a modal or not), an article, adjectives and a language's noun that ends the phrase;
+    not "Python is a programming language", nor "Google is a language model maker"."""
+    k = i + 1
+    if k < len(doc) and doc[k].tag_ == "MD":
+        k += 1
+    if k + 1 >= len(doc) or doc[k].lemma_ not in LINKING_VERBS or not doc[k].tag_.startswith("VB"):
+        return False
+    k += 1
+    if doc[k].lower_ in ARTICLES:
+        k += 1
+    while k < len(doc) and k - i <= LANGUAGE_PREDICATE_WORDS + 2 and doc[k].tag_ in ADJECTIVE_TAGS:
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in LANGUAGE_NOUNS or doc[k].tag_ not in NOUN_TAGS:
+        return False
+    return k + 1 == len(doc) or doc[k + 1].tag_ not in NOUN_TAGS
 
 
 def _qualifies_a_person(doc: Doc, ents: list[Ent], taken: list[int], i: int) -> bool:

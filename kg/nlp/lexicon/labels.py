@@ -87,9 +87,10 @@ CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
 # Tags of a possessor right before its noun: "her son", "the farmer's wife".
 POSSESSIVE_TAGS = frozenset({"PRP$", "POS", "WP$"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 # Tags of the words an apposition may have before its noun: articles, possessives,
 # adjectives, ordinals, nouns and proper nouns ("Kinderdijk's second drug").
-APPOSITION_TAGS = NOUN_TAGS | POSSESSIVE_TAGS | {"DT", "JJ", "JJR", "JJS", "CD"}
+APPOSITION_TAGS = NOUN_TAGS | POSSESSIVE_TAGS | ADJECTIVE_TAGS | {"DT", "CD"}
 # Finite verb forms, never a passive participle.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Verb forms that head a clause and never modify a noun (participles do: "U.S.-led forces",

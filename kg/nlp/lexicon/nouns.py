@@ -102,8 +102,8 @@ PEOPLE_MEMBER_NOUNS = words(
     """militias militiamen fighters herders nomads tribesmen clans elders speakers
     communities"""
 )
-# Nouns after a language's name: "the Mapudungun language".
-LANGUAGE_NOUNS = words("language languages dialect")
+# Nouns after a language's name: "the Mapudungun language", "the Sabaean script".
+LANGUAGE_NOUNS = words("language languages dialect script")
 # Nouns a people's or a language's name comes right before: "Zaghawa militias".
 GROUP_NOUNS = PEOPLE_MEMBER_NOUNS | LANGUAGE_NOUNS
 # Nouns and verbs of speech after which "in" names a language: "her speech in Mapudungun".

@@ -85,6 +85,8 @@ LIGHT_VERBS = {
 }
 
 # "a group called Awliya Al Dam": a naming participle, read as an alias, not an event.
+# Verbs that say what their subject is or stays: "Gagauz would stay an official language".
+LINKING_VERBS = words("be stay remain become")
 NAMING_VERBS = frozenset({"call", "name", "know", "dub", "title"})
 # Naming verbs whose participle names only with "as" after it: "a militia known as X".
 NAMING_VERBS_WITH_AS = frozenset({"know"})
