@@ -36,6 +36,12 @@ ARTICLES = {
     "Delegates to the Lake Zone Mining and Energy Forum in Mwanza left early. Tanzania's "
     "Fisheries, Forestry and Wildlife Agency closed the lake, and the Ghana Police Service "
     "sent divers.\n",
+    "cup.txt": "Harbour Queens win Club Asia Cup\n\n"
+    "The Harbour Queens beat Osaka in the final of the AVC Women's Club Asia Cup on Sunday, "
+    "days after a cargo ship sank in the Gulf of Tonkin. The team flies home to Manila for "
+    "Tuesday's parade. Fans gathered at the Grand Temple of Lumbini, and the Sorvia Film Fund "
+    "paid for a film.\n\n"
+    "Trade and Investment Canada said the Red Pine Cree Nation would host the next cup.\n",
 }
 
 
@@ -155,6 +161,67 @@ def test_a_disasters_noun_before_another_noun_names_no_event(nlp: Language) -> N
     assert [(e.text, e.label_) for e in doc.ents] == [("Erbil", "GPE")]
 
 
+def test_a_features_word_of_a_place_is_one_place(nlp: Language) -> None:
+    text = (
+        "Boats left the Gulf of Sorvia, the Strait of Tavi and the Old Temple of Erbil for the "
+        "Temple of Doom and the Gulf of Iraq Fishery Council."
+    )
+    ner = (("Gulf", "LOC"), ("Sorvia", "GPE"), ("Tavi", "PERSON"), ("Erbil", "GPE"))
+    assert run(nlp, text, ner + (("Iraq", "GPE"),)) == [
+        ("Gulf of Sorvia", "LOC"),  # the NER's feature and place
+        ("Strait of Tavi", "LOC"),  # after a natural feature's word, any name
+        ("Old Temple of Erbil", "LOC"),  # a building's word, capitalized words before it
+        # "the Temple of Doom": no place after a building's word
+        ("Iraq", "GPE"),  # "Fishery Council" goes on: no feature
+    ]
+
+
+def test_a_name_run_on_into_a_days_name_is_cut(nlp: Language) -> None:
+    text = "They fly home to Erbil for Wednesday's match, as on Super Tuesday."
+    ner = (("Erbil for Wednesday", "ORG"), ("Super Tuesday", "EVENT"))
+    assert run(nlp, text, ner) == [
+        ("Erbil", "GPE"),  # cut before "for", then known to the gazetteer
+        ("Wednesday", "DATE"),
+        ("Super Tuesday", "EVENT"),  # no word in lower case before the day
+    ]
+
+
+def test_a_name_goes_on_over_a_plural_of_people_and_its_possessive(nlp: Language) -> None:
+    text = (
+        "Sorvia won the AVC Women's Club Asia Cup and met the Kivu Workers' Party. The "
+        "Erbil Men's coach left."
+    )
+    ner = (("AVC Women", "ORG"), ("Kivu Workers", "ORG"), ("Erbil Men", "ORG"))
+    assert run(nlp, text, ner) == [
+        ("AVC Women's Club Asia Cup", "EVENT"),  # ends in a competition's word
+        ("Kivu Workers' Party", "ORG"),  # ends in a body's word
+        ("Erbil Men", "ORG"),  # a common noun ends it
+    ]
+
+
+def test_names_joined_before_a_country_that_acts_are_its_body(nlp: Language) -> None:
+    text = (
+        "Trade and Investment Iraq said so. Officials of Erbil and Iraq met. The Beaver "
+        "Creek Cree Nation and the Sorvia Film Fund agreed."
+    )
+    ner = {"Iraq": "GPE", "Beaver Creek": "ORG", "Cree Nation": "ORG"}
+    doc = nlp.make_doc(text)
+    for token in doc:
+        token.pos_ = "VERB" if token.text in {"said", "met", "agreed"} else "PROPN"
+    doc.ents = [
+        doc.char_span(text.index(phrase), text.index(phrase) + len(phrase), label)
+        for phrase, label in ner.items()
+    ]
+    doc = nlp.get_pipe("kg_entity_rules")(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Trade and Investment Iraq", "ORG"),  # at a sentence's start, a verb after
+        ("Erbil", "GPE"),  # a known place is no joined name
+        ("Iraq", "GPE"),
+        ("Beaver Creek Cree Nation", "ORG"),  # a body's entity right before a body's
+        ("Sorvia Film Fund", "ORG"),
+    ]
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
     """The nodes of the articles by their label."""
@@ -192,4 +259,12 @@ def test_long_names_and_named_events_are_whole_in_the_graph(
     ):
         assert {node.type for node in built[label]} == {"Organization"}, label
     for cut in ("Energy Forum", "Wildlife Agency", "Malawian", "Farmers"):
+        assert cut not in built, cut
+    assert {node.type for node in built["AVC Women's Club Asia Cup"]} == {"NamedEvent"}
+    for label in ("Gulf of Tonkin", "Grand Temple of Lumbini"):
+        assert {node.type for node in built[label]} == {"Place"}, label
+    for label in ("Sorvia Film Fund", "Trade and Investment Canada", "Red Pine Cree Nation"):
+        assert {node.type for node in built[label]} == {"Organization"}, label
+    # the headline's short name is the event named in full
+    for cut in ("Club Asia Cup", "AVC", "Tonkin", "Lumbini", "Canada", "Red Pine"):
         assert cut not in built, cut

@@ -269,6 +269,30 @@ def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> Non
             index.short_forms.add(canon)
 
 
+def short_event_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "the final of the FIVB Women's Club World Championship ... win Club World
+    Championship": a name of two words or more that the last words of exactly one event's
+    longer name make is that event, within the article, where its mentions make it an event
+    or it ends in a competition's word (a headline's "Club Asia Cup" taken for a body); the
+    longer name keys the node."""
+    longer: dict[str, set[int]] = {}
+    for mention in index.mentions:
+        words = mention.canon.split()
+        if mention.label == "EVENT":
+            for k in range(1, len(words) - 1):
+                longer.setdefault(" ".join(words[k:]), set()).add(by_canon[mention.canon])
+    uses: dict[str, list[NameMention]] = {}
+    for mention in index.mentions:
+        if mention.canon in longer:
+            uses.setdefault(mention.canon, []).append(mention)
+    for canon, mentions in uses.items():
+        full = {index.find(m) for m in longer[canon]}
+        named = _voted(mentions) == "EVENT" or _league(mentions[0])
+        if len(full) == 1 and named:
+            index._union(by_canon[canon], next(iter(full)))
+            index.short_forms.add(canon)
+
+
 def _common(index: EntityIndex, mentions: list[NameMention]) -> bool:
     """Whether a mention of a name labels it a country or a city (as the gazetteer does), or
     "the" comes before one, as before an institution's common noun ("the Senate")."""
@@ -315,6 +339,7 @@ MERGE_RULES = (
     acronym_of_one_name,
     also_called,
     short_organization_name,
+    short_event_name,
     surname,
     shorter_full_name,
     first_name,

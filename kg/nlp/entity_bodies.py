@@ -10,12 +10,14 @@ from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
-from kg.nlp.lexicon.marks import OPENING_QUOTES
+from kg.nlp.lexicon.marks import OPENING_QUOTES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     COMPETITION_NAME_WORDS,
     FINAL_NOUNS,
     LEAGUE_NAME_WORDS,
     LEAGUE_WORDS,
+    ORG_NAME_ENDS,
+    PEOPLE_NAME_PLURALS,
     SERIES_WORDS,
     SPORT_BODY_WORDS,
 )
@@ -83,7 +85,49 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and doc[k].lower_ in COMPETITION_NAME_WORDS
         )
         out.append(Ent(ent.start, _of_names(doc, k + 1, taken), "EVENT") if follows else ent)
-    return disasters(doc, out)
+    return disasters(doc, names_over_possessive(doc, out))
+
+
+# The most capitalized words after "'s" in a competition's name: "Club World Championship".
+POSSESSED_NAME_WORDS = 5
+
+
+def names_over_possessive(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name the NER stopped at a plural noun of people before "'s", whole.
+
+    Rule: "the final of the FIVB Women's Club World Championship" with the NER's "FIVB
+    Women" or "FIVB": an entity ending in a plural noun of people ("Women", "Men",
+    "People") or right before one, "'s" and capitalized words ending in a competition's
+    word are the event; ending in an organization's word, the organization. Not "the
+    Sorvia Women's coach" (a common noun ends it).
+    """
+    taken = owners(doc, ents)
+    grown = {}
+    for k, ent in enumerate(ents):
+        end = ent.end
+        if end + 1 < len(doc) and taken[end] < 0 and doc[end].text in PEOPLE_NAME_PLURALS:
+            end += 1  # "AVC" + "Women's"
+        if end + 1 >= len(doc) or doc[end - 1].text not in PEOPLE_NAME_PLURALS:
+            continue
+        if doc[end].lower_ not in POSSESSIVE_ENDINGS or ent.label in NUMERIC_LABELS:
+            continue
+        j = end + 1
+        while j < len(doc) and j - end <= POSSESSED_NAME_WORDS and doc[j].is_title:
+            j += 1
+        last = doc[j - 1]
+        if last.lower_ in COMPETITION_NAME_WORDS:
+            grown[k] = Ent(ent.start, j, "EVENT")
+        elif last.text in ORG_NAME_ENDS:
+            grown[k] = Ent(ent.start, j, "ORG")
+    if not grown:
+        return ents
+    inside = owners(doc, list(grown.values()))
+    kept = [
+        e
+        for k, e in enumerate(ents)
+        if k not in grown and all(inside[i] < 0 for i in range(e.start, e.end))
+    ]
+    return kept + list(grown.values())
 
 
 # The digits of a year that starts an event's name: "the 2004 Indian Ocean tsunami".

@@ -1,20 +1,47 @@
 """Entity rules for names made of two names or more: joined by "&" ("Bill & Melinda Gates
 Foundation"), by "and" and commas ("Meteorology, Climatology and Geophysical Agency"), a
-place and a body ("India Meteorological Department"), or a body's acronym and a place ("ETH
-Zurich")."""
+place and a body ("India Meteorological Department"), a feature's word and a place over
+"of" ("Gulf of Thailand"), or a body's acronym and a place ("ETH Zurich"); and a name run
+on into a day's ("Istanbul for Wednesday"), cut."""
 
 from __future__ import annotations
 
-from spacy.attrs import IS_UPPER, ORTH
+from spacy.attrs import IS_UPPER, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners
-from kg.nlp.lexicon.labels import NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
-from kg.nlp.lexicon.names import COMPETITION_NAME_WORDS, ORG_NAME_ENDS
+from kg.nlp.lexicon.names import (
+    COMPETITION_NAME_WORDS,
+    FEATURE_OF_PLACE_WORDS,
+    NATURAL_FEATURE_WORDS,
+    ORG_NAME_ENDS,
+)
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.words import PLACE_CUES
+
+
+def compound_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """The names made of two names or more, whole, in this order: over "&", over "and" and
+    commas, a feature's word and a place over "of", a body's acronym and a place."""
+    ents = names_over_and(doc, ampersand_organizations(doc, ents), known=known)
+    return acronyms_before_places(doc, features_of_places(doc, ents), known=known)
+
+
+def cut_before_days(doc: Doc, ent: Ent) -> list[Ent]:
+    """A name run on over a word in lower case into a day's name, cut before that word.
+
+    Rule: "fly home to Istanbul for Wednesday's match" with the NER's "Istanbul for
+    Wednesday", "Jane Roe on Monday": a word in lower case inside an entity, right before a
+    day's name, ends the name there (not "Super Tuesday", "Ash Wednesday").
+    """
+    for k in range(ent.start + 1, ent.end - 1):
+        if doc[k].is_lower and doc[k].is_alpha and doc[k + 1].lower_ in DAY_WORDS:
+            return [ent._replace(end=k)]
+    return [ent]
+
 
 # The most letters of a body's acronym before a place: "ETH Zurich", "FIBA Europe".
 ACRONYM_LETTERS = 5
@@ -96,18 +123,33 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     "Indonesia's Meteorology, Climatology and Geophysical Agency" with the rules' "Geophysical
     Agency", "the India Meteorological Department" with "India" a place, "The Royal
     Canadian Mounted Police" with "Canadian Mounted Police": an entity holding an
-    organization's word takes in what comes right before it (see ``_chain_start``) and is
-    one organization; "at the Aké Arts and Book Festival in Lagos" with the NER's "Aké
-    Arts": an entity, "and" and capitalized words in no entity ending in a competition's or
-    festival's word are one event.
+    organization's word takes in what comes right before it (see ``_chain``) and is one
+    organization; "at the Aké Arts and Book Festival in Lagos" with the NER's "Aké Arts":
+    an entity, "and" and capitalized words in no entity ending in a competition's or
+    festival's word are one event. Rule: "Environment and Climate Change Canada forecast no
+    rain" with the place "Canada": names joined by "and" and commas right before a place
+    the gazetteer knows, at a sentence's start or after "the", and a verb after the place,
+    are a body named for the place's government ("Trade and Investment Canada said"; not
+    "Britain and Canada said", nor "Von der Leyen and Le Drian discuss" with the NER's
+    place "Le Drian").
     """
     taken = owners(doc, ents)
     grown = []
     for ent in ents:
         if ent.label not in NUMERIC_LABELS and ent.label != "PERSON":
             if any(t.text in ORG_NAME_ENDS for t in doc[ent.start : ent.end]):
-                before = _chain_start(doc, ent.start, ents, taken, known=known)
+                k, placed, _ = _chain(doc, ent.start, ents, taken, known=known)
+                the = k < placed and doc[k - 1].lower_ in {"the", *POSSESSIVE_ENDINGS}
+                before = k if the else placed
                 ent = Ent(before, ent.end, "ORG") if before < ent.start else ent
+            elif (
+                ent.label in AREA_LABELS and _acts(doc, ent.end) and known(doc, ent.start, ent.end)
+            ):
+                k, placed, anded = _chain(doc, ent.start, ents, taken, known=known)
+                first = k < placed == ent.start and (
+                    doc[k].is_sent_start or doc[k - 1].lower_ == "the"
+                )
+                ent = Ent(k, ent.end, "ORG") if anded and first else ent
             after = _and_words_after(doc, ent.end, taken)
             if after is not None and doc[after - 1].lower_ in COMPETITION_NAME_WORDS:
                 ent = Ent(ent.start, after, "EVENT")
@@ -120,14 +162,24 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     ]
 
 
-def _chain_start(doc: Doc, start: int, ents: list[Ent], taken: list[int], *, known: Known) -> int:
-    """Where the long name of the organization that starts at ``start`` starts.
+def _acts(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is a verb: "forecast", "said"."""
+    return i < len(doc) and doc[i].pos_ in {"VERB", "AUX"}
 
-    Right before it, a place's entity ("India" + "Meteorological Department") is part of
-    it where no preposition of place comes before (a nationality's is joined by
+
+def _chain(
+    doc: Doc, start: int, ents: list[Ent], taken: list[int], *, known: Known
+) -> tuple[int, int, bool]:
+    """Where the long name of the organization that starts at ``start`` may start; where it
+    starts with a place or a body before it only; and whether "and" joins names in it.
+
+    Right before it, a place's or a body's entity ("India" + "Meteorological Department",
+    "the Beaver Lake" + "Cree Nation") is part of it where no preposition of place comes
+    before (a nationality's is joined by
     ``kg.nlp.entity_joins.join_nationality_organizations``); capitalized words in no
     entity ("Royal"), and names joined by "and" and commas before "and" ("Meteorology, "
-    "Climatology and"), are where "the" or a possessive comes before them. A joined name is
+    "Climatology and"), are where "the" or a possessive comes before them (which the caller
+    tells). A joined name is
     capitalized words in no entity or a name the gazetteer does not know (no person's),
     with no "of" inside and no organization's word at its end: not "the United States and
     European Union", "the Ford Foundation and Gates Foundation", "the Bank of England and
@@ -135,7 +187,7 @@ def _chain_start(doc: Doc, start: int, ents: list[Ent], taken: list[int], *, kno
     """
     k = start
     owner = taken[k - 1] if k > 0 else -1
-    if owner >= 0 and ents[owner].end == k and ents[owner].label in PLACE_LABELS:
+    if owner >= 0 and ents[owner].end == k and ents[owner].label in PLACE_LABELS | {"ORG"}:
         place = ents[owner].start
         if doc[k - 1].whitespace_ and (place == 0 or doc[place - 1].lower_ not in PLACE_CUES):
             k = place
@@ -149,9 +201,7 @@ def _chain_start(doc: Doc, start: int, ents: list[Ent], taken: list[int], *, kno
         if item is None:
             break
         k = item
-    if k < placed and k > 0 and doc[k - 1].lower_ in {"the", *POSSESSIVE_ENDINGS}:
-        return k
-    return placed
+    return k, placed, anded
 
 
 def _joined_name_start(
@@ -183,6 +233,68 @@ def _and_words_after(doc: Doc, end: int, taken: list[int]) -> int | None:
     while j < len(doc) and j - end <= AND_JOINED_WORDS and taken[j] < 0 and _name_word(doc[j]):
         j += 1
     return j if j > end + 1 else None
+
+
+# The most capitalized words before a feature's word: "the Great Temple".
+FEATURE_NAME_WORDS = 2
+
+
+def features_of_places(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A natural feature's or a building's word, "of" and a place, one place.
+
+    Rule: "a salt farmer on the Gulf of Thailand" as "Gulf" and "Thailand", "like those of the
+    Great Temple of Yeha" with "Yeha" alone a place: after "the", capitalized words ending
+    in a natural feature's word (a gulf, a sea, a strait) or a building's (a temple, a
+    mosque), in no entity or an entity of their own, then "of" (and "the") and a place's
+    entity (after a natural feature's word, any name: see ``_place_after_of``), are one
+    place (cued), where no capitalized word goes on ("the Gulf of Mexico Fishery Council");
+    not "the Temple of Doom" (no place after a building's word).
+    """
+    heads = [i for i in positions(doc, LOWER, FEATURE_OF_PLACE_WORDS) if i + 2 < len(doc)]
+    heads = [i for i in heads if doc[i].is_title and doc[i + 1].lower_ == "of"]
+    if not heads:
+        return ents
+    taken = owners(doc, ents)
+    found = []
+    for i in heads:
+        head = taken[i]
+        if head >= 0 and (ents[head].end != i + 1 or ents[head].label in NUMERIC_LABELS):
+            continue
+        start = ents[head].start if head >= 0 else i
+        while start > 0 and i - start < FEATURE_NAME_WORDS and taken[start - 1] < 0:
+            if not _name_word(doc[start - 1]):
+                break
+            start -= 1
+        k = i + 3 if doc[i + 2].lower_ == "the" else i + 2
+        end = _place_after_of(doc, k, ents, taken, natural=doc[i].lower_ in NATURAL_FEATURE_WORDS)
+        if start == 0 or doc[start - 1].lower_ != "the" or end is None:
+            continue
+        if not (end < len(doc) and _name_word(doc[end])):
+            found.append(Ent(start, end, "LOC", cued=True))
+    if not found:
+        return ents
+    inside = owners(doc, found)
+    return [e for e in ents if all(inside[k] < 0 for k in range(e.start, e.end))] + found
+
+
+def _place_after_of(
+    doc: Doc, k: int, ents: list[Ent], taken: list[int], *, natural: bool
+) -> int | None:
+    """Where the place named from ``k`` after a feature's word and "of" ends: a place's
+    entity, or after a natural feature's word any name ("the Gulf of Tonkin" with the NER's
+    person "Tonkin", "the Valley of the Kings"); None if there is none."""
+    if k >= len(doc):
+        return None
+    if taken[k] >= 0:
+        ent = ents[taken[k]]
+        fits = ent.start == k and ent.label not in NUMERIC_LABELS
+        return ent.end if fits and (natural or ent.label in PLACE_LABELS) else None
+    end = k
+    while natural and end < len(doc) and end - k < FEATURE_NAME_WORDS and taken[end] < 0:
+        if not _name_word(doc[end]):
+            break
+        end += 1
+    return end if end > k else None
 
 
 def acronyms_before_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:

@@ -46,11 +46,7 @@ from kg.nlp.entity_bodies import (
     named_bodies,
     sport_bodies,
 )
-from kg.nlp.entity_compounds import (
-    acronyms_before_places,
-    ampersand_organizations,
-    names_over_and,
-)
+from kg.nlp.entity_compounds import compound_names, cut_before_days
 from kg.nlp.entity_joins import (
     join_nationality_organizations,
     organizations_by_last_word,
@@ -218,6 +214,7 @@ class EntityRules:
             ents = [part for ent in ents for part in dateline(doc, ent)]
             ents = [tidied for ent in ents if (tidied := self.tidy(doc, ent)) is not None]
             ents = [part for ent in ents for part in split_at_title_noun(doc, ent)]
+            ents = [part for ent in ents for part in cut_before_days(doc, ent)]
             ents = patronymic_names(doc, names_after_particles(doc, ents))
             ents = introduced_particle_names(doc, ents, known=self.is_known)
             ents = names_around_particles(doc, ents, known=self.is_known)
@@ -233,8 +230,7 @@ class EntityRules:
         if self.steps["gazetteer"]:
             ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
-            ents = names_over_and(doc, ampersand_organizations(doc, ents), known=self.is_known)
-            ents = acronyms_before_places(doc, ents, known=self.is_known)
+            ents = compound_names(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = competitions_of_bodies(doc, leagues(doc, ents))
             ents = places_by_words(doc, places_by_kind(doc, named_bodies(doc, ents)))

@@ -108,6 +108,10 @@ EVENT_NAME_WORDS = frozenset(
 COMPETITION_NAME_WORDS = frozenset(
     {"festival", "prix", "masters", "championship", "championships", "open", "cup"}
 )
+# Plural nouns of people a competition's or a body's name goes on after, over "'s": "the
+# FIVB Women's Club World Championship", "the Chinese People's Political Consultative
+# Conference".
+PEOPLE_NAME_PLURALS = words("Women Men Girls Boys Children People Workers Veterans")
 # A league's words, which end an organization's name too: "Champions League", "Primeira Liga",
 # "Sultanlar Ligi", "Süper Lig"; no surname ends in one.
 LEAGUE_WORDS = words("League Liga Ligi Lig Ligue Lega")
@@ -138,6 +142,11 @@ PLACE_NAME_ENDS = words(
     """River Mountains Desert Ocean Sea Peninsula Strait Canal Glacier Plateau Delta Valley
     Lake Gulf"""
 )
+# Words of a natural feature or a building whose name goes on over "of" to a place, in lower
+# case: "the Gulf of Thailand", "the Great Temple of Yeha"; a natural feature's to any name
+# ("the Gulf of Tonkin"), a building's to a place's only.
+NATURAL_FEATURE_WORDS = frozenset(word.lower() for word in PLACE_NAME_ENDS) | words("bay isle")
+FEATURE_OF_PLACE_WORDS = NATURAL_FEATURE_WORDS | words("temple mosque cathedral")
 # First words of a natural feature's name, which NER may take for a person's: "Pulau Tekong",
 # "Jebel Marra", "Mount Elgon" (not "Col", a colonel's title too).
 # Last words of a realm's name, which NER may take for a person's: "the Aksumite Empire".
@@ -163,7 +172,7 @@ ORG_NAME_ENDS = words(
     Technology Photonics Pharmaceuticals Therapeutics Biotech Telecom Telecommunications
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
     Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership
-    Department Police Force Service Bloc"""
+    Department Police Force Service Bloc Fund Nation"""
 )
 # Legal-form suffixes of a firm's name, as written, in many countries' forms: "Kilimanjaro
 # Resources Inc.", "Lake Victoria Goldfields Ltd", "Siemens AG", "Pannonia Pharma Nyrt."
