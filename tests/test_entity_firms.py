@@ -202,6 +202,64 @@ def test_a_trades_noun_opening_a_sentence_a_fund_and_a_name_a_group_calls_itself
     ]
 
 
+def test_a_word_listed_with_one_firm_is_a_firm_as_a_brand_or_a_deals_adviser(nlp) -> None:
+    # "a loan from Nordvest Bank and SparKreditt", "Kestrel Partners and Tarnvik advised it",
+    # "Harwick Capital and Jobs said so"
+    table = """
+        a         2 det      DET
+        loan      0 root     NOUN
+        from      5 case     ADP
+        Nordvest  5 compound PROPN _ B-ORG
+        Bank      2 nmod     PROPN _ I-ORG
+        and       7 cc       CCONJ
+        SparKreditt 5 conj   PROPN
+        .         2 punct    PUNCT
+
+        Kestrel   2 compound PROPN _ B-ORG
+        Partners  5 nsubj    PROPN _ I-ORG
+        and       4 cc       CCONJ
+        Tarnvik   2 conj     PROPN _ PERSON
+        advised   0 root     VERB  advise tag=VBD
+        it        5 obj      PRON
+        .         5 punct    PUNCT
+
+        Harwick   2 compound PROPN _ B-ORG
+        Capital   5 nsubj    PROPN _ I-ORG
+        and       4 cc       CCONJ
+        Jobs      2 conj     PROPN
+        said      0 root     VERB  say tag=VBD
+        so        5 advmod   ADV
+        .         5 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Nordvest Bank", "ORG"),
+        ("SparKreditt", "ORG"),
+        ("Kestrel Partners", "ORG"),
+        ("Tarnvik", "ORG"),
+        ("Harwick Capital", "ORG"),
+    ]
+
+
+def test_an_unknown_place_worked_with_and_a_name_ending_in_fund_are_bodies(nlp) -> None:
+    # "Police were investigating with Nordpol, and the Vestland Cinema Fund paid."
+    table = """
+        Police    3 nsubj    NOUN
+        were      3 aux      AUX
+        investigating 0 root VERB  investigate tag=VBG
+        with      5 case     ADP
+        Nordpol   3 obl      PROPN _ LOC
+        ,         12 punct   PUNCT
+        and       12 cc      CCONJ
+        the       11 det     DET
+        Vestland  11 compound PROPN
+        Cinema    11 compound PROPN
+        Fund      12 nsubj   PROPN
+        paid      3 conj     VERB  pay tag=VBD
+        .         3 punct    PUNCT
+    """
+    assert entities(nlp, table) == [("Nordpol", "ORG"), ("Vestland Cinema Fund", "ORG")]
+
+
 def test_a_firms_name_without_its_legal_form_is_the_same_name() -> None:
     assert without_corporate_suffix("Kilimanjaro Resources Inc.") == "Kilimanjaro Resources"
     assert without_corporate_suffix("Acme Holdings, Ltd") == "Acme Holdings"
@@ -316,12 +374,23 @@ ACTS = (
 )
 
 
+REPAIRS = (
+    "City repairs paid for\n\n"
+    "BERGEN, March 9 - Kestrel Partners and Tarnvik advised the city on the repairs, which it "
+    "paid for with a loan from Nordvest Bank and SparKreditt. Apple and Jobs were not "
+    "involved.\n\n"
+    "The Vestland Cinema Fund and the city of Bergen gave two million crowns to the archive.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("firms")
     (folder / "deal.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "hack.txt").write_text(ACTS, encoding="utf-8")
-    kg.build([folder / "deal.txt", folder / "hack.txt"], store=folder / "store", model=MODEL)
+    (folder / "repairs.txt").write_text(REPAIRS, encoding="utf-8")
+    files = [folder / name for name in ("deal.txt", "hack.txt", "repairs.txt")]
+    kg.build(files, store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -353,3 +422,11 @@ def test_firms_by_what_they_do_by_their_trade_and_a_group_by_what_it_calls_itsel
     assert nodes["Baltora"].type == "Organization"  # no entity on main
     assert nodes["Grauwolf"].type == "Organization"  # a person on main
     assert "Franciscans" not in nodes
+
+
+@pytest.mark.slow
+def test_a_firm_listed_with_a_bank_or_an_adviser_and_a_fund_are_organizations(nodes) -> None:
+    assert nodes["SparKreditt"].type == "Organization"  # no entity on main
+    assert nodes["Tarnvik"].type == "Organization"  # a person on main
+    assert nodes["Vestland Cinema Fund"].type == "Organization"  # no entity on main
+    assert "Jobs" not in nodes or nodes["Jobs"].type != "Organization"

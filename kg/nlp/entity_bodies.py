@@ -23,6 +23,7 @@ from kg.nlp.lexicon.names import (
 )
 from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS
 from kg.nlp.lexicon.verbs import (
+    JOINT_WORK_VERBS,
     NAMING_PARTICIPLES,
     NAMING_SELF_PARTICIPLES,
     REFLEXIVE_PRONOUNS,
@@ -37,8 +38,9 @@ def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """Places the gazetteer does not know that act or are listed as bodies, organizations.
 
     Rule: "a joint investigation coordinated by Europol", "Flydubai and Iran Air will each
-    operate daily flights": a LOC the gazetteer does not know (a country or city it knows,
-    "hosted by France", stays), right after "by" after a past participle, or joined by a
+    operate daily flights", "the police were investigating with Europol": a LOC the gazetteer
+    does not know (a country or city it knows, "hosted by France", stays), right after "by"
+    after a past participle or "with" after a verb of working together, or joined by a
     list's word to an organization, is an organization.
     """
     taken = owners(doc, ents)
@@ -51,6 +53,7 @@ def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         if ent.label == "LOC" and not known(doc, ent.start, ent.end):
             by = ent.start >= 2 and doc[ent.start - 1].lower_ == "by"
             agent = by and doc[ent.start - 2].tag_ == "VBN"
+            agent |= ent.start >= 2 and _partner(doc, ent.start)
             before = ent.start >= 2 and doc[ent.start - 1].lower_ in LIST_WORDS
             after = ent.end + 1 < len(doc) and doc[ent.end].lower_ in LIST_WORDS
             listed = (before and organization_at(ent.start - 2)) or (
@@ -60,6 +63,11 @@ def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
                 ent = ent._replace(label="ORG")
         out.append(ent)
     return out
+
+
+def _partner(doc: Doc, start: int) -> bool:
+    """ "investigating with", "working with" right before ``start``."""
+    return doc[start - 1].lower_ == "with" and doc[start - 2].lemma_ in JOINT_WORK_VERBS
 
 
 def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:

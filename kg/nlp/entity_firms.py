@@ -11,9 +11,9 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
-from kg.nlp.lexicon.names import CORPORATE_SUFFIXES
-from kg.nlp.lexicon.verbs import FIRM_ACT_VERBS
-from kg.nlp.lexicon.words import AGENT_PREPS
+from kg.nlp.lexicon.names import CORPORATE_SUFFIXES, INNER_CAPITAL_NAME_STARTS
+from kg.nlp.lexicon.verbs import FIRM_ACT_VERBS, FIRM_DEAL_VERBS
+from kg.nlp.lexicon.words import AGENT_PREPS, LIST_WORDS
 
 # The most capitalized words in no entity read back from a suffix: "Acme Rail Freight Ltd".
 NAME_WORDS_BEFORE_SUFFIX = 4
@@ -130,3 +130,59 @@ def _after_a_firms_act(doc: Doc, by: int) -> bool:
 
 def _unknown_place(doc: Doc, ent: Ent, known: Known) -> bool:
     return ent.label in AREA_LABELS and not known(doc, ent.start, ent.end)
+
+
+def firms_listed_with_a_firm(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Rule: "a loan from OTP Bank and UniCredit", "Morgan Stanley and Lazard advised
+    Pannonia" with no entity at the second, "Kestrel Partners and Tarnvik advised the city"
+    with the second a person: a capitalized word, not the gazetteer's, joined by "and" or
+    "or" to an organization, the two a list alone, is one too where it is in no entity and
+    written in mixed case as a brand is ("UniCredit"), or the two are the subject of a
+    deal's adviser's or lender's verb ("advised") and it is in no entity or a one-word
+    "person". Not "Apple and Jobs said", nor "the BBC and Sky" ending a longer list, which
+    kg.nlp.entity_kinds reads."""
+    links = positions(doc, LOWER, LIST_WORDS)
+    if not links or not any(ent.label == "ORG" for ent in ents):
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k in links:
+        if k == 0 or k + 1 >= len(doc):
+            continue
+        left, right = taken[k - 1], taken[k + 1]
+        if left >= 0 and ents[left].label == "ORG" and ents[left].end == k:
+            word, first, end = k + 1, ents[left].start, k + 2
+        elif right >= 0 and ents[right].label == "ORG" and ents[right].start == k + 1:
+            word, first, end = k - 1, k - 1, ents[right].end
+        else:
+            continue
+        owner = taken[word]
+        person = owner >= 0 and ents[owner] == Ent(word, word + 1, "PERSON")
+        if (owner >= 0 and not person) or known(doc, word, word + 1):
+            continue
+        token = doc[word]
+        brand = token.is_alpha and token.text[:1].isupper() and _camel_case(token.text)
+        if not (brand or _name_word(token)) or _listed_on(doc, first, end):
+            continue
+        deal = end < len(doc) and doc[end].lemma_ in FIRM_DEAL_VERBS and doc[end].pos_ == "VERB"
+        if person and deal:
+            out[owner] = Ent(word, word + 1, "ORG")
+        elif not person and (deal or brand):
+            out.append(Ent(word, word + 1, "ORG"))
+    return out
+
+
+def _listed_on(doc: Doc, start: int, end: int) -> bool:
+    """Whether a list's comma or word comes right before ``start`` or a capitalized word
+    right after ``end``: the two are part of a longer list or name."""
+    before = start > 0 and doc[start - 1].text in LIST_WORDS | {","}
+    after = end < len(doc) and (doc[end].text == "," or _name_word(doc[end]))
+    return before or after
+
+
+def _camel_case(text: str) -> bool:
+    """A capital inside a word after a lower-case letter, as a brand writes it ("UniCredit",
+    "VakıfBank"), not as a person's name does ("McAllen")."""
+    if text.startswith(INNER_CAPITAL_NAME_STARTS):
+        return False
+    return any(a.islower() and b.isupper() for a, b in zip(text, text[1:], strict=False))

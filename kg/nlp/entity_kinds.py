@@ -11,7 +11,11 @@ from __future__ import annotations
 from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_firms import corporate_names, firms_by_their_acts
+from kg.nlp.entity_firms import (
+    corporate_names,
+    firms_by_their_acts,
+    firms_listed_with_a_firm,
+)
 from kg.nlp.entity_groups import peoples
 from kg.nlp.entity_places import places_by_noun
 from kg.nlp.entity_spans import Ent, Known, capitalized_positions, owners, positions
@@ -52,11 +56,12 @@ INITIALS_PER_VOWEL = 3
 
 def typed_by_context(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     """The entities with the kinds the words around them give, in order: organizations by
-    their legal form, by what they do to what they sell, by the noun of their kind, by their
-    role and by the list they are in (and so wherever the paragraph writes them), places by a
-    place's noun, peoples and languages, storms; each entity these steps typed or added is
-    marked ``cued``."""
+    their legal form, by what they do to what they sell, by a firm they are listed with, by
+    the noun of their kind, by their role and by the list they are in (and so wherever the
+    paragraph writes them), places by a place's noun, peoples and languages, storms; each
+    entity these steps typed or added is marked ``cued``."""
     typed = firms_by_their_acts(doc, corporate_names(doc, ents, known=known), known=known)
+    typed = firms_listed_with_a_firm(doc, typed, known=known)
     typed = organizations_by_role(doc, organizations_by_kind(doc, typed), known=known)
     typed = held_organizations(doc, listed_organizations(doc, typed), known=known)
     typed = typed_throughout(doc, ents, typed, known=known)

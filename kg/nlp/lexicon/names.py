@@ -165,7 +165,7 @@ PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "
 ORG_NAME_ENDS = words(
     """Association Agency Trust Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
-    Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
+    Corporation Company Airlines Airways Centre Center Organization Organisation Alliance Fund
     Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
     Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors

@@ -99,6 +99,12 @@ NAMING_SELF_PARTICIPLES = frozenset(
 REFLEXIVE_PRONOUNS = frozenset({"itself", "themselves"})
 # Verbs of what a firm does to a thing it sells or makes, whose agent after "by" is a firm:
 # "a gateway sold by Ivanti", "a satellite built by Mitsubishi Electric".
+# Verbs of a deal's advisers and lenders, whose subjects are firms: "Morgan Stanley and Lazard
+# advised Pannonia".
+FIRM_DEAL_VERBS = words("advise underwrite lend finance")
+# Verbs of working with a body, whose partner after "with" is one: "investigating with
+# Europol".
+JOINT_WORK_VERBS = words("investigate work cooperate collaborate partner liaise coordinate")
 FIRM_ACT_VERBS = words(
     """sell manufacture distribute supply acquire operate underwrite build release lease
     insure"""
