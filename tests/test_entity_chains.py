@@ -41,7 +41,8 @@ ARTICLES = {
     "days after a cargo ship sank in the Gulf of Tonkin. The team flies home to Manila for "
     "Tuesday's parade. Fans gathered at the Grand Temple of Lumbini, and the Sorvia Film Fund "
     "paid for a film.\n\n"
-    "Trade and Investment Canada said the Red Pine Cree Nation would host the next cup.\n",
+    "Trade and Investment Canada said the Red Pine Cree Nation would host the next cup.\n\n"
+    'The jury chose "Salt Harbour", a drama by Ana Lind, as the best film.\n',
 }
 
 
@@ -176,6 +177,19 @@ def test_a_features_word_of_a_place_is_one_place(nlp: Language) -> None:
     ]
 
 
+def test_a_quoted_title_before_a_works_noun_in_apposition_is_a_work(nlp: Language) -> None:
+    text = (
+        'The prize went to "Salt Harbour", a tense courtroom drama, and "Blue Hour", the '
+        'third novel by Ana Lind. "We Will Return", a spokesman said.'
+    )
+    assert run(nlp, text, (("Ana Lind", "PERSON"),)) == [
+        ("Salt Harbour", "WORK_OF_ART"),  # a comma, an article, words and the noun
+        ("Blue Hour", "WORK_OF_ART"),
+        ("third", "ORDINAL"),
+        ("Ana Lind", "PERSON"),  # "a spokesman": no work's noun
+    ]
+
+
 def test_a_name_run_on_into_a_days_name_is_cut(nlp: Language) -> None:
     text = "They fly home to Erbil for Wednesday's match, as on Super Tuesday."
     ner = (("Erbil for Wednesday", "ORG"), ("Super Tuesday", "EVENT"))
@@ -261,6 +275,7 @@ def test_long_names_and_named_events_are_whole_in_the_graph(
     for cut in ("Energy Forum", "Wildlife Agency", "Malawian", "Farmers"):
         assert cut not in built, cut
     assert {node.type for node in built["AVC Women's Club Asia Cup"]} == {"NamedEvent"}
+    assert {node.type for node in built["Salt Harbour"]} == {"Entity"}
     for label in ("Gulf of Tonkin", "Grand Temple of Lumbini"):
         assert {node.type for node in built[label]} == {"Place"}, label
     for label in ("Sorvia Film Fund", "Trade and Investment Canada", "Red Pine Cree Nation"):

@@ -30,11 +30,15 @@ from kg.nlp.lexicon.names import (
 from kg.nlp.lexicon.nouns import PRODUCT_NOUNS, SHIP_NOUNS, WORK_NOUNS
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.verbs import NAMING_PARTICIPLES
+from kg.nlp.lexicon.words import ARTICLES
 
 # The most capitalized words of a ship's name after its prefix, or of a quoted title.
 SHIP_NAME_WORDS = 3
 TITLE_WORDS = 6
 YEAR_DIGITS = 4
+# The most words between the article and the work's noun in an apposition: "a tense
+# courtroom drama".
+APPOSED_NOUN_WORDS = 3
 
 
 def named_things(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -161,9 +165,11 @@ def _hull_number(token: Token) -> bool:
 
 
 def _quoted_work(doc: Doc, i: int) -> Ent | None:
-    """Rule: "her novel 'The Quiet Shore'", "'The Weaver's Daughter' (1978), a canvas": a
-    quoted title of capitalized words (with short words in lower case between them), the
-    quote closed, right after a work's noun or right before its year in brackets."""
+    """Rule: "her novel 'The Quiet Shore'", "'The Weaver's Daughter' (1978), a canvas",
+    "went to 'The Salt Road', a drama by": a quoted title of capitalized words (with short
+    words in lower case between them), the quote closed, right after a work's noun, right
+    before its year in brackets, or before a comma, an article and a work's noun (not
+    "'We Will Return', a spokesman said")."""
     k = i + 1
     while k < len(doc) and k - i <= TITLE_WORDS and not _closes(doc[k], doc[i]):
         if not (_capitalized(doc[k]) or doc[k].is_stop or doc[k].text in POSSESSIVE_ENDINGS):
@@ -173,7 +179,17 @@ def _quoted_work(doc: Doc, i: int) -> Ent | None:
         return None
     noun = i > 0 and doc[i - 1].is_lower
     noun = noun and (doc[i - 1].lower_ in WORK_NOUNS or doc[i - 1].lemma_ in WORK_NOUNS)
-    return Ent(i + 1, k, "WORK_OF_ART") if noun or _year_in_brackets(doc, k + 1) else None
+    named = noun or _year_in_brackets(doc, k + 1) or _work_apposed(doc, k + 1)
+    return Ent(i + 1, k, "WORK_OF_ART") if named else None
+
+
+def _work_apposed(doc: Doc, i: int) -> bool:
+    """Whether tokens from ``i`` are a comma, an article and a work's noun (with up to two
+    words before it): ", a drama by", ", the third novel"."""
+    if i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ARTICLES:
+        return False
+    nouns = doc[i + 2 : i + 2 + APPOSED_NOUN_WORDS]
+    return any(t.is_lower and (t.lower_ in WORK_NOUNS or t.lemma_ in WORK_NOUNS) for t in nouns)
 
 
 def _year_in_brackets(doc: Doc, i: int) -> bool:
