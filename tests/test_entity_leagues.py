@@ -1,5 +1,6 @@
-"""Leagues by their word: the rule ``kg.nlp.entity_bodies.leagues`` on parse tables with
-hand-set NER output, and the entity nodes a short article written for it gives."""
+"""Leagues by their word and teams by the match against them: the rules
+``kg.nlp.entity_bodies.leagues`` and ``teams_of_places`` on parse tables with hand-set NER
+output, and the entity nodes two short articles written for them give."""
 
 from __future__ import annotations
 
@@ -16,7 +17,12 @@ from benchmarks.entity_audit import Node, stored_nodes
 from kg.store.embedded import Store
 from kg.train.recipe import add_entity_rules
 
-GAZETTEER = {"names": {"GPE": ["Lisbon"]}, "weak": [], "ambiguous": [], "aliases": {}}
+GAZETTEER = {
+    "names": {"GPE": ["Lisbon", "Spain", "Norway"]},
+    "weak": [],
+    "ambiguous": [],
+    "aliases": {},
+}
 
 
 @pytest.fixture(scope="module")
@@ -75,6 +81,35 @@ def test_a_leagues_finals_a_city_hosts_are_the_event_but_a_surname_stays(nlp) ->
     ]
 
 
+def test_a_name_after_a_countrys_possessive_a_club_played_against_is_a_team(nlp) -> None:
+    # "The club lost to Spain's Real Castell. Lunde beat Norway's Henrik Ostby."
+    table = """
+        The       2 det      DET
+        club      3 nsubj    NOUN
+        lost      0 root     VERB  lose tag=VBD
+        to        8 case     ADP
+        Spain     8 nmod:poss PROPN _ GPE
+        's        5 case     PART  tag=POS
+        Real      8 compound PROPN
+        Castell   3 obl      PROPN
+        .         3 punct    PUNCT
+
+        Lunde     2 nsubj    PROPN _ PERSON
+        beat      0 root     VERB  beat tag=VBD
+        Norway    6 nmod:poss PROPN _ GPE
+        's        3 case     PART  tag=POS
+        Henrik    6 compound PROPN
+        Ostby     2 obj      PROPN
+        .         2 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Spain", "GPE"),
+        ("Real Castell", "ORG"),
+        ("Lunde", "PERSON"),
+        ("Norway", "GPE"),
+    ]
+
+
 ARTICLE = (
     "Striker moves to Turkey\n\n"
     "ISTANBUL, Aug 2 - Striker Rui Valente signed a three-year contract with Kartalspor on "
@@ -85,11 +120,22 @@ ARTICLE = (
 )
 
 
+CUP = (
+    "Halden club out of Europe\n\n"
+    "OSLO, Oct 3 - Halden's squad flew home on Thursday after the club lost to Spain's Real "
+    "Castell 3-1 in the second qualifying round.\n\n"
+    "At the tennis in Bergen, Ane Lunde beat Norway's Henrik Ostby-Lie 6-2, 6-3 in the other "
+    "semi-final.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("leagues")
     (folder / "transfer.txt").write_text(ARTICLE, encoding="utf-8")
-    kg.build([folder / "transfer.txt"], store=folder / "store", model=MODEL)
+    (folder / "cup.txt").write_text(CUP, encoding="utf-8")
+    files = [folder / "transfer.txt", folder / "cup.txt"]
+    kg.build(files, store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
         yield {node.label: node for node in found}
@@ -101,3 +147,9 @@ def test_leagues_are_organizations_and_their_hosted_finals_an_event(nodes) -> No
     assert nodes["Superliga"].type == "Organization"  # no entity on main
     assert nodes["Atlantic Nations League"].type == "NamedEvent"  # an organization on main
     assert nodes["Anna de la Tour"].type == "Person"
+
+
+@pytest.mark.slow
+def test_a_club_played_against_after_its_countrys_possessive_is_a_team(nodes) -> None:
+    assert nodes["Real Castell"].type == "Organization"  # no entity on main
+    assert not any(node.type == "Organization" for name, node in nodes.items() if "Ostby" in name)

@@ -9,8 +9,13 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
-from kg.nlp.lexicon.labels import COMPETITION_LABELS, NUMERIC_LABELS, RETYPED_AS_ORG
-from kg.nlp.lexicon.marks import OPENING_QUOTES, POSSESSIVE_ENDINGS
+from kg.nlp.lexicon.labels import (
+    AREA_LABELS,
+    COMPETITION_LABELS,
+    NUMERIC_LABELS,
+    RETYPED_AS_ORG,
+)
+from kg.nlp.lexicon.marks import HYPHENS, OPENING_QUOTES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     COMPETITION_NAME_WORDS,
     FINAL_NOUNS,
@@ -21,17 +26,21 @@ from kg.nlp.lexicon.names import (
     SERIES_WORDS,
     SPORT_BODY_WORDS,
 )
-from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS
+from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS, TEAM_NOUNS
 from kg.nlp.lexicon.verbs import (
     JOINT_WORK_VERBS,
     NAMING_PARTICIPLES,
     NAMING_SELF_PARTICIPLES,
     REFLEXIVE_PRONOUNS,
+    RESULT_VERBS,
 )
-from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS
+from kg.nlp.lexicon.words import ALSO_WORDS, ARTICLES, INDEFINITE, LIST_WORDS, OPPONENT_WORDS
 
 # How far before a body's noun its indefinite article may be: "an Iranian - backed militia".
 MODIFIERS_BEFORE_NOUN = 4
+# The most words of a team's name read after a place's possessive: "Prosecco Doc Imoco
+# Conegliano".
+TEAM_NAME_WORDS = 4
 
 
 def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
@@ -68,6 +77,64 @@ def acting_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
 def _partner(doc: Doc, start: int) -> bool:
     """ "investigating with", "working with" right before ``start``."""
     return doc[start - 1].lower_ == "with" and doc[start - 2].lemma_ in JOINT_WORK_VERBS
+
+
+def teams_of_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
+    """Rule: "his team had tired after a semi-final against Italy's Prosecco Doc Imoco
+    Conegliano", "the club lost to Spain's Real Castell" with no entity: capitalized words in
+    no entity after a place the gazetteer knows and its possessive, right after "against" or
+    "versus", a result verb or "lost to", in a sentence with a team's noun, are a team, an
+    organization. Not a player ("beat Norway's Henrik Aas-Nilsen 6-2, 6-3", where no team's
+    noun is), nor what follows a place in no such frame ("Italy's Prime Minister")."""
+    found = positions(doc, LOWER, POSSESSIVE_ENDINGS)
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k in found:
+        if k == 0 or k + 1 >= len(doc) or taken[k - 1] < 0 or taken[k + 1] >= 0:
+            continue
+        place = ents[taken[k - 1]]
+        if place.end != k or place.label not in AREA_LABELS:
+            continue
+        if not (known(doc, place.start, k) and _opposed(doc, place.start)):
+            continue
+        end = k + 1
+        while end < len(doc) and end - k <= TEAM_NAME_WORDS and taken[end] < 0:
+            if not _team_word(doc, end):
+                break
+            end += 1
+        while end > k + 1 and not doc[end - 1].is_alpha:
+            end -= 1  # a hyphen no word followed
+        if end > k + 1 and _tells_of_teams(doc, k):
+            out.append(Ent(k + 1, end, "ORG", cued=True))
+    return out
+
+
+def _opposed(doc: Doc, start: int) -> bool:
+    """ "against", "beating", "lost to" right before ``start``."""
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if before.lower_ in OPPONENT_WORDS:
+        return True
+    if before.lemma_ in RESULT_VERBS and before.pos_ == "VERB":
+        return True
+    return before.lower_ == "to" and start >= 2 and doc[start - 2].lemma_ == "lose"
+
+
+def _team_word(doc: Doc, i: int) -> bool:
+    """A capitalized word of a team's name, or a tight hyphen inside one ("Saint-Germain")."""
+    token = doc[i]
+    if token.text in HYPHENS:
+        tight = i > 0 and not doc[i - 1].whitespace_ and not token.whitespace_
+        return tight and i + 1 < len(doc) and doc[i + 1].is_title
+    return token.is_alpha and (token.is_title or token.is_upper) and not token.is_stop
+
+
+def _tells_of_teams(doc: Doc, i: int) -> bool:
+    """Whether the sentence of token ``i`` has a team's noun ("his team", "the clubs")."""
+    return any(t.lemma_ in TEAM_NOUNS or t.lower_ in TEAM_NOUNS for t in doc[i].sent)
 
 
 def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:

@@ -45,6 +45,7 @@ from kg.nlp.entity_bodies import (
     leagues,
     named_bodies,
     sport_bodies,
+    teams_of_places,
 )
 from kg.nlp.entity_compounds import compound_names, cut_before_days
 from kg.nlp.entity_joins import (
@@ -236,6 +237,7 @@ class EntityRules:
             ents = places_by_words(doc, places_by_kind(doc, named_bodies(doc, ents)))
             ents = residences(doc, ents)
             ents = sport_bodies(doc, ents, known=self.is_known)
+            ents = teams_of_places(doc, ents, known=self.is_known)
             ents = typed_by_context(doc, ents, known=self.is_known)
             ents = model_products(doc, ents, known=self.is_known)
             ents = products_by_words(doc, ents, known=self.is_known)

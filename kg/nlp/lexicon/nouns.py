@@ -91,10 +91,13 @@ TRADE_NOUNS = MAKER_NOUNS | words(
     """distributor regulator conglomerate miner lender insurer chipmaker carmaker automaker
     retailer broadcaster"""
 )
+# Nouns of a sports team, in a sentence that tells of a match against a club, not a player.
+TEAM_NOUNS = words("club side team squad")
 ORG_KIND_NOUNS = (
     ORG_NOUNS
     | TRADE_NOUNS
-    | words("club side team watchdog service airline brand newspaper channel fund")
+    | TEAM_NOUNS
+    | words("watchdog service airline brand newspaper channel fund")
 )
 # Plural nouns of a people's members, after the people's name: "Zaghawa militias", "Fulani
 # herders", "Mapudungun speakers".
