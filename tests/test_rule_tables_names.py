@@ -921,6 +921,41 @@ MERGE_CASES: Cases = {
         _keys("Forces", "PMF"),
         ["pmf", "pmf"],
     ),
+    "plural_of_a_people": (
+        """
+        The          3 det      DET
+        Vorani       3 amod     PROPN _ NORP
+        script       4 nsubj    NOUN
+        survived     0 root     VERB  survive tag=VBD
+        .            4 punct    PUNCT
+
+        The          2 det      DET
+        Voranis      3 nsubj    PROPN _ ORG tag=NNPS
+        ruled        0 root     VERB  rule tag=VBD
+        .            3 punct    PUNCT
+        """,
+        _keys("Vorani", "Voranis"),
+        ["vorani", "vorani"],
+    ),
+    "short_event_name": (
+        """
+        The          4 det      DET
+        Baltic       4 compound PROPN _ B-EVENT
+        Rally        4 compound PROPN _ I-EVENT
+        Cup          5 nsubj    PROPN _ I-EVENT
+        ended        0 root     VERB  end tag=VBD
+        .            5 punct    PUNCT
+
+        The          3 det      DET
+        Rally        3 compound PROPN _ B-EVENT
+        Cup          4 nsubj    PROPN _ I-EVENT
+        drew         0 root     VERB  draw tag=VBD
+        fans         4 obj      NOUN  fan tag=NNS
+        .            4 punct    PUNCT
+        """,
+        lambda p, rule: [EntityIndex(p).key_at(at(p, "Rally", k)) for k in (1, 2)],
+        ["baltic rally cup", "baltic rally cup"],
+    ),
     "short_organization_name": (
         """
         Norvale      2 compound PROPN _ ORG
