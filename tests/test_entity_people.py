@@ -8,10 +8,13 @@ from collections.abc import Iterator
 import pytest
 import spacy
 from answers import MODEL
+from doc_table import build
 from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
+from kg.extract.entities import EntityIndex
+from kg.extract.parse import Parse
 from kg.store.embedded import Store
 from kg.train.recipe import add_entity_rules
 
@@ -230,6 +233,86 @@ def test_a_name_of_a_known_place_after_of_is_the_person_and_the_place(nlp) -> No
     ]
 
 
+def test_a_title_head_in_lower_case_before_a_name_is_a_title(nlp) -> None:
+    doc = nlp.make_doc(
+        "Former mayor Javiera Quilapán Ancalao won. Quilapán thanked them. He is commander of "
+        "Central Command."
+    )
+    mayor = next(t for t in doc if t.text == "mayor")
+    commander = next(t for t in doc if t.text == "commander")
+    mayor.pos_ = commander.pos_ = "NOUN"
+    doc.ents = []
+    found = [(e.text, e.label_) for e in nlp.get_pipe("kg_entity_rules")(doc).ents]
+    assert found == [("Javiera Quilapán Ancalao", "PERSON"), ("Quilapán", "PERSON")]
+
+
+def test_a_middle_word_is_a_surname_alone_only_after_the_name(nlp) -> None:
+    text = "The Lindahl family sold. Its chairman, Peter Lindahl Sørensen, agreed. Lindahl left."
+    ner = (("Lindahl", "ORG"), ("Peter Lindahl Sørensen", "PERSON"))
+    assert run(nlp, text, ner) == [
+        ("Lindahl", "ORG"),
+        ("Peter Lindahl Sørensen", "PERSON"),
+        ("Lindahl", "PERSON"),
+    ]
+
+
+HUENCHUMILLA = """
+Camila       3 compound PROPN _ PERSON
+Huenchumilla 3 flat     PROPN _ PERSON
+Paillal      4 nsubj    PROPN _ PERSON
+won          0 root     VERB  win tag=VBD
+.            4 punct    PUNCT
+
+Huenchumilla 2 nsubj    PROPN _ PERSON
+spoke        0 root     VERB  speak tag=VBD
+.            2 punct    PUNCT
+"""
+
+
+def _people(table: str, **options: object) -> list[tuple[str, tuple[str, ...]]]:
+    """The people of a parse table, each with the names it is written by."""
+    index = EntityIndex(Parse(build(table)), **options)  # type: ignore[arg-type]
+    return [
+        (e.name, tuple(m.text for m in e.mentions)) for e in index.entities() if e.type == "Person"
+    ]
+
+
+def test_a_first_surname_alone_after_the_full_name_is_the_person() -> None:
+    assert _people(HUENCHUMILLA) == [
+        ("Camila Huenchumilla Paillal", ("Camila Huenchumilla Paillal", "Huenchumilla"))
+    ]
+    # before the full name, or where another person has it as a given name, it is not
+    before = HUENCHUMILLA.split("\n\n")
+    assert len(_people(before[1] + "\n" + before[0])) == 2
+    other = (
+        HUENCHUMILLA
+        + """
+Huenchumilla 2 compound PROPN _ PERSON
+Rojas        3 nsubj    PROPN _ PERSON
+left         0 root     VERB  leave tag=VBD
+.            3 punct    PUNCT
+"""
+    )
+    assert ("Camila Huenchumilla Paillal", ("Camila Huenchumilla Paillal",)) in _people(other)
+
+
+def test_a_surname_the_gazetteer_spells_as_a_place_is_still_the_persons() -> None:
+    table = """
+    Governor 4 compound PROPN
+    Phạm     4 compound PROPN _ PERSON
+    Minh     4 flat     PROPN _ PERSON
+    Khôi     5 nsubj    PROPN _ PERSON
+    spoke    0 root     VERB  speak tag=VBD
+    .        5 punct    PUNCT
+
+    Khôi     2 nsubj    PROPN _ PERSON
+    agreed   0 root     VERB  agree tag=VBD
+    .        2 punct    PUNCT
+    """
+    people = _people(table, aliases={"Khoi": "Khūy"})
+    assert people == [("Phạm Minh Khôi", ("Phạm Minh Khôi", "Khôi"))]
+
+
 ARTICLES = {
     "mayor.txt": "Town empties as fire nears\n\n"
     "Mayor Ruairí O'Donoghue said the order covered every street. Chief Germaine "
@@ -248,6 +331,10 @@ ARTICLES = {
     "Vasquez-Orlov of the Harbour Institute said rates would stay. A second suspect, Danish "
     "national Mette Kjær-Holm, was held in Oslo. The previous leader, Norway's Sindre "
     "Aasland, lost.\n",
+    "rate.txt": "Bank cuts rate\n\n"
+    'Governor Trần Văn Khôi said the bank would cut its rate. "We will keep credit flowing," '
+    "Khôi told reporters.\n\nFormer mayor Javiera Quilapán Ancalao won the vote. Quilapán, "
+    "52, thanked her supporters in Temuco.\n",
     "gallery.txt": "Gallery names new head\n\n"
     "Gallery director Femke op den Kamp said the museum would reopen in May. Its chief "
     "curator, Pieter-Jan van den Heuvel, said the loans were secured.\n",
@@ -296,3 +383,14 @@ def test_people_after_a_sentences_occupation_a_nationals_noun_or_in_apposition(b
     for name in ("Haruto Ōkubo", "Lena Vasquez-Orlov", "Mette Kjær-Holm", "Sindre Aasland"):
         assert built[name].type == "Person", name
     assert not [label for label in built if label in ("Vasquez-Orlov", "Aasland")]
+
+
+@pytest.mark.slow
+def test_a_surname_a_place_is_spelt_like_or_a_first_surname_is_the_person_named_in_full(
+    built,
+) -> None:
+    khoi = built["Trần Văn Khôi"]
+    assert [m.text for m in khoi.mentions] == ["Trần Văn Khôi", "Khôi"]
+    javiera = built["Javiera Quilapán Ancalao"]
+    assert [m.text for m in javiera.mentions] == ["Javiera Quilapán Ancalao", "Quilapán"]
+    assert "Khôi" not in built and "Quilapán" not in built

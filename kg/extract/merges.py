@@ -104,17 +104,32 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
     full name with that surname came last before it (or the only such person); two different
     full names are never merged."""
     full: dict[str, list[int]] = {}
+    middle: dict[str, list[int]] = {}
+    given: set[str] = set()
     for m, mention in enumerate(index.mentions):
         if mention.label == "PERSON" and " " in mention.canon:
             for form in _surnames_here(mention.canon):
                 full.setdefault(form, []).append(m)
+            words = mention.canon.split()
+            given.add(words[0])
+            if len(words) == FIRST_SURNAME_NAME_WORDS and words[1] not in NAME_PARTICLES:
+                middle.setdefault(words[1], []).append(m)
+    # Rule: "Camila Huenchumilla Paillal ... Huenchumilla, 48, would be the first": the middle
+    # word of a name of three is a first surname the article may use alone after the full
+    # name, where no other person of the article has it as a given name or a surname; not
+    # "the Lindahl family foundation ... Its chairman, Peter Lindahl Sørensen".
+    firsts = set(middle) - set(full) - given
+    for form in firsts:
+        full[form] = middle[form]
     for m, mention in enumerate(index.mentions):
+        if mention.canon in firsts and all(c > m for c in full[mention.canon]):
+            continue
         place = mention.label not in SURNAME_LABELS
         if place and not (mention.label in AREA_LABELS and _may_be_person(index, mention)):
             continue
         if " " in mention.canon and mention.canon not in full:
             continue  # a full name, not a surname ("al baghdadi" is one)
-        candidates = full.get(mention.canon)
+        candidates = full.get(mention.canon) or full.get(_as_written(mention), [])
         if not candidates or (place and all(c > m for c in candidates)):
             continue  # a place's name is a person's only after the person is named in full
         if mention.label != "PERSON" and len({index.mentions[c].canon for c in candidates}) > 1:
@@ -128,6 +143,17 @@ def surname(index: EntityIndex, by_canon: dict[str, int]) -> None:
             continue
         if mention.label != "PERSON":
             index.full_names.add(before[-1] if before else candidates[0])
+
+
+# The words of a name whose middle word may be a first surname: given name, two surnames.
+FIRST_SURNAME_NAME_WORDS = 3
+
+
+def _as_written(mention: NameMention) -> str:
+    """Rule: "Governor Phạm Minh Khôi said ... Khôi told reporters", with the gazetteer's
+    alias "Khoi" of the city Khūy: a surname the gazetteer spells otherwise is still the
+    surname as written ("" where no alias changed it)."""
+    return names.normalize_name(mention.text) if mention.display is not None else ""
 
 
 def shorter_full_name(index: EntityIndex, by_canon: dict[str, int]) -> None:

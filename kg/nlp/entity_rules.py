@@ -16,9 +16,9 @@ The gazetteer is built at training time (``kg.train.gazetteer``), its names toke
 The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the rules that
 join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
 halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, with a
-quoted nickname in ``kg.nlp.entity_nicknames``, names of two names joined by "&" or "and" in
-``kg.nlp.entity_compounds``, products named by a
-model code in ``kg.nlp.entity_products``, laws, prizes, ships and quoted works in
+quoted nickname in ``kg.nlp.entity_nicknames``, a speaker's in ``kg.nlp.entity_speakers``,
+names of two names joined by "&" or "and" in ``kg.nlp.entity_compounds``, products named by
+a model code in ``kg.nlp.entity_products``, laws, prizes, ships and quoted works in
 ``kg.nlp.entity_things``), those read off the layout (a book list, a
 dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
 about a person's title in ``kg.nlp.entity_titles``.
@@ -61,7 +61,6 @@ from kg.nlp.entity_kinds import typed_by_context
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
 from kg.nlp.entity_names import (
     given_names_before_hyphenated_surnames,
-    given_names_before_who,
     hyphen_tail,
     hyphenated_given_names,
     hyphenated_surnames,
@@ -69,7 +68,7 @@ from kg.nlp.entity_names import (
     join_name_halves,
     name_word,
     names_across_false_breaks,
-    speakers_after_speech,
+    surnames_of,
 )
 from kg.nlp.entity_nicknames import quoted_nicknames
 from kg.nlp.entity_particles import (
@@ -91,6 +90,7 @@ from kg.nlp.entity_places import (
 )
 from kg.nlp.entity_products import model_products, products_by_words
 from kg.nlp.entity_spans import Ent, Name, owners
+from kg.nlp.entity_speakers import given_names_before_who, speakers_after_speech
 from kg.nlp.entity_things import named_things
 from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
@@ -383,17 +383,13 @@ class EntityRules:
             else ent
             for ent in ents
         ]
-        surnames = {
-            doc[ent.end - 1].text
-            for ent in ents
-            if ent.label == "PERSON" and ent.end - ent.start > 1 and doc[ent.end - 1].is_title
-        }
+        surnames = surnames_of(doc, ents)
         if not surnames:
             return ents
 
         def is_surname(start: int, end: int) -> bool:
             token = doc[start]
-            single = end - start == 1 and token.text in surnames and not token.is_stop
+            single = end - start == 1 and surnames.get(token.text, end) < end and not token.is_stop
             return single and (not self.is_known(doc, start, end) or speaks(doc, start))
 
         ents = [

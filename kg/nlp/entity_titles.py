@@ -34,6 +34,9 @@ _PERSON_TITLE_IDS = frozenset(get_string_id(word) for word in PERSON_TITLES)
 # Occupations' nouns as the string ids of a Doc's LOWER array: at a sentence's start, in
 # title case, one is a title ("Analyst Dina Esfandiari-Khoury said").
 _OCCUPATION_IDS = frozenset(get_string_id(word) for word in OCCUPATION_NOUNS | JOB_NOUNS)
+# Title heads as the string ids of a Doc's ORTH array: in lower case, a noun of them is a
+# title before a name ("Former Temuco mayor Camila Huenchumilla Paillal").
+_TITLE_HEAD_IDS = frozenset(get_string_id(word) for word in TITLE_HEADS)
 
 
 def starts_title(doc: Doc, i: int) -> bool:
@@ -323,15 +326,24 @@ def _guessed_name(
 
 
 def _title_positions(doc: Doc) -> list[int]:
-    """The tokens that start a person's title, and the occupations' nouns in title case that
-    open a sentence ("Analyst Dina Esfandiari-Khoury of the Gulf Research Forum said")."""
+    """The tokens that start a person's title, a title head in lower case that the tagger
+    makes a noun, a name right after it ("Former Temuco mayor Camila Huenchumilla Paillal",
+    not "a major New York bank"), and the occupations' nouns in title case that open a
+    sentence ("Analyst Dina Esfandiari-Khoury of the Gulf Research Forum said")."""
     rows = doc.to_array([ORTH, LOWER]).tolist()
     return [
         i
         for i, (orth, lower) in enumerate(rows)
         if (orth in _PERSON_TITLE_IDS and starts_title(doc, i))
+        or (orth in _TITLE_HEAD_IDS and doc[i].pos_ == "NOUN" and _name_follows(doc, i))
         or (lower in _OCCUPATION_IDS and doc[i].is_title and opens_sentence(doc, i))
     ]
+
+
+def _name_follows(doc: Doc, i: int) -> bool:
+    """A person's name word comes right after token ``i``: no title's object ("commander of
+    U.S. Central Command")."""
+    return i + 1 < len(doc) and plain_name(doc[i + 1])
 
 
 def said_one_word(doc: Doc, comma: int) -> int | None:
