@@ -172,6 +172,44 @@ def test_a_name_that_ends_in_a_realms_word_is_a_place(nlp) -> None:
     assert entities(nlp, table) == [("Velmarian Empire", "LOC", True)]
 
 
+def test_a_name_near_or_at_a_place_is_a_place(nlp) -> None:
+    # "The ferry sank near Kelbrin , the Tolvan at Dasvik rose , and Ola was angry at Hale ,
+    # near Tesla 's plant ."
+    table = """
+        The      2  det     DET
+        ferry    3  nsubj   NOUN
+        sank     0  root    VERB  sink tag=VBD
+        near     5  case    ADP
+        Kelbrin  3  obl     PROPN
+        ,        9  punct   PUNCT
+        the      7  det     DET
+        Tolvan   9  nsubj   PROPN _ LOC
+        at       9  case    ADP
+        Dasvik   7  nmod    PROPN _ PERSON
+        rose     3  conj    VERB  rise tag=VBD
+        ,        15 punct   PUNCT
+        and      15 cc      CCONJ
+        Ola      15 nsubj   PROPN _ PERSON
+        was      15 cop     AUX   be tag=VBD
+        angry    3  conj    ADJ
+        at       17 case    ADP
+        Hale     15 obl     PROPN _ PERSON
+        ,        21 punct   PUNCT
+        near     21 case    ADP
+        Tesla    21 nmod:poss PROPN
+        's       20 case    PART  _ tag=POS
+        plant    15 obl     NOUN
+        .        3  punct   PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Kelbrin", "LOC", True),  # no entity to the NER
+        ("Tolvan", "LOC", False),
+        ("Dasvik", "LOC", True),  # a person to the NER, "at" after a place
+        ("Ola", "PERSON", False),
+        ("Hale", "PERSON", False),  # "angry at": no place before "at"
+    ]  # "near Tesla's plant": a possessive
+
+
 ARTICLE = (
     "Floods cut off villages in the north\n\n"
     "Heavy rain sent water pouring down the Tolvan and Marush rivers on Monday, officials "
@@ -180,7 +218,7 @@ ARTICLE = (
     "In Ostravia, a mountainous autonomous region in the north, schools were closed. "
     "Ambulances were sent to hospitals in Hanover, Braunschweig and Göttingen.\n\n"
     "The flooded ruins date from the Velmarian Empire, whose temples still stand in the city "
-    "of Aksinor.\n"
+    "of Aksinor. A ferry capsized on the Tolvan near Fenchal on Thursday.\n"
 )
 
 
@@ -220,6 +258,7 @@ def test_places_the_words_around_them_name_are_places(nodes) -> None:
     assert nodes["Marush"].type == "Place"  # a person on main
     assert nodes["Ostravia"].type == "Place"  # nothing on main
     assert nodes["Göttingen"].type == "Place"  # a person on main
+    assert nodes["Fenchal"].type == "Place"  # nothing on main
     for name in ("Kelbrin", "Dovrak", "Velmarian Empire", "Aksinor"):
         assert nodes[name].type == "Place"
 

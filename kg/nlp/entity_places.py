@@ -4,12 +4,18 @@ lives ("Daniel Okoro, of Camberwell,")."""
 
 from __future__ import annotations
 
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_joins import speaks
 from kg.nlp.entity_spans import Ent, Name, owners, positions
-from kg.nlp.lexicon.labels import AREA_LABELS, NOUN_TAGS, NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.lexicon.labels import (
+    AREA_LABELS,
+    NOUN_TAGS,
+    NUMERIC_LABELS,
+    PLACE_LABELS,
+    PLACE_OR_BODY_LABELS,
+)
 from kg.nlp.lexicon.marks import APPOSITION_CLOSERS, HYPHENS
 from kg.nlp.lexicon.names import PLACE_NAME_ENDS, PLACE_NAME_STARTS, POLITY_NAME_ENDS
 from kg.nlp.lexicon.nouns import (
@@ -23,7 +29,14 @@ from kg.nlp.lexicon.nouns import (
     PLACE_NOUNS,
     ROUTE_NOUNS,
 )
-from kg.nlp.lexicon.words import ARTICLES, LIST_LINKS, LIST_WORDS, PLACE_CUES
+from kg.nlp.lexicon.words import (
+    ARTICLES,
+    AT_PREPS,
+    LIST_LINKS,
+    LIST_WORDS,
+    NEAR_PREPS,
+    PLACE_CUES,
+)
 
 # The most words of a place's name the words around it give: "Dar es Salaam" is three.
 PLACE_NAME_WORDS = 3
@@ -260,17 +273,17 @@ def residences(doc: Doc, ents: list[Ent]) -> list[Ent]:
 def places_by_words(doc: Doc, ents: list[Ent]) -> list[Ent]:
     """Names the words around them call a place, added or made places.
 
-    Rule: "down the Surma and Kushiyara rivers", "the Sunamganj district", "the Nyakabale and
-    Mgusu mines", with the names no entity or people: proper nouns between "the" and a
-    place's noun in lower case, each member of a list before a noun in the plural, are
-    places (an organization there only before a natural feature's noun: "the Barrick mines"
-    stay the firm's). Rule: "In Gagauzia, a Turkic-speaking autonomous region in the south"
-    as an organization: a name, a comma and an apposition whose last noun is an area's (no
-    noun after it: not "Reuters, a district court") is a place. Rule: "in the regional
-    capital, Comrat, on Thursday" and "the city of Aksum", with nothing found: a name
-    between commas after a capital, or after "the", an area's noun and "of", is a place,
-    where no speech verb follows it. The words gave the label, so it holds for the whole
-    article (``Ent.cued``).
+    Rule: "down the Surma and Kushiyara rivers", "the Nyakabale and Mgusu mines", "the Surma
+    river", with the names no entity or people: proper nouns between "the" and a place's
+    noun in lower case, each member of a list before a noun in the plural, or one before a
+    natural feature's (not "the Canaanite city"), are places (an organization there only
+    before a natural feature's noun: "the Barrick mines" stay the firm's). Rule: "In
+    Gagauzia, a Turkic-speaking autonomous region in the south" as an organization: a name,
+    a comma and an apposition whose last noun is an area's (no noun after it: not "Reuters,
+    a district court") is a place. Rule: "in the regional capital, Comrat, on Thursday" and
+    "the city of Aksum", with nothing found: a name between commas after a capital, or after
+    "the", an area's noun and "of", is a place, where no speech verb follows it. The words
+    gave the label, so it holds for the whole article (``Ent.cued``).
     """
     found: dict[tuple[int, int], frozenset[str]] = {}
     for k in positions(doc, LEMMA, NAMED_PLACE_NOUNS | CAPITAL_NOUNS):
@@ -323,8 +336,8 @@ def _proper(token: Token) -> bool:
 
 
 def _listed_before(doc: Doc, k: int) -> list[tuple[int, int]]:
-    """ "the Surma and Kushiyara rivers", "the Sunamganj district": the names between "the"
-    and the place's noun at ``k``, one before a singular, two or more before a plural."""
+    """ "the Surma and Kushiyara rivers", "the Surma river": the names between "the" and the
+    place's noun at ``k``, two or more before a plural, one before a natural feature's."""
     spans = []
     end = k
     while (start := _proper_before(doc, end)) is not None:
@@ -339,8 +352,9 @@ def _listed_before(doc: Doc, k: int) -> list[tuple[int, int]]:
         return []  # a link with no name before it
     if start == 0 or doc[start - 1].lower_ != "the":
         return []
-    plural = doc[k].tag_ == "NNS"
-    return spans if (len(spans) >= 2) == plural else []
+    if doc[k].tag_ != "NNS":  # "the Surma river"; not "the Canaanite city"
+        return spans if len(spans) == 1 and doc[k].lemma_ in FEATURE_NOUNS else []
+    return spans if len(spans) >= 2 else []
 
 
 def _apposed_to(doc: Doc, k: int) -> tuple[int, int] | None:
@@ -382,3 +396,41 @@ def _named_after(doc: Doc, k: int) -> tuple[int, int] | None:
     if end < len(doc) and doc[end].is_title and not doc[end].is_stop:
         return None  # a longer name: "the city of Rotterdam Marathon"
     return k + 2, end
+
+
+def places_by_preposition(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Names a preposition of place calls a place, whatever the NER said.
+
+    Rule: "capsized on the Kushiyara near Fenchuganj" with nothing found: a name of up to
+    three capitalized words after "near" is a place (a person to the NER too); not before a
+    possessive ("near Tesla's plant") nor a speech verb. Rule: "the Surma at Kanaighat" with
+    the name a person: a one-word "person" after "at" right after the name of a place or a
+    body is the place ("Barclays at Canary Wharf"); not "angry at Jones". The words gave the
+    label, so it holds for the whole article (``Ent.cued``).
+    """
+    preps = positions(doc, LOWER, NEAR_PREPS | AT_PREPS)
+    if not preps:
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k in preps:
+        i = k + 1
+        end = _proper_after(doc, i) if i < len(doc) else None
+        if end is None or speaks(doc, end - 1) or doc[i].is_sent_start:
+            continue
+        if end < len(doc) and (doc[end].tag_ == "POS" or doc[end].is_title):
+            continue
+        owner = taken[i]
+        if doc[k].lower_ in NEAR_PREPS:
+            if all(taken[j] < 0 for j in range(i, end)):
+                out.append(Ent(i, end, "LOC", cued=True))
+                continue
+        elif k == 0 or taken[k - 1] < 0 or out[taken[k - 1]].label not in PLACE_OR_BODY_LABELS:
+            continue
+        if owner >= 0 and (out[owner].start, out[owner].end, out[owner].label) == (
+            i,
+            end,
+            "PERSON",
+        ):
+            out[owner] = out[owner]._replace(label="LOC", cued=True)
+    return out

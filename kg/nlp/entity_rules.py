@@ -84,6 +84,7 @@ from kg.nlp.entity_places import (
     listed_places,
     placed,
     places_by_kind,
+    places_by_preposition,
     places_by_words,
     places_in_places,
     residences,
@@ -235,7 +236,7 @@ class EntityRules:
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
             ents = competitions_of_bodies(doc, leagues(doc, ents))
             ents = places_by_words(doc, places_by_kind(doc, named_bodies(doc, ents)))
-            ents = residences(doc, ents)
+            ents = residences(doc, places_by_preposition(doc, ents))
             ents = sport_bodies(doc, ents, known=self.is_known)
             ents = teams_of_places(doc, ents, known=self.is_known)
             ents = typed_by_context(doc, ents, known=self.is_known)

@@ -23,6 +23,9 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 NUMBER_LABELS_SKIPPED = frozenset({"DATE", "TIME", "ORDINAL"})
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels of a place's or a body's name, after which "at" names a place: "the Surma at
+# Kanaighat", "Barclays at Canary Wharf".
+PLACE_OR_BODY_LABELS = PLACE_LABELS | {"ORG"}
 # Places that are areas, without facilities (FAC): the gazetteer's place labels.
 AREA_LABELS = frozenset({"GPE", "LOC"})
 # Names a team's cue may retype: places, and the people and venues NER takes clubs for

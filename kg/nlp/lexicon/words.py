@@ -29,6 +29,12 @@ PLACE_PREPS = frozenset(
 PLACE_CUES = frozenset(
     {p for p in PLACE_PREPS if " " not in p} - {"on"} | {"to", "from", "toward", "towards"}
 )
+# Prepositions whose name is a place, never a person's, whatever the NER said: "near
+# Fenchuganj".
+NEAR_PREPS = frozenset({"near"})
+# Prepositions whose name is a place after a place's or a body's name: "the Surma at
+# Kanaighat".
+AT_PREPS = frozenset({"at"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
 # Prepositions that make an event noun's object its theme: "the attack on", "against".
 THEME_PREPS = frozenset({"on", "against"})
