@@ -15,7 +15,7 @@ from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
-from kg.nlp.entity_spans import capitalized_positions, positions
+from kg.nlp.entity_spans import capitalized_positions, indexed, positions, values
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
 from kg.train.recipe import add_entity_rules
@@ -460,6 +460,25 @@ def test_the_words_a_rule_looks_for_are_found_off_the_docs_arrays() -> None:
     assert positions(doc, ORTH, frozenset({"Typhoon", "hit"})) == [0, 2]
     assert positions(doc, LOWER, frozenset({"club", "the"})) == [3, 8]
     assert capitalized_positions(doc) == [0, 1, 4, 8]
+
+
+def test_the_arrays_kept_for_one_doc_answer_as_the_doc_does_and_for_it_alone() -> None:
+    blank = spacy.blank("en")
+    for text in ("Typhoon Vena hit the HSBC branch and a Club.", "The Club hit back, Vena said."):
+        doc = blank(text)
+        alone = [
+            positions(doc, ORTH, frozenset({"Vena", "hit"})),
+            positions(doc, LOWER, frozenset({"club", "storm"})),
+            capitalized_positions(doc),
+            values(doc, LOWER),
+        ]
+        with indexed(doc):  # a second doc may take the first one's id once it is gone
+            assert positions(doc, ORTH, frozenset({"Vena", "hit"})) == alone[0]
+            assert positions(doc, LOWER, frozenset({"club", "storm"})) == alone[1]
+            assert capitalized_positions(doc) == alone[2]
+            assert values(doc, LOWER) == alone[3]
+            assert positions(doc, ORTH, frozenset({"storm"})) == []
+        del doc
 
 
 ARTICLE = (

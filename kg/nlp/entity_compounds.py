@@ -10,7 +10,7 @@ from spacy.attrs import IS_UPPER, LOWER, ORTH
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.entity_spans import Ent, Known, owners, positions, values
 from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
@@ -64,7 +64,7 @@ def ampersand_organizations(doc: Doc, ents: list[Ent]) -> list[Ent]:
     that starts there or a few capitalized words; where one of the two sides is an entity
     (or the right ends in an organization's word), both are one organization.
     """
-    marks = [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth in _AMPERSAND_IDS]
+    marks = [i for i, orth in enumerate(values(doc, ORTH)) if orth in _AMPERSAND_IDS]
     if not marks:
         return ents
     taken = owners(doc, ents)
@@ -309,7 +309,7 @@ def acronyms_before_places(doc: Doc, ents: list[Ent], *, known: Known) -> list[E
     """
     taken = owners(doc, ents)
     found, gone = [], set()
-    for i in [i for i, upper in enumerate(doc.to_array(IS_UPPER).tolist()) if upper]:
+    for i in [i for i, upper in enumerate(values(doc, IS_UPPER)) if upper]:
         if i + 1 >= len(doc) or not _acronym(doc[i]) or known(doc, i, i + 1):
             continue
         owner, next_owner = taken[i], taken[i + 1]

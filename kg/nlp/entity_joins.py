@@ -13,7 +13,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import plain_name, tight_hyphen
-from kg.nlp.entity_spans import Ent, Known, owners
+from kg.nlp.entity_spans import Ent, Known, owners, values
 from kg.nlp.lexicon.labels import (
     NUMERIC_LABELS,
     ORGANIZATION_WORD_POS,
@@ -148,7 +148,7 @@ def repeated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
     labels = {get_string_id(text): label for text, label in found.items()}
     added = [
         Ent(i, i + 1, labels[orth])
-        for i, orth in enumerate(doc.to_array(ORTH).tolist())
+        for i, orth in enumerate(values(doc, ORTH))
         if orth in labels and taken[i] < 0 and _alone(doc, i, i + 1)
     ]
     return ents + added
@@ -271,7 +271,7 @@ def _unfound_organizations(doc: Doc, taken: list[int]) -> Iterator[Ent]:
     a title, a function word or the end word alone is none. A title that may start an
     organization's name goes on it before other words: "the UAE's General Civil Aviation
     Authority"."""
-    for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+    for i, orth in enumerate(values(doc, ORTH)):
         if orth not in _ORG_NAME_END_IDS or taken[i] >= 0:
             continue
         # "The opposition Bloc of Communists": tagged a common noun, capitalized before "of"

@@ -8,7 +8,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import name_word, tight_hyphen
-from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.entity_spans import Ent, Known, owners, positions, values
 from kg.nlp.lexicon.labels import NUMERIC_LABELS
 from kg.nlp.lexicon.names import (
     NAME_PARTICLES,
@@ -170,7 +170,7 @@ def introduced_particle_names(doc: Doc, ents: list[Ent], *, known: Known) -> lis
     two of them, are one person's name, whatever the NER made of its words, where no entity
     runs across its edges and the gazetteer does not know it ("director Rio de Janeiro").
     """
-    lowers = doc.to_array(LOWER).tolist()
+    lowers = values(doc, LOWER)
     nouns = [i for i, lower in enumerate(lowers) if lower in _PERSON_NOUN_IDS]
     if not nouns:
         return ents

@@ -16,6 +16,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from kg.nlp.entity_spans import values
 from kg.nlp.lexicon.numbers import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -152,8 +153,10 @@ def _windows(doc: Doc) -> list[Span]:
     """The stretches of a doc around the words dates and numbers are made of."""
     bounds: list[list[int]] = []
     strings = doc.vocab.strings
-    for i, (orth, lower, currency) in enumerate(doc.to_array([ORTH, LOWER, IS_CURRENCY]).tolist()):
-        if lower in _TRIGGER_IDS or currency or strings[orth][0].isdigit():
+    orths, lowers, currencies = (values(doc, attr) for attr in (ORTH, LOWER, IS_CURRENCY))
+    digits = {orth for orth in set(orths) if strings[orth][0].isdigit()}  # one look-up a word
+    for i, (orth, lower, currency) in enumerate(zip(orths, lowers, currencies, strict=True)):
+        if lower in _TRIGGER_IDS or currency or orth in digits:
             start, end = max(0, i - 3), min(len(doc), i + 7)
             if bounds and start <= bounds[-1][1]:
                 bounds[-1][1] = end

@@ -8,7 +8,7 @@ from spacy.attrs import LEMMA, SHAPE
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.entity_spans import Ent, Known, owners, positions, values
 from kg.nlp.lexicon.labels import (
     APPOSITION_TAGS,
     NOUN_TAGS,
@@ -51,7 +51,7 @@ def model_products(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     things), nor "Chelsea 2" (a score), nor "March 3", nor "London E17" (a place the
     gazetteer knows, and its postcode).
     """
-    shapes = doc.to_array(SHAPE).tolist()
+    shapes = values(doc, SHAPE)
     found = []
     for i, shape in enumerate(shapes):
         if i == 0 or not (shape in CODE_SHAPES or shape in NUMBER_SHAPES):

@@ -90,7 +90,7 @@ from kg.nlp.entity_places import (
     residences,
 )
 from kg.nlp.entity_products import model_products, products_by_words
-from kg.nlp.entity_spans import Ent, Name, owners
+from kg.nlp.entity_spans import Ent, Name, indexed, owners, values
 from kg.nlp.entity_speakers import given_names_before_who, speakers_after_speech
 from kg.nlp.entity_things import named_things
 from kg.nlp.entity_titles import apply_titles, split_run_on
@@ -210,6 +210,11 @@ class EntityRules:
         return tuple(sorted(NUMERIC_LABELS | set(self.data["names"])))
 
     def __call__(self, doc: Doc) -> Doc:
+        with indexed(doc):
+            return self.apply(doc)
+
+    def apply(self, doc: Doc) -> Doc:
+        """The steps, in order, on a doc whose arrays ``indexed`` keeps."""
         ents = [Ent(ent.start, ent.end, ent.label_) for ent in doc.ents]
         if self.steps["tidy"]:
             ents = [part for ent in ents for part in lines(doc, ent)]
@@ -330,8 +335,7 @@ class EntityRules:
 
     def find_names(self, doc: Doc) -> list[Name]:
         """Longest non-overlapping gazetteer matches, in text order."""
-        orths = doc.to_array(ORTH).tolist()
-        return [Name(start, end, *key) for start, end, key in self.index(orths)]
+        return [Name(start, end, *key) for start, end, key in self.index(values(doc, ORTH))]
 
     def resolve(self, doc: Doc, ent: Ent, inner: list[Name]) -> list[Ent]:
         """What one statistical entity becomes, given the names inside it."""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from spacy.attrs import IS_TITLE, IS_UPPER
@@ -42,17 +43,52 @@ def owners(doc: Doc, ents: list[Ent]) -> list[int]:
     return owners
 
 
+# The arrays read off the docs the rule layer is at work on (``indexed``), by the doc's id: its
+# steps look at the same few arrays some thirty times a paragraph, and mostly find nothing.
+_ARRAYS: dict[int, tuple[dict[int, list[int]], dict[int, frozenset[int]]]] = {}
+
+
+@contextlib.contextmanager
+def indexed(doc: Doc) -> Iterator[None]:
+    """Within it, ``values`` and ``positions`` read each of the doc's arrays once; the rule
+    layer changes no token, so the arrays hold till it sets the entities."""
+    _ARRAYS[id(doc)] = ({}, {})
+    try:
+        yield
+    finally:
+        del _ARRAYS[id(doc)]
+
+
+def values(doc: Doc, attr: int) -> list[int]:
+    """The doc's ``attr`` array as a list of ints (string ids, flags)."""
+    arrays = _ARRAYS.get(id(doc))
+    if arrays is None:
+        return doc.to_array(attr).tolist()
+    columns = arrays[0]
+    if attr not in columns:
+        columns[attr] = doc.to_array(attr).tolist()
+    return columns[attr]
+
+
 def positions(doc: Doc, attr: int, words: frozenset[str]) -> list[int]:
     """The tokens whose ``attr`` (ORTH, LOWER, LEMMA, DEP) is one of ``words``, read off the doc's
     array: a rule that looks at a few words makes no ``Token`` of every other."""
     wanted = _string_ids(words)
-    return [i for i, value in enumerate(doc.to_array(attr).tolist()) if value in wanted]
+    column = values(doc, attr)
+    arrays = _ARRAYS.get(id(doc))
+    if arrays is not None:
+        present = arrays[1].get(attr)
+        if present is None:
+            present = arrays[1][attr] = frozenset(column)
+        if wanted.isdisjoint(present):
+            return []  # most rules' words are in no paragraph
+    return [i for i, value in enumerate(column) if value in wanted]
 
 
 def capitalized_positions(doc: Doc) -> list[int]:
-    """The tokens in title case or in capitals, read off the doc's array."""
-    rows = doc.to_array([IS_TITLE, IS_UPPER]).tolist()
-    return [i for i, (title, upper) in enumerate(rows) if title or upper]
+    """The tokens in title case or in capitals, read off the doc's arrays."""
+    upper = values(doc, IS_UPPER)
+    return [i for i, title in enumerate(values(doc, IS_TITLE)) if title or upper[i]]
 
 
 @functools.cache

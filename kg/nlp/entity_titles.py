@@ -9,7 +9,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from kg.nlp.entity_names import name_word, opens_sentence, plain_name, tight_hyphen
-from kg.nlp.entity_spans import Ent, Known, Name, owners
+from kg.nlp.entity_spans import Ent, Known, Name, owners, values
 from kg.nlp.lexicon.labels import NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
@@ -330,7 +330,7 @@ def _title_positions(doc: Doc) -> list[int]:
     makes a noun, a name right after it ("Former Temuco mayor Camila Huenchumilla Paillal",
     not "a major New York bank"), and the occupations' nouns in title case that open a
     sentence ("Analyst Dina Esfandiari-Khoury of the Gulf Research Forum said")."""
-    rows = doc.to_array([ORTH, LOWER]).tolist()
+    rows = zip(values(doc, ORTH), values(doc, LOWER), strict=True)
     return [
         i
         for i, (orth, lower) in enumerate(rows)
@@ -436,4 +436,4 @@ def _title_person(doc: Doc, ents: list[Ent], k: int, end: int) -> bool:
 def _commas(doc: Doc) -> list[int]:
     """Token positions of commas, read from one array (no Token object per token)."""
     comma = doc.vocab.strings[","]
-    return [i for i, orth in enumerate(doc.to_array(ORTH).tolist()) if orth == comma]
+    return [i for i, orth in enumerate(values(doc, ORTH)) if orth == comma]
