@@ -256,6 +256,19 @@ def test_a_middle_word_is_a_surname_alone_only_after_the_name(nlp) -> None:
     ]
 
 
+def test_a_name_right_after_a_noun_only_a_person_is_is_a_person(nlp) -> None:
+    text = (
+        "Her son Musa works on the docks. His widow Amina Diallo spoke. The boy Lima ran. "
+        "A girl Guides Association met."
+    )
+    ner = (("Amina Diallo", "LOC"),)
+    assert run(nlp, text, ner) == [
+        ("Musa", "PERSON"),
+        ("Amina Diallo", "PERSON"),
+        ("Lima", "GPE"),
+    ]
+
+
 HUENCHUMILLA = """
 Camila       3 compound PROPN _ PERSON
 Huenchumilla 3 flat     PROPN _ PERSON
@@ -335,6 +348,9 @@ ARTICLES = {
     'Governor Trần Văn Khôi said the bank would cut its rate. "We will keep credit flowing," '
     "Khôi told reporters.\n\nFormer mayor Javiera Quilapán Ancalao won the vote. Quilapán, "
     "52, thanked her supporters in Temuco.\n",
+    "novel.txt": "A novel of the docks\n\n"
+    "The middle section is set in Dakar. Her son Tijani works on the docks and hides a "
+    "wanted man in a warehouse.\n",
     "gallery.txt": "Gallery names new head\n\n"
     "Gallery director Femke op den Kamp said the museum would reopen in May. Its chief "
     "curator, Pieter-Jan van den Heuvel, said the loans were secured.\n",
@@ -394,3 +410,8 @@ def test_a_surname_a_place_is_spelt_like_or_a_first_surname_is_the_person_named_
     javiera = built["Javiera Quilapán Ancalao"]
     assert [m.text for m in javiera.mentions] == ["Javiera Quilapán Ancalao", "Quilapán"]
     assert "Khôi" not in built and "Quilapán" not in built
+
+
+@pytest.mark.slow
+def test_a_name_after_a_kin_noun_is_a_person(built) -> None:
+    assert built["Tijani"].type == "Person"

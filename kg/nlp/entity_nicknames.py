@@ -31,12 +31,18 @@ def quoted_nicknames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     the gazetteer knows after it.
     """
     quotes = positions(doc, ORTH, DOUBLE_QUOTE_MARKS)
-    if len(quotes) < 2:
+    # one or two words between two quotation marks, none first in the doc
+    pairs = [
+        (opening, closing)
+        for opening, closing in zip(quotes, quotes[1:], strict=False)
+        if opening and 2 <= closing - opening <= NICKNAME_WORDS + 1
+    ]
+    if not pairs:
         return ents
     taken = owners(doc, ents)
     found: list[Ent] = []
-    for opening, closing in zip(quotes, quotes[1:], strict=False):
-        if opening == 0 or not _nickname(doc, opening, closing, taken):
+    for opening, closing in pairs:
+        if not _nickname(doc, opening, closing, taken):
             continue
         if not _in_running_text(doc, opening):
             continue

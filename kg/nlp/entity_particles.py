@@ -70,8 +70,8 @@ def names_after_particles(doc: Doc, ents: list[Ent]) -> list[Ent]:
 def _cut_at_particle(doc: Doc, ent: Ent) -> bool:
     """A name of capitalized words (hyphens between) that ends in a name's particle."""
     return (
-        ent.label not in NUMERIC_LABELS
-        and ent.end - ent.start >= 2
+        ent.end - ent.start >= 2
+        and ent.label not in NUMERIC_LABELS
         and doc[ent.end - 1].text in NAME_PARTICLES
         and all(
             name_word(t) or tight_hyphen(doc, t.i) or t.text in NAME_PARTICLES

@@ -6,10 +6,10 @@ import re
 
 from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import name_word, opens_sentence, plain_name, tight_hyphen
-from kg.nlp.entity_spans import Ent, Known, Name, owners, values
+from kg.nlp.entity_spans import Ent, Known, Name, owners, positions, values
 from kg.nlp.lexicon.labels import NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
@@ -301,7 +301,52 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         ):
             ents = [e for k, e in enumerate(ents) if k not in inside] + [Ent(*span, "PERSON")]
             owner = owners(doc, ents)
+    return _after_person_nouns(doc, ents, known)
+
+
+# The most words of a name right after a noun only a person is: "his son Musa".
+NAME_WORDS_AFTER_PERSON_NOUN = 2
+
+
+def _after_person_nouns(doc: Doc, ents: list[Ent], known: Known) -> list[Ent]:
+    """Rule: "Halima's son Musa works on the docks" with no entity, "his widow Amina Diallo"
+    with a place: one or two proper nouns right after a noun only a person is, in lower
+    case ("son", "widow", "farmer"), in no entity or filling one of a place's or a body's
+    the gazetteer does not know, are a person; not a known name ("the boy Paris") nor a
+    longer capitalized run ("the girl Guides Association")."""
+    nouns = positions(doc, ORTH, PERSON_NOUNS)
+    if not nouns:
+        return ents
+    owner = owners(doc, ents)
+    for i in nouns:
+        if doc[i].pos_ not in {"NOUN", ""}:
+            continue
+        end = i + 1
+        while end < len(doc) and end - i <= NAME_WORDS_AFTER_PERSON_NOUN and _proper(doc[end]):
+            end += 1
+        if end == i + 1 or (end < len(doc) and name_word(doc[end])) or known(doc, i + 1, end):
+            continue
+        inside = {owner[k] for k in range(i + 1, end)}
+        if inside == {-1}:
+            ents = [*ents, Ent(i + 1, end, "PERSON")]
+        elif (k := _guessed_name(doc, ents, owner, (i + 1, end), known)) is not None:
+            ents = [*ents[:k], Ent(i + 1, end, "PERSON"), *ents[k + 1 :]]
+        else:
+            continue
+        owner = owners(doc, ents)
     return ents
+
+
+def _proper(token: Token) -> bool:
+    """A proper noun (where the doc is tagged) of a person's name: no title's or body's
+    word."""
+    return (
+        plain_name(token)
+        and token.pos_ in {"PROPN", ""}
+        and token.text not in PERSON_TITLES
+        and token.text not in ORG_NAME_ENDS
+        and token.lower_ not in NOT_NAME_WORDS
+    )
 
 
 def _occupation(lower: str) -> bool:
