@@ -348,6 +348,28 @@ def test_a_short_name_used_as_a_place_or_shared_by_two_firms_stays_apart() -> No
     assert _key(index, "Senate", 2) == "senate"
 
 
+def test_a_citys_name_for_its_team_joins_the_clubs_name_it_starts() -> None:
+    # "Bergen Klub won the cup. Bergen coach Nils Berg said so."
+    table = """
+        Bergen    2 compound PROPN _ B-ORG
+        Klub      3 nsubj    PROPN _ I-ORG
+        won       0 root     VERB  win tag=VBD
+        the       5 det      DET
+        cup       3 obj      NOUN
+        .         3 punct    PUNCT
+
+        Bergen    2 compound PROPN _ GPE
+        coach     5 nsubj    NOUN
+        Nils      2 appos    PROPN _ B-PERSON
+        Berg      3 flat     PROPN _ I-PERSON
+        said      0 root     VERB  say tag=VBD
+        so        5 advmod   ADV
+        .         5 punct    PUNCT
+    """
+    index = _index(table)
+    assert _key(index, "Bergen", 2) == "bergen klub"
+
+
 ARTICLE = (
     "Harbour group to buy drone maker\n\n"
     "TALLINN, May 4 - Norrvik Marine Holdings AG agreed on Monday to buy Velsano Robotics, a "

@@ -1,6 +1,6 @@
-"""Leagues by their word and teams by the match against them: the rules
+"""Leagues by their word, teams by the match against them and clubs by their word: the rules
 ``kg.nlp.entity_bodies.leagues`` and ``teams_of_places`` on parse tables with hand-set NER
-output, and the entity nodes two short articles written for them give."""
+output, and the entity nodes three short articles written for them give."""
 
 from __future__ import annotations
 
@@ -129,12 +129,21 @@ CUP = (
 )
 
 
+CLUB = (
+    "Bergen Klub win the cup\n\n"
+    "OSLO, May 12 - Bergen Klub came from two goals down to beat Brann 3-2 in the cup final on "
+    "Sunday, the club's first title since 1988.\n\n"
+    "Bergen coach Nils Berg said his players never stopped running.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     folder = tmp_path_factory.mktemp("leagues")
     (folder / "transfer.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "cup.txt").write_text(CUP, encoding="utf-8")
-    files = [folder / "transfer.txt", folder / "cup.txt"]
+    (folder / "club.txt").write_text(CLUB, encoding="utf-8")
+    files = [folder / "transfer.txt", folder / "cup.txt", folder / "club.txt"]
     kg.build(files, store=folder / "store", model=MODEL)
     with Store(folder / "store", read_only=True) as store:
         found = [node for nodes in stored_nodes(store).values() for node in nodes]
@@ -153,3 +162,10 @@ def test_leagues_are_organizations_and_their_hosted_finals_an_event(nodes) -> No
 def test_a_club_played_against_after_its_countrys_possessive_is_a_team(nodes) -> None:
     assert nodes["Real Castell"].type == "Organization"  # no entity on main
     assert not any(node.type == "Organization" for name, node in nodes.items() if "Ostby" in name)
+
+
+@pytest.mark.slow
+def test_a_club_and_its_citys_name_for_it_are_one_organization_named_in_full(nodes) -> None:
+    club = nodes["Bergen Klub"]  # no entity on main, "Bergen" a node alone
+    assert club.type == "Organization"
+    assert "Bergen" in club.aliases

@@ -175,9 +175,12 @@ class EntityIndex:
             texts = [_tidy(x.text) for x in mentions]
             # A gazetteer's spelling names the node only where the article writes it (in any
             # case); a
-            # canonical name the article never uses ("Frankfurt am Main") is an alias.
+            # canonical name the article never uses ("Frankfurt am Main") is an alias. Nor
+            # does it name an organization after the short form of its name ("Bergen" of
+            # "Bergen Klub").
             person = self.label[root] == "PERSON"  # a gazetteer names no people
-            known = [] if person else [x.display for x in mentions if x.display]
+            shown = [x for x in mentions if x.display and x.canon not in self.short_forms]
+            known = [] if person else [x.display for x in shown if x.display]
             written = {t.casefold() for t in texts}  # "Washington" for a "WASHINGTON" dateline
             name = next((n for n in known if n.casefold() in written), None)
             if name is None:  # the name that gave the key, in its most usual spelling

@@ -17,6 +17,7 @@ from kg.nlp.lexicon.labels import AREA_LABELS, SURNAME_LABELS
 from kg.nlp.lexicon.marks import ALSO_CALLED_SKIPPED
 from kg.nlp.lexicon.names import (
     ALSO_CALLED,
+    CLUB_NAME_WORDS,
     COMPETITION_NAME_WORDS,
     LEAGUE_WORDS,
     NAME_PARTICLES,
@@ -276,8 +277,9 @@ def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> Non
     nor one a mention labels a country or a city, as the gazetteer does ("Pakistan won the
     first Test", a team, is neither the "Pakistan Cricket Board" nor, as no league is, the
     "Pakistan Super League"), nor one written after "the", an institution's noun ("the
-    Senate" is not "Senate Republicans"). The longer name keys the node, so that no other
-    article's "Kinderdijk" joins it on the short form alone."""
+    Senate" is not "Senate Republicans"), unless the longer name is a club's, the team its
+    city names ("Praia Clube ... Praia coach", with "Praia" a city). The longer name keys
+    the node, so that no other article's "Kinderdijk" joins it on the short form alone."""
     longer: dict[str, set[int]] = {}
     for mention in index.mentions:
         words = mention.canon.split()
@@ -290,7 +292,10 @@ def short_organization_name(index: EntityIndex, by_canon: dict[str, int]) -> Non
             uses.setdefault(mention.canon, []).append(mention)
     for canon, mentions in uses.items():
         full = {index.find(m) for m in longer[canon]}
-        if len(full) == 1 and _voted(mentions) == "ORG" and not _common(index, mentions):
+        if len(full) != 1 or _voted(mentions) != "ORG":
+            continue
+        club = any(index.mentions[m].text.split()[-1] in CLUB_NAME_WORDS for m in longer[canon])
+        if club or not _common(index, mentions):
             index._union(by_canon[canon], next(iter(full)))
             index.short_forms.add(canon)
 

@@ -117,6 +117,9 @@ PEOPLE_NAME_PLURALS = words("Women Men Girls Boys Children People Workers Vetera
 LEAGUE_WORDS = words("League Liga Ligi Lig Ligue Lega")
 # Words that end a series' name as a league's do, and a surname's too ("Pierre de la Tour").
 SERIES_WORDS = words("Series Tour")
+# Words that end a sports club's name after its city's, in several languages: "Praia Clube",
+# "Toronto FC", "Galatasaray SK".
+CLUB_NAME_WORDS = words("Club Clube Klub Klubi Kulübü FC SC CF AC SK FK")
 # Words that name a country's league alone, in its language: "the Superliga", "the Bundesliga".
 LEAGUE_NAME_WORDS = words("Superliga Superlig Bundesliga Superleague Liiga")
 # Nouns of a competition's last games, after which a league's name is the event: "host the
@@ -162,10 +165,11 @@ PHOTO_AGENCIES = frozenset({"afp", "getty", "reuters", "ap", "epa", "anadolu", "
 # Trust", "Mizuho Securities", a firm's trade ("Samsung Electronics", "Amkor Technology").
 # Not the institutions a nationality only qualifies ("the Colombian Senate"), nor words that
 # also end places ("Puget Sound").
-ORG_NAME_ENDS = words(
-    """Association Agency Trust Federation Confederation Union Council Committee Commission
+ORG_NAME_ENDS = (
+    words(
+        """Association Agency Trust Federation Confederation Union Council Committee Commission
     Conference Institute University College Party Foundation League Society Authority
-    Corporation Company Airlines Airways Centre Center Organization Organisation Alliance Fund
+    Corporation Company Airlines Airways Centre Center Organization Organisation Alliance
     Front Movement Bank Office Securities Group Labs Laboratories Pictures Films Studios
     Records Press Books Capital Partners Holdings Motor Motors Systems Media Technologies Industries
     Forum Philharmonic Orchestra Club Community Electronics Semiconductor Semiconductors
@@ -173,6 +177,8 @@ ORG_NAME_ENDS = words(
     Petroleum Chemicals Logistics Shipping Insurance Aerospace Robotics Software Ministry
     Academy Programme Diocese Archdiocese Lines Exchange Navy Forces Board Bureau Partnership
     Department Police Force Service Bloc Fund Nation"""
+    )
+    | CLUB_NAME_WORDS
 )
 # Legal-form suffixes of a firm's name, as written, in many countries' forms: "Kilimanjaro
 # Resources Inc.", "Lake Victoria Goldfields Ltd", "Siemens AG", "Pannonia Pharma Nyrt."
