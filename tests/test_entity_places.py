@@ -210,6 +210,33 @@ def test_a_name_near_or_at_a_place_is_a_place(nlp) -> None:
     ]  # "near Tesla's plant": a possessive
 
 
+def test_a_name_after_in_and_the_people_who_live_there_is_a_place(nlp) -> None:
+    # "farmers in Dalvora , villagers in Sorvik , investors in Tesla and lawmakers in Congress"
+    table = """
+        farmers    0  root   NOUN  farmer tag=NNS
+        in         3  case   ADP
+        Dalvora    1  nmod   PROPN
+        ,          5  punct  PUNCT
+        villagers  1  conj   NOUN  villager tag=NNS
+        in         7  case   ADP
+        Sorvik     5  nmod   PROPN _ PERSON
+        ,          9  punct  PUNCT
+        investors  1  conj   NOUN  investor tag=NNS
+        in         11 case   ADP
+        Tesla      9  nmod   PROPN _ PERSON
+        and        13 cc     CCONJ
+        lawmakers  1  conj   NOUN  lawmaker tag=NNS
+        in         15 case   ADP
+        Congress   13 nmod   PROPN _ ORG
+    """
+    assert entities(nlp, table) == [
+        ("Dalvora", "LOC", True),  # no entity to the NER
+        ("Sorvik", "LOC", True),  # a person to the NER
+        ("Tesla", "PERSON", False),  # investors are no people who live there
+        ("Congress", "ORG", False),  # an organization the NER found stays
+    ]
+
+
 ARTICLE = (
     "Floods cut off villages in the north\n\n"
     "Heavy rain sent water pouring down the Tolvan and Marush rivers on Monday, officials "
@@ -218,7 +245,8 @@ ARTICLE = (
     "In Ostravia, a mountainous autonomous region in the north, schools were closed. "
     "Ambulances were sent to hospitals in Hanover, Braunschweig and Göttingen.\n\n"
     "The flooded ruins date from the Velmarian Empire, whose temples still stand in the city "
-    "of Aksinor. A ferry capsized on the Tolvan near Fenchal on Thursday.\n"
+    "of Aksinor. A ferry capsized on the Tolvan near Fenchal on Thursday.\n\n"
+    "Villagers in Sorvik and fishermen in Maluku lost their boats.\n"
 )
 
 
@@ -259,6 +287,7 @@ def test_places_the_words_around_them_name_are_places(nodes) -> None:
     assert nodes["Ostravia"].type == "Place"  # nothing on main
     assert nodes["Göttingen"].type == "Place"  # a person on main
     assert nodes["Fenchal"].type == "Place"  # nothing on main
+    assert nodes["Sorvik"].type == "Place"  # a person on main
     for name in ("Kelbrin", "Dovrak", "Velmarian Empire", "Aksinor"):
         assert nodes[name].type == "Place"
 

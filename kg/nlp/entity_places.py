@@ -27,6 +27,7 @@ from kg.nlp.lexicon.nouns import (
     OCCUPATION_NOUNS,
     PERSON_NOUNS,
     PLACE_NOUNS,
+    RESIDENT_NOUNS,
     ROUTE_NOUNS,
 )
 from kg.nlp.lexicon.words import (
@@ -36,6 +37,7 @@ from kg.nlp.lexicon.words import (
     LIST_WORDS,
     NEAR_PREPS,
     PLACE_CUES,
+    RESIDENCE_PREPS,
 )
 
 # The most words of a place's name the words around it give: "Dar es Salaam" is three.
@@ -403,12 +405,15 @@ def places_by_preposition(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
     Rule: "capsized on the Kushiyara near Fenchuganj" with nothing found: a name of up to
     three capitalized words after "near" is a place (a person to the NER too); not before a
-    possessive ("near Tesla's plant") nor a speech verb. Rule: "the Surma at Kanaighat" with
-    the name a person: a one-word "person" after "at" right after the name of a place or a
-    body is the place ("Barclays at Canary Wharf"); not "angry at Jones". The words gave the
-    label, so it holds for the whole article (``Ent.cued``).
+    possessive ("near Tesla's plant") nor a speech verb. Rule: "For farmers in Java and
+    fishermen in Maluku": so is one after "in" right after a plural noun of the people who
+    live or work somewhere (not "investors in Tesla", nor an organization the NER found:
+    "lawmakers in Congress"). Rule: "the Surma at Kanaighat" with the name a person: a
+    one-word "person" after "at" right after the name of a place or a body is the place
+    ("Barclays at Canary Wharf"); not "angry at Jones". The words gave the label, so it holds
+    for the whole article (``Ent.cued``).
     """
-    preps = positions(doc, LOWER, NEAR_PREPS | AT_PREPS)
+    preps = positions(doc, LOWER, NEAR_PREPS | AT_PREPS | RESIDENCE_PREPS)
     if not preps:
         return ents
     taken = owners(doc, ents)
@@ -416,21 +421,21 @@ def places_by_preposition(doc: Doc, ents: list[Ent]) -> list[Ent]:
     for k in preps:
         i = k + 1
         end = _proper_after(doc, i) if i < len(doc) else None
-        if end is None or speaks(doc, end - 1) or doc[i].is_sent_start:
+        if k == 0 or end is None or speaks(doc, end - 1) or doc[i].is_sent_start:
             continue
         if end < len(doc) and (doc[end].tag_ == "POS" or doc[end].is_title):
             continue
-        owner = taken[i]
-        if doc[k].lower_ in NEAR_PREPS:
-            if all(taken[j] < 0 for j in range(i, end)):
-                out.append(Ent(i, end, "LOC", cued=True))
+        prep, before = doc[k].lower_, doc[k - 1]
+        if prep in AT_PREPS:
+            body = taken[k - 1] >= 0 and out[taken[k - 1]].label in PLACE_OR_BODY_LABELS
+            if not (body and end == i + 1):
                 continue
-        elif k == 0 or taken[k - 1] < 0 or out[taken[k - 1]].label not in PLACE_OR_BODY_LABELS:
-            continue
-        if owner >= 0 and (out[owner].start, out[owner].end, out[owner].label) == (
-            i,
-            end,
-            "PERSON",
+        elif prep in RESIDENCE_PREPS and not (
+            before.tag_ == "NNS" and before.lemma_.lower() in RESIDENT_NOUNS
         ):
-            out[owner] = out[owner]._replace(label="LOC", cued=True)
+            continue
+        if all(taken[j] < 0 for j in range(i, end)) and prep not in AT_PREPS:
+            out.append(Ent(i, end, "LOC", cued=True))
+        elif taken[i] >= 0 and out[taken[i]] == Ent(i, end, "PERSON"):
+            out[taken[i]] = Ent(i, end, "LOC", cued=True)
     return out

@@ -134,6 +134,12 @@ PERSON_NOUNS = words(
     teenager grandmother grandfather shepherd farmer resident student volunteer villager
     sister brother niece nephew granddaughter grandson"""
 )
+# Nouns of the people who live or work in a place, whose "in" names it: "farmers in Java",
+# "residents in Sylhet"; not those a firm or a body may follow ("investors", "lawmakers").
+RESIDENT_NOUNS = words(
+    """people resident villager farmer fisherman official reporter journalist voter family
+    protester refugee child student"""
+)
 # Nouns of a household, which a surname qualifies after "the": "the Smith family".
 HOUSEHOLD_NOUNS = words("family household clan")
 # Nouns of a person or a household a people's name may qualify with an article or "first"

@@ -35,6 +35,9 @@ NEAR_PREPS = frozenset({"near"})
 # Prepositions whose name is a place after a place's or a body's name: "the Surma at
 # Kanaighat".
 AT_PREPS = frozenset({"at"})
+# Prepositions whose name is a place after a noun of the people who live there: "farmers
+# in Java".
+RESIDENCE_PREPS = frozenset({"in"})
 TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "over", "on"})
 # Prepositions that make an event noun's object its theme: "the attack on", "against".
 THEME_PREPS = frozenset({"on", "against"})
