@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from spacy.attrs import SHAPE
 from spacy.tokens import Doc
 
-from kg.nlp.entity_spans import Ent, owners
+from kg.nlp.entity_spans import Ent, owners, values
 from kg.nlp.lexicon.marks import HYPHENS
 from kg.nlp.lexicon.names import NAME_PARTICLES
 
@@ -36,6 +37,8 @@ def apply_book_entries(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 def book_entries(doc: Doc) -> Iterator[list[Ent]]:
     """Each book list entry's author, title and publisher (see ``apply_book_entries``)."""
+    if not _has_a_year(doc):
+        return  # the doc's text, a Token a word, only where an entry may be
     offset = 0
     for line in doc.text.split("\n"):
         match = BOOK_ENTRY.match(line.strip())
@@ -53,6 +56,13 @@ def book_entries(doc: Doc) -> Iterator[list[Ent]]:
         ]
         if all(span is not None for span in spans):
             yield [Ent(span.start, span.end, span.label_) for span in spans if span is not None]
+
+
+def _has_a_year(doc: Doc) -> bool:
+    """Whether a word has four digits in a row, as an entry's year: its shape says so ("dddd",
+    or "LONG" for a word of 100 characters or more, whose shape is not written)."""
+    shapes = [doc.vocab.strings[shape] for shape in set(values(doc, SHAPE))]
+    return any("dddd" in shape or shape == "LONG" for shape in shapes)
 
 
 def _name_words(text: str) -> bool:

@@ -216,6 +216,8 @@ class EntityRules:
     def apply(self, doc: Doc) -> Doc:
         """The steps, in order, on a doc whose arrays ``indexed`` keeps."""
         ents = [Ent(ent.start, ent.end, ent.label_) for ent in doc.ents]
+        found = self.steps["gazetteer"] or self.steps["titles"]
+        names = self.find_names(doc) if found else []  # the gazetteer's, read once
         if self.steps["tidy"]:
             ents = [part for ent in ents for part in lines(doc, ent)]
             ents = [part for ent in ents for part in dateline(doc, ent)]
@@ -235,7 +237,8 @@ class EntityRules:
             ents = speakers_after_speech(doc, ents, known=self.is_known)
             ents = [p for e in ents for p in split_affiliation(doc, e, known=self.is_known)]
         if self.steps["gazetteer"]:
-            ents = join_nationality_organizations(doc, self.apply_gazetteer(doc, ents))
+            ents = self.apply_gazetteer(doc, ents, names)
+            ents = join_nationality_organizations(doc, ents)
             ents = organizations_by_last_word(doc, ents, known=self.is_known)
             ents = compound_names(doc, ents, known=self.is_known)
             ents = events_by_last_word(doc, acting_places(doc, ents, known=self.is_known))
@@ -249,7 +252,7 @@ class EntityRules:
             ents = products_by_words(doc, ents, known=self.is_known)
             ents = named_things(doc, ents, known=self.is_known)
         if self.steps["titles"]:
-            ents = split_run_on(doc, ents, self.find_names(doc))
+            ents = split_run_on(doc, ents, names)
             ents = apply_titles(doc, ents, known=self.is_known)
         if self.steps["surnames"]:
             ents = repeated_names(doc, self.apply_surnames(doc, ents))
@@ -316,9 +319,9 @@ class EntityRules:
         return tuple(token.orth for token in doc[start:end]) in self.index
 
     # Step 2: the gazetteer.
-    def apply_gazetteer(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """Relabel and split entities with the names inside them; add uncovered names."""
-        names = self.find_names(doc)
+    def apply_gazetteer(self, doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
+        """Relabel and split entities with the names inside them (``find_names``); add
+        uncovered names."""
         starts = [name.start for name in names]
         resolved = []
         for ent in ents:
