@@ -53,7 +53,8 @@ def test_a_bodys_name_is_whole_over_and_commas_a_place_and_a_nationality(
         "Before the Kivu Mining and Energy Forum, Sorvia's Fisheries, Forests and Water Agency, "
         "the Iraq Statistical Department and The Royal Iraqi Mounted Police met. In Erbil "
         "Revenue Authority staff, the United States and European Union, and the Ford "
-        "Foundation and Gates Foundation did not."
+        "Foundation and Gates Foundation did not, nor did the Kivu Jazz Band, Sorvia Brass, "
+        "Lumo Big Band and Tide Orchestra."
     )
     ner = (
         ("Kivu Mining", "ORG"),
@@ -69,6 +70,9 @@ def test_a_bodys_name_is_whole_over_and_commas_a_place_and_a_nationality(
         ("European Union", "ORG"),
         ("Ford Foundation", "ORG"),
         ("Gates Foundation", "ORG"),
+        ("Kivu Jazz Band", "ORG"),
+        ("Lumo Big Band", "ORG"),
+        ("Tide Orchestra", "ORG"),
     )
     assert run(nlp, text, ner) == [
         ("Kivu Mining and Energy Forum", "ORG"),  # the NER's two bodies over "and"
@@ -82,6 +86,9 @@ def test_a_bodys_name_is_whole_over_and_commas_a_place_and_a_nationality(
         ("European Union", "ORG"),
         ("Ford Foundation", "ORG"),  # a body's word ends the first: two bodies
         ("Gates Foundation", "ORG"),
+        ("Kivu Jazz Band", "ORG"),  # a list of names, not single words: apart
+        ("Lumo Big Band", "ORG"),
+        ("Tide Orchestra", "ORG"),
     ]
 
 
@@ -134,16 +141,19 @@ def test_a_place_and_a_disasters_noun_are_an_event_where_the_text_names_it(
     text = (
         "After the Ogaden War ended, the 2011 Tohoku earthquake struck. A blaze known as the "
         "Pine Creek fire and a storm dubbed the Valencia floods came too. A fire in Iraq "
-        "and the Iraq war were over."
+        "and the Iraq war were over, as were the Dutch War of Independence and the Kindle Fire."
     )
-    ner = (("Ogaden War", "ORG"), ("Tohoku", "PERSON"), ("Pine Creek", "LOC"), ("Valencia", "GPE"))
-    assert run(nlp, text, ner + (("Iraq", "GPE"),)) == [
-        ("Ogaden War", "EVENT"),  # the noun capitalized after "the": the NER's "body" too
+    ner = (("Ogaden War", "LOC"), ("Tohoku", "PERSON"), ("Pine Creek", "LOC"), ("Valencia", "GPE"))
+    ner += (("Iraq", "GPE"), ("Dutch", "NORP"), ("Kindle", "PRODUCT"))
+    assert run(nlp, text, ner) == [
+        ("Ogaden War", "EVENT"),  # the noun capitalized after "the", in the NER's place too
         ("2011 Tohoku earthquake", "EVENT"),  # a year between "the" and the "person"
         ("Pine Creek fire", "EVENT"),  # "known as the"
         ("Valencia floods", "EVENT"),  # "dubbed the"
         ("Iraq", "GPE"),  # "a fire in Iraq": nothing names an event
         ("Iraq", "GPE"),  # "the Iraq war": nothing makes it a name
+        ("Dutch War of Independence", "EVENT"),  # on over "of"
+        ("Kindle", "PRODUCT"),  # a made thing's "Fire"
     ]
 
 

@@ -12,6 +12,7 @@ from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPETITION_LABELS,
+    MADE_THING_LABELS,
     NUMERIC_LABELS,
     RETYPED_AS_ORG,
 )
@@ -208,6 +209,7 @@ def names_over_possessive(doc: Doc, ents: list[Ent]) -> list[Ent]:
 # The digits of a year that starts an event's name: "the 2004 Indian Ocean tsunami".
 YEAR_DIGITS = 4
 # The most capitalized words in no entity before a disaster's noun: "the Great Chicago Fire".
+
 DISASTER_NAME_WORDS = 3
 
 
@@ -221,8 +223,10 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
     disaster's or a war's noun (a "war", a "fire", a "tsunami") that no noun follows, is the
     event where "the" comes before the name and the noun is capitalized, or a year comes
     between "the" and the name, or a naming participle ("known as", "called", "dubbed")
-    and "the" come before it. Not "the Alberta fire department" (a noun goes on), nor "a
-    fire in Alberta", nor "the Iraq war" (nothing makes it a name).
+    and "the" come before it; a capitalized noun goes on over "of" and capitalized words
+    ("the Dutch War of Independence"). Not "the Alberta fire department" (a noun goes on),
+    nor "a fire in Alberta", nor "the Iraq war" (nothing makes it a name), nor "the Kindle
+    Fire" (a made thing's or a body's name before the capitalized noun).
     """
     nouns = [i for i in positions(doc, LOWER, DISASTER_NOUNS) if i > 1]
     if not nouns:
@@ -234,9 +238,10 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
         if doc[i].dep_ == "compound" or (after is not None and after.pos_ == "NOUN"):
             continue
         owner = taken[i] if taken[i] >= 0 else taken[i - 1]  # the NER's "Tigray War" too
+        label = ents[owner].label if owner >= 0 else ""
         if owner >= 0 and ents[owner].end in {i, i + 1} and ents[owner].start < i:
             start = ents[owner].start
-            if ents[owner].label in NUMERIC_LABELS:
+            if label in NUMERIC_LABELS:
                 continue
         elif taken[i] >= 0:
             continue
@@ -246,9 +251,12 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 start -= 1
             if start == i or any(taken[k] >= 0 for k in range(start, i)):
                 continue
-        named = _named_event_start(doc, start, capitalized=doc[i].is_title)
+        # "the Kindle Fire": a capitalized noun names an event after a place's name only
+        capitalized = doc[i].is_title and label not in MADE_THING_LABELS
+        named = _named_event_start(doc, start, capitalized=capitalized)
         if named is not None:
-            found.append(Ent(named, i + 1, "EVENT", cued=True))
+            end = _of_names(doc, i + 1, taken) if doc[i].is_title else i + 1
+            found.append(Ent(named, end, "EVENT", cued=True))
     if not found:
         return ents
     inside = owners(doc, found)

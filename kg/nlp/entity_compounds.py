@@ -11,7 +11,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions, values
-from kg.nlp.lexicon.labels import AREA_LABELS, NUMERIC_LABELS, PLACE_LABELS
+from kg.nlp.lexicon.labels import NUMERIC_LABELS, PLACE_LABELS
 from kg.nlp.lexicon.marks import AMPERSANDS, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     COMPETITION_NAME_WORDS,
@@ -127,11 +127,11 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     organization; "at the Aké Arts and Book Festival in Lagos" with the NER's "Aké Arts":
     an entity, "and" and capitalized words in no entity ending in a competition's or
     festival's word are one event. Rule: "Environment and Climate Change Canada forecast no
-    rain" with the place "Canada": names joined by "and" and commas right before a place
+    rain" with the place "Canada": names joined by "and" and commas right before a country
     the gazetteer knows, at a sentence's start or after "the", and a verb after the place,
     are a body named for the place's government ("Trade and Investment Canada said"; not
     "Britain and Canada said", nor "Von der Leyen and Le Drian discuss" with the NER's
-    place "Le Drian").
+    place "Le Drian", nor "Carnival and Royal Caribbean are", a region).
     """
     taken = owners(doc, ents)
     grown = []
@@ -142,9 +142,7 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
                 the = k < placed and doc[k - 1].lower_ in {"the", *POSSESSIVE_ENDINGS}
                 before = k if the else placed
                 ent = Ent(before, ent.end, "ORG") if before < ent.start else ent
-            elif (
-                ent.label in AREA_LABELS and _acts(doc, ent.end) and known(doc, ent.start, ent.end)
-            ):
+            elif ent.label == "GPE" and _acts(doc, ent.end) and known(doc, ent.start, ent.end):
                 k, placed, anded = _chain(doc, ent.start, ents, taken, known=known)
                 first = k < placed == ent.start and (
                     doc[k].is_sent_start or doc[k - 1].lower_ == "the"
@@ -173,33 +171,35 @@ def _chain(
     """Where the long name of the organization that starts at ``start`` may start; where it
     starts with a place or a body before it only; and whether "and" joins names in it.
 
-    Right before it, a place's or a body's entity ("India" + "Meteorological Department",
-    "the Beaver Lake" + "Cree Nation") is part of it where no preposition of place comes
-    before (a nationality's is joined by
+    Right before it, a place's entity or a body's that may be joined ("India" +
+    "Meteorological Department", "the Beaver Lake" + "Cree Nation") is part of it where no
+    preposition of place comes before (a nationality's is joined by
     ``kg.nlp.entity_joins.join_nationality_organizations``); capitalized words in no
-    entity ("Royal"), and names joined by "and" and commas before "and" ("Meteorology, "
-    "Climatology and"), are where "the" or a possessive comes before them (which the caller
-    tells). A joined name is
-    capitalized words in no entity or a name the gazetteer does not know (no person's),
-    with no "of" inside and no organization's word at its end: not "the United States and
-    European Union", "the Ford Foundation and Gates Foundation", "the Bank of England and
-    Federal Reserve Board".
+    entity ("Royal"), and names joined by "and" ("Tanzania Mining and") and single words
+    listed with commas before "and" ("Meteorology, Climatology and"), are where "the" or a
+    possessive comes before them (which the caller tells). Not a list of names: "the
+    Jimmy Manopo Band, Erwin Gutawa, Elfa's Big Band and Twilite Orchestra".
     """
     k = start
     owner = taken[k - 1] if k > 0 else -1
-    if owner >= 0 and ents[owner].end == k and ents[owner].label in PLACE_LABELS | {"ORG"}:
-        place = ents[owner].start
-        if doc[k - 1].whitespace_ and (place == 0 or doc[place - 1].lower_ not in PLACE_CUES):
-            k = place
+    if owner >= 0 and ents[owner].end == k and doc[k - 1].whitespace_:
+        before = ents[owner]
+        body = before.label == "ORG" and _joinable(doc, before, known=known)
+        first = before.start == 0 or doc[before.start - 1].lower_ not in PLACE_CUES
+        if (before.label in PLACE_LABELS or body) and first:
+            k = before.start
     placed = k
     while k > 0 and taken[k - 1] < 0 and _name_word(doc[k - 1]):
         k -= 1
-    anded = False
+    anded, single = False, True
     while k > 1 and (doc[k - 1].lower_ == "and" and not anded or doc[k - 1].text == "," and anded):
+        if doc[k - 1].text == "," and not single:
+            break  # "Elfa's Big Band and": a list of names
         anded = True
         item = _joined_name_start(doc, k - 1, ents, taken, known=known)
         if item is None:
             break
+        single = item == k - 2 and taken[item] < 0
         k = item
     return k, placed, anded
 
@@ -208,20 +208,33 @@ def _joined_name_start(
     doc: Doc, link: int, ents: list[Ent], taken: list[int], *, known: Known
 ) -> int | None:
     """Where the name that ends right before ``link`` ("and" or a comma) starts, if it may be
-    part of a longer one (see ``_chain_start``); None if not."""
+    part of a longer one: capitalized words in no entity, or an entity ``_joinable``; None
+    if not."""
     owner = taken[link - 1]
     if owner >= 0:
         ent = ents[owner]
-        words = doc[ent.start : ent.end]
-        named = ent.label not in NUMERIC_LABELS and ent.label != "PERSON"
-        plain = named and ent.end == link and not known(doc, ent.start, ent.end)
-        if plain and words[-1].text not in ORG_NAME_ENDS and "of" not in {w.lower_ for w in words}:
-            return ent.start
-        return None
+        return ent.start if ent.end == link and _joinable(doc, ent, known=known) else None
     k = link
     while k > 0 and link - k < AND_JOINED_WORDS and taken[k - 1] < 0 and _name_word(doc[k - 1]):
         k -= 1
     return k if k < link else None
+
+
+def _joinable(doc: Doc, ent: Ent, *, known: Known) -> bool:
+    """Whether an entity may be part of a longer body's name: a name of a few words the
+    gazetteer does not know (no person's), with no "of" inside and no organization's word
+    at its end. Not "the United States and European Union", "the Ford Foundation and Gates
+    Foundation", "the Bank of England and Federal Reserve Board", "the Hyatt Regency Santa
+    Clara and Santa Clara Convention Center", "Haas School of Business" + "Energy Institute"."""
+    words = doc[ent.start : ent.end]
+    return (
+        ent.label not in NUMERIC_LABELS
+        and ent.label != "PERSON"
+        and len(words) <= AND_JOINED_WORDS
+        and words[-1].text not in ORG_NAME_ENDS
+        and "of" not in {w.lower_ for w in words}
+        and not known(doc, ent.start, ent.end)
+    )
 
 
 def _and_words_after(doc: Doc, end: int, taken: list[int]) -> int | None:

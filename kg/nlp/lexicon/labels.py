@@ -121,3 +121,6 @@ COMPARING_TAGS = frozenset({"JJR", "JJS"})
 # What a tagger calls the capitalized words of an organization's name before its last word:
 # "Lunar Transportation Systems".
 ORGANIZATION_WORD_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+# Labels of a name that a capitalized disaster's noun after it makes no event of: "the
+# Kindle Fire" (kg.nlp.entity_bodies.disasters).
+MADE_THING_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON"})
