@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
 from kg.extract.entities import EntityIndex
-from kg.extract.names import without_corporate_suffix
+from kg.extract.names import without_legal_form
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
@@ -92,6 +92,34 @@ def test_capitalized_words_in_no_entity_before_a_corporate_suffix_are_a_firm(nlp
         .        7  punct    PUNCT
     """
     assert entities(nlp, table) == [("Norrvik Marine Holdings AG", "ORG")]
+
+
+def test_a_legal_form_before_a_name_makes_it_a_firm(nlp) -> None:
+    # "owned by PT Bahari Karya Teknik" with no entity, "PJSC Volgaprom said" with a person,
+    # "THE PT BOSS QUITS" in capitals
+    table = """
+        owned     0 root     VERB  own tag=VBN
+        by        6 case     ADP
+        PT        6 compound PROPN
+        Bahari    6 compound PROPN
+        Karya     6 compound PROPN
+        Teknik    1 obl      PROPN
+        .         1 punct    PUNCT
+
+        PJSC      2 compound PROPN
+        Volgaprom 3 nsubj    PROPN _ PERSON
+        said      0 root     VERB  say tag=VBD
+        .         3 punct    PUNCT
+
+        THE       3 det      DET
+        PT        3 compound PROPN
+        BOSS      4 nsubj    PROPN
+        QUITS     0 root     VERB
+    """
+    assert entities(nlp, table) == [
+        ("PT Bahari Karya Teknik", "ORG"),
+        ("PJSC Volgaprom", "ORG"),
+    ]
 
 
 def test_a_known_place_before_a_states_letters_or_a_headline_in_capitals_is_no_firm(
@@ -261,11 +289,12 @@ def test_an_unknown_place_worked_with_and_a_name_ending_in_fund_are_bodies(nlp) 
 
 
 def test_a_firms_name_without_its_legal_form_is_the_same_name() -> None:
-    assert without_corporate_suffix("Kilimanjaro Resources Inc.") == "Kilimanjaro Resources"
-    assert without_corporate_suffix("Acme Holdings, Ltd") == "Acme Holdings"
-    assert without_corporate_suffix("Pannonia Pharma Nyrt") == "Pannonia Pharma"
-    assert without_corporate_suffix("Mário Sá") == "Mário Sá"  # a surname, not "SA"
-    assert without_corporate_suffix("Limited") == "Limited"  # one word stays
+    assert without_legal_form("Kilimanjaro Resources Inc.") == "Kilimanjaro Resources"
+    assert without_legal_form("Acme Holdings, Ltd") == "Acme Holdings"
+    assert without_legal_form("Pannonia Pharma Nyrt") == "Pannonia Pharma"
+    assert without_legal_form("Mário Sá") == "Mário Sá"  # a surname, not "SA"
+    assert without_legal_form("Limited") == "Limited"  # one word stays
+    assert without_legal_form("PT Samudra Lintas Energi") == "Samudra Lintas Energi"
 
 
 def _index(table: str, cued: tuple[str, ...] = ()) -> EntityIndex:
@@ -401,7 +430,8 @@ REPAIRS = (
     "BERGEN, March 9 - Kestrel Partners and Tarnvik advised the city on the repairs, which it "
     "paid for with a loan from Nordvest Bank and SparKreditt. Apple and Jobs were not "
     "involved.\n\n"
-    "The Vestland Cinema Fund and the city of Bergen gave two million crowns to the archive.\n"
+    "The Vestland Cinema Fund and the city of Bergen gave two million crowns to the archive. "
+    "Its tug, owned by Surabaya-based PT Bahari Karya Teknik, sank in 1998.\n"
 )
 
 
@@ -451,4 +481,5 @@ def test_a_firm_listed_with_a_bank_or_an_adviser_and_a_fund_are_organizations(no
     assert nodes["SparKreditt"].type == "Organization"  # no entity on main
     assert nodes["Tarnvik"].type == "Organization"  # a person on main
     assert nodes["Vestland Cinema Fund"].type == "Organization"  # no entity on main
+    assert nodes["PT Bahari Karya Teknik"].type == "Organization"  # a person without "PT"
     assert "Jobs" not in nodes or nodes["Jobs"].type != "Organization"

@@ -436,7 +436,7 @@ def _mention(
     text = p.span_text(start, end - 1)
     if _is_junk(p, start, end, text):
         return None
-    norm = names.normalize_name(names.without_corporate_suffix(text))
+    norm = names.normalize_name(names.without_legal_form(text))
     canon, display = names.canonical(norm, aliases)
     if label == "PERSON":
         canon = names.person_key(canon)

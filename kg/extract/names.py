@@ -16,6 +16,7 @@ from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
     ARABIC_ARTICLES,
     BUILTIN_ALIASES,
+    CORPORATE_PREFIXES,
     CORPORATE_SUFFIXES,
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -58,10 +59,13 @@ def normalize_name(text: str) -> str:
     return name.strip(" ,;:-'\"")
 
 
-def without_corporate_suffix(text: str) -> str:
+def without_legal_form(text: str) -> str:
     """A firm's name as written without its legal form, the same firm for merging: "Kilimanjaro
-    Resources Inc." → "Kilimanjaro Resources", "Acme Holdings, Ltd" → "Acme Holdings"; a name
-    of one word stays as it is."""
+    Resources Inc." → "Kilimanjaro Resources", "Acme Holdings, Ltd" → "Acme Holdings", "PT
+    Samudra Lintas Energi" → "Samudra Lintas Energi"; a name of one word stays as it is."""
+    first, space, rest = text.strip().partition(" ")
+    if space and first in CORPORATE_PREFIXES:
+        return rest
     head, space, last = text.rstrip().rpartition(" ")
     if not space or last not in CORPORATE_SUFFIXES:
         return text

@@ -11,7 +11,11 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import AREA_LABELS, RETYPED_AS_ORG
-from kg.nlp.lexicon.names import CORPORATE_SUFFIXES, INNER_CAPITAL_NAME_STARTS
+from kg.nlp.lexicon.names import (
+    CORPORATE_PREFIXES,
+    CORPORATE_SUFFIXES,
+    INNER_CAPITAL_NAME_STARTS,
+)
 from kg.nlp.lexicon.verbs import FIRM_ACT_VERBS, FIRM_DEAL_VERBS
 from kg.nlp.lexicon.words import AGENT_PREPS, LIST_WORDS
 
@@ -34,7 +38,7 @@ def corporate_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     suffix in capitals in a headline in capitals."""
     found = positions(doc, ORTH, CORPORATE_SUFFIXES)
     if not found:
-        return ents
+        return corporate_prefixed_names(doc, ents)
     taken = owners(doc, ents)
     out: list[Ent | None] = list(ents)
     added = []
@@ -50,7 +54,35 @@ def corporate_names(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
                 out[before] = Ent(_name_start(doc, taken, ent.start), k + 1, "ORG")
         elif before < 0 and (start := _name_start(doc, taken, k)) < k:
             added.append(Ent(start, k + 1, "ORG"))
-    return [ent for ent in out if ent is not None] + added
+    return corporate_prefixed_names(doc, [ent for ent in out if ent is not None] + added)
+
+
+def corporate_prefixed_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """Rule: "owned by Jakarta-based PT Samudra Lintas Energi" with no entity, "PJSC Volgaprom
+    said" with the name a person: a legal form written before a firm's name in capitals
+    (CORPORATE_PREFIXES) and the capitalized words or the name right after it are an
+    organization, the form its first word; not in a sentence in capitals."""
+    found = positions(doc, ORTH, CORPORATE_PREFIXES)
+    if not found:
+        return ents
+    taken = owners(doc, ents)
+    out = list(ents)
+    for k in found:
+        if k + 1 >= len(doc) or taken[k] >= 0 or not _may_be_suffix(doc, k):
+            continue
+        owner = taken[k + 1]
+        named = owner >= 0 and out[owner].start == k + 1
+        if named and out[owner].label in RETYPED_AS_ORG | {"ORG"}:
+            out[owner] = Ent(k, out[owner].end, "ORG")
+        elif owner < 0:
+            end = k + 1
+            while end < len(doc) and end - k <= NAME_WORDS_BEFORE_SUFFIX and taken[end] < 0:
+                if not _name_word(doc[end]):
+                    break
+                end += 1
+            if end > k + 1:
+                out.append(Ent(k, end, "ORG"))
+    return out
 
 
 def _name_start(doc: Doc, taken: list[int], end: int) -> int:

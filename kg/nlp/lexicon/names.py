@@ -189,6 +189,9 @@ CORPORATE_SUFFIXES = words(
     NV N.V. BV B.V. GmbH KGaA Nyrt Nyrt. Zrt Zrt. Kft Kft. AB ASA Oyj Oy SpA S.p.A. Srl SRL
     KK K.K. Bhd Bhd. Tbk Tbk. Pty Pty. PJSC JSC OAO PAO SAE SAS S.A.S. ApS"""
 )
+# Legal-form words written before a firm's name: "PT Samudra Lintas Energi" (Indonesia),
+# "PJSC Gazprom" (Russia).
+CORPORATE_PREFIXES = words("PT PJSC OAO PAO OOO JSC")
 # Person's titles that may also start an organization's name: "the UAE's General Civil
 # Aviation Authority", "General Motors".
 ORG_NAME_TITLE_STARTS = frozenset({"General"})
