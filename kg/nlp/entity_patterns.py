@@ -1,4 +1,4 @@
-"""Token patterns for dates, times and numbers: step 4 of ``kg_entity_rules``.
+"""Token patterns for dates, times and numbers: step 4 of ``kg_entity_rules`` (``apply_patterns``).
 
 DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY, built from the word lists of
 ``kg.nlp.lexicon.time`` and ``kg.nlp.lexicon.numbers``.
@@ -8,15 +8,17 @@ The matcher runs only on short windows around the words the patterns are made of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.attrs import IS_CURRENCY, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.nlp.entity_spans import values
+from kg.nlp.entity_spans import Ent, owners, values
 from kg.nlp.lexicon.numbers import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -56,6 +58,44 @@ def pattern_matcher(vocab: Vocab) -> Matcher:
     for label, label_patterns in build_patterns().items():
         matcher.add(label, label_patterns)
     return matcher
+
+
+def apply_patterns(
+    doc: Doc, ents: list[Ent], matcher: Matcher, *, tidy: Callable[[Doc, Ent], Ent | None]
+) -> list[Ent]:
+    """Add pattern matches where no entity is, or where they show the NER was wrong; what is
+    left of an entity beside a match is ``tidy``'s."""
+    owner_of = owners(doc, ents)
+    kept: list[Ent | None] = list(ents)
+    added = []
+    for span in filter_spans(find_patterns(matcher, doc)):
+        hit = {i: ent for i in set(owner_of[span.start : span.end]) if i >= 0 and (ent := kept[i])}
+        if all(_yields(ent, span) for ent in hit.values()):
+            for i, ent in hit.items():
+                kept[i] = _outside(doc, ent, span, tidy)
+            added.append(Ent(span.start, span.end, span.label_))
+    return [ent for ent in kept if ent is not None] + added
+
+
+def _yields(ent: Ent, span: Span) -> bool:
+    """Whether a statistical entity gives way to a date or number pattern.
+
+    It does when the pattern covers it ("Thursday" as ORG) or crosses its edge
+    ("Defense Ministerial February 17" as ORG, then ", 2021"); not when it is a person
+    ("Tuesday Weld") or holds the whole pattern ("Highway 61").
+    """
+    holds = ent.start <= span.start and span.end <= ent.end
+    same = (ent.start, ent.end) == (span.start, span.end)
+    return ent.label != "PERSON" and (same or not holds)
+
+
+def _outside(doc: Doc, ent: Ent, span: Span, tidy: Callable[[Doc, Ent], Ent | None]) -> Ent | None:
+    """What is left of an entity once a date or number takes its overlap."""
+    if ent.start < span.start:
+        return tidy(doc, Ent(ent.start, span.start, ent.label))
+    if span.end < ent.end:
+        return tidy(doc, Ent(span.end, ent.end, ent.label))
+    return None
 
 
 def find_patterns(matcher: Matcher, doc: Doc) -> list[Span]:

@@ -35,6 +35,7 @@ from typing import Any
 import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -77,7 +78,7 @@ from kg.nlp.entity_particles import (
     names_around_particles,
     patronymic_names,
 )
-from kg.nlp.entity_patterns import NUMBER_RE, find_patterns, pattern_matcher
+from kg.nlp.entity_patterns import NUMBER_RE, apply_patterns, pattern_matcher
 from kg.nlp.entity_places import (
     grown_to_names,
     listed_names,
@@ -259,7 +260,7 @@ class EntityRules:
         if self.steps["lists"]:
             ents = apply_book_entries(doc, ents)
         if self.steps["patterns"]:
-            ents = self.apply_patterns(doc, ents)
+            ents = apply_patterns(doc, ents, self.patterns, tidy=self.tidy)
         # Rules that overlap (each right alone) must not fail a document: the longest wins.
         spans = [
             Span(doc, e.start, e.end, label=e.label, kb_id=CONTEXT_KB_ID if e.cued else "")
@@ -407,38 +408,14 @@ class EntityRules:
             for ent in ents
         ]
         owner_of = owners(doc, ents)
+        named = {get_string_id(surname) for surname in surnames}  # a Token only where one is
         people = [
             Ent(i, i + 1, "PERSON")
-            for i in range(len(doc))
-            if owner_of[i] < 0 and is_surname(i, i + 1)
+            for i, orth in enumerate(values(doc, ORTH))
+            if orth in named and owner_of[i] < 0 and is_surname(i, i + 1)
         ]
         # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
         return join_hyphenated_names(doc, ents + people)
-
-    # Step 4: dates, times and numbers.
-    def apply_patterns(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """Add pattern matches where no entity is, or where they show the NER was wrong."""
-        matches = find_patterns(self.patterns, doc)
-        owner_of = owners(doc, ents)
-        kept: list[Ent | None] = list(ents)
-        added = []
-        for span in filter_spans(matches):
-            hit = {
-                i: ent for i in set(owner_of[span.start : span.end]) if i >= 0 and (ent := kept[i])
-            }
-            if all(_yields(ent, span) for ent in hit.values()):
-                for i, ent in hit.items():
-                    kept[i] = self._outside(doc, ent, span)
-                added.append(Ent(span.start, span.end, span.label_))
-        return [ent for ent in kept if ent is not None] + added
-
-    def _outside(self, doc: Doc, ent: Ent, span: Span) -> Ent | None:
-        """What is left of an entity once a date or number takes its overlap."""
-        if ent.start < span.start:
-            return self.tidy(doc, Ent(ent.start, span.start, ent.label))
-        if span.end < ent.end:
-            return self.tidy(doc, Ent(span.end, ent.end, ent.label))
-        return None
 
     # Serialization: the gazetteer travels with the pipeline.
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -467,18 +444,6 @@ def _relabel(ent: Ent, name: Name, *, placed: bool = False) -> Ent:
     if name.ambiguous and not (ent.label in AREA_LABELS and name.label in AREA_LABELS):
         return ent
     return ent._replace(label=name.label)
-
-
-def _yields(ent: Ent, span: Span) -> bool:
-    """Whether a statistical entity gives way to a date or number pattern.
-
-    It does when the pattern covers it ("Thursday" as ORG) or crosses its edge
-    ("Defense Ministerial February 17" as ORG, then ", 2021"); not when it is a person
-    ("Tuesday Weld") or holds the whole pattern ("Highway 61").
-    """
-    holds = ent.start <= span.start and span.end <= ent.end
-    same = (ent.start, ent.end) == (span.start, span.end)
-    return ent.label != "PERSON" and (same or not holds)
 
 
 def _has_compound(doc: Doc, names: list[Name]) -> bool:
