@@ -4,10 +4,11 @@ syllables."""
 
 from __future__ import annotations
 
-from spacy.attrs import ORTH
+from spacy.attrs import ORTH, SPACY
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from kg.nlp.entity_spans import Ent, Known, owners, positions
+from kg.nlp.entity_spans import Ent, Known, owners, positions, values
 from kg.nlp.lexicon.labels import (
     HALF_NAME_LABELS,
     NUMERIC_LABELS,
@@ -23,6 +24,8 @@ from kg.nlp.lexicon.names import (
 from kg.nlp.lexicon.time import DAY_WORDS, MONTH_NAMES
 from kg.nlp.lexicon.titles import PERSON_TITLES
 from kg.nlp.lexicon.words import ARTICLES
+
+_HYPHEN_IDS = frozenset(get_string_id(mark) for mark in HYPHENS)
 
 
 def join_hyphenated_names(doc: Doc, ents: list[Ent]) -> list[Ent]:
@@ -245,12 +248,10 @@ def opens_sentence(doc: Doc, i: int) -> bool:
 
 def tight_hyphen(doc: Doc, i: int) -> bool:
     """Whether token ``i`` is a hyphen written tight between two words ("Chun-ying")."""
-    return (
-        0 < i < len(doc) - 1
-        and doc[i].text in HYPHENS
-        and not doc[i - 1].whitespace_
-        and not doc[i].whitespace_
-    )
+    if not 0 < i < len(doc) - 1 or values(doc, ORTH)[i] not in _HYPHEN_IDS:
+        return False  # read off the arrays: the rules ask of many a word
+    spaced = values(doc, SPACY)
+    return not spaced[i - 1] and not spaced[i]
 
 
 def join_name_halves(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:

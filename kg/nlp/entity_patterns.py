@@ -11,14 +11,14 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from spacy.attrs import IS_CURRENCY, LOWER, ORTH
+from spacy.attrs import IS_CURRENCY, LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from kg.nlp.entity_spans import Ent, owners, values
+from kg.nlp.entity_spans import Ent, owners, positions, values
 from kg.nlp.lexicon.numbers import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
@@ -47,9 +47,7 @@ YEAR_RE = r"^(1[89]|20)\d\d$"
 DAY_RE = r"^([1-9]|[12]\d|3[01])(st|nd|rd|th)?$"
 HOUR_RE = r"^([1-9]|1[0-2])([:.][0-5]\d)?$"
 
-# The triggers as the string ids a Doc's LOWER array holds: windows are found on integers,
-# without a Token object per token.
-_TRIGGER_IDS = frozenset(get_string_id(word) for word in PATTERN_TRIGGERS)
+_LONG = get_string_id("LONG")  # the shape spaCy gives a word of 100 characters or more
 
 
 def pattern_matcher(vocab: Vocab) -> Matcher:
@@ -191,15 +189,24 @@ def _skip_cues(doc: Doc, start: int, end: int) -> int:
 
 def _windows(doc: Doc) -> list[Span]:
     """The stretches of a doc around the words dates and numbers are made of."""
-    bounds: list[list[int]] = []
     strings = doc.vocab.strings
-    orths, lowers, currencies = (values(doc, attr) for attr in (ORTH, LOWER, IS_CURRENCY))
-    digits = {orth for orth in set(orths) if strings[orth][0].isdigit()}  # one look-up a word
-    for i, (orth, lower, currency) in enumerate(zip(orths, lowers, currencies, strict=True)):
-        if lower in _TRIGGER_IDS or currency or orth in digits:
-            start, end = max(0, i - 3), min(len(doc), i + 7)
-            if bounds and start <= bounds[-1][1]:
-                bounds[-1][1] = end
-            else:
-                bounds.append([start, end])
+    shapes, currencies = values(doc, SHAPE), values(doc, IS_CURRENCY)
+    # A word's shape writes a leading digit "d" (and is "LONG" for 100 characters or more):
+    # the shapes are fewer than the words to look up.
+    digit_shapes = {shape for shape in set(shapes) if strings[shape][:1] == "d" or shape == _LONG}
+    found = set(positions(doc, LOWER, PATTERN_TRIGGERS))
+    if digit_shapes or any(currencies):
+        orths = values(doc, ORTH)
+        found.update(
+            i
+            for i, (shape, currency) in enumerate(zip(shapes, currencies, strict=True))
+            if currency or (shape in digit_shapes and strings[orths[i]][0].isdigit())
+        )
+    bounds: list[list[int]] = []
+    for i in sorted(found):
+        start, end = max(0, i - 3), min(len(doc), i + 7)
+        if bounds and start <= bounds[-1][1]:
+            bounds[-1][1] = end
+        else:
+            bounds.append([start, end])
     return [doc[start:end] for start, end in bounds]

@@ -317,7 +317,7 @@ class EntityRules:
 
     def is_known(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the tokens spell a gazetteer name or variant."""
-        return tuple(token.orth for token in doc[start:end]) in self.index
+        return tuple(values(doc, ORTH)[start:end]) in self.index
 
     # Step 2: the gazetteer.
     def apply_gazetteer(self, doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
