@@ -211,29 +211,35 @@ def test_a_name_near_or_at_a_place_is_a_place(nlp) -> None:
 
 
 def test_a_name_after_in_and_the_people_who_live_there_is_a_place(nlp) -> None:
-    # "farmers in Dalvora , villagers in Sorvik , investors in Tesla and lawmakers in Congress"
+    # "farmers in Dalvora , reporters in Athova , villagers in Sorvik , investors in Tesla and
+    # lawmakers in Congress"
     table = """
         farmers    0  root   NOUN  farmer tag=NNS
         in         3  case   ADP
         Dalvora    1  nmod   PROPN
         ,          5  punct  PUNCT
-        villagers  1  conj   NOUN  villager tag=NNS
+        reporters  1  conj   NOUN  reporter tag=NNS
         in         7  case   ADP
-        Sorvik     5  nmod   PROPN _ PERSON
+        Athova     5  nmod   PROPN _ ORG
         ,          9  punct  PUNCT
-        investors  1  conj   NOUN  investor tag=NNS
+        villagers  1  conj   NOUN  villager tag=NNS
         in         11 case   ADP
-        Tesla      9  nmod   PROPN _ PERSON
-        and        13 cc     CCONJ
-        lawmakers  1  conj   NOUN  lawmaker tag=NNS
+        Sorvik     9  nmod   PROPN _ PERSON
+        ,          13 punct  PUNCT
+        investors  1  conj   NOUN  investor tag=NNS
         in         15 case   ADP
-        Congress   13 nmod   PROPN _ ORG
+        Tesla      13 nmod   PROPN _ PERSON
+        and        17 cc     CCONJ
+        lawmakers  1  conj   NOUN  lawmaker tag=NNS
+        in         19 case   ADP
+        Congress   17 nmod   PROPN _ ORG
     """
     assert entities(nlp, table) == [
         ("Dalvora", "LOC", True),  # no entity to the NER
+        ("Athova", "LOC", True),  # an organization to the NER
         ("Sorvik", "LOC", True),  # a person to the NER
         ("Tesla", "PERSON", False),  # investors are no people who live there
-        ("Congress", "ORG", False),  # an organization the NER found stays
+        ("Congress", "ORG", False),  # an institution's noun
     ]
 
 

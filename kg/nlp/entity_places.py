@@ -22,6 +22,7 @@ from kg.nlp.lexicon.nouns import (
     AREA_NOUNS,
     CAPITAL_NOUNS,
     FEATURE_NOUNS,
+    INSTITUTION_NOUNS,
     LOCATING_NOUNS,
     NAMED_PLACE_NOUNS,
     OCCUPATION_NOUNS,
@@ -406,9 +407,10 @@ def places_by_preposition(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Rule: "capsized on the Kushiyara near Fenchuganj" with nothing found: a name of up to
     three capitalized words after "near" is a place (a person to the NER too); not before a
     possessive ("near Tesla's plant") nor a speech verb. Rule: "For farmers in Java and
-    fishermen in Maluku": so is one after "in" right after a plural noun of the people who
-    live or work somewhere (not "investors in Tesla", nor an organization the NER found:
-    "lawmakers in Congress"). Rule: "the Surma at Kanaighat" with the name a person: a
+    fishermen in Maluku", "told reporters in Athabasca" as an organization: so is one after
+    "in" right after a plural noun of the people who live or work somewhere (not "investors
+    in Tesla"; an organization the NER found of one word only, and not an institution's
+    noun: "officials in Congress"). Rule: "the Surma at Kanaighat" with the name a person: a
     one-word "person" after "at" right after the name of a place or a body is the place
     ("Barclays at Canary Wharf"); not "angry at Jones". The words gave the label, so it holds
     for the whole article (``Ent.cued``).
@@ -438,4 +440,8 @@ def places_by_preposition(doc: Doc, ents: list[Ent]) -> list[Ent]:
             out.append(Ent(i, end, "LOC", cued=True))
         elif taken[i] >= 0 and out[taken[i]] == Ent(i, end, "PERSON"):
             out[taken[i]] = Ent(i, end, "LOC", cued=True)
+        elif prep in RESIDENCE_PREPS and taken[i] >= 0 and out[taken[i]] == Ent(i, end, "ORG"):
+            word = doc[i]  # "reporters in Athabasca"; not "officials in Congress"
+            if end == i + 1 and word.is_title and word.lower_ not in INSTITUTION_NOUNS:
+                out[taken[i]] = Ent(i, end, "LOC", cued=True)
     return out

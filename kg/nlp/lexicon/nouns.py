@@ -140,6 +140,9 @@ RESIDENT_NOUNS = words(
     """people resident villager farmer fisherman official reporter journalist voter family
     protester refugee child student"""
 )
+# Nouns of an institution written with a capital as its name, which "in" may follow
+# without a place: "officials in Congress", "lawmakers in Parliament".
+INSTITUTION_NOUNS = ORG_NOUNS | words("congress parliament senate assembly cabinet")
 # Nouns of a household, which a surname qualifies after "the": "the Smith family".
 HOUSEHOLD_NOUNS = words("family household clan")
 # Nouns of a person or a household a people's name may qualify with an article or "first"
