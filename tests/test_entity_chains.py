@@ -141,7 +141,8 @@ def test_a_place_and_a_disasters_noun_are_an_event_where_the_text_names_it(
     text = (
         "After the Ogaden War ended, the 2011 Tohoku earthquake struck. A blaze known as the "
         "Pine Creek fire and a storm dubbed the Valencia floods came too. A fire in Iraq "
-        "and the Iraq war were over, as were the Dutch War of Independence and the Kindle Fire."
+        "and the Iraq war were over, as were the Dutch War of Independence and the Kindle Fire. "
+        "Sales rose after the COVID-19 pandemic and the flu pandemic."
     )
     ner = (("Ogaden War", "LOC"), ("Tohoku", "PERSON"), ("Pine Creek", "LOC"), ("Valencia", "GPE"))
     ner += (("Iraq", "GPE"), ("Dutch", "NORP"), ("Kindle", "PRODUCT"))
@@ -154,6 +155,7 @@ def test_a_place_and_a_disasters_noun_are_an_event_where_the_text_names_it(
         ("Iraq", "GPE"),  # "the Iraq war": nothing makes it a name
         ("Dutch War of Independence", "EVENT"),  # on over "of"
         ("Kindle", "PRODUCT"),  # a made thing's "Fire"
+        ("COVID-19 pandemic", "EVENT"),  # an epidemic's noun after "the" and a name
     ]
 
 

@@ -27,7 +27,7 @@ from kg.nlp.lexicon.names import (
     SERIES_WORDS,
     SPORT_BODY_WORDS,
 )
-from kg.nlp.lexicon.nouns import DISASTER_NOUNS, ORG_NOUNS, TEAM_NOUNS
+from kg.nlp.lexicon.nouns import DISASTER_NOUNS, EPIDEMIC_NOUNS, ORG_NOUNS, TEAM_NOUNS
 from kg.nlp.lexicon.verbs import (
     JOINT_WORK_VERBS,
     NAMING_PARTICIPLES,
@@ -223,7 +223,8 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
     disaster's or a war's noun (a "war", a "fire", a "tsunami") that no noun follows, is the
     event where "the" comes before the name and the noun is capitalized, or a year comes
     between "the" and the name, or a naming participle ("known as", "called", "dubbed")
-    and "the" come before it; a capitalized noun goes on over "of" and capitalized words
+    and "the" come before it, or, for an epidemic's noun, "the" alone ("since before the
+    COVID-19 pandemic"); a capitalized noun goes on over "of" and capitalized words
     ("the Dutch War of Independence"). Not "the Alberta fire department" (a noun goes on),
     nor "a fire in Alberta", nor "the Iraq war" (nothing makes it a name), nor "the Kindle
     Fire" (a made thing's or a body's name before the capitalized noun).
@@ -253,7 +254,8 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
                 continue
         # "the Kindle Fire": a capitalized noun names an event after a place's name only
         capitalized = doc[i].is_title and label not in MADE_THING_LABELS
-        named = _named_event_start(doc, start, capitalized=capitalized)
+        after_the = capitalized or doc[i].lower_ in EPIDEMIC_NOUNS
+        named = _named_event_start(doc, start, after_the=after_the)
         if named is not None:
             end = _of_names(doc, i + 1, taken) if doc[i].is_title else i + 1
             found.append(Ent(named, end, "EVENT", cued=True))
@@ -264,13 +266,17 @@ def disasters(doc: Doc, ents: list[Ent]) -> list[Ent]:
 
 
 def _name_word(doc: Doc, k: int) -> bool:
+    """A capitalized word of a name, or a code in capitals with a digit ("COVID-19")."""
     token = doc[k]
-    return token.is_alpha and token.is_title and not token.is_stop and bool(token.whitespace_)
+    code = token.is_upper and any(c.isdigit() for c in token.text) and not token.like_num
+    word = token.is_alpha and token.is_title and not token.is_stop
+    return (word or code) and bool(token.whitespace_)
 
 
-def _named_event_start(doc: Doc, start: int, *, capitalized: bool) -> int | None:
+def _named_event_start(doc: Doc, start: int, *, after_the: bool) -> int | None:
     """Where the event whose name starts at ``start`` starts, with the year before it, if
-    the words before it make it a name; None if they do not."""
+    the words before it make it a name ("the" alone, with ``after_the``); None if they do
+    not."""
     k = start - 1
     year = doc[k].is_digit and len(doc[k]) == YEAR_DIGITS
     if year:
@@ -279,7 +285,7 @@ def _named_event_start(doc: Doc, start: int, *, capitalized: bool) -> int | None
         return None
     named = k >= 1 and doc[k - 1].lower_ in NAMING_PARTICIPLES
     known_as = k >= 2 and doc[k - 1].lower_ == "as" and doc[k - 2].lower_ == "known"
-    return start - 1 if year else start if capitalized or named or known_as else None
+    return start - 1 if year else start if after_the or named or known_as else None
 
 
 def _of_names(doc: Doc, end: int, taken: list[int]) -> int:

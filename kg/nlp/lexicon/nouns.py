@@ -13,7 +13,10 @@ EVENT_NOUNS = words(
 # Nouns of a disaster or a war that make one event with the place's name before them, where
 # the text uses the pair as a name: "the Tigray War", "the 2004 Indian Ocean tsunami", "a
 # blaze known as the Owl River fire".
-DISASTER_NOUNS = words(
+# An epidemic's nouns among them name one after "the" and a disease's name alone: "since
+# before the COVID-19 pandemic", "the Ebola epidemic".
+EPIDEMIC_NOUNS = words("pandemic epidemic")
+DISASTER_NOUNS = EPIDEMIC_NOUNS | words(
     """war fire wildfire blaze earthquake quake tsunami flood floods eruption massacre
     genocide famine uprising"""
 )
