@@ -41,7 +41,8 @@ ARTICLES = {
     "days after a cargo ship sank in the Gulf of Tonkin. The team flies home to Manila for "
     "Tuesday's parade. Fans gathered at the Grand Temple of Lumbini, and the Sorvia Film Fund "
     "paid for a film.\n\n"
-    "Trade and Investment Canada said the Red Pine Cree Nation would host the next cup.\n\n"
+    "Trade and Investment Canada said the Red Pine Cree Nation would host the next cup, two "
+    "weeks after the Lake Zone Trade Forum.\n\n"
     'The jury chose "Salt Harbour", a drama by Ana Lind, as the best film.\n',
 }
 
@@ -202,6 +203,26 @@ def test_a_quoted_title_before_a_works_noun_in_apposition_is_a_work(nlp: Languag
     ]
 
 
+def test_a_meetings_name_put_in_time_is_the_meeting(nlp: Language) -> None:
+    text = (
+        "A week before the Kivu Mining Forum and during the Erbil Peace Conference, the Gulf "
+        "Research Forum said Ana testified before the Sorvia Trade Forum."
+    )
+    ner = (
+        ("Kivu Mining Forum", "ORG"),
+        ("Erbil Peace Conference", "ORG"),
+        ("Gulf Research Forum", "ORG"),
+        ("Sorvia Trade Forum", "ORG"),
+    )
+    assert run(nlp, text, ner) == [
+        ("A week", "DATE"),
+        ("Kivu Mining Forum", "EVENT"),  # "before" after a time noun
+        ("Erbil Peace Conference", "EVENT"),  # "during"
+        ("Gulf Research Forum", "ORG"),  # a body that speaks
+        ("Sorvia Trade Forum", "ORG"),  # a body one appears before
+    ]
+
+
 def test_a_name_run_on_into_a_days_name_is_cut(nlp: Language) -> None:
     text = "They fly home to Erbil for Wednesday's match, as on Super Tuesday."
     ner = (("Erbil for Wednesday", "ORG"), ("Super Tuesday", "EVENT"))
@@ -288,6 +309,7 @@ def test_long_names_and_named_events_are_whole_in_the_graph(
         assert cut not in built, cut
     assert {node.type for node in built["AVC Women's Club Asia Cup"]} == {"NamedEvent"}
     assert {node.type for node in built["Salt Harbour"]} == {"Entity"}
+    assert {node.type for node in built["Lake Zone Trade Forum"]} == {"NamedEvent"}
     for label in ("Gulf of Tonkin", "Grand Temple of Lumbini"):
         assert {node.type for node in built[label]} == {"Place"}, label
     for label in ("Sorvia Film Fund", "Trade and Investment Canada", "Red Pine Cree Nation"):

@@ -22,12 +22,14 @@ from kg.nlp.lexicon.names import (
     FINAL_NOUNS,
     LEAGUE_NAME_WORDS,
     LEAGUE_WORDS,
+    MEETING_NAME_WORDS,
     ORG_NAME_ENDS,
     PEOPLE_NAME_PLURALS,
     SERIES_WORDS,
     SPORT_BODY_WORDS,
 )
 from kg.nlp.lexicon.nouns import DISASTER_NOUNS, EPIDEMIC_NOUNS, ORG_NOUNS, TEAM_NOUNS
+from kg.nlp.lexicon.time import MEETING_TIME_PREPS, TIME_NOUNS
 from kg.nlp.lexicon.verbs import (
     JOINT_WORK_VERBS,
     NAMING_PARTICIPLES,
@@ -161,7 +163,34 @@ def events_by_last_word(doc: Doc, ents: list[Ent]) -> list[Ent]:
             and doc[k].lower_ in COMPETITION_NAME_WORDS
         )
         out.append(Ent(ent.start, _of_names(doc, k + 1, taken), "EVENT") if follows else ent)
-    return disasters(doc, names_over_possessive(doc, out))
+    return disasters(doc, meetings_in_time(doc, names_over_possessive(doc, out)))
+
+
+def meetings_in_time(doc: Doc, ents: list[Ent]) -> list[Ent]:
+    """A name ending in a meeting's word, put in time by the words before it, the meeting.
+
+    Rule: "The strike comes a week before the Tanzania Mining and Investment Forum",
+    "talks during the Munich Security Conference": "the" and a name ending in a forum's, a
+    conference's or a summit's word, after "during", "after", "since", "until" or, after a
+    time noun, "before", is the event (cued); not "the Gulf Research Forum said", nor
+    "testified before the Kivu Peace Conference" (a body one appears before).
+    """
+    out = []
+    for ent in ents:
+        k = ent.start
+        timed = k >= 2 and doc[k - 1].lower_ == "the" and _in_time(doc, k - 2)
+        if timed and ent.label != "PERSON" and doc[ent.end - 1].lower_ in MEETING_NAME_WORDS:
+            ent = Ent(ent.start, ent.end, "EVENT", cued=True)
+        out.append(ent)
+    return out
+
+
+def _in_time(doc: Doc, i: int) -> bool:
+    """Whether the word at ``i`` is a preposition that puts what follows in time."""
+    word = doc[i].lower_
+    if word == "before":
+        return i > 0 and (doc[i - 1].lower_ in TIME_NOUNS or doc[i - 1].lemma_ in TIME_NOUNS)
+    return word in MEETING_TIME_PREPS
 
 
 # The most capitalized words after "'s" in a competition's name: "Club World Championship".

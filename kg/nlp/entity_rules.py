@@ -17,11 +17,11 @@ The date and number patterns of step 4 are in ``kg.nlp.entity_patterns``; the ru
 join or split names are in ``kg.nlp.entity_joins`` (a person's name cut at a hyphen or in
 halves in ``kg.nlp.entity_names``, names with particles in ``kg.nlp.entity_particles``, with a
 quoted nickname in ``kg.nlp.entity_nicknames``, a speaker's in ``kg.nlp.entity_speakers``,
-names of two names joined by "&" or "and" in ``kg.nlp.entity_compounds``, products named by
-a model code in ``kg.nlp.entity_products``, laws, prizes, ships and quoted works in
-``kg.nlp.entity_things``), those read off the layout (a book list, a
-dateline) in ``kg.nlp.entity_layout``, those about places in ``kg.nlp.entity_places``, those
-about a person's title in ``kg.nlp.entity_titles``.
+names of two names or more joined by "&", "and", commas or "of" in
+``kg.nlp.entity_compounds``, products named by a model code in ``kg.nlp.entity_products``,
+laws, prizes, ships and quoted works in ``kg.nlp.entity_things``), those read off the
+layout (a book list, a dateline) in ``kg.nlp.entity_layout``, those about places in
+``kg.nlp.entity_places``, those about a person's title in ``kg.nlp.entity_titles``.
 """
 
 from __future__ import annotations

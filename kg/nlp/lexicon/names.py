@@ -102,6 +102,9 @@ EVENT_NAME_WORDS = frozenset(
     {"ministerial", "summit", "conference", "talks", "olympics", "war", "festival", "prix",
      "championship", "championships", "masters", "open", "cup"}
 )  # fmt: skip
+# Last words of a meeting's name that end a standing body's too ("the Gulf Research Forum"),
+# which the words around the name tell apart: "a week before the Kivu Mining Forum".
+MEETING_NAME_WORDS = frozenset({"forum", "conference", "summit"})
 # The last words of EVENT_NAME_WORDS that name a competition or a festival, which a place's
 # name before them never stands apart from ("Madrid Masters"), unlike a war's or a summit's
 # ("the Iraq War" names Iraq too).

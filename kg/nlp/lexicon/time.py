@@ -95,6 +95,11 @@ TIME_PREPS = frozenset(
     }
 )
 
+# Prepositions that put a meeting in time, so that its name is the meeting's: "during the
+# Munich Security Conference"; "before" only after a time noun ("a week before the Forum"),
+# since one appears "before" a body too.
+MEETING_TIME_PREPS = frozenset({"during", "after", "since", "until", "throughout"})
+
 # -- as written, for the date and time patterns of kg_entity_rules -------------------------
 
 # fmt: off
