@@ -423,3 +423,46 @@ def test_a_language_by_what_it_is_said_to_be_or_its_script_is_a_group(nodes) -> 
     assert nodes["Ostrani"].type == "Group"  # a person on main, in both paragraphs
     assert len(nodes["Ostrani"].mentions) == 2
     assert nodes["Velmic"].type == "Group"  # nothing on main
+
+
+def test_a_known_place_after_and_at_an_entitys_end_is_a_place_of_its_own(nlp) -> None:
+    # "The Nordic Council and Oslo agreed , and Fjord and Coast Oslo said so ."
+    table = """
+        The      2  det     DET
+        Nordic   3  compound PROPN _ B-ORG
+        Council  6  nsubj   PROPN _ I-ORG
+        and      5  cc      CCONJ _ I-ORG
+        Oslo     3  conj    PROPN _ I-ORG
+        agreed   0  root    VERB  agree tag=VBD
+        ,        14 punct   PUNCT
+        and      14 cc      CCONJ
+        Fjord    14 nsubj   PROPN _ B-ORG
+        and      11 cc      CCONJ _ I-ORG
+        Coast    9  conj    PROPN _ I-ORG
+        Oslo     9  flat    PROPN _ I-ORG
+        said     6  conj    VERB  say tag=VBD
+        so       13 advmod  ADV
+        .        6  punct   PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Nordic Council", "ORG", False),
+        ("Oslo", "GPE", False),
+        ("Fjord and Coast Oslo", "ORG", False),  # a body named for the place: no "and" before it
+    ]
+
+
+@pytest.mark.slow
+def test_a_body_and_a_country_the_ner_took_as_one_name_are_two_nodes(tmp_path) -> None:
+    text = (
+        "Talks resume\n\n"
+        "Relations between the European Union and Turkey improved on Monday, and the United "
+        "Nations and Sudan agreed to reopen the border crossing, officials said.\n"
+    )
+    (tmp_path / "talks.txt").write_text(text, encoding="utf-8")
+    kg.build([tmp_path / "talks.txt"], store=tmp_path / "store", model=MODEL)
+    with Store(tmp_path / "store", read_only=True) as store:
+        found = {node.label: node.type for nodes in stored_nodes(store).values() for node in nodes}
+    assert found["European Union"] == "Organization"  # one organization with Turkey on main
+    assert found["Turkey"] == "Place"
+    assert found["United Nations"] == "Organization"
+    assert found["Sudan"] == "Place"

@@ -131,7 +131,8 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     the gazetteer knows, at a sentence's start or after "the", and a verb after the place,
     are a body named for the place's government ("Trade and Investment Canada said"; not
     "Britain and Canada said", nor "Von der Leyen and Le Drian discuss" with the NER's
-    place "Le Drian", nor "Carnival and Royal Caribbean are", a region).
+    place "Le Drian", nor "Carnival and Royal Caribbean are", a region; the words before
+    the place are in no entity: not "the European Union and Turkey agreed").
     """
     taken = owners(doc, ents)
     grown = []
@@ -147,7 +148,8 @@ def names_over_and(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
                 first = k < placed == ent.start and (
                     doc[k].is_sent_start or doc[k - 1].lower_ == "the"
                 )
-                ent = Ent(k, ent.end, "ORG") if anded and first else ent
+                plain = all(taken[j] < 0 for j in range(k, ent.start))
+                ent = Ent(k, ent.end, "ORG") if anded and first and plain else ent
             after = _and_words_after(doc, ent.end, taken)
             if after is not None and doc[after - 1].lower_ in COMPETITION_NAME_WORDS:
                 ent = Ent(ent.start, after, "EVENT")

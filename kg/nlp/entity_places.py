@@ -101,6 +101,24 @@ def listed_names(doc: Doc, ent: Ent, inner: list[Name]) -> bool:
     return k == ent.end
 
 
+def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
+    """A known place that ends an entity after "and", with a name before it: the place.
+
+    Rule: "the European Union and Turkey agreed", "the United Nations and Sudan" as one
+    organization: a place the gazetteer knows (never an ambiguous name) right after "and"
+    at the entity's end is a place of its own, and what comes before "and" the entity; not
+    "Environment and Climate Change Canada" (no "and" before the place), nor "Trinidad and
+    Tobago" (a place the gazetteer knows whole, which the caller leaves be).
+    """
+    last = inner[-1] if inner else None
+    if last is None or last.end != ent.end or last.ambiguous or last.label not in AREA_LABELS:
+        return None
+    link = last.start - 1
+    if link <= ent.start or doc[link].lower_ != "and" or not doc[ent.start].is_title:
+        return None
+    return last
+
+
 def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
     """Known places the NER took for people, listed with a place, made places.
 

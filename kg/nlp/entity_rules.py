@@ -83,6 +83,7 @@ from kg.nlp.entity_places import (
     grown_to_names,
     listed_names,
     listed_places,
+    place_after_and,
     placed,
     places_by_kind,
     places_by_preposition,
@@ -354,6 +355,10 @@ class EntityRules:
             return [ent]  # "Denzel Washington" stays a person
         if listed_names(doc, ent, inner):
             return [Ent(name.start, name.end, name.label) for name in inner]
+        if (place := place_after_and(doc, ent, inner)) is not None:
+            body = Ent(ent.start, place.start - 1, ent.label)
+            within = [name for name in inner if name.end < place.start]
+            return [*self.resolve(doc, body, within), Ent(place.start, place.end, place.label)]
         # "U.S.-Taliban Agreement": each name of the compound is an entity.
         if _has_compound(doc, inner):
             return [Ent(name.start, name.end, name.label) for name in inner if not name.ambiguous]
