@@ -17,6 +17,8 @@ from benchmarks.entity_audit import (
     Mention,
     Node,
     audit,
+    counts_only,
+    figures,
     normalize,
     read_gold,
 )
@@ -146,3 +148,12 @@ def test_the_gold_list_covers_every_probe_article_with_names_it_writes(
         unwritten = [e.name for e in entities if not any(n.casefold() in text for n in e.names)]
         assert unwritten == [], name
         audit(text, entities, [])  # no name given to two entities
+
+
+def test_a_set_nobody_tunes_on_is_recorded_as_counts_without_names() -> None:
+    nodes = [Node("n1", "Helen Achterberg", "Place"), Node("n2", "Leung Chun", "Place")]
+    audits = {"a.txt": audit(TEXT, GOLD_ENTITIES, nodes)}
+    kept, counted = figures(audits), counts_only(audits)
+    assert "Leung Chun" in str(kept) and "Karen Lincoln" in str(kept)  # problems and missed
+    assert counted["total"] == kept["total"]
+    assert "Leung Chun" not in str(counted) and "Karen Lincoln" not in str(counted)
