@@ -1147,3 +1147,52 @@ def test_a_surname_before_a_given_name_of_two_short_syllables_is_one_person(nlp)
         ("Park Ji-hoon", "PERSON"),
         # a hyphenated surname's parts are longer; "backed" is no syllable of a name
     ]
+
+
+@pytest.mark.slow
+def test_a_title_word_that_opens_a_bodys_name_makes_no_person_of_it() -> None:
+    from answers import MODEL
+
+    from kg.nlp import pipeline
+
+    shipped = pipeline.load(MODEL)
+    doc = shipped(
+        "He was the starting pitcher for the Oakland Athletics of Major League Baseball ."
+    )
+    assert ("Major League Baseball", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_a_name_going_on_after_of_and_a_known_place_is_not_a_person_of_the_place(nlp) -> None:
+    text = "He was nominated at the Film Critics Circle of Iraq Awards last year."
+    ner = (("Film Critics Circle of Iraq", "ORG"),)
+    assert run(nlp, text, ner)[0] == ("Film Critics Circle of Iraq", "ORG")  # was a person
+
+
+def test_a_laws_word_opening_a_name_after_no_article_is_no_law(nlp) -> None:
+    ner = (("Bill", "PERSON"), ("Rooney", "PERSON"))
+    assert run(nlp, "Fan forum: Bill on Sell Rooney", ner) == [
+        ("Bill", "PERSON"),
+        ("Rooney", "PERSON"),
+    ]  # was one law, "Bill on Sell Rooney"
+    assert run(nlp, "MPs passed the Law on the State Language on Tuesday.") == [
+        ("Law on the State Language", "LAW"),
+        ("Tuesday", "DATE"),
+    ]
+
+
+def test_a_bodys_name_stops_before_a_peoples_adjective_and_its_noun(nlp) -> None:
+    # "The Board of Muslim clerics in Baghdad condemned it ."
+    table = """
+        The        2  det      DET
+        Board      8  nsubj    PROPN
+        of         5  case     ADP
+        Muslim     5  amod     ADJ    _ NORP
+        clerics    2  nmod     NOUN   cleric tag=NNS
+        in         7  case     ADP
+        Baghdad    5  nmod     PROPN  _ GPE
+        condemned  0  root     VERB   condemn tag=VBD
+        it         8  obj      PRON
+        .          8  punct    PUNCT
+    """
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    assert [(e.text, e.label_) for e in doc.ents] == [("Muslim", "NORP"), ("Baghdad", "GPE")]

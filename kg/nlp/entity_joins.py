@@ -63,8 +63,9 @@ def _person_of_place(doc: Doc, ent: Ent, known: Known) -> list[Ent]:
     an organization "Elif Nur Karaca of Turkey": a name of three proper nouns or more (no
     title's, body's or known name's word), "of" and a place the gazetteer knows are the
     person and the place; not "United States of America" (known whole), "Great Temple of
-    Yeha" (an unknown place), "Bank of England" (a body's word), nor a name of two words, as
-    a club's may be ("Boca Juniors of Argentina")."""
+    Yeha" (an unknown place), "Bank of England" (a body's word), a name of two words, as a
+    club's may be ("Boca Juniors of Argentina"), a plural proper noun or a name going on
+    after the place ("the Film Critics Circle of Australia Awards")."""
     for k in range(ent.start + 2, ent.end - 1):
         if doc[k].lower_ != "of":
             continue
@@ -74,9 +75,11 @@ def _person_of_place(doc: Doc, ent: Ent, known: Known) -> list[Ent]:
             and known(doc, k + 1, ent.end)
             and not known(doc, ent.start, ent.end)
             and len(words) >= PERSON_OF_PLACE_WORDS
+            and not (ent.end < len(doc) and doc[ent.end].is_title)
             and all(
                 plain_name(w)
                 and w.pos_ in {"PROPN", ""}
+                and w.tag_ != "NNPS"
                 and w.text not in ORG_NAME_ENDS
                 and w.text not in PERSON_TITLES
                 and w.lower_ not in NOT_NAME_WORDS
@@ -253,6 +256,8 @@ def _named_for(doc: Doc, end: int, ents: list[Ent], taken: list[int]) -> int:
             break
         if doc[end - 1].text not in NAMED_FOR_PLACE_ENDS:
             break
+        if inner.label == "NORP" and inner.end < len(doc) and doc[inner.end].pos_ == "NOUN":
+            break  # "the Board of Muslim clerics": a people's adjective before its noun
         k = last = inner.end
     return last if last > end + 1 else end
 

@@ -112,9 +112,12 @@ def _ended_name(doc: Doc, end: int) -> Ent | None:
         stop = k if k > first else stop
     if stop < len(doc) and _capitalized(doc[stop]) and doc[end].whitespace_:
         return None  # "President Bill Clinton", "the Act Now campaign"
+    the = end > 0 and doc[end - 1].lower_ == "the"
     if start == end and stop == end + 1:
-        alone = last.text in LAW_NAMES_ALONE and end > 0 and doc[end - 1].lower_ == "the"
+        alone = last.text in LAW_NAMES_ALONE and the
         return Ent(end, end + 1, label) if alone else None
+    if start == end and doc[end + 1].lower_ == "on" and not the:
+        return None  # "Bill on Sell Rooney": a name, not "the Law on the State Language"
     return Ent(start, stop, label)
 
 

@@ -89,8 +89,14 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     initial = k
     while k >= i and INITIAL_RE.match(doc[k].text):
         k -= 1
-    if k < i or not name_word(doc[k]) or doc[k].text in PERSON_TITLES:
-        # Rule: "Attorney General K. Venugopalan": initials and a surname are a full name.
+    if (
+        k < i
+        or not name_word(doc[k])
+        or doc[k].text in PERSON_TITLES
+        or doc[k].text in ORG_NAME_ENDS
+    ):
+        # Rule: "Attorney General K. Venugopalan": initials and a surname are a full name;
+        # "Major League Baseball" is no major's name.
         return _timeless(doc, k + 1, end) if k < initial else None
     # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
     # two more given names, where no "of" puts the title's object before them ("Secretary of
