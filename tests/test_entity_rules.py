@@ -1160,6 +1160,20 @@ def test_a_title_word_that_opens_a_bodys_name_makes_no_person_of_it() -> None:
         "He was the starting pitcher for the Oakland Athletics of Major League Baseball ."
     )
     assert ("Major League Baseball", "ORG") in [(e.text, e.label_) for e in doc.ents]
+    doc = shipped("Executive Committee Weekly Meeting Date: Monday, May 7th")
+    assert [e.label_ for e in doc.ents] == ["DATE", "DATE"]  # "Committee Weekly ..." a person
+
+
+def test_one_word_and_a_known_place_of_two_words_stay_one_place(nlp) -> None:
+    text = "Trade grew across Central and Middle East markets."
+    assert run(nlp, text, (("Central and Middle East", "LOC"),)) == [
+        ("Central and Middle East", "LOC")
+    ]
+    text = "Talks between the Arab League and Iraq resumed."
+    assert run(nlp, text, (("Arab League and Iraq", "ORG"),)) == [
+        ("Arab League", "ORG"),
+        ("Iraq", "GPE"),
+    ]
 
 
 def test_a_name_going_on_after_of_and_a_known_place_is_not_a_person_of_the_place(nlp) -> None:

@@ -108,7 +108,8 @@ def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
     organization: a place the gazetteer knows (never an ambiguous name) right after "and"
     at the entity's end is a place of its own, and what comes before "and" the entity; not
     "Environment and Climate Change Canada" (no "and" before the place), nor "Trinidad and
-    Tobago" (a place the gazetteer knows whole, which the caller leaves be).
+    Tobago" (a place the gazetteer knows whole, which the caller leaves be), nor one word
+    before a place of more ("Central and Eastern Europe").
     """
     last = inner[-1] if inner else None
     if last is None or last.end != ent.end or last.ambiguous or last.label not in AREA_LABELS:
@@ -116,6 +117,8 @@ def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
     link = last.start - 1
     if link <= ent.start or doc[link].lower_ != "and" or not doc[ent.start].is_title:
         return None
+    if link - ent.start == 1 and last.end - last.start > 1:
+        return None  # "Central and Eastern Europe", "North and South Korea": one place's words
     return last
 
 

@@ -101,11 +101,20 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     # Rule: "President Recep Tayyip Erdoğan", "Senator María Fernanda Ríos Echeverri": up to
     # two more given names, where no "of" puts the title's object before them ("Secretary of
     # Defense Lloyd J. Austin III") and none is a title word ("Chief Executive Mary Barra").
+    start = _given_names_start(doc, i, k)
+    return None if start is None else _timeless(doc, start, end)
+
+
+def _given_names_start(doc: Doc, i: int, k: int) -> int | None:
+    """Where a titled name starts whose first given name is at ``k``: up to two more given
+    names before it, then initials; None where a body's word stands there instead."""
     linked = any(doc[j].text in TITLE_OBJECT_LINKS for j in range(i, k))
     for _ in range(2):
         given = doc[k - 1] if k > i else None
         if linked or given is None or not name_word(given):
             break
+        if given.text in ORG_NAME_ENDS:
+            return None  # "Executive Committee Weekly Meeting Date": a body's run of words
         if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
             break
         if given.lower_ in OCCUPATION_NOUNS:
@@ -114,7 +123,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
     # Rule: "Justice P. V. Lakshmi Narayanan": initials before the given names are the name's.
     while k > i and INITIAL_RE.match(doc[k - 1].text):
         k -= 1
-    return _timeless(doc, k, end)
+    return k
 
 
 def _particle_in_name(doc: Doc, k: int) -> bool:
