@@ -1210,3 +1210,34 @@ def test_a_bodys_name_stops_before_a_peoples_adjective_and_its_noun(nlp) -> None
     """
     doc = nlp.get_pipe("kg_entity_rules")(build(table))
     assert [(e.text, e.label_) for e in doc.ents] == [("Muslim", "NORP"), ("Baghdad", "GPE")]
+
+
+@pytest.mark.slow
+def test_a_clause_after_a_comma_is_no_title_in_apposition() -> None:
+    from answers import MODEL
+
+    from kg.nlp import pipeline
+
+    shipped = pipeline.load(MODEL)
+    text = (
+        "The President should control the Executive Branch, and that the Executive Branch "
+        "should be in charge."
+    )
+    assert [e.text for e in shipped(text).ents if e.label_ == "PERSON"] == []  # "Branch" one
+
+
+def test_one_name_written_twice_is_not_a_given_name_and_a_surname(nlp) -> None:
+    # "Thanks . Michelle Michelle , see below ."
+    table = """
+        Thanks    0  root   NOUN   thanks tag=NNS
+        .         1  punct  PUNCT
+
+        Michelle  0  root   PROPN  _ B-PERSON
+        Michelle  1  flat   PROPN  _ B-PERSON
+        ,         4  punct  PUNCT
+        see       1  parataxis VERB
+        below     4  advmod ADV
+        .         1  punct  PUNCT
+    """
+    doc = nlp.get_pipe("kg_entity_rules")(build(table))
+    assert [e.text for e in doc.ents] == ["Michelle", "Michelle"]  # was "Michelle Michelle"

@@ -299,8 +299,12 @@ def _halves(doc: Doc, left: Ent, right: Ent, known: Known) -> bool:
 def _two_word_name(doc: Doc, left: Ent, right: Ent) -> bool:
     """Rule: "Its star, Meskerem Alemu, won" as two people "Meskerem" and "Alemu": two
     one-word people side by side are a given name and a surname, unless they qualify a noun
-    after them ("the Biden Putin summit"), or an article or a possessive comes before them."""
+    after them ("the Biden Putin summit"), an article or a possessive comes before them, a
+    line or more than a space is between them, or they are one name twice ("Michelle
+    Michelle," opening a mail)."""
     if (left.label, right.label) != ("PERSON", "PERSON") or right.end - left.start != 2:
+        return False
+    if doc[left.start].whitespace_ != " " or doc[left.start].text == doc[right.start].text:
         return False
     after = doc[right.end] if right.end < len(doc) else None
     if after is not None and after.is_alpha and after.is_lower and after.pos_ != "VERB":

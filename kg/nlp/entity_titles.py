@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import name_word, opens_sentence, plain_name, tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, Name, owners, positions, values
-from kg.nlp.lexicon.labels import NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
+from kg.nlp.lexicon.labels import CLAUSE_POS, NUMERIC_LABELS, TIME_LABELS, VERBAL_POS
 from kg.nlp.lexicon.marks import DASHES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
     ARABIC_ARTICLE_WORDS,
@@ -189,8 +189,8 @@ def name_before_title(doc: Doc, comma: int) -> tuple[int, int] | None:
             break
         if token.lower_ in POSSESSIVE_ENDINGS:
             continue  # "said Takeshi Ōshima, the firm's chief economist"
-        if not token.is_alpha or token.pos_ in VERBAL_POS:
-            return None
+        if not token.is_alpha or token.pos_ in VERBAL_POS or token.pos_ in CLAUSE_POS:
+            return None  # ", and that the Executive Branch": a clause, no apposition
     else:
         return None
     start, words = comma, 0

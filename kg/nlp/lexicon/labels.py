@@ -84,6 +84,9 @@ NAME_TRAILING_POS = frozenset({"PUNCT", "PART"})
 DET_OR_ADJ_POS = frozenset({"DET", "ADJ"})
 # Tokens trimmed from the edges of a quote's content.
 CONTENT_EDGE_POS = frozenset({"PUNCT", "SCONJ"})
+# Parts of speech that open a clause or a phrase, never an apposition's title before its noun
+# (", and that the Executive Branch").
+CLAUSE_POS = frozenset({"CCONJ", "SCONJ", "PRON", "ADP"})
 
 # -- Penn Treebank tags -------------------------------------------------------------------
 
