@@ -483,3 +483,18 @@ def test_a_firm_listed_with_a_bank_or_an_adviser_and_a_fund_are_organizations(no
     assert nodes["Vestland Cinema Fund"].type == "Organization"  # no entity on main
     assert nodes["PT Bahari Karya Teknik"].type == "Organization"  # a person without "PT"
     assert "Jobs" not in nodes or nodes["Jobs"].type != "Organization"
+
+
+def test_a_name_with_a_rulers_number_after_a_firms_act_is_no_firm(nlp) -> None:
+    # "a mosque built by Shah Abbas II"
+    table = """
+        a          2 det      DET
+        mosque     0 root     NOUN
+        built      2 acl      VERB  build tag=VBN
+        by         7 case     ADP
+        Shah       7 compound PROPN
+        Abbas      7 compound PROPN
+        II         3 obl      PROPN
+        .          2 punct    PUNCT
+    """
+    assert entities(nlp, table) == []  # an organization "Shah Abbas II" on 67ab376

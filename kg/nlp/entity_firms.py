@@ -15,6 +15,7 @@ from kg.nlp.lexicon.names import (
     CORPORATE_PREFIXES,
     CORPORATE_SUFFIXES,
     INNER_CAPITAL_NAME_STARTS,
+    WRITTEN_NAME_SUFFIXES,
 )
 from kg.nlp.lexicon.verbs import FIRM_ACT_VERBS, FIRM_DEAL_VERBS
 from kg.nlp.lexicon.words import AGENT_PREPS, LIST_WORDS
@@ -124,7 +125,8 @@ def firms_by_their_acts(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]
     "by" after the past participle of what a firm does to a thing (sells, builds, supplies,
     releases: a few words back, within the clause) are an organization. Not a person's
     name ("a house built by Frank Lloyd Wright"), nor a people's in the plural ("a temple
-    built by Sabaeans")."""
+    built by Sabaeans"), nor a name with a ruler's or a son's number ("built by Shah Abbas
+    II")."""
     found = positions(doc, LOWER, AGENT_PREPS)
     if not found:
         return ents
@@ -141,8 +143,9 @@ def firms_by_their_acts(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]
                 if not _name_word(doc[end]):
                     break
                 end += 1
-            if end > start and doc[end - 1].tag_ != "NNPS" and not known(doc, start, end):
-                out.append(Ent(start, end, "ORG"))
+            named = end > start and doc[end - 1].tag_ != "NNPS"
+            if named and doc[end - 1].text not in WRITTEN_NAME_SUFFIXES:
+                out += [] if known(doc, start, end) else [Ent(start, end, "ORG")]
         elif (ent := out[owner]).start == start and _unknown_place(doc, ent, known):
             out[owner] = ent._replace(label="ORG")
     return out
