@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from answers import MODEL
 from doc_table import build
+from rule_layer import entities, rules_only
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -22,7 +22,6 @@ from kg.extract.names import without_legal_form
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
-from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Henderson", "Tallinn"], "ORG": []},
@@ -34,14 +33,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
-
-
-def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
-    doc = nlp.get_pipe("kg_entity_rules")(build(table))
-    return [(e.text, e.label_) for e in doc.ents]
+    return rules_only(GAZETTEER)
 
 
 def test_a_name_the_ner_stopped_before_a_corporate_suffix_takes_it_in(nlp) -> None:

@@ -10,6 +10,7 @@ import pytest
 import spacy
 from answers import MODEL
 from doc_table import build
+from rule_layer import entities, rules_only
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 
@@ -18,7 +19,6 @@ from benchmarks.entity_audit import Node, stored_nodes
 from kg.nlp.entity_spans import capitalized_positions, indexed, positions, values
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
-from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Oslo", "Norway"], "NORP": ["Danish"], "ORG": []},
@@ -30,14 +30,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
-
-
-def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
-    doc = nlp.get_pipe("kg_entity_rules")(build(table))
-    return [(e.text, e.label_) for e in doc.ents]
+    return rules_only(GAZETTEER)
 
 
 def test_a_name_after_a_noun_of_an_organizations_kind_is_the_organization(nlp) -> None:

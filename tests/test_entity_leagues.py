@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from answers import MODEL
-from doc_table import build
+from rule_layer import entities, rules_only
 from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
 from kg.store.embedded import Store
-from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Lisbon", "Spain", "Norway"]},
@@ -27,14 +25,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
-
-
-def entities(nlp: Language, table: str) -> list[tuple[str, str]]:
-    doc = nlp.get_pipe("kg_entity_rules")(build(table))
-    return [(e.text, e.label_) for e in doc.ents]
+    return rules_only(GAZETTEER)
 
 
 def test_a_name_ending_in_a_leagues_word_or_a_leagues_word_alone_is_the_league(nlp) -> None:

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from answers import MODEL
 from doc_table import build
+from rule_layer import rules_only
 from spacy.language import Language
 
 import kg
@@ -16,7 +16,6 @@ from benchmarks.entity_audit import Node, stored_nodes
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
 from kg.store.embedded import Store
-from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Santos", "Lima", "Rio de Janeiro"], "ORG": ["Reuters"]},
@@ -28,9 +27,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
+    return rules_only(GAZETTEER)
 
 
 def run(nlp: Language, text: str, ner: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:

@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-import spacy
 from answers import MODEL
-from doc_table import build
+from rule_layer import cued_entities as entities
+from rule_layer import rules_only
 from spacy.language import Language
 
 import kg
 from benchmarks.entity_audit import Node, stored_nodes
-from kg.nlp.lexicon.labels import CONTEXT_KB_ID
 from kg.store.embedded import Store
-from kg.train.recipe import add_entity_rules
 
 GAZETTEER = {
     "names": {"GPE": ["Oslo", "Bergen", "Tromso"], "ORG": []},
@@ -27,14 +25,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
-
-
-def entities(nlp: Language, table: str) -> list[tuple[str, str, bool]]:
-    doc = nlp.get_pipe("kg_entity_rules")(build(table))
-    return [(e.text, e.label_, e.kb_id_ == CONTEXT_KB_ID) for e in doc.ents]
+    return rules_only(GAZETTEER)
 
 
 def test_known_places_listed_one_after_another_are_all_places(nlp) -> None:

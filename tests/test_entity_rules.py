@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 from doc_table import build
+from rule_layer import rules_only
 from spacy.language import Language
 from spacy.tokens import Span
 
@@ -45,9 +46,7 @@ GAZETTEER = {
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    nlp = spacy.blank("en")
-    add_entity_rules(nlp, data=GAZETTEER)
-    return nlp
+    return rules_only(GAZETTEER)
 
 
 def run(nlp: Language, text: str, ner: tuple[tuple[str, str], ...] = ()) -> list[tuple[str, str]]:
