@@ -6,8 +6,8 @@ the OntoNotes labels of spaCy's en_core_web_* pipelines, so that either can be u
 1. tidy the statistical entities ("the State Department" -> "State Department");
 2. a gazetteer of countries, regions, cities, groups and organizations relabels them
    (LOC "Iraq" -> GPE) and adds the names the model missed;
-3. a surname alone is the person named in full elsewhere in the doc; a book list's line is
-   its author, title and publisher;
+3. a surname alone is the person named in full elsewhere in the doc
+   (``kg.nlp.entity_surnames``); a book list's line is its author, title and publisher;
 4. token patterns add DATE, TIME, CARDINAL, ORDINAL, MONEY, PERCENT and QUANTITY where
    no entity is.
 
@@ -21,7 +21,8 @@ names of two names or more joined by "&", "and", commas or "of" in
 ``kg.nlp.entity_compounds``, products named by a model code in ``kg.nlp.entity_products``,
 laws, prizes, ships and quoted works in ``kg.nlp.entity_things``), those read off the
 layout (a book list, a dateline) in ``kg.nlp.entity_layout``, those about places in
-``kg.nlp.entity_places``, those about a person's title in ``kg.nlp.entity_titles``.
+``kg.nlp.entity_places``, those about a person's title in ``kg.nlp.entity_titles``, and a
+title or a person's noun in apposition in ``kg.nlp.entity_appositions``.
 """
 
 from __future__ import annotations
@@ -35,20 +36,20 @@ from typing import Any
 import srsly
 from spacy.attrs import ORTH
 from spacy.language import Language
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from kg.nlp.entity_appositions import appositive_people
 from kg.nlp.entity_bodies import (
     acting_places,
     competitions_of_bodies,
-    events_by_last_word,
     leagues,
     named_bodies,
     sport_bodies,
     teams_of_places,
 )
 from kg.nlp.entity_compounds import compound_names, cut_before_days
+from kg.nlp.entity_events import events_by_last_word
 from kg.nlp.entity_joins import (
     join_nationality_organizations,
     organizations_by_last_word,
@@ -56,7 +57,6 @@ from kg.nlp.entity_joins import (
     speaks,
     split_affiliation,
     split_at_title_noun,
-    surnamed,
 )
 from kg.nlp.entity_kinds import typed_by_context
 from kg.nlp.entity_layout import apply_book_entries, dateline, lines
@@ -69,7 +69,6 @@ from kg.nlp.entity_names import (
     join_name_halves,
     name_word,
     names_across_false_breaks,
-    surnames_of,
 )
 from kg.nlp.entity_nicknames import quoted_nicknames
 from kg.nlp.entity_particles import (
@@ -79,6 +78,7 @@ from kg.nlp.entity_particles import (
     patronymic_names,
 )
 from kg.nlp.entity_patterns import NUMBER_RE, apply_patterns, pattern_matcher
+from kg.nlp.entity_place_words import places_by_preposition, places_by_words, residences
 from kg.nlp.entity_places import (
     grown_to_names,
     listed_names,
@@ -86,21 +86,18 @@ from kg.nlp.entity_places import (
     place_after_and,
     placed,
     places_by_kind,
-    places_by_preposition,
-    places_by_words,
     places_in_places,
-    residences,
 )
 from kg.nlp.entity_products import model_products, products_by_words
 from kg.nlp.entity_spans import Ent, Name, indexed, owners, values
 from kg.nlp.entity_speakers import given_names_before_who, speakers_after_speech
+from kg.nlp.entity_surnames import apply_surnames
 from kg.nlp.entity_things import named_things
 from kg.nlp.entity_titles import apply_titles, split_run_on
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPOUND_LABELS,
     CONTEXT_KB_ID,
-    NER_SURNAME_LABELS,
     NUMERIC_LABELS,
 )
 from kg.nlp.lexicon.marks import HYPHENS, POSSESSIVE_ENDINGS, SENTENCE_ENDS
@@ -256,8 +253,9 @@ class EntityRules:
         if self.steps["titles"]:
             ents = split_run_on(doc, ents, names)
             ents = apply_titles(doc, ents, known=self.is_known)
+            ents = appositive_people(doc, ents, known=self.is_known)
         if self.steps["surnames"]:
-            ents = repeated_names(doc, self.apply_surnames(doc, ents))
+            ents = repeated_names(doc, apply_surnames(doc, ents, known=self.is_known))
         if self.steps["lists"]:
             ents = apply_book_entries(doc, ents)
         if self.steps["patterns"]:
@@ -386,41 +384,6 @@ class EntityRules:
             return False
         single = name.end - name.start == 1
         return not (single and _starts_sentence(doc, name.start) and not doc[name.start].is_upper)
-
-    # Step 3: a person's surname alone is that person ("Stoltenberg" after "Jens Stoltenberg").
-    def apply_surnames(self, doc: Doc, ents: list[Ent]) -> list[Ent]:
-        """Relabel or add the surnames of the doc's people where the NER missed them."""
-        ents = [
-            ent._replace(label="PERSON")
-            if ent.label in NER_SURNAME_LABELS | AREA_LABELS
-            and surnamed(doc, ent, ents, known=self.is_known)
-            else ent
-            for ent in ents
-        ]
-        surnames = surnames_of(doc, ents)
-        if not surnames:
-            return ents
-
-        def is_surname(start: int, end: int) -> bool:
-            token = doc[start]
-            single = end - start == 1 and surnames.get(token.text, end) < end and not token.is_stop
-            return single and (not self.is_known(doc, start, end) or speaks(doc, start))
-
-        ents = [
-            ent._replace(label="PERSON")
-            if ent.label in NER_SURNAME_LABELS | AREA_LABELS and is_surname(ent.start, ent.end)
-            else ent
-            for ent in ents
-        ]
-        owner_of = owners(doc, ents)
-        named = {get_string_id(surname) for surname in surnames}  # a Token only where one is
-        people = [
-            Ent(i, i + 1, "PERSON")
-            for i, orth in enumerate(values(doc, ORTH))
-            if orth in named and owner_of[i] < 0 and is_surname(i, i + 1)
-        ]
-        # "Ramos-Lima said", where the NER took "Lima" for the city: now a person, whole.
-        return join_hyphenated_names(doc, ents + people)
 
     # Serialization: the gazetteer travels with the pipeline.
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:

@@ -125,5 +125,5 @@ COMPARING_TAGS = frozenset({"JJR", "JJS"})
 # "Lunar Transportation Systems".
 ORGANIZATION_WORD_POS = frozenset({"PROPN", "ADJ", "NOUN"})
 # Labels of a name that a capitalized disaster's noun after it makes no event of: "the
-# Kindle Fire" (kg.nlp.entity_bodies.disasters).
+# Kindle Fire" (kg.nlp.entity_events.disasters).
 MADE_THING_LABELS = frozenset({"ORG", "PRODUCT", "WORK_OF_ART", "PERSON"})
