@@ -103,6 +103,25 @@ def test_a_title_takes_a_surname_with_particles_and_an_honorific_starts_no_body(
     ]
 
 
+def test_a_rank_of_the_nobility_is_a_title_but_not_before_of_or_a_pronoun(nlp) -> None:
+    text = (
+        "Count Anton Wolfgang von Faber-Castell tested pencils. Baroness Ilse Marie Vogt "
+        "agreed. He became Count of the Holy Roman Empire. She starred in The Old Lady Who "
+        "Walked in the Sea. Duke Energy and Earl Chanley paid."
+    )
+    ner = (
+        ("Count Anton Wolfgang von Faber-Castell", "LOC"),
+        ("Duke Energy", "ORG"),
+        ("Earl Chanley", "PERSON"),
+    )
+    assert run(nlp, text, ner) == [
+        ("Anton Wolfgang von Faber-Castell", "PERSON"),
+        ("Ilse Marie Vogt", "PERSON"),
+        ("Duke Energy", "ORG"),
+        ("Earl Chanley", "PERSON"),
+    ]
+
+
 def test_a_name_beside_a_persons_noun_in_apposition_is_a_person(nlp) -> None:
     text = (
         "It was found by a farmer, Gebremedhin Hagos, while he dug. Bálint Szabó, an analyst "

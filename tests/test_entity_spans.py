@@ -123,6 +123,11 @@ def test_a_title_the_doc_writes_before_a_person_is_a_title_in_an_organization(
         (["Sen.", "Warren"], 1),
         (["Prof.", "Wen", "Jialin"], 1),
         (["Professor", "Ana", "Duarte"], 1),
+        (["Count", "Anton", "Wolfgang", "von", "Faber", "-", "Castell"], 1),  # a rank
+        (["Baroness", "Ashton"], 1),  # a rank and no given name
+        (["Earl", "Chanley"], 0),  # a given name, not the rank
+        (["Count", "Basie"], 0),  # a stage name
+        (["Duke", "Ellis", "-", "Moore"], 0),  # one surname, hyphenated
     ],
 )
 def test_title_words_before_a_name(words: list[str], titles: int) -> None:

@@ -23,7 +23,13 @@ from kg.nlp.lexicon.names import (
     PATRONYMIC_PARTICLES,
     SYLLABLE_LETTERS,
 )
-from kg.nlp.lexicon.titles import TITLE_ABBREVIATIONS, TITLE_HEADS, TITLE_WORDS
+from kg.nlp.lexicon.titles import (
+    NOBLE_NAME_RANKS,
+    NOBLE_RANKS,
+    TITLE_ABBREVIATIONS,
+    TITLE_HEADS,
+    TITLE_WORDS,
+)
 
 _DASH_TABLE = str.maketrans({d: "-" for d in DASHES} | {"\u2019": "'", "\u2018": "'"})
 _SPACED_HYPHEN = re.compile(r"\s*-\s*")
@@ -137,11 +143,26 @@ def strip_title_words(words: list[str]) -> int:
         word = fold(words[k]).rstrip(".")
         if words[k + 1] in HYPHENS:
             break  # "Sen-Gupta" is a surname, not the senator's "Sen"
-        if word in TITLE_WORDS or (word == "of" and k and fold(words[k - 1]) in TITLE_HEADS):
-            k += 1
-        else:
+        title = word in TITLE_WORDS or (
+            word == "of" and k > 0 and fold(words[k - 1]) in TITLE_HEADS
+        )
+        if not (title or _noble_rank(word, words[k + 1 :])):
             break
+        k += 1
     return k
+
+
+def _noble_rank(word: str, rest: list[str]) -> bool:
+    """Whether a folded ``word`` before the name ``rest`` is a rank of the nobility."""
+    if word in NOBLE_RANKS:
+        return True
+    if word not in NOBLE_NAME_RANKS:
+        return False
+    # "Count Anton Wolfgang von Faber-Castell", not "Earl Chanley" nor "Duke Smith-Jones"
+    words = [
+        w for i, w in enumerate(rest) if w not in HYPHENS and not (i and rest[i - 1] in HYPHENS)
+    ]
+    return len(words) > 1
 
 
 def title_text(words: list[str]) -> str:

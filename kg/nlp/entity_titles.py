@@ -20,8 +20,8 @@ from kg.nlp.lexicon.names import (
     WRITTEN_NAME_SUFFIXES,
 )
 from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS
-from kg.nlp.lexicon.titles import HONORIFICS, PERSON_TITLES, TITLE_HEADS
-from kg.nlp.lexicon.words import ARTICLES, TITLE_LINKS, TITLE_OBJECT_LINKS
+from kg.nlp.lexicon.titles import PERSON_TITLES, PERSONAL_TITLES, REALM_TITLES, TITLE_HEADS
+from kg.nlp.lexicon.words import ARTICLES, PRONOUNS, TITLE_LINKS, TITLE_OBJECT_LINKS
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 
@@ -92,6 +92,7 @@ def titled_name(doc: Doc, i: int) -> tuple[int, int] | None:
         or not name_word(doc[k])
         or doc[k].text in PERSON_TITLES
         or doc[k].text in ORG_NAME_ENDS
+        or doc[k].lower_ in PRONOUNS  # "The Old Lady Who Walked in the Sea", a film
     ):
         # Rule: "Attorney General K. Venugopalan": initials and a surname are a full name;
         # "Major League Baseball" is no major's name.
@@ -206,6 +207,10 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
         if span is None:
             continue
         start, end = span
+        if known(doc, i, end):
+            continue  # "Prince Edward Island": a known name that a title word begins
+        if doc[i + 1].lower_ == "of" and doc[i].lower_ in REALM_TITLES:
+            continue  # "the 2nd Earl of Clare Ah!": a realm, and no name after it
         claimed = {owner[k] for k in range(start, end) if owner[k] >= 0}
         # "NATO Secretary General Jens Stoltenberg" with "NATO Secretary" an organization: an
         # entity run from before the title into its words gives way as one run onto the name.
@@ -227,7 +232,7 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
                     ents[k].start == i
                     and ents[k].end == end
                     and doc[i].text not in titling
-                    and doc[i].lower_.rstrip(".") not in HONORIFICS
+                    and doc[i].lower_.rstrip(".") not in PERSONAL_TITLES
                 )
             )
             for k in claimed
@@ -237,7 +242,7 @@ def apply_titles(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
             # that stops inside it ("Archbishop Emmanuel" of "Archbishop Emmanuel
             # Okonkwo-Adeyemi"), unless the doc writes that title before a person too
             # ("Justice Gurpreet Singh Walia" as an organization beside "Justice P. V.
-            # Lakshmi Narayanan", a person), or the title is an honorific, which starts
+            # Lakshmi Narayanan", a person), or the title is an honorific or a rank, which starts
             # no body's name ("Prof. Ingrid von Hagen-Brandt" as one organization); a name
             # the NER alone called a place
             # after "Secretary of Defense" is the person, also where it took in the

@@ -46,6 +46,18 @@ TITLE_ABBREVIATIONS = {
 # An academic's title goes with them ("Prof. Xu Haoran"): stripped, too, never a role.
 HONORIFICS = words("mr mrs ms miss dr sir dame lord lady madam mister prof professor")
 TITLE_WORDS = TITLE_HEADS | TITLE_MODIFIERS | frozenset(TITLE_ABBREVIATIONS) | HONORIFICS
+# Ranks of the nobility: stripped from a person's name like a title, never a role
+# ("Countess Maria Ledochowska" is Maria Ledochowska). Those that are also given names or
+# part of a stage name ("Earl Chanley", "Duke Ellington", "Count Basie") are a rank only
+# before a name of two words or more ("Count Anton Wolfgang von Faber-Castell").
+NOBLE_RANKS = words("countess baroness duchess marquess marquis marchioness viscount viscountess")
+NOBLE_NAME_RANKS = words("count baron duke earl")
+# Titles, folded, that start no body's name, only a person's: "Prof. Ingrid von Hagen-Brandt",
+# "Count Ferenc Albrecht von Hollstein-Rau".
+PERSONAL_TITLES = HONORIFICS | NOBLE_RANKS | NOBLE_NAME_RANKS
+# Titles whose "of" names a realm or a domain, never an office's object before the holder's
+# name: "2nd Earl of Clare", "Count of the Holy Roman Empire", "Lord of the Rings".
+REALM_TITLES = NOBLE_RANKS | NOBLE_NAME_RANKS | words("prince princess lord lady")
 # The top role of an organization, for "the NATO chief".
 CHIEF_NOUNS = frozenset({"chief", "head", "leader", "boss"})
 TOP_TITLES = frozenset(
@@ -124,6 +136,25 @@ PERSON_TITLES = frozenset(
         "King",
         "Queen",
         "Prince",
+        "Princess",
+        # Ranks of the nobility and honorifics: "Count Anton Wolfgang von Faber-Castell",
+        # "Dame Zaha Hadid" (a name of one word after them is no person's for that alone:
+        # "Duke Energy", "Count Basie", "Lady Gaga").
+        "Count",
+        "Countess",
+        "Baron",
+        "Baroness",
+        "Duke",
+        "Duchess",
+        "Earl",
+        "Marquess",
+        "Marquis",
+        "Viscount",
+        "Viscountess",
+        "Lord",
+        "Lady",
+        "Sir",
+        "Dame",
         # A faith's clergy: "Archbishop Emmanuel Okonkwo-Adeyemi".
         "Archbishop",
         "Bishop",

@@ -1,0 +1,47 @@
+"""Entity misreadings found on ordinary news (issue 15): short articles written for these
+tests, built with the tests' pipeline, and the entity nodes a reader of the graph sees.
+
+Each article shows one misreading and, beside it, a text where the rule must not fire: a
+rank of the nobility before a name (and a given name that is also one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from answers import MODEL
+
+import kg
+from benchmarks.entity_audit import Node, stored_nodes
+from kg.store.embedded import Store
+
+pytestmark = pytest.mark.slow
+
+ARTICLES = {
+    "vineyard.txt": "Vineyard changes hands\n\n"
+    "Countess Ilona Szechenyi-Varga sold the family vineyard near Tokaj on Monday. Her "
+    "cousin, Count Ferenc Albrecht von Hollstein-Rau, bought it, and Earl Whitcombe, a local "
+    "builder, will restore the cellar. Hollstein-Rau said the wine would improve.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
+    """Each node of the articles' store by its label (labels are unique in these texts)."""
+    folder = tmp_path_factory.mktemp("misreadings")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    store_path = folder / "store"
+    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
+    with Store(store_path, read_only=True) as store:
+        nodes = [node for found in stored_nodes(store).values() for node in found]
+        yield {node.label: node for node in nodes}
+
+
+def test_a_rank_of_the_nobility_is_no_part_of_the_name(built) -> None:
+    count = built["Ferenc Albrecht von Hollstein-Rau"]
+    assert count.type == built["Ilona Szechenyi-Varga"].type == "Person"
+    assert "Hollstein-Rau" in [m.text for m in count.mentions]
+    assert not [label for label in built if label.startswith("Count")]
+    assert built["Earl Whitcombe"].type == "Person"  # a given name, not the rank
