@@ -28,6 +28,8 @@ ARTICLES = {
     "collision of the container ship Amber Coast, which carried a survey drone called Tern. "
     'Its cover shows "The Grey Quay" (1974), a painting. Its author, '
     "who won the Baltic Shore Prize in Poetry, wrote the novel 'The Salt Lantern' about it.\n",
+    "grain.txt": "Farmers and Millers Sign Accord on Grain Prices\n\n"
+    "Farmers and millers signed the Grain Prices Accord in Lyon on Monday.\n",
     "appeal.txt": "Appeal heard\n\n"
     "Judges in Riga heard on Friday that the Coastal Waters Protection Act breached the "
     "Constitution, since Article 14 protects fishermen.\n",
@@ -54,6 +56,13 @@ def test_laws_prizes_ships_and_quoted_works_are_named_things(nlp: Language) -> N
         ("Constitution", "LAW"),  # alone after "the"
         ("The Salt Lantern", "WORK_OF_ART"),  # a work's noun, then a quoted title
     ]
+
+
+def test_a_headline_in_title_case_names_no_law_by_its_capitals(nlp: Language) -> None:
+    headline = "Farmers and Millers Sign Accord on Grain Prices"
+    assert run(nlp, headline) == []  # a verb phrase, not "the Accord on Grain Prices"
+    text = "Farmers and millers signed the Grain Prices Accord on the quay in Lyon."
+    assert run(nlp, text) == [("Grain Prices Accord", "LAW")]
 
 
 def test_a_name_beside_a_works_or_a_ships_noun_is_the_work_or_the_ship(nlp: Language) -> None:
@@ -117,9 +126,11 @@ def test_laws_prizes_ships_and_works_are_things_in_the_graph(
         "The Grey Quay",  # a work's title keeps its article
         "Baltic Shore Prize in Poetry",
         "The Salt Lantern",
+        "Grain Prices Accord",
     ):
         assert {node.type for node in built[label]} == {"Entity"}, label
     assert "Narva" not in built  # the place inside the treaty's name is no node of its own
+    assert not [label for label in built if "Sign Accord" in label]  # a headline's verb
     # A law named in full is one node across articles; "the Constitution" and "Article 14"
     # may be another country's in another article, so each article has its own.
     assert len({node.iri for node in built["Coastal Waters Protection Act"]}) == 1

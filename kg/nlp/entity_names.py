@@ -237,6 +237,14 @@ def surnames_of(doc: Doc, ents: list[Ent]) -> dict[str, int]:
     return found
 
 
+def in_running_text(doc: Doc, i: int) -> bool:
+    """Token ``i``'s sentence has a word in lower case of four letters or more or no
+    function word ("She won the Cannes Film Festival Award for Best Actress"): no headline
+    in title case ('Trump "Slams" Biden Over Tariffs')."""
+    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
+    return any(t.is_lower and t.is_alpha and (len(t) > 3 or not t.is_stop) for t in sent)
+
+
 def opens_sentence(doc: Doc, i: int) -> bool:
     """Token ``i`` opens a sentence by the marks before it, quotation marks skipped (the
     parser breaks sentences inside names: "actor, Tendai")."""

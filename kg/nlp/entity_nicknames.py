@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from kg.nlp.entity_names import opens_sentence, plain_name, tight_hyphen
+from kg.nlp.entity_names import in_running_text, opens_sentence, plain_name, tight_hyphen
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import NUMERIC_LABELS
 from kg.nlp.lexicon.marks import DOUBLE_QUOTE_MARKS
@@ -44,7 +44,7 @@ def quoted_nicknames(doc: Doc, ents: list[Ent], *, known: Known) -> list[Ent]:
     for opening, closing in pairs:
         if not _nickname(doc, opening, closing, taken):
             continue
-        if not _in_running_text(doc, opening):
+        if not in_running_text(doc, opening):
             continue
         start = _given_names_before(doc, opening, ents, taken)
         end = _surname_after(doc, closing + 1, ents, taken, known)
@@ -82,13 +82,6 @@ def _loose(doc: Doc, i: int, taken: list[int]) -> bool:
         and token.text not in PERSON_TITLES
         and token.lower_ not in NOT_NAME_WORDS
     )
-
-
-def _in_running_text(doc: Doc, i: int) -> bool:
-    """Token ``i``'s sentence has a word of four letters or more in lower case: no headline
-    in title case ('Trump "Slams" Biden Over Tariffs')."""
-    sent = doc[i].sent if doc.has_annotation("SENT_START") else doc[:]
-    return any(t.is_lower and t.is_alpha and len(t) > 3 for t in sent)
 
 
 def _nickname(doc: Doc, opening: int, closing: int, taken: list[int]) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from kg.nlp.entity_names import in_running_text
 from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.marks import (
     CLOSING_QUOTE_MARKS,
@@ -116,6 +117,8 @@ def _ended_name(doc: Doc, end: int) -> Ent | None:
     if start == end and stop == end + 1:
         alone = last.text in LAW_NAMES_ALONE and the
         return Ent(end, end + 1, label) if alone else None
+    if not in_running_text(doc, end):
+        return None  # "US and Russia Reach Agreement on Plan": capitals in a headline name nothing
     if start == end and doc[end + 1].lower_ == "on" and not the:
         return None  # "Bill on Sell Rooney": a name, not "the Law on the State Language"
     return Ent(start, stop, label)
