@@ -2,7 +2,8 @@
 tests, built with the tests' pipeline, and the entity nodes a reader of the graph sees.
 
 Each article shows one misreading and, beside it, a text where the rule must not fire: a
-rank of the nobility before a name (and a given name that is also one).
+rank of the nobility before a name (and a given name that is also one); a place whose name
+has a particle in lower case.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ ARTICLES = {
     "Countess Ilona Szechenyi-Varga sold the family vineyard near Tokaj on Monday. Her "
     "cousin, Count Ferenc Albrecht von Hollstein-Rau, bought it, and Earl Whitcombe, a local "
     "builder, will restore the cellar. Hollstein-Rau said the wine would improve.\n",
+    "ferry.txt": "Ferry service resumes\n\n"
+    "The ferry from Dar es Salaam reached Zanzibar on Monday, and flights to Port-au-Prince "
+    "resumed.\n",
 }
 
 
@@ -45,3 +49,8 @@ def test_a_rank_of_the_nobility_is_no_part_of_the_name(built) -> None:
     assert "Hollstein-Rau" in [m.text for m in count.mentions]
     assert not [label for label in built if label.startswith("Count")]
     assert built["Earl Whitcombe"].type == "Person"  # a given name, not the rank
+
+
+def test_a_place_whose_name_has_a_particle_in_lower_case_is_known(built) -> None:
+    assert built["Dar es Salaam"].type == built["Port-au-Prince"].type == "Place"
+    assert "Salaam" not in built

@@ -663,6 +663,14 @@ def test_built_gazetteer_is_small_and_knows_news_places(real_data) -> None:
 
 
 @pytest.mark.slow
+def test_built_gazetteer_knows_places_with_particles_in_lower_case(real_data) -> None:
+    places = set(real_data["names"]["GPE"])
+    assert {"Dar es Salaam", "Port-au-Prince", "Santiago de los Caballeros"} <= places
+    assert "Rio de Janeiro" in places
+    assert "Goyang-si" not in places  # an administrative suffix, not a particle
+
+
+@pytest.mark.slow
 def test_built_gazetteer_labels_the_seed_articles_places(real_data) -> None:
     nlp = spacy.blank("en")
     add_entity_rules(nlp, data=real_data)

@@ -204,6 +204,9 @@ PARTICLES = frozenset((
     "der", "di", "do", "dos", "du", "e", "el", "im", "la", "le", "les", "of", "on", "sur",
     "the", "upon", "y",
 ))
+# The most letters of a particle in lower case inside a place's name ("under" of "Newcastle
+# under Lyme"); a longer word there is a description, not a name's.
+INNER_PARTICLE_LETTERS = 5
 FOLDED = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
                         "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "ʻ": "'", "ʼ": "'",
                         "’": "'", "‘": "'", "ʿ": "", "ʾ": ""})
@@ -442,7 +445,18 @@ def _plausible(name: str) -> bool:
     if len(words) > 1 and any(ch.isdigit() for ch in name):
         return False  # a numbered district ("Sector 5"), not a name
     capitalized = [word for word in words if word[0].isupper() or word[0].isdigit()]
-    return bool(capitalized) and len(capitalized) + sum(w in PARTICLES for w in words) == len(words)
+    inner = [_inner_particle(word) for word in words[1:-1]]
+    particles = sum(w in PARTICLES for w in words) + sum(inner)
+    return bool(capitalized) and len(capitalized) + particles == len(words)
+
+
+def _inner_particle(word: str) -> bool:
+    """A short word in lower case inside a name, an article or a preposition of its language
+    that ``PARTICLES`` does not list: "es" of "Dar es Salaam", "au" of "Port-au-Prince",
+    "los" of "Santiago de los Caballeros" (not a suffix at the end: "Goyang-si"; not a
+    conjunction of one letter: "Armavir i Russland", a city's name in Norwegian)."""
+    short = 1 < len(word) <= INNER_PARTICLE_LETTERS
+    return short and word.isalpha() and word.islower() and word not in PARTICLES
 
 
 def _spellings(name: str, alternates: Iterable[str]) -> list[str]:
