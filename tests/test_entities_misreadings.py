@@ -3,7 +3,7 @@ tests, built with the tests' pipeline, and the entity nodes a reader of the grap
 
 Each article shows one misreading and, beside it, a text where the rule must not fire: a
 rank of the nobility before a name (and a given name that is also one); a place whose name
-has a particle in lower case.
+has a particle in lower case; a law by its short name beside its full name.
 """
 
 from __future__ import annotations
@@ -27,6 +27,12 @@ ARTICLES = {
     "ferry.txt": "Ferry service resumes\n\n"
     "The ferry from Dar es Salaam reached Zanzibar on Monday, and flights to Port-au-Prince "
     "resumed.\n",
+    "charter.txt": "Court rules on press law\n\n"
+    "The Constitution of Norland was adopted in 1951. On Monday the court said the "
+    "Constitution protects reporters.\n",
+    "treaty.txt": "Two charters\n\n"
+    "The Constitution of Sylvania and the Constitution of Ostmark differ, and each says the "
+    "Constitution may be amended.\n",
 }
 
 
@@ -54,3 +60,10 @@ def test_a_rank_of_the_nobility_is_no_part_of_the_name(built) -> None:
 def test_a_place_whose_name_has_a_particle_in_lower_case_is_known(built) -> None:
     assert built["Dar es Salaam"].type == built["Port-au-Prince"].type == "Place"
     assert "Salaam" not in built
+
+
+def test_a_laws_short_name_is_the_one_law_of_the_article_named_in_full(built) -> None:
+    law = built["Constitution of Norland"]
+    assert [m.text for m in law.mentions] == ["Constitution of Norland", "Constitution"]
+    # beside two constitutions named in full, "the Constitution" is neither
+    assert [m.text for m in built["Constitution"].mentions] == ["Constitution"]

@@ -976,6 +976,25 @@ MERGE_CASES: Cases = {
         _keys("Systems", "Norvale"),
         ["norvale systems", "norvale systems"],
     ),
+    "short_law_name": (
+        """
+        The          2 det      DET
+        Constitution 5 nsubj    PROPN _ LAW
+        of           4 case     ADP   _ LAW
+        Freedonia    2 nmod     PROPN _ LAW
+        protects     0 root     VERB  protect tag=VBZ
+        speech       5 obj      NOUN
+        .            5 punct    PUNCT
+
+        Judges       2 nsubj    NOUN  judge tag=NNS
+        cited        0 root     VERB  cite tag=VBD
+        the          4 det      DET
+        Constitution 2 obj      PROPN _ LAW
+        .            2 punct    PUNCT
+        """,
+        lambda p, rule: [EntityIndex(p).key_at(at(p, "Constitution", k)) for k in (1, 2)],
+        ["constitution of freedonia", "constitution of freedonia"],
+    ),
     "also_called": (
         """
         The          4  det      DET

@@ -19,6 +19,7 @@ from kg.nlp.lexicon.names import (
     ALSO_CALLED,
     CLUB_NAME_WORDS,
     COMPETITION_NAME_WORDS,
+    GENERIC_LAW_WORDS,
     LEAGUE_WORDS,
     NAME_PARTICLES,
     SERIES_WORDS,
@@ -324,6 +325,24 @@ def short_event_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
             index.short_forms.add(canon)
 
 
+def short_law_name(index: EntityIndex, by_canon: dict[str, int]) -> None:
+    """Rule: "the Constitution of the United States ... scholars still read the Constitution":
+    a law named by a law's word alone ("the Constitution", "the Treaty") is the one law of
+    the article whose longer name begins or ends with that word ("Constitution of ...",
+    "Iraqi Constitution"), where exactly one does; the longer name keys the node, so the
+    short name of another article, maybe another country's law, stays its own."""
+    laws = {x.canon for x in index.mentions if x.label == "LAW"}
+    for canon in laws & GENERIC_LAW_WORDS:
+        full = {
+            index.find(by_canon[other])
+            for other in laws
+            if other != canon and canon in (other.split()[0], other.split()[-1])
+        }
+        if len(full) == 1:
+            index._union(by_canon[canon], next(iter(full)))
+            index.short_forms.add(canon)
+
+
 def _common(index: EntityIndex, mentions: list[NameMention]) -> bool:
     """Whether a mention of a name labels it a country or a city (as the gazetteer does), or
     "the" comes before one, as before an institution's common noun ("the Senate")."""
@@ -371,6 +390,7 @@ MERGE_RULES = (
     also_called,
     short_organization_name,
     short_event_name,
+    short_law_name,
     surname,
     shorter_full_name,
     first_name,
