@@ -3,7 +3,8 @@ tests, built with the tests' pipeline, and the entity nodes a reader of the grap
 
 Each article shows one misreading and, beside it, a text where the rule must not fire: a
 rank of the nobility before a name (and a given name that is also one); a place whose name
-has a particle in lower case; a law by its short name beside its full name.
+has a particle in lower case; a law by its short name beside its full name; a club of its
+league.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ ARTICLES = {
     "treaty.txt": "Two charters\n\n"
     "The Constitution of Sylvania and the Constitution of Ostmark differ, and each says the "
     "Constitution may be amended.\n",
+    "trade.txt": "Pitcher traded\n\n"
+    "The Portland Sea Dogs of Minor League Baseball traded their best pitcher on Friday, and "
+    "the Appeals Committee of Minor League Baseball approved the deal.\n",
 }
 
 
@@ -67,3 +71,10 @@ def test_a_laws_short_name_is_the_one_law_of_the_article_named_in_full(built) ->
     assert [m.text for m in law.mentions] == ["Constitution of Norland", "Constitution"]
     # beside two constitutions named in full, "the Constitution" is neither
     assert [m.text for m in built["Constitution"].mentions] == ["Constitution"]
+
+
+def test_a_club_of_its_league_is_two_organizations(built) -> None:
+    assert built["Portland Sea Dogs"].type == "Organization"  # one place with the league
+    assert built["Minor League Baseball"].type == "Organization"
+    assert not [label for label in built if label.startswith("Portland Sea Dogs of")]
+    assert built["Appeals Committee of Minor League Baseball"].type == "Organization"

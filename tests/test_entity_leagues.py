@@ -46,6 +46,40 @@ def test_a_name_ending_in_a_leagues_word_or_a_leagues_word_alone_is_the_league(n
     assert entities(nlp, table) == [("Karadeniz Ligi", "ORG"), ("Superliga", "ORG")]
 
 
+def test_a_club_of_its_league_is_two_organizations_but_a_bodys_committee_one(nlp) -> None:
+    # "The Halden Harbour Sox of the Nordic Baseball League won, as the Appeals Committee of
+    # the Nordic Baseball League ruled."
+    table = """
+        The       4  det      DET
+        Halden    4  compound PROPN _ B-ORG
+        Harbour   4  compound PROPN _ I-ORG
+        Sox       10 nsubj    PROPN _ I-ORG
+        of        9  case     ADP   _ I-ORG
+        the       9  det      DET   _ I-ORG
+        Nordic    9  compound PROPN _ I-ORG
+        Baseball  9  compound PROPN _ I-ORG
+        League    4  nmod     PROPN _ I-ORG
+        won       0  root     VERB  win tag=VBD
+        ,         10 punct    PUNCT
+        as        21 mark     SCONJ
+        the       15 det      DET
+        Appeals   15 compound PROPN _ B-ORG
+        Committee 21 nsubj    PROPN _ I-ORG
+        of        20 case     ADP   _ I-ORG
+        the       20 det      DET   _ I-ORG
+        Nordic    20 compound PROPN _ I-ORG
+        Baseball  20 compound PROPN _ I-ORG
+        League    15 nmod     PROPN _ I-ORG
+        ruled     10 advcl    VERB  rule tag=VBD
+        .         10 punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Halden Harbour Sox", "ORG"),
+        ("Nordic Baseball League", "ORG"),
+        ("Appeals Committee of the Nordic Baseball League", "ORG"),
+    ]
+
+
 def test_a_leagues_finals_a_city_hosts_are_the_event_but_a_surname_stays(nlp) -> None:
     # "Lisbon will host the Atlantic Nations League finals, said Anna de la Tour."
     table = """

@@ -12,14 +12,18 @@ from kg.nlp.entity_spans import Ent, Known, owners, positions
 from kg.nlp.lexicon.labels import (
     AREA_LABELS,
     COMPETITION_LABELS,
+    PLACE_OR_BODY_LABELS,
     RETYPED_AS_ORG,
 )
 from kg.nlp.lexicon.marks import HYPHENS, OPENING_QUOTES, POSSESSIVE_ENDINGS
 from kg.nlp.lexicon.names import (
+    CLUB_NAME_WORDS,
     COMPETITION_NAME_WORDS,
     FINAL_NOUNS,
     LEAGUE_NAME_WORDS,
     LEAGUE_WORDS,
+    NOT_NAME_WORDS,
+    ORG_NAME_ENDS,
     SERIES_WORDS,
     SPORT_BODY_WORDS,
 )
@@ -145,7 +149,9 @@ def leagues(doc: Doc, ents: list[Ent]) -> list[Ent]:
     Premier League" is a body either way), but for the finals.
     """
     out = []
-    for ent in ents:
+    for whole in ents:
+        *club, ent = _club_of_league(doc, whole)
+        out += club
         last = doc[ent.end - 1]
         if ent.end - ent.start > 1 and last.text in LEAGUE_WORDS:
             if ent.label in RETYPED_AS_ORG:
@@ -158,6 +164,25 @@ def leagues(doc: Doc, ents: list[Ent]) -> list[Ent]:
         taken = owners(doc, out)
         out += [Ent(k, k + 1, "ORG", cued=True) for k in found if taken[k] < 0]
     return out
+
+
+def _club_of_league(doc: Doc, ent: Ent) -> list[Ent]:
+    """Rule: "the Boston Red Sox of Major League Baseball" as one organization, "the Portland
+    Sea Dogs of Minor League Baseball" as one place: a name of two words or more, "of"
+    ("the") and a league's name are the club and the league; not a body's noun before "of"
+    ("the Disciplinary Committee of the Premier League")."""
+    if ent.label not in PLACE_OR_BODY_LABELS or ent.end - ent.start < 5:
+        return [ent]
+    for k in range(ent.start + 2, ent.end - 2):
+        if doc[k].lower_ != "of":
+            continue
+        league = k + 1 + (doc[k + 1].lower_ == "the")
+        named = any(doc[j].text in LEAGUE_WORDS for j in range(league, ent.end))
+        last = doc[k - 1]  # "Toronto FC", not "the Disciplinary Committee"
+        body = last.text in ORG_NAME_ENDS and last.text not in CLUB_NAME_WORDS
+        if named and not body and last.lower_ not in NOT_NAME_WORDS:
+            return [Ent(ent.start, k, "ORG", cued=True), Ent(league, ent.end, "ORG", cued=True)]
+    return [ent]
 
 
 def _finals_hosted(doc: Doc, ent: Ent) -> bool:
