@@ -4,7 +4,7 @@ tests, built with the tests' pipeline, and the entity nodes a reader of the grap
 Each article shows one misreading and, beside it, a text where the rule must not fire: a
 rank of the nobility before a name (and a given name that is also one); a place whose name
 has a particle in lower case; a law by its short name beside its full name; a club of its
-league.
+league; a person's name the NER ran on over a comma into a place.
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ ARTICLES = {
     "trade.txt": "Pitcher traded\n\n"
     "The Portland Sea Dogs of Minor League Baseball traded their best pitcher on Friday, and "
     "the Appeals Committee of Minor League Baseball approved the deal.\n",
+    "portrait.txt": "Museum buys portrait\n\n"
+    "A portrait of General Antonio Lopez de Santa Anna, Mexico's president, will hang in the city "
+    "museum from May.\n",
 }
 
 
@@ -78,3 +81,8 @@ def test_a_club_of_its_league_is_two_organizations(built) -> None:
     assert built["Minor League Baseball"].type == "Organization"
     assert not [label for label in built if label.startswith("Portland Sea Dogs of")]
     assert built["Appeals Committee of Minor League Baseball"].type == "Organization"
+
+
+def test_a_place_a_persons_name_ran_onto_over_a_comma_is_the_place(built) -> None:
+    assert built["Antonio Lopez de Santa Anna"].type == "Person"  # "..., Mexico" on main
+    assert built["Mexico"].type == "Place"

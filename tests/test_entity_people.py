@@ -122,6 +122,12 @@ def test_a_rank_of_the_nobility_is_a_title_but_not_before_of_or_a_pronoun(nlp) -
     ]
 
 
+def test_a_title_keeps_the_given_names_the_ner_found_before_a_particle(nlp) -> None:
+    text = "General Ana Lopez de Santa Cruz spoke."
+    ner = (("Ana Lopez de Santa Cruz", "PERSON"),)
+    assert run(nlp, text, ner) == [("Ana Lopez de Santa Cruz", "PERSON")]  # not "Santa Cruz"
+
+
 def test_a_name_beside_a_persons_noun_in_apposition_is_a_person(nlp) -> None:
     text = (
         "It was found by a farmer, Gebremedhin Hagos, while he dug. Bálint Szabó, an analyst "

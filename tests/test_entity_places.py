@@ -47,6 +47,30 @@ def test_known_places_listed_one_after_another_are_all_places(nlp) -> None:
     ]
 
 
+def test_a_known_place_a_persons_name_ran_onto_over_a_comma_is_the_place(nlp) -> None:
+    # "Ivar Dahl Rustad , Oslo 's mayor , met Hansen , Bergen ."
+    table = """
+        Ivar    3  compound PROPN _ B-PERSON
+        Dahl    3  compound PROPN _ I-PERSON
+        Rustad  9  nsubj    PROPN _ I-PERSON
+        ,       3  punct    PUNCT _ I-PERSON
+        Oslo    7  nmod     PROPN _ I-PERSON
+        's      5  case     PART
+        mayor   3  appos    NOUN
+        ,       3  punct    PUNCT
+        met     0  root     VERB  meet tag=VBD
+        Hansen  9  obj      PROPN _ B-PERSON
+        ,       10 punct    PUNCT _ I-PERSON
+        Bergen  10 appos    PROPN _ I-PERSON
+        .       9  punct    PUNCT
+    """
+    assert entities(nlp, table) == [
+        ("Ivar Dahl Rustad", "PERSON", False),
+        ("Oslo", "GPE", False),
+        ("Hansen, Bergen", "PERSON", False),  # one word before the comma: a name surname first
+    ]
+
+
 def test_names_before_a_places_noun_in_lower_case_are_places(nlp) -> None:
     # "down the Tolvan and Marush rivers , near the Kelvo district ; the Barrick and Acacia
     # mines , the Kurdish region"

@@ -103,6 +103,22 @@ def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
     return last
 
 
+def place_after_comma(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
+    """A known place that ends a person's name after a comma, with a full name before it:
+    the place.
+
+    Rule: "Antonio Lopez de Santa Anna, Mexico's president" as one person: a place the
+    gazetteer knows (never an ambiguous name) right after a comma at the entity's end, with
+    two words or more before the comma, is the NER's run-on; not "Smith, Jordan", a name
+    written surname first.
+    """
+    last = inner[-1] if inner else None
+    if last is None or last.end != ent.end or last.ambiguous or last.label not in AREA_LABELS:
+        return None
+    comma = last.start - 1
+    return last if comma - ent.start >= 2 and doc[comma].text == "," else None
+
+
 def listed_places(doc: Doc, ents: list[Ent], names: list[Name]) -> list[Ent]:
     """Known places the NER took for people, listed with a place, made places.
 

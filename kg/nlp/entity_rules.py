@@ -84,6 +84,7 @@ from kg.nlp.entity_places import (
     listed_names,
     listed_places,
     place_after_and,
+    place_after_comma,
     placed,
     places_by_kind,
     places_in_places,
@@ -349,6 +350,11 @@ class EntityRules:
                 country = doc[ent.start : ent.end].text in self.country_names
                 placed_ = placed(doc, ent.start) or (country and not speaks(doc, ent.start))
                 return [_relabel(ent, name, placed=placed_)]
+        if ent.label == "PERSON" and (place := place_after_comma(doc, ent, inner)) is not None:
+            return [
+                Ent(ent.start, place.start - 1, ent.label),
+                Ent(place.start, place.end, place.label),
+            ]
         if not inner or ent.label == "PERSON" or self.is_known(doc, ent.start, ent.end):
             return [ent]  # "Denzel Washington" stays a person
         if listed_names(doc, ent, inner):

@@ -6,7 +6,7 @@ import re
 
 from spacy.attrs import LOWER, ORTH
 from spacy.strings import get_string_id
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.nlp.entity_names import name_word, opens_sentence, plain_name
 from kg.nlp.entity_spans import Ent, Known, Name, owners, values
@@ -290,20 +290,24 @@ def _given_names_found(doc: Doc, claimed: list[Ent], title: int, start: int) -> 
 
     Rule: "Secretary of the Navy Carlos Del Toro": after the title's object the rule takes
     one given name only ("Del Toro"); a person the NER found starting after the title, in
-    capitalized words that are no title's, has its given names from there.
+    capitalized words that are no title's and a name's particles ("General Antonio Lopez de
+    Santa Anna"), has its given names from there.
     """
     for ent in claimed:
         words = doc[ent.start : start]
         if (
             ent.label == "PERSON"
             and title < ent.start < start
-            and all(
-                w.is_title and w.text not in PERSON_TITLES and w.lower_ not in NOT_NAME_WORDS
-                for w in words
-            )
+            and all(_given_name(w) or w.text in NAME_PARTICLES for w in words)
+            and doc[ent.start].is_title
         ):
             return ent.start
     return start
+
+
+def _given_name(word: Token) -> bool:
+    """A capitalized word of a name that is no title's nor a body's."""
+    return word.is_title and word.text not in PERSON_TITLES and word.lower_ not in NOT_NAME_WORDS
 
 
 def _titles_of_people(doc: Doc, ents: list[Ent]) -> set[str]:
