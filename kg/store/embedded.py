@@ -22,11 +22,12 @@ flushed every ``FLUSH_EVERY`` quads written instead, which also keeps the write-
 short, and a clean close leaves no write-ahead log behind. What the open store builds up as it
 is read and written (caches, readers of its table files) grows by about 9 MB a million quads
 written and goes only when the store closes, so an on-disk store is closed and opened again
-every ``REOPEN_EVERY`` quads written (well under a second); queries wait for it under a lock.
-A store that was reopened (a long build) is compacted whole at a clean close, which takes a
-large store to about three fifths of its size: the 10,000-article corpus of
-benchmarks/results/archive.md 3.9 GB (188 B a triple) against 6.3 GB (303 B); at 3,000
-articles, 2.0 GB, it changes nothing.
+every ``REOPEN_EVERY`` quads written (well under a second, unless it waits for a compaction
+under way); queries wait for it under a lock.
+A store that had ``COMPACT_AFTER`` quads written or more (a long build, reopened as it was
+written) is compacted whole at a clean close, which takes a large store to about three fifths
+of its size: the 10,000-article corpus of benchmarks/results/archive.md 3.9 GB (188 B a
+triple) against 6.3 GB (303 B); at 3,000 articles, 2.0 GB, it changes nothing.
 
 Only one process may open a store directory for writing (RocksDB holds a lock on it); readers
 open it read-only. Oxigraph gives plain literals back typed xsd:string (kg.store.oxterms turns them
@@ -75,8 +76,14 @@ __all__ = [
 FLUSH_EVERY = 100_000
 
 # Quads written after which an on-disk store is closed and opened again, giving back the memory
-# the open store has built up (benchmarks/results/archive.md).
-REOPEN_EVERY = 2_000_000
+# the open store has built up: replaying 3 million quads of the build's documents into its
+# 20.9-million-quad store peaked 15-20 MB lower at 1 million or 500,000 than at 2 million, at
+# no measured CPU cost (benchmarks/replay_memory.py, benchmarks/results/archive.md).
+REOPEN_EVERY = 500_000
+
+# Quads written since the store was opened from which a clean close compacts it whole: a
+# long build's reopenings leave many small tables (benchmarks/results/archive.md).
+COMPACT_AFTER = 2_000_000
 
 # The most quads of one bulk load (a batch of new documents is loaded in pieces of whole
 # documents): a load's peak memory grows faster than its quads, 53 MB for 65,000 quads and 126
@@ -112,8 +119,8 @@ class Store:
         self.read_only = read_only
         self._ox: ox.Store | None = _open(self.path, read_only=read_only)
         self._unflushed = 0  # quads written since the last flush
-        self._since_open = 0  # quads written since the store was opened
-        self._reopened = False  # whether it was, as it was written: to be compacted at the close
+        self._since_open = 0  # quads written since the store was last (re)opened
+        self._total = 0  # quads written since this Store opened it: compacted at the close?
         self._lock = threading.Lock()  # a reopening waits for the queries of other threads
         if self.path is not None and not read_only:
             self._drop_pending()
@@ -121,8 +128,8 @@ class Store:
     # -- life cycle -------------------------------------------------------------------------
 
     def close(self) -> None:
-        """Flush and let go of the store (and its directory lock); compact it first if it was
-        reopened as it was written."""
+        """Flush and let go of the store (and its directory lock); compact it first if
+        ``COMPACT_AFTER`` quads or more were written to it."""
         self._close(compact=True)
 
     def _close(self, *, compact: bool) -> None:
@@ -133,7 +140,7 @@ class Store:
             store.flush()
         except OSError as err:
             raise disk.write_error(err, self._where) from err
-        if compact and self._reopened:
+        if compact and self.path is not None and self._total >= COMPACT_AFTER:
             with suppress(OSError):  # a compaction that fails leaves the tables as they were
                 store.optimize()
         del store
@@ -232,6 +239,7 @@ class Store:
         """Count quads written; flush the store to disk, or reopen it, when enough have been."""
         self._unflushed += quads
         self._since_open += quads
+        self._total += quads
         if self.path is None:
             return
         if self._since_open >= REOPEN_EVERY:
@@ -252,7 +260,6 @@ class Store:
             gc.collect()  # a cycle still holding the store would keep its directory locked
             self._ox = _open(self.path, read_only=self.read_only)
         self._unflushed = self._since_open = 0
-        self._reopened = True
 
     def replace_document(self, doc_iri: URIRef, quads: Iterable[Quad]) -> WriteSummary:
         """Write one document (its graph and metadata quads), replacing earlier versions."""
