@@ -596,3 +596,18 @@ def test_a_documents_sources_are_read_and_rewritten_at_an_endpoint(
     oxigraph_server: str, seed_documents: list[MappedDocument]
 ) -> None:
     _check_sources(SparqlStore.oxigraph(oxigraph_server), seed_documents)
+
+
+def test_a_documents_lines_of_one_subject_are_the_lines_it_starts(
+    seed_documents: list[MappedDocument],
+) -> None:
+    # A document's IRI ends every line of its own graph and starts its lines in the metadata
+    # graph: only the lines it starts are its subject's
+    for doc in seed_documents:
+        quads = doc.quads
+        own = sorted(q for q in quads if q[0] == doc.iri)
+        assert own and any(q[3] == doc.iri and q[0] != doc.iri for q in quads)
+        found = MappedDocument(iri=doc.iri, nquads=doc.lines(doc.iri)).quads
+        assert sorted(found) == own
+        titled = [q for q in own if q[1] == DCTERMS.title]
+        assert titled and doc.statements(doc.iri, DCTERMS.title) == titled

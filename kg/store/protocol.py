@@ -70,13 +70,14 @@ class MappedDocument:
         from kg.store.oxterms import iri_text
 
         start = f"{iri_text(subject)} " + (f"{iri_text(predicate)} " if predicate else "")
-        text, lines, at = self.nquads, [], self.nquads.find(start)
+        # Looked for after a line break: a document's IRI also ends each line of its graph
+        text, after = self.nquads, f"\n{start}"
+        found = [0] if text.startswith(start) else []
+        at = text.find(after)
         while at != -1:
-            end = text.find("\n", at) + 1
-            if at == 0 or text[at - 1] == "\n":
-                lines.append(text[at:end])
-            at = text.find(start, end)
-        return "".join(lines)
+            found.append(at + 1)
+            at = text.find(after, at + 1)
+        return "".join(text[at : text.find("\n", at) + 1] for at in found)
 
 
 def _read(text: str) -> tuple[Quad, ...]:
