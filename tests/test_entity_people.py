@@ -128,6 +128,12 @@ def test_a_title_keeps_the_given_names_the_ner_found_before_a_particle(nlp) -> N
     assert run(nlp, text, ner) == [("Ana Lopez de Santa Cruz", "PERSON")]  # not "Santa Cruz"
 
 
+def test_a_noun_only_a_person_is_is_no_given_name_after_a_title(nlp) -> None:
+    text = "Duchess Ida Names Daughter Carla Maria Berg"  # a headline in title case
+    ner = (("Carla Maria Berg", "PERSON"),)
+    assert run(nlp, text, ner) == [("Carla Maria Berg", "PERSON")]  # not "Daughter Carla ..."
+
+
 def test_a_name_beside_a_persons_noun_in_apposition_is_a_person(nlp) -> None:
     text = (
         "It was found by a farmer, Gebremedhin Hagos, while he dug. Bálint Szabó, an analyst "

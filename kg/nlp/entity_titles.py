@@ -19,7 +19,7 @@ from kg.nlp.lexicon.names import (
     ORG_NAME_ENDS,
     WRITTEN_NAME_SUFFIXES,
 )
-from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS
+from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS, PERSON_NOUNS
 from kg.nlp.lexicon.titles import PERSON_TITLES, PERSONAL_TITLES, REALM_TITLES, TITLE_HEADS
 from kg.nlp.lexicon.words import ARTICLES, PRONOUNS, TITLE_LINKS, TITLE_OBJECT_LINKS
 
@@ -116,8 +116,8 @@ def _given_names_start(doc: Doc, i: int, k: int) -> int | None:
             return None  # "Executive Committee Weekly Meeting Date": a body's run of words
         if given.text in PERSON_TITLES or given.lower_ in NOT_NAME_WORDS:
             break
-        if given.lower_ in OCCUPATION_NOUNS:
-            break  # "Chief Economist Jane Doe"
+        if given.lower_ in OCCUPATION_NOUNS or given.lower_ in PERSON_NOUNS:
+            break  # "Chief Economist Jane Doe", "Duchess Kate Name Son George Alexander Louis"
         k -= 1
     # Rule: "Justice P. V. Lakshmi Narayanan": initials before the given names are the name's.
     while k > i and INITIAL_RE.match(doc[k - 1].text):
