@@ -4,7 +4,7 @@ tests, built with the tests' pipeline, and the entity nodes a reader of the grap
 Each article shows one misreading and, beside it, a text where the rule must not fire: a
 rank of the nobility before a name (and a given name that is also one); a place whose name
 has a particle in lower case; a law by its short name beside its full name; a club of its
-league; a person's name the NER ran on over a comma into a place.
+league; a person's name the NER ran on over a comma into a place; two known bodies joined by "and".
 """
 
 from __future__ import annotations
@@ -40,6 +40,9 @@ ARTICLES = {
     "portrait.txt": "Museum buys portrait\n\n"
     "A portrait of General Antonio Lopez de Santa Anna, Mexico's president, will hang in the city "
     "museum from May.\n",
+    "observers.txt": "Observers watch the vote\n\n"
+    "Observers from the European Union and NATO watched the vote in Tirana on Sunday, and "
+    "the Health and Safety Executive sent two inspectors.\n",
 }
 
 
@@ -86,3 +89,9 @@ def test_a_club_of_its_league_is_two_organizations(built) -> None:
 def test_a_place_a_persons_name_ran_onto_over_a_comma_is_the_place(built) -> None:
     assert built["Antonio Lopez de Santa Anna"].type == "Person"  # "..., Mexico" on main
     assert built["Mexico"].type == "Place"
+
+
+def test_two_known_bodies_joined_by_and_are_two_nodes(built) -> None:
+    assert built["European Union"].type == built["NATO"].type == "Organization"
+    assert not [label for label in built if label.startswith("European Union and")]
+    assert built["Health and Safety Executive"].type == "Organization"

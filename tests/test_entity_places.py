@@ -466,6 +466,33 @@ def test_a_known_place_after_and_at_an_entitys_end_is_a_place_of_its_own(nlp) ->
     ]
 
 
+def test_a_known_body_after_and_is_its_own_only_after_a_known_name() -> None:
+    # "The Nordic Council and Arctic Forum met , as did Safety and Arctic Forum ."
+    known = {"names": {"ORG": ["Nordic Council", "Arctic Forum"]}, "weak": [], "ambiguous": []}
+    table = """
+        The      3  det     DET
+        Nordic   3  compound PROPN _ B-ORG
+        Council  7  nsubj   PROPN _ I-ORG
+        and      6  cc      CCONJ _ I-ORG
+        Arctic   6  compound PROPN _ I-ORG
+        Forum    3  conj    PROPN _ I-ORG
+        met      0  root    VERB  meet tag=VBD
+        ,        10 punct   PUNCT
+        as       10 mark    SCONJ
+        did      7  advcl   VERB  do tag=VBD
+        Safety   10 nsubj   PROPN _ B-ORG
+        and      14 cc      CCONJ _ I-ORG
+        Arctic   14 compound PROPN _ I-ORG
+        Forum    11 conj    PROPN _ I-ORG
+        .        7  punct   PUNCT
+    """
+    assert entities(rules_only({**known, "aliases": {}}), table) == [
+        ("Nordic Council", "ORG", False),
+        ("Arctic Forum", "ORG", False),
+        ("Safety and Arctic Forum", "ORG", False),  # no known name before "and"
+    ]
+
+
 @pytest.mark.slow
 def test_a_body_and_a_country_the_ner_took_as_one_name_are_two_nodes(tmp_path) -> None:
     text = (

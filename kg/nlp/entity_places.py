@@ -83,7 +83,8 @@ def listed_names(doc: Doc, ent: Ent, inner: list[Name]) -> bool:
 
 
 def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
-    """A known place that ends an entity after "and", with a name before it: the place.
+    """A known place (or body) that ends an entity after "and", with a name before it: the
+    place.
 
     Rule: "the European Union and Turkey agreed", "the United Nations and Sudan" as one
     organization: a place the gazetteer knows (never an ambiguous name) right after "and"
@@ -93,11 +94,17 @@ def place_after_and(doc: Doc, ent: Ent, inner: list[Name]) -> Name | None:
     before a place of more ("Central and Eastern Europe").
     """
     last = inner[-1] if inner else None
-    if last is None or last.end != ent.end or last.ambiguous or last.label not in AREA_LABELS:
+    if last is None or last.end != ent.end or last.ambiguous:
         return None
     link = last.start - 1
     if link <= ent.start or doc[link].lower_ != "and" or not doc[ent.start].is_title:
         return None
+    if last.label not in AREA_LABELS:
+        # Rule: "the European Union and NATO" as one organization: a known body after "and"
+        # is its own where a known name is all that comes before ("Health and Safety
+        # Executive" is no "Health" and no body).
+        named = any(name.start == ent.start and name.end == link for name in inner)
+        return last if last.label == "ORG" and named else None
     if link - ent.start == 1 and last.end - last.start > 1:
         return None  # "Central and Eastern Europe", "North and South Korea": one place's words
     return last
