@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 from rule_tables import Cases, Probe, at, check
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 import kg.extract.parse
 from kg.extract import clauses, repairs
@@ -350,3 +352,15 @@ CASES = {
     "repairs.LEMMA_REPAIRS": LEMMA_REPAIR_CASES,
     "clauses.SUBJECT_RULES": SUBJECT_CASES,
 }
+
+
+def test_the_parse_view_reads_a_tokens_features_as_spacy_does() -> None:
+    words = ["Which", "bases", "they", "used", "."]
+    morphs = ["PronType=Int,Rel", "Number=Plur", "Case=Nom|Number=Plur|Person=3", "", "_"]
+    doc = Doc(Vocab(), words=words, morphs=morphs)
+    p = Parse(doc)
+    for i, token in enumerate(doc):
+        for feature in ("Case", "Number", "Person", "PronType", "Tense"):
+            assert sorted(p.morph(i, feature)) == sorted(token.morph.get(feature, []))
+    assert "Rel" in p.morph(0, "PronType") and "Plur" in p.morph(2, "Number")
+    assert p.morph(3, "Number") == p.morph(4, "Number") == ()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import DEP, HEAD, IDX, LEMMA, ORTH, POS, SPACY, TAG
+from spacy.attrs import DEP, HEAD, IDX, LEMMA, MORPH, ORTH, POS, SPACY, TAG
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
@@ -78,9 +78,11 @@ class Parse:
         # One array call instead of a Token object per attribute per token: this class is
         # most of extraction's cost.
         # Columns, not rows; a tag, part of speech or label is looked up once per distinct one.
-        array = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY])
-        orths, lemmas, pos, tags, deps, heads, idx, spaces = array.T.tolist()
+        array = doc.to_array([ORTH, LEMMA, POS, TAG, DEP, HEAD, IDX, SPACY, MORPH])
+        orths, lemmas, pos, tags, deps, heads, idx, spaces, morphs = array.T.tolist()
         strings = doc.vocab.strings
+        self._morphs = morphs  # read as features by ``morph`` where a rule asks
+        self._features: dict[int, dict[str, tuple[str, ...]]] = {}
         self.words = [strings[orth] for orth in orths]
         self.lower = [w.lower() for w in self.words]
         self.lemma = [strings[h].lower() or w for h, w in zip(lemmas, self.lower, strict=True)]
@@ -265,5 +267,13 @@ class Parse:
     def same_paragraph(self, i: int, j: int) -> bool:
         return self.para[i] == self.para[j]
 
-    def morph(self, i: int, feature: str) -> list[str]:
-        return self.doc[i].morph.get(feature, [])
+    def morph(self, i: int, feature: str) -> tuple[str, ...]:
+        """The values of token ``i``'s morphological ``feature`` ("Number": ("Plur",)), read
+        from its features' text ("Number=Plur|PronType=Int,Rel") once per distinct one."""
+        key = self._morphs[i]
+        features = self._features.get(key)
+        if features is None:
+            text = self.doc.vocab.strings[key] if key else ""
+            pairs = (part.split("=", 1) for part in text.split("|") if "=" in part)
+            features = self._features[key] = {f: tuple(v.split(",")) for f, v in pairs}
+        return features.get(feature, ())
