@@ -134,6 +134,11 @@ def test_a_noun_only_a_person_is_is_no_given_name_after_a_title(nlp) -> None:
     assert run(nlp, text, ner) == [("Carla Maria Berg", "PERSON")]  # not "Daughter Carla ..."
 
 
+def test_a_title_in_a_phrase_an_indefinite_article_opens_is_no_persons(nlp) -> None:
+    text = "He dressed as a Pirate Princess Pickle Bunny, and Princess Anne Marie Holm laughed."
+    assert run(nlp, text) == [("Anne Marie Holm", "PERSON")]  # a description, then a title
+
+
 def test_a_name_beside_a_persons_noun_in_apposition_is_a_person(nlp) -> None:
     text = (
         "It was found by a farmer, Gebremedhin Hagos, while he dug. Bálint Szabó, an analyst "

@@ -21,7 +21,7 @@ from kg.nlp.lexicon.names import (
 )
 from kg.nlp.lexicon.nouns import JOB_NOUNS, OCCUPATION_NOUNS, PERSON_NOUNS
 from kg.nlp.lexicon.titles import PERSON_TITLES, PERSONAL_TITLES, REALM_TITLES, TITLE_HEADS
-from kg.nlp.lexicon.words import ARTICLES, PRONOUNS, TITLE_LINKS, TITLE_OBJECT_LINKS
+from kg.nlp.lexicon.words import ARTICLES, INDEFINITE, PRONOUNS, TITLE_LINKS, TITLE_OBJECT_LINKS
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 
@@ -273,10 +273,21 @@ def _title_positions(doc: Doc) -> list[int]:
     return [
         i
         for i, (orth, lower) in enumerate(rows)
-        if (orth in _PERSON_TITLE_IDS and starts_title(doc, i))
+        if (orth in _PERSON_TITLE_IDS and starts_title(doc, i) and not _described(doc, i))
         or (orth in _TITLE_HEAD_IDS and doc[i].pos_ == "NOUN" and _name_follows(doc, i))
         or (lower in _OCCUPATION_IDS and doc[i].is_title and opens_sentence(doc, i))
     ]
+
+
+def _described(doc: Doc, i: int) -> bool:
+    """The title at token ``i``, capitalized, heads a phrase an indefinite article opens, one
+    word before it at most: a description, no person's title ("being a Pirate Princess
+    Pickle Bunny"; not "an Austrian national Brigitte Lechner-Wallner")."""
+    if i < 1 or not doc[i].is_title:
+        return False
+    if doc[i - 1].lower_ in INDEFINITE:
+        return True
+    return i >= 2 and doc[i - 1].is_title and doc[i - 2].lower_ in INDEFINITE
 
 
 def _name_follows(doc: Doc, i: int) -> bool:
