@@ -6,7 +6,8 @@ Builds SOURCE (files, folders, .jsonl, as `kg build` takes them) into DIR, print
 ``--every`` articles the RSS and peak RSS of this process (the forked parser is apart), the
 store's size and its write-ahead logs, and how many memory blocks Python's objects hold (flat
 while RSS grows: the growth is native memory); at the end the triples and bytes per triple of
-the closed store, the seconds the build took after its last batch was in (its close), and the
+the closed store, the peak RSS when the last batch was in (so a peak set by the store's close,
+with its compaction, shows apart), the seconds the build took after it, and the
 CPU-seconds of this process and its parser and the words a CPU-second.
 Figures, not assertions; benchmarks/results/archive.md keeps a run.
 """
@@ -98,9 +99,11 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=100)
     args = parser.parse_args()
     start, shown, last = time.perf_counter(), [0], [0.0]  # last: when the last batch was in
+    written = [0.0]  # the peak when the last batch was in, before the close
 
     def progress(done: Progress) -> None:
         last[0] = done.seconds
+        written[0] = memory()[1]
         if done.documents - shown[0] < args.every:
             return
         shown[0] = done.documents
@@ -123,7 +126,8 @@ def main() -> int:
     used = heap()
     print(
         f"{report.documents:,} articles, {report.triples:,} triples: RSS {rss:,.0f} MB, peak "
-        f"{peak:,.0f} MB; closed store {total:,.1f} MB, logs {logs:,.1f} MB, "
+        f"{peak:,.0f} MB ({written[0]:,.0f} MB when the last batch was in); "
+        f"closed store {total:,.1f} MB, logs {logs:,.1f} MB, "
         f"{total * 1e6 / max(report.triples, 1):.0f} B/triple"
         + (f"; malloc used {used[0]:,.0f} MB, free {used[1]:,.0f} MB" if used else "")
     )
