@@ -12,11 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
-from kg.store.embedded import Store
+from benchmarks.entity_audit import Node
 
 pytestmark = pytest.mark.slow
 
@@ -49,14 +47,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     """Each node of the articles' store by its label (labels are unique in these texts)."""
-    folder = tmp_path_factory.mktemp("misreadings")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store_path = folder / "store"
-    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
-    with Store(store_path, read_only=True) as store:
-        nodes = [node for found in stored_nodes(store).values() for node in found]
-        yield {node.label: node for node in nodes}
+    with built_nodes(tmp_path_factory.mktemp("misreadings"), ARTICLES) as (_, nodes):
+        yield by_label(nodes)
 
 
 def test_a_rank_of_the_nobility_is_no_part_of_the_name(built) -> None:

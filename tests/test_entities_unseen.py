@@ -28,10 +28,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 
 import kg
-from benchmarks.entity_audit import Node, stored_nodes
+from benchmarks.entity_audit import Node
 from kg.store.embedded import Store
 
 pytestmark = pytest.mark.slow
@@ -148,14 +148,8 @@ SELECT ?name WHERE { ?quote a kg:Quote ; kg:speaker/rdfs:label ?name }
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Store, dict[str, Node]]]:
     """The articles' store and each node by its label (labels are unique in these texts)."""
-    folder = tmp_path_factory.mktemp("unseen")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store_path = folder / "store"
-    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
-    with Store(store_path, read_only=True) as store:
-        nodes = [node for found in stored_nodes(store).values() for node in found]
-        yield store, {node.label: node for node in nodes}
+    with built_nodes(tmp_path_factory.mktemp("unseen"), ARTICLES) as (store, nodes):
+        yield store, by_label(nodes)
 
 
 def test_a_surname_that_is_a_place_stays_the_person_named_in_full(built) -> None:

@@ -9,19 +9,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 from doc_table import build
 from rule_layer import entities, rules_only
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
+from benchmarks.entity_audit import Node
 from kg.extract.entities import EntityIndex
 from kg.extract.names import without_legal_form
 from kg.extract.parse import Parse
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
-from kg.store.embedded import Store
 
 GAZETTEER = {
     "names": {"GPE": ["Henderson", "Tallinn"], "ORG": []},
@@ -429,15 +427,9 @@ REPAIRS = (
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
-    folder = tmp_path_factory.mktemp("firms")
-    (folder / "deal.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "hack.txt").write_text(ACTS, encoding="utf-8")
-    (folder / "repairs.txt").write_text(REPAIRS, encoding="utf-8")
-    files = [folder / name for name in ("deal.txt", "hack.txt", "repairs.txt")]
-    kg.build(files, store=folder / "store", model=MODEL)
-    with Store(folder / "store", read_only=True) as store:
-        found = [node for nodes in stored_nodes(store).values() for node in nodes]
-        yield {node.label: node for node in found}
+    files = {"deal.txt": ARTICLE, "hack.txt": ACTS, "repairs.txt": REPAIRS}
+    with built_nodes(tmp_path_factory.mktemp("firms"), files) as (_, found):
+        yield by_label(found)
 
 
 @pytest.mark.slow

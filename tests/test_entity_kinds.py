@@ -8,17 +8,15 @@ from collections.abc import Iterator
 
 import pytest
 import spacy
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 from doc_table import build
 from rule_layer import entities, rules_only
 from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
+from benchmarks.entity_audit import Node
 from kg.nlp.entity_spans import capitalized_positions, indexed, positions, values
 from kg.nlp.lexicon.labels import CONTEXT_KB_ID
-from kg.store.embedded import Store
 
 GAZETTEER = {
     "names": {"GPE": ["Oslo", "Norway"], "NORP": ["Danish"], "ORG": []},
@@ -511,14 +509,9 @@ MATCH = (
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
-    folder = tmp_path_factory.mktemp("kinds")
     files = {"port.txt": ARTICLE, "mayor.txt": GROUPS, "match.txt": MATCH, "club.txt": CLUB}
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
-    with Store(folder / "store", read_only=True) as store:
-        found = [node for nodes in stored_nodes(store).values() for node in nodes]
-        yield {node.label: node for node in found}
+    with built_nodes(tmp_path_factory.mktemp("kinds"), files) as (_, found):
+        yield by_label(found)
 
 
 @pytest.mark.slow

@@ -7,13 +7,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 from rule_layer import entities, rules_only
 from spacy.language import Language
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
-from kg.store.embedded import Store
+from benchmarks.entity_audit import Node
 
 GAZETTEER = {
     "names": {"GPE": ["Lisbon", "Spain", "Norway"]},
@@ -164,15 +162,9 @@ CLUB = (
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
-    folder = tmp_path_factory.mktemp("leagues")
-    (folder / "transfer.txt").write_text(ARTICLE, encoding="utf-8")
-    (folder / "cup.txt").write_text(CUP, encoding="utf-8")
-    (folder / "club.txt").write_text(CLUB, encoding="utf-8")
-    files = [folder / "transfer.txt", folder / "cup.txt", folder / "club.txt"]
-    kg.build(files, store=folder / "store", model=MODEL)
-    with Store(folder / "store", read_only=True) as store:
-        found = [node for nodes in stored_nodes(store).values() for node in nodes]
-        yield {node.label: node for node in found}
+    files = {"transfer.txt": ARTICLE, "cup.txt": CUP, "club.txt": CLUB}
+    with built_nodes(tmp_path_factory.mktemp("leagues"), files) as (_, found):
+        yield by_label(found)
 
 
 @pytest.mark.slow

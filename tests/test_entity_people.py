@@ -6,16 +6,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 from doc_table import build
 from rule_layer import rules_only
 from spacy.language import Language
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
+from benchmarks.entity_audit import Node
 from kg.extract.entities import EntityIndex
 from kg.extract.parse import Parse
-from kg.store.embedded import Store
 
 GAZETTEER = {
     "names": {"GPE": ["Santos", "Lima", "Rio de Janeiro"], "ORG": ["Reuters"]},
@@ -392,14 +390,8 @@ ARTICLES = {
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
-    folder = tmp_path_factory.mktemp("people")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store_path = folder / "store"
-    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
-    with Store(store_path, read_only=True) as store:
-        nodes = [node for found in stored_nodes(store).values() for node in found]
-        yield {node.label: node for node in nodes}
+    with built_nodes(tmp_path_factory.mktemp("people"), ARTICLES) as (_, nodes):
+        yield by_label(nodes)
 
 
 @pytest.mark.slow

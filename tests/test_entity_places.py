@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from answers import MODEL
+from built_nodes import built_nodes, by_label
 from rule_layer import cued_entities as entities
 from rule_layer import rules_only
 from spacy.language import Language
@@ -291,14 +292,9 @@ LANGUAGE = (
 
 @pytest.fixture(scope="module")
 def nodes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
-    folder = tmp_path_factory.mktemp("places")
     files = {"floods.txt": ARTICLE, "launch.txt": PRODUCTS, "law.txt": LANGUAGE}
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    kg.build([folder / name for name in files], store=folder / "store", model=MODEL)
-    with Store(folder / "store", read_only=True) as store:
-        found = [node for nodes in stored_nodes(store).values() for node in nodes]
-        yield {node.label: node for node in found}
+    with built_nodes(tmp_path_factory.mktemp("places"), files) as (_, found):
+        yield by_label(found)
 
 
 @pytest.mark.slow

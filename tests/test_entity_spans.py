@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import built_nodes, by_label
 from doc_table import build
 from spacy.language import Language
 from test_entity_rules import nlp, run
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
+from benchmarks.entity_audit import Node
 from kg.extract import names, sports
 from kg.extract.parse import Parse
-from kg.store.embedded import Store
 
 __all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
 
@@ -73,13 +71,8 @@ ARTICLES = {
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Node]]:
     """Each node of the articles by its label (labels are unique in these texts)."""
-    folder = tmp_path_factory.mktemp("spans")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store_path = folder / "store"
-    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
-    with Store(store_path, read_only=True) as store:
-        yield {node.label: node for found in stored_nodes(store).values() for node in found}
+    with built_nodes(tmp_path_factory.mktemp("spans"), ARTICLES) as (_, nodes):
+        yield by_label(nodes)
 
 
 # -- titles and initials ---------------------------------------------------------------------

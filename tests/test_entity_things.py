@@ -10,13 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from answers import MODEL
+from built_nodes import all_by_label, built_nodes
 from spacy.language import Language
 from test_entity_rules import nlp, run
 
-import kg
-from benchmarks.entity_audit import Node, stored_nodes
-from kg.store.embedded import Store
+from benchmarks.entity_audit import Node
 
 __all__ = ["nlp"]  # the fixture, shared with the entity rules' tests
 
@@ -98,17 +96,8 @@ def test_a_quoted_title_before_its_year_in_brackets_is_a_work(nlp: Language) -> 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, set[Node]]]:
     """The nodes of the articles by their label."""
-    folder = tmp_path_factory.mktemp("things")
-    for name, text in ARTICLES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    store_path = folder / "store"
-    kg.build([folder / name for name in ARTICLES], store=store_path, model=MODEL)
-    with Store(store_path, read_only=True) as store:
-        nodes: dict[str, set[Node]] = {}
-        for found in stored_nodes(store).values():
-            for node in found:
-                nodes.setdefault(node.label, set()).add(node)
-        yield nodes
+    with built_nodes(tmp_path_factory.mktemp("things"), ARTICLES) as (_, nodes):
+        yield all_by_label(nodes)
 
 
 @pytest.mark.slow
